@@ -1,0 +1,340 @@
+//! The catalog: entries and categories, compiled in from errors.toml by
+//! build.rs, and the ways users name them (codes, ranges, patterns,
+//! category names).
+
+use std::fmt;
+
+/// A section of the reference, such as `7XXX: Account`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Category {
+    pub name: &'static str,
+    /// The reference's range label, such as `7XXX`.
+    pub range: &'static str,
+    pub low: u32,
+    pub high: u32,
+}
+
+/// One error code and what the reference says of it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub code: u32,
+    pub category: &'static Category,
+    /// The text, with the reference's inline markup (see `markup`).
+    pub message: &'static str,
+    /// What the end user sees, where it differs from `message`.
+    pub user_message: Option<&'static str>,
+    pub further: Option<&'static str>,
+    /// Where an entry that the published reference never listed comes from.
+    pub source: Option<&'static str>,
+    /// The server's own message templates for this code.
+    pub server: &'static [ServerMessage],
+}
+
+/// One of the server's message templates, with `{0}`-style placeholders.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ServerMessage {
+    /// Its key in the server's message file, such as `status.2014.unknown`.
+    pub key: &'static str,
+    pub text: &'static str,
+}
+
+impl ServerMessage {
+    /// Who the message was for: `.dev` keys went to developers.
+    pub fn audience(&self) -> &'static str {
+        if self.key.ends_with(".dev") {
+            "developer"
+        } else {
+            "user"
+        }
+    }
+}
+
+impl Entry {
+    /// What the end user sees: the user message, or the message itself.
+    pub fn user_text(&self) -> &'static str {
+        self.user_message.unwrap_or(self.message)
+    }
+
+    /// Whether the published reference lists this code.
+    pub fn documented(&self) -> bool {
+        self.source.is_none()
+    }
+
+    /// The other entries of its family: codes that share all but the last
+    /// two digits (7100-7107 are all login failures).
+    pub fn neighbours(&self) -> impl Iterator<Item = &'static Entry> + '_ {
+        family(self.code).iter().filter(move |e| e.code != self.code)
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+
+/// Every entry, sorted by code.
+pub fn entries() -> &'static [Entry] {
+    &ENTRIES
+}
+
+/// The categories, in the reference's order.
+pub fn categories() -> &'static [Category] {
+    &CATEGORIES
+}
+
+pub fn lookup(code: u32) -> Option<&'static Entry> {
+    ENTRIES
+        .binary_search_by_key(&code, |e| e.code)
+        .ok()
+        .map(|i| &ENTRIES[i])
+}
+
+/// The entries from `low` to `high`, both included.
+pub fn in_range(low: u32, high: u32) -> &'static [Entry] {
+    let start = ENTRIES.partition_point(|e| e.code < low);
+    let end = ENTRIES.partition_point(|e| e.code <= high);
+    &ENTRIES[start..end.max(start)]
+}
+
+/// The entries that share all but the last two digits of `code`.
+pub fn family(code: u32) -> &'static [Entry] {
+    let base = code / 100 * 100;
+    in_range(base, base + 99)
+}
+
+/// The most specific category whose range holds `code`: 4001 is in
+/// `400X: Tenant`, not `4XXX: Organization`.
+pub fn category_of(code: u32) -> Option<&'static Category> {
+    CATEGORIES
+        .iter()
+        .filter(|c| (c.low..=c.high).contains(&code))
+        .min_by_key(|c| c.high - c.low)
+}
+
+/// The entries near a code that is not in the catalog, for an error message:
+/// its family if it has one, else the entries just below and above it.
+pub fn nearest(code: u32) -> Vec<&'static Entry> {
+    let family = family(code);
+    if !family.is_empty() {
+        return vec![&family[0], &family[family.len() - 1]];
+    }
+    let above = ENTRIES.partition_point(|e| e.code < code);
+    let mut near = Vec::new();
+    if above > 0 {
+        near.push(&ENTRIES[above - 1]);
+    }
+    if above < ENTRIES.len() {
+        near.push(&ENTRIES[above]);
+    }
+    near
+}
+
+/// A way of naming codes on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selector {
+    Code(u32),
+    /// `7100-7107`, both ends included.
+    Range(u32, u32),
+    /// `71xx` (exactly four digits) or `71*` (any length).
+    Pattern { prefix: String, width: Option<usize> },
+}
+
+impl fmt::Display for Selector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Selector::Code(code) => write!(f, "{code}"),
+            Selector::Range(low, high) => write!(f, "{low}-{high}"),
+            Selector::Pattern {
+                prefix,
+                width: Some(width),
+            } => write!(f, "{prefix}{}", "x".repeat(width - prefix.len())),
+            Selector::Pattern {
+                prefix,
+                width: None,
+            } => write!(f, "{prefix}*"),
+        }
+    }
+}
+
+impl Selector {
+    /// Whether `code` is one of the codes this names.
+    pub fn contains(&self, code: u32) -> bool {
+        match self {
+            Selector::Code(c) => *c == code,
+            Selector::Range(low, high) => (*low..=*high).contains(&code),
+            Selector::Pattern { prefix, width } => {
+                let digits = code.to_string();
+                digits.starts_with(prefix.as_str()) && width.is_none_or(|w| digits.len() == w)
+            }
+        }
+    }
+
+    /// The catalog entries it names, in code order.
+    pub fn entries(&self) -> Vec<&'static Entry> {
+        match self {
+            Selector::Code(code) => lookup(*code).into_iter().collect(),
+            Selector::Range(low, high) => in_range(*low, *high).iter().collect(),
+            Selector::Pattern { .. } => ENTRIES.iter().filter(|e| self.contains(e.code)).collect(),
+        }
+    }
+}
+
+/// What a code argument may look like, for error messages.
+pub const CODE_FORMS: &str = "7100, 'Error 7100', error-7100, #error-7100, a moreInfo URL, \
+                              7100-7107, 71xx or 71*";
+
+/// Why a code argument could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelectorError {
+    Empty,
+    Malformed,
+    TooLong,
+    Reversed(u32, u32),
+}
+
+impl fmt::Display for SelectorError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SelectorError::Empty => write!(f, "empty code; use {CODE_FORMS}"),
+            SelectorError::Malformed => write!(f, "not an error code; use {CODE_FORMS}"),
+            SelectorError::TooLong => {
+                write!(f, "too many digits for an error code (they have 4 or 5)")
+            }
+            SelectorError::Reversed(low, high) => {
+                write!(f, "range runs backwards; did you mean {high}-{low}?")
+            }
+        }
+    }
+}
+
+/// The longest run of digits a code may have; more is surely not a code.
+const MAX_DIGITS: usize = 6;
+
+/// Reads a code argument in any of its lenient forms.
+pub fn parse_selector(input: &str) -> Result<Selector, SelectorError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(SelectorError::Empty);
+    }
+    if let Some(code) = code_in_url(text) {
+        return Ok(Selector::Code(code));
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut rest = lower.trim_start_matches('#');
+    for prefix in ["error", "err"] {
+        if let Some(after) = rest.strip_prefix(prefix) {
+            rest = after.trim_start_matches([' ', '-', '_', ':', '#']);
+            break;
+        }
+    }
+    if let Some((low, high)) = rest.split_once('-') {
+        let (low, high) = (number(low.trim())?, number(high.trim())?);
+        return if low <= high {
+            Ok(Selector::Range(low, high))
+        } else {
+            Err(SelectorError::Reversed(low, high))
+        };
+    }
+    if let Some(prefix) = rest.strip_suffix('*') {
+        if prefix.is_empty() {
+            return Ok(Selector::Pattern { prefix: String::new(), width: None });
+        }
+        number(prefix)?;
+        return Ok(Selector::Pattern { prefix: prefix.to_string(), width: None });
+    }
+    let wild = rest.len() - rest.trim_end_matches('x').len();
+    if wild > 0 {
+        let prefix = &rest[..rest.len() - wild];
+        if !prefix.is_empty() {
+            number(prefix)?;
+        }
+        if rest.len() > MAX_DIGITS {
+            return Err(SelectorError::TooLong);
+        }
+        return Ok(Selector::Pattern { prefix: prefix.to_string(), width: Some(rest.len()) });
+    }
+    Ok(Selector::Code(number(rest)?))
+}
+
+fn number(digits: &str) -> Result<u32, SelectorError> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(SelectorError::Malformed);
+    }
+    if digits.len() > MAX_DIGITS {
+        return Err(SelectorError::TooLong);
+    }
+    digits.parse().map_err(|_| SelectorError::Malformed)
+}
+
+/// The code in a moreInfo URL, in any of its three historic forms:
+/// `…stormpath.com/docs/errors/NNNN`, `…docs.stormpath.com/errors/NNNN` and
+/// `…/errors.html#error-NNNN`. The reference's page gave 4614, whose heading
+/// lacks the word "Error", the anchor `#id1`.
+pub fn code_in_url(text: &str) -> Option<u32> {
+    let lower = text.to_ascii_lowercase();
+    if !lower.contains("stormpath.com") {
+        return None;
+    }
+    if lower.ends_with("errors.html#id1") {
+        return Some(4614);
+    }
+    let digits_at = lower
+        .rfind("/errors/")
+        .map(|i| i + "/errors/".len())
+        .or_else(|| lower.rfind("#error-").map(|i| i + "#error-".len()))?;
+    let digits: String = lower[digits_at..].chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > MAX_DIGITS {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Why a category argument named no category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CategoryError {
+    Unknown(String),
+    Ambiguous(String, Vec<&'static str>),
+}
+
+impl fmt::Display for CategoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CategoryError::Unknown(input) => write!(
+                f,
+                "no category {input:?}; see `sperr list --categories` for the 16 names and ranges"
+            ),
+            CategoryError::Ambiguous(input, names) => {
+                write!(f, "category {input:?} could be {}; type more of it", names.join(" or "))
+            }
+        }
+    }
+}
+
+/// Finds a category by name in any case, by a unique prefix of its name or
+/// of one of its words, or by its range label (`7XXX`, `7xxx`).
+pub fn find_category(input: &str) -> Result<&'static Category, CategoryError> {
+    let wanted = input.trim().to_lowercase();
+    if wanted.is_empty() {
+        return Err(CategoryError::Unknown(input.to_string()));
+    }
+    if let Some(c) = CATEGORIES
+        .iter()
+        .find(|c| c.name.to_lowercase() == wanted || c.range.to_lowercase() == wanted)
+    {
+        return Ok(c);
+    }
+    let candidates = |matches: &dyn Fn(&str) -> bool| -> Vec<&'static Category> {
+        CATEGORIES.iter().filter(|c| matches(&c.name.to_lowercase())).collect()
+    };
+    let mut found = candidates(&|name| name.starts_with(&wanted));
+    if found.is_empty() {
+        found = candidates(&|name| {
+            name.split([' ', '-', '/']).any(|word| word.starts_with(&wanted))
+        });
+    }
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(CategoryError::Unknown(input.to_string())),
+        many => Err(CategoryError::Ambiguous(
+            input.to_string(),
+            many.iter().map(|c| c.name).collect(),
+        )),
+    }
+}

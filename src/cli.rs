@@ -1,0 +1,150 @@
+//! The command-line definition, and nothing else.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const ABOUT: &str = "The Stormpath error-code reference, offline: look codes up, search \
+                     them, and find them in tickets and logs.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  sperr show 7100                 one error as a card
+  sperr show 7100-7107 13xxx      ranges and patterns
+  sperr explain 7100              the long form, with related codes
+  pbpaste | sperr explain         explain every error in a pasted ticket
+  sperr search account locked     find an error by its words, typos and all
+  sperr list --category account   one category
+  sperr scan tickets/*.txt --summary
+
+Exit status: 0 found, 1 nothing found, 2 usage or I/O error.";
+
+/// The long version: what the catalog is built from, and under which terms.
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\n\nSources:\n",
+    "  Stormpath error-code reference (product guide, errors.rst, 2016-10-13), Stormpath, Inc.\n",
+    "  api-errors.properties from the Stormpath Java SDK, Apache License 2.0,\n",
+    "  Copyright 2015 Stormpath, Inc."
+);
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sperr",
+    version,
+    long_version = LONG_VERSION,
+    about = ABOUT,
+    after_help = AFTER_HELP,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// When to colour output [auto: when stdout is a terminal, TERM is not
+    /// dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Output format [default: table on a terminal, plain when piped]
+    #[arg(long, value_enum, global = true, value_name = "FORMAT")]
+    pub format: Option<FormatChoice>,
+    /// Short for --format json
+    #[arg(long, global = true, conflicts_with = "format")]
+    pub json: bool,
+    /// Never page output, even when it is taller than the terminal
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatChoice {
+    Table,
+    Plain,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)
+    #[command(after_help = "Examples:\n  sperr show 7100\n  sperr show 'Error 7100' error-2001\n  \
+                            sperr show https://docs.stormpath.com/errors/7104\n  \
+                            sperr show 7100-7107\n  sperr show 71xx --json")]
+    Show {
+        /// Codes in any form: 7100, 'Error 7100', error-7100, a moreInfo URL,
+        /// 7100-7107, 71xx, 71*
+        #[arg(required = true, value_name = "CODE")]
+        codes: Vec<String>,
+    },
+    /// Explain errors in long form; with no code or `-`, explain every error
+    /// found in text on stdin
+    #[command(after_help = "Examples:\n  sperr explain 7100\n  sperr explain 2001 2006\n  \
+                            pbpaste | sperr explain\n  sperr explain - < ticket.txt")]
+    Explain {
+        /// Codes to explain, or `-` to read a ticket or log on stdin
+        #[arg(value_name = "CODE")]
+        codes: Vec<String>,
+    },
+    /// Search the reference by its words, best match first; forgiving of typos
+    #[command(after_help = "Examples:\n  sperr search wrong password\n  \
+                            sperr search 'mfa code expired'\n  sperr search pasword incorect\n  \
+                            sperr search --limit 3 --json jwt signature")]
+    Search {
+        /// Words to look for
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Show at most this many results
+        #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+        limit: usize,
+    },
+    /// List every error, or those of one category
+    #[command(after_help = "Examples:\n  sperr list\n  sperr list --category account\n  \
+                            sperr list --category 13XXX\n  sperr list --categories")]
+    List {
+        /// A category name, a unique prefix of one (acc), or its range (7XXX)
+        #[arg(long, short = 'c', value_name = "CATEGORY", conflicts_with = "categories")]
+        category: Option<String>,
+        /// List the categories with their ranges and counts instead
+        #[arg(long)]
+        categories: bool,
+    },
+    /// Find Stormpath error codes in tickets and logs (stdin when no FILE)
+    #[command(after_help = "Examples:\n  sperr scan ticket.txt\n  sperr scan logs/*.log --summary\n  \
+                            pbpaste | sperr scan --json")]
+    Scan {
+        /// Files to read; `-` or none reads stdin
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Count hits per code and per category, most frequent first
+        #[arg(long)]
+        summary: bool,
+    },
+    /// Print a shell completion script
+    #[command(after_help = "Examples:\n  sperr completions bash > ~/.local/share/bash-completion/completions/sperr\n  \
+                            sperr completions fish > ~/.config/fish/completions/sperr.fish")]
+    Completions {
+        /// The shell to print the script for
+        shell: clap_complete::Shell,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,54 @@
+//! The sperr binary: parse, run, write, and map the result to an exit code.
+
+use clap::Parser;
+use sperr::cli::Cli;
+use sperr::commands::{self, Error, Outcome};
+use sperr::output::{self, Environment};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version end here too, with status 0.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let env = Environment::current();
+    let style = output::style(&cli.global, &env);
+    let mut buffer = Vec::new();
+    let stderr = io::stderr();
+    let result = commands::run(&cli.command, &style, &mut buffer, &mut stderr.lock());
+    let written = output::emit(&buffer, cli.global.no_pager, &env);
+    let status = match result {
+        Ok(Outcome::Found) => 0,
+        Ok(Outcome::NotFound) => 1,
+        Ok(Outcome::Incomplete) => 2,
+        Err(Error::Usage(message) | Error::Input(message)) => {
+            report(&message);
+            2
+        }
+        Err(Error::Output(e)) => return write_failure(&e),
+    };
+    match written {
+        Ok(()) => ExitCode::from(status),
+        Err(e) => write_failure(&e),
+    }
+}
+
+/// A closed pipe (`sperr list | head -1`) is a quiet success; any other
+/// failure to write is an error.
+fn write_failure(e: &io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    report(&format!("cannot write output: {}", commands::io_reason(e)));
+    ExitCode::from(2)
+}
+
+/// Prints one error line; if stderr itself is gone there is no one to tell.
+fn report(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "sperr: {message}");
+}

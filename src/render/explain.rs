@@ -1,0 +1,143 @@
+//! The long form, the way `rustc --explain` gives it: one entry at a time,
+//! every word of the reference, wrapped to the terminal.
+
+use super::Style;
+use super::json::JsonEntry;
+use crate::body::Body;
+use crate::catalog::Entry;
+use crate::scan::Hit;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Where a code was seen in the text read on stdin.
+pub struct Sighting<'a> {
+    pub entry: &'a Entry,
+    pub hits: Vec<&'a Hit>,
+    pub bodies: Vec<&'a Body>,
+}
+
+const INDENT: &str = "  ";
+
+fn paragraph(out: &mut dyn Write, style: &Style, text: &str, indent: &str) -> io::Result<()> {
+    let width = style.width.max(20);
+    let options = textwrap::Options::new(width).initial_indent(indent).subsequent_indent(indent);
+    for (i, para) in text.split("\n\n").enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        for line in textwrap::wrap(para, &options) {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    }
+    Ok(())
+}
+
+fn heading(out: &mut dyn Write, style: &Style, text: &str) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}{}", INDENT, style.palette.heading(text))
+}
+
+/// One entry in long form.
+pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
+    let p = &style.palette;
+    writeln!(
+        out,
+        "{} {} {}",
+        p.code(&format!("Error {}", entry.code)),
+        p.dim("·"),
+        p.category(&format!("{} ({})", entry.category.name, entry.category.range))
+    )?;
+    if let Some(source) = entry.source {
+        writeln!(out, "{}", p.dim(&format!("Not in the published reference; from {source}.")))?;
+    }
+    writeln!(out)?;
+    paragraph(out, style, &p.marked(entry.message), INDENT)?;
+    heading(out, style, "What the end user sees")?;
+    match entry.user_message {
+        Some(u) => paragraph(out, style, &p.marked(u), INDENT)?,
+        None => paragraph(out, style, &p.dim("The same as the message."), INDENT)?,
+    }
+    if let Some(further) = entry.further {
+        heading(out, style, "Further information")?;
+        paragraph(out, style, &p.marked(further), INDENT)?;
+    }
+    if !entry.server.is_empty() {
+        heading(out, style, "What the API said")?;
+        for s in entry.server {
+            let text = format!("{} {}", p.dim(&format!("{}:", s.audience())), p.template(s.text));
+            paragraph(out, style, &text, "    ")?;
+        }
+    }
+    let neighbours: Vec<&Entry> = entry.neighbours().collect();
+    if !neighbours.is_empty() {
+        heading(out, style, &format!("Related codes ({}xx)", entry.code / 100))?;
+        let options = textwrap::Options::new(style.width.max(20))
+            .initial_indent("")
+            .subsequent_indent("           ");
+        for n in neighbours {
+            let line = format!("    {:<6} {}", p.code(&n.code.to_string()), p.marked(n.message));
+            let line = line.replace('\n', " ");
+            for l in textwrap::wrap(&line, &options) {
+                writeln!(out, "{}", l.trim_end())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Several entries in long form, a blank line between them.
+pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        entry(out, style, e)?;
+    }
+    Ok(())
+}
+
+/// The codes found in a text, each explained once, with where it was seen
+/// and what the response itself said.
+pub fn sightings(out: &mut dyn Write, style: &Style, sightings: &[Sighting]) -> io::Result<()> {
+    let p = &style.palette;
+    for (i, s) in sightings.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        entry(out, style, s.entry)?;
+        heading(out, style, "Seen in the input")?;
+        for hit in &s.hits {
+            let place = p.dim(&format!("line {}:", hit.line));
+            paragraph(out, style, &format!("{place} {}", p.literal(&hit.text)), "    ")?;
+        }
+        for body in &s.bodies {
+            heading(out, style, "The response said")?;
+            for (field, value) in &body.fields {
+                paragraph(out, style, &format!("{} {value}", p.dim(&format!("{field}:"))), "    ")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonSighting<'a> {
+    #[serde(flatten)]
+    entry: JsonEntry,
+    seen: Vec<super::json::JsonHit<'a>>,
+    bodies: Vec<&'a Body>,
+}
+
+/// The same, as one JSON array.
+pub fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result<()> {
+    let items: Vec<JsonSighting> = sightings
+        .iter()
+        .map(|s| JsonSighting {
+            entry: JsonEntry::new(s.entry),
+            seen: s.hits.iter().map(|h| super::json::JsonHit::new(h)).collect(),
+            bodies: s.bodies.clone(),
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
+    writeln!(out)
+}

@@ -1,0 +1,193 @@
+//! Tables for people: comfy-table, fitted to the terminal, never wider.
+
+use super::{Style, Summary};
+use crate::catalog::{self, Entry};
+use crate::scan::Hit as ScanHit;
+use crate::search::{self, Hit as SearchHit};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
+use std::io::{self, Write};
+
+/// The widest a summary bar grows.
+const BAR_WIDTH: usize = 20;
+
+fn new_table(style: &Style) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(style.width).unwrap_or(u16::MAX));
+    if style.palette.enabled {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+fn header(table: &mut Table, style: &Style, names: &[&str]) {
+    table.set_header(names.iter().map(|n| Cell::new(style.palette.heading(n))));
+}
+
+/// Keeps a column at its content's width, so codes never wrap.
+fn keep_whole(table: &mut Table, columns: &[usize]) {
+    for &i in columns {
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(6)));
+        }
+    }
+}
+
+fn finish(out: &mut dyn Write, table: &Table) -> io::Result<()> {
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn category_label(style: &Style, entry: &Entry) -> String {
+    style.palette.category(&format!("{} ({})", entry.category.name, entry.category.range))
+}
+
+/// One entry as a card: field and value.
+pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
+    let p = &style.palette;
+    let mut table = new_table(style);
+    let mut row = |field: &str, value: String| {
+        table.add_row(vec![Cell::new(p.heading(field)), Cell::new(value)]);
+    };
+    row("Code", p.code(&entry.code.to_string()));
+    row("Category", category_label(style, entry));
+    row("Message", p.marked(entry.message));
+    row(
+        "User message",
+        match entry.user_message {
+            Some(u) => p.marked(u),
+            None => p.dim("(same as the message)"),
+        },
+    );
+    if let Some(f) = entry.further {
+        row("Further information", p.marked(f));
+    }
+    for s in entry.server {
+        row(&format!("API said ({})", s.audience()), p.template(s.text));
+    }
+    if let Some(source) = entry.source {
+        row("Source", p.dim(&format!("undocumented; from {source}")));
+    }
+    finish(out, &table)
+}
+
+/// Several entries, one row each.
+pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
+    let p = &style.palette;
+    let mut table = new_table(style);
+    header(&mut table, style, &["Code", "Category", "Message"]);
+    for e in entries {
+        let mut code = p.code(&e.code.to_string());
+        if !e.documented() {
+            code.push_str(&p.dim("*"));
+        }
+        table.add_row(vec![Cell::new(code), Cell::new(p.category(e.category.name)), Cell::new(p.marked(e.message))]);
+    }
+    keep_whole(&mut table, &[0]);
+    finish(out, &table)?;
+    if entries.iter().any(|e| !e.documented()) {
+        writeln!(out, "{}", p.dim("* not in the published reference; from the server's message file"))?;
+    }
+    Ok(())
+}
+
+/// Search results, best first, with the words that matched highlighted.
+pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io::Result<()> {
+    let p = &style.palette;
+    let mut table = new_table(style);
+    header(&mut table, style, &["Code", "Category", "Message"]);
+    for hit in hits {
+        let matches = search::word_matches(&hit.stems);
+        table.add_row(vec![
+            Cell::new(p.code(&hit.entry.code.to_string())),
+            Cell::new(p.category(hit.entry.category.name)),
+            Cell::new(p.marked_with(hit.entry.message, &matches)),
+        ]);
+    }
+    keep_whole(&mut table, &[0]);
+    finish(out, &table)
+}
+
+/// The categories with their ranges and counts.
+pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
+    let p = &style.palette;
+    let mut table = new_table(style);
+    header(&mut table, style, &["Range", "Category", "Codes", "From", "To"]);
+    for c in catalog::categories() {
+        let codes: Vec<u32> =
+            catalog::entries().iter().filter(|e| std::ptr::eq(e.category, c)).map(|e| e.code).collect();
+        let first = codes.first().map_or(String::new(), |c| c.to_string());
+        let last = codes.last().map_or(String::new(), |c| c.to_string());
+        table.add_row(vec![
+            Cell::new(p.category(c.range)),
+            Cell::new(p.category(c.name)),
+            Cell::new(codes.len()),
+            Cell::new(p.code(&first)),
+            Cell::new(p.code(&last)),
+        ]);
+    }
+    finish(out, &table)
+}
+
+/// Where each code was found.
+pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[ScanHit]) -> io::Result<()> {
+    let p = &style.palette;
+    let mut table = new_table(style);
+    header(&mut table, style, &["Where", "Code", "Found", "Message"]);
+    for hit in hits {
+        let message = match hit.entry {
+            Some(e) => p.marked(e.message),
+            None => p.dim("(not in the catalog)"),
+        };
+        table.add_row(vec![
+            Cell::new(p.dim(&format!("{}:{}", hit.file, hit.line))),
+            Cell::new(p.code(&hit.code.to_string())),
+            Cell::new(p.literal(&hit.text)),
+            Cell::new(message),
+        ]);
+    }
+    keep_whole(&mut table, &[1]);
+    finish(out, &table)
+}
+
+fn bar(count: usize, max: usize) -> String {
+    let cells = (count * BAR_WIDTH).div_ceil(max.max(1)).max(1);
+    "█".repeat(cells)
+}
+
+/// Hit counts per code and per category, with bars.
+pub fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Result<()> {
+    let p = &style.palette;
+    let max = summary.codes.first().map_or(1, |c| c.2);
+    let mut table = new_table(style);
+    header(&mut table, style, &["Code", "Count", "", "Message"]);
+    for &(code, entry, count) in &summary.codes {
+        let message = entry.map_or_else(|| p.dim("(not in the catalog)"), |e| p.marked(e.message));
+        table.add_row(vec![
+            Cell::new(p.code(&code.to_string())),
+            Cell::new(count),
+            Cell::new(p.bar(&bar(count, max))),
+            Cell::new(message),
+        ]);
+    }
+    keep_whole(&mut table, &[0]);
+    finish(out, &table)?;
+    let max = summary.categories.first().map_or(1, |c| c.2);
+    let mut table = new_table(style);
+    header(&mut table, style, &["Category", "Count", ""]);
+    for &(name, range, count) in &summary.categories {
+        table.add_row(vec![
+            Cell::new(p.category(&format!("{name} ({range})"))),
+            Cell::new(count),
+            Cell::new(p.bar(&bar(count, max))),
+        ]);
+    }
+    finish(out, &table)
+}

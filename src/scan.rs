@@ -1,0 +1,685 @@
+//! Finding error codes in tickets and logs.
+//!
+//! A number is a code only in an error context: after a keyword (`error`,
+//! `code`, `errorCode`, `Stormpath`), in a moreInfo URL, in a list that
+//! continues one of those, or in a text table's Code column. A line that
+//! quotes a catalog message names that code without a number. Everything
+//! else (dates, ports, amounts, line numbers, HTTP statuses, one-time
+//! codes) is not a code.
+//!
+//! Input is read in bounded pieces, so any size and any line length scan
+//! in bounded memory.
+
+use crate::catalog::{self, Entry};
+use crate::markup;
+use crate::templates;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::io::{self, BufRead};
+use std::sync::OnceLock;
+
+/// How a code was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Number,
+    Message,
+}
+
+impl Via {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Number => "number",
+            Via::Message => "message",
+        }
+    }
+}
+
+/// One place a code is mentioned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The file's name as given, or `-` for stdin.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based byte column where `text` starts in the line.
+    pub column: usize,
+    pub code: u32,
+    pub entry: Option<&'static Entry>,
+    pub via: Via,
+    /// The matched text, with control characters escaped.
+    pub text: String,
+}
+
+/// A line longer than this is scanned in windows of this size, overlapping
+/// by `OVERLAP` so that no mention is cut in two.
+const WINDOW: usize = 1 << 20;
+const OVERLAP: usize = 1024;
+/// A code has four or five digits; shorter numbers are HTTP statuses,
+/// longer ones one-time codes and ids.
+const CODE_DIGITS: std::ops::RangeInclusive<usize> = 4..=5;
+/// How far after a keyword its number may stand.
+const MAX_GAP: usize = 24;
+
+/// Scans one input; hits come in line order, one per code and line.
+pub fn scan_reader(file: &str, reader: &mut dyn BufRead) -> io::Result<Vec<Hit>> {
+    let mut scanner = Scanner::new(file);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let (complete, read) = read_line_bounded(reader, &mut line, WINDOW)?;
+        if read == 0 {
+            break;
+        }
+        scanner.window(&line, 0);
+        if !complete {
+            // A long line: scan it on in windows that overlap the last one.
+            let mut offset = 0;
+            loop {
+                let keep = line.len().min(OVERLAP);
+                offset += line.len() - keep;
+                line.drain(..line.len() - keep);
+                let (complete, read) = read_line_bounded(reader, &mut line, WINDOW)?;
+                if read > 0 {
+                    scanner.window(&line, offset);
+                }
+                if complete || read == 0 {
+                    break;
+                }
+            }
+        }
+        scanner.end_line();
+    }
+    Ok(scanner.hits)
+}
+
+/// Reads up to the next newline, but no further than `limit` bytes in
+/// `buf`. Returns whether the line ended (newline or end of input) and how
+/// many bytes were read.
+fn read_line_bounded(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<(bool, usize)> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((true, read));
+        }
+        let room = limit.saturating_sub(buf.len());
+        let take = available.len().min(room);
+        if let Some(i) = memchr::memchr(b'\n', &available[..take]) {
+            buf.extend_from_slice(&available[..i]);
+            reader.consume(i + 1);
+            return Ok((true, read + i + 1));
+        }
+        buf.extend_from_slice(&available[..take]);
+        reader.consume(take);
+        read += take;
+        if buf.len() >= limit {
+            return Ok((false, read));
+        }
+    }
+}
+
+/// Scans a text held in memory (tests, fuzzing, explain's stdin).
+pub fn scan_text(file: &str, text: &[u8]) -> Vec<Hit> {
+    let mut reader = text;
+    scan_reader(file, &mut reader).unwrap_or_default()
+}
+
+/// The scanning state that lasts across lines.
+struct Scanner<'a> {
+    file: &'a str,
+    line: usize,
+    /// Hits of the current line, before they are kept.
+    current: Vec<Hit>,
+    hits: Vec<Hit>,
+    /// The index of the Code column while inside a text table.
+    table_column: Option<usize>,
+    /// Whether the line (its first window) has been seen by the table rule.
+    table_seen: bool,
+    normalized: Vec<u8>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(file: &'a str) -> Self {
+        Scanner {
+            file,
+            line: 1,
+            current: Vec::new(),
+            hits: Vec::new(),
+            table_column: None,
+            table_seen: false,
+            normalized: Vec::new(),
+        }
+    }
+
+    fn window(&mut self, text: &[u8], offset: usize) {
+        self.numbers(text, offset);
+        if !self.table_seen {
+            self.table_seen = true;
+            self.table(text);
+        }
+        self.messages(text, offset);
+    }
+
+    fn end_line(&mut self) {
+        let mut current = std::mem::take(&mut self.current);
+        current.sort_by_key(|h| (h.column, h.via == Via::Message));
+        for hit in current {
+            if !self.hits[self.first_of_line()..].iter().any(|h| h.code == hit.code) {
+                self.hits.push(hit);
+            }
+        }
+        self.line += 1;
+        self.table_seen = false;
+    }
+
+    fn first_of_line(&self) -> usize {
+        self.hits.partition_point(|h| h.line < self.line)
+    }
+
+    fn push(&mut self, code: u32, via: Via, column: usize, text: &[u8]) {
+        self.current.push(Hit {
+            file: self.file.to_string(),
+            line: self.line,
+            column: column + 1,
+            code,
+            entry: catalog::lookup(code),
+            via,
+            text: escape(text),
+        });
+    }
+
+    /// Codes after keywords and in URLs, and the lists that continue them.
+    fn numbers(&mut self, text: &[u8], offset: usize) {
+        for m in contexts().find_iter(text) {
+            let keyword = &text[m.start()..m.end()];
+            if !left_boundary(text, m.start()) || !right_boundary(text, m.end(), keyword) {
+                continue;
+            }
+            let url = keyword.contains(&b'/') || keyword.contains(&b'#');
+            let number = if url {
+                number_at(text, m.end())
+            } else {
+                number_after_gap(text, m.end())
+            };
+            let Some((start, end)) = number else {
+                continue;
+            };
+            let Some(code) = code_number(text, start, end) else {
+                continue;
+            };
+            self.push(code, Via::Number, offset + m.start(), &text[m.start()..end]);
+            let mut after = end;
+            while let Some((start, end)) = list_continuation(text, after) {
+                let Some(code) = code_number(text, start, end) else {
+                    break;
+                };
+                self.push(code, Via::Number, offset + start, &text[start..end]);
+                after = end;
+            }
+        }
+        if let Some(at) = memchr::memmem::find(text, b"errors.html#id1") {
+            // 4614's heading lacks "Error", so its anchor was #id1.
+            let end = at + "errors.html#id1".len();
+            self.push(4614, Via::Number, offset + at, &text[at..end]);
+        }
+    }
+
+    /// A text table: a header line with a cell `Code` starts it; the cell
+    /// in that column of the lines below holds a code; a blank line ends it.
+    fn table(&mut self, text: &[u8]) {
+        let cells = cells(text);
+        if cells.is_empty() {
+            self.table_column = None;
+            return;
+        }
+        if let Some(column) = cells.iter().position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code")) {
+            self.table_column = Some(column);
+            return;
+        }
+        let Some(column) = self.table_column else {
+            return;
+        };
+        if cells.iter().all(|&(s, e)| text[s..e].iter().all(|b| b"-:=+".contains(b))) {
+            return; // a rule under the header
+        }
+        match cells.get(column) {
+            Some(&(s, e)) if is_code_cell(&text[s..e]) => {
+                let code = parse_digits(&text[s..e]);
+                self.push(code, Via::Number, s, &text[s..e]);
+            }
+            _ => self.table_column = None,
+        }
+    }
+
+    /// Catalog messages and the server's filled-in templates, quoted
+    /// without a number.
+    fn messages(&mut self, text: &[u8], offset: usize) {
+        let normalized = &mut self.normalized;
+        let positions = normalize(text, normalized);
+        let mut found: Vec<(u32, usize, usize)> = Vec::new();
+        for m in messages().automaton.find_overlapping_iter(normalized.as_slice()) {
+            let code = messages().codes[m.pattern().as_usize()];
+            found.push((code, positions[m.start()], positions[m.end() - 1] + 1));
+        }
+        for (code, start, end) in templates::find(normalized) {
+            found.push((code, positions[start], positions[end - 1] + 1));
+        }
+        for (code, start, end) in found {
+            let end = end.min(text.len());
+            self.push(code, Via::Message, offset + start, &text[start..end]);
+        }
+    }
+}
+
+/// The words that put a number after them in an error context, and the
+/// moreInfo URL forms, matched without regard to case.
+fn contexts() -> &'static AhoCorasick {
+    static CONTEXTS: OnceLock<AhoCorasick> = OnceLock::new();
+    CONTEXTS.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build([
+                "error", "errors", "err", "errorcode", "errcode", "error_code", "error-code",
+                "code", "codes", "stormpath",
+                "stormpath.com/docs/errors/", "docs.stormpath.com/errors/", "errors.html#error-",
+            ])
+            .expect("the keyword automaton builds")
+    })
+}
+
+/// Words that may stand between a keyword and its number:
+/// `errorCode`, `error code no. 7100`, `["errorCode"]=> int(2006)`.
+const FILLERS: &[&[u8]] = &[b"code", b"codes", b"number", b"no", b"num", b"int", b"is", b"was", b"id"];
+
+fn left_boundary(text: &[u8], at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text[i]) {
+        None => true,
+        Some(b) if !b.is_ascii_alphanumeric() => true,
+        // camelCase: `loginError 7100`
+        Some(b) if b.is_ascii_lowercase() && text[at].is_ascii_uppercase() => true,
+        // the end of a colour escape: `\x1b[31merror 7100`
+        Some(_) => after_escape_sequence(&text[..at - 1]),
+    }
+}
+
+/// Whether `text` ends with the start of a terminal escape sequence, `ESC [`
+/// and its parameters, so that the letter after it ends the sequence.
+fn after_escape_sequence(text: &[u8]) -> bool {
+    let parameters = text.iter().rev().take_while(|b| b.is_ascii_digit() || **b == b';').count();
+    text[..text.len() - parameters].ends_with(b"\x1b[")
+}
+
+fn right_boundary(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    if keyword.contains(&b'/') || keyword.ends_with(b"-") {
+        return true;
+    }
+    match text.get(at) {
+        None => true,
+        Some(b) if !b.is_ascii_alphanumeric() => true,
+        // camelCase: `errorCode`
+        Some(b) => b.is_ascii_uppercase() && text[at - 1].is_ascii_lowercase(),
+    }
+}
+
+/// The number right at `at`.
+fn number_at(text: &[u8], at: usize) -> Option<(usize, usize)> {
+    let end = at + text[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    (end > at).then_some((at, end))
+}
+
+/// The number after a keyword, past separators and filler words.
+fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    let limit = (at + MAX_GAP).min(text.len());
+    while at < limit {
+        let b = text[at];
+        if b.is_ascii_digit() {
+            return number_at(text, at);
+        }
+        if b" \t:=\"'#[](){}>-_".contains(&b) {
+            at += 1;
+            continue;
+        }
+        let word_end = at + text[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let word = &text[at..word_end];
+        if word_end > at && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            at = word_end;
+            // `no.` as in "error no. 7100"
+            if text.get(at) == Some(&b'.') {
+                at += 1;
+            }
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// The next number of a list: `7100, 7101 and 7103`.
+fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    let limit = (at + 12).min(text.len());
+    let mut separated = false;
+    while at < limit {
+        let b = text[at];
+        if b.is_ascii_digit() {
+            return if separated { number_at(text, at) } else { None };
+        }
+        if b" \t,;/&+".contains(&b) {
+            separated = true;
+            at += 1;
+            continue;
+        }
+        let word_end = at + text[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let word = &text[at..word_end];
+        if [&b"and"[..], b"or"].iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            separated = true;
+            at = word_end;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// The code that the digits at `start..end` spell, if they can be one: four
+/// or five digits, in the range of some category, and not part of a larger
+/// token, a date, a time, a decimal, a version or an amount. `2000/2006`
+/// and `7100,7101` are lists, but `2016-10-18`, `7100.5` and `12:30` are not.
+fn code_number(text: &[u8], start: usize, end: usize) -> Option<u32> {
+    if !CODE_DIGITS.contains(&(end - start)) || text[start] == b'0' {
+        return None;
+    }
+    if start > 0 {
+        let before = text[start - 1];
+        if before.is_ascii_alphanumeric() || b"$.".contains(&before) {
+            return None;
+        }
+        if b"-/:,".contains(&before) {
+            let previous = text[..start - 1].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+            let list = b"/,".contains(&before) && CODE_DIGITS.contains(&previous);
+            if previous > 0 && !list {
+                return None;
+            }
+        }
+    }
+    match text.get(end) {
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'%' => return None,
+        Some(b'-' | b'/' | b':' | b'.' | b',') => {
+            let next = text[end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if next > 0 && !CODE_DIGITS.contains(&next) {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    let code = parse_digits(&text[start..end]);
+    catalog::category_of(code).map(|_| code)
+}
+
+fn parse_digits(digits: &[u8]) -> u32 {
+    digits.iter().fold(0u32, |n, d| n.saturating_mul(10).saturating_add(u32::from(d - b'0')))
+}
+
+fn is_code_cell(cell: &[u8]) -> bool {
+    CODE_DIGITS.contains(&cell.len()) && cell[0] != b'0' && cell.iter().all(u8::is_ascii_digit)
+}
+
+/// The cells of a table line: runs of text split by white space and `|`.
+fn cells(text: &[u8]) -> Vec<(usize, usize)> {
+    let mut cells = Vec::new();
+    let mut start = None;
+    for (i, &b) in text.iter().enumerate() {
+        let separator = b.is_ascii_whitespace() || b == b'|';
+        match (separator, start) {
+            (true, Some(s)) => {
+                cells.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        cells.push((s, text.len()));
+    }
+    cells
+}
+
+/// The catalog messages a line can quote, and the automaton that finds them.
+struct Messages {
+    automaton: AhoCorasick,
+    codes: Vec<u32>,
+}
+
+/// A quoted message shorter than this says too little to name a code.
+const MIN_MESSAGE: usize = 24;
+
+fn messages() -> &'static Messages {
+    static MESSAGES: OnceLock<Messages> = OnceLock::new();
+    MESSAGES.get_or_init(|| {
+        let mut texts: Vec<(Vec<u8>, u32)> = Vec::new();
+        for entry in catalog::entries() {
+            for text in [Some(entry.message), entry.user_message].into_iter().flatten() {
+                let mut normalized = Vec::new();
+                normalize(markup::plain(text).trim_end_matches('.').as_bytes(), &mut normalized);
+                if normalized.len() >= MIN_MESSAGE {
+                    texts.push((normalized, entry.code));
+                }
+            }
+        }
+        // A text two codes share (the 5xxx "Oops!" message) names neither.
+        let shared: Vec<Vec<u8>> = texts
+            .iter()
+            .filter(|(t, c)| texts.iter().any(|(u, d)| u == t && d != c))
+            .map(|(t, _)| t.clone())
+            .collect();
+        texts.retain(|(t, _)| !shared.contains(t));
+        texts.dedup();
+        let automaton = AhoCorasickBuilder::new()
+            .build(texts.iter().map(|(t, _)| t))
+            .expect("the message automaton builds");
+        Messages {
+            automaton,
+            codes: texts.into_iter().map(|(_, c)| c).collect(),
+        }
+    })
+}
+
+/// Folds a text for verbatim matching: ASCII lower case, each run of white
+/// space one space, typographic quotes plain. Returns, for each byte of the
+/// folded text, where it came from in `text`.
+pub fn normalize(text: &[u8], out: &mut Vec<u8>) -> Vec<usize> {
+    out.clear();
+    let mut positions = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if b.is_ascii_whitespace() {
+            if out.last() != Some(&b' ') {
+                out.push(b' ');
+                positions.push(i);
+            }
+            i += 1;
+            continue;
+        }
+        // ’ ‘ (E2 80 98/99) and “ ” (E2 80 9C/9D)
+        if b == 0xE2 && text.get(i + 1) == Some(&0x80) {
+            let folded = match text.get(i + 2) {
+                Some(0x98 | 0x99) => Some(b'\''),
+                Some(0x9C | 0x9D) => Some(b'"'),
+                _ => None,
+            };
+            if let Some(f) = folded {
+                out.push(f);
+                positions.push(i);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b.to_ascii_lowercase());
+        positions.push(i);
+        i += 1;
+    }
+    positions
+}
+
+/// The text for display: invalid UTF-8 replaced, control characters
+/// escaped (`\x1b`), so nothing from the input can drive a terminal.
+pub fn escape(text: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in String::from_utf8_lossy(text).chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<u32> {
+        scan_text("t", text.as_bytes()).iter().map(|h| h.code).collect()
+    }
+
+    #[test]
+    fn keywords_put_codes_after_them() {
+        assert_eq!(codes("we hit error 2001 today"), [2001]);
+        assert_eq!(codes("Stormpath 7104 (http://x)"), [7104]);
+        assert_eq!(codes("err: 7100"), [7100]);
+        assert_eq!(codes("error code no. 7103"), [7103]);
+        assert_eq!(codes("loginError 7100"), [7100]);
+        assert_eq!(codes("#error-7102"), [7102]);
+    }
+
+    #[test]
+    fn code_fields_in_every_notation() {
+        assert_eq!(codes(r#""code": 7100,"#), [7100]);
+        assert_eq!(codes(r#"{"code":"11001"}"#), [11001]);
+        assert_eq!(codes("Code: 7106"), [7106]);
+        assert_eq!(codes("CODE=2101"), [2101]);
+        assert_eq!(codes(r#"["errorCode"]=> int(2006)"#), [2006]);
+        assert_eq!(codes("Code:2014"), [2014]);
+        assert_eq!(codes("error_code=2101 errorCode: 2002"), [2101, 2002]);
+        assert_eq!(codes("    code: 13101"), [13101]);
+    }
+
+    #[test]
+    fn more_info_urls_in_all_three_forms() {
+        assert_eq!(codes("https://www.stormpath.com/docs/errors/2007"), [2007]);
+        assert_eq!(codes("see http://docs.stormpath.com/errors/5114 - what"), [5114]);
+        assert_eq!(
+            codes("https://docs.stormpath.com/rest/product-guide/latest/errors.html#error-7101"),
+            [7101]
+        );
+        assert_eq!(
+            codes("https://docs.stormpath.com/rest/product-guide/latest/errors.html#id1"),
+            [4614]
+        );
+    }
+
+    #[test]
+    fn lists_continue_a_context() {
+        assert_eq!(codes("errors 7100, 7101 and 7103"), [7100, 7101, 7103]);
+        assert_eq!(codes("errors 7100,7101"), [7100, 7101]);
+        assert_eq!(codes("error codes 2000/2006 or 2008."), [2000, 2006, 2008]);
+        assert_eq!(codes("errors 2000 on rows (rows 2001-2010 were fine)"), [2000]);
+    }
+
+    #[test]
+    fn a_table_code_column() {
+        let table = "Top errors:\n\nCode    Count  Share\n7102    310    41%\n7101    120    16%\n\n2001 after";
+        assert_eq!(codes(table), [7102, 7101]);
+        let markdown = "| Count | Code |\n|---|---|\n| 3 | 2001 |\n| 4 | 7100 |";
+        assert_eq!(codes(markdown), [2001, 7100]);
+    }
+
+    #[test]
+    fn quoted_messages_name_their_code() {
+        let hits = scan_text("t", b"console says: Login attempt failed because the Account is in a Group that is disabled.");
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].code, hits[0].via), (7105, Via::Message));
+        // Curly quotes, literals and spacing fold away.
+        assert_eq!(
+            codes("Login attempt failed because there is no Account in the Application's associated Account Stores with the specified username   or email"),
+            [7104]
+        );
+    }
+
+    #[test]
+    fn a_message_that_codes_share_names_none() {
+        assert_eq!(codes("Oops! We encountered an unexpected error. Please contact support and explain what you were doing at the time this error occurred."), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn distractors_are_not_codes() {
+        for text in [
+            "ERROR 2016-10-18 09:12:44.301 started",
+            "Error at DefaultDataStore.java:2014",
+            "the exception on line 2012",
+            "INFO started in 2014 ms",
+            "closed tickets 7102 and 7105, port 9000, pid 3117",
+            "Budget: $1902 for hosting, 2100 GB egress, call 020 7946 2000",
+            r#"{"status": 404, "code": 404, "moreInfo": "mailto:support@stormpath.com"}"#,
+            r#"{"code":"633559"}"#,
+            "error 7100.5 and code 2001-10-01 and error 2001ms and code 20010",
+            "error 10/18/2016 and code 12:2014 and error 2,000 and error 1,2001",
+            "errorless 7100 codex 7101",
+        ] {
+            assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_codes_in_context_are_reported_as_unknown() {
+        let hits = scan_text("t", b"HTTP 400, Stormpath 7299 (x)");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].code, 7299);
+        assert!(hits[0].entry.is_none());
+    }
+
+    #[test]
+    fn one_hit_per_code_and_line() {
+        let text = "HTTP 400, Stormpath 7104 (http://docs.stormpath.com/errors/7104): x";
+        let hits = scan_text("t", text.as_bytes());
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].column, hits[0].text.as_str()), (11, "Stormpath 7104"));
+    }
+
+    #[test]
+    fn positions_and_escaping() {
+        let hits = scan_text("t", b"line one\n\x1b[31merror 7100\x1b[0m\r\n");
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].line, hits[0].column), (2, 6));
+        assert_eq!(hits[0].text, "error 7100");
+        assert_eq!(escape(b"\x1b[2J\x07ok\xff"), "\\x1b[2J\\x07ok\u{fffd}");
+    }
+
+    #[test]
+    fn a_line_longer_than_the_window_is_scanned_whole() {
+        let mut text = vec![b'.'; WINDOW * 2 + 100];
+        let at = WINDOW - 5; // straddles the first window's end
+        text[at..at + 10].copy_from_slice(b"error 7100");
+        text.extend_from_slice(b" code 2001\nerror 7101");
+        let hits = scan_text("t", &text);
+        let found: Vec<_> = hits.iter().map(|h| (h.line, h.column, h.code)).collect();
+        assert_eq!(found, [(1, at + 1, 7100), (1, WINDOW * 2 + 102, 2001), (2, 1, 7101)]);
+    }
+}

@@ -1,0 +1,476 @@
+//! Ranking: finds the entries a query means, best first.
+//!
+//! A query is read into slots, one for each thing it asks about: a word, or
+//! a phrase from the synonym vocabulary. Each slot has alternatives (the
+//! word itself, its synonyms, and for a word the catalog never uses, its
+//! near spellings), each with a weight below 1 for anything the user did not
+//! type. An entry's score is the sum over slots of its best alternative's
+//! BM25F score, with a bonus where two slots stand side by side in one field.
+//! The index is built at compile time by build.rs.
+
+pub mod text;
+
+use crate::catalog::{self, Entry};
+use std::collections::BTreeSet;
+
+/// One place a stem stands: an entry's field, and its word positions there.
+#[derive(Debug)]
+pub struct Posting {
+    pub entry: u16,
+    pub field: u8,
+    pub positions: &'static [u16],
+}
+
+/// A stem and every place it stands.
+#[derive(Debug)]
+pub struct Term {
+    pub stem: &'static str,
+    pub postings: &'static [Posting],
+}
+
+mod index {
+    use super::{Posting, Term};
+    include!(concat!(env!("OUT_DIR"), "/search_index.rs"));
+}
+
+/// How much a word counts in each field, in build.rs's field order: message,
+/// user message, further information, category, server templates, and
+/// another entry's text that points at this code.
+const FIELD_WEIGHTS: [f64; 6] = [3.0, 2.0, 1.0, 1.5, 2.0, 1.2];
+/// BM25's saturation and length normalisation.
+const K1: f64 = 1.2;
+const B: f64 = 0.5;
+/// What a synonym counts for, against the word the user typed.
+const SYNONYM_WEIGHT: f64 = 0.85;
+/// What a near spelling counts for, by its number of edits.
+const TYPO_WEIGHTS: [f64; 3] = [1.0, 0.7, 0.5];
+/// What a word the query's word begins counts for (`auth` for `authenticate`).
+const PREFIX_WEIGHT: f64 = 0.6;
+/// The bonus, as a share of the two slots' scores, when they stand within
+/// `NEAR` words of each other in one field.
+const PROXIMITY_BONUS: f64 = 0.25;
+const NEAR: u16 = 3;
+/// Scores given to entries a query names by number, above any word score.
+const EXACT_CODE_SCORE: f64 = 1000.0;
+const CODE_PREFIX_SCORE: f64 = 500.0;
+/// Words past this many are ignored: a longer query is a pasted document.
+const MAX_QUERY_WORDS: usize = 64;
+
+/// One search result.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub entry: &'static Entry,
+    pub score: f64,
+    /// The catalog stems that matched, for highlighting.
+    pub stems: BTreeSet<&'static str>,
+}
+
+/// A way of reading one slot of the query.
+#[derive(Debug, Clone, PartialEq)]
+struct Alternative {
+    stems: Vec<String>,
+    weight: f64,
+}
+
+/// One thing the query asks about.
+#[derive(Debug, Clone, PartialEq)]
+struct Slot {
+    alternatives: Vec<Alternative>,
+}
+
+/// Ranks the catalog against `query`; at most `limit` hits, best first.
+pub fn search(query: &str, limit: usize) -> Vec<Hit> {
+    let stemmer = text::stemmer();
+    let tokens = text::tokenize(query, &stemmer);
+    let mut scores = vec![0.0f64; catalog::entries().len()];
+    let mut matched: Vec<BTreeSet<&'static str>> = vec![BTreeSet::new(); scores.len()];
+
+    score_numbers(&tokens, &mut scores);
+    let slots = slots(&tokens);
+    let mut slot_scores: Vec<Vec<f64>> = Vec::with_capacity(slots.len());
+    for slot in &slots {
+        slot_scores.push(score_slot(slot, &mut matched));
+    }
+    for per_entry in &slot_scores {
+        for (total, s) in scores.iter_mut().zip(per_entry) {
+            *total += s;
+        }
+    }
+    add_proximity(&slots, &slot_scores, &mut scores);
+
+    let mut hits: Vec<Hit> = scores
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s > 0.0)
+        .map(|(i, &score)| Hit {
+            entry: &catalog::entries()[i],
+            score,
+            stems: std::mem::take(&mut matched[i]),
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.code.cmp(&b.entry.code)));
+    hits.truncate(limit);
+    hits
+}
+
+/// A number in the query names codes: itself first, then codes it begins.
+fn score_numbers(tokens: &[text::Token], scores: &mut [f64]) {
+    for token in tokens.iter().filter(|t| is_code_like(&t.word)) {
+        for (i, entry) in catalog::entries().iter().enumerate() {
+            let code = entry.code.to_string();
+            if code == token.word {
+                scores[i] += EXACT_CODE_SCORE;
+            } else if code.starts_with(&token.word) {
+                scores[i] += CODE_PREFIX_SCORE;
+            }
+        }
+    }
+}
+
+fn is_code_like(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Reads the query into slots: stop words and code numbers dropped, typos
+/// corrected against the catalog's words, synonym phrases grouped.
+fn slots(tokens: &[text::Token]) -> Vec<Slot> {
+    // One reading per position; camelCase parts share their word's position.
+    let mut words: Vec<Vec<Alternative>> = Vec::new();
+    let mut last_position = None;
+    for token in tokens {
+        if text::is_stopword(&token.word) || is_code_like(&token.word) {
+            continue;
+        }
+        if last_position == Some(token.position) {
+            continue; // a camelCase part: the whole word stands for it
+        }
+        last_position = Some(token.position);
+        words.push(readings(&token.word, &token.stem));
+        if words.len() == MAX_QUERY_WORDS {
+            break;
+        }
+    }
+    let mut slots = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (length, group_alternatives) = longest_synonym_phrase(&words[i..]);
+        if length > 0 {
+            slots.push(Slot {
+                alternatives: group_alternatives,
+            });
+            i += length;
+        } else {
+            slots.push(Slot {
+                alternatives: words[i].clone(),
+            });
+            i += 1;
+        }
+    }
+    slots
+}
+
+/// The ways one query word can be read: itself if the catalog or the
+/// vocabulary knows it, else its nearest spellings and completions.
+fn readings(word: &str, stem: &str) -> Vec<Alternative> {
+    let exact = Alternative {
+        stems: vec![stem.to_string()],
+        weight: 1.0,
+    };
+    if term(stem).is_some() || in_vocabulary(stem) {
+        return vec![exact];
+    }
+    let mut alternatives = Vec::new();
+    let budget = typo_budget(word);
+    let mut best = usize::MAX;
+    for &(known, known_stem) in index::WORDS.iter() {
+        if known.len().abs_diff(word.len()) > budget {
+            continue;
+        }
+        let distance = strsim::osa_distance(word, known);
+        if distance <= budget && distance <= best {
+            if distance < best {
+                alternatives.clear();
+                best = distance;
+            }
+            push_unique(&mut alternatives, known_stem, TYPO_WEIGHTS[distance]);
+        }
+    }
+    if alternatives.is_empty() && word.chars().count() >= 4 {
+        for &(known, known_stem) in index::WORDS.iter() {
+            if known.starts_with(word) {
+                push_unique(&mut alternatives, known_stem, PREFIX_WEIGHT);
+            }
+        }
+    }
+    if alternatives.is_empty() {
+        alternatives.push(exact);
+    }
+    alternatives
+}
+
+fn push_unique(alternatives: &mut Vec<Alternative>, stem: &str, weight: f64) {
+    if !alternatives.iter().any(|a| a.stems == [stem]) {
+        alternatives.push(Alternative {
+            stems: vec![stem.to_string()],
+            weight,
+        });
+    }
+}
+
+/// How many edits a word may be from a catalog word: none for the shortest,
+/// one for most, two for long words.
+pub fn typo_budget(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+fn in_vocabulary(stem: &str) -> bool {
+    index::SYNONYMS
+        .iter()
+        .any(|group| group.iter().any(|phrase| phrase == &[stem]))
+}
+
+/// The longest synonym phrase that the words starting here spell, read with
+/// each word's best reading; its length in words and the group's phrases.
+fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative>) {
+    let mut best: (usize, Vec<Alternative>) = (0, Vec::new());
+    for group in index::SYNONYMS.iter() {
+        for phrase in group.iter() {
+            if phrase.len() <= best.0 || phrase.len() > words.len() {
+                continue;
+            }
+            let mut weight = 1.0;
+            let spelled = phrase.iter().zip(words).all(|(stem, readings)| {
+                match readings.iter().find(|a| a.stems == [*stem]) {
+                    Some(a) => {
+                        weight *= a.weight;
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if spelled {
+                let alternatives = group
+                    .iter()
+                    .map(|p| Alternative {
+                        stems: p.iter().map(|s| s.to_string()).collect(),
+                        weight: if p == phrase { weight } else { weight * SYNONYM_WEIGHT },
+                    })
+                    .collect();
+                best = (phrase.len(), alternatives);
+            }
+        }
+    }
+    best
+}
+
+fn term(stem: &str) -> Option<&'static Term> {
+    index::TERMS
+        .binary_search_by(|t| t.stem.cmp(stem))
+        .ok()
+        .map(|i| &index::TERMS[i])
+}
+
+/// Each entry's score for one slot: its best alternative's.
+fn score_slot(slot: &Slot, matched: &mut [BTreeSet<&'static str>]) -> Vec<f64> {
+    let entries = catalog::entries().len();
+    let mut best = vec![0.0f64; entries];
+    let mut best_stems: Vec<Vec<&'static str>> = vec![Vec::new(); entries];
+    for alternative in &slot.alternatives {
+        let mut sum = vec![0.0f64; entries];
+        let mut hits = vec![0usize; entries];
+        let terms: Vec<&'static Term> =
+            alternative.stems.iter().filter_map(|s| term(s)).collect();
+        if terms.len() < alternative.stems.len() {
+            continue; // a phrase the catalog does not hold every word of
+        }
+        for t in &terms {
+            for (entry, score) in bm25f(t) {
+                sum[entry] += score;
+                hits[entry] += 1;
+            }
+        }
+        let length = alternative.stems.len() as f64;
+        for entry in 0..entries {
+            // A phrase counts only where all of its words are present.
+            if hits[entry] < terms.len() || sum[entry] == 0.0 {
+                continue;
+            }
+            let score = alternative.weight * sum[entry] / length;
+            if score > best[entry] {
+                best[entry] = score;
+                best_stems[entry] = terms.iter().map(|t| t.stem).collect();
+            }
+        }
+    }
+    for (entry, stems) in best_stems.into_iter().enumerate() {
+        matched[entry].extend(stems);
+    }
+    best
+}
+
+/// BM25F: each entry's score for one stem, over its weighted fields.
+fn bm25f(term: &Term) -> Vec<(usize, f64)> {
+    let entries = catalog::entries().len() as f64;
+    let averages = average_lengths();
+    let mut per_entry: Vec<(usize, f64)> = Vec::new();
+    for posting in term.postings {
+        let entry = posting.entry as usize;
+        let field = posting.field as usize;
+        let length = f64::from(index::FIELD_LENGTHS[entry][field]);
+        let norm = 1.0 - B + B * length / averages[field].max(1.0);
+        let tf = FIELD_WEIGHTS[field] * posting.positions.len() as f64 / norm;
+        match per_entry.last_mut() {
+            Some((e, t)) if *e == entry => *t += tf,
+            _ => per_entry.push((entry, tf)),
+        }
+    }
+    let df = per_entry.len() as f64;
+    let idf = (1.0 + (entries - df + 0.5) / (df + 0.5)).ln();
+    for (_, tf) in per_entry.iter_mut() {
+        *tf = idf * *tf / (K1 + *tf);
+    }
+    per_entry
+}
+
+fn average_lengths() -> [f64; 6] {
+    let mut sums = [0.0f64; 6];
+    let mut counts = [0.0f64; 6];
+    for lengths in index::FIELD_LENGTHS.iter() {
+        for (field, &l) in lengths.iter().enumerate() {
+            if l > 0 {
+                sums[field] += f64::from(l);
+                counts[field] += 1.0;
+            }
+        }
+    }
+    std::array::from_fn(|f| if counts[f] > 0.0 { sums[f] / counts[f] } else { 1.0 })
+}
+
+/// Adds a bonus where two neighbouring slots match near each other in one
+/// field of an entry: "account locked" is worth more together.
+fn add_proximity(slots: &[Slot], slot_scores: &[Vec<f64>], scores: &mut [f64]) {
+    for pair in 0..slots.len().saturating_sub(1) {
+        let (a, b) = (&slots[pair], &slots[pair + 1]);
+        let places_a = places(a);
+        let places_b = places(b);
+        for (entry, total) in scores.iter_mut().enumerate() {
+            let (sa, sb) = (slot_scores[pair][entry], slot_scores[pair + 1][entry]);
+            if sa == 0.0 || sb == 0.0 {
+                continue;
+            }
+            let near = places_a.iter().filter(|p| p.0 == entry).any(|&(_, fa, pa)| {
+                places_b
+                    .iter()
+                    .any(|&(e, fb, pb)| e == entry && fb == fa && pa.abs_diff(pb) <= NEAR)
+            });
+            if near {
+                *total += PROXIMITY_BONUS * (sa + sb);
+            }
+        }
+    }
+}
+
+/// Where a slot's single-word alternatives stand: (entry, field, position).
+fn places(slot: &Slot) -> Vec<(usize, u8, u16)> {
+    let mut places = Vec::new();
+    for alternative in &slot.alternatives {
+        for stem in &alternative.stems {
+            if let Some(t) = term(stem) {
+                for p in t.postings {
+                    for &position in p.positions {
+                        places.push((p.entry as usize, p.field, position));
+                    }
+                }
+            }
+        }
+    }
+    places
+}
+
+/// Catalog words close to the query's words, for a search that found
+/// nothing: the spellings a user may have meant.
+pub fn suggestions(query: &str) -> Vec<&'static str> {
+    let stemmer = text::stemmer();
+    let mut found = Vec::new();
+    for token in text::tokenize(query, &stemmer) {
+        let budget = typo_budget(&token.word).max(1) + 1;
+        let mut close: Vec<(usize, &'static str)> = index::WORDS
+            .iter()
+            .map(|&(word, _)| (strsim::osa_distance(&token.word, word), word))
+            .filter(|&(d, _)| d <= budget)
+            .collect();
+        close.sort();
+        for (_, word) in close.into_iter().take(3) {
+            if !found.contains(&word) {
+                found.push(word);
+            }
+        }
+    }
+    found.truncate(5);
+    found
+}
+
+/// Whether a word of a displayed text matched: its stem is one of `stems`.
+pub fn word_matches<'a>(stems: &'a BTreeSet<&'static str>) -> impl Fn(&str) -> bool + 'a {
+    let stemmer = text::stemmer();
+    move |word: &str| stems.contains(text::stem_word(&word.to_lowercase(), &stemmer).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn top(query: &str) -> Vec<u32> {
+        search(query, 5).iter().map(|h| h.entry.code).collect()
+    }
+
+    #[test]
+    fn an_exact_code_ranks_first_and_a_prefix_ranks_its_codes() {
+        assert_eq!(top("7100")[0], 7100);
+        assert_eq!(top("71"), [7100, 7101, 7102, 7103, 7104]);
+    }
+
+    #[test]
+    fn a_typo_within_the_budget_is_forgiven() {
+        assert_eq!(top("pasword incorect")[0], 7100);
+        assert_eq!(typo_budget("jwt"), 0);
+        assert_eq!(typo_budget("locked"), 1);
+        assert_eq!(typo_budget("verification"), 2);
+    }
+
+    #[test]
+    fn a_fuzzy_reading_weighs_less_than_an_exact_one() {
+        let exact = readings("password", "password");
+        assert_eq!(exact.len(), 1);
+        assert_eq!(exact[0].weight, 1.0);
+        let fuzzy = readings("pasword", "pasword");
+        assert!(fuzzy.iter().all(|a| a.weight < 1.0), "{fuzzy:?}");
+        assert!(fuzzy.iter().any(|a| a.stems == ["password"]));
+    }
+
+    #[test]
+    fn synonyms_read_the_users_words_as_the_references() {
+        assert_eq!(top("wrong password")[0], 7100);
+        assert_eq!(top("2fa phone number invalid")[0], 13101);
+        assert_eq!(top("jwt signature")[0], 10017);
+        assert_eq!(top("ldap server unreachable")[0], 9001);
+        let slots = slots(&text::tokenize("sign in", &text::stemmer()));
+        assert_eq!(slots.len(), 1, "a phrase is one slot");
+        assert!(slots[0].alternatives.iter().any(|a| a.stems == ["login"]));
+    }
+
+    #[test]
+    fn a_cross_reference_finds_the_code_pointed_at() {
+        let codes = top("email without @");
+        assert!(codes.contains(&2006), "{codes:?}");
+    }
+
+    #[test]
+    fn nothing_matches_gibberish() {
+        assert!(top("qqqqzzzz").is_empty());
+    }
+}

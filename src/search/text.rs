@@ -1,0 +1,166 @@
+//! Words and their forms: the tokeniser and stemmer behind search.
+//!
+//! Shared by `build.rs`, which indexes the catalog with it, and by the search
+//! at run time, which reads queries with it: both sides must cut words the
+//! same way, so there is one copy of this code.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The word as written, lower-cased.
+    pub word: String,
+    /// Its stem: the form that plurals and tenses fold to.
+    pub stem: String,
+    /// Where it stands in the text, in bytes.
+    pub start: usize,
+    pub end: usize,
+    /// Its place in the word sequence (the parts of `orderBy` share one).
+    pub position: u16,
+}
+
+/// Words too common to say anything about which error is meant.
+pub const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "do", "does", "for", "from",
+    "has", "have", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our",
+    "s", "so", "that", "the", "their", "there", "these", "this", "those", "to", "was", "we",
+    "were", "what", "when", "which", "why", "with", "you", "your", "e", "g", "t",
+];
+
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// The stemmer: Snowball's English (Porter2) algorithm.
+pub fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// Cuts a text into words: runs of letters and digits, lower-cased.
+/// A camelCase word (`redirectUri`) yields itself and its parts, all at
+/// one position, so that `redirect uri` and `redirectUri` both find it.
+pub fn tokenize(text: &str, stemmer: &Stemmer) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut position: u16 = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let raw = &text[start..end];
+        push_word(&mut tokens, raw, start, position, stemmer);
+        let parts = camel_parts(raw);
+        if parts.len() > 1 {
+            for (offset, part) in parts {
+                push_word(&mut tokens, part, start + offset, position, stemmer);
+            }
+        }
+        position = position.saturating_add(1);
+    }
+    tokens
+}
+
+fn push_word(tokens: &mut Vec<Token>, raw: &str, start: usize, position: u16, stemmer: &Stemmer) {
+    let word = raw.to_lowercase();
+    let stem = stem_word(&word, stemmer);
+    tokens.push(Token {
+        word,
+        stem,
+        start,
+        end: start + raw.len(),
+        position,
+    });
+}
+
+/// The stem of one lower-case word. Numbers stay as they are.
+pub fn stem_word(word: &str, stemmer: &Stemmer) -> String {
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        word.to_string()
+    } else {
+        stemmer.stem(word).into_owned()
+    }
+}
+
+/// The parts of a camelCase word with their byte offsets: `nameKey` gives
+/// `name` and `Key`. A word with no inner capital gives itself alone.
+fn camel_parts(word: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut begin = 0;
+    let mut previous_lower = false;
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && previous_lower {
+            parts.push((begin, &word[begin..i]));
+            begin = i;
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+    }
+    parts.push((begin, &word[begin..]));
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str) -> Vec<String> {
+        tokenize(text, &stemmer()).into_iter().map(|t| t.stem).collect()
+    }
+
+    #[test]
+    fn folds_case_and_punctuation() {
+        assert_eq!(stems("Login-attempt FAILED."), ["login", "attempt", "fail"]);
+    }
+
+    #[test]
+    fn splits_camel_case_and_keeps_the_whole_word() {
+        let tokens = tokenize("the orderBy value", &stemmer());
+        let words: Vec<_> = tokens.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(words, ["the", "orderby", "order", "by", "value"]);
+        assert_eq!(tokens[1].position, tokens[3].position);
+        assert_eq!(&"the orderBy value"[tokens[3].start..tokens[3].end], "By");
+        assert_eq!(stems("redirectUri"), ["redirecturi", "redirect", "uri"]);
+    }
+
+    #[test]
+    fn literals_keep_their_letters() {
+        assert_eq!(stems("``sptoken`` (``jti``) ``iat``"), ["sptoken", "jti", "iat"]);
+        assert_eq!(stems("customData"), ["customdata", "custom", "data"]);
+    }
+
+    #[test]
+    fn word_forms_fold_to_one_stem() {
+        let s = stemmer();
+        for (a, b) in [
+            ("accounts", "account"),
+            ("expired", "expire"),
+            ("locked", "lock"),
+            ("disabled", "disable"),
+            ("verified", "verify"),
+            ("directories", "directory"),
+        ] {
+            assert_eq!(stem_word(a, &s), stem_word(b, &s), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_words_and_are_not_stemmed() {
+        assert_eq!(stems("error 7100, code 2006s"), ["error", "7100", "code", "2006s"]);
+    }
+
+    #[test]
+    fn offsets_point_at_the_word_in_non_ascii_text() {
+        let text = "Application’s “12/15/2012” é";
+        for token in tokenize(text, &stemmer()) {
+            assert_eq!(text[token.start..token.end].to_lowercase(), token.word);
+        }
+    }
+}
