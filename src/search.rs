@@ -150,14 +150,21 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
             break;
         }
     }
-    let mut slots = Vec::new();
+    let mut slots: Vec<Slot> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let (length, group_alternatives) = longest_synonym_phrase(&words[i..]);
         if length > 0 {
-            slots.push(Slot {
-                alternatives: group_alternatives,
+            // "read only mirror" says one thing twice: count it once.
+            let said_before = slots.iter().any(|s| {
+                s.alternatives.len() == group_alternatives.len()
+                    && s.alternatives.iter().zip(&group_alternatives).all(|(a, b)| a.stems == b.stems)
             });
+            if !said_before {
+                slots.push(Slot {
+                    alternatives: group_alternatives,
+                });
+            }
             i += length;
         } else {
             slots.push(Slot {
@@ -202,9 +209,8 @@ fn readings(word: &str, stem: &str) -> Vec<Alternative> {
             }
         }
     }
-    if alternatives.is_empty() {
-        alternatives.push(exact);
-    }
+    // The word as typed stays a reading too: it may begin a synonym phrase.
+    alternatives.insert(0, exact);
     alternatives
 }
 
@@ -448,7 +454,8 @@ mod tests {
         assert_eq!(exact.len(), 1);
         assert_eq!(exact[0].weight, 1.0);
         let fuzzy = readings("pasword", "pasword");
-        assert!(fuzzy.iter().all(|a| a.weight < 1.0), "{fuzzy:?}");
+        assert_eq!(fuzzy[0].stems, ["pasword"], "the word as typed, which matches nothing");
+        assert!(fuzzy[1..].iter().all(|a| a.weight < 1.0), "{fuzzy:?}");
         assert!(fuzzy.iter().any(|a| a.stems == ["password"]));
     }
 
