@@ -39,6 +39,15 @@ pub struct ServerMessage {
 }
 
 impl ServerMessage {
+    /// The variant a key names beyond the code: `unknown` in
+    /// `status.2014.unknown.dev`; None for the code's main message.
+    pub fn variant(&self) -> Option<&'static str> {
+        let rest = self.key.strip_prefix("status.")?;
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        let rest = rest.strip_suffix(".dev").unwrap_or(rest);
+        rest.strip_prefix('.').filter(|v| !v.is_empty())
+    }
+
     /// Who the message was for: `.dev` keys went to developers.
     pub fn audience(&self) -> &'static str {
         if self.key.ends_with(".dev") {
@@ -80,10 +89,12 @@ pub fn categories() -> &'static [Category] {
 }
 
 pub fn lookup(code: u32) -> Option<&'static Entry> {
-    ENTRIES
-        .binary_search_by_key(&code, |e| e.code)
-        .ok()
-        .map(|i| &ENTRIES[i])
+    position(code).map(|i| &ENTRIES[i])
+}
+
+/// Where `code` stands in `entries()`.
+pub fn position(code: u32) -> Option<usize> {
+    ENTRIES.binary_search_by_key(&code, |e| e.code).ok()
 }
 
 /// The entries from `low` to `high`, both included.

@@ -11,6 +11,7 @@
 pub mod text;
 
 use crate::catalog::{self, Entry};
+use crate::scan;
 use std::collections::BTreeSet;
 
 /// One place a stem stands: an entry's field, and its word positions there.
@@ -36,7 +37,7 @@ mod index {
 /// How much a word counts in each field, in build.rs's field order: message,
 /// user message, further information, category, server templates, and
 /// another entry's text that points at this code.
-const FIELD_WEIGHTS: [f64; 6] = [3.0, 2.0, 1.0, 1.5, 2.0, 1.2];
+const FIELD_WEIGHTS: [f64; 6] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2];
 /// BM25's saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.5;
@@ -46,12 +47,21 @@ const SYNONYM_WEIGHT: f64 = 0.85;
 const TYPO_WEIGHTS: [f64; 3] = [1.0, 0.7, 0.5];
 /// What a word the query's word begins counts for (`auth` for `authenticate`).
 const PREFIX_WEIGHT: f64 = 0.6;
+/// What another form of the same word family counts for (`creation` for
+/// `create`), and how long a prefix the family shares at least.
+const DERIVED_WEIGHT: f64 = 0.7;
+const MIN_FAMILY_PREFIX: usize = 5;
 /// The bonus, as a share of the two slots' scores, when they stand within
 /// `NEAR` words of each other in one field.
 const PROXIMITY_BONUS: f64 = 0.25;
 const NEAR: u16 = 3;
-/// Scores given to entries a query names by number, above any word score.
+/// How strongly the share of the query's slots an entry matches scales
+/// its score.
+const COVERAGE_EXPONENT: f64 = 1.0;
+/// Scores given to entries a query names by number or quotes the message
+/// of, above any word score.
 const EXACT_CODE_SCORE: f64 = 1000.0;
+const QUOTED_MESSAGE_SCORE: f64 = 800.0;
 const CODE_PREFIX_SCORE: f64 = 500.0;
 /// Words past this many are ignored: a longer query is a pasted document.
 const MAX_QUERY_WORDS: usize = 64;
@@ -76,6 +86,9 @@ struct Alternative {
 #[derive(Debug, Clone, PartialEq)]
 struct Slot {
     alternatives: Vec<Alternative>,
+    /// For a phrase, each of its words' own readings: an entry that has
+    /// some of the words (or their forms) still counts for part of it.
+    words: Vec<Vec<Alternative>>,
 }
 
 /// Ranks the catalog against `query`; at most `limit` hits, best first.
@@ -86,17 +99,31 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     let mut matched: Vec<BTreeSet<&'static str>> = vec![BTreeSet::new(); scores.len()];
 
     score_numbers(&tokens, &mut scores);
+    score_quoted_messages(query, &mut scores);
     let slots = slots(&tokens);
     let mut slot_scores: Vec<Vec<f64>> = Vec::with_capacity(slots.len());
     for slot in &slots {
         slot_scores.push(score_slot(slot, &mut matched));
     }
-    for per_entry in &slot_scores {
-        for (total, s) in scores.iter_mut().zip(per_entry) {
-            *total += s;
+    let importance: Vec<f64> = slot_scores.iter().map(|s| slot_importance(s)).collect();
+    let total_importance: f64 = importance.iter().sum();
+    let mut text_scores = vec![0.0f64; scores.len()];
+    let mut covered = vec![0.0f64; scores.len()];
+    for (per_entry, weight) in slot_scores.iter().zip(&importance) {
+        for (entry, s) in per_entry.iter().enumerate() {
+            text_scores[entry] += s;
+            if *s > 0.0 {
+                covered[entry] += weight;
+            }
         }
     }
-    add_proximity(&slots, &slot_scores, &mut scores);
+    add_proximity(&slots, &slot_scores, &mut text_scores);
+    // An entry that answers every part of the question beats one that
+    // answers a part of it very well; rare words are the parts that count.
+    for (entry, text_score) in text_scores.iter().enumerate() {
+        let coverage = if total_importance > 0.0 { covered[entry] / total_importance } else { 1.0 };
+        scores[entry] += text_score * coverage.powf(COVERAGE_EXPONENT);
+    }
 
     let mut hits: Vec<Hit> = scores
         .iter()
@@ -122,6 +149,20 @@ fn score_numbers(tokens: &[text::Token], scores: &mut [f64]) {
                 scores[i] += EXACT_CODE_SCORE;
             } else if code.starts_with(&token.word) {
                 scores[i] += CODE_PREFIX_SCORE;
+            }
+        }
+    }
+}
+
+/// A query that quotes a catalog message, or a server message with its
+/// placeholders filled in, names that code.
+fn score_quoted_messages(query: &str, scores: &mut [f64]) {
+    let mut seen = Vec::new();
+    for hit in scan::scan_text("query", query.as_bytes()) {
+        if hit.via == scan::Via::Message && !seen.contains(&hit.code) {
+            seen.push(hit.code);
+            if let Some(i) = catalog::position(hit.code) {
+                scores[i] += QUOTED_MESSAGE_SCORE;
             }
         }
     }
@@ -163,12 +204,14 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
             if !said_before {
                 slots.push(Slot {
                     alternatives: group_alternatives,
+                    words: words[i..i + length].to_vec(),
                 });
             }
             i += length;
         } else {
             slots.push(Slot {
                 alternatives: words[i].clone(),
+                words: Vec::new(),
             });
             i += 1;
         }
@@ -179,15 +222,33 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
 /// The ways one query word can be read: itself if the catalog or the
 /// vocabulary knows it, else its nearest spellings and completions.
 fn readings(word: &str, stem: &str) -> Vec<Alternative> {
-    let exact = Alternative {
+    // The word as typed is always a reading: it may begin a synonym phrase.
+    let mut alternatives = vec![Alternative {
         stems: vec![stem.to_string()],
         weight: 1.0,
-    };
-    if term(stem).is_some() || in_vocabulary(stem) {
-        return vec![exact];
+    }];
+    alternatives.extend(negation(word));
+    if term(stem).is_none() && !in_vocabulary(stem) {
+        alternatives.extend(near_spellings(word));
+        if alternatives.len() == 1 && word.chars().count() >= 4 {
+            for &(known, known_stem) in index::WORDS.iter() {
+                if known.starts_with(word) {
+                    push_unique(&mut alternatives, known_stem, PREFIX_WEIGHT);
+                }
+            }
+        }
     }
-    let mut alternatives = Vec::new();
+    for derived in derived_forms(stem) {
+        push_unique(&mut alternatives, derived, DERIVED_WEIGHT);
+    }
+    alternatives
+}
+
+/// The catalog words nearest to a word it does not know, within the typo
+/// budget; only those at the smallest distance found.
+fn near_spellings(word: &str) -> Vec<Alternative> {
     let budget = typo_budget(word);
+    let mut alternatives = Vec::new();
     let mut best = usize::MAX;
     for &(known, known_stem) in index::WORDS.iter() {
         if known.len().abs_diff(word.len()) > budget {
@@ -202,16 +263,42 @@ fn readings(word: &str, stem: &str) -> Vec<Alternative> {
             push_unique(&mut alternatives, known_stem, TYPO_WEIGHTS[distance]);
         }
     }
-    if alternatives.is_empty() && word.chars().count() >= 4 {
-        for &(known, known_stem) in index::WORDS.iter() {
-            if known.starts_with(word) {
-                push_unique(&mut alternatives, known_stem, PREFIX_WEIGHT);
-            }
-        }
-    }
-    // The word as typed stays a reading too: it may begin a synonym phrase.
-    alternatives.insert(0, exact);
     alternatives
+}
+
+/// Stems of the same word family, which the stemmer keeps apart:
+/// create / creation, expand / expansion, register / registration. They
+/// share all but the last letter of the shorter stem, and at least five.
+fn derived_forms(stem: &str) -> Vec<&'static str> {
+    if stem.len() < MIN_FAMILY_PREFIX || stem.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let head = &stem[..MIN_FAMILY_PREFIX];
+    let start = index::TERMS.partition_point(|t| t.stem < head);
+    index::TERMS[start..]
+        .iter()
+        .take_while(|t| t.stem.starts_with(head))
+        .map(|t| t.stem)
+        .filter(|&other| {
+            let shared = other.bytes().zip(stem.bytes()).take_while(|(a, b)| a == b).count();
+            other != stem && shared + 1 >= stem.len().min(other.len())
+        })
+        .collect()
+}
+
+/// "unsupported" reads as "not supported", as the reference often says it
+/// ("is not supported", "is not enabled", "not verified").
+fn negation(word: &str) -> Option<Alternative> {
+    let rest = ["un", "non", "in"].iter().find_map(|p| word.strip_prefix(p))?;
+    if rest.len() < 4 {
+        return None;
+    }
+    let stem = text::stem_word(rest, &text::stemmer());
+    term(&stem)?;
+    Some(Alternative {
+        stems: vec!["not".to_string(), stem],
+        weight: SYNONYM_WEIGHT,
+    })
 }
 
 fn push_unique(alternatives: &mut Vec<Alternative>, stem: &str, weight: f64) {
@@ -280,19 +367,53 @@ fn term(stem: &str) -> Option<&'static Term> {
         .map(|i| &index::TERMS[i])
 }
 
-/// Each entry's score for one slot: its best alternative's.
+/// Each entry's score for one slot: its best alternative's, or for a
+/// phrase, the share of its words the entry has, if that is more.
 fn score_slot(slot: &Slot, matched: &mut [BTreeSet<&'static str>]) -> Vec<f64> {
+    let (mut best, mut best_stems) = best_alternative(&slot.alternatives);
+    if !slot.words.is_empty() {
+        let mut sum = vec![0.0f64; best.len()];
+        let mut present = vec![0usize; best.len()];
+        let mut stems: Vec<Vec<&'static str>> = vec![Vec::new(); best.len()];
+        let words = slot.words.len() as f64;
+        for readings in &slot.words {
+            let (word_best, word_stems) = best_alternative(readings);
+            for (entry, score) in word_best.iter().enumerate() {
+                sum[entry] += score / words;
+                present[entry] += usize::from(*score > 0.0);
+                stems[entry].extend(&word_stems[entry]);
+            }
+        }
+        for (entry, score) in sum.into_iter().enumerate() {
+            // Part of a phrase says less than all of it: "out" alone is not
+            // "locked out".
+            let score = score * present[entry] as f64 / words;
+            if score > best[entry] {
+                best[entry] = score;
+                best_stems[entry] = std::mem::take(&mut stems[entry]);
+            }
+        }
+    }
+    for (entry, stems) in best_stems.into_iter().enumerate() {
+        matched[entry].extend(stems);
+    }
+    best
+}
+
+/// Each entry's best score among alternatives, and the stems that gave it.
+/// An alternative of several words counts only where all of them stand.
+fn best_alternative(alternatives: &[Alternative]) -> (Vec<f64>, Vec<Vec<&'static str>>) {
     let entries = catalog::entries().len();
     let mut best = vec![0.0f64; entries];
     let mut best_stems: Vec<Vec<&'static str>> = vec![Vec::new(); entries];
-    for alternative in &slot.alternatives {
-        let mut sum = vec![0.0f64; entries];
-        let mut hits = vec![0usize; entries];
+    for alternative in alternatives {
         let terms: Vec<&'static Term> =
             alternative.stems.iter().filter_map(|s| term(s)).collect();
         if terms.len() < alternative.stems.len() {
             continue; // a phrase the catalog does not hold every word of
         }
+        let mut sum = vec![0.0f64; entries];
+        let mut hits = vec![0usize; entries];
         for t in &terms {
             for (entry, score) in bm25f(t) {
                 sum[entry] += score;
@@ -301,7 +422,6 @@ fn score_slot(slot: &Slot, matched: &mut [BTreeSet<&'static str>]) -> Vec<f64> {
         }
         let length = alternative.stems.len() as f64;
         for entry in 0..entries {
-            // A phrase counts only where all of its words are present.
             if hits[entry] < terms.len() || sum[entry] == 0.0 {
                 continue;
             }
@@ -312,15 +432,44 @@ fn score_slot(slot: &Slot, matched: &mut [BTreeSet<&'static str>]) -> Vec<f64> {
             }
         }
     }
-    for (entry, stems) in best_stems.into_iter().enumerate() {
-        matched[entry].extend(stems);
+    (best, best_stems)
+}
+
+/// How much a slot says: the rarer the entries it matches, the more. A
+/// slot that matches nothing says nothing about any entry.
+fn slot_importance(per_entry: &[f64]) -> f64 {
+    let matching = per_entry.iter().filter(|s| **s > 0.0).count();
+    if matching == 0 {
+        return 0.0;
     }
-    best
+    inverse_frequency(matching)
+}
+
+fn inverse_frequency(df: usize) -> f64 {
+    let entries = catalog::entries().len() as f64;
+    let df = df as f64;
+    (1.0 + (entries - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// The number of entries a stem stands in.
+fn document_frequency(term: &Term) -> usize {
+    let mut count = 0;
+    let mut last = None;
+    for p in term.postings {
+        if last != Some(p.entry) {
+            count += 1;
+            last = Some(p.entry);
+        }
+    }
+    count
+}
+
+fn idf(term: &Term) -> f64 {
+    inverse_frequency(document_frequency(term))
 }
 
 /// BM25F: each entry's score for one stem, over its weighted fields.
 fn bm25f(term: &Term) -> Vec<(usize, f64)> {
-    let entries = catalog::entries().len() as f64;
     let averages = average_lengths();
     let mut per_entry: Vec<(usize, f64)> = Vec::new();
     for posting in term.postings {
@@ -334,8 +483,7 @@ fn bm25f(term: &Term) -> Vec<(usize, f64)> {
             _ => per_entry.push((entry, tf)),
         }
     }
-    let df = per_entry.len() as f64;
-    let idf = (1.0 + (entries - df + 0.5) / (df + 0.5)).ln();
+    let idf = idf(term);
     for (_, tf) in per_entry.iter_mut() {
         *tf = idf * *tf / (K1 + *tf);
     }

@@ -215,20 +215,6 @@ pub fn find(folded: &[u8]) -> Vec<(u32, usize, usize)> {
     found
 }
 
-/// The codes whose filled-in templates make up the whole of `text`, for
-/// search: a pasted server message names its code.
-pub fn codes_of_message(text: &str) -> Vec<u32> {
-    let mut folded = Vec::new();
-    normalize(text.trim().trim_end_matches('.').as_bytes(), &mut folded);
-    let mut codes: Vec<u32> = find(&folded)
-        .into_iter()
-        .filter(|&(_, start, end)| start == 0 && end == folded.len())
-        .map(|(code, _, _)| code)
-        .collect();
-    codes.dedup();
-    codes
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,9 +63,8 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
     }
     if !entry.server.is_empty() {
         heading(out, style, "What the API said")?;
-        for s in entry.server {
-            let text = format!("{} {}", p.dim(&format!("{}:", s.audience())), p.template(s.text));
-            paragraph(out, style, &text, "    ")?;
+        for line in p.server_messages(entry.server).lines() {
+            paragraph(out, style, line, "    ")?;
         }
     }
     let neighbours: Vec<&Entry> = entry.neighbours().collect();

@@ -1,6 +1,7 @@
 //! The colour palette: the one place that decides what looks like what.
 //! Decided once at start (`Palette::new`) and passed down.
 
+use crate::catalog::ServerMessage;
 use crate::markup::{self, Span};
 use owo_colors::OwoColorize;
 
@@ -101,6 +102,22 @@ impl Palette {
             }
             rest = &rest[word_len..];
         }
+    }
+
+    /// The server's templates for a code, one a line: who saw it, the
+    /// variant if any, and the template.
+    pub fn server_messages(&self, messages: &[ServerMessage]) -> String {
+        let lines: Vec<String> = messages
+            .iter()
+            .map(|m| {
+                let label = match m.variant() {
+                    Some(variant) => format!("{} ({variant}):", m.audience()),
+                    None => format!("{}:", m.audience()),
+                };
+                format!("{} {}", self.dim(&label), self.template(m.text))
+            })
+            .collect();
+        lines.join("\n")
     }
 
     /// A server template, with its `{0}`-style placeholders styled.

@@ -69,8 +69,8 @@ pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()>
     if let Some(f) = entry.further {
         row("Further information", p.marked(f));
     }
-    for s in entry.server {
-        row(&format!("API said ({})", s.audience()), p.template(s.text));
+    if !entry.server.is_empty() {
+        row("What the API said", p.server_messages(entry.server));
     }
     if let Some(source) = entry.source {
         row("Source", p.dim(&format!("undocumented; from {source}")));
