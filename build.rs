@@ -4,6 +4,12 @@
 
 #[path = "src/catalog_source.rs"]
 mod catalog_source;
+#[path = "src/fold.rs"]
+#[allow(dead_code)]
+mod fold;
+#[path = "src/markup.rs"]
+#[allow(dead_code)]
+mod markup;
 #[path = "src/search/text.rs"]
 #[allow(dead_code)]
 mod text;
@@ -27,6 +33,8 @@ fn main() {
     println!("cargo::rerun-if-changed=src/catalog_source.rs");
     println!("cargo::rerun-if-changed=src/search/text.rs");
     println!("cargo::rerun-if-changed=src/search/synonyms.txt");
+    println!("cargo::rerun-if-changed=src/fold.rs");
+    println!("cargo::rerun-if-changed=src/markup.rs");
 
     let text = read("errors.toml");
     let mut source = match catalog_source::parse(&text) {
@@ -42,7 +50,11 @@ fn main() {
     let out = Path::new(&out);
     write(&out.join("catalog_data.rs"), &catalog_table(&source));
     let synonyms = read("src/search/synonyms.txt");
-    write(&out.join("search_index.rs"), &search_index(&source, &synonyms));
+    write(
+        &out.join("search_index.rs"),
+        &search_index(&source, &synonyms),
+    );
+    write(&out.join("quotes.rs"), &quotes(&source));
 }
 
 fn read(path: &str) -> String {
@@ -59,17 +71,38 @@ fn write(path: &Path, contents: &str) {
     }
 }
 
-fn option(text: &Option<String>) -> String {
-    match text {
-        Some(t) => format!("Some({t:?})"),
-        None => "None".to_string(),
+/// All the catalog's texts end to end, and the span of each in it: the
+/// tables hold numbers, not pointers, so nothing is relocated at start-up.
+#[derive(Default)]
+struct TextTable {
+    text: String,
+}
+
+impl TextTable {
+    fn span(&mut self, text: &str) -> String {
+        let start = self.text.len();
+        self.text.push_str(text);
+        format!("Span {{ start: {start}, end: {} }}", self.text.len())
+    }
+
+    fn optional(&mut self, text: &Option<String>) -> String {
+        match text {
+            Some(t) => self.span(t),
+            None => "Span::EMPTY".to_string(),
+        }
     }
 }
 
 fn catalog_table(source: &Source) -> String {
     let mut out = String::new();
+    let mut texts = TextTable::default();
     let categories = &source.category;
-    writeln!(out, "pub static CATEGORIES: [Category; {}] = [", categories.len()).unwrap();
+    writeln!(
+        out,
+        "pub static CATEGORIES: [Category; {}] = [",
+        categories.len()
+    )
+    .unwrap();
     for c in categories {
         let (low, high) = label_bounds(&c.range).unwrap_or((0, 0));
         writeln!(
@@ -80,26 +113,42 @@ fn catalog_table(source: &Source) -> String {
         .unwrap();
     }
     out.push_str("];\n\n");
-    writeln!(out, "pub static ENTRIES: [Entry; {}] = [", source.error.len()).unwrap();
+    let mut server = String::new();
+    let mut server_count = 0;
+    writeln!(out, "static ENTRIES: [Entry; {}] = [", source.error.len()).unwrap();
     for e in &source.error {
-        let category = categories.iter().position(|c| c.name == e.category).unwrap_or(0);
-        let mut server = String::new();
+        let category = categories
+            .iter()
+            .position(|c| c.name == e.category)
+            .unwrap_or(0);
+        let first_server = server_count;
         for s in &e.server {
-            write!(server, "ServerMessage {{ key: {:?}, text: {:?} }}, ", s.key, s.text).unwrap();
+            let (key, text) = (texts.span(&s.key), texts.span(&s.text));
+            writeln!(server, "    ServerMessage {{ key: {key}, text: {text} }},").unwrap();
+            server_count += 1;
         }
+        let (message, user_message, further, origin) = (
+            texts.span(&e.message),
+            texts.optional(&e.user_message),
+            texts.optional(&e.further),
+            texts.optional(&e.source),
+        );
         writeln!(
             out,
-            "    Entry {{ code: {}, category: &CATEGORIES[{category}], message: {:?}, \
-             user_message: {}, further: {}, source: {}, server: &[{server}] }},",
+            "    Entry {{ code: {}, category: {category}, message: {message}, \
+             user_message: {user_message}, further: {further}, origin: {origin}, \
+             server: {first_server}..{server_count} }},",
             e.code,
-            e.message,
-            option(&e.user_message),
-            option(&e.further),
-            option(&e.source),
         )
         .unwrap();
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
+    writeln!(
+        out,
+        "static SERVER_MESSAGES: [ServerMessage; {server_count}] = [\n{server}];\n"
+    )
+    .unwrap();
+    writeln!(out, "static TEXT: &str = {:?};", texts.text).unwrap();
     out
 }
 
@@ -135,34 +184,185 @@ fn search_index(source: &Source, synonyms: &str) -> String {
         }
     }
 
+    // Flat tables of numbers and one string each, not slices of slices:
+    // every pointer in static data is a relocation at start-up.
     let mut out = String::new();
-    writeln!(out, "pub static FIELD_LENGTHS: [[u16; {FIELDS}]; {}] = [", lengths.len()).unwrap();
+    writeln!(
+        out,
+        "pub static FIELD_LENGTHS: [[u16; {FIELDS}]; {}] = [",
+        lengths.len()
+    )
+    .unwrap();
     for l in &lengths {
         writeln!(out, "    {l:?},").unwrap();
     }
     out.push_str("];\n\n");
-    writeln!(out, "pub static TERMS: [Term; {}] = [", postings.len()).unwrap();
-    for (stem, places) in &postings {
-        write!(out, "    Term {{ stem: {stem:?}, postings: &[").unwrap();
-        for ((entry, field), positions) in places {
-            write!(out, "Posting {{ entry: {entry}, field: {field}, positions: &{positions:?} }}, ").unwrap();
-        }
-        out.push_str("] },\n");
+    let mut averages = [0.0f64; FIELDS];
+    for (field, average) in averages.iter_mut().enumerate() {
+        let present: Vec<f64> = lengths
+            .iter()
+            .map(|l| f64::from(l[field]))
+            .filter(|&l| l > 0.0)
+            .collect();
+        *average = if present.is_empty() {
+            1.0
+        } else {
+            present.iter().sum::<f64>() / present.len() as f64
+        };
     }
-    out.push_str("];\n\n");
-    writeln!(out, "pub static WORDS: [(&str, &str); {}] = [", words.len()).unwrap();
-    for (word, stem) in &words {
-        writeln!(out, "    ({word:?}, {stem:?}),").unwrap();
-    }
-    out.push_str("];\n\n");
+    writeln!(
+        out,
+        "pub static AVERAGE_LENGTHS: [f64; {FIELDS}] = {averages:?};\n"
+    )
+    .unwrap();
+    // BM25's idf for a word in df of n entries, for every df: a table, so
+    // that the binary does not load a maths library to take logarithms.
+    let n = source.error.len() as f64;
+    let idf: Vec<f64> = (0..=source.error.len())
+        .map(|df| (1.0 + (n - df as f64 + 0.5) / (df as f64 + 0.5)).ln())
+        .collect();
+    writeln!(
+        out,
+        "pub static INVERSE_FREQUENCY: [f64; {}] = {idf:?};\n",
+        idf.len()
+    )
+    .unwrap();
 
+    let stems: Vec<&String> = postings.keys().collect();
+    let mut term_postings_end = Vec::new();
+    let (mut posting_entry, mut posting_field, mut posting_positions_end, mut positions) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::<u16>::new());
+    for places in postings.values() {
+        for ((entry, field), at) in places {
+            posting_entry.push(*entry);
+            posting_field.push(*field);
+            positions.extend(at);
+            posting_positions_end.push(positions.len());
+        }
+        term_postings_end.push(posting_entry.len());
+    }
+    string_table(
+        &mut out,
+        "STEMS",
+        "STEM_ENDS",
+        stems.iter().map(|s| s.as_str()),
+    );
+    array(&mut out, "TERM_POSTINGS_END", "u32", &term_postings_end);
+    array(&mut out, "POSTING_ENTRY", "u16", &posting_entry);
+    array(&mut out, "POSTING_FIELD", "u8", &posting_field);
+    array(
+        &mut out,
+        "POSTING_POSITIONS_END",
+        "u32",
+        &posting_positions_end,
+    );
+    array(&mut out, "POSITIONS", "u16", &positions);
+
+    string_table(
+        &mut out,
+        "WORDS",
+        "WORD_ENDS",
+        words.keys().map(|w| w.as_str()),
+    );
+    let word_terms: Vec<usize> = words
+        .values()
+        .map(|stem| stems.binary_search(&stem).unwrap_or(0))
+        .collect();
+    array(&mut out, "WORD_TERM", "u32", &word_terms);
+
+    // Groups one a line, phrases split by '|', stems by ' '.
     let groups = synonym_groups(synonyms, &stemmer);
-    writeln!(out, "pub static SYNONYMS: [&[&[&str]]; {}] = [", groups.len()).unwrap();
-    for group in &groups {
-        let phrases: Vec<String> = group.iter().map(|phrase| format!("&{phrase:?}")).collect();
-        writeln!(out, "    &[{}],", phrases.join(", ")).unwrap();
+    let encoded: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|phrase| phrase.join(" "))
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    writeln!(out, "pub static SYNONYMS: &str = {:?};", encoded.join("\n")).unwrap();
+    out
+}
+
+/// Writes strings as one text and the end offset of each.
+fn string_table<'a>(
+    out: &mut String,
+    text: &str,
+    ends: &str,
+    strings: impl Iterator<Item = &'a str>,
+) {
+    let mut joined = String::new();
+    let mut offsets = Vec::new();
+    for s in strings {
+        joined.push_str(s);
+        offsets.push(joined.len());
+    }
+    writeln!(out, "pub static {text}: &str = {joined:?};").unwrap();
+    array(out, ends, "u32", &offsets);
+}
+
+fn array<T: std::fmt::Display>(out: &mut String, name: &str, kind: &str, values: &[T]) {
+    write!(out, "pub static {name}: [{kind}; {}] = [", values.len()).unwrap();
+    for v in values {
+        write!(out, "{v},").unwrap();
     }
     out.push_str("];\n");
+}
+
+/// A quoted message shorter than this says too little to name a code.
+const MIN_QUOTE: usize = 24;
+/// A template with less literal text than this says too little to match.
+const MIN_TEMPLATE_LITERAL: usize = 20;
+
+/// The texts a ticket may quote, folded for matching: catalog messages and
+/// the server's templates without placeholders as plain quotes, templates
+/// with placeholders apart. A text that two codes share (the 5xxx
+/// "Oops!" message, 7205's and 7206's template) names neither and is left out.
+fn quotes(source: &Source) -> String {
+    let mut messages: Vec<(Vec<u8>, u32)> = Vec::new();
+    let mut templates: Vec<(Vec<u8>, u32)> = Vec::new();
+    for e in &source.error {
+        for text in [Some(&e.message), e.user_message.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            messages.push((fold::fold_quote(&markup::plain(text)), e.code));
+        }
+        for s in &e.server {
+            let folded = fold::fold_template(&s.text);
+            let literal = folded.iter().filter(|&&b| b != fold::HOLE).count();
+            if !folded.contains(&fold::HOLE) {
+                messages.push((folded, e.code));
+            } else if literal >= MIN_TEMPLATE_LITERAL {
+                templates.push((folded, e.code));
+            }
+        }
+    }
+    messages.retain(|(text, _)| text.len() >= MIN_QUOTE);
+    let mut out = String::new();
+    for (name, mut list) in [("MESSAGES", messages), ("TEMPLATES", templates)] {
+        list.sort();
+        list.dedup();
+        let shared: BTreeSet<Vec<u8>> = list
+            .windows(2)
+            .filter(|w| w[0].0 == w[1].0)
+            .map(|w| w[0].0.clone())
+            .collect();
+        list.retain(|(text, _)| !shared.contains(text));
+        let texts: Vec<String> = list
+            .iter()
+            .map(|(t, _)| String::from_utf8_lossy(t).into_owned())
+            .collect();
+        string_table(
+            &mut out,
+            name,
+            &format!("{name}_ENDS"),
+            texts.iter().map(|t| t.as_str()),
+        );
+        let codes: Vec<u32> = list.iter().map(|(_, c)| *c).collect();
+        array(&mut out, &format!("{name}_CODES"), "u32", &codes);
+    }
     out
 }
 
@@ -180,7 +380,7 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
     fields.push((CATEGORY, entry.category.clone()));
     let mut server_text = String::new();
     for s in &entry.server {
-        server_text.push_str(&without_placeholders(&s.text));
+        server_text.push_str(&fold::literal_parts(&s.text).join(" "));
         server_text.push_str(" \n ");
     }
     if !server_text.is_empty() {
@@ -200,23 +400,6 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
 
 fn mentions_code(text: &str, code: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit()).any(|n| n == code)
-}
-
-fn without_placeholders(template: &str) -> String {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('}') {
-            Some(close) => rest = &rest[open + close + 1..],
-            None => {
-                rest = &rest[open..];
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn synonym_groups(file: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<Vec<Vec<String>>> {

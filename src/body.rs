@@ -16,7 +16,10 @@ pub struct Body {
 const FIELDS: &[(&str, &[&str])] = &[
     ("status", &["status", "httpStatus", "http_status"]),
     ("message", &["message"]),
-    ("developerMessage", &["developerMessage", "developer_message"]),
+    (
+        "developerMessage",
+        &["developerMessage", "developer_message"],
+    ),
     ("moreInfo", &["moreInfo", "more_info"]),
     ("requestId", &["requestId", "request_id"]),
 ];
@@ -54,11 +57,14 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 }
 
 fn body_of(object: &serde_json::Map<String, Value>) -> Option<Body> {
-    let code = ["code", "errorCode", "error_code"].iter().find_map(|k| match object.get(*k)? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.parse().ok(),
-        _ => None,
-    })?;
+    let code =
+        ["code", "errorCode", "error_code"]
+            .iter()
+            .find_map(|k| match object.get(*k)? {
+                Value::Number(n) => n.as_u64(),
+                Value::String(s) => s.parse().ok(),
+                _ => None,
+            })?;
     if !(1000..100_000).contains(&code) {
         return None; // an HTTP status or a one-time code
     }
@@ -73,7 +79,10 @@ fn body_of(object: &serde_json::Map<String, Value>) -> Option<Body> {
             Some((*shown, escape(text.as_bytes())))
         })
         .collect();
-    Some(Body { code: u32::try_from(code).ok()?, fields })
+    Some(Body {
+        code: u32::try_from(code).ok()?,
+        fields,
+    })
 }
 
 #[cfg(test)]

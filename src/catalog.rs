@@ -14,35 +14,61 @@ pub struct Category {
     pub high: u32,
 }
 
-/// One error code and what the reference says of it.
+/// Where a text stands in the catalog's one text table; an empty span is
+/// no text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    const EMPTY: Span = Span { start: 0, end: 0 };
+
+    fn text(self) -> &'static str {
+        &TEXT[self.start as usize..self.end as usize]
+    }
+
+    fn optional(self) -> Option<&'static str> {
+        (self != Span::EMPTY).then(|| self.text())
+    }
+}
+
+/// One error code and what the reference says of it. The table holds spans
+/// of one text rather than string pointers, which would each cost a
+/// relocation at every start.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Entry {
     pub code: u32,
-    pub category: &'static Category,
-    /// The text, with the reference's inline markup (see `markup`).
-    pub message: &'static str,
-    /// What the end user sees, where it differs from `message`.
-    pub user_message: Option<&'static str>,
-    pub further: Option<&'static str>,
-    /// Where an entry that the published reference never listed comes from.
-    pub source: Option<&'static str>,
-    /// The server's own message templates for this code.
-    pub server: &'static [ServerMessage],
+    category: u8,
+    message: Span,
+    user_message: Span,
+    further: Span,
+    origin: Span,
+    server: std::ops::Range<usize>,
 }
 
 /// One of the server's message templates, with `{0}`-style placeholders.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ServerMessage {
-    /// Its key in the server's message file, such as `status.2014.unknown`.
-    pub key: &'static str,
-    pub text: &'static str,
+    key: Span,
+    text: Span,
 }
 
 impl ServerMessage {
+    /// Its key in the server's message file, such as `status.2014.unknown`.
+    pub fn key(&self) -> &'static str {
+        self.key.text()
+    }
+
+    pub fn text(&self) -> &'static str {
+        self.text.text()
+    }
+
     /// The variant a key names beyond the code: `unknown` in
     /// `status.2014.unknown.dev`; None for the code's main message.
     pub fn variant(&self) -> Option<&'static str> {
-        let rest = self.key.strip_prefix("status.")?;
+        let rest = self.key().strip_prefix("status.")?;
         let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
         let rest = rest.strip_suffix(".dev").unwrap_or(rest);
         rest.strip_prefix('.').filter(|v| !v.is_empty())
@@ -50,7 +76,7 @@ impl ServerMessage {
 
     /// Who the message was for: `.dev` keys went to developers.
     pub fn audience(&self) -> &'static str {
-        if self.key.ends_with(".dev") {
+        if self.key().ends_with(".dev") {
             "developer"
         } else {
             "user"
@@ -59,20 +85,50 @@ impl ServerMessage {
 }
 
 impl Entry {
+    pub fn category(&self) -> &'static Category {
+        &CATEGORIES[usize::from(self.category)]
+    }
+
+    /// The text, with the reference's inline markup (see `markup`).
+    pub fn message(&self) -> &'static str {
+        self.message.text()
+    }
+
+    /// What the end user sees, where it differs from `message`.
+    pub fn user_message(&self) -> Option<&'static str> {
+        self.user_message.optional()
+    }
+
+    pub fn further(&self) -> Option<&'static str> {
+        self.further.optional()
+    }
+
+    /// Where an entry that the published reference never listed comes from.
+    pub fn source(&self) -> Option<&'static str> {
+        self.origin.optional()
+    }
+
+    /// The server's own message templates for this code.
+    pub fn server(&self) -> &'static [ServerMessage] {
+        &SERVER_MESSAGES[self.server.clone()]
+    }
+
     /// What the end user sees: the user message, or the message itself.
     pub fn user_text(&self) -> &'static str {
-        self.user_message.unwrap_or(self.message)
+        self.user_message().unwrap_or(self.message())
     }
 
     /// Whether the published reference lists this code.
     pub fn documented(&self) -> bool {
-        self.source.is_none()
+        self.source().is_none()
     }
 
     /// The other entries of its family: codes that share all but the last
     /// two digits (7100-7107 are all login failures).
     pub fn neighbours(&self) -> impl Iterator<Item = &'static Entry> + '_ {
-        family(self.code).iter().filter(move |e| e.code != self.code)
+        family(self.code)
+            .iter()
+            .filter(move |e| e.code != self.code)
     }
 }
 
@@ -86,6 +142,13 @@ pub fn entries() -> &'static [Entry] {
 /// The categories, in the reference's order.
 pub fn categories() -> &'static [Category] {
     &CATEGORIES
+}
+
+/// The entries listed under a category, in code order.
+pub fn in_category(category: &'static Category) -> impl Iterator<Item = &'static Entry> {
+    ENTRIES
+        .iter()
+        .filter(move |e| std::ptr::eq(e.category(), category))
 }
 
 pub fn lookup(code: u32) -> Option<&'static Entry> {
@@ -144,7 +207,10 @@ pub enum Selector {
     /// `7100-7107`, both ends included.
     Range(u32, u32),
     /// `71xx` (exactly four digits) or `71*` (any length).
-    Pattern { prefix: String, width: Option<usize> },
+    Pattern {
+        prefix: String,
+        width: Option<usize>,
+    },
 }
 
 impl fmt::Display for Selector {
@@ -245,10 +311,16 @@ pub fn parse_selector(input: &str) -> Result<Selector, SelectorError> {
     }
     if let Some(prefix) = rest.strip_suffix('*') {
         if prefix.is_empty() {
-            return Ok(Selector::Pattern { prefix: String::new(), width: None });
+            return Ok(Selector::Pattern {
+                prefix: String::new(),
+                width: None,
+            });
         }
         number(prefix)?;
-        return Ok(Selector::Pattern { prefix: prefix.to_string(), width: None });
+        return Ok(Selector::Pattern {
+            prefix: prefix.to_string(),
+            width: None,
+        });
     }
     let wild = rest.len() - rest.trim_end_matches('x').len();
     if wild > 0 {
@@ -259,7 +331,10 @@ pub fn parse_selector(input: &str) -> Result<Selector, SelectorError> {
         if rest.len() > MAX_DIGITS {
             return Err(SelectorError::TooLong);
         }
-        return Ok(Selector::Pattern { prefix: prefix.to_string(), width: Some(rest.len()) });
+        return Ok(Selector::Pattern {
+            prefix: prefix.to_string(),
+            width: Some(rest.len()),
+        });
     }
     Ok(Selector::Code(number(rest)?))
 }
@@ -290,7 +365,10 @@ pub fn code_in_url(text: &str) -> Option<u32> {
         .rfind("/errors/")
         .map(|i| i + "/errors/".len())
         .or_else(|| lower.rfind("#error-").map(|i| i + "#error-".len()))?;
-    let digits: String = lower[digits_at..].chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = lower[digits_at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     if digits.is_empty() || digits.len() > MAX_DIGITS {
         return None;
     }
@@ -312,7 +390,11 @@ impl fmt::Display for CategoryError {
                 "no category {input:?}; see `sperr list --categories` for the 16 names and ranges"
             ),
             CategoryError::Ambiguous(input, names) => {
-                write!(f, "category {input:?} could be {}; type more of it", names.join(" or "))
+                write!(
+                    f,
+                    "category {input:?} could be {}; type more of it",
+                    names.join(" or ")
+                )
             }
         }
     }
@@ -332,12 +414,16 @@ pub fn find_category(input: &str) -> Result<&'static Category, CategoryError> {
         return Ok(c);
     }
     let candidates = |matches: &dyn Fn(&str) -> bool| -> Vec<&'static Category> {
-        CATEGORIES.iter().filter(|c| matches(&c.name.to_lowercase())).collect()
+        CATEGORIES
+            .iter()
+            .filter(|c| matches(&c.name.to_lowercase()))
+            .collect()
     };
     let mut found = candidates(&|name| name.starts_with(&wanted));
     if found.is_empty() {
         found = candidates(&|name| {
-            name.split([' ', '-', '/']).any(|word| word.starts_with(&wanted))
+            name.split([' ', '-', '/'])
+                .any(|word| word.starts_with(&wanted))
         });
     }
     match found.as_slice() {

@@ -89,9 +89,14 @@ fn check(source: &Source) -> Result<(), String> {
             return Err(format!("errors.toml: error {code}: duplicate code"));
         }
         if error.message.trim().is_empty() {
-            return Err(format!("errors.toml: error {code}: missing or empty message"));
+            return Err(format!(
+                "errors.toml: error {code}: missing or empty message"
+            ));
         }
-        for (field, text) in [("user_message", &error.user_message), ("further", &error.further)] {
+        for (field, text) in [
+            ("user_message", &error.user_message),
+            ("further", &error.further),
+        ] {
             if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
                 return Err(format!("errors.toml: error {code}: empty {field}"));
             }

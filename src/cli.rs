@@ -34,7 +34,7 @@ pub const LONG_VERSION: &str = concat!(
     long_version = LONG_VERSION,
     about = ABOUT,
     after_help = AFTER_HELP,
-    propagate_version = true
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -45,19 +45,37 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// When to colour output [auto: when stdout is a terminal, TERM is not
-    /// dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
-    pub color: ColorChoice,
+    /// When to colour output [default: auto: when stdout is a terminal,
+    /// TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]
+    #[arg(long, value_enum, global = true, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
     /// Output format [default: table on a terminal, plain when piped]
     #[arg(long, value_enum, global = true, value_name = "FORMAT")]
     pub format: Option<FormatChoice>,
+    // The two flags take no value and have no default: a flag with a default
+    // costs every run a sixth of its start-up to copy into each subcommand.
     /// Short for --format json
-    #[arg(long, global = true, conflicts_with = "format")]
-    pub json: bool,
+    #[arg(
+        long,
+        global = true,
+        conflicts_with = "format",
+        num_args = 0,
+        default_missing_value = "true"
+    )]
+    json: Option<bool>,
     /// Never page output, even when it is taller than the terminal
-    #[arg(long, global = true)]
-    pub no_pager: bool,
+    #[arg(long, global = true, num_args = 0, default_missing_value = "true")]
+    no_pager: Option<bool>,
+}
+
+impl GlobalArgs {
+    pub fn json(&self) -> bool {
+        self.json == Some(true)
+    }
+
+    pub fn no_pager(&self) -> bool {
+        self.no_pager == Some(true)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,9 +95,11 @@ pub enum FormatChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)
-    #[command(after_help = "Examples:\n  sperr show 7100\n  sperr show 'Error 7100' error-2001\n  \
+    #[command(
+        after_help = "Examples:\n  sperr show 7100\n  sperr show 'Error 7100' error-2001\n  \
                             sperr show https://docs.stormpath.com/errors/7104\n  \
-                            sperr show 7100-7107\n  sperr show 71xx --json")]
+                            sperr show 7100-7107\n  sperr show 71xx --json"
+    )]
     Show {
         /// Codes in any form: 7100, 'Error 7100', error-7100, a moreInfo URL,
         /// 7100-7107, 71xx, 71*
@@ -88,8 +108,10 @@ pub enum Command {
     },
     /// Explain errors in long form; with no code or `-`, explain every error
     /// found in text on stdin
-    #[command(after_help = "Examples:\n  sperr explain 7100\n  sperr explain 2001 2006\n  \
-                            pbpaste | sperr explain\n  sperr explain - < ticket.txt")]
+    #[command(
+        after_help = "Examples:\n  sperr explain 7100\n  sperr explain 2001 2006\n  \
+                            pbpaste | sperr explain\n  sperr explain - < ticket.txt"
+    )]
     Explain {
         /// Codes to explain, or `-` to read a ticket or log on stdin
         #[arg(value_name = "CODE")]
@@ -108,19 +130,28 @@ pub enum Command {
         limit: usize,
     },
     /// List every error, or those of one category
-    #[command(after_help = "Examples:\n  sperr list\n  sperr list --category account\n  \
-                            sperr list --category 13XXX\n  sperr list --categories")]
+    #[command(
+        after_help = "Examples:\n  sperr list\n  sperr list --category account\n  \
+                            sperr list --category 13XXX\n  sperr list --categories"
+    )]
     List {
         /// A category name, a unique prefix of one (acc), or its range (7XXX)
-        #[arg(long, short = 'c', value_name = "CATEGORY", conflicts_with = "categories")]
+        #[arg(
+            long,
+            short = 'c',
+            value_name = "CATEGORY",
+            conflicts_with = "categories"
+        )]
         category: Option<String>,
         /// List the categories with their ranges and counts instead
         #[arg(long)]
         categories: bool,
     },
     /// Find Stormpath error codes in tickets and logs (stdin when no FILE)
-    #[command(after_help = "Examples:\n  sperr scan ticket.txt\n  sperr scan logs/*.log --summary\n  \
-                            pbpaste | sperr scan --json")]
+    #[command(
+        after_help = "Examples:\n  sperr scan ticket.txt\n  sperr scan logs/*.log --summary\n  \
+                            pbpaste | sperr scan --json"
+    )]
     Scan {
         /// Files to read; `-` or none reads stdin
         #[arg(value_name = "FILE")]
@@ -130,8 +161,10 @@ pub enum Command {
         summary: bool,
     },
     /// Print a shell completion script
-    #[command(after_help = "Examples:\n  sperr completions bash > ~/.local/share/bash-completion/completions/sperr\n  \
-                            sperr completions fish > ~/.config/fish/completions/sperr.fish")]
+    #[command(
+        after_help = "Examples:\n  sperr completions bash > ~/.local/share/bash-completion/completions/sperr\n  \
+                            sperr completions fish > ~/.config/fish/completions/sperr.fish"
+    )]
     Completions {
         /// The shell to print the script for
         shell: clap_complete::Shell,

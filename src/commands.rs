@@ -42,7 +42,12 @@ impl From<io::Error> for Error {
 /// The most stdin `explain` reads; `scan` reads any amount.
 const MAX_EXPLAIN_INPUT: u64 = 64 << 20;
 
-pub fn run(command: &Command, style: &Style, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+pub fn run(
+    command: &Command,
+    style: &Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
     match command {
         Command::Show { codes } => show(codes, style, out, err),
         Command::Explain { codes } if codes.is_empty() || codes == &["-"] => {
@@ -50,7 +55,10 @@ pub fn run(command: &Command, style: &Style, out: &mut dyn Write, err: &mut dyn 
         }
         Command::Explain { codes } => explain(codes, style, out, err),
         Command::Search { query, limit } => search(&query.join(" "), *limit, style, out, err),
-        Command::List { category, categories } => list(category.as_deref(), *categories, style, out),
+        Command::List {
+            category,
+            categories,
+        } => list(category.as_deref(), *categories, style, out),
         Command::Scan { files, summary } => scan(files, *summary, style, out, err),
         Command::Completions { shell } => {
             crate::completions::write(*shell, out)?;
@@ -90,11 +98,17 @@ pub fn not_found_message(selector: &Selector) -> String {
             let near = catalog::nearest(*code);
             let named: Vec<String> = match near.as_slice() {
                 [a, b] if a.code / 100 == b.code / 100 && a.code / 100 == code / 100 => {
-                    vec![format!("{}-{} ({})", a.code, b.code, a.category.name)]
+                    vec![format!("{}-{} ({})", a.code, b.code, a.category().name)]
                 }
-                _ => near.iter().map(|e| format!("{} ({})", e.code, e.category.name)).collect(),
+                _ => near
+                    .iter()
+                    .map(|e| format!("{} ({})", e.code, e.category().name))
+                    .collect(),
             };
-            format!("no error {code} in the reference; nearest: {}", named.join(" or "))
+            format!(
+                "no error {code} in the reference; nearest: {}",
+                named.join(" or ")
+            )
         }
         other => format!(
             "no error in the reference matches {other}; codes run from {} to {}",
@@ -105,10 +119,19 @@ pub fn not_found_message(selector: &Selector) -> String {
 }
 
 fn outcome(found: bool) -> Outcome {
-    if found { Outcome::Found } else { Outcome::NotFound }
+    if found {
+        Outcome::Found
+    } else {
+        Outcome::NotFound
+    }
 }
 
-fn show(codes: &[String], style: &Style, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+fn show(
+    codes: &[String],
+    style: &Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
     let (entries, all_found) = select(codes, err)?;
     if !entries.is_empty() || style.format == Format::Json {
         render::entries(out, style, &entries)?;
@@ -116,7 +139,12 @@ fn show(codes: &[String], style: &Style, out: &mut dyn Write, err: &mut dyn Writ
     Ok(outcome(all_found && !entries.is_empty()))
 }
 
-fn explain(codes: &[String], style: &Style, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+fn explain(
+    codes: &[String],
+    style: &Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
     let (entries, all_found) = select(codes, err)?;
     match style.format {
         Format::Json => render::json::entries(out, &entries)?,
@@ -125,11 +153,16 @@ fn explain(codes: &[String], style: &Style, out: &mut dyn Write, err: &mut dyn W
     Ok(outcome(all_found && !entries.is_empty()))
 }
 
-fn explain_stdin(style: &Style, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+fn explain_stdin(
+    style: &Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
     let stdin = io::stdin();
     if stdin.is_terminal() {
         return Err(Error::Usage(
-            "explain with no code reads a ticket or log on stdin; pipe one in, or give a code".into(),
+            "explain with no code reads a ticket or log on stdin; pipe one in, or give a code"
+                .into(),
         ));
     }
     let mut input = Vec::new();
@@ -148,7 +181,12 @@ fn explain_stdin(style: &Style, out: &mut dyn Write, err: &mut dyn Write) -> Res
 }
 
 /// Explains every code found in a text, once each.
-pub fn explain_text(input: &[u8], style: &Style, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+pub fn explain_text(
+    input: &[u8],
+    style: &Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
     let hits = scan::scan_text("-", input);
     let bodies = body::find(&String::from_utf8_lossy(input));
     let mut sightings: Vec<Sighting> = Vec::new();
@@ -166,19 +204,33 @@ pub fn explain_text(input: &[u8], style: &Style, out: &mut dyn Write, err: &mut 
         }
     }
     for hit in hits.iter().filter(|h| h.entry.is_none()) {
-        writeln!(err, "sperr: line {}: {} is not in the reference", hit.line, hit.code)?;
+        writeln!(
+            err,
+            "sperr: line {}: {} is not in the reference",
+            hit.line, hit.code
+        )?;
     }
     match style.format {
         Format::Json => render::explain::sightings_json(out, &sightings)?,
-        _ if sightings.is_empty() => writeln!(err, "sperr: no Stormpath error code found in the input")?,
+        _ if sightings.is_empty() => {
+            writeln!(err, "sperr: no Stormpath error code found in the input")?
+        }
         _ => render::explain::sightings(out, style, &sightings)?,
     }
     Ok(outcome(!sightings.is_empty()))
 }
 
-fn search(query: &str, limit: usize, style: &Style, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+fn search(
+    query: &str,
+    limit: usize,
+    style: &Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
     if query.trim().is_empty() {
-        return Err(Error::Usage("empty query; give words to look for, such as `sperr search account locked`".into()));
+        return Err(Error::Usage(
+            "empty query; give words to look for, such as `sperr search account locked`".into(),
+        ));
     }
     if limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".into()));
@@ -191,7 +243,11 @@ fn search(query: &str, limit: usize, style: &Style, out: &mut dyn Write, err: &m
         } else {
             format!("close words in the reference: {}", suggestions.join(", "))
         };
-        writeln!(err, "sperr: nothing matches {:?}; {hint}", scan::escape(query.as_bytes()))?;
+        writeln!(
+            err,
+            "sperr: nothing matches {:?}; {hint}",
+            scan::escape(query.as_bytes())
+        )?;
     }
     if !hits.is_empty() || style.format == Format::Json {
         render::search_hits(out, style, &hits)?;
@@ -199,7 +255,12 @@ fn search(query: &str, limit: usize, style: &Style, out: &mut dyn Write, err: &m
     Ok(outcome(!hits.is_empty()))
 }
 
-fn list(category: Option<&str>, categories: bool, style: &Style, out: &mut dyn Write) -> Result<Outcome, Error> {
+fn list(
+    category: Option<&str>,
+    categories: bool,
+    style: &Style,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
     if categories {
         render::categories(out, style)?;
         return Ok(Outcome::Found);
@@ -207,7 +268,7 @@ fn list(category: Option<&str>, categories: bool, style: &Style, out: &mut dyn W
     let entries: Vec<&Entry> = match category {
         Some(name) => {
             let category = catalog::find_category(name).map_err(|e| Error::Usage(e.to_string()))?;
-            catalog::entries().iter().filter(|e| std::ptr::eq(e.category, category)).collect()
+            catalog::in_category(category).collect()
         }
         None => catalog::entries().iter().collect(),
     };
@@ -215,9 +276,19 @@ fn list(category: Option<&str>, categories: bool, style: &Style, out: &mut dyn W
     Ok(Outcome::Found)
 }
 
-fn scan(files: &[std::path::PathBuf], summary: bool, style: &Style, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, Error> {
+fn scan(
+    files: &[std::path::PathBuf],
+    summary: bool,
+    style: &Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, Error> {
     let stdin_only = [std::path::PathBuf::from("-")];
-    let files = if files.is_empty() { &stdin_only[..] } else { files };
+    let files = if files.is_empty() {
+        &stdin_only[..]
+    } else {
+        files
+    };
     let mut hits: Vec<Hit> = Vec::new();
     let mut failed = false;
     for path in files {

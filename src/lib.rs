@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod completions;
+pub mod fold;
 pub mod markup;
 pub mod output;
 pub mod render;

@@ -1,6 +1,6 @@
 //! The sperr binary: parse, run, write, and map the result to an exit code.
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use sperr::cli::Cli;
 use sperr::commands::{self, Error, Outcome};
 use sperr::output::{self, Environment};
@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version end here too, with status 0.
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let mut buffer = Vec::new();
     let stderr = io::stderr();
     let result = commands::run(&cli.command, &style, &mut buffer, &mut stderr.lock());
-    let written = output::emit(&buffer, cli.global.no_pager, &env);
+    let written = output::emit(&buffer, cli.global.no_pager(), &env);
     let status = match result {
         Ok(Outcome::Found) => 0,
         Ok(Outcome::NotFound) => 1,
@@ -36,6 +36,18 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::from(status),
         Err(e) => write_failure(&e),
     }
+}
+
+/// Parses the command line. The parser's own structures are left to the
+/// end of the process rather than freed: freeing them costs more than a
+/// lookup does.
+fn parse() -> Result<Cli, clap::Error> {
+    let mut command = Cli::command();
+    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    let cli = Cli::from_arg_matches_mut(&mut matches);
+    std::mem::forget(matches);
+    std::mem::forget(command);
+    cli
 }
 
 /// A closed pipe (`sperr list | head -1`) is a quiet success; any other

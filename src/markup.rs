@@ -36,7 +36,11 @@ pub fn spans(text: &str) -> Vec<Span<'_>> {
             spans.push(Span::Text(&rest[..open]));
         }
         let inner = &rest[inner_start..inner_start + close];
-        spans.push(if literal { Span::Literal(inner) } else { Span::Emphasis(inner) });
+        spans.push(if literal {
+            Span::Literal(inner)
+        } else {
+            Span::Emphasis(inner)
+        });
         rest = &rest[inner_start + close + mark.len()..];
     }
     if !rest.is_empty() {
@@ -101,7 +105,10 @@ mod tests {
     #[test]
     fn unclosed_marks_stay_text() {
         assert_eq!(plain("a ``b and * c"), "a ``b and * c");
-        assert_eq!(plain("Organization's `Account stores'"), "Organization's `Account stores'");
+        assert_eq!(
+            plain("Organization's `Account stores'"),
+            "Organization's `Account stores'"
+        );
     }
 
     #[test]

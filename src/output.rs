@@ -23,8 +23,8 @@ pub struct Environment {
 
 impl Environment {
     pub fn current() -> Self {
-        let size = terminal_size::terminal_size()
-            .map(|(w, h)| (usize::from(w.0), usize::from(h.0)));
+        let size =
+            terminal_size::terminal_size().map(|(w, h)| (usize::from(w.0), usize::from(h.0)));
         Environment {
             stdout_is_terminal: io::stdout().is_terminal(),
             terminal_size: size,
@@ -39,7 +39,7 @@ impl Environment {
 
 /// Decides colour, format and width, once.
 pub fn style(args: &GlobalArgs, env: &Environment) -> Style {
-    let color = match args.color {
+    let color = match args.color.unwrap_or(ColorChoice::Auto) {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
@@ -50,7 +50,7 @@ pub fn style(args: &GlobalArgs, env: &Environment) -> Style {
                     && (env.var)("TERM").as_deref() != Some("dumb"))
         }
     };
-    let format = match (args.json, args.format) {
+    let format = match (args.json(), args.format) {
         (true, _) | (_, Some(FormatChoice::Json)) => Format::Json,
         (_, Some(FormatChoice::Table)) => Format::Table,
         (_, Some(FormatChoice::Plain)) => Format::Plain,
@@ -88,12 +88,13 @@ pub fn emit(buffer: &[u8], no_pager: bool, env: &Environment) -> io::Result<()> 
     let tall = env
         .terminal_size
         .is_some_and(|(_, rows)| bytecount_lines(buffer) >= rows);
-    if env.stdout_is_terminal && !no_pager && tall {
-        if let Some(command) = pager_command(env) {
-            if page(&command, buffer).is_ok() {
-                return Ok(());
-            }
-        }
+    if env.stdout_is_terminal
+        && !no_pager
+        && tall
+        && let Some(command) = pager_command(env)
+        && page(&command, buffer).is_ok()
+    {
+        return Ok(());
     }
     let mut stdout = io::stdout().lock();
     stdout.write_all(buffer)?;

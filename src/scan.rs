@@ -11,7 +11,6 @@
 //! in bounded memory.
 
 use crate::catalog::{self, Entry};
-use crate::markup;
 use crate::templates;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::io::{self, BufRead};
@@ -142,7 +141,8 @@ struct Scanner<'a> {
     table_column: Option<usize>,
     /// Whether the line (its first window) has been seen by the table rule.
     table_seen: bool,
-    normalized: Vec<u8>,
+    /// A buffer to fold lines into for message matching.
+    folded: Vec<u8>,
 }
 
 impl<'a> Scanner<'a> {
@@ -154,7 +154,7 @@ impl<'a> Scanner<'a> {
             hits: Vec::new(),
             table_column: None,
             table_seen: false,
-            normalized: Vec::new(),
+            folded: Vec::new(),
         }
     }
 
@@ -171,7 +171,10 @@ impl<'a> Scanner<'a> {
         let mut current = std::mem::take(&mut self.current);
         current.sort_by_key(|h| (h.column, h.via == Via::Message));
         for hit in current {
-            if !self.hits[self.first_of_line()..].iter().any(|h| h.code == hit.code) {
+            if !self.hits[self.first_of_line()..]
+                .iter()
+                .any(|h| h.code == hit.code)
+            {
                 self.hits.push(hit);
             }
         }
@@ -239,14 +242,20 @@ impl<'a> Scanner<'a> {
             self.table_column = None;
             return;
         }
-        if let Some(column) = cells.iter().position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code")) {
+        if let Some(column) = cells
+            .iter()
+            .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"))
+        {
             self.table_column = Some(column);
             return;
         }
         let Some(column) = self.table_column else {
             return;
         };
-        if cells.iter().all(|&(s, e)| text[s..e].iter().all(|b| b"-:=+".contains(b))) {
+        if cells
+            .iter()
+            .all(|&(s, e)| text[s..e].iter().all(|b| b"-:=+".contains(b)))
+        {
             return; // a rule under the header
         }
         match cells.get(column) {
@@ -261,18 +270,7 @@ impl<'a> Scanner<'a> {
     /// Catalog messages and the server's filled-in templates, quoted
     /// without a number.
     fn messages(&mut self, text: &[u8], offset: usize) {
-        let normalized = &mut self.normalized;
-        let positions = normalize(text, normalized);
-        let mut found: Vec<(u32, usize, usize)> = Vec::new();
-        for m in messages().automaton.find_overlapping_iter(normalized.as_slice()) {
-            let code = messages().codes[m.pattern().as_usize()];
-            found.push((code, positions[m.start()], positions[m.end() - 1] + 1));
-        }
-        for (code, start, end) in templates::find(normalized) {
-            found.push((code, positions[start], positions[end - 1] + 1));
-        }
-        for (code, start, end) in found {
-            let end = end.min(text.len());
+        for (code, start, end) in templates::find_quotes_with(text, &mut self.folded) {
             self.push(code, Via::Message, offset + start, &text[start..end]);
         }
     }
@@ -287,9 +285,19 @@ fn contexts() -> &'static AhoCorasick {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build([
-                "error", "errors", "err", "errorcode", "errcode", "error_code", "error-code",
-                "code", "codes", "stormpath",
-                "stormpath.com/docs/errors/", "docs.stormpath.com/errors/", "errors.html#error-",
+                "error",
+                "errors",
+                "err",
+                "errorcode",
+                "errcode",
+                "error_code",
+                "error-code",
+                "code",
+                "codes",
+                "stormpath",
+                "stormpath.com/docs/errors/",
+                "docs.stormpath.com/errors/",
+                "errors.html#error-",
             ])
             .expect("the keyword automaton builds")
     })
@@ -297,7 +305,9 @@ fn contexts() -> &'static AhoCorasick {
 
 /// Words that may stand between a keyword and its number:
 /// `errorCode`, `error code no. 7100`, `["errorCode"]=> int(2006)`.
-const FILLERS: &[&[u8]] = &[b"code", b"codes", b"number", b"no", b"num", b"int", b"is", b"was", b"id"];
+const FILLERS: &[&[u8]] = &[
+    b"code", b"codes", b"number", b"no", b"num", b"int", b"is", b"was", b"id",
+];
 
 fn left_boundary(text: &[u8], at: usize) -> bool {
     match at.checked_sub(1).map(|i| text[i]) {
@@ -313,7 +323,11 @@ fn left_boundary(text: &[u8], at: usize) -> bool {
 /// Whether `text` ends with the start of a terminal escape sequence, `ESC [`
 /// and its parameters, so that the letter after it ends the sequence.
 fn after_escape_sequence(text: &[u8]) -> bool {
-    let parameters = text.iter().rev().take_while(|b| b.is_ascii_digit() || **b == b';').count();
+    let parameters = text
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || **b == b';')
+        .count();
     text[..text.len() - parameters].ends_with(b"\x1b[")
 }
 
@@ -347,7 +361,11 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
             at += 1;
             continue;
         }
-        let word_end = at + text[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let word_end = at
+            + text[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
         let word = &text[at..word_end];
         if word_end > at && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
             at = word_end;
@@ -376,9 +394,16 @@ fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
             at += 1;
             continue;
         }
-        let word_end = at + text[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let word_end = at
+            + text[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
         let word = &text[at..word_end];
-        if [&b"and"[..], b"or"].iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        if [&b"and"[..], b"or"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+        {
             separated = true;
             at = word_end;
             continue;
@@ -402,7 +427,11 @@ fn code_number(text: &[u8], start: usize, end: usize) -> Option<u32> {
             return None;
         }
         if b"-/:,".contains(&before) {
-            let previous = text[..start - 1].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+            let previous = text[..start - 1]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             let list = b"/,".contains(&before) && CODE_DIGITS.contains(&previous);
             if previous > 0 && !list {
                 return None;
@@ -412,7 +441,10 @@ fn code_number(text: &[u8], start: usize, end: usize) -> Option<u32> {
     match text.get(end) {
         Some(b) if b.is_ascii_alphanumeric() || *b == b'%' => return None,
         Some(b'-' | b'/' | b':' | b'.' | b',') => {
-            let next = text[end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let next = text[end + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             if next > 0 && !CODE_DIGITS.contains(&next) {
                 return None;
             }
@@ -424,7 +456,9 @@ fn code_number(text: &[u8], start: usize, end: usize) -> Option<u32> {
 }
 
 fn parse_digits(digits: &[u8]) -> u32 {
-    digits.iter().fold(0u32, |n, d| n.saturating_mul(10).saturating_add(u32::from(d - b'0')))
+    digits.iter().fold(0u32, |n, d| {
+        n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    })
 }
 
 fn is_code_cell(cell: &[u8]) -> bool {
@@ -452,84 +486,6 @@ fn cells(text: &[u8]) -> Vec<(usize, usize)> {
     cells
 }
 
-/// The catalog messages a line can quote, and the automaton that finds them.
-struct Messages {
-    automaton: AhoCorasick,
-    codes: Vec<u32>,
-}
-
-/// A quoted message shorter than this says too little to name a code.
-const MIN_MESSAGE: usize = 24;
-
-fn messages() -> &'static Messages {
-    static MESSAGES: OnceLock<Messages> = OnceLock::new();
-    MESSAGES.get_or_init(|| {
-        let mut texts: Vec<(Vec<u8>, u32)> = Vec::new();
-        for entry in catalog::entries() {
-            for text in [Some(entry.message), entry.user_message].into_iter().flatten() {
-                let mut normalized = Vec::new();
-                normalize(markup::plain(text).trim_end_matches('.').as_bytes(), &mut normalized);
-                if normalized.len() >= MIN_MESSAGE {
-                    texts.push((normalized, entry.code));
-                }
-            }
-        }
-        // A text two codes share (the 5xxx "Oops!" message) names neither.
-        let shared: Vec<Vec<u8>> = texts
-            .iter()
-            .filter(|(t, c)| texts.iter().any(|(u, d)| u == t && d != c))
-            .map(|(t, _)| t.clone())
-            .collect();
-        texts.retain(|(t, _)| !shared.contains(t));
-        texts.dedup();
-        let automaton = AhoCorasickBuilder::new()
-            .build(texts.iter().map(|(t, _)| t))
-            .expect("the message automaton builds");
-        Messages {
-            automaton,
-            codes: texts.into_iter().map(|(_, c)| c).collect(),
-        }
-    })
-}
-
-/// Folds a text for verbatim matching: ASCII lower case, each run of white
-/// space one space, typographic quotes plain. Returns, for each byte of the
-/// folded text, where it came from in `text`.
-pub fn normalize(text: &[u8], out: &mut Vec<u8>) -> Vec<usize> {
-    out.clear();
-    let mut positions = Vec::with_capacity(text.len());
-    let mut i = 0;
-    while i < text.len() {
-        let b = text[i];
-        if b.is_ascii_whitespace() {
-            if out.last() != Some(&b' ') {
-                out.push(b' ');
-                positions.push(i);
-            }
-            i += 1;
-            continue;
-        }
-        // ’ ‘ (E2 80 98/99) and “ ” (E2 80 9C/9D)
-        if b == 0xE2 && text.get(i + 1) == Some(&0x80) {
-            let folded = match text.get(i + 2) {
-                Some(0x98 | 0x99) => Some(b'\''),
-                Some(0x9C | 0x9D) => Some(b'"'),
-                _ => None,
-            };
-            if let Some(f) = folded {
-                out.push(f);
-                positions.push(i);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b.to_ascii_lowercase());
-        positions.push(i);
-        i += 1;
-    }
-    positions
-}
-
 /// The text for display: invalid UTF-8 replaced, control characters
 /// escaped (`\x1b`), so nothing from the input can drive a terminal.
 pub fn escape(text: &[u8]) -> String {
@@ -542,7 +498,9 @@ pub fn escape(text: &[u8]) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
-            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {
+            c if c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),
@@ -556,7 +514,10 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<u32> {
-        scan_text("t", text.as_bytes()).iter().map(|h| h.code).collect()
+        scan_text("t", text.as_bytes())
+            .iter()
+            .map(|h| h.code)
+            .collect()
     }
 
     #[test]
@@ -584,7 +545,10 @@ mod tests {
     #[test]
     fn more_info_urls_in_all_three_forms() {
         assert_eq!(codes("https://www.stormpath.com/docs/errors/2007"), [2007]);
-        assert_eq!(codes("see http://docs.stormpath.com/errors/5114 - what"), [5114]);
+        assert_eq!(
+            codes("see http://docs.stormpath.com/errors/5114 - what"),
+            [5114]
+        );
         assert_eq!(
             codes("https://docs.stormpath.com/rest/product-guide/latest/errors.html#error-7101"),
             [7101]
@@ -600,7 +564,10 @@ mod tests {
         assert_eq!(codes("errors 7100, 7101 and 7103"), [7100, 7101, 7103]);
         assert_eq!(codes("errors 7100,7101"), [7100, 7101]);
         assert_eq!(codes("error codes 2000/2006 or 2008."), [2000, 2006, 2008]);
-        assert_eq!(codes("errors 2000 on rows (rows 2001-2010 were fine)"), [2000]);
+        assert_eq!(
+            codes("errors 2000 on rows (rows 2001-2010 were fine)"),
+            [2000]
+        );
     }
 
     #[test]
@@ -618,14 +585,21 @@ mod tests {
         assert_eq!((hits[0].code, hits[0].via), (7105, Via::Message));
         // Curly quotes, literals and spacing fold away.
         assert_eq!(
-            codes("Login attempt failed because there is no Account in the Application's associated Account Stores with the specified username   or email"),
+            codes(
+                "Login attempt failed because there is no Account in the Application's associated Account Stores with the specified username   or email"
+            ),
             [7104]
         );
     }
 
     #[test]
     fn a_message_that_codes_share_names_none() {
-        assert_eq!(codes("Oops! We encountered an unexpected error. Please contact support and explain what you were doing at the time this error occurred."), Vec::<u32>::new());
+        assert_eq!(
+            codes(
+                "Oops! We encountered an unexpected error. Please contact support and explain what you were doing at the time this error occurred."
+            ),
+            Vec::<u32>::new()
+        );
     }
 
     #[test]
@@ -660,7 +634,10 @@ mod tests {
         let text = "HTTP 400, Stormpath 7104 (http://docs.stormpath.com/errors/7104): x";
         let hits = scan_text("t", text.as_bytes());
         assert_eq!(hits.len(), 1);
-        assert_eq!((hits[0].column, hits[0].text.as_str()), (11, "Stormpath 7104"));
+        assert_eq!(
+            (hits[0].column, hits[0].text.as_str()),
+            (11, "Stormpath 7104")
+        );
     }
 
     #[test]
@@ -680,6 +657,9 @@ mod tests {
         text.extend_from_slice(b" code 2001\nerror 7101");
         let hits = scan_text("t", &text);
         let found: Vec<_> = hits.iter().map(|h| (h.line, h.column, h.code)).collect();
-        assert_eq!(found, [(1, at + 1, 7100), (1, WINDOW * 2 + 102, 2001), (2, 1, 7101)]);
+        assert_eq!(
+            found,
+            [(1, at + 1, 7100), (1, WINDOW * 2 + 102, 2001), (2, 1, 7101)]
+        );
     }
 }

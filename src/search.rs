@@ -8,36 +8,18 @@
 //! BM25F score, with a bonus where two slots stand side by side in one field.
 //! The index is built at compile time by build.rs.
 
+mod index;
 pub mod text;
 
 use crate::catalog::{self, Entry};
-use crate::scan;
+use crate::templates;
+use index::{FIELDS, Term};
 use std::collections::BTreeSet;
-
-/// One place a stem stands: an entry's field, and its word positions there.
-#[derive(Debug)]
-pub struct Posting {
-    pub entry: u16,
-    pub field: u8,
-    pub positions: &'static [u16],
-}
-
-/// A stem and every place it stands.
-#[derive(Debug)]
-pub struct Term {
-    pub stem: &'static str,
-    pub postings: &'static [Posting],
-}
-
-mod index {
-    use super::{Posting, Term};
-    include!(concat!(env!("OUT_DIR"), "/search_index.rs"));
-}
 
 /// How much a word counts in each field, in build.rs's field order: message,
 /// user message, further information, category, server templates, and
 /// another entry's text that points at this code.
-const FIELD_WEIGHTS: [f64; 6] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2];
+const FIELD_WEIGHTS: [f64; FIELDS] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2];
 /// BM25's saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.5;
@@ -55,9 +37,6 @@ const MIN_FAMILY_PREFIX: usize = 5;
 /// `NEAR` words of each other in one field.
 const PROXIMITY_BONUS: f64 = 0.25;
 const NEAR: u16 = 3;
-/// How strongly the share of the query's slots an entry matches scales
-/// its score.
-const COVERAGE_EXPONENT: f64 = 1.0;
 /// Scores given to entries a query names by number or quotes the message
 /// of, above any word score.
 const EXACT_CODE_SCORE: f64 = 1000.0;
@@ -121,8 +100,12 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     // An entry that answers every part of the question beats one that
     // answers a part of it very well; rare words are the parts that count.
     for (entry, text_score) in text_scores.iter().enumerate() {
-        let coverage = if total_importance > 0.0 { covered[entry] / total_importance } else { 1.0 };
-        scores[entry] += text_score * coverage.powf(COVERAGE_EXPONENT);
+        let coverage = if total_importance > 0.0 {
+            covered[entry] / total_importance
+        } else {
+            1.0
+        };
+        scores[entry] += text_score * coverage;
     }
 
     let mut hits: Vec<Hit> = scores
@@ -135,7 +118,11 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
             stems: std::mem::take(&mut matched[i]),
         })
         .collect();
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.code.cmp(&b.entry.code)));
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.entry.code.cmp(&b.entry.code))
+    });
     hits.truncate(limit);
     hits
 }
@@ -158,10 +145,10 @@ fn score_numbers(tokens: &[text::Token], scores: &mut [f64]) {
 /// placeholders filled in, names that code.
 fn score_quoted_messages(query: &str, scores: &mut [f64]) {
     let mut seen = Vec::new();
-    for hit in scan::scan_text("query", query.as_bytes()) {
-        if hit.via == scan::Via::Message && !seen.contains(&hit.code) {
-            seen.push(hit.code);
-            if let Some(i) = catalog::position(hit.code) {
+    for (code, _, _) in templates::find_quotes(query.as_bytes()) {
+        if !seen.contains(&code) {
+            seen.push(code);
+            if let Some(i) = catalog::position(code) {
                 scores[i] += QUOTED_MESSAGE_SCORE;
             }
         }
@@ -199,7 +186,10 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
             // "read only mirror" says one thing twice: count it once.
             let said_before = slots.iter().any(|s| {
                 s.alternatives.len() == group_alternatives.len()
-                    && s.alternatives.iter().zip(&group_alternatives).all(|(a, b)| a.stems == b.stems)
+                    && s.alternatives
+                        .iter()
+                        .zip(&group_alternatives)
+                        .all(|(a, b)| a.stems == b.stems)
             });
             if !said_before {
                 slots.push(Slot {
@@ -231,9 +221,9 @@ fn readings(word: &str, stem: &str) -> Vec<Alternative> {
     if term(stem).is_none() && !in_vocabulary(stem) {
         alternatives.extend(near_spellings(word));
         if alternatives.len() == 1 && word.chars().count() >= 4 {
-            for &(known, known_stem) in index::WORDS.iter() {
+            for (known, known_term) in index::words() {
                 if known.starts_with(word) {
-                    push_unique(&mut alternatives, known_stem, PREFIX_WEIGHT);
+                    push_unique(&mut alternatives, known_term.stem(), PREFIX_WEIGHT);
                 }
             }
         }
@@ -250,7 +240,7 @@ fn near_spellings(word: &str) -> Vec<Alternative> {
     let budget = typo_budget(word);
     let mut alternatives = Vec::new();
     let mut best = usize::MAX;
-    for &(known, known_stem) in index::WORDS.iter() {
+    for (known, known_term) in index::words() {
         if known.len().abs_diff(word.len()) > budget {
             continue;
         }
@@ -260,7 +250,7 @@ fn near_spellings(word: &str) -> Vec<Alternative> {
                 alternatives.clear();
                 best = distance;
             }
-            push_unique(&mut alternatives, known_stem, TYPO_WEIGHTS[distance]);
+            push_unique(&mut alternatives, known_term.stem(), TYPO_WEIGHTS[distance]);
         }
     }
     alternatives
@@ -274,13 +264,14 @@ fn derived_forms(stem: &str) -> Vec<&'static str> {
         return Vec::new();
     }
     let head = &stem[..MIN_FAMILY_PREFIX];
-    let start = index::TERMS.partition_point(|t| t.stem < head);
-    index::TERMS[start..]
-        .iter()
-        .take_while(|t| t.stem.starts_with(head))
-        .map(|t| t.stem)
+    index::terms_with_prefix(head)
+        .map(Term::stem)
         .filter(|&other| {
-            let shared = other.bytes().zip(stem.bytes()).take_while(|(a, b)| a == b).count();
+            let shared = other
+                .bytes()
+                .zip(stem.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
             other != stem && shared + 1 >= stem.len().min(other.len())
         })
         .collect()
@@ -289,7 +280,9 @@ fn derived_forms(stem: &str) -> Vec<&'static str> {
 /// "unsupported" reads as "not supported", as the reference often says it
 /// ("is not supported", "is not enabled", "not verified").
 fn negation(word: &str) -> Option<Alternative> {
-    let rest = ["un", "non", "in"].iter().find_map(|p| word.strip_prefix(p))?;
+    let rest = ["un", "non", "in"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))?;
     if rest.len() < 4 {
         return None;
     }
@@ -321,7 +314,7 @@ pub fn typo_budget(word: &str) -> usize {
 }
 
 fn in_vocabulary(stem: &str) -> bool {
-    index::SYNONYMS
+    index::synonym_groups()
         .iter()
         .any(|group| group.iter().any(|phrase| phrase == &[stem]))
 }
@@ -330,7 +323,7 @@ fn in_vocabulary(stem: &str) -> bool {
 /// each word's best reading; its length in words and the group's phrases.
 fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative>) {
     let mut best: (usize, Vec<Alternative>) = (0, Vec::new());
-    for group in index::SYNONYMS.iter() {
+    for group in index::synonym_groups() {
         for phrase in group.iter() {
             if phrase.len() <= best.0 || phrase.len() > words.len() {
                 continue;
@@ -350,7 +343,11 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
                     .iter()
                     .map(|p| Alternative {
                         stems: p.iter().map(|s| s.to_string()).collect(),
-                        weight: if p == phrase { weight } else { weight * SYNONYM_WEIGHT },
+                        weight: if p == phrase {
+                            weight
+                        } else {
+                            weight * SYNONYM_WEIGHT
+                        },
                     })
                     .collect();
                 best = (phrase.len(), alternatives);
@@ -360,11 +357,8 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
     best
 }
 
-fn term(stem: &str) -> Option<&'static Term> {
-    index::TERMS
-        .binary_search_by(|t| t.stem.cmp(stem))
-        .ok()
-        .map(|i| &index::TERMS[i])
+fn term(stem: &str) -> Option<Term> {
+    index::term(stem)
 }
 
 /// Each entry's score for one slot: its best alternative's, or for a
@@ -407,15 +401,14 @@ fn best_alternative(alternatives: &[Alternative]) -> (Vec<f64>, Vec<Vec<&'static
     let mut best = vec![0.0f64; entries];
     let mut best_stems: Vec<Vec<&'static str>> = vec![Vec::new(); entries];
     for alternative in alternatives {
-        let terms: Vec<&'static Term> =
-            alternative.stems.iter().filter_map(|s| term(s)).collect();
+        let terms: Vec<Term> = alternative.stems.iter().filter_map(|s| term(s)).collect();
         if terms.len() < alternative.stems.len() {
             continue; // a phrase the catalog does not hold every word of
         }
         let mut sum = vec![0.0f64; entries];
         let mut hits = vec![0usize; entries];
         for t in &terms {
-            for (entry, score) in bm25f(t) {
+            for (entry, score) in bm25f(*t) {
                 sum[entry] += score;
                 hits[entry] += 1;
             }
@@ -428,7 +421,7 @@ fn best_alternative(alternatives: &[Alternative]) -> (Vec<f64>, Vec<Vec<&'static
             let score = alternative.weight * sum[entry] / length;
             if score > best[entry] {
                 best[entry] = score;
-                best_stems[entry] = terms.iter().map(|t| t.stem).collect();
+                best_stems[entry] = terms.iter().map(|t| t.stem()).collect();
             }
         }
     }
@@ -445,38 +438,23 @@ fn slot_importance(per_entry: &[f64]) -> f64 {
     inverse_frequency(matching)
 }
 
+/// BM25's inverse document frequency of a word in `df` of the entries;
+/// computed at build time, so the binary needs no maths library.
 fn inverse_frequency(df: usize) -> f64 {
-    let entries = catalog::entries().len() as f64;
-    let df = df as f64;
-    (1.0 + (entries - df + 0.5) / (df + 0.5)).ln()
+    index::inverse_frequency(df)
 }
 
-/// The number of entries a stem stands in.
-fn document_frequency(term: &Term) -> usize {
-    let mut count = 0;
-    let mut last = None;
-    for p in term.postings {
-        if last != Some(p.entry) {
-            count += 1;
-            last = Some(p.entry);
-        }
-    }
-    count
-}
-
-fn idf(term: &Term) -> f64 {
-    inverse_frequency(document_frequency(term))
+fn idf(term: Term) -> f64 {
+    inverse_frequency(term.entries())
 }
 
 /// BM25F: each entry's score for one stem, over its weighted fields.
-fn bm25f(term: &Term) -> Vec<(usize, f64)> {
-    let averages = average_lengths();
+fn bm25f(term: Term) -> Vec<(usize, f64)> {
     let mut per_entry: Vec<(usize, f64)> = Vec::new();
-    for posting in term.postings {
-        let entry = posting.entry as usize;
-        let field = posting.field as usize;
-        let length = f64::from(index::FIELD_LENGTHS[entry][field]);
-        let norm = 1.0 - B + B * length / averages[field].max(1.0);
+    for posting in term.postings() {
+        let (entry, field) = (posting.entry, posting.field);
+        let length = f64::from(index::field_length(entry, field));
+        let norm = 1.0 - B + B * length / index::average_length(field).max(1.0);
         let tf = FIELD_WEIGHTS[field] * posting.positions.len() as f64 / norm;
         match per_entry.last_mut() {
             Some((e, t)) if *e == entry => *t += tf,
@@ -488,20 +466,6 @@ fn bm25f(term: &Term) -> Vec<(usize, f64)> {
         *tf = idf * *tf / (K1 + *tf);
     }
     per_entry
-}
-
-fn average_lengths() -> [f64; 6] {
-    let mut sums = [0.0f64; 6];
-    let mut counts = [0.0f64; 6];
-    for lengths in index::FIELD_LENGTHS.iter() {
-        for (field, &l) in lengths.iter().enumerate() {
-            if l > 0 {
-                sums[field] += f64::from(l);
-                counts[field] += 1.0;
-            }
-        }
-    }
-    std::array::from_fn(|f| if counts[f] > 0.0 { sums[f] / counts[f] } else { 1.0 })
 }
 
 /// Adds a bonus where two neighbouring slots match near each other in one
@@ -516,11 +480,14 @@ fn add_proximity(slots: &[Slot], slot_scores: &[Vec<f64>], scores: &mut [f64]) {
             if sa == 0.0 || sb == 0.0 {
                 continue;
             }
-            let near = places_a.iter().filter(|p| p.0 == entry).any(|&(_, fa, pa)| {
-                places_b
-                    .iter()
-                    .any(|&(e, fb, pb)| e == entry && fb == fa && pa.abs_diff(pb) <= NEAR)
-            });
+            let near = places_a
+                .iter()
+                .filter(|p| p.0 == entry)
+                .any(|&(_, fa, pa)| {
+                    places_b
+                        .iter()
+                        .any(|&(e, fb, pb)| e == entry && fb == fa && pa.abs_diff(pb) <= NEAR)
+                });
             if near {
                 *total += PROXIMITY_BONUS * (sa + sb);
             }
@@ -529,14 +496,14 @@ fn add_proximity(slots: &[Slot], slot_scores: &[Vec<f64>], scores: &mut [f64]) {
 }
 
 /// Where a slot's single-word alternatives stand: (entry, field, position).
-fn places(slot: &Slot) -> Vec<(usize, u8, u16)> {
+fn places(slot: &Slot) -> Vec<(usize, usize, u16)> {
     let mut places = Vec::new();
     for alternative in &slot.alternatives {
         for stem in &alternative.stems {
             if let Some(t) = term(stem) {
-                for p in t.postings {
+                for p in t.postings() {
                     for &position in p.positions {
-                        places.push((p.entry as usize, p.field, position));
+                        places.push((p.entry, p.field, position));
                     }
                 }
             }
@@ -552,9 +519,8 @@ pub fn suggestions(query: &str) -> Vec<&'static str> {
     let mut found = Vec::new();
     for token in text::tokenize(query, &stemmer) {
         let budget = typo_budget(&token.word).max(1) + 1;
-        let mut close: Vec<(usize, &'static str)> = index::WORDS
-            .iter()
-            .map(|&(word, _)| (strsim::osa_distance(&token.word, word), word))
+        let mut close: Vec<(usize, &'static str)> = index::words()
+            .map(|(word, _)| (strsim::osa_distance(&token.word, word), word))
             .filter(|&(d, _)| d <= budget)
             .collect();
         close.sort();
@@ -599,10 +565,17 @@ mod tests {
     #[test]
     fn a_fuzzy_reading_weighs_less_than_an_exact_one() {
         let exact = readings("password", "password");
-        assert_eq!((exact[0].stems.as_slice(), exact[0].weight), (&["password".to_string()][..], 1.0));
+        assert_eq!(
+            (exact[0].stems.as_slice(), exact[0].weight),
+            (&["password".to_string()][..], 1.0)
+        );
         assert!(exact[1..].iter().all(|a| a.weight < 1.0), "{exact:?}");
         let fuzzy = readings("pasword", "pasword");
-        assert_eq!(fuzzy[0].stems, ["pasword"], "the word as typed, which matches nothing");
+        assert_eq!(
+            fuzzy[0].stems,
+            ["pasword"],
+            "the word as typed, which matches nothing"
+        );
         assert!(fuzzy[1..].iter().all(|a| a.weight < 1.0), "{fuzzy:?}");
         assert!(fuzzy.iter().any(|a| a.stems == ["password"]));
     }

@@ -1,103 +1,79 @@
-//! Reverse lookup: recognises the server's filled-in message templates.
+//! Quoted messages: recognising a catalog message, or one of the server's
+//! templates filled in, in a line of text.
 //!
 //! "Account with that username already exists.  Please choose another
 //! username." is template `{0} with that {1} already exists.  Please choose
-//! another {1}.` of 2001. Literal parts must match (folded for case, spacing
-//! and quotes, as `scan::normalize` does); each placeholder takes one to
-//! `MAX_HOLE_WORDS` words.
+//! another {1}.` of 2001. Literal parts must match (folded for case,
+//! spacing and quotes); each placeholder takes one to `MAX_HOLE_WORDS`
+//! words. The texts are folded and filtered at build time (build.rs).
 
-use crate::catalog;
-use crate::scan::normalize;
+use crate::fold::{HOLE, fold};
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
+
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/quotes.rs"));
+}
 
 /// Most words a placeholder may stand for.
 const MAX_HOLE_WORDS: usize = 6;
 /// Most bytes a placeholder may stand for.
 const MAX_HOLE_BYTES: usize = 80;
-/// Templates with less literal text than this say too little to match.
-const MIN_LITERAL: usize = 20;
+/// Texts shorter than this are searched without building automata.
+const SMALL_TEXT: usize = 512;
+
+/// The `i`th of the strings that a text holds end to end.
+fn nth(text: &'static str, ends: &[u32], i: usize) -> &'static [u8] {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &text.as_bytes()[start..ends[i] as usize]
+}
+
+fn message(i: usize) -> &'static [u8] {
+    nth(data::MESSAGES, &data::MESSAGES_ENDS, i)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
-    Literal(Vec<u8>),
+    Literal(&'static [u8]),
     Hole,
 }
 
-/// A template read into its literal parts and placeholders, folded.
+/// A folded template read into its literal parts and placeholders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     pub code: u32,
     pub parts: Vec<Part>,
 }
 
-/// Reads a template: `{0}`-style placeholders become holes, the rest is
-/// folded literal text. A template's trailing period is optional in a quote.
-pub fn parse(code: u32, text: &str) -> Template {
-    let mut parts = Vec::new();
-    let mut rest = text.trim().trim_end_matches('.');
-    while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').map(|c| open + c);
-        let is_hole = close.is_some_and(|c| {
-            c > open + 1 && rest[open + 1..c].bytes().all(|b| b.is_ascii_digit())
-        });
-        let Some(close) = close.filter(|_| is_hole) else {
-            break;
-        };
-        push_literal(&mut parts, &rest[..open]);
-        parts.push(Part::Hole);
-        rest = &rest[close + 1..];
-    }
-    push_literal(&mut parts, rest);
-    Template { code, parts }
-}
-
-fn push_literal(parts: &mut Vec<Part>, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    let mut folded = Vec::new();
-    normalize(text.as_bytes(), &mut folded);
-    parts.push(Part::Literal(folded));
-}
-
 impl Template {
-    fn literal_len(&self) -> usize {
-        self.parts
-            .iter()
-            .map(|p| match p {
-                Part::Literal(l) => l.len(),
-                Part::Hole => 0,
-            })
-            .sum()
+    fn read(code: u32, folded: &'static [u8]) -> Template {
+        let mut parts = Vec::new();
+        for (i, literal) in folded.split(|&b| b == HOLE).enumerate() {
+            if i > 0 {
+                parts.push(Part::Hole);
+            }
+            if !literal.is_empty() {
+                parts.push(Part::Literal(literal));
+            }
+        }
+        Template { code, parts }
     }
 
-    fn longest_literal(&self) -> &[u8] {
+    /// Its longest literal part: where a search for it starts.
+    fn anchor(&self) -> &'static [u8] {
         self.parts
             .iter()
             .filter_map(|p| match p {
-                Part::Literal(l) => Some(l.as_slice()),
+                Part::Literal(l) => Some(*l),
                 Part::Hole => None,
             })
             .max_by_key(|l| l.len())
             .unwrap_or_default()
     }
 
-    fn has_hole(&self) -> bool {
-        self.parts.contains(&Part::Hole)
-    }
-
     /// Where in `text` (folded) this template matches, as a byte range.
     pub fn find_in(&self, text: &[u8]) -> Option<(usize, usize)> {
-        let anchor = self.longest_literal();
-        let mut from = 0;
-        while let Some(at) = memchr::memmem::find(&text[from..], anchor).map(|a| a + from) {
-            if let Some(found) = self.match_around(text, at) {
-                return Some(found);
-            }
-            from = at + 1;
-        }
-        None
+        memchr::memmem::find_iter(text, self.anchor()).find_map(|at| self.match_around(text, at))
     }
 
     /// Tries the starts that could put the anchor literal at `anchor`.
@@ -135,26 +111,26 @@ fn match_parts(parts: &[Part], text: &[u8], at: usize) -> Option<usize> {
         }
         Some((Part::Hole, rest)) => {
             let limit = (at + MAX_HOLE_BYTES).min(text.len());
-            let mut words = 0;
             let mut end = at;
-            while end < limit && words < MAX_HOLE_WORDS {
+            for _ in 0..MAX_HOLE_WORDS {
                 // Take one more word.
                 let word_end = end + text[end..limit].iter().take_while(|&&b| b != b' ').count();
                 if word_end == end {
                     return None;
                 }
-                words += 1;
                 end = word_end;
                 if rest.is_empty() {
                     // A closing placeholder leaves the sentence's punctuation.
-                    let kept = text[at..end].iter().rposition(|b| !b".,;:!?\"')".contains(b));
+                    let kept = text[at..end]
+                        .iter()
+                        .rposition(|b| !b".,;:!?\"')".contains(b));
                     return kept.map(|k| at + k + 1);
                 }
                 if let Some(found) = match_parts(rest, text, end) {
                     return Some(found);
                 }
-                if text.get(end) != Some(&b' ') {
-                    // A literal may follow a hole without a space (`''{0}''`).
+                if end >= limit || text[end] != b' ' {
+                    // A literal may follow a hole without a space (`'{0}'`).
                     return None;
                 }
                 end += 1;
@@ -164,77 +140,136 @@ fn match_parts(parts: &[Part], text: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-struct Templates {
-    templates: Vec<Template>,
-    /// Finds each template's longest literal, so that only templates whose
-    /// anchor is on the line are tried.
-    anchors: AhoCorasick,
-}
-
-fn templates() -> &'static Templates {
-    static TEMPLATES: OnceLock<Templates> = OnceLock::new();
+/// The templates, read once.
+pub fn templates() -> &'static [Template] {
+    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
     TEMPLATES.get_or_init(|| {
-        let mut templates: Vec<Template> = catalog::entries()
-            .iter()
-            .flat_map(|e| e.server.iter().map(|s| parse(e.code, s.text)))
-            .filter(|t| t.has_hole() && t.literal_len() >= MIN_LITERAL)
-            .collect();
-        templates.dedup();
-        // A template that two codes share (7205 and 7206) names neither.
-        let shared: Vec<Vec<Part>> = templates
-            .iter()
-            .filter(|t| templates.iter().any(|u| u.parts == t.parts && u.code != t.code))
-            .map(|t| t.parts.clone())
-            .collect();
-        templates.retain(|t| !shared.contains(&t.parts));
-        let anchors = AhoCorasick::new(templates.iter().map(|t| t.longest_literal()))
-            .expect("the template anchors build");
-        Templates { templates, anchors }
+        (0..data::TEMPLATES_CODES.len())
+            .map(|i| {
+                Template::read(
+                    data::TEMPLATES_CODES[i],
+                    nth(data::TEMPLATES, &data::TEMPLATES_ENDS, i),
+                )
+            })
+            .collect()
     })
 }
 
-/// Every code whose filled-in template a folded line holds, with where.
-pub fn find(folded: &[u8]) -> Vec<(u32, usize, usize)> {
-    let all = templates();
-    let mut tried = Vec::new();
-    let mut found = Vec::new();
-    for m in all.anchors.find_overlapping_iter(folded) {
-        let index = m.pattern().as_usize();
-        if tried.contains(&index) {
-            continue;
+/// Automata for long texts: one over the messages, one over the templates'
+/// anchors. Built on first use, by scans only.
+struct Automata {
+    messages: AhoCorasick,
+    anchors: AhoCorasick,
+}
+
+fn automata() -> &'static Automata {
+    static AUTOMATA: OnceLock<Automata> = OnceLock::new();
+    AUTOMATA.get_or_init(|| Automata {
+        messages: AhoCorasick::new((0..data::MESSAGES_CODES.len()).map(message))
+            .expect("the message automaton builds"),
+        anchors: AhoCorasick::new(templates().iter().map(Template::anchor))
+            .expect("the template automaton builds"),
+    })
+}
+
+/// Every quoted message in a folded text: (code, start, end), in folded
+/// coordinates, one per code.
+pub fn find_in_folded(folded: &[u8]) -> Vec<(u32, usize, usize)> {
+    let mut found: Vec<(u32, usize, usize)> = Vec::new();
+    let mut add = |code: u32, start: usize, end: usize| {
+        if !found.iter().any(|f| f.0 == code) {
+            found.push((code, start, end));
         }
-        tried.push(index);
-        let template = &all.templates[index];
-        if found.iter().any(|&(code, _, _)| code == template.code) {
-            continue;
+    };
+    let mut candidates: Vec<usize> = Vec::new();
+    if folded.len() < SMALL_TEXT {
+        for (i, &code) in data::MESSAGES_CODES.iter().enumerate() {
+            let m = message(i);
+            if m.len() <= folded.len()
+                && let Some(at) = memchr::memmem::find(folded, m)
+            {
+                add(code, at, at + m.len());
+            }
         }
+        candidates.extend(
+            templates()
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.anchor().len() <= folded.len())
+                .map(|(i, _)| i),
+        );
+    } else {
+        let automata = automata();
+        for m in automata.messages.find_overlapping_iter(folded) {
+            add(
+                data::MESSAGES_CODES[m.pattern().as_usize()],
+                m.start(),
+                m.end(),
+            );
+        }
+        for m in automata.anchors.find_overlapping_iter(folded) {
+            if !candidates.contains(&m.pattern().as_usize()) {
+                candidates.push(m.pattern().as_usize());
+            }
+        }
+    }
+    for i in candidates {
+        let template = &templates()[i];
         if let Some((start, end)) = template.find_in(folded) {
-            found.push((template.code, start, end));
+            add(template.code, start, end);
         }
     }
     found
 }
 
+/// Every quoted message in a text: (code, start, end) in `text`'s bytes.
+/// `folded` is a buffer to fold into, kept by the caller between calls.
+pub fn find_quotes_with(text: &[u8], folded: &mut Vec<u8>) -> Vec<(u32, usize, usize)> {
+    let positions = fold(text, folded);
+    find_in_folded(folded)
+        .into_iter()
+        .map(|(code, start, end)| {
+            let last = positions[end - 1];
+            let last_len = if text[last] == 0xE2 { 3 } else { 1 };
+            (code, positions[start], last + last_len)
+        })
+        .collect()
+}
+
+/// The same, with a buffer of its own.
+pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
+    find_quotes_with(text, &mut Vec::new())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold_template;
 
-    fn fold(text: &str) -> Vec<u8> {
+    fn template(code: u32, text: &str) -> Template {
+        let folded: &'static [u8] = Box::leak(fold_template(text).into_boxed_slice());
+        Template::read(code, folded)
+    }
+
+    fn folded(text: &str) -> Vec<u8> {
         let mut out = Vec::new();
-        normalize(text.as_bytes(), &mut out);
+        fold(text.as_bytes(), &mut out);
         out
     }
 
     #[test]
     fn placeholders_become_holes() {
-        let t = parse(2001, "{0} with that {1} already exists.  Please choose another {1}.");
+        let t = template(
+            2001,
+            "{0} with that {1} already exists.  Please choose another {1}.",
+        );
         assert_eq!(
             t.parts,
             [
                 Part::Hole,
-                Part::Literal(b" with that ".to_vec()),
+                Part::Literal(b" with that "),
                 Part::Hole,
-                Part::Literal(b" already exists. please choose another ".to_vec()),
+                Part::Literal(b" already exists. please choose another "),
                 Part::Hole,
             ]
         );
@@ -242,17 +277,70 @@ mod tests {
 
     #[test]
     fn a_filled_template_matches_and_literals_must_match() {
-        let t = parse(2001, "{0} with that {1} already exists.  Please choose another {1}.");
-        let line = fold("Error: Account with that email already exists.  Please choose another email.");
+        let t = template(
+            2001,
+            "{0} with that {1} already exists.  Please choose another {1}.",
+        );
+        let line =
+            folded("Error: Account with that email already exists.  Please choose another email.");
         let (start, end) = t.find_in(&line).expect("matches");
-        assert_eq!(&line[start..end], b"account with that email already exists. please choose another email");
-        assert_eq!(t.find_in(&fold("Account with that email already exists. Pick another")), None);
+        assert_eq!(
+            &line[start..end],
+            b"account with that email already exists. please choose another email"
+        );
+        assert_eq!(
+            t.find_in(&folded(
+                "Account with that email already exists. Pick another"
+            )),
+            None
+        );
     }
 
     #[test]
     fn a_placeholder_takes_at_most_a_few_words() {
-        let t = parse(2002, "{0} {1} is an invalid value.");
-        assert!(t.find_in(&fold("Account email is an invalid value.")).is_some());
-        assert_eq!(t.find_in(&fold(" is an invalid value.")), None);
+        let t = template(2002, "{0} {1} is an invalid value.");
+        assert!(
+            t.find_in(&folded("Account email is an invalid value."))
+                .is_some()
+        );
+        assert_eq!(t.find_in(&folded(" is an invalid value.")), None);
+        let long = "a b c d e f g h i j k l m n o p is an invalid value";
+        let (start, _) = t
+            .find_in(&folded(long))
+            .expect("the last words fill the holes");
+        assert!(
+            start > 20,
+            "a hole takes no more than {MAX_HOLE_WORDS} words"
+        );
+    }
+
+    #[test]
+    fn short_and_long_texts_find_the_same_quotes() {
+        let line = "x Login attempt failed because the Account is locked. and Account with that username already exists.  Please choose another username.";
+        let short = find_quotes(line.as_bytes());
+        let padded = format!("{line}{}", " ".repeat(SMALL_TEXT));
+        let long = find_quotes(padded.as_bytes());
+        let codes = |found: &[(u32, usize, usize)]| {
+            let mut c: Vec<(u32, usize, usize)> = found.to_vec();
+            c.sort();
+            c
+        };
+        assert_eq!(codes(&short), codes(&long));
+        assert_eq!(
+            codes(&short).iter().map(|c| c.0).collect::<Vec<_>>(),
+            [2001, 7103]
+        );
+    }
+
+    #[test]
+    fn positions_map_back_through_curly_quotes() {
+        let text = "“Login attempt failed because the Account is locked”";
+        let found = find_quotes(text.as_bytes());
+        assert_eq!(found.len(), 1);
+        let (_, start, end) = found[0];
+        assert_eq!(
+            &text[start..end],
+            "Login attempt failed because the Account is locked"
+        );
     }
 }

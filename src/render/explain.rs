@@ -20,7 +20,9 @@ const INDENT: &str = "  ";
 
 fn paragraph(out: &mut dyn Write, style: &Style, text: &str, indent: &str) -> io::Result<()> {
     let width = style.width.max(20);
-    let options = textwrap::Options::new(width).initial_indent(indent).subsequent_indent(indent);
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(indent);
     for (i, para) in text.split("\n\n").enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -45,36 +47,52 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
         "{} {} {}",
         p.code(&format!("Error {}", entry.code)),
         p.dim("·"),
-        p.category(&format!("{} ({})", entry.category.name, entry.category.range))
+        p.category(&format!(
+            "{} ({})",
+            entry.category().name,
+            entry.category().range
+        ))
     )?;
-    if let Some(source) = entry.source {
-        writeln!(out, "{}", p.dim(&format!("Not in the published reference; from {source}.")))?;
+    if let Some(source) = entry.source() {
+        writeln!(
+            out,
+            "{}",
+            p.dim(&format!("Not in the published reference; from {source}."))
+        )?;
     }
     writeln!(out)?;
-    paragraph(out, style, &p.marked(entry.message), INDENT)?;
+    paragraph(out, style, &p.marked(entry.message()), INDENT)?;
     heading(out, style, "What the end user sees")?;
-    match entry.user_message {
+    match entry.user_message() {
         Some(u) => paragraph(out, style, &p.marked(u), INDENT)?,
         None => paragraph(out, style, &p.dim("The same as the message."), INDENT)?,
     }
-    if let Some(further) = entry.further {
+    if let Some(further) = entry.further() {
         heading(out, style, "Further information")?;
         paragraph(out, style, &p.marked(further), INDENT)?;
     }
-    if !entry.server.is_empty() {
+    if !entry.server().is_empty() {
         heading(out, style, "What the API said")?;
-        for line in p.server_messages(entry.server).lines() {
+        for line in p.server_messages(entry.server()).lines() {
             paragraph(out, style, line, "    ")?;
         }
     }
     let neighbours: Vec<&Entry> = entry.neighbours().collect();
     if !neighbours.is_empty() {
-        heading(out, style, &format!("Related codes ({}xx)", entry.code / 100))?;
+        heading(
+            out,
+            style,
+            &format!("Related codes ({}xx)", entry.code / 100),
+        )?;
         let options = textwrap::Options::new(style.width.max(20))
             .initial_indent("")
             .subsequent_indent("           ");
         for n in neighbours {
-            let line = format!("    {:<6} {}", p.code(&n.code.to_string()), p.marked(n.message));
+            let line = format!(
+                "    {:<6} {}",
+                p.code(&n.code.to_string()),
+                p.marked(n.message())
+            );
             let line = line.replace('\n', " ");
             for l in textwrap::wrap(&line, &options) {
                 writeln!(out, "{}", l.trim_end())?;
@@ -107,12 +125,22 @@ pub fn sightings(out: &mut dyn Write, style: &Style, sightings: &[Sighting]) -> 
         heading(out, style, "Seen in the input")?;
         for hit in &s.hits {
             let place = p.dim(&format!("line {}:", hit.line));
-            paragraph(out, style, &format!("{place} {}", p.literal(&hit.text)), "    ")?;
+            paragraph(
+                out,
+                style,
+                &format!("{place} {}", p.literal(&hit.text)),
+                "    ",
+            )?;
         }
         for body in &s.bodies {
             heading(out, style, "The response said")?;
             for (field, value) in &body.fields {
-                paragraph(out, style, &format!("{} {value}", p.dim(&format!("{field}:"))), "    ")?;
+                paragraph(
+                    out,
+                    style,
+                    &format!("{} {value}", p.dim(&format!("{field}:"))),
+                    "    ",
+                )?;
             }
         }
     }
@@ -133,7 +161,11 @@ pub fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result
         .iter()
         .map(|s| JsonSighting {
             entry: JsonEntry::new(s.entry),
-            seen: s.hits.iter().map(|h| super::json::JsonHit::new(h)).collect(),
+            seen: s
+                .hits
+                .iter()
+                .map(|h| super::json::JsonHit::new(h))
+                .collect(),
             bodies: s.bodies.clone(),
         })
         .collect();

@@ -37,16 +37,20 @@ impl JsonEntry {
     pub fn new(e: &Entry) -> Self {
         JsonEntry {
             code: e.code,
-            category: e.category.name,
-            category_range: e.category.range,
-            message: plain(e.message),
+            category: e.category().name,
+            category_range: e.category().range,
+            message: plain(e.message()),
             user_message: plain(e.user_text()),
-            further: e.further.map(plain),
-            source: e.source.unwrap_or(REFERENCE),
+            further: e.further().map(plain),
+            source: e.source().unwrap_or(REFERENCE),
             server_messages: e
-                .server
+                .server()
                 .iter()
-                .map(|s| JsonServerMessage { key: s.key, audience: s.audience(), text: s.text })
+                .map(|s| JsonServerMessage {
+                    key: s.key(),
+                    audience: s.audience(),
+                    text: s.text(),
+                })
                 .collect(),
             score: None,
         }
@@ -66,7 +70,10 @@ pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
 pub fn search_hits(out: &mut dyn Write, hits: &[SearchHit]) -> io::Result<()> {
     let items: Vec<JsonEntry> = hits
         .iter()
-        .map(|h| JsonEntry { score: Some((h.score * 1000.0).round() / 1000.0), ..JsonEntry::new(h.entry) })
+        .map(|h| JsonEntry {
+            score: Some((h.score * 1000.0).round() / 1000.0),
+            ..JsonEntry::new(h.entry)
+        })
         .collect();
     write_array(out, &items)
 }
@@ -88,7 +95,7 @@ pub fn categories(out: &mut dyn Write) -> io::Result<()> {
             range: c.range,
             low: c.low,
             high: c.high,
-            count: catalog::entries().iter().filter(|e| std::ptr::eq(e.category, c)).count(),
+            count: catalog::in_category(c).count(),
         })
         .collect();
     write_array(out, &items)
@@ -117,7 +124,7 @@ impl<'a> JsonHit<'a> {
             known: hit.entry.is_some(),
             via: hit.via.as_str(),
             text: &hit.text,
-            message: hit.entry.map(|e| plain(e.message)),
+            message: hit.entry.map(|e| plain(e.message())),
         }
     }
 }
@@ -146,10 +153,10 @@ pub fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
             known: entry.is_some(),
             count,
             category: entry
-                .map(|e| e.category)
+                .map(|e| e.category())
                 .or_else(|| catalog::category_of(code))
                 .map_or("Unknown", |c| c.name),
-            message: entry.map(|e| plain(e.message)),
+            message: entry.map(|e| plain(e.message())),
         })
         .collect();
     write_array(out, &items)

@@ -98,7 +98,9 @@ impl Summary {
         codes.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
         let mut categories: Vec<(&'static str, &'static str, usize)> = Vec::new();
         for &(code, entry, count) in &codes {
-            let category = entry.map(|e| e.category).or_else(|| crate::catalog::category_of(code));
+            let category = entry
+                .map(|e| e.category())
+                .or_else(|| crate::catalog::category_of(code));
             let (name, range) = category.map_or(("Unknown", "?"), |c| (c.name, c.range));
             match categories.iter_mut().find(|c| c.0 == name) {
                 Some(c) => c.2 += count,

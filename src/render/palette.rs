@@ -70,7 +70,9 @@ impl Palette {
         for span in markup::spans(text) {
             match span {
                 Span::Text(t) => self.highlight_words(&mut out, t, is_match),
-                Span::Literal(t) if self.enabled && t.split(|c: char| !c.is_alphanumeric()).any(is_match) => {
+                Span::Literal(t)
+                    if self.enabled && t.split(|c: char| !c.is_alphanumeric()).any(is_match) =>
+                {
                     out.push_str(&self.matched(t))
                 }
                 Span::Literal(t) => out.push_str(&self.literal(t)),
@@ -87,7 +89,9 @@ impl Palette {
         }
         let mut rest = text;
         while !rest.is_empty() {
-            let word_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+            let word_len = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
             if word_len == 0 {
                 let c = rest.chars().next().map_or(1, char::len_utf8);
                 out.push_str(&rest[..c]);
@@ -114,7 +118,7 @@ impl Palette {
                     Some(variant) => format!("{} ({variant}):", m.audience()),
                     None => format!("{}:", m.audience()),
                 };
-                format!("{} {}", self.dim(&label), self.template(m.text))
+                format!("{} {}", self.dim(&label), self.template(m.text()))
             })
             .collect();
         lines.join("\n")

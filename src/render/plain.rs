@@ -10,7 +10,13 @@ use std::io::{self, Write};
 /// `CODE<TAB>CATEGORY<TAB>MESSAGE`
 pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
     for e in entries {
-        writeln!(out, "{}\t{}\t{}", e.code, e.category.name, one_line(&plain(e.message)))?;
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            e.code,
+            e.category().name,
+            one_line(&plain(e.message()))
+        )?;
     }
     Ok(())
 }
@@ -18,7 +24,7 @@ pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
 /// `RANGE<TAB>NAME<TAB>COUNT`
 pub fn categories(out: &mut dyn Write) -> io::Result<()> {
     for c in catalog::categories() {
-        let count = catalog::entries().iter().filter(|e| std::ptr::eq(e.category, c)).count();
+        let count = catalog::in_category(c).count();
         writeln!(out, "{}\t{}\t{count}", c.range, c.name)?;
     }
     Ok(())
@@ -27,7 +33,10 @@ pub fn categories(out: &mut dyn Write) -> io::Result<()> {
 /// `FILE:LINE<TAB>CODE<TAB>MESSAGE`; an unknown code's message is empty.
 pub fn scan_hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
     for hit in hits {
-        let message = hit.entry.map(|e| one_line(&plain(e.message))).unwrap_or_default();
+        let message = hit
+            .entry
+            .map(|e| one_line(&plain(e.message())))
+            .unwrap_or_default();
         writeln!(out, "{}:{}\t{}\t{message}", hit.file, hit.line, hit.code)?;
     }
     Ok(())
@@ -36,7 +45,9 @@ pub fn scan_hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
 /// `COUNT<TAB>CODE<TAB>MESSAGE`, then `COUNT<TAB>RANGE<TAB>CATEGORY`.
 pub fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     for &(code, entry, count) in &summary.codes {
-        let message = entry.map(|e| one_line(&plain(e.message))).unwrap_or_default();
+        let message = entry
+            .map(|e| one_line(&plain(e.message())))
+            .unwrap_or_default();
         writeln!(out, "{count}\t{code}\t{message}")?;
     }
     for &(name, range, count) in &summary.categories {

@@ -46,7 +46,11 @@ fn finish(out: &mut dyn Write, table: &Table) -> io::Result<()> {
 }
 
 fn category_label(style: &Style, entry: &Entry) -> String {
-    style.palette.category(&format!("{} ({})", entry.category.name, entry.category.range))
+    style.palette.category(&format!(
+        "{} ({})",
+        entry.category().name,
+        entry.category().range
+    ))
 }
 
 /// One entry as a card: field and value.
@@ -58,21 +62,21 @@ pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()>
     };
     row("Code", p.code(&entry.code.to_string()));
     row("Category", category_label(style, entry));
-    row("Message", p.marked(entry.message));
+    row("Message", p.marked(entry.message()));
     row(
         "User message",
-        match entry.user_message {
+        match entry.user_message() {
             Some(u) => p.marked(u),
             None => p.dim("(same as the message)"),
         },
     );
-    if let Some(f) = entry.further {
+    if let Some(f) = entry.further() {
         row("Further information", p.marked(f));
     }
-    if !entry.server.is_empty() {
-        row("What the API said", p.server_messages(entry.server));
+    if !entry.server().is_empty() {
+        row("What the API said", p.server_messages(entry.server()));
     }
-    if let Some(source) = entry.source {
+    if let Some(source) = entry.source() {
         row("Source", p.dim(&format!("undocumented; from {source}")));
     }
     finish(out, &table)
@@ -88,12 +92,20 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
         if !e.documented() {
             code.push_str(&p.dim("*"));
         }
-        table.add_row(vec![Cell::new(code), Cell::new(p.category(e.category.name)), Cell::new(p.marked(e.message))]);
+        table.add_row(vec![
+            Cell::new(code),
+            Cell::new(p.category(e.category().name)),
+            Cell::new(p.marked(e.message())),
+        ]);
     }
     keep_whole(&mut table, &[0]);
     finish(out, &table)?;
     if entries.iter().any(|e| !e.documented()) {
-        writeln!(out, "{}", p.dim("* not in the published reference; from the server's message file"))?;
+        writeln!(
+            out,
+            "{}",
+            p.dim("* not in the published reference; from the server's message file")
+        )?;
     }
     Ok(())
 }
@@ -107,8 +119,8 @@ pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io
         let matches = search::word_matches(&hit.stems);
         table.add_row(vec![
             Cell::new(p.code(&hit.entry.code.to_string())),
-            Cell::new(p.category(hit.entry.category.name)),
-            Cell::new(p.marked_with(hit.entry.message, &matches)),
+            Cell::new(p.category(hit.entry.category().name)),
+            Cell::new(p.marked_with(hit.entry.message(), &matches)),
         ]);
     }
     keep_whole(&mut table, &[0]);
@@ -119,10 +131,13 @@ pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io
 pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
     let p = &style.palette;
     let mut table = new_table(style);
-    header(&mut table, style, &["Range", "Category", "Codes", "From", "To"]);
+    header(
+        &mut table,
+        style,
+        &["Range", "Category", "Codes", "From", "To"],
+    );
     for c in catalog::categories() {
-        let codes: Vec<u32> =
-            catalog::entries().iter().filter(|e| std::ptr::eq(e.category, c)).map(|e| e.code).collect();
+        let codes: Vec<u32> = catalog::in_category(c).map(|e| e.code).collect();
         let first = codes.first().map_or(String::new(), |c| c.to_string());
         let last = codes.last().map_or(String::new(), |c| c.to_string());
         table.add_row(vec![
@@ -143,7 +158,7 @@ pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[ScanHit]) -> io::Re
     header(&mut table, style, &["Where", "Code", "Found", "Message"]);
     for hit in hits {
         let message = match hit.entry {
-            Some(e) => p.marked(e.message),
+            Some(e) => p.marked(e.message()),
             None => p.dim("(not in the catalog)"),
         };
         table.add_row(vec![
@@ -169,7 +184,8 @@ pub fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Res
     let mut table = new_table(style);
     header(&mut table, style, &["Code", "Count", "", "Message"]);
     for &(code, entry, count) in &summary.codes {
-        let message = entry.map_or_else(|| p.dim("(not in the catalog)"), |e| p.marked(e.message));
+        let message =
+            entry.map_or_else(|| p.dim("(not in the catalog)"), |e| p.marked(e.message()));
         table.add_row(vec![
             Cell::new(p.code(&code.to_string())),
             Cell::new(count),

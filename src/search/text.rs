@@ -112,7 +112,10 @@ mod tests {
     use super::*;
 
     fn stems(text: &str) -> Vec<String> {
-        tokenize(text, &stemmer()).into_iter().map(|t| t.stem).collect()
+        tokenize(text, &stemmer())
+            .into_iter()
+            .map(|t| t.stem)
+            .collect()
     }
 
     #[test]
@@ -132,7 +135,10 @@ mod tests {
 
     #[test]
     fn literals_keep_their_letters() {
-        assert_eq!(stems("``sptoken`` (``jti``) ``iat``"), ["sptoken", "jti", "iat"]);
+        assert_eq!(
+            stems("``sptoken`` (``jti``) ``iat``"),
+            ["sptoken", "jti", "iat"]
+        );
         assert_eq!(stems("customData"), ["customdata", "custom", "data"]);
     }
 
@@ -153,7 +159,10 @@ mod tests {
 
     #[test]
     fn numbers_are_words_and_are_not_stemmed() {
-        assert_eq!(stems("error 7100, code 2006s"), ["error", "7100", "code", "2006s"]);
+        assert_eq!(
+            stems("error 7100, code 2006s"),
+            ["error", "7100", "code", "2006s"]
+        );
     }
 
     #[test]
