@@ -34,6 +34,14 @@ impl Span {
     }
 }
 
+impl Category {
+    /// A one-word name for shell completion: the name's first word, lower
+    /// case (`account`, `multi-factor`); `find_category` takes it.
+    pub fn short_name(&self) -> String {
+        self.name.split(' ').next().unwrap_or(self.name).to_lowercase()
+    }
+}
+
 /// One error code and what the reference says of it. The table holds spans
 /// of one text rather than string pointers, which would each cost a
 /// relocation at every start.

@@ -1,6 +1,10 @@
 //! The command-line definition, and nothing else.
 
+use crate::catalog;
+use crate::markup;
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 const ABOUT: &str = "The Stormpath error-code reference, offline: look codes up, search \
@@ -103,7 +107,7 @@ pub enum Command {
     Show {
         /// Codes in any form: 7100, 'Error 7100', error-7100, a moreInfo URL,
         /// 7100-7107, 71xx, 71*
-        #[arg(required = true, value_name = "CODE")]
+        #[arg(required = true, value_name = "CODE", value_parser = CodeArg, hide_possible_values = true)]
         codes: Vec<String>,
     },
     /// Explain errors in long form; with no code or `-`, explain every error
@@ -114,7 +118,7 @@ pub enum Command {
     )]
     Explain {
         /// Codes to explain, or `-` to read a ticket or log on stdin
-        #[arg(value_name = "CODE")]
+        #[arg(value_name = "CODE", value_parser = CodeArg, hide_possible_values = true)]
         codes: Vec<String>,
     },
     /// Search the reference by its words, best match first; forgiving of typos
@@ -171,6 +175,65 @@ pub enum Command {
     },
 }
 
+/// The longest description a completion shows beside a code.
+const COMPLETION_DESCRIPTION: usize = 60;
+
+/// A code argument: any text (the commands read its lenient forms), with
+/// the catalog's codes and their messages offered to shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeArg;
+
+impl TypedValueParser for CodeArg {
+    type Value = String;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(catalog::entries().iter().map(|e| {
+            PossibleValue::new(leak(e.code.to_string()))
+                .help(shorten(&markup::one_line(&markup::plain(e.message()))))
+        })))
+    }
+}
+
+/// A category argument: any text, with each category's short name offered
+/// to shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct CategoryArg;
+
+impl TypedValueParser for CategoryArg {
+    type Value = String;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(catalog::categories().iter().map(|c| {
+            PossibleValue::new(leak(c.short_name())).help(format!("{} ({})", c.name, c.range))
+        })))
+    }
+}
+
+/// A name for a possible value. clap takes owned names only with a feature
+/// that slows every start; these are made only to complete or to document,
+/// once, just before the process ends.
+fn leak(name: String) -> &'static str {
+    Box::leak(name.into_boxed_str())
+}
+
+/// A description cut to fit beside a completion, at a word.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= COMPLETION_DESCRIPTION {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(COMPLETION_DESCRIPTION).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +242,30 @@ mod tests {
     #[test]
     fn the_command_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn completions_offer_every_code_with_its_message() {
+        let values: Vec<PossibleValue> = CodeArg.possible_values().unwrap().collect();
+        assert_eq!(values.len(), catalog::entries().len());
+        let first = &values[0];
+        assert_eq!(first.get_name(), "1100");
+        assert_eq!(first.get_help().unwrap().to_string(), "The specified HTTP request method is not supported.");
+        assert!(values.iter().all(|v| v.get_help().unwrap().to_string().chars().count() <= COMPLETION_DESCRIPTION + 1));
+    }
+
+    #[test]
+    fn every_category_short_name_finds_its_category() {
+        for value in CategoryArg.possible_values().unwrap() {
+            let category = catalog::find_category(value.get_name()).expect("a short name finds its category");
+            assert!(value.get_help().unwrap().to_string().starts_with(category.name));
+        }
+    }
+
+    #[test]
+    fn long_descriptions_are_cut_at_a_word() {
+        let long = "Login attempt failed because there is no Account in the Application's associated Account Stores";
+        assert_eq!(shorten(long), "Login attempt failed because there is no Account in the…");
+        assert_eq!(shorten("Short."), "Short.");
     }
 }

@@ -1,0 +1,92 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[sperr] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'sperr'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'sperr'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped]'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
+            cand explain 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
+            cand search 'Search the reference by its words, best match first; forgiving of typos'
+            cand list 'List every error, or those of one category'
+            cand scan 'Find Stormpath error codes in tickets and logs (stdin when no FILE)'
+            cand completions 'Print a shell completion script'
+        }
+        &'sperr;show'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped]'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sperr;explain'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped]'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sperr;search'= {
+            cand -n 'Show at most this many results'
+            cand --limit 'Show at most this many results'
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped]'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sperr;list'= {
+            cand -c 'A category name, a unique prefix of one (acc), or its range (7XXX)'
+            cand --category 'A category name, a unique prefix of one (acc), or its range (7XXX)'
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped]'
+            cand --categories 'List the categories with their ranges and counts instead'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sperr;scan'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped]'
+            cand --summary 'Count hits per code and per category, most frequent first'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'sperr;completions'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped]'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+    ]
+    $completions[$command]
+}
