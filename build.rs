@@ -312,6 +312,8 @@ fn array<T: std::fmt::Display>(out: &mut String, name: &str, kind: &str, values:
 
 /// A quoted message shorter than this says too little to name a code.
 const MIN_QUOTE: usize = 24;
+/// A sentence of a message, quoted alone, must be at least this long.
+const MIN_SENTENCE: usize = 40;
 /// A template with less literal text than this says too little to match.
 const MIN_TEMPLATE_LITERAL: usize = 20;
 
@@ -327,7 +329,14 @@ fn quotes(source: &Source) -> String {
             .into_iter()
             .flatten()
         {
-            messages.push((fold::fold_quote(&markup::plain(text)), e.code));
+            let plain = markup::plain(text);
+            messages.push((fold::fold_quote(&plain), e.code));
+            // A ticket often quotes one sentence of a longer message.
+            for sentence in sentences(&plain) {
+                if sentence.len() >= MIN_SENTENCE {
+                    messages.push((fold::fold_quote(sentence), e.code));
+                }
+            }
         }
         for s in &e.server {
             let folded = fold::fold_template(&s.text);
@@ -400,6 +409,21 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
 
 fn mentions_code(text: &str, code: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit()).any(|n| n == code)
+}
+
+/// The sentences of a text: split after a period, question or exclamation
+/// mark that a space follows.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '?' | '!') && text[i + 1..].starts_with(char::is_whitespace) {
+            sentences.push(text[start..=i].trim());
+            start = i + 1;
+        }
+    }
+    sentences.push(text[start..].trim());
+    sentences
 }
 
 fn synonym_groups(file: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<Vec<Vec<String>>> {

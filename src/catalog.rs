@@ -38,7 +38,11 @@ impl Category {
     /// A one-word name for shell completion: the name's first word, lower
     /// case (`account`, `multi-factor`); `find_category` takes it.
     pub fn short_name(&self) -> String {
-        self.name.split(' ').next().unwrap_or(self.name).to_lowercase()
+        self.name
+            .split(' ')
+            .next()
+            .unwrap_or(self.name)
+            .to_lowercase()
     }
 }
 

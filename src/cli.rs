@@ -186,7 +186,12 @@ pub struct CodeArg;
 impl TypedValueParser for CodeArg {
     type Value = String;
 
-    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<String, clap::Error> {
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
         StringValueParser::new().parse_ref(cmd, arg, value)
     }
 
@@ -206,7 +211,12 @@ pub struct CategoryArg;
 impl TypedValueParser for CategoryArg {
     type Value = String;
 
-    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<String, clap::Error> {
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
         StringValueParser::new().parse_ref(cmd, arg, value)
     }
 
@@ -250,22 +260,37 @@ mod tests {
         assert_eq!(values.len(), catalog::entries().len());
         let first = &values[0];
         assert_eq!(first.get_name(), "1100");
-        assert_eq!(first.get_help().unwrap().to_string(), "The specified HTTP request method is not supported.");
-        assert!(values.iter().all(|v| v.get_help().unwrap().to_string().chars().count() <= COMPLETION_DESCRIPTION + 1));
+        assert_eq!(
+            first.get_help().unwrap().to_string(),
+            "The specified HTTP request method is not supported."
+        );
+        assert!(values.iter().all(
+            |v| v.get_help().unwrap().to_string().chars().count() <= COMPLETION_DESCRIPTION + 1
+        ));
     }
 
     #[test]
     fn every_category_short_name_finds_its_category() {
         for value in CategoryArg.possible_values().unwrap() {
-            let category = catalog::find_category(value.get_name()).expect("a short name finds its category");
-            assert!(value.get_help().unwrap().to_string().starts_with(category.name));
+            let category =
+                catalog::find_category(value.get_name()).expect("a short name finds its category");
+            assert!(
+                value
+                    .get_help()
+                    .unwrap()
+                    .to_string()
+                    .starts_with(category.name)
+            );
         }
     }
 
     #[test]
     fn long_descriptions_are_cut_at_a_word() {
         let long = "Login attempt failed because there is no Account in the Application's associated Account Stores";
-        assert_eq!(shorten(long), "Login attempt failed because there is no Account in the…");
+        assert_eq!(
+            shorten(long),
+            "Login attempt failed because there is no Account in the…"
+        );
         assert_eq!(shorten("Short."), "Short.");
     }
 }

@@ -30,7 +30,12 @@ fn write_fish_positionals(command: &clap::Command, out: &mut dyn Write) -> io::R
             if values.is_empty() {
                 continue;
             }
-            writeln!(out, "\n# {} {}: its values, with what they mean", sub.get_name(), arg.get_id())?;
+            writeln!(
+                out,
+                "\n# {} {}: its values, with what they mean",
+                sub.get_name(),
+                arg.get_id()
+            )?;
             for value in values {
                 let help = value.get_help().map(|h| h.to_string()).unwrap_or_default();
                 writeln!(

@@ -217,7 +217,12 @@ impl<'a> Scanner<'a> {
             let Some(code) = code_number(text, start, end) else {
                 continue;
             };
-            self.push(code, Via::Number, offset + m.start(), &text[m.start()..end]);
+            // A quoted key keeps its opening quote: `"code": 7101`.
+            let from = match m.start().checked_sub(1) {
+                Some(q) if b"\"'".contains(&text[q]) => q,
+                _ => m.start(),
+            };
+            self.push(code, Via::Number, offset + from, &text[from..end]);
             let mut after = end;
             while let Some((start, end)) = list_continuation(text, after) {
                 let Some(code) = code_number(text, start, end) else {
@@ -380,9 +385,12 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Words that join the items of a list of codes.
+const LIST_WORDS: &[&[u8]] = &[b"and", b"or", b"plus", b"then", b"also"];
+
 /// The next number of a list: `7100, 7101 and 7103`.
 fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
-    let limit = (at + 12).min(text.len());
+    let limit = (at + 16).min(text.len());
     let mut separated = false;
     while at < limit {
         let b = text[at];
@@ -400,10 +408,7 @@ fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
                 .take_while(|b| b.is_ascii_alphabetic())
                 .count();
         let word = &text[at..word_end];
-        if [&b"and"[..], b"or"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
-        {
+        if LIST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             separated = true;
             at = word_end;
             continue;

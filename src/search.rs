@@ -42,6 +42,8 @@ const NEAR: u16 = 3;
 const EXACT_CODE_SCORE: f64 = 1000.0;
 const QUOTED_MESSAGE_SCORE: f64 = 800.0;
 const CODE_PREFIX_SCORE: f64 = 500.0;
+/// Hits scoring under this share of the best one are left out.
+const RELATIVE_CUTOFF: f64 = 0.25;
 /// Words past this many are ignored: a longer query is a pasted document.
 const MAX_QUERY_WORDS: usize = 64;
 
@@ -123,6 +125,11 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
             .total_cmp(&a.score)
             .then(a.entry.code.cmp(&b.entry.code))
     });
+    // Far weaker matches than the best are noise, not answers.
+    let floor = hits
+        .first()
+        .map_or(0.0, |best| best.score * RELATIVE_CUTOFF);
+    hits.retain(|h| h.score >= floor);
     hits.truncate(limit);
     hits
 }

@@ -92,9 +92,15 @@ impl Template {
         };
         // The nearest start first: the shortest leading placeholder.
         starts.reverse();
-        starts
+        let (start, end) = starts
             .into_iter()
-            .find_map(|s| match_parts(&self.parts, text, s).map(|end| (s, end)))
+            .find_map(|s| match_parts(&self.parts, text, s).map(|end| (s, end)))?;
+        // A leading placeholder leaves the quote or bracket before the words.
+        let skip = text[start..end]
+            .iter()
+            .take_while(|b| b"\"'([".contains(b))
+            .count();
+        Some((start + skip, end))
     }
 }
 

@@ -29,7 +29,11 @@ fn completion_scripts_match_the_binary() {
         ("elvish", "completions/sperr.elv"),
         ("powershell", "completions/_sperr.ps1"),
     ] {
-        let output = Command::cargo_bin("sperr").unwrap().args(["completions", shell]).output().unwrap();
+        let output = Command::cargo_bin("sperr")
+            .unwrap()
+            .args(["completions", shell])
+            .output()
+            .unwrap();
         assert!(output.status.success(), "sperr completions {shell} failed");
         assert!(!output.stdout.is_empty());
         check(file, &output.stdout);
@@ -38,19 +42,43 @@ fn completion_scripts_match_the_binary() {
 
 const EXAMPLES: &[(&str, &str)] = &[
     ("sperr show 7100", "One error as a card."),
-    ("sperr show 7100-7107 13xxx", "Ranges and patterns, one row per error."),
-    ("sperr explain 7100", "The long form, with the codes of its family."),
-    ("pbpaste | sperr explain", "Explain every error in a pasted ticket or log."),
-    ("sperr search account locked", "Find an error by its words; typos are forgiven."),
-    ("sperr list --category account", "Every error of one category."),
-    ("sperr scan tickets/*.txt --summary", "Count the errors in a folder of tickets."),
+    (
+        "sperr show 7100-7107 13xxx",
+        "Ranges and patterns, one row per error.",
+    ),
+    (
+        "sperr explain 7100",
+        "The long form, with the codes of its family.",
+    ),
+    (
+        "pbpaste | sperr explain",
+        "Explain every error in a pasted ticket or log.",
+    ),
+    (
+        "sperr search account locked",
+        "Find an error by its words; typos are forgiven.",
+    ),
+    (
+        "sperr list --category account",
+        "Every error of one category.",
+    ),
+    (
+        "sperr scan tickets/*.txt --summary",
+        "Count the errors in a folder of tickets.",
+    ),
     ("sperr show 7100 --json | jq .", "JSON for scripts."),
 ];
 
 const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "Something was found."),
-    ("1", "Nothing was found: an unknown code, no search hit, no code in the scanned text."),
-    ("2", "A usage or I/O error; for scan, also when some file could not be read."),
+    (
+        "1",
+        "Nothing was found: an unknown code, no search hit, no code in the scanned text.",
+    ),
+    (
+        "2",
+        "A usage or I/O error; for scan, also when some file could not be read.",
+    ),
 ];
 
 fn man_page() -> Vec<u8> {
@@ -82,7 +110,12 @@ fn man_page() -> Vec<u8> {
 fn man_page_matches_the_cli_definition() {
     let page = man_page();
     let text = String::from_utf8_lossy(&page);
-    for section in [".SH SYNOPSIS", ".SH SUBCOMMANDS", ".SH EXAMPLES", ".SH \"EXIT STATUS\""] {
+    for section in [
+        ".SH SYNOPSIS",
+        ".SH SUBCOMMANDS",
+        ".SH EXAMPLES",
+        ".SH \"EXIT STATUS\"",
+    ] {
         assert!(text.contains(section), "no {section} section");
     }
     check("man/sperr.1", &page);

@@ -88,11 +88,9 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
             .initial_indent("")
             .subsequent_indent("           ");
         for n in neighbours {
-            let line = format!(
-                "    {:<6} {}",
-                p.code(&n.code.to_string()),
-                p.marked(n.message())
-            );
+            // Padded before it is coloured: escapes have no width.
+            let code = p.code(&format!("{:<6}", n.code));
+            let line = format!("    {code} {}", p.marked(n.message()));
             let line = line.replace('\n', " ");
             for l in textwrap::wrap(&line, &options) {
                 writeln!(out, "{}", l.trim_end())?;

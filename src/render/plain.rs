@@ -42,16 +42,18 @@ pub fn scan_hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
     Ok(())
 }
 
-/// `COUNT<TAB>CODE<TAB>MESSAGE`, then `COUNT<TAB>RANGE<TAB>CATEGORY`.
+/// `CODE<TAB>COUNT<TAB>MESSAGE` for each code, then
+/// `RANGE<TAB>COUNT<TAB>CATEGORY` for each category: a range has an X, so
+/// the two kinds of line are told apart.
 pub fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     for &(code, entry, count) in &summary.codes {
         let message = entry
             .map(|e| one_line(&plain(e.message())))
             .unwrap_or_default();
-        writeln!(out, "{count}\t{code}\t{message}")?;
+        writeln!(out, "{code}\t{count}\t{message}")?;
     }
     for &(name, range, count) in &summary.categories {
-        writeln!(out, "{count}\t{range}\t{name}")?;
+        writeln!(out, "{range}\t{count}\t{name}")?;
     }
     Ok(())
 }

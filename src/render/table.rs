@@ -151,25 +151,33 @@ pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
     finish(out, &table)
 }
 
-/// Where each code was found.
+/// Where each code was found: a heading for each file, as ripgrep gives
+/// it, then a row for each hit.
 pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[ScanHit]) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    header(&mut table, style, &["Where", "Code", "Found", "Message"]);
-    for hit in hits {
-        let message = match hit.entry {
-            Some(e) => p.marked(e.message()),
-            None => p.dim("(not in the catalog)"),
-        };
-        table.add_row(vec![
-            Cell::new(p.dim(&format!("{}:{}", hit.file, hit.line))),
-            Cell::new(p.code(&hit.code.to_string())),
-            Cell::new(p.literal(&hit.text)),
-            Cell::new(message),
-        ]);
+    for (i, file_hits) in hits.chunk_by(|a, b| a.file == b.file).enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", p.category(&file_hits[0].file))?;
+        let mut table = new_table(style);
+        header(&mut table, style, &["Line", "Code", "Found", "Message"]);
+        for hit in file_hits {
+            let message = match hit.entry {
+                Some(e) => p.marked(e.message()),
+                None => p.dim("(not in the catalog)"),
+            };
+            table.add_row(vec![
+                Cell::new(p.dim(&hit.line.to_string())),
+                Cell::new(p.code(&hit.code.to_string())),
+                Cell::new(p.literal(&hit.text)),
+                Cell::new(message),
+            ]);
+        }
+        keep_whole(&mut table, &[1]);
+        finish(out, &table)?;
     }
-    keep_whole(&mut table, &[1]);
-    finish(out, &table)
+    Ok(())
 }
 
 fn bar(count: usize, max: usize) -> String {
