@@ -114,11 +114,11 @@ _sperr() {
             fi
             case "${prev}" in
                 --category)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "communication billing general custom tenant organization application directory account agent oauth saml token id smtp multi-factor" -- "${cur}"))
                     return 0
                     ;;
                 -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "communication billing general custom tenant organization application directory account agent oauth saml token id smtp multi-factor" -- "${cur}"))
                     return 0
                     ;;
                 --color)

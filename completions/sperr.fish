@@ -68,7 +68,22 @@ json\t''"
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -s h -l help -d 'Print help'
-complete -c sperr -n "__fish_sperr_using_subcommand list" -s c -l category -d 'A category name, a unique prefix of one (acc), or its range (7XXX)' -r
+complete -c sperr -n "__fish_sperr_using_subcommand list" -s c -l category -d 'A category name, a unique prefix of one (acc), or its range (7XXX)' -r -f -a "communication\t'Communication (110X)'
+billing\t'Billing / Payment (19XX)'
+general\t'General Validation (2XXX)'
+custom\t'Custom Data (3XXX)'
+tenant\t'Tenant (400X)'
+organization\t'Organization (4XXX)'
+application\t'Application (5XXX)'
+directory\t'Directory (6XXX)'
+account\t'Account (7XXX)'
+agent\t'Agent (9XXX)'
+oauth\t'OAuth Errors (100XX)'
+saml\t'SAML Errors (101XX)'
+token\t'Token Errors (110XX)'
+id\t'ID Site JWT (120XX)'
+smtp\t'SMTP Server (130XX)'
+multi-factor\t'Multi-Factor Authentication (13XXX)'"
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"

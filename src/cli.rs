@@ -144,7 +144,9 @@ pub enum Command {
             long,
             short = 'c',
             value_name = "CATEGORY",
-            conflicts_with = "categories"
+            conflicts_with = "categories",
+            value_parser = CategoryArg,
+            hide_possible_values = true
         )]
         category: Option<String>,
         /// List the categories with their ranges and counts instead

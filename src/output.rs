@@ -18,7 +18,7 @@ pub const DEFAULT_PAGER: &str = "less -FRX";
 pub struct Environment {
     pub stdout_is_terminal: bool,
     pub terminal_size: Option<(usize, usize)>,
-    pub var: fn(&str) -> Option<String>,
+    pub var: Box<dyn Fn(&str) -> Option<String>>,
 }
 
 impl Environment {
@@ -28,7 +28,7 @@ impl Environment {
         Environment {
             stdout_is_terminal: io::stdout().is_terminal(),
             terminal_size: size,
-            var: |name| std::env::var(name).ok(),
+            var: Box::new(|name| std::env::var(name).ok()),
         }
     }
 
@@ -85,6 +85,16 @@ pub fn pager_command(env: &Environment) -> Option<Vec<String>> {
 /// Writes the finished output: through the pager when stdout is a terminal
 /// and the output is taller than it, else straight to a locked stdout.
 pub fn emit(buffer: &[u8], no_pager: bool, env: &Environment) -> io::Result<()> {
+    emit_to(buffer, no_pager, env, &mut io::stdout().lock())
+}
+
+/// The same, with `direct` standing for stdout.
+pub fn emit_to(
+    buffer: &[u8],
+    no_pager: bool,
+    env: &Environment,
+    direct: &mut dyn Write,
+) -> io::Result<()> {
     let tall = env
         .terminal_size
         .is_some_and(|(_, rows)| bytecount_lines(buffer) >= rows);
@@ -96,9 +106,8 @@ pub fn emit(buffer: &[u8], no_pager: bool, env: &Environment) -> io::Result<()> 
     {
         return Ok(());
     }
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(buffer)?;
-    stdout.flush()
+    direct.write_all(buffer)?;
+    direct.flush()
 }
 
 fn bytecount_lines(buffer: &[u8]) -> usize {
@@ -123,4 +132,154 @@ fn page(command: &[String], buffer: &[u8]) -> io::Result<()> {
     }
     child.wait()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    fn env(terminal: bool, vars: &'static [(&'static str, &'static str)]) -> Environment {
+        Environment {
+            stdout_is_terminal: terminal,
+            terminal_size: Some((100, 10)),
+            var: Box::new(move |name| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }),
+        }
+    }
+
+    fn style_of(args: &[&str], env: &Environment) -> Style {
+        let cli = Cli::parse_from([&["sperr", "list"][..], args].concat());
+        style(&cli.global, env)
+    }
+
+    #[test]
+    fn colour_and_format_are_decided_from_the_terminal_and_the_environment() {
+        let tty = env(true, &[]);
+        assert_eq!(
+            (
+                style_of(&[], &tty).format,
+                style_of(&[], &tty).palette.enabled
+            ),
+            (Format::Table, true)
+        );
+        let pipe = env(false, &[]);
+        assert_eq!(
+            (
+                style_of(&[], &pipe).format,
+                style_of(&[], &pipe).palette.enabled
+            ),
+            (Format::Plain, false)
+        );
+        assert!(
+            !style_of(&[], &env(true, &[("NO_COLOR", "1")]))
+                .palette
+                .enabled
+        );
+        assert!(
+            style_of(&[], &env(true, &[("NO_COLOR", "")]))
+                .palette
+                .enabled,
+            "empty is unset"
+        );
+        assert!(
+            !style_of(&[], &env(true, &[("TERM", "dumb")]))
+                .palette
+                .enabled
+        );
+        assert!(
+            style_of(&[], &env(false, &[("CLICOLOR_FORCE", "1")]))
+                .palette
+                .enabled
+        );
+        assert!(
+            !style_of(&[], &env(false, &[("CLICOLOR_FORCE", "0")]))
+                .palette
+                .enabled
+        );
+        assert!(
+            !style_of(
+                &["--color", "never"],
+                &env(true, &[("CLICOLOR_FORCE", "1")])
+            )
+            .palette
+            .enabled
+        );
+        assert_eq!(style_of(&["--json"], &tty).format, Format::Json);
+    }
+
+    #[test]
+    fn width_is_columns_then_the_terminal_then_80() {
+        assert_eq!(style_of(&[], &env(true, &[("COLUMNS", "40")])).width, 40);
+        assert_eq!(style_of(&[], &env(true, &[("COLUMNS", "0")])).width, 100);
+        let mut unknown = env(false, &[]);
+        unknown.terminal_size = None;
+        assert_eq!(style_of(&[], &unknown).width, DEFAULT_WIDTH);
+    }
+
+    #[test]
+    fn the_pager_is_split_as_a_shell_splits_it() {
+        let pager = |vars| pager_command(&env(true, vars));
+        assert_eq!(
+            pager(&[]),
+            Some(vec!["less".to_string(), "-FRX".to_string()])
+        );
+        assert_eq!(pager(&[("PAGER", "more -d")]).unwrap(), ["more", "-d"]);
+        assert_eq!(
+            pager(&[("PAGER", "more"), ("SPERR_PAGER", "less -S 'a b'")]).unwrap(),
+            ["less", "-S", "a b"]
+        );
+        assert_eq!(
+            pager(&[("PAGER", "")]),
+            None,
+            "an empty PAGER means no pager"
+        );
+    }
+
+    const TALL: &[u8] = b"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
+
+    #[test]
+    fn tall_output_on_a_terminal_goes_through_the_pager() {
+        let file = std::env::temp_dir().join(format!("sperr-pager-{}", std::process::id()));
+        let command = format!("sh -c 'cat > {}'", file.display());
+        let vars: &'static [(&str, &str)] = Box::leak(
+            vec![("SPERR_PAGER", &*Box::leak(command.into_boxed_str()))].into_boxed_slice(),
+        );
+        let mut direct = Vec::new();
+        emit_to(TALL, false, &env(true, vars), &mut direct).unwrap();
+        assert!(direct.is_empty());
+        assert_eq!(std::fs::read(&file).unwrap(), TALL);
+        std::fs::remove_file(file).unwrap();
+    }
+
+    #[test]
+    fn the_pager_is_bypassed_when_it_should_be() {
+        let pager: &'static [(&str, &str)] = &[("SPERR_PAGER", "sh -c 'exit 3'")];
+        for (terminal, no_pager, buffer) in [
+            (false, false, TALL),
+            (true, true, TALL),
+            (true, false, &b"short\n"[..]),
+        ] {
+            let mut direct = Vec::new();
+            emit_to(buffer, no_pager, &env(terminal, pager), &mut direct).unwrap();
+            assert_eq!(direct, buffer);
+        }
+    }
+
+    #[test]
+    fn a_pager_that_cannot_start_falls_back_to_direct_output() {
+        let mut direct = Vec::new();
+        emit_to(
+            TALL,
+            false,
+            &env(true, &[("PAGER", "/nonexistent/pager -x")]),
+            &mut direct,
+        )
+        .unwrap();
+        assert_eq!(direct, TALL);
+    }
 }

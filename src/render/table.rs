@@ -101,11 +101,10 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
     keep_whole(&mut table, &[0]);
     finish(out, &table)?;
     if entries.iter().any(|e| !e.documented()) {
-        writeln!(
-            out,
-            "{}",
-            p.dim("* not in the published reference; from the server's message file")
-        )?;
+        let note = "* not in the published reference; the server used it";
+        for line in textwrap::wrap(note, style.width) {
+            writeln!(out, "{}", p.dim(&line))?;
+        }
     }
     Ok(())
 }

@@ -1,0 +1,419 @@
+//! The binary as users and scripts meet it: every command in every format
+//! (snapshots, reviewed), exit statuses, colour decisions, widths, pipes
+//! and failed writes.
+
+use assert_cmd::Command;
+use std::io::Read;
+use std::process::Stdio;
+use unicode_width::UnicodeWidthStr;
+
+/// A sperr command with a clean, fixed environment: no terminal, 80
+/// columns, no colour variables, no pager.
+fn sperr(args: &[&str]) -> Command {
+    let mut command = Command::cargo_bin("sperr").unwrap();
+    command
+        .args(args)
+        .env("COLUMNS", "80")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("TERM")
+        .env_remove("PAGER")
+        .env_remove("SPERR_PAGER");
+    command
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with(sperr(args))
+}
+
+fn run_with(mut command: Command) -> Run {
+    let output = command.output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn stdin_run(args: &[&str], input: &[u8]) -> Run {
+    let mut command = sperr(args);
+    command.write_stdin(input.to_vec());
+    run_with(command)
+}
+
+const TICKET: &str = "tests/data/tickets/t02-node-error.txt";
+
+/// Every command, with the arguments a snapshot shows it with.
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("show_one", &["show", "7100"]),
+    ("show_several", &["show", "7103", "error-2001", "10017"]),
+    ("show_variants", &["show", "2014"]),
+    ("show_undocumented", &["show", "10018"]),
+    ("list_undocumented", &["list", "--category", "oauth"]),
+    ("explain", &["explain", "7503"]),
+    ("search", &["search", "mfa", "code", "expired"]),
+    ("list_category", &["list", "--category", "tenant"]),
+    ("list_categories", &["list", "--categories"]),
+    ("scan", &["scan", TICKET]),
+    (
+        "scan_summary",
+        &[
+            "scan",
+            "--summary",
+            TICKET,
+            "tests/data/tickets/t10-list-of-codes.txt",
+        ],
+    ),
+];
+
+#[test]
+fn snapshots_of_every_command_in_every_format() {
+    for (name, args) in COMMANDS {
+        for (format, extra) in [
+            ("table", &["--format", "table", "--color", "never"][..]),
+            (
+                "table_colour",
+                &["--format", "table", "--color", "always"][..],
+            ),
+            ("plain", &["--format", "plain"][..]),
+            ("json", &["--json"][..]),
+        ] {
+            let args: Vec<&str> = args.iter().chain(extra).copied().collect();
+            let result = run(&args);
+            assert_eq!(result.code, 0, "sperr {args:?}: {}", result.stderr);
+            assert_eq!(result.stderr, "", "sperr {args:?}");
+            insta::assert_snapshot!(format!("{name}_{format}"), result.stdout, &args.join(" "));
+        }
+    }
+}
+
+#[test]
+fn json_is_one_array_of_entries_in_the_documented_shape() {
+    let result = run(&["show", "7100", "2001", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    let entries = value.as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    let e = &entries[0];
+    assert_eq!(e["code"], 2001);
+    assert_eq!(e["category"], "General Validation");
+    assert_eq!(e["category_range"], "2XXX");
+    assert_eq!(
+        e["user_message"], e["message"],
+        "the same as above, resolved"
+    );
+    assert!(e["further"].is_string());
+    assert_eq!(
+        entries[1]["further"].as_str().unwrap().contains("``"),
+        false
+    );
+    assert_eq!(e["source"], "reference");
+    assert_eq!(e["server_messages"][0]["key"], "status.2001");
+}
+
+#[test]
+fn exit_status_found_not_found_and_malformed() {
+    assert_eq!(run(&["show", "7100"]).code, 0);
+    let unknown = run(&["show", "7199"]);
+    assert_eq!(unknown.code, 1);
+    assert_eq!(unknown.stdout, "");
+    assert_eq!(
+        unknown.stderr,
+        "sperr: no error 7199 in the reference; nearest: 7100-7107 (Account)\n"
+    );
+    let partly = run(&["show", "7100", "7199"]);
+    assert_eq!(partly.code, 1, "one of the codes is unknown");
+    assert!(partly.stdout.starts_with("7100\t"));
+    let malformed = run(&["show", "seventy"]);
+    assert_eq!(malformed.code, 2);
+    assert!(
+        malformed
+            .stderr
+            .starts_with("sperr: \"seventy\": not an error code; use 7100, 'Error 7100'")
+    );
+    assert_eq!(malformed.stderr.lines().count(), 1);
+    assert_eq!(run(&["search", "qqqzzzxxx"]).code, 1);
+    assert_eq!(run(&["list", "--category", "nope"]).code, 2);
+    assert_eq!(run(&["frobnicate"]).code, 2);
+    assert_eq!(run(&["--version"]).code, 0);
+}
+
+#[test]
+fn lenient_code_forms_all_name_7104() {
+    for form in [
+        "7104",
+        "Error 7104",
+        "error-7104",
+        "#error-7104",
+        "ERR7104",
+        "https://www.stormpath.com/docs/errors/7104",
+        "http://docs.stormpath.com/errors/7104",
+        "https://docs.stormpath.com/errors/7104",
+        "https://docs.stormpath.com/rest/product-guide/latest/errors.html#error-7104",
+    ] {
+        let result = run(&["show", form]);
+        assert_eq!(result.code, 0, "{form}");
+        assert!(
+            result.stdout.starts_with("7104\t"),
+            "{form}: {}",
+            result.stdout
+        );
+    }
+}
+
+#[test]
+fn ranges_and_patterns_come_in_code_order_without_repeats() {
+    let codes = |args: &[&str]| -> Vec<String> {
+        run(args)
+            .stdout
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes(&["show", "7105-7107", "7106", "71XX"]).len(), 8);
+    assert_eq!(codes(&["show", "7107", "7100"]), ["7100", "7107"]);
+    assert_eq!(codes(&["show", "131*"]).len(), 14);
+    assert_eq!(codes(&["show", "13xxx"]).first().unwrap(), "13000");
+}
+
+#[test]
+fn a_search_without_hits_exits_1_with_close_words() {
+    let result = run(&["search", "pasword"]);
+    assert_eq!(result.code, 0, "a typo still finds");
+    let none = run(&["search", "xylophone"]);
+    assert_eq!(none.code, 1);
+    assert!(
+        none.stderr
+            .starts_with("sperr: nothing matches \"xylophone\""),
+        "{}",
+        none.stderr
+    );
+    assert_eq!(run(&["search", "xylophone", "--json"]).stdout.trim(), "[]");
+    assert_eq!(run(&["search", " "]).code, 2);
+}
+
+#[test]
+fn search_json_gives_scores_best_first() {
+    let result = run(&["search", "account", "locked", "--json"]);
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(hits[0]["code"], 7103);
+    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let has_colour = |r: &Run| r.stdout.contains('\x1b');
+    let table = ["show", "7100", "--format", "table"];
+    assert!(!has_colour(&run(&table)), "a pipe is not a terminal");
+    let mut always: Vec<&str> = table.to_vec();
+    always.extend(["--color", "always"]);
+    assert!(has_colour(&run(&always)), "--color always colours a pipe");
+    let mut forced = sperr(&table);
+    forced.env("CLICOLOR_FORCE", "1");
+    assert!(has_colour(&run_with(forced)));
+    let mut no_color = sperr(&always);
+    no_color.env("NO_COLOR", "1");
+    assert!(
+        has_colour(&run_with(no_color)),
+        "an explicit flag beats NO_COLOR"
+    );
+    let mut never = sperr(&table);
+    never.args(["--color", "never"]).env("CLICOLOR_FORCE", "1");
+    assert!(!has_colour(&run_with(never)));
+    assert!(
+        !has_colour(&run(&["show", "7100", "--color", "always"])),
+        "plain output has no colour"
+    );
+}
+
+#[test]
+fn tables_never_exceed_the_width() {
+    for columns in ["40", "80", "160"] {
+        for (_, args) in COMMANDS {
+            let mut command = sperr(args);
+            command
+                .args(["--format", "table", "--color", "always"])
+                .env("COLUMNS", columns);
+            let result = run_with(command);
+            let width: usize = columns.parse().unwrap();
+            for line in result.stdout.lines() {
+                let visible = strip_ansi(line);
+                assert!(
+                    visible.width() <= width,
+                    "{args:?} at {columns}: {visible:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn zero_or_garbage_columns_fall_back_to_80() {
+    for columns in ["0", "wide", ""] {
+        let mut command = sperr(&["list", "--format", "table"]);
+        command.env("COLUMNS", columns);
+        let result = run_with(command);
+        let widest = result.stdout.lines().map(|l| l.width()).max().unwrap();
+        assert_eq!(widest, 80, "COLUMNS={columns:?}");
+    }
+}
+
+fn strip_ansi(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    for format in ["table", "plain", "json"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
+            .args(["list", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader goes away at once
+        let status = child.wait().unwrap();
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        assert_eq!(status.code(), Some(0), "{format}: {stderr}");
+        assert_eq!(stderr, "", "{format}");
+    }
+}
+
+#[test]
+fn a_failed_write_exits_2_with_one_line() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    };
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
+        .arg("list")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "sperr: cannot write output: No space left on device\n"
+    );
+}
+
+#[test]
+fn explain_reads_a_ticket_on_stdin() {
+    let ticket = std::fs::read("tests/data/tickets/t05-json-in-log.txt").unwrap();
+    let result = stdin_run(&["explain"], &ticket);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result
+            .stdout
+            .starts_with("Error 2001 · General Validation (2XXX)")
+    );
+    assert!(
+        result
+            .stdout
+            .contains("Seen in the input\n    line 2: \"code\":\"2001")
+    );
+    assert!(result.stdout.contains("The response said\n    status: 409\n    message: An account with that email already exists."));
+    let dash = stdin_run(&["explain", "-"], &ticket);
+    assert_eq!(dash.stdout, result.stdout);
+    let json = stdin_run(&["explain", "--json"], &ticket);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value[0]["code"], 2001);
+    assert_eq!(value[0]["seen"][0]["line"], 2);
+    assert_eq!(value[0]["bodies"][0]["code"], 2001);
+}
+
+#[test]
+fn explain_of_a_filled_template_explains_its_code() {
+    let line = b"Account with that username already exists.  Please choose another username.\n";
+    let result = stdin_run(&["explain"], line);
+    assert!(
+        result.stdout.starts_with("Error 2001 "),
+        "{}",
+        result.stdout
+    );
+    let none = stdin_run(&["explain"], b"nothing to see, 2016-10-18\n");
+    assert_eq!(none.code, 1);
+    assert_eq!(
+        none.stderr,
+        "sperr: no Stormpath error code found in the input\n"
+    );
+}
+
+#[test]
+fn scan_reads_stdin_and_keeps_going_past_a_bad_file() {
+    let result = stdin_run(&["scan"], b"we got error 7100\n");
+    assert_eq!(
+        result.stdout,
+        "-:1\t7100\tLogin attempt failed because the specified password is incorrect.\n"
+    );
+    let dash = stdin_run(&["scan", "-"], b"we got error 7100\n");
+    assert_eq!(dash.stdout, result.stdout);
+    let mixed = run(&["scan", "no/such/file.txt", "tests/data", TICKET]);
+    assert_eq!(mixed.code, 2, "an unreadable input makes the status 2");
+    assert!(
+        mixed.stdout.contains("t02-node-error.txt:1\t7103"),
+        "the good file is scanned"
+    );
+    assert_eq!(mixed.stderr.lines().count(), 2, "{}", mixed.stderr);
+    assert!(
+        mixed
+            .stderr
+            .contains("sperr: no/such/file.txt: No such file or directory")
+    );
+    assert!(mixed.stderr.contains("sperr: tests/data: Is a directory"));
+    assert_eq!(stdin_run(&["scan"], b"nothing here\n").code, 1);
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let input = b"\x1b]0;pwned\x07 error 7100 \x1b[2J\n";
+    for format in ["table", "plain", "json"] {
+        let result = stdin_run(&["scan", "--format", format], input);
+        assert!(
+            !result.stdout.contains('\x1b') && !result.stdout.contains('\x07'),
+            "{format}: {:?}",
+            result.stdout
+        );
+    }
+    let explained = stdin_run(
+        &["explain"],
+        b"\x1b[31m{\"code\": 7100, \"message\": \"\x1b[2Jx\"}\n",
+    );
+    assert!(!explained.stdout.contains('\x1b'), "{:?}", explained.stdout);
+}
+
+#[test]
+fn help_has_examples_for_each_command() {
+    for command in ["show", "explain", "search", "list", "scan", "completions"] {
+        let result = run(&[command, "--help"]);
+        assert_eq!(result.code, 0);
+        assert!(result.stdout.contains("Examples:\n  sperr"), "{command}");
+    }
+    let version = run(&["--version"]);
+    assert!(version.stdout.contains("Apache License 2.0"));
+}

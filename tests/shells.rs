@@ -1,0 +1,108 @@
+//! The checked-in completion scripts, run by the real shells: `sperr show
+//! 71<TAB>` must offer 7100 to 7107. Each test skips, saying so, where its
+//! shell is not installed (`.ci/run` installs bash, zsh and fish).
+
+use std::process::Command;
+
+fn shell(name: &str) -> Option<Command> {
+    let found = Command::new(name)
+        .arg("-c")
+        .arg("true")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("skipped: {name} is not installed");
+        return None;
+    }
+    let mut command = Command::new(name);
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    Some(command)
+}
+
+fn stdout(mut command: Command) -> String {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+const LOGIN_CODES: [&str; 8] = [
+    "7100", "7101", "7102", "7103", "7104", "7105", "7106", "7107",
+];
+
+#[test]
+fn fish_completes_codes_with_their_messages() {
+    let Some(mut fish) = shell("fish") else {
+        return;
+    };
+    fish.args([
+        "--no-config",
+        "-c",
+        "source completions/sperr.fish; complete -C 'sperr show 710'",
+    ]);
+    let lines = stdout(fish);
+    let codes: Vec<&str> = lines
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(codes, LOGIN_CODES);
+    assert!(lines.contains("7103\tLogin attempt failed because the Account is locked."));
+    let Some(mut fish) = shell("fish") else {
+        return;
+    };
+    fish.args([
+        "--no-config",
+        "-c",
+        "source completions/sperr.fish; complete -C 'sperr explain 1310'",
+    ]);
+    assert_eq!(stdout(fish).lines().count(), 10, "13100 to 13109");
+}
+
+#[test]
+fn bash_completes_codes_and_categories() {
+    let Some(mut bash) = shell("bash") else {
+        return;
+    };
+    let script = r#"
+        source completions/sperr.bash
+        complete_words() {
+            COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+            COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+            _sperr sperr "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s\n' "${COMPREPLY[@]}"
+        }
+        complete_words sperr show 71
+        echo --
+        complete_words sperr list --category mul
+    "#;
+    bash.args(["--norc", "-c", script]);
+    let out = stdout(bash);
+    let (codes, categories) = out.split_once("--\n").unwrap();
+    assert_eq!(codes.lines().collect::<Vec<_>>(), LOGIN_CODES);
+    assert_eq!(categories.trim(), "multi-factor");
+}
+
+#[test]
+fn zsh_loads_the_script_and_it_offers_codes_with_messages() {
+    let Some(mut zsh) = shell("zsh") else { return };
+    // compinit rewrites its dump file: give it one of its own.
+    let dump = std::env::temp_dir().join(format!("sperr-zcompdump-{}", std::process::id()));
+    let script = format!(
+        "autoload -U compinit && compinit -u -d '{}' && source completions/_sperr && print loaded",
+        dump.display()
+    );
+    zsh.args(["-f", "-c", &script]);
+    assert_eq!(stdout(zsh).trim(), "loaded");
+    let _ = std::fs::remove_file(dump);
+    let Some(mut zsh) = shell("zsh") else { return };
+    zsh.args(["-n", "completions/_sperr"]);
+    stdout(zsh);
+    let script =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/completions/_sperr"))
+            .unwrap();
+    assert!(script.contains(r#"7103\:"Login attempt failed because the Account is locked.""#));
+    assert!(script.contains(r#"multi-factor\:"Multi-Factor Authentication (13XXX)""#));
+}
