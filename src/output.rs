@@ -18,8 +18,11 @@ pub const DEFAULT_PAGER: &str = "less -FRX";
 pub struct Environment {
     pub stdout_is_terminal: bool,
     pub terminal_size: Option<(usize, usize)>,
-    pub var: Box<dyn Fn(&str) -> Option<String>>,
+    pub var: Box<VarReader>,
 }
+
+/// Reads an environment variable.
+pub type VarReader = dyn Fn(&str) -> Option<String>;
 
 impl Environment {
     pub fn current() -> Self {
