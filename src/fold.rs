@@ -10,8 +10,15 @@ pub const HOLE: u8 = 0;
 /// Folds `text` into `out`; returns, for each byte of `out`, where it came
 /// from in `text`.
 pub fn fold(text: &[u8], out: &mut Vec<u8>) -> Vec<usize> {
-    out.clear();
     let mut positions = Vec::with_capacity(text.len());
+    fold_into(text, out, &mut positions);
+    positions
+}
+
+/// The same, into buffers the caller keeps from line to line.
+pub fn fold_into(text: &[u8], out: &mut Vec<u8>, positions: &mut Vec<usize>) {
+    out.clear();
+    positions.clear();
     let mut i = 0;
     while i < text.len() {
         let b = text[i];
@@ -38,15 +45,10 @@ pub fn fold(text: &[u8], out: &mut Vec<u8>) -> Vec<usize> {
             }
         }
         // A NUL in the input must never pass for a placeholder.
-        out.push(if b == HOLE {
-            b' '
-        } else {
-            b.to_ascii_lowercase()
-        });
+        out.push(if b == HOLE { b' ' } else { b.to_ascii_lowercase() });
         positions.push(i);
         i += 1;
     }
-    positions
 }
 
 /// A message as a quote of it is matched: folded, without its closing

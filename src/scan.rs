@@ -141,8 +141,8 @@ struct Scanner<'a> {
     table_column: Option<usize>,
     /// Whether the line (its first window) has been seen by the table rule.
     table_seen: bool,
-    /// A buffer to fold lines into for message matching.
-    folded: Vec<u8>,
+    /// Buffers to fold lines into for message matching.
+    folded: templates::FoldBuffers,
 }
 
 impl<'a> Scanner<'a> {
@@ -154,13 +154,14 @@ impl<'a> Scanner<'a> {
             hits: Vec::new(),
             table_column: None,
             table_seen: false,
-            folded: Vec::new(),
+            folded: templates::FoldBuffers::default(),
         }
     }
 
     fn window(&mut self, text: &[u8], offset: usize) {
-        self.numbers(text, offset);
-        if !self.table_seen {
+        let saw_code_word = self.numbers(text, offset);
+        // Only a line with the word "code" starts a table.
+        if !self.table_seen && (saw_code_word || self.table_column.is_some()) {
             self.table_seen = true;
             self.table(text);
         }
@@ -199,9 +200,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// Codes after keywords and in URLs, and the lists that continue them.
-    fn numbers(&mut self, text: &[u8], offset: usize) {
+    /// Returns whether the word "code" stands on the line.
+    fn numbers(&mut self, text: &[u8], offset: usize) -> bool {
+        let mut saw_code_word = false;
         for m in contexts().find_iter(text) {
             let keyword = &text[m.start()..m.end()];
+            saw_code_word |= keyword.eq_ignore_ascii_case(b"code");
             if !left_boundary(text, m.start()) || !right_boundary(text, m.end(), keyword) {
                 continue;
             }
@@ -237,6 +241,7 @@ impl<'a> Scanner<'a> {
             let end = at + "errors.html#id1".len();
             self.push(4614, Via::Number, offset + at, &text[at..end]);
         }
+        saw_code_word
     }
 
     /// A text table: a header line with a cell `Code` starts it; the cell
@@ -275,7 +280,7 @@ impl<'a> Scanner<'a> {
     /// Catalog messages and the server's filled-in templates, quoted
     /// without a number.
     fn messages(&mut self, text: &[u8], offset: usize) {
-        for (code, start, end) in templates::find_quotes_with(text, &mut self.folded) {
+        for (code, start, end) in templates::find_quotes_in_line(text, &mut self.folded) {
             self.push(code, Via::Message, offset + start, &text[start..end]);
         }
     }

@@ -7,7 +7,7 @@
 //! spacing and quotes); each placeholder takes one to `MAX_HOLE_WORDS`
 //! words. The texts are folded and filtered at build time (build.rs).
 
-use crate::fold::{HOLE, fold};
+use crate::fold::{HOLE, fold, fold_into};
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -19,8 +19,9 @@ mod data {
 const MAX_HOLE_WORDS: usize = 6;
 /// Most bytes a placeholder may stand for.
 const MAX_HOLE_BYTES: usize = 80;
-/// Texts shorter than this are searched without building automata.
-const SMALL_TEXT: usize = 512;
+/// No quote or filled template is shorter than this (build.rs keeps
+/// messages of 24 bytes and more, templates with 20 of literal text).
+const MIN_QUOTE: usize = 20;
 
 /// The `i`th of the strings that a text holds end to end.
 fn nth(text: &'static str, ends: &[u32], i: usize) -> &'static [u8] {
@@ -161,61 +162,95 @@ pub fn templates() -> &'static [Template] {
     })
 }
 
-/// Automata for long texts: one over the messages, one over the templates'
-/// anchors. Built on first use, by scans only.
+/// Automata for scans: one over the messages, one over the templates'
+/// anchors, and a prefilter that rules a line out before it is folded.
+/// Built on first use, by scans only.
 struct Automata {
     messages: AhoCorasick,
     anchors: AhoCorasick,
+    prefilter: AhoCorasick,
 }
 
 fn automata() -> &'static Automata {
     static AUTOMATA: OnceLock<Automata> = OnceLock::new();
-    AUTOMATA.get_or_init(|| Automata {
-        messages: AhoCorasick::new((0..data::MESSAGES_CODES.len()).map(message))
-            .expect("the message automaton builds"),
-        anchors: AhoCorasick::new(templates().iter().map(Template::anchor))
-            .expect("the template automaton builds"),
+    AUTOMATA.get_or_init(|| {
+        let texts = (0..data::MESSAGES_CODES.len()).map(message);
+        let mut required: Vec<&[u8]> = texts.map(longest_word).collect();
+        required.extend(templates().iter().map(|t| longest_word(t.anchor())));
+        required.sort();
+        required.dedup();
+        Automata {
+            messages: AhoCorasick::new((0..data::MESSAGES_CODES.len()).map(message))
+                .expect("the message automaton builds"),
+            anchors: AhoCorasick::new(templates().iter().map(Template::anchor))
+                .expect("the template automaton builds"),
+            prefilter: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(required)
+                .expect("the prefilter builds"),
+        }
     })
+}
+
+/// The longest run of a folded text with no space or quote in it: any line
+/// that quotes the text holds it as it is, but for case, since folding only
+/// lowers case and touches spaces and quotes.
+fn longest_word(folded: &'static [u8]) -> &'static [u8] {
+    folded
+        .split(|b| matches!(b, b' ' | b'\'' | b'"'))
+        .max_by_key(|w| w.len())
+        .unwrap_or_default()
+}
+
+/// How to look for quotes: with automata built once and used on many
+/// lines (a scan), or by trying each text in turn (one short query, where
+/// building the automata would cost more than the search).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    Automata,
+    EachText,
 }
 
 /// Every quoted message in a folded text: (code, start, end), in folded
 /// coordinates, one per code.
-pub fn find_in_folded(folded: &[u8]) -> Vec<(u32, usize, usize)> {
+pub fn find_in_folded(folded: &[u8], strategy: Strategy) -> Vec<(u32, usize, usize)> {
     let mut found: Vec<(u32, usize, usize)> = Vec::new();
+    if folded.len() < MIN_QUOTE {
+        return found;
+    }
     let mut add = |code: u32, start: usize, end: usize| {
         if !found.iter().any(|f| f.0 == code) {
             found.push((code, start, end));
         }
     };
     let mut candidates: Vec<usize> = Vec::new();
-    if folded.len() < SMALL_TEXT {
-        for (i, &code) in data::MESSAGES_CODES.iter().enumerate() {
-            let m = message(i);
-            if m.len() <= folded.len()
-                && let Some(at) = memchr::memmem::find(folded, m)
-            {
-                add(code, at, at + m.len());
+    match strategy {
+        Strategy::EachText => {
+            for (i, &code) in data::MESSAGES_CODES.iter().enumerate() {
+                let m = message(i);
+                if m.len() <= folded.len()
+                    && let Some(at) = memchr::memmem::find(folded, m)
+                {
+                    add(code, at, at + m.len());
+                }
             }
-        }
-        candidates.extend(
-            templates()
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.anchor().len() <= folded.len())
-                .map(|(i, _)| i),
-        );
-    } else {
-        let automata = automata();
-        for m in automata.messages.find_overlapping_iter(folded) {
-            add(
-                data::MESSAGES_CODES[m.pattern().as_usize()],
-                m.start(),
-                m.end(),
+            candidates.extend(
+                templates()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.anchor().len() <= folded.len())
+                    .map(|(i, _)| i),
             );
         }
-        for m in automata.anchors.find_overlapping_iter(folded) {
-            if !candidates.contains(&m.pattern().as_usize()) {
-                candidates.push(m.pattern().as_usize());
+        Strategy::Automata => {
+            let automata = automata();
+            for m in automata.messages.find_iter(folded) {
+                add(data::MESSAGES_CODES[m.pattern().as_usize()], m.start(), m.end());
+            }
+            for m in automata.anchors.find_iter(folded) {
+                if !candidates.contains(&m.pattern().as_usize()) {
+                    candidates.push(m.pattern().as_usize());
+                }
             }
         }
     }
@@ -228,11 +263,39 @@ pub fn find_in_folded(folded: &[u8]) -> Vec<(u32, usize, usize)> {
     found
 }
 
-/// Every quoted message in a text: (code, start, end) in `text`'s bytes.
-/// `folded` is a buffer to fold into, kept by the caller between calls.
-pub fn find_quotes_with(text: &[u8], folded: &mut Vec<u8>) -> Vec<(u32, usize, usize)> {
-    let positions = fold(text, folded);
-    find_in_folded(folded)
+/// Buffers for folding lines, kept by a scanner from line to line.
+#[derive(Debug, Default)]
+pub struct FoldBuffers {
+    folded: Vec<u8>,
+    positions: Vec<usize>,
+}
+
+/// Every quoted message in a line of a scan: (code, start, end) in `text`'s
+/// bytes.
+pub fn find_quotes_in_line(text: &[u8], buffers: &mut FoldBuffers) -> Vec<(u32, usize, usize)> {
+    if text.len() < MIN_QUOTE || !automata().prefilter.is_match(text) {
+        return Vec::new();
+    }
+    fold_into(text, &mut buffers.folded, &mut buffers.positions);
+    let found = find_in_folded(&buffers.folded, Strategy::Automata);
+    to_text_positions(text, &buffers.positions, found)
+}
+
+/// Every quoted message in one short text, such as a search query.
+pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
+    let mut folded = Vec::new();
+    let positions = fold(text, &mut folded);
+    let found = find_in_folded(&folded, Strategy::EachText);
+    to_text_positions(text, &positions, found)
+}
+
+/// Maps folded ranges back to the text's bytes.
+fn to_text_positions(
+    text: &[u8],
+    positions: &[usize],
+    found: Vec<(u32, usize, usize)>,
+) -> Vec<(u32, usize, usize)> {
+    found
         .into_iter()
         .map(|(code, start, end)| {
             let last = positions[end - 1];
@@ -240,11 +303,6 @@ pub fn find_quotes_with(text: &[u8], folded: &mut Vec<u8>) -> Vec<(u32, usize, u
             (code, positions[start], last + last_len)
         })
         .collect()
-}
-
-/// The same, with a buffer of its own.
-pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
-    find_quotes_with(text, &mut Vec::new())
 }
 
 #[cfg(test)]
@@ -321,11 +379,10 @@ mod tests {
     }
 
     #[test]
-    fn short_and_long_texts_find_the_same_quotes() {
+    fn both_strategies_find_the_same_quotes() {
         let line = "x Login attempt failed because the Account is locked. and Account with that username already exists.  Please choose another username.";
         let short = find_quotes(line.as_bytes());
-        let padded = format!("{line}{}", " ".repeat(SMALL_TEXT));
-        let long = find_quotes(padded.as_bytes());
+        let long = find_quotes_in_line(line.as_bytes(), &mut FoldBuffers::default());
         let codes = |found: &[(u32, usize, usize)]| {
             let mut c: Vec<(u32, usize, usize)> = found.to_vec();
             c.sort();
