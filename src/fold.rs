@@ -45,7 +45,11 @@ pub fn fold_into(text: &[u8], out: &mut Vec<u8>, positions: &mut Vec<usize>) {
             }
         }
         // A NUL in the input must never pass for a placeholder.
-        out.push(if b == HOLE { b' ' } else { b.to_ascii_lowercase() });
+        out.push(if b == HOLE {
+            b' '
+        } else {
+            b.to_ascii_lowercase()
+        });
         positions.push(i);
         i += 1;
     }

@@ -51,6 +51,8 @@ pub struct Hit {
 /// A line longer than this is scanned in windows of this size, overlapping
 /// by `OVERLAP` so that no mention is cut in two.
 const WINDOW: usize = 1 << 20;
+/// How much input is read at a time, in whole lines.
+const BLOCK: usize = 256 << 10;
 const OVERLAP: usize = 1024;
 /// A code has four or five digits; shorter numbers are HTTP statuses,
 /// longer ones one-time codes and ids.
@@ -59,69 +61,82 @@ const CODE_DIGITS: std::ops::RangeInclusive<usize> = 4..=5;
 const MAX_GAP: usize = 24;
 
 /// Scans one input; hits come in line order, one per code and line.
+///
+/// Input is read in blocks of whole lines. Two automata run over each
+/// block, one for the error-context words and one for the words quoted
+/// messages need; only the lines they point at (and the lines of a text
+/// table) are looked at closely. A line longer than `WINDOW` is scanned in
+/// overlapping windows, so memory stays bounded whatever the input.
 pub fn scan_reader(file: &str, reader: &mut dyn BufRead) -> io::Result<Vec<Hit>> {
     let mut scanner = Scanner::new(file);
-    let mut line = Vec::new();
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK * 2);
+    // Where a line too long for one window has got to: its column offset.
+    let mut long_line: Option<usize> = None;
     loop {
-        line.clear();
-        let (complete, read) = read_line_bounded(reader, &mut line, WINDOW)?;
-        if read == 0 {
+        // A partial line waits in `buf` for its end: read on past it.
+        let want = match memchr::memchr(b'\n', &buf) {
+            Some(_) => BLOCK,
+            None => (buf.len() + BLOCK).min(WINDOW),
+        };
+        let at_end = fill(reader, &mut buf, want)?;
+        if buf.is_empty() {
             break;
         }
-        scanner.window(&line, 0);
-        if !complete {
-            // A long line: scan it on in windows that overlap the last one.
-            let mut offset = 0;
-            loop {
-                let keep = line.len().min(OVERLAP);
-                offset += line.len() - keep;
-                line.drain(..line.len() - keep);
-                let (complete, read) = read_line_bounded(reader, &mut line, WINDOW)?;
-                if read > 0 {
-                    scanner.window(&line, offset);
-                }
-                if complete || read == 0 {
-                    break;
-                }
+        if let Some(offset) = long_line {
+            // Go on with the long line up to its end, or another window.
+            let end = memchr::memchr(b'\n', &buf).unwrap_or(buf.len().min(WINDOW));
+            scanner.window(&buf[..end], offset);
+            if end < buf.len() && buf[end] == b'\n' || at_end && end == buf.len() {
+                scanner.end_line();
+                buf.drain(..(end + 1).min(buf.len()));
+                long_line = None;
+            } else {
+                let keep = end.min(OVERLAP);
+                long_line = Some(offset + end - keep);
+                buf.drain(..end - keep);
             }
+            continue;
         }
-        scanner.end_line();
+        match memchr::memrchr(b'\n', &buf) {
+            Some(last) => {
+                scanner.block(&buf[..last]);
+                buf.drain(..=last);
+            }
+            None if at_end => {
+                scanner.block(&buf);
+                buf.clear();
+            }
+            None if buf.len() >= WINDOW => {
+                scanner.window(&buf[..WINDOW], 0);
+                long_line = Some(WINDOW - OVERLAP);
+                buf.drain(..WINDOW - OVERLAP);
+            }
+            None => {} // a line still coming in; read on
+        }
+        if at_end && buf.is_empty() {
+            break;
+        }
     }
     Ok(scanner.hits)
 }
 
-/// Reads up to the next newline, but no further than `limit` bytes in
-/// `buf`. Returns whether the line ended (newline or end of input) and how
-/// many bytes were read.
-fn read_line_bounded(
-    reader: &mut dyn BufRead,
-    buf: &mut Vec<u8>,
-    limit: usize,
-) -> io::Result<(bool, usize)> {
-    let mut read = 0;
-    loop {
+/// Reads until `buf` holds at least `want` bytes or the input ends;
+/// returns whether it ended.
+fn fill(reader: &mut dyn BufRead, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
+    while buf.len() < want {
         let available = match reader.fill_buf() {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
         if available.is_empty() {
-            return Ok((true, read));
+            return Ok(true);
         }
-        let room = limit.saturating_sub(buf.len());
-        let take = available.len().min(room);
-        if let Some(i) = memchr::memchr(b'\n', &available[..take]) {
-            buf.extend_from_slice(&available[..i]);
-            reader.consume(i + 1);
-            return Ok((true, read + i + 1));
-        }
-        buf.extend_from_slice(&available[..take]);
+        let take = available.len();
+        buf.extend_from_slice(available);
         reader.consume(take);
-        read += take;
-        if buf.len() >= limit {
-            return Ok((false, read));
-        }
     }
+    Ok(false)
 }
 
 /// Scans a text held in memory (tests, fuzzing, explain's stdin).
@@ -155,6 +170,25 @@ impl<'a> Scanner<'a> {
             table_column: None,
             table_seen: false,
             folded: templates::FoldBuffers::default(),
+        }
+    }
+
+    /// Scans a block of whole lines (without the last line's newline).
+    fn block(&mut self, text: &[u8]) {
+        let interesting = interesting_lines(text);
+        let mut next = interesting.iter().copied().peekable();
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+        for end in ends {
+            let mut look = self.table_column.is_some();
+            while next.next_if(|&at| at < end).is_some() {
+                look = true;
+            }
+            if look {
+                self.window(&text[start..end], 0);
+            }
+            self.end_line();
+            start = end + 1;
         }
     }
 
@@ -286,6 +320,51 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Where in a block the lines worth a close look are: one place on each
+/// line that holds an error-context word or a word that quotes need. One
+/// pass of one automaton; after a hit the search skips to the next line.
+fn interesting_lines(text: &[u8]) -> Vec<usize> {
+    static INTEREST: OnceLock<AhoCorasick> = OnceLock::new();
+    let interest = INTEREST.get_or_init(|| {
+        let mut words: Vec<&[u8]> = CONTEXT_WORDS.iter().map(|w| w.as_bytes()).collect();
+        words.extend(templates::quote_words());
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(words)
+            .expect("the interest automaton builds")
+    });
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(m) = interest.find(aho_corasick::Input::new(text).span(at..text.len())) else {
+            break;
+        };
+        found.push(m.start());
+        at = memchr::memchr(b'\n', &text[m.start()..]).map_or(text.len(), |i| m.start() + i + 1);
+    }
+    found
+}
+
+/// The words that put a number after them in an error context, and the
+/// moreInfo URL forms (4614's anchor was `#id1`).
+const CONTEXT_WORDS: &[&str] = &[
+    "error",
+    "errors",
+    "err",
+    "errorcode",
+    "errcode",
+    "error_code",
+    "error-code",
+    "code",
+    "codes",
+    "stormpath",
+    "stormpath.com/docs/errors/",
+    "docs.stormpath.com/errors/",
+    "errors.html#error-",
+    "errors.html#id1",
+];
+
 /// The words that put a number after them in an error context, and the
 /// moreInfo URL forms, matched without regard to case.
 fn contexts() -> &'static AhoCorasick {
@@ -294,21 +373,8 @@ fn contexts() -> &'static AhoCorasick {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build([
-                "error",
-                "errors",
-                "err",
-                "errorcode",
-                "errcode",
-                "error_code",
-                "error-code",
-                "code",
-                "codes",
-                "stormpath",
-                "stormpath.com/docs/errors/",
-                "docs.stormpath.com/errors/",
-                "errors.html#error-",
-            ])
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(CONTEXT_WORDS)
             .expect("the keyword automaton builds")
     })
 }
@@ -657,6 +723,25 @@ mod tests {
         assert_eq!((hits[0].line, hits[0].column), (2, 6));
         assert_eq!(hits[0].text, "error 7100");
         assert_eq!(escape(b"\x1b[2J\x07ok\xff"), "\\x1b[2J\\x07ok\u{fffd}");
+    }
+
+    #[test]
+    fn input_read_in_small_pieces_scans_the_same() {
+        let mut text = vec![b'.'; WINDOW * 3];
+        text[WINDOW..WINDOW + 10].copy_from_slice(b"error 7100");
+        text.extend_from_slice(b"\nerror 7101\n");
+        let whole: Vec<_> = scan_text("t", &text)
+            .iter()
+            .map(|h| (h.line, h.column, h.code))
+            .collect();
+        let mut pieces = io::BufReader::with_capacity(4096, text.as_slice());
+        let read: Vec<_> = scan_reader("t", &mut pieces)
+            .unwrap()
+            .iter()
+            .map(|h| (h.line, h.column, h.code))
+            .collect();
+        assert_eq!(whole, [(1, WINDOW + 1, 7100), (2, 1, 7101)]);
+        assert_eq!(read, whole);
     }
 
     #[test]

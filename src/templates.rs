@@ -163,33 +163,61 @@ pub fn templates() -> &'static [Template] {
 }
 
 /// Automata for scans: one over the messages, one over the templates'
-/// anchors, and a prefilter that rules a line out before it is folded.
-/// Built on first use, by scans only.
+/// anchors. Built on first use, by scans only.
 struct Automata {
     messages: AhoCorasick,
     anchors: AhoCorasick,
-    prefilter: AhoCorasick,
 }
 
 fn automata() -> &'static Automata {
     static AUTOMATA: OnceLock<Automata> = OnceLock::new();
-    AUTOMATA.get_or_init(|| {
-        let texts = (0..data::MESSAGES_CODES.len()).map(message);
-        let mut required: Vec<&[u8]> = texts.map(longest_word).collect();
-        required.extend(templates().iter().map(|t| longest_word(t.anchor())));
-        required.sort();
-        required.dedup();
-        Automata {
-            messages: AhoCorasick::new((0..data::MESSAGES_CODES.len()).map(message))
-                .expect("the message automaton builds"),
-            anchors: AhoCorasick::new(templates().iter().map(Template::anchor))
-                .expect("the template automaton builds"),
-            prefilter: AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(required)
-                .expect("the prefilter builds"),
-        }
+    AUTOMATA.get_or_init(|| Automata {
+        // They run only on the lines a scan's prefilter lets through, so
+        // the quick-to-build default kind serves better than a DFA.
+        messages: AhoCorasick::new((0..data::MESSAGES_CODES.len()).map(message))
+            .expect("the message automaton builds"),
+        anchors: AhoCorasick::new(templates().iter().map(Template::anchor))
+            .expect("the template automaton builds"),
     })
+}
+
+/// Words that every quote of some message or template holds (in any case):
+/// a line with none of them quotes nothing, so a scan can pass it by. For
+/// each text, its word that the fewest texts share (the longest of those):
+/// common words would let most lines of a log through.
+pub fn quote_words() -> Vec<&'static [u8]> {
+    let mut texts: Vec<&'static [u8]> = (0..data::MESSAGES_CODES.len()).map(message).collect();
+    texts.extend(templates().iter().map(Template::anchor));
+    let mut shared: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
+    for text in &texts {
+        let mut seen: Vec<&[u8]> = words(text).collect();
+        seen.sort();
+        seen.dedup();
+        for w in seen {
+            *shared.entry(w).or_default() += 1;
+        }
+    }
+    let mut chosen: Vec<&'static [u8]> = texts
+        .iter()
+        .map(|text| {
+            let candidates = words(text).filter(|w| w.len() >= MIN_QUOTE_WORD);
+            let rarest = candidates.min_by_key(|w| (shared[w], std::cmp::Reverse(w.len())));
+            rarest.unwrap_or_else(|| longest_word(text))
+        })
+        .collect();
+    chosen.sort();
+    chosen.dedup();
+    chosen
+}
+
+/// The shortest word that `quote_words` picks when a text has a longer one.
+const MIN_QUOTE_WORD: usize = 5;
+
+/// The words of a folded text: runs with no space or quote in them.
+fn words(folded: &'static [u8]) -> impl Iterator<Item = &'static [u8]> {
+    folded
+        .split(|&b| matches!(b, b' ' | b'\'' | b'"' | HOLE))
+        .filter(|w| !w.is_empty())
 }
 
 /// The longest run of a folded text with no space or quote in it: any line
@@ -245,7 +273,11 @@ pub fn find_in_folded(folded: &[u8], strategy: Strategy) -> Vec<(u32, usize, usi
         Strategy::Automata => {
             let automata = automata();
             for m in automata.messages.find_iter(folded) {
-                add(data::MESSAGES_CODES[m.pattern().as_usize()], m.start(), m.end());
+                add(
+                    data::MESSAGES_CODES[m.pattern().as_usize()],
+                    m.start(),
+                    m.end(),
+                );
             }
             for m in automata.anchors.find_iter(folded) {
                 if !candidates.contains(&m.pattern().as_usize()) {
@@ -273,9 +305,6 @@ pub struct FoldBuffers {
 /// Every quoted message in a line of a scan: (code, start, end) in `text`'s
 /// bytes.
 pub fn find_quotes_in_line(text: &[u8], buffers: &mut FoldBuffers) -> Vec<(u32, usize, usize)> {
-    if text.len() < MIN_QUOTE || !automata().prefilter.is_match(text) {
-        return Vec::new();
-    }
     fold_into(text, &mut buffers.folded, &mut buffers.positions);
     let found = find_in_folded(&buffers.folded, Strategy::Automata);
     to_text_positions(text, &buffers.positions, found)
