@@ -204,28 +204,29 @@ impl<'a> Scanner<'a> {
 
     fn end_line(&mut self) {
         let mut current = std::mem::take(&mut self.current);
-        current.sort_by_key(|h| (h.column, h.via == Via::Message));
-        for hit in current {
-            if !self.hits[self.first_of_line()..]
-                .iter()
-                .any(|h| h.code == hit.code)
-            {
-                self.hits.push(hit);
-            }
-        }
+        current.sort_by_key(|h| h.column);
+        self.hits.append(&mut current);
+        self.current = current; // keeps its allocation
         self.line += 1;
         self.table_seen = false;
     }
 
-    fn first_of_line(&self) -> usize {
-        self.hits.partition_point(|h| h.line < self.line)
-    }
-
+    /// Keeps a hit for the current line: one per code, the leftmost (a
+    /// number before a message at the same place), so that a line that
+    /// names one code a million times costs one hit.
     fn push(&mut self, code: u32, via: Via, column: usize, text: &[u8]) {
+        let column = column + 1;
+        if let Some(kept) = self.current.iter().position(|h| h.code == code) {
+            let old = &self.current[kept];
+            if (old.column, old.via == Via::Message) <= (column, via == Via::Message) {
+                return;
+            }
+            self.current.swap_remove(kept);
+        }
         self.current.push(Hit {
             file: self.file.to_string(),
             line: self.line,
-            column: column + 1,
+            column,
             code,
             entry: catalog::lookup(code),
             via,
@@ -714,6 +715,14 @@ mod tests {
             (hits[0].column, hits[0].text.as_str()),
             (11, "Stormpath 7104")
         );
+    }
+
+    #[test]
+    fn a_code_named_again_and_again_on_a_line_is_one_hit() {
+        let line = " error 7100 code 7100".repeat(10_000);
+        let hits = scan_text("t", line.as_bytes());
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].column, hits[0].text.as_str()), (2, "error 7100"));
     }
 
     #[test]

@@ -19,6 +19,9 @@ mod data {
 const MAX_HOLE_WORDS: usize = 6;
 /// Most bytes a placeholder may stand for.
 const MAX_HOLE_BYTES: usize = 80;
+/// Most places of its anchor a template is tried at on one line: a line
+/// that repeats an anchor thousands of times must not take long.
+const MAX_ANCHOR_TRIES: usize = 8;
 /// No quote or filled template is shorter than this (build.rs keeps
 /// messages of 24 bytes and more, templates with 20 of literal text).
 const MIN_QUOTE: usize = 20;
@@ -74,12 +77,29 @@ impl Template {
 
     /// Where in `text` (folded) this template matches, as a byte range.
     pub fn find_in(&self, text: &[u8]) -> Option<(usize, usize)> {
-        memchr::memmem::find_iter(text, self.anchor()).find_map(|at| self.match_around(text, at))
+        memchr::memmem::find_iter(text, self.anchor())
+            .take(MAX_ANCHOR_TRIES)
+            .find_map(|at| self.match_around(text, at))
+    }
+
+    /// How far before its anchor a match can start: the literal text and
+    /// the widest placeholders that stand before the anchor.
+    fn reach_before_anchor(&self) -> usize {
+        let anchor = self.anchor();
+        let mut reach = 0;
+        for part in &self.parts {
+            match part {
+                Part::Literal(l) if std::ptr::eq(*l, anchor) => break,
+                Part::Literal(l) => reach += l.len(),
+                Part::Hole => reach += MAX_HOLE_BYTES,
+            }
+        }
+        reach
     }
 
     /// Tries the starts that could put the anchor literal at `anchor`.
     fn match_around(&self, text: &[u8], anchor: usize) -> Option<(usize, usize)> {
-        let window_start = anchor.saturating_sub(MAX_HOLE_BYTES * 4);
+        let window_start = anchor.saturating_sub(self.reach_before_anchor());
         let mut starts: Vec<usize> = match &self.parts[0] {
             Part::Literal(first) => {
                 let end = (anchor + first.len()).min(text.len());
