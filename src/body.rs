@@ -5,11 +5,24 @@ use crate::scan::escape;
 use serde_json::Value;
 
 /// The fields of one error body, as the response gave them.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     pub code: u32,
-    /// (field name as written, value), in the order of `FIELDS`.
+    /// (field name, value), in the order of `FIELDS`.
     pub fields: Vec<(&'static str, String)>,
+}
+
+/// In JSON, a body is an object: `{"code": 7100, "status": "400", …}`.
+impl serde::Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.fields.len() + 1))?;
+        map.serialize_entry("code", &self.code)?;
+        for (name, value) in &self.fields {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// The fields shown, under each of the names SDKs gave them.
