@@ -327,41 +327,48 @@ fn in_vocabulary(stem: &str) -> bool {
 }
 
 /// The longest synonym phrase that the words starting here spell, read with
-/// each word's best reading; its length in words and the group's phrases.
+/// each word's best reading; its length in words and the phrases of every
+/// group it stands in ("sms" is both a phone and a second factor).
 fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative>) {
-    let mut best: (usize, Vec<Alternative>) = (0, Vec::new());
+    let mut length = 0;
+    let mut alternatives: Vec<Alternative> = Vec::new();
     for group in index::synonym_groups() {
         for phrase in group.iter() {
-            if phrase.len() <= best.0 || phrase.len() > words.len() {
+            if phrase.len() < length || phrase.len() > words.len() {
                 continue;
             }
-            let mut weight = 1.0;
-            let spelled = phrase.iter().zip(words).all(|(stem, readings)| {
-                match readings.iter().find(|a| a.stems == [*stem]) {
-                    Some(a) => {
-                        weight *= a.weight;
-                        true
-                    }
-                    None => false,
+            let Some(weight) = spelled_weight(phrase, words) else {
+                continue;
+            };
+            if phrase.len() > length {
+                length = phrase.len();
+                alternatives.clear();
+            }
+            for p in group {
+                let stems: Vec<String> = p.iter().map(|s| s.to_string()).collect();
+                let weight = if p == phrase {
+                    weight
+                } else {
+                    weight * SYNONYM_WEIGHT
+                };
+                match alternatives.iter_mut().find(|a| a.stems == stems) {
+                    Some(a) => a.weight = a.weight.max(weight),
+                    None => alternatives.push(Alternative { stems, weight }),
                 }
-            });
-            if spelled {
-                let alternatives = group
-                    .iter()
-                    .map(|p| Alternative {
-                        stems: p.iter().map(|s| s.to_string()).collect(),
-                        weight: if p == phrase {
-                            weight
-                        } else {
-                            weight * SYNONYM_WEIGHT
-                        },
-                    })
-                    .collect();
-                best = (phrase.len(), alternatives);
             }
         }
     }
-    best
+    (length, alternatives)
+}
+
+/// Whether the words spell a phrase, and the weight of that reading: the
+/// product of the readings it takes (a typo's spelling weighs less).
+fn spelled_weight(phrase: &[&str], words: &[Vec<Alternative>]) -> Option<f64> {
+    let mut weight = 1.0;
+    for (stem, readings) in phrase.iter().zip(words) {
+        weight *= readings.iter().find(|a| a.stems == [*stem])?.weight;
+    }
+    Some(weight)
 }
 
 fn term(stem: &str) -> Option<Term> {
