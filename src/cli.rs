@@ -107,7 +107,7 @@ pub enum Command {
     Show {
         /// Codes in any form: 7100, 'Error 7100', error-7100, a moreInfo URL,
         /// 7100-7107, 71xx, 71*
-        #[arg(required = true, value_name = "CODE", value_parser = CodeArg, hide_possible_values = true)]
+        #[arg(required = true, value_name = "CODE", value_parser = Suggested(code_values), hide_possible_values = true)]
         codes: Vec<String>,
     },
     /// Explain errors in long form; with no code or `-`, explain every error
@@ -118,7 +118,7 @@ pub enum Command {
     )]
     Explain {
         /// Codes to explain, or `-` to read a ticket or log on stdin
-        #[arg(value_name = "CODE", value_parser = CodeArg, hide_possible_values = true)]
+        #[arg(value_name = "CODE", value_parser = Suggested(code_values), hide_possible_values = true)]
         codes: Vec<String>,
     },
     /// Search the reference by its words, best match first; forgiving of typos
@@ -145,7 +145,7 @@ pub enum Command {
             short = 'c',
             value_name = "CATEGORY",
             conflicts_with = "categories",
-            value_parser = CategoryArg,
+            value_parser = Suggested(category_values),
             hide_possible_values = true
         )]
         category: Option<String>,
@@ -180,12 +180,13 @@ pub enum Command {
 /// The longest description a completion shows beside a code.
 const COMPLETION_DESCRIPTION: usize = 60;
 
-/// A code argument: any text (the commands read its lenient forms), with
-/// the catalog's codes and their messages offered to shell completion.
+/// An argument of any text (the commands read it leniently), with values
+/// offered to shell completion: codes with their messages, or category
+/// names with their ranges.
 #[derive(Debug, Clone, Copy)]
-pub struct CodeArg;
+pub struct Suggested(fn() -> Vec<PossibleValue>);
 
-impl TypedValueParser for CodeArg {
+impl TypedValueParser for Suggested {
     type Value = String;
 
     fn parse_ref(
@@ -198,35 +199,27 @@ impl TypedValueParser for CodeArg {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalog::entries().iter().map(|e| {
-            PossibleValue::new(leak(e.code.to_string()))
-                .help(shorten(&markup::one_line(&markup::plain(e.message()))))
-        })))
+        Some(Box::new((self.0)().into_iter()))
     }
 }
 
-/// A category argument: any text, with each category's short name offered
-/// to shell completion.
-#[derive(Debug, Clone, Copy)]
-pub struct CategoryArg;
+/// Every code, with its message cut short.
+fn code_values() -> Vec<PossibleValue> {
+    catalog::entries()
+        .iter()
+        .map(|e| {
+            PossibleValue::new(leak(e.code.to_string()))
+                .help(shorten(&markup::one_line(&markup::plain(e.message()))))
+        })
+        .collect()
+}
 
-impl TypedValueParser for CategoryArg {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<String, clap::Error> {
-        StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalog::categories().iter().map(|c| {
-            PossibleValue::new(leak(c.short_name())).help(format!("{} ({})", c.name, c.range))
-        })))
-    }
+/// Every category's short name, with its name and range.
+fn category_values() -> Vec<PossibleValue> {
+    catalog::categories()
+        .iter()
+        .map(|c| PossibleValue::new(leak(c.short_name())).help(format!("{} ({})", c.name, c.range)))
+        .collect()
 }
 
 /// A name for a possible value. clap takes owned names only with a feature
@@ -258,7 +251,7 @@ mod tests {
 
     #[test]
     fn completions_offer_every_code_with_its_message() {
-        let values: Vec<PossibleValue> = CodeArg.possible_values().unwrap().collect();
+        let values: Vec<PossibleValue> = code_values();
         assert_eq!(values.len(), catalog::entries().len());
         let first = &values[0];
         assert_eq!(first.get_name(), "1100");
@@ -273,7 +266,7 @@ mod tests {
 
     #[test]
     fn every_category_short_name_finds_its_category() {
-        for value in CategoryArg.possible_values().unwrap() {
+        for value in category_values() {
             let category =
                 catalog::find_category(value.get_name()).expect("a short name finds its category");
             assert!(

@@ -1,7 +1,7 @@
 //! Shell completion scripts, generated from the clap definition.
 //!
 //! The codes complete with their messages through the code argument's
-//! possible values (`cli::CodeArg`). clap_complete's fish generator leaves
+//! possible values (`cli::Suggested`). clap_complete's fish generator leaves
 //! positional values out, so fish gets lines of its own, made from the
 //! same possible values.
 
