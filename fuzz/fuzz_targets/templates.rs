@@ -1,19 +1,8 @@
-//! The template matcher: never a panic, and every match lies inside the
-//! text, on both strategies.
+//! Fuzzes `checks::templates`; see fuzz/checks.rs for what it asserts.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use sperr::templates;
+#[path = "../checks.rs"]
+#[allow(dead_code)]
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let found = templates::find_quotes(data);
-    for &(_, start, end) in &found {
-        assert!(start < end && end <= data.len());
-    }
-    let mut buffers = templates::FoldBuffers::default();
-    let mut scanned = templates::find_quotes_in_line(data, &mut buffers);
-    let mut short = found.clone();
-    scanned.sort();
-    short.sort();
-    assert_eq!(scanned, short, "both strategies agree");
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::templates(data));

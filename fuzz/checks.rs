@@ -1,0 +1,69 @@
+//! What each fuzz target checks of one input. Shared by the fuzz targets and
+//! by tests/fuzz_regressions.rs, which replays the inputs kept under
+//! tests/data/fuzz/ on every `cargo test`.
+
+use sperr::{body, catalog, scan, search, templates};
+
+/// Codes, ranges, patterns and category names: whatever parses names only
+/// codes inside itself.
+pub fn codes(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(selector) = catalog::parse_selector(text) {
+        for entry in selector.entries() {
+            assert!(
+                selector.contains(entry.code),
+                "{selector} named {}",
+                entry.code
+            );
+        }
+        if let catalog::Selector::Code(code) = selector {
+            let _ = catalog::nearest(code);
+        }
+    }
+    let _ = catalog::find_category(text);
+    let _ = catalog::code_in_url(text);
+}
+
+/// The query path: scores finite, positive and in order.
+pub fn search(data: &[u8]) {
+    let query = String::from_utf8_lossy(data);
+    let hits = search::search(&query, 10);
+    assert!(hits.len() <= 10);
+    assert!(hits.iter().all(|h| h.score.is_finite() && h.score > 0.0));
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    if hits.is_empty() {
+        let _ = search::suggestions(&query);
+    }
+}
+
+/// The scanner and explain's reader: every hit's line and column point at
+/// its text.
+pub fn scan(data: &[u8]) {
+    let hits = scan::scan_text("fuzz", data);
+    let lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+    for hit in &hits {
+        let line = lines[hit.line - 1];
+        let at = &line[hit.column - 1..];
+        let shown = scan::escape(&at[..at.len().min(hit.text.len() * 4 + 4)]);
+        assert!(
+            shown.starts_with(&hit.text) || hit.text.contains('\u{fffd}'),
+            "{hit:?}"
+        );
+    }
+    let _ = body::find(&String::from_utf8_lossy(data));
+}
+
+/// The template matcher: matches lie inside the text, and both strategies
+/// find the same.
+pub fn templates(data: &[u8]) {
+    let mut found = templates::find_quotes(data);
+    for &(_, start, end) in &found {
+        assert!(start < end && end <= data.len());
+    }
+    let mut scanned = templates::find_quotes_in_line(data, &mut templates::FoldBuffers::default());
+    found.sort();
+    scanned.sort();
+    assert_eq!(scanned, found, "both strategies agree");
+}
