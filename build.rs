@@ -315,7 +315,7 @@ const MIN_QUOTE: usize = 24;
 /// A sentence of a message, quoted alone, must be at least this long.
 const MIN_SENTENCE: usize = 40;
 /// A template with less literal text than this says too little to match.
-const MIN_TEMPLATE_LITERAL: usize = 20;
+const MIN_TEMPLATE_LITERAL: usize = 16;
 
 /// The texts a ticket may quote, folded for matching: catalog messages and
 /// the server's templates without placeholders as plain quotes, templates
