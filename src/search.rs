@@ -267,10 +267,14 @@ fn near_spellings(word: &str) -> Vec<Alternative> {
 /// create / creation, expand / expansion, register / registration. They
 /// share all but the last letter of the shorter stem, and at least five.
 fn derived_forms(stem: &str) -> Vec<&'static str> {
-    if stem.len() < MIN_FAMILY_PREFIX || stem.bytes().any(|b| b.is_ascii_digit()) {
+    if stem.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    let head = &stem[..MIN_FAMILY_PREFIX];
+    // `get`, not an index: a query's stem may have a letter of several
+    // bytes where the prefix ends.
+    let Some(head) = stem.get(..MIN_FAMILY_PREFIX) else {
+        return Vec::new();
+    };
     index::terms_with_prefix(head)
         .map(Term::stem)
         .filter(|&other| {
