@@ -136,3 +136,27 @@ fn each_subcommand_has_its_man_page() {
         check(&format!("man/{name}.1"), &page);
     }
 }
+
+#[test]
+fn the_readmes_man_command_renders_the_page() {
+    let output = std::process::Command::new("man")
+        .args(["-l", "man/sperr.1"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("MANWIDTH", "80")
+        .env("MANPAGER", "cat")
+        .output();
+    let Ok(output) = output else {
+        eprintln!("skipped: man is not installed");
+        return;
+    };
+    let page = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        page.contains("EXIT STATUS") && page.contains("sperr-show(1)"),
+        "{page}"
+    );
+}

@@ -32,11 +32,14 @@ pub fn categories(out: &mut dyn Write) -> io::Result<()> {
 
 /// `FILE:LINE<TAB>CODE<TAB>MESSAGE`; an unknown code's message is empty.
 pub fn scan_hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
+    // A scan of a large log names the same few codes many times over.
+    let mut messages: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
     for hit in hits {
-        let message = hit
-            .entry
-            .map(|e| one_line(&plain(e.message())))
-            .unwrap_or_default();
+        let message = messages.entry(hit.code).or_insert_with(|| {
+            hit.entry
+                .map(|e| one_line(&plain(e.message())))
+                .unwrap_or_default()
+        });
         writeln!(out, "{}:{}\t{}\t{message}", hit.file, hit.line, hit.code)?;
     }
     Ok(())
