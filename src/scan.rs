@@ -48,11 +48,11 @@ pub struct Hit {
     pub text: String,
 }
 
+/// How much input is read at a time, in whole lines.
+const BLOCK: usize = 256 << 10;
 /// A line longer than this is scanned in windows of this size, overlapping
 /// by `OVERLAP` so that no mention is cut in two.
 const WINDOW: usize = 1 << 20;
-/// How much input is read at a time, in whole lines.
-const BLOCK: usize = 256 << 10;
 const OVERLAP: usize = 1024;
 /// A code has four or five digits; shorter numbers are HTTP statuses,
 /// longer ones one-time codes and ids.
@@ -62,10 +62,10 @@ const MAX_GAP: usize = 24;
 
 /// Scans one input; hits come in line order, one per code and line.
 ///
-/// Input is read in blocks of whole lines. Two automata run over each
-/// block, one for the error-context words and one for the words quoted
-/// messages need; only the lines they point at (and the lines of a text
-/// table) are looked at closely. A line longer than `WINDOW` is scanned in
+/// Input is read in blocks of whole lines. One automaton runs over each
+/// block, for the error-context words and the words quoted messages need;
+/// only the lines it points at (and the lines of a text table) are looked
+/// at closely. A line longer than `WINDOW` is scanned in
 /// overlapping windows, so memory stays bounded whatever the input.
 pub fn scan_reader(file: &str, reader: &mut dyn BufRead) -> io::Result<Vec<Hit>> {
     let mut scanner = Scanner::new(file);
