@@ -163,6 +163,13 @@ pub fn in_category(category: &'static Category) -> impl Iterator<Item = &'static
         .filter(move |e| std::ptr::eq(e.category(), category))
 }
 
+/// The entry for a code.
+///
+/// ```
+/// let entry = sperr::catalog::lookup(7100).unwrap();
+/// assert_eq!(entry.category().name, "Account");
+/// assert!(sperr::catalog::lookup(7199).is_none());
+/// ```
 pub fn lookup(code: u32) -> Option<&'static Entry> {
     position(code).map(|i| &ENTRIES[i])
 }
@@ -297,6 +304,13 @@ impl fmt::Display for SelectorError {
 const MAX_DIGITS: usize = 6;
 
 /// Reads a code argument in any of its lenient forms.
+///
+/// ```
+/// use sperr::catalog::{Selector, parse_selector};
+/// assert_eq!(parse_selector("Error 7100"), Ok(Selector::Code(7100)));
+/// assert_eq!(parse_selector("7100-7107"), Ok(Selector::Range(7100, 7107)));
+/// assert_eq!(parse_selector("71xx").unwrap().entries().len(), 8);
+/// ```
 pub fn parse_selector(input: &str) -> Result<Selector, SelectorError> {
     let text = input.trim();
     if text.is_empty() {

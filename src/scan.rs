@@ -140,6 +140,11 @@ fn fill(reader: &mut dyn BufRead, buf: &mut Vec<u8>, want: usize) -> io::Result<
 }
 
 /// Scans a text held in memory (tests, fuzzing, explain's stdin).
+///
+/// ```
+/// let hits = sperr::scan::scan_text("ticket", b"HTTP 400, Stormpath 7104 (...)");
+/// assert_eq!((hits[0].code, hits[0].column), (7104, 11));
+/// ```
 pub fn scan_text(file: &str, text: &[u8]) -> Vec<Hit> {
     let mut reader = text;
     scan_reader(file, &mut reader).unwrap_or_default()

@@ -73,6 +73,11 @@ struct Slot {
 }
 
 /// Ranks the catalog against `query`; at most `limit` hits, best first.
+///
+/// ```
+/// let hits = sperr::search::search("pasword incorect", 3);
+/// assert_eq!(hits[0].entry.code, 7100);
+/// ```
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     let stemmer = text::stemmer();
     let tokens = text::tokenize(query, &stemmer);
