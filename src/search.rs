@@ -42,6 +42,10 @@ const NEAR: u16 = 3;
 const EXACT_CODE_SCORE: f64 = 1000.0;
 const QUOTED_MESSAGE_SCORE: f64 = 800.0;
 const CODE_PREFIX_SCORE: f64 = 500.0;
+/// What a word match counts for in an entry the published reference never
+/// listed: the server used those codes rarely, so a tie goes to the
+/// documented code.
+const UNDOCUMENTED_PRIOR: f64 = 0.8;
 /// Hits scoring under this share of the best one are left out.
 const RELATIVE_CUTOFF: f64 = 0.25;
 /// Words past this many are ignored: a longer query is a pasted document.
@@ -112,7 +116,12 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
         } else {
             1.0
         };
-        scores[entry] += text_score * coverage;
+        let prior = if catalog::entries()[entry].documented() {
+            1.0
+        } else {
+            UNDOCUMENTED_PRIOR
+        };
+        scores[entry] += text_score * coverage * prior;
     }
 
     let mut hits: Vec<Hit> = scores
