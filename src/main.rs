@@ -8,6 +8,17 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The last resort, never the way errors are handled: should a bug still
+    // panic, say so in one line rather than a page.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        report(&format!(
+            "internal error{at}; please report it with the command that caused it"
+        ));
+    }));
     let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
