@@ -32,6 +32,7 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand list 'List every error, or those of one category'
             cand scan 'Find Stormpath error codes in tickets and logs (stdin when no FILE)'
             cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sperr;show'= {
             cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
@@ -86,6 +87,29 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --no-pager 'Never page output, even when it is taller than the terminal'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'sperr;help'= {
+            cand show 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
+            cand explain 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
+            cand search 'Search the reference by its words, best match first; forgiving of typos'
+            cand list 'List every error, or those of one category'
+            cand scan 'Find Stormpath error codes in tickets and logs (stdin when no FILE)'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sperr;help;show'= {
+        }
+        &'sperr;help;explain'= {
+        }
+        &'sperr;help;search'= {
+        }
+        &'sperr;help;list'= {
+        }
+        &'sperr;help;scan'= {
+        }
+        &'sperr;help;completions'= {
+        }
+        &'sperr;help;help'= {
         }
     ]
     $completions[$command]

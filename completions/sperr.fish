@@ -40,6 +40,7 @@ complete -c sperr -n "__fish_sperr_needs_command" -f -a "search" -d 'Search the 
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "list" -d 'List every error, or those of one category'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "scan" -d 'Find Stormpath error codes in tickets and logs (stdin when no FILE)'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c sperr -n "__fish_sperr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sperr -n "__fish_sperr_using_subcommand show" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -113,6 +114,13 @@ json\t''"
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "show" -d 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
+complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "explain" -d 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
+complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "search" -d 'Search the reference by its words, best match first; forgiving of typos'
+complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "list" -d 'List every error, or those of one category'
+complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "scan" -d 'Find Stormpath error codes in tickets and logs (stdin when no FILE)'
+complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 
 # show codes: its values, with what they mean
 complete -c sperr -n "__fish_sperr_using_subcommand show" -f -a '1100' -d 'The specified HTTP request method is not supported.'
