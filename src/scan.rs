@@ -284,7 +284,8 @@ impl<'a> Scanner<'a> {
         saw_code_word
     }
 
-    /// A text table: a header line with a cell `Code` starts it; the cell
+    /// A text table: a header line with a cell `Code` (or `Error code`)
+    /// starts it; the cell
     /// in that column of the lines below holds a code; a blank line ends it.
     fn table(&mut self, text: &[u8]) {
         let cells = cells(text);
@@ -292,10 +293,12 @@ impl<'a> Scanner<'a> {
             self.table_column = None;
             return;
         }
-        if let Some(column) = cells
+        // A cell that says just `Code` wins over `Error code`.
+        let exact = cells
             .iter()
-            .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"))
-        {
+            .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"));
+        let named = || cells.iter().position(|&(s, e)| is_code_header(&text[s..e]));
+        if let Some(column) = exact.or_else(named) {
             self.table_column = Some(column);
             return;
         }
@@ -547,25 +550,63 @@ fn is_code_cell(cell: &[u8]) -> bool {
     CODE_DIGITS.contains(&cell.len()) && cell[0] != b'0' && cell.iter().all(u8::is_ascii_digit)
 }
 
-/// The cells of a table line: runs of text split by white space and `|`.
+/// The cells of a table line, trimmed: split at `|` where the line has
+/// one (Markdown and box tables), else at runs of two or more spaces or a
+/// tab where it has them (so `Error Code` stays one cell), else at spaces.
 fn cells(text: &[u8]) -> Vec<(usize, usize)> {
+    let piped = text.contains(&b'|');
+    let wide = !piped && (text.contains(&b'\t') || memchr::memmem::find(text, b"  ").is_some());
+    let is_separator = |i: usize| -> bool {
+        let b = text[i];
+        if piped {
+            b == b'|'
+        } else if wide {
+            b == b'\t'
+                || b == b'\r'
+                || (b == b' ' && (text.get(i + 1) == Some(&b' ') || i > 0 && text[i - 1] == b' '))
+        } else {
+            b.is_ascii_whitespace()
+        }
+    };
     let mut cells = Vec::new();
-    let mut start = None;
-    for (i, &b) in text.iter().enumerate() {
-        let separator = b.is_ascii_whitespace() || b == b'|';
-        match (separator, start) {
-            (true, Some(s)) => {
-                cells.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
+    let mut start = 0;
+    for i in 0..=text.len() {
+        if i == text.len() || is_separator(i) {
+            cells.push(trim(text, start, i));
+            start = i + 1;
         }
     }
-    if let Some(s) = start {
-        cells.push((s, text.len()));
+    let empty = |&(s, e): &(usize, usize)| s == e;
+    if piped {
+        // An empty cell between pipes keeps its column; the borders go.
+        if cells.first().is_some_and(empty) {
+            cells.remove(0);
+        }
+        if cells.last().is_some_and(empty) {
+            cells.pop();
+        }
+    } else {
+        cells.retain(|c| !empty(c));
     }
     cells
+}
+
+/// A range of `text` without the white space at its ends.
+fn trim(text: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end && text[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    while end > start && text[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    (start, end)
+}
+
+/// Whether a header cell names the code column: `Code`, `Error code`,
+/// `errorCode`, `error_code`.
+fn is_code_header(cell: &[u8]) -> bool {
+    let lower = cell.to_ascii_lowercase();
+    lower == b"code" || lower.ends_with(b" code") || lower == b"errorcode" || lower == b"error_code"
 }
 
 /// The text for display: invalid UTF-8 replaced, control characters
@@ -658,6 +699,18 @@ mod tests {
         assert_eq!(codes(table), [7102, 7101]);
         let markdown = "| Count | Code |\n|---|---|\n| 3 | 2001 |\n| 4 | 7100 |";
         assert_eq!(codes(markdown), [2001, 7100]);
+        let two_words = "| Error Code | Count |\n|---|---|\n| 7102 | 12 |";
+        assert_eq!(codes(two_words), [7102]);
+        let spaced = "Error Code    Count\n7103          5\n2001          310";
+        assert_eq!(codes(spaced), [7103, 2001]);
+        let tabbed = "When\tcode\tuser\n2016-10-01\t7104\t1200";
+        assert_eq!(codes(tabbed), [7104]);
+        let empty_cell = "| Code | Note |\n|---|---|\n|  | 7100 |";
+        assert_eq!(
+            codes(empty_cell),
+            Vec::<u32>::new(),
+            "the Note column holds no codes"
+        );
     }
 
     #[test]
