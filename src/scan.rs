@@ -349,10 +349,23 @@ fn interesting_lines(text: &[u8]) -> Vec<usize> {
         let Some(m) = interest.find(aho_corasick::Input::new(text).span(at..text.len())) else {
             break;
         };
+        let quote_word = m.pattern().as_usize() >= CONTEXT_WORDS.len();
+        if quote_word && !whole_word(text, m.start(), m.end()) {
+            at = m.start() + 1; // "custom" inside "customer" quotes nothing
+            continue;
+        }
         found.push(m.start());
         at = memchr::memchr(b'\n', &text[m.start()..]).map_or(text.len(), |i| m.start() + i + 1);
     }
     found
+}
+
+/// Whether `start..end` is not part of a longer ASCII word. A quote holds
+/// each word of its message whole: folding splits words at spaces and
+/// quotes only, and the text around a quote does not run into its words.
+fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
+    let continues = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    !continues(start.checked_sub(1).and_then(|i| text.get(i))) && !continues(text.get(end))
 }
 
 /// The words that put a number after them in an error context, and the
