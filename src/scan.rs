@@ -249,6 +249,9 @@ impl<'a> Scanner<'a> {
             if !left_boundary(text, m.start()) || !right_boundary(text, m.end(), keyword) {
                 continue;
             }
+            if is_other_code(text, m.start(), keyword) {
+                continue;
+            }
             let url = keyword.contains(&b'/') || keyword.contains(&b'#');
             let number = if url {
                 number_at(text, m.end())
@@ -261,6 +264,12 @@ impl<'a> Scanner<'a> {
             let Some(code) = code_number(text, start, end) else {
                 continue;
             };
+            if keyword.eq_ignore_ascii_case(b"stormpath")
+                && start == m.end() + 1
+                && names_a_thing(text, end)
+            {
+                continue; // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`
+            }
             // A quoted key keeps its opening quote: `"code": 7101`.
             let from = match m.start().checked_sub(1) {
                 Some(q) if b"\"'".contains(&text[q]) => q,
@@ -439,6 +448,82 @@ fn right_boundary(text: &[u8], at: usize, keyword: &[u8]) -> bool {
         // camelCase: `errorCode`
         Some(b) => b.is_ascii_uppercase() && text[at - 1].is_ascii_lowercase(),
     }
+}
+
+/// Kinds of code that are not error codes: `zip code 10017`, `promo code
+/// 2016`, `verification code 7102`, `exit code 1`.
+const OTHER_CODES: &[&[u8]] = &[
+    b"zip",
+    b"postal",
+    b"post",
+    b"area",
+    b"country",
+    b"promo",
+    b"coupon",
+    b"discount",
+    b"source",
+    b"verification",
+    b"confirmation",
+    b"activation",
+    b"invite",
+    b"invitation",
+    b"sms",
+    b"otp",
+    b"mfa",
+    b"security",
+    b"access",
+    b"auth",
+    b"pin",
+    b"tracking",
+    b"product",
+    b"exit",
+    b"return",
+    b"status",
+    b"http",
+    b"language",
+    b"currency",
+    b"region",
+    b"colour",
+    b"color",
+    b"qr",
+    b"bar",
+];
+
+/// Whether a `code` keyword is qualified as some other kind of code by the
+/// word before it.
+fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    if !keyword.eq_ignore_ascii_case(b"code") && !keyword.eq_ignore_ascii_case(b"codes") {
+        return false;
+    }
+    let before = &text[..at];
+    let end = before.len()
+        - before
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b' ' | b'-' | b'_'))
+            .count();
+    let start = before[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = &before[start..end];
+    !word.is_empty() && OTHER_CODES.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether a word follows the number at `end` (`2016 roadmap`), as it
+/// does not in the SDKs' `Stormpath 7104 (…)` or `Stormpath 7104: …`, nor
+/// in `Stormpath 7104 error`.
+fn names_a_thing(text: &[u8], end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(word) = rest.strip_prefix(b" ") else {
+        return false;
+    };
+    let word_len = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = &word[..word_len];
+    word_len > 0
+        && ![&b"error"[..], b"errors", b"err"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The number right at `at`.
@@ -660,6 +745,10 @@ mod tests {
     fn keywords_put_codes_after_them() {
         assert_eq!(codes("we hit error 2001 today"), [2001]);
         assert_eq!(codes("Stormpath 7104 (http://x)"), [7104]);
+        assert_eq!(
+            codes("Stormpath 7104: Login failed; Stormpath 7100 error"),
+            [7104, 7100]
+        );
         assert_eq!(codes("err: 7100"), [7100]);
         assert_eq!(codes("error code no. 7103"), [7103]);
         assert_eq!(codes("loginError 7100"), [7100]);
@@ -764,6 +853,9 @@ mod tests {
             "error 7100.5 and code 2001-10-01 and error 2001ms and code 20010",
             "error 10/18/2016 and code 12:2014 and error 2,000 and error 1,2001",
             "errorless 7100 codex 7101",
+            "ship to zip code 10017, promo code 2016, verification code: 7102, exit code 1101",
+            "the SMS code 4001 and the postal-code 13000",
+            "see the Stormpath 2016 roadmap and Stormpath 2015 pricing",
         ] {
             assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
         }
