@@ -90,38 +90,11 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
 
     score_numbers(&tokens, &mut scores);
     score_quoted_messages(query, &mut scores);
-    let slots = slots(&tokens);
-    let mut slot_scores: Vec<Vec<f64>> = Vec::with_capacity(slots.len());
-    for slot in &slots {
-        slot_scores.push(score_slot(slot, &mut matched));
-    }
-    let importance: Vec<f64> = slot_scores.iter().map(|s| slot_importance(s)).collect();
-    let total_importance: f64 = importance.iter().sum();
-    let mut text_scores = vec![0.0f64; scores.len()];
-    let mut covered = vec![0.0f64; scores.len()];
-    for (per_entry, weight) in slot_scores.iter().zip(&importance) {
-        for (entry, s) in per_entry.iter().enumerate() {
-            text_scores[entry] += s;
-            if *s > 0.0 {
-                covered[entry] += weight;
-            }
-        }
-    }
-    add_proximity(&slots, &slot_scores, &mut text_scores);
-    // An entry that answers every part of the question beats one that
-    // answers a part of it very well; rare words are the parts that count.
-    for (entry, text_score) in text_scores.iter().enumerate() {
-        let coverage = if total_importance > 0.0 {
-            covered[entry] / total_importance
-        } else {
-            1.0
-        };
-        let prior = if catalog::entries()[entry].documented() {
-            1.0
-        } else {
-            UNDOCUMENTED_PRIOR
-        };
-        scores[entry] += text_score * coverage * prior;
+    for (total, words) in scores
+        .iter_mut()
+        .zip(score_words(&slots(&tokens), &mut matched))
+    {
+        *total += words;
     }
 
     let mut hits: Vec<Hit> = scores
@@ -146,6 +119,46 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
     hits.retain(|h| h.score >= floor);
     hits.truncate(limit);
     hits
+}
+
+/// Each entry's score for the query's words: BM25F per slot, a bonus for
+/// neighbouring slots, scaled by how much of the query the entry answers
+/// and by the prior for codes the reference never listed.
+fn score_words(slots: &[Slot], matched: &mut [BTreeSet<&'static str>]) -> Vec<f64> {
+    let slot_scores: Vec<Vec<f64>> = slots.iter().map(|slot| score_slot(slot, matched)).collect();
+    let importance: Vec<f64> = slot_scores.iter().map(|s| slot_importance(s)).collect();
+    let total_importance: f64 = importance.iter().sum();
+    let entries = catalog::entries();
+    let mut text_scores = vec![0.0f64; entries.len()];
+    let mut covered = vec![0.0f64; entries.len()];
+    for (per_entry, weight) in slot_scores.iter().zip(&importance) {
+        for (entry, s) in per_entry.iter().enumerate() {
+            text_scores[entry] += s;
+            if *s > 0.0 {
+                covered[entry] += weight;
+            }
+        }
+    }
+    add_proximity(slots, &slot_scores, &mut text_scores);
+    // An entry that answers every part of the question beats one that
+    // answers a part of it very well; rare words are the parts that count.
+    text_scores
+        .iter()
+        .enumerate()
+        .map(|(entry, text_score)| {
+            let coverage = if total_importance > 0.0 {
+                covered[entry] / total_importance
+            } else {
+                1.0
+            };
+            let prior = if entries[entry].documented() {
+                1.0
+            } else {
+                UNDOCUMENTED_PRIOR
+            };
+            text_score * coverage * prior
+        })
+        .collect()
 }
 
 /// A number in the query names codes: itself first, then codes it begins.
