@@ -1,10 +1,8 @@
 //! The binary as users and scripts meet it: every command in every format
-//! (snapshots, reviewed), exit statuses, colour decisions, widths, pipes
-//! and failed writes.
+//! (snapshots, reviewed), exit statuses, colour decisions, widths and
+//! failed writes. Closed pipes in every format: tests/battery.rs.
 
 use assert_cmd::Command;
-use std::io::Read;
-use std::process::Stdio;
 use unicode_width::UnicodeWidthStr;
 
 /// A sperr command with a clean, fixed environment: no terminal, 80
@@ -280,29 +278,6 @@ fn strip_ansi(line: &str) -> String {
         }
     }
     out
-}
-
-#[test]
-fn a_closed_pipe_is_a_quiet_success() {
-    for format in ["table", "plain", "json"] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
-            .args(["list", "--format", format])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take()); // the reader goes away at once
-        let status = child.wait().unwrap();
-        let mut stderr = String::new();
-        child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut stderr)
-            .unwrap();
-        assert_eq!(status.code(), Some(0), "{format}: {stderr}");
-        assert_eq!(stderr, "", "{format}");
-    }
 }
 
 #[test]
