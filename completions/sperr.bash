@@ -76,7 +76,7 @@ _sperr() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -98,7 +98,7 @@ _sperr() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -120,7 +120,7 @@ _sperr() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -262,7 +262,7 @@ _sperr() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -273,18 +273,46 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__scan)
-            opts="-h --summary --color --format --json --no-pager --help"
+            opts="-l -q -j -. -u -g -L -h --summary --files-with-matches --quiet --code --threads --hidden --no-ignore --glob --max-depth --follow --max-expand --no-progress --stats --color --format --json --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-depth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-expand)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -314,7 +342,7 @@ _sperr() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -336,7 +364,7 @@ _sperr() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table plain json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -27,48 +27,52 @@ end
 complete -c sperr -n "__fish_sperr_needs_command" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sperr -n "__fish_sperr_needs_command" -l format -d 'Output format [default: table on a terminal, plain when piped]' -r -f -a "table\t''
+complete -c sperr -n "__fish_sperr_needs_command" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
 plain\t''
-json\t''"
+json\t''
+jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_needs_command" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_needs_command" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_needs_command" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_needs_command" -s V -l version -d 'Print version'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "show" -d 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "explain" -d 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "search" -d 'Search the reference by its words, best match first; forgiving of typos'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "list" -d 'List every error, or those of one category'
-complete -c sperr -n "__fish_sperr_needs_command" -f -a "scan" -d 'Find Stormpath error codes in tickets and logs (stdin when no FILE)'
+complete -c sperr -n "__fish_sperr_needs_command" -f -a "scan" -d 'Find Stormpath error codes in tickets, logs and support archives (stdin when no PATH)'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sperr -n "__fish_sperr_using_subcommand show" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand show" -l format -d 'Output format [default: table on a terminal, plain when piped]' -r -f -a "table\t''
+complete -c sperr -n "__fish_sperr_using_subcommand show" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
 plain\t''
-json\t''"
+json\t''
+jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_using_subcommand show" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand show" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand show" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand explain" -l format -d 'Output format [default: table on a terminal, plain when piped]' -r -f -a "table\t''
+complete -c sperr -n "__fish_sperr_using_subcommand explain" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
 plain\t''
-json\t''"
+json\t''
+jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand explain" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -s n -l limit -d 'Show at most this many results' -r
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand search" -l format -d 'Output format [default: table on a terminal, plain when piped]' -r -f -a "table\t''
+complete -c sperr -n "__fish_sperr_using_subcommand search" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
 plain\t''
-json\t''"
+json\t''
+jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand search" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -s c -l category -d 'A category name, a unique prefix of one (acc), or its range (7XXX)' -r -f -a "communication\t'Communication (110X)'
 billing\t'Billing / Payment (19XX)'
 general\t'General Validation (2XXX)'
@@ -88,37 +92,53 @@ multi-factor\t'Multi-Factor Authentication (13XXX)'"
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand list" -l format -d 'Output format [default: table on a terminal, plain when piped]' -r -f -a "table\t''
+complete -c sperr -n "__fish_sperr_using_subcommand list" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
 plain\t''
-json\t''"
+json\t''
+jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l categories -d 'List the categories with their ranges and counts instead'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand list" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l code -d 'Keep only these codes: codes, ranges, patterns (71xx) or categories; repeatable' -r
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s j -l threads -d 'Scan with this many threads [default: all cores]' -r
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s g -l glob -d 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable' -r
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l max-depth -d 'Descend at most N directories below each PATH' -r
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l max-expand -d 'Stop reading a compressed file or bundle member after this many bytes decompressed (K, M, G suffixes) [default: 4G]' -r
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -l format -d 'Output format [default: table on a terminal, plain when piped]' -r -f -a "table\t''
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
 plain\t''
-json\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -l summary -d 'Count hits per code and per category, most frequent first'
+json\t''
+jsonl\t'One JSON object per line'"
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l summary -d 'Count tickets and sightings per code and per category, most frequent first'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s l -l files-with-matches -d 'Print each ticket (file or bundle member) that names a code, once'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s q -l quiet -d 'Print nothing; answer by exit status (0 when a code was found)'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s . -l hidden -d 'Walk hidden files and directories too'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-ignore -d 'Don\'t read .gitignore, .ignore and .rgignore files'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s u -d 'Fewer filters: -u no ignore files, -uu also hidden files, -uuu also binary files'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s L -l follow -d 'Follow symbolic links while walking'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-progress -d 'Never show the progress line of a long scan'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l stats -d 'Print files, bytes, tickets, hits and time on stderr at the end'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l format -d 'Output format [default: table on a terminal, plain when piped]' -r -f -a "table\t''
+complete -c sperr -n "__fish_sperr_using_subcommand completions" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
 plain\t''
-json\t''"
+json\t''
+jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "show" -d 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "explain" -d 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "search" -d 'Search the reference by its words, best match first; forgiving of typos'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "list" -d 'List every error, or those of one category'
-complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "scan" -d 'Find Stormpath error codes in tickets and logs (stdin when no FILE)'
+complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "scan" -d 'Find Stormpath error codes in tickets, logs and support archives (stdin when no PATH)'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 

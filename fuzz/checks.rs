@@ -41,7 +41,7 @@ pub fn search(data: &[u8]) {
 /// The scanner and explain's reader: every hit's line and column point at
 /// its text.
 pub fn scan(data: &[u8]) {
-    let hits = scan::scan_text("fuzz", data);
+    let hits = scan::scan_text(data);
     let lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
     for hit in &hits {
         let line = lines[hit.line - 1];

@@ -18,7 +18,7 @@ Examples:
   pbpaste | sperr explain         explain every error in a pasted ticket
   sperr search account locked     find an error by its words, typos and all
   sperr list --category account   one category
-  sperr scan tickets/*.txt --summary
+  sperr scan support-archive/ --summary
 
 Exit status: 0 found, 1 nothing found, 2 usage or I/O error.";
 
@@ -53,6 +53,7 @@ pub struct GlobalArgs {
     #[arg(long, value_enum, global = true, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
     /// Output format [default: table on a terminal, plain when piped]
+    /// (jsonl: one JSON object per line)
     #[arg(long, value_enum, global = true, value_name = "FORMAT")]
     pub format: Option<FormatChoice>,
     // The two flags take no value and have no default: a flag with a default
@@ -93,6 +94,8 @@ pub enum FormatChoice {
     Table,
     Plain,
     Json,
+    /// One JSON object per line
+    Jsonl,
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,19 +155,10 @@ pub enum Command {
         #[arg(long)]
         categories: bool,
     },
-    /// Find Stormpath error codes in tickets and logs (stdin when no FILE)
-    #[command(
-        after_help = "Examples:\n  sperr scan ticket.txt\n  sperr scan logs/*.log --summary\n  \
-                            pbpaste | sperr scan --json"
-    )]
-    Scan {
-        /// Files to read; `-` or none reads stdin
-        #[arg(value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// Count hits per code and per category, most frequent first
-        #[arg(long)]
-        summary: bool,
-    },
+    /// Find Stormpath error codes in tickets, logs and support archives
+    /// (stdin when no PATH)
+    #[command(after_help = SCAN_HELP)]
+    Scan(ScanArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  sperr completions bash > ~/.local/share/bash-completion/completions/sperr\n  \
@@ -174,6 +168,89 @@ pub enum Command {
         /// The shell to print the script for
         shell: clap_complete::Shell,
     },
+}
+
+const SCAN_HELP: &str = "\
+Directories are walked as ripgrep walks them; compressed files (gzip, bzip2, xz,
+zstd), zip and tar bundles and UTF-16 text are read by their content.
+
+Examples:
+  sperr scan ticket.txt
+  sperr scan support-archive/ --summary
+  sperr scan -l --code 7100 archive/     which tickets mention 7100?
+  sperr scan app.log.1.gz bundle.zip
+  tail -f app.log | sperr scan
+  sperr scan -g '*.log' --format jsonl logs/";
+
+/// What `scan` reads and how.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files and directories to read; `-` or none reads stdin
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Count tickets and sightings per code and per category, most
+    /// frequent first
+    #[arg(long, conflicts_with_all = ["files_with_matches", "quiet"])]
+    pub summary: bool,
+    /// Print each ticket (file or bundle member) that names a code, once
+    #[arg(long, short = 'l', conflicts_with = "quiet")]
+    pub files_with_matches: bool,
+    /// Print nothing; answer by exit status (0 when a code was found)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Keep only these codes: codes, ranges, patterns (71xx) or
+    /// categories; repeatable
+    #[arg(long = "code", value_name = "SELECTOR")]
+    pub codes: Vec<String>,
+    /// Scan with this many threads [default: all cores]
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Walk hidden files and directories too
+    #[arg(long, short = '.')]
+    pub hidden: bool,
+    /// Don't read .gitignore, .ignore and .rgignore files
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Fewer filters: -u no ignore files, -uu also hidden files, -uuu
+    /// also binary files
+    #[arg(short = 'u', action = clap::ArgAction::Count)]
+    pub unrestricted: u8,
+    /// Scan only files that match GLOB (`!GLOB` to exclude); repeatable
+    #[arg(long, short = 'g', value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Descend at most N directories below each PATH
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<usize>,
+    /// Follow symbolic links while walking
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+    /// Stop reading a compressed file or bundle member after this many
+    /// bytes decompressed (K, M, G suffixes) [default: 4G]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_expand: Option<u64>,
+    /// Never show the progress line of a long scan
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Print files, bytes, tickets, hits and time on stderr at the end
+    #[arg(long)]
+    pub stats: bool,
+}
+
+/// `4096`, `64K`, `100M`, `4G` (powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, shift) = match text.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&text[..i], 10),
+        Some((i, 'm' | 'M')) => (&text[..i], 20),
+        Some((i, 'g' | 'G')) => (&text[..i], 30),
+        _ => (text, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| "a size such as 4096, 64K, 100M or 4G".to_string())
 }
 
 /// The longest description a completion shows beside a code.
@@ -276,6 +353,16 @@ mod tests {
                     .starts_with(category.name)
             );
         }
+    }
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("4g"), Ok(4 << 30));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("99999999999G").is_err());
     }
 
     #[test]

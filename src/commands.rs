@@ -5,11 +5,16 @@
 use crate::body;
 use crate::catalog::{self, Entry, Selector};
 use crate::cli::Command;
+use crate::cli::ScanArgs;
 use crate::render::{self, Format, Style, explain::Sighting};
-use crate::scan::{self, Hit};
+use crate::scan::sink::{self, Layout, SinkFactory};
+use crate::scan::{self, order::Ordered};
 use crate::search;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
 
 /// How a command ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,12 +47,24 @@ impl From<io::Error> for Error {
 /// The most stdin `explain` reads; `scan` reads any amount.
 const MAX_EXPLAIN_INPUT: u64 = 64 << 20;
 
-pub fn run(
-    command: &Command,
-    style: &Style,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<Outcome, Error> {
+/// Where a command's output goes.
+pub struct Streams<'a> {
+    /// Output rendered whole, then written (and paged) by the caller.
+    pub out: &'a mut dyn Write,
+    /// Stdout itself, for output that streams as it is found (`scan`).
+    pub direct: Box<dyn Write + Send>,
+    /// Notes about part of an answer.
+    pub err: &'a mut (dyn Write + Send),
+    pub terminals: Terminals,
+}
+
+pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome, Error> {
+    let Streams {
+        out,
+        direct,
+        err,
+        terminals,
+    } = streams;
     match command {
         Command::Show { codes } => show(codes, style, out, err),
         Command::Explain { codes } if codes.is_empty() || codes == &["-"] => {
@@ -59,7 +76,7 @@ pub fn run(
             category,
             categories,
         } => list(category.as_deref(), *categories, style, out),
-        Command::Scan { files, summary } => scan(files, *summary, style, out, err),
+        Command::Scan(args) => scan(args, style, terminals, out, direct, err),
         Command::Completions { shell } => {
             crate::completions::write(*shell, out)?;
             Ok(Outcome::Found)
@@ -187,7 +204,7 @@ pub fn explain_text(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let hits = scan::scan_text("-", input);
+    let hits = scan::scan_text(input);
     let bodies = body::find(&String::from_utf8_lossy(input));
     let mut sightings: Vec<Sighting> = Vec::new();
     for hit in &hits {
@@ -276,62 +293,125 @@ fn list(
     Ok(Outcome::Found)
 }
 
-fn scan(
-    files: &[std::path::PathBuf],
-    summary: bool,
+/// Which of the standard streams are terminals, for `scan`'s choices.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminals {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+/// Scans paths (or stdin). Hits stream to `direct` as they are found;
+/// what is only known at the end (`--summary`, `--format table`) is
+/// rendered into `buffered`. Notes about the input go to `err`.
+pub fn scan(
+    args: &ScanArgs,
     style: &Style,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
+    terminals: Terminals,
+    buffered: &mut dyn Write,
+    direct: Box<dyn Write + Send>,
+    err: &mut (dyn Write + Send),
 ) -> Result<Outcome, Error> {
-    let stdin_only = [std::path::PathBuf::from("-")];
-    let files = if files.is_empty() {
-        &stdin_only[..]
-    } else {
-        files
+    let options = scan_options(args)?;
+    let reads_stdin = options.paths.is_empty() || options.paths.iter().any(|p| p == Path::new("-"));
+    if reads_stdin && terminals.stdin {
+        writeln!(
+            err,
+            "sperr: reading a ticket or log from the terminal; paste it, then press Ctrl-D"
+        )?;
+    }
+    let counters = Arc::new(scan::Counters::default());
+    let streams_to_terminal = terminals.stdout && !args.summary && !args.files_with_matches;
+    let progress = (terminals.stderr && !streams_to_terminal && !args.quiet && !args.no_progress)
+        .then(|| scan::Progress::start(Arc::clone(&counters)));
+    let stop = AtomicBool::new(false);
+    let started = Instant::now();
+    let run = |sinks: &dyn SinkFactory, err: &mut (dyn Write + Send)| {
+        scan::run(&options, sinks, err, &counters, &stop, progress.as_ref())
     };
-    let mut hits: Vec<Hit> = Vec::new();
-    let mut failed = false;
-    for path in files {
-        match scan_path(path) {
-            Ok(found) => hits.extend(found),
-            Err(e) => {
-                failed = true;
-                writeln!(err, "sperr: {}: {}", display_name(path), io_reason(&e))?;
-            }
+    let json = style.format == Format::Json;
+    let outcome = if args.quiet {
+        run(&sink::Quiet(&stop), err)
+    } else if args.summary {
+        let summaries = sink::Summaries::default();
+        let outcome = run(&summaries, err);
+        render::scan_summary(buffered, style, &summaries.finish(), style.json_lines)?;
+        outcome
+    } else if style.format == Format::Table && style.explicit && !args.files_with_matches {
+        let ordered = Ordered::new(sink::Gathered::default());
+        let outcome = run(&sink::Tables { ordered: &ordered }, err);
+        let (gathered, _) = ordered.finish();
+        if !gathered.0.is_empty() {
+            render::table::scan_hits(buffered, style, &gathered.0)?;
         }
+        outcome
+    } else {
+        let layout = match style.format {
+            _ if args.files_with_matches => Layout::Names { json },
+            Format::Json if style.json_lines => Layout::Jsonl,
+            Format::Json => Layout::Json,
+            Format::Plain => Layout::Plain,
+            Format::Table => Layout::Grouped(*style),
+        };
+        let array = json && !style.json_lines;
+        let ordered = Ordered::new(sink::Writer::new(direct, array));
+        let outcome = run(
+            &sink::Printers {
+                layout,
+                ordered: &ordered,
+            },
+            err,
+        );
+        let (writer, error) = ordered.finish();
+        if let Some(e) = error {
+            return Err(Error::Output(e));
+        }
+        writer.end()?;
+        outcome
+    };
+    if let Some(progress) = progress {
+        progress.finish();
     }
-    if summary {
-        render::scan_summary(out, style, &hits)?;
-    } else if !hits.is_empty() || style.format == Format::Json {
-        render::scan_hits(out, style, &hits)?;
+    if args.stats {
+        write!(
+            err,
+            "{}",
+            scan::progress::stats(&counters, started.elapsed())
+        )?;
     }
-    Ok(if failed {
+    Ok(if outcome.failed {
         Outcome::Incomplete
     } else {
-        outcome(!hits.is_empty())
+        self::outcome(outcome.found)
     })
 }
 
-fn scan_path(path: &Path) -> io::Result<Vec<Hit>> {
-    let name = display_name(path);
-    if path == Path::new("-") {
-        return scan::scan_reader(&name, &mut io::stdin().lock());
+/// The scan's options from its arguments.
+fn scan_options(args: &ScanArgs) -> Result<scan::Options, Error> {
+    let filter = scan::CodeFilter::parse(&args.codes).map_err(Error::Usage)?;
+    let threads = match args.threads {
+        Some(0) => return Err(Error::Usage("--threads must be at least 1".into())),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let mut limits = scan::Limits::default();
+    if let Some(max) = args.max_expand {
+        limits.max_expand = max;
     }
-    let file = std::fs::File::open(path)?;
-    let mut reader = io::BufReader::with_capacity(64 << 10, file);
-    scan::scan_reader(&name, &mut reader)
+    Ok(scan::Options {
+        paths: args.paths.clone(),
+        walk: scan::WalkOptions {
+            hidden: args.hidden || args.unrestricted >= 2,
+            no_ignore: args.no_ignore || args.unrestricted >= 1,
+            globs: args.glob.clone(),
+            max_depth: args.max_depth,
+            follow: args.follow,
+        },
+        limits,
+        filter,
+        binary: args.unrestricted >= 3,
+        threads,
+    })
 }
 
-/// A path as it is shown: lossy, with control characters escaped.
-fn display_name(path: &Path) -> String {
-    scan::escape(path.as_os_str().as_encoded_bytes())
-}
-
-/// An I/O error's reason without Rust's "(os error 2)" suffix.
-pub fn io_reason(e: &io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
+pub use crate::scan::io_reason;

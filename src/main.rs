@@ -1,10 +1,11 @@
 //! The sperr binary: parse, run, write, and map the result to an exit code.
 
 use clap::{CommandFactory, FromArgMatches};
-use sperr::cli::Cli;
-use sperr::commands::{self, Error, Outcome};
+use sperr::cli::{Cli, Command};
+use sperr::commands::{self, Error, Outcome, Streams, Terminals};
 use sperr::output::{self, Environment};
-use std::io::{self, Write};
+use sperr::render::Format;
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -30,9 +31,23 @@ fn main() -> ExitCode {
     let env = Environment::current();
     let style = output::style(&cli.global, &env);
     let mut buffer = Vec::new();
-    let stderr = io::stderr();
-    let result = commands::run(&cli.command, &style, &mut buffer, &mut stderr.lock());
-    let written = output::emit(&buffer, cli.global.no_pager(), &env);
+    let streams = Streams {
+        out: &mut buffer,
+        direct: Box::new(io::BufWriter::with_capacity(64 << 10, io::stdout())),
+        err: &mut io::stderr(),
+        terminals: Terminals {
+            stdin: io::stdin().is_terminal(),
+            stdout: env.stdout_is_terminal,
+            stderr: io::stderr().is_terminal(),
+        },
+    };
+    let result = commands::run(&cli.command, &style, streams);
+    // scan never pages, but for the table it is asked for by name.
+    let no_pager = match &cli.command {
+        Command::Scan(args) => args.summary || !style.explicit || style.format != Format::Table,
+        _ => false,
+    };
+    let written = output::emit(&buffer, cli.global.no_pager() || no_pager, &env);
     let status = match result {
         Ok(Outcome::Found) => 0,
         Ok(Outcome::NotFound) => 1,

@@ -54,7 +54,7 @@ pub fn style(args: &GlobalArgs, env: &Environment) -> Style {
         }
     };
     let format = match (args.json(), args.format) {
-        (true, _) | (_, Some(FormatChoice::Json)) => Format::Json,
+        (true, _) | (_, Some(FormatChoice::Json | FormatChoice::Jsonl)) => Format::Json,
         (_, Some(FormatChoice::Table)) => Format::Table,
         (_, Some(FormatChoice::Plain)) => Format::Plain,
         (false, None) if env.stdout_is_terminal => Format::Table,
@@ -62,6 +62,8 @@ pub fn style(args: &GlobalArgs, env: &Environment) -> Style {
     };
     Style {
         format,
+        json_lines: args.format == Some(FormatChoice::Jsonl),
+        explicit: args.format.is_some() || args.json(),
         palette: Palette::new(color),
         width: width(env),
     }

@@ -5,7 +5,7 @@ use super::Style;
 use super::json::JsonEntry;
 use crate::body::Body;
 use crate::catalog::Entry;
-use crate::scan::Hit;
+use crate::scan::{Hit, Unit};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -155,6 +155,7 @@ struct JsonSighting<'a> {
 
 /// The same, as one JSON array.
 pub fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result<()> {
+    let stdin = Unit::stdin();
     let items: Vec<JsonSighting> = sightings
         .iter()
         .map(|s| JsonSighting {
@@ -162,7 +163,7 @@ pub fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result
             seen: s
                 .hits
                 .iter()
-                .map(|h| super::json::JsonHit::new(h))
+                .map(|h| super::json::JsonHit::new(&stdin, h))
                 .collect(),
             bodies: s.bodies.clone(),
         })

@@ -1,10 +1,10 @@
 //! JSON output for scripts: one array per run, fields as DESIGN.md names
 //! them, text without markup.
 
-use super::Summary;
 use crate::catalog::{self, Entry};
 use crate::markup::plain;
-use crate::scan::Hit as ScanHit;
+use crate::scan::summary::{CodeCounts, Summary};
+use crate::scan::{Hit as ScanHit, Unit};
 use crate::search::Hit as SearchHit;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -101,9 +101,12 @@ pub fn categories(out: &mut dyn Write) -> io::Result<()> {
     write_array(out, &items)
 }
 
+/// A hit as scripts see it: where (file, member, line, column), what
+/// (code, whether the catalog knows it, its message), and how it was found.
 #[derive(Serialize)]
 pub struct JsonHit<'a> {
     file: &'a str,
+    member: Option<&'a str>,
     line: usize,
     column: usize,
     code: u32,
@@ -115,9 +118,10 @@ pub struct JsonHit<'a> {
 }
 
 impl<'a> JsonHit<'a> {
-    pub fn new(hit: &'a ScanHit) -> Self {
+    pub fn new(unit: &'a Unit, hit: &'a ScanHit) -> Self {
         JsonHit {
-            file: &hit.file,
+            file: &unit.file,
+            member: unit.member.as_deref(),
             line: hit.line,
             column: hit.column,
             code: hit.code,
@@ -129,35 +133,57 @@ impl<'a> JsonHit<'a> {
     }
 }
 
-pub fn scan_hits(out: &mut dyn Write, hits: &[ScanHit]) -> io::Result<()> {
-    let items: Vec<JsonHit> = hits.iter().map(JsonHit::new).collect();
-    write_array(out, &items)
+/// One hit as one line of JSON (JSON Lines, and the elements of scan's
+/// array).
+pub fn scan_hit_line(out: &mut dyn Write, unit: &Unit, hit: &ScanHit) -> io::Result<()> {
+    line(out, &JsonHit::new(unit, hit))
 }
 
+/// Objects as JSON Lines, one a line.
+pub fn lines<T: Serialize>(out: &mut dyn Write, items: impl Iterator<Item = T>) -> io::Result<()> {
+    items.into_iter().try_for_each(|item| line(out, &item))
+}
+
+/// One object as one line.
+pub fn line<T: Serialize>(out: &mut dyn Write, item: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, item)?;
+    out.write_all(b"\n")
+}
+
+/// A code's counts in a scan summary.
 #[derive(Serialize)]
-struct JsonCount {
+pub struct JsonCount {
     code: u32,
     known: bool,
-    count: usize,
-    category: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'static str>,
     message: Option<String>,
+    tickets: u64,
+    sightings: u64,
 }
 
+impl JsonCount {
+    fn new(c: &CodeCounts) -> Self {
+        JsonCount {
+            code: c.code,
+            known: c.entry.is_some(),
+            category: c.entry.map(|e| e.category().name),
+            message: c.entry.map(|e| plain(e.message())),
+            tickets: c.counts.tickets,
+            sightings: c.counts.sightings,
+        }
+    }
+}
+
+/// A scan summary: one object per code.
 pub fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-    let items: Vec<JsonCount> = summary
+    let items: Vec<JsonCount> = summary.codes.iter().map(JsonCount::new).collect();
+    write_array(out, &items)
+}
+
+/// A scan summary as JSON Lines: one object per code.
+pub fn summary_lines(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+    summary
         .codes
         .iter()
-        .map(|&(code, entry, count)| JsonCount {
-            code,
-            known: entry.is_some(),
-            count,
-            category: entry
-                .map(|e| e.category())
-                .or_else(|| catalog::category_of(code))
-                .map_or("Unknown", |c| c.name),
-            message: entry.map(|e| plain(e.message())),
-        })
-        .collect();
-    write_array(out, &items)
+        .try_for_each(|c| line(out, &JsonCount::new(c)))
 }

@@ -9,7 +9,8 @@ pub mod plain;
 pub mod table;
 
 use crate::catalog::Entry;
-use crate::scan::Hit as ScanHit;
+use crate::scan::Unit;
+use crate::scan::summary::Summary;
 use crate::search::Hit as SearchHit;
 pub use palette::Palette;
 use std::io::{self, Write};
@@ -27,6 +28,11 @@ pub enum Format {
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub format: Format,
+    /// With `Json`: one object per line (`--format jsonl`), not an array.
+    pub json_lines: bool,
+    /// Whether the format was asked for, rather than chosen by where
+    /// output goes.
+    pub explicit: bool,
     pub palette: Palette,
     /// The terminal's width in columns; tables never exceed it.
     pub width: usize,
@@ -37,6 +43,9 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
         Format::Table if entries.len() == 1 => table::card(out, style, entries[0]),
         Format::Table => table::entries(out, style, entries),
         Format::Plain => plain::entries(out, entries),
+        Format::Json if style.json_lines => {
+            json::lines(out, entries.iter().map(|e| json::JsonEntry::new(e)))
+        }
         Format::Json => json::entries(out, entries),
     }
 }
@@ -60,54 +69,38 @@ pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
     }
 }
 
-pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[ScanHit]) -> io::Result<()> {
+/// A scan summary in any format.
+pub fn scan_summary(
+    out: &mut dyn Write,
+    style: &Style,
+    summary: &Summary,
+    lines: bool,
+) -> io::Result<()> {
     match style.format {
-        Format::Table => table::scan_hits(out, style, hits),
-        Format::Plain => plain::scan_hits(out, hits),
-        Format::Json => json::scan_hits(out, hits),
+        Format::Json if lines => json::summary_lines(out, summary),
+        Format::Table => table::summary(out, style, summary),
+        Format::Plain => plain::summary(out, summary),
+        Format::Json => json::summary(out, summary),
     }
 }
 
-pub fn scan_summary(out: &mut dyn Write, style: &Style, hits: &[ScanHit]) -> io::Result<()> {
-    let summary = Summary::of(hits);
-    match style.format {
-        Format::Table => table::summary(out, style, &summary),
-        Format::Plain => plain::summary(out, &summary),
-        Format::Json => json::summary(out, &summary),
-    }
-}
-
-/// Hit counts per code and per category, most frequent first.
-#[derive(Debug, PartialEq)]
-pub struct Summary {
-    /// (code, its entry if known, count)
-    pub codes: Vec<(u32, Option<&'static Entry>, usize)>,
-    /// (category name, range, count)
-    pub categories: Vec<(&'static str, &'static str, usize)>,
-}
-
-impl Summary {
-    pub fn of(hits: &[ScanHit]) -> Summary {
-        let mut codes: Vec<(u32, Option<&'static Entry>, usize)> = Vec::new();
-        for hit in hits {
-            match codes.iter_mut().find(|c| c.0 == hit.code) {
-                Some(c) => c.2 += 1,
-                None => codes.push((hit.code, hit.entry, 1)),
-            }
+/// A ticket's name for `-l`: the file (and member) as a line, or as a
+/// JSON object with `file` and `member`.
+pub fn names_line(out: &mut dyn Write, unit: &Unit, json: bool) -> io::Result<()> {
+    if json {
+        #[derive(serde::Serialize)]
+        struct Name<'a> {
+            file: &'a str,
+            member: Option<&'a str>,
         }
-        codes.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-        let mut categories: Vec<(&'static str, &'static str, usize)> = Vec::new();
-        for &(code, entry, count) in &codes {
-            let category = entry
-                .map(|e| e.category())
-                .or_else(|| crate::catalog::category_of(code));
-            let (name, range) = category.map_or(("Unknown", "?"), |c| (c.name, c.range));
-            match categories.iter_mut().find(|c| c.0 == name) {
-                Some(c) => c.2 += count,
-                None => categories.push((name, range, count)),
-            }
-        }
-        categories.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
-        Summary { codes, categories }
+        json::line(
+            out,
+            &Name {
+                file: &unit.file,
+                member: unit.member.as_deref(),
+            },
+        )
+    } else {
+        writeln!(out, "{}", unit.name())
     }
 }

@@ -1,10 +1,10 @@
 //! Plain output for grep, cut and awk: one record per line, tab-separated,
 //! no colour, no markup, no wrapping. Stable across versions.
 
-use super::Summary;
 use crate::catalog::{self, Entry};
 use crate::markup::{one_line, plain};
-use crate::scan::Hit;
+use crate::scan::summary::Summary;
+use crate::scan::{Hit, Unit};
 use std::io::{self, Write};
 
 /// `CODE<TAB>CATEGORY<TAB>MESSAGE`
@@ -30,33 +30,45 @@ pub fn categories(out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// `FILE:LINE<TAB>CODE<TAB>MESSAGE`; an unknown code's message is empty.
-pub fn scan_hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
-    // A scan of a large log names the same few codes many times over.
-    let mut messages: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
-    for hit in hits {
-        let message = messages.entry(hit.code).or_insert_with(|| {
-            hit.entry
-                .map(|e| one_line(&plain(e.message())))
-                .unwrap_or_default()
-        });
-        writeln!(out, "{}:{}\t{}\t{message}", hit.file, hit.line, hit.code)?;
+/// What plain output says of a code the catalog does not know.
+pub const NOT_IN_CATALOG: &str = "(not in the catalog)";
+
+/// `FILE:LINE<TAB>CODE<TAB>MESSAGE`, or `FILE:MEMBER:LINE…` in a bundle.
+pub fn scan_hit(out: &mut dyn Write, unit: &Unit, hit: &Hit) -> io::Result<()> {
+    write!(out, "{}", unit.file)?;
+    if let Some(member) = &unit.member {
+        write!(out, ":{member}")?;
     }
-    Ok(())
+    writeln!(out, ":{}\t{}\t{}", hit.line, hit.code, message(hit.entry))
 }
 
-/// `CODE<TAB>COUNT<TAB>MESSAGE` for each code, then
-/// `RANGE<TAB>COUNT<TAB>CATEGORY` for each category: a range has an X, so
-/// the two kinds of line are told apart.
+fn message(entry: Option<&Entry>) -> String {
+    entry.map_or_else(
+        || NOT_IN_CATALOG.to_string(),
+        |e| one_line(&plain(e.message())),
+    )
+}
+
+/// `CODE<TAB>TICKETS<TAB>SIGHTINGS<TAB>MESSAGE` for each code, then
+/// `RANGE<TAB>TICKETS<TAB>SIGHTINGS<TAB>CATEGORY` for each category: a
+/// range has an X, so the two kinds of line are told apart.
 pub fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-    for &(code, entry, count) in &summary.codes {
-        let message = entry
-            .map(|e| one_line(&plain(e.message())))
-            .unwrap_or_default();
-        writeln!(out, "{code}\t{count}\t{message}")?;
+    for c in &summary.codes {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            c.code,
+            c.counts.tickets,
+            c.counts.sightings,
+            message(c.entry)
+        )?;
     }
-    for &(name, range, count) in &summary.categories {
-        writeln!(out, "{range}\t{count}\t{name}")?;
+    for (category, counts) in &summary.categories {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            category.range, counts.tickets, counts.sightings, category.name
+        )?;
     }
     Ok(())
 }

@@ -1,15 +1,17 @@
 //! Tables for people: comfy-table, fitted to the terminal, never wider.
 
-use super::{Style, Summary};
+use super::{Style, plain};
 use crate::catalog::{self, Entry};
-use crate::scan::Hit as ScanHit;
+use crate::markup;
+use crate::scan::summary::Summary;
+use crate::scan::{Hit as ScanHit, Unit};
 use crate::search::{self, Hit as SearchHit};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
 use std::io::{self, Write};
 
 /// The widest a summary bar grows.
-const BAR_WIDTH: usize = 20;
+const BAR_WIDTH: u64 = 20;
 
 fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
@@ -151,20 +153,20 @@ pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
 }
 
 /// Where each code was found: a heading for each file, as ripgrep gives
-/// it, then a row for each hit.
-pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[ScanHit]) -> io::Result<()> {
+/// it, then a row for each hit (`--format table`).
+pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[(Unit, ScanHit)]) -> io::Result<()> {
     let p = &style.palette;
-    for (i, file_hits) in hits.chunk_by(|a, b| a.file == b.file).enumerate() {
+    for (i, unit_hits) in hits.chunk_by(|a, b| a.0 == b.0).enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{}", p.category(&file_hits[0].file))?;
+        scan_heading(out, style, &unit_hits[0].0)?;
         let mut table = new_table(style);
         header(&mut table, style, &["Line", "Code", "Found", "Message"]);
-        for hit in file_hits {
+        for (_, hit) in unit_hits {
             let message = match hit.entry {
                 Some(e) => p.marked(e.message()),
-                None => p.dim("(not in the catalog)"),
+                None => p.dim(plain::NOT_IN_CATALOG),
             };
             table.add_row(vec![
                 Cell::new(p.dim(&hit.line.to_string())),
@@ -179,37 +181,80 @@ pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[ScanHit]) -> io::Re
     Ok(())
 }
 
-fn bar(count: usize, max: usize) -> String {
-    let cells = (count * BAR_WIDTH).div_ceil(max.max(1)).max(1);
-    "█".repeat(cells)
+/// The heading of a file's hits in scan's streamed view.
+pub fn scan_heading(out: &mut dyn Write, style: &Style, unit: &Unit) -> io::Result<()> {
+    writeln!(out, "{}", style.palette.category(&unit.name()))
 }
 
-/// Hit counts per code and per category, with bars.
+/// One hit in scan's streamed view: `LINE:CODE  MESSAGE`, cut to the
+/// terminal's width.
+pub fn scan_hit_line(out: &mut dyn Write, style: &Style, hit: &ScanHit) -> io::Result<()> {
+    let p = &style.palette;
+    let place = format!("{}:", hit.line);
+    let code = hit.code.to_string();
+    let room = style
+        .width
+        .saturating_sub(place.len() + code.len() + 2)
+        .max(10);
+    let message = match hit.entry {
+        Some(e) => cut(&markup::one_line(&markup::plain(e.message())), room),
+        None => p.dim(&cut(
+            &format!("{} {}", plain::NOT_IN_CATALOG, hit.text),
+            room,
+        )),
+    };
+    writeln!(out, "{}{}  {message}", p.dim(&place), p.code(&code))
+}
+
+/// A text cut to `room` characters, with `…` where it was cut.
+fn cut(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(room.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+fn bar(count: u64, max: u64) -> String {
+    let cells = (count.saturating_mul(BAR_WIDTH))
+        .div_ceil(max.max(1))
+        .max(1);
+    "█".repeat(usize::try_from(cells).unwrap_or(1))
+}
+
+/// Tickets and sightings per code and per category, with bars.
 pub fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Result<()> {
     let p = &style.palette;
-    let max = summary.codes.first().map_or(1, |c| c.2);
+    let max = summary.codes.first().map_or(1, |c| c.counts.tickets);
     let mut table = new_table(style);
-    header(&mut table, style, &["Code", "Count", "", "Message"]);
-    for &(code, entry, count) in &summary.codes {
-        let message =
-            entry.map_or_else(|| p.dim("(not in the catalog)"), |e| p.marked(e.message()));
+    header(
+        &mut table,
+        style,
+        &["Code", "Tickets", "Seen", "", "Message"],
+    );
+    for c in &summary.codes {
+        let message = c
+            .entry
+            .map_or_else(|| p.dim(plain::NOT_IN_CATALOG), |e| p.marked(e.message()));
         table.add_row(vec![
-            Cell::new(p.code(&code.to_string())),
-            Cell::new(count),
-            Cell::new(p.bar(&bar(count, max))),
+            Cell::new(p.code(&c.code.to_string())),
+            Cell::new(c.counts.tickets),
+            Cell::new(c.counts.sightings),
+            Cell::new(p.bar(&bar(c.counts.tickets, max))),
             Cell::new(message),
         ]);
     }
     keep_whole(&mut table, &[0]);
     finish(out, &table)?;
-    let max = summary.categories.first().map_or(1, |c| c.2);
+    let max = summary.categories.first().map_or(1, |c| c.1.tickets);
     let mut table = new_table(style);
-    header(&mut table, style, &["Category", "Count", ""]);
-    for &(name, range, count) in &summary.categories {
+    header(&mut table, style, &["Category", "Tickets", "Seen", ""]);
+    for (category, counts) in &summary.categories {
         table.add_row(vec![
-            Cell::new(p.category(&format!("{name} ({range})"))),
-            Cell::new(count),
-            Cell::new(p.bar(&bar(count, max))),
+            Cell::new(p.category(&format!("{} ({})", category.name, category.range))),
+            Cell::new(counts.tickets),
+            Cell::new(counts.sightings),
+            Cell::new(p.bar(&bar(counts.tickets, max))),
         ]);
     }
     finish(out, &table)

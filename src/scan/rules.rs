@@ -1,4 +1,4 @@
-//! Finding error codes in tickets and logs.
+//! What a code in text is.
 //!
 //! A number is a code only in an error context: after a keyword (`error`,
 //! `code`, `errorCode`, `Stormpath`), in a moreInfo URL, in a list that
@@ -7,156 +7,33 @@
 //! else (dates, ports, amounts, line numbers, HTTP statuses, one-time
 //! codes) is not a code.
 //!
-//! Input is read in bounded pieces, so any size and any line length scan
-//! in bounded memory.
+//! The scanner is fed whole lines, a block at a time, and keeps the hits of
+//! each block for its caller to take.
 
-use crate::catalog::{self, Entry};
+use super::{Hit, Via, escape};
+use crate::catalog;
 use crate::templates;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::io::{self, BufRead};
 use std::sync::OnceLock;
 
-/// How a code was recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Via {
-    Number,
-    Message,
-}
-
-impl Via {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Via::Number => "number",
-            Via::Message => "message",
-        }
-    }
-}
-
-/// One place a code is mentioned.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    /// The file's name as given, or `-` for stdin.
-    pub file: String,
-    /// 1-based line number.
-    pub line: usize,
-    /// 1-based byte column where `text` starts in the line.
-    pub column: usize,
-    pub code: u32,
-    pub entry: Option<&'static Entry>,
-    pub via: Via,
-    /// The matched text, with control characters escaped.
-    pub text: String,
-}
-
-/// How much input is read at a time, in whole lines.
-const BLOCK: usize = 256 << 10;
 /// A line longer than this is scanned in windows of this size, overlapping
 /// by `OVERLAP` so that no mention is cut in two.
-const WINDOW: usize = 1 << 20;
-const OVERLAP: usize = 1024;
+pub(super) const WINDOW: usize = 1 << 20;
+pub(super) const OVERLAP: usize = 1024;
 /// A code has four or five digits; shorter numbers are HTTP statuses,
 /// longer ones one-time codes and ids.
 const CODE_DIGITS: std::ops::RangeInclusive<usize> = 4..=5;
 /// How far after a keyword its number may stand.
 const MAX_GAP: usize = 24;
 
-/// Scans one input; hits come in line order, one per code and line.
-///
-/// Input is read in blocks of whole lines. One automaton runs over each
-/// block, for the error-context words and the words quoted messages need;
-/// only the lines it points at (and the lines of a text table) are looked
-/// at closely. A line longer than `WINDOW` is scanned in
-/// overlapping windows, so memory stays bounded whatever the input.
-pub fn scan_reader(file: &str, reader: &mut dyn BufRead) -> io::Result<Vec<Hit>> {
-    let mut scanner = Scanner::new(file);
-    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK * 2);
-    // Where a line too long for one window has got to: its column offset.
-    let mut long_line: Option<usize> = None;
-    loop {
-        // A partial line waits in `buf` for its end: read on past it.
-        let want = match memchr::memchr(b'\n', &buf) {
-            Some(_) => BLOCK,
-            None => (buf.len() + BLOCK).min(WINDOW),
-        };
-        let at_end = fill(reader, &mut buf, want)?;
-        if buf.is_empty() {
-            break;
-        }
-        if let Some(offset) = long_line {
-            // Go on with the long line up to its end, or another window.
-            let end = memchr::memchr(b'\n', &buf).unwrap_or(buf.len().min(WINDOW));
-            scanner.window(&buf[..end], offset);
-            if end < buf.len() && buf[end] == b'\n' || at_end && end == buf.len() {
-                scanner.end_line();
-                buf.drain(..(end + 1).min(buf.len()));
-                long_line = None;
-            } else {
-                let keep = end.min(OVERLAP);
-                long_line = Some(offset + end - keep);
-                buf.drain(..end - keep);
-            }
-            continue;
-        }
-        match memchr::memrchr(b'\n', &buf) {
-            Some(last) => {
-                scanner.block(&buf[..last]);
-                buf.drain(..=last);
-            }
-            None if at_end => {
-                scanner.block(&buf);
-                buf.clear();
-            }
-            None if buf.len() >= WINDOW => {
-                scanner.window(&buf[..WINDOW], 0);
-                long_line = Some(WINDOW - OVERLAP);
-                buf.drain(..WINDOW - OVERLAP);
-            }
-            None => {} // a line still coming in; read on
-        }
-        if at_end && buf.is_empty() {
-            break;
-        }
-    }
-    Ok(scanner.hits)
-}
-
-/// Reads until `buf` holds at least `want` bytes or the input ends;
-/// returns whether it ended.
-fn fill(reader: &mut dyn BufRead, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
-    while buf.len() < want {
-        let available = match reader.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if available.is_empty() {
-            return Ok(true);
-        }
-        let take = available.len();
-        buf.extend_from_slice(available);
-        reader.consume(take);
-    }
-    Ok(false)
-}
-
-/// Scans a text held in memory (tests, fuzzing, explain's stdin).
-///
-/// ```
-/// let hits = sperr::scan::scan_text("ticket", b"HTTP 400, Stormpath 7104 (...)");
-/// assert_eq!((hits[0].code, hits[0].column), (7104, 11));
-/// ```
-pub fn scan_text(file: &str, text: &[u8]) -> Vec<Hit> {
-    let mut reader = text;
-    scan_reader(file, &mut reader).unwrap_or_default()
-}
-
 /// The scanning state that lasts across lines.
-struct Scanner<'a> {
-    file: &'a str,
-    line: usize,
+pub(super) struct Scanner {
+    /// The number of the line being scanned, from 1.
+    pub(super) line: usize,
     /// Hits of the current line, before they are kept.
     current: Vec<Hit>,
-    hits: Vec<Hit>,
+    /// Hits of the lines scanned so far, for the caller to take.
+    pub(super) hits: Vec<Hit>,
     /// The index of the Code column while inside a text table.
     table_column: Option<usize>,
     /// Whether the line (its first window) has been seen by the table rule.
@@ -165,10 +42,9 @@ struct Scanner<'a> {
     folded: templates::FoldBuffers,
 }
 
-impl<'a> Scanner<'a> {
-    fn new(file: &'a str) -> Self {
+impl Scanner {
+    pub(super) fn new() -> Self {
         Scanner {
-            file,
             line: 1,
             current: Vec::new(),
             hits: Vec::new(),
@@ -179,7 +55,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Scans a block of whole lines (without the last line's newline).
-    fn block(&mut self, text: &[u8]) {
+    pub(super) fn block(&mut self, text: &[u8]) {
         let interesting = interesting_lines(text);
         let mut next = interesting.iter().copied().peekable();
         let mut start = 0;
@@ -197,17 +73,26 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn window(&mut self, text: &[u8], offset: usize) {
+    /// Scans a line, or a window of a long line that starts `offset` bytes
+    /// into it.
+    pub(super) fn window(&mut self, text: &[u8], offset: usize) {
         let saw_code_word = self.numbers(text, offset);
         // Only a line with the word "code" starts a table.
+        let first_window = !self.table_seen;
         if !self.table_seen && (saw_code_word || self.table_column.is_some()) {
-            self.table_seen = true;
             self.table(text);
         }
+        self.table_seen = true;
         self.messages(text, offset);
+        if first_window && !self.current.is_empty() {
+            let field = body_field(text);
+            for hit in &mut self.current {
+                hit.body_field = field;
+            }
+        }
     }
 
-    fn end_line(&mut self) {
+    pub(super) fn end_line(&mut self) {
         let mut current = std::mem::take(&mut self.current);
         current.sort_by_key(|h| h.column);
         self.hits.append(&mut current);
@@ -229,13 +114,14 @@ impl<'a> Scanner<'a> {
             self.current.swap_remove(kept);
         }
         self.current.push(Hit {
-            file: self.file.to_string(),
             line: self.line,
             column,
             code,
             entry: catalog::lookup(code),
             via,
             text: escape(text),
+            record: 0,
+            body_field: 0,
         });
     }
 
@@ -707,38 +593,41 @@ fn is_code_header(cell: &[u8]) -> bool {
     lower == b"code" || lower.ends_with(b" code") || lower == b"errorcode" || lower == b"error_code"
 }
 
-/// The text for display: invalid UTF-8 replaced, control characters
-/// escaped (`\x1b`), so nothing from the input can drive a terminal.
-pub fn escape(text: &[u8]) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in String::from_utf8_lossy(text).chars() {
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c if c.is_control()
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
+/// The field of a JSON error body that a line holds (`"message": …`,
+/// `code: 7200,`), as one bit of a set; 0 when the line is no such field.
+/// The lines of one pretty-printed body are one sighting of its code.
+fn body_field(line: &[u8]) -> u32 {
+    let line = line.trim_ascii_start();
+    let quote = line.first().filter(|b| b"\"'".contains(b)).copied();
+    let key = &line[usize::from(quote.is_some())..];
+    let length = key
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
+    let mut rest = &key[length..];
+    if let Some(q) = quote {
+        match rest.strip_prefix(&[q]) {
+            Some(after) => rest = after,
+            None => return 0,
         }
     }
-    out
+    if length == 0 || !rest.trim_ascii_start().starts_with(b":") {
+        return 0;
+    }
+    // FNV-1a over the key folded to lower case, into one of 32 bits.
+    let hash = key[..length].iter().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+    });
+    1 << (hash % 32)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::scan_text;
 
     fn codes(text: &str) -> Vec<u32> {
-        scan_text("t", text.as_bytes())
-            .iter()
-            .map(|h| h.code)
-            .collect()
+        scan_text(text.as_bytes()).iter().map(|h| h.code).collect()
     }
 
     #[test]
@@ -817,7 +706,7 @@ mod tests {
 
     #[test]
     fn quoted_messages_name_their_code() {
-        let hits = scan_text("t", b"console says: Login attempt failed because the Account is in a Group that is disabled.");
+        let hits = scan_text(b"console says: Login attempt failed because the Account is in a Group that is disabled.");
         assert_eq!(hits.len(), 1);
         assert_eq!((hits[0].code, hits[0].via), (7105, Via::Message));
         // Curly quotes, literals and spacing fold away.
@@ -863,7 +752,7 @@ mod tests {
 
     #[test]
     fn unknown_codes_in_context_are_reported_as_unknown() {
-        let hits = scan_text("t", b"HTTP 400, Stormpath 7299 (x)");
+        let hits = scan_text(b"HTTP 400, Stormpath 7299 (x)");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].code, 7299);
         assert!(hits[0].entry.is_none());
@@ -872,7 +761,7 @@ mod tests {
     #[test]
     fn one_hit_per_code_and_line() {
         let text = "HTTP 400, Stormpath 7104 (http://docs.stormpath.com/errors/7104): x";
-        let hits = scan_text("t", text.as_bytes());
+        let hits = scan_text(text.as_bytes());
         assert_eq!(hits.len(), 1);
         assert_eq!(
             (hits[0].column, hits[0].text.as_str()),
@@ -883,50 +772,16 @@ mod tests {
     #[test]
     fn a_code_named_again_and_again_on_a_line_is_one_hit() {
         let line = " error 7100 code 7100".repeat(10_000);
-        let hits = scan_text("t", line.as_bytes());
+        let hits = scan_text(line.as_bytes());
         assert_eq!(hits.len(), 1);
         assert_eq!((hits[0].column, hits[0].text.as_str()), (2, "error 7100"));
     }
 
     #[test]
     fn positions_and_escaping() {
-        let hits = scan_text("t", b"line one\n\x1b[31merror 7100\x1b[0m\r\n");
+        let hits = scan_text(b"line one\n\x1b[31merror 7100\x1b[0m\r\n");
         assert_eq!(hits.len(), 1);
         assert_eq!((hits[0].line, hits[0].column), (2, 6));
         assert_eq!(hits[0].text, "error 7100");
-        assert_eq!(escape(b"\x1b[2J\x07ok\xff"), "\\x1b[2J\\x07ok\u{fffd}");
-    }
-
-    #[test]
-    fn input_read_in_small_pieces_scans_the_same() {
-        let mut text = vec![b'.'; WINDOW * 3];
-        text[WINDOW..WINDOW + 10].copy_from_slice(b"error 7100");
-        text.extend_from_slice(b"\nerror 7101\n");
-        let whole: Vec<_> = scan_text("t", &text)
-            .iter()
-            .map(|h| (h.line, h.column, h.code))
-            .collect();
-        let mut pieces = io::BufReader::with_capacity(4096, text.as_slice());
-        let read: Vec<_> = scan_reader("t", &mut pieces)
-            .unwrap()
-            .iter()
-            .map(|h| (h.line, h.column, h.code))
-            .collect();
-        assert_eq!(whole, [(1, WINDOW + 1, 7100), (2, 1, 7101)]);
-        assert_eq!(read, whole);
-    }
-
-    #[test]
-    fn a_line_longer_than_the_window_is_scanned_whole() {
-        let mut text = vec![b'.'; WINDOW * 2 + 100];
-        let at = WINDOW - 5; // straddles the first window's end
-        text[at..at + 10].copy_from_slice(b"error 7100");
-        text.extend_from_slice(b" code 2001\nerror 7101");
-        let hits = scan_text("t", &text);
-        let found: Vec<_> = hits.iter().map(|h| (h.line, h.column, h.code)).collect();
-        assert_eq!(
-            found,
-            [(1, at + 1, 7100), (1, WINDOW * 2 + 102, 2001), (2, 1, 7101)]
-        );
     }
 }

@@ -1,0 +1,348 @@
+//! Finding error codes in tickets, logs and whole support archives.
+//!
+//! - `rules`: what a code in text is;
+//! - `text`: reading a stream of text in blocks of lines as it arrives, and
+//!   where the records of an export start;
+//! - `open`: what a file is (compressed, a bundle, UTF-16, binary) and the
+//!   units of text inside it;
+//! - `walk`: which files the paths name, as ripgrep walks them;
+//! - `order`: output from several threads in one stable order;
+//! - `sink`: where hits go (printers, file names, the summary);
+//! - `summary`: tickets and sightings per code and category;
+//! - `progress`: the progress line and `--stats`.
+//!
+//! The scanner drives and pushes each hit into a `Sink`, as ripgrep's
+//! searcher does; nothing holds the whole result.
+
+mod open;
+pub mod order;
+pub mod progress;
+mod rules;
+pub mod sink;
+pub mod summary;
+mod text;
+mod walk;
+
+use crate::catalog::{self, Entry, Selector};
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+pub use open::Limits;
+pub use progress::Progress;
+pub use walk::WalkOptions;
+
+/// How a code was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Number,
+    Message,
+}
+
+impl Via {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Number => "number",
+            Via::Message => "message",
+        }
+    }
+}
+
+/// One place a code is mentioned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based byte column where `text` starts in the line.
+    pub column: usize,
+    pub code: u32,
+    pub entry: Option<&'static Entry>,
+    pub via: Via,
+    /// The matched text, with control characters escaped.
+    pub text: String,
+    /// Which record of an export holds the hit (a ticket of its own); 0 in
+    /// a text that is one ticket.
+    pub record: u64,
+    /// The field of a JSON error body its line holds, as a bit; 0 if none.
+    pub body_field: u32,
+}
+
+/// A text that is scanned: a file, stdin, or a member of a bundle or of a
+/// compressed file. Names are escaped for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The path as given or found while walking, `-` for stdin.
+    pub file: String,
+    /// The path inside a bundle (`logs/app.log`, nested as
+    /// `inner.zip:deep.log`); None for the file itself.
+    pub member: Option<String>,
+}
+
+impl Unit {
+    pub fn stdin() -> Unit {
+        Unit {
+            file: "-".into(),
+            member: None,
+        }
+    }
+
+    /// `file` or `file:member`, as plain output and headings show it.
+    pub fn name(&self) -> String {
+        match &self.member {
+            Some(member) => format!("{}:{member}", self.file),
+            None => self.file.clone(),
+        }
+    }
+}
+
+/// Scans a text held in memory (tests, fuzzing, explain's stdin).
+///
+/// ```
+/// let hits = sperr::scan::scan_text(b"HTTP 400, Stormpath 7104 (...)");
+/// assert_eq!((hits[0].code, hits[0].column), (7104, 11));
+/// ```
+pub fn scan_text(text: &[u8]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut collect = sink::Collect(&mut hits);
+    let unit = Unit::stdin();
+    let mut reader = text;
+    // Reading from memory cannot fail, nor can collecting.
+    let _ = text::scan_stream(&mut reader, text::Records::Whole, &unit, &mut collect);
+    hits
+}
+
+/// Which codes a scan keeps: those any selector names, or all.
+#[derive(Debug, Default, Clone)]
+pub struct CodeFilter {
+    selectors: Vec<Selector>,
+    categories: Vec<&'static catalog::Category>,
+}
+
+impl CodeFilter {
+    /// Reads `--code` values: codes, ranges and patterns as `show` takes
+    /// them, or category names.
+    pub fn parse(values: &[String]) -> Result<CodeFilter, String> {
+        let mut filter = CodeFilter::default();
+        for value in values {
+            for part in value.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
+                match catalog::parse_selector(part) {
+                    Ok(selector) => filter.selectors.push(selector),
+                    Err(code_error) => match catalog::find_category(part) {
+                        Ok(category) => filter.categories.push(category),
+                        Err(_) => {
+                            return Err(format!(
+                                "--code {:?}: {code_error}, or a category name",
+                                escape(part.as_bytes())
+                            ));
+                        }
+                    },
+                }
+            }
+        }
+        Ok(filter)
+    }
+
+    pub fn keeps(&self, code: u32) -> bool {
+        (self.selectors.is_empty() && self.categories.is_empty())
+            || self.selectors.iter().any(|s| s.contains(code))
+            || self
+                .categories
+                .iter()
+                .any(|c| (c.low..=c.high).contains(&code))
+    }
+}
+
+/// Everything a scan of paths needs to know.
+pub struct Options {
+    /// Paths to scan in the order given; empty or `-` is stdin.
+    pub paths: Vec<PathBuf>,
+    pub walk: WalkOptions,
+    pub limits: Limits,
+    pub filter: CodeFilter,
+    /// Read binary data met while walking or in bundles too (`-uuu`).
+    pub binary: bool,
+    /// Worker threads.
+    pub threads: usize,
+}
+
+/// Running totals of a scan, for the progress line and `--stats`.
+#[derive(Debug, Default)]
+pub struct Counters {
+    /// Jobs done: files named or met while walking, and stdin.
+    pub files: AtomicU64,
+    /// Bytes read from disk or stdin (before decompression).
+    pub bytes: AtomicU64,
+    /// Tickets with at least one hit.
+    pub tickets: AtomicU64,
+    pub hits: AtomicU64,
+}
+
+impl Counters {
+    fn get(value: &AtomicU64) -> u64 {
+        value.load(Ordering::Relaxed)
+    }
+}
+
+/// How a scan of paths went.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Whether any hit was found.
+    pub found: bool,
+    /// Whether some input could not be read (or was cut short).
+    pub failed: bool,
+}
+
+/// Where notes about the input go (stderr), shared by the threads.
+pub struct Notes<'a> {
+    out: Mutex<&'a mut (dyn Write + Send)>,
+    progress: Option<&'a Progress>,
+    failed: AtomicBool,
+}
+
+impl Notes<'_> {
+    /// A note that does not make the scan fail.
+    fn note(&self, message: &str) {
+        let write = || {
+            let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = writeln!(out, "sperr: {message}");
+        };
+        match self.progress {
+            Some(progress) => progress.suspend(write),
+            None => write(),
+        }
+    }
+
+    /// A file that could not be read, or was cut short: the scan goes on
+    /// and ends with status 2.
+    fn failure(&self, name: &str, reason: &str) {
+        self.failed.store(true, Ordering::Relaxed);
+        self.note(&format!("{name}: {reason}"));
+    }
+}
+
+/// What every part of one scan shares.
+pub(crate) struct Context<'a> {
+    filter: &'a CodeFilter,
+    limits: Limits,
+    /// Read binary data met while walking or in bundles too (`-uuu`).
+    binary: bool,
+    notes: Notes<'a>,
+    counters: &'a Counters,
+    /// Set when the scan should end early (`-q` found a hit).
+    stop: &'a AtomicBool,
+}
+
+impl Context<'_> {
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    fn found(&self, new_ticket: bool) {
+        self.counters.hits.fetch_add(1, Ordering::Relaxed);
+        self.counters
+            .tickets
+            .fetch_add(u64::from(new_ticket), Ordering::Relaxed);
+    }
+
+    fn bytes_read(&self, bytes: usize) {
+        self.counters
+            .bytes
+            .fetch_add(bytes as u64, Ordering::Relaxed);
+    }
+
+    fn file_done(&self) {
+        self.counters.files.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Scans every path, pushing hits into the sinks that `sinks` makes, one
+/// per worker thread. Notes about the input (unreadable files, corrupt
+/// archives) go to `notes` as they happen.
+pub fn run(
+    options: &Options,
+    sinks: &dyn sink::SinkFactory,
+    notes: &mut (dyn Write + Send),
+    counters: &Counters,
+    stop: &AtomicBool,
+    progress: Option<&Progress>,
+) -> Outcome {
+    let ctx = Context {
+        filter: &options.filter,
+        limits: options.limits,
+        binary: options.binary,
+        notes: Notes {
+            out: Mutex::new(notes),
+            progress,
+            failed: AtomicBool::new(false),
+        },
+        counters,
+        stop,
+    };
+    walk::scan_paths(options, sinks, &ctx);
+    Outcome {
+        found: Counters::get(&counters.hits) > 0,
+        failed: ctx.notes.failed.load(Ordering::Relaxed),
+    }
+}
+
+/// An I/O error's reason without Rust's "(os error 2)" suffix.
+pub fn io_reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// The text for display: invalid UTF-8 as `\xHH`, control characters
+/// escaped (`\x1b`, `\t`, `\n`), so nothing from the input can drive a
+/// terminal or break a line of output.
+pub fn escape(text: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for chunk in text.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '\n' => out.push_str("\\n"),
+                c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                    out.push_str(&format!("\\x{:02x}", c as u32));
+                }
+                c if c.is_control()
+                    || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+                {
+                    out.push_str(&format!("\\u{{{:x}}}", c as u32));
+                }
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_makes_control_characters_and_bad_bytes_visible() {
+        assert_eq!(escape(b"\x1b[2J\x07ok\xff"), "\\x1b[2J\\x07ok\\xff");
+        assert_eq!(escape(b"a\tb\nc"), "a\\tb\\nc");
+        assert_eq!(escape("é\u{202e}".as_bytes()), "é\\u{202e}");
+    }
+
+    #[test]
+    fn a_code_filter_takes_codes_ranges_patterns_and_categories() {
+        let filter = CodeFilter::parse(&["7100".into(), "2000-2002,13xxx".into()]).unwrap();
+        assert!(filter.keeps(7100) && filter.keeps(2001) && filter.keeps(13101));
+        assert!(!filter.keeps(7101) && !filter.keeps(2003));
+        let category = CodeFilter::parse(&["account".into()]).unwrap();
+        assert!(category.keeps(7100) && !category.keeps(2001));
+        assert!(CodeFilter::parse(&[]).unwrap().keeps(1));
+        assert!(CodeFilter::parse(&["nonsense".into()]).is_err());
+    }
+}

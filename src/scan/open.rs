@@ -1,0 +1,413 @@
+//! What a file is, decided by its content: gzip, bzip2, xz and zstd are
+//! decompressed as they are read; zip and tar members are scanned one by
+//! one, bundles inside bundles too; UTF-16 with a byte-order mark is
+//! transcoded; binary data met while walking or inside a bundle is skipped.
+//!
+//! Sniffing looks at what one read gives and never waits for more, so a
+//! line that arrives alone on a pipe is scanned at once.
+
+use super::sink::Sink;
+use super::text::{self, Records};
+use super::{Context, Hit, Unit, escape};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek};
+
+/// How far a scan goes into what it opens.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The most bytes one text may decompress to (`--max-expand`).
+    pub max_expand: u64,
+    /// How many bundles and compressions deep a scan goes.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_expand: 4 << 30,
+            max_depth: 3,
+        }
+    }
+}
+
+/// The buffer sniffing reads into, and the size of reads after it.
+const SNIFF: usize = 64 << 10;
+
+/// What the first bytes of a stream say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Gzip,
+    Bzip2,
+    Xz,
+    Zstd,
+    Zip,
+    Tar,
+    Utf16,
+    Binary,
+    Text,
+}
+
+fn sniff(head: &[u8]) -> Kind {
+    const TAR_MAGIC: std::ops::Range<usize> = 257..262;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Kind::Gzip
+    } else if head.starts_with(b"BZh") && head.get(3).is_some_and(|b| (b'1'..=b'9').contains(b)) {
+        Kind::Bzip2
+    } else if head.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
+        Kind::Xz
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Kind::Zstd
+    } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        Kind::Zip
+    } else if head.get(TAR_MAGIC) == Some(b"ustar") {
+        Kind::Tar
+    } else if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+        Kind::Utf16
+    } else if memchr::memchr(0, head).is_some() {
+        Kind::Binary
+    } else {
+        Kind::Text
+    }
+}
+
+/// A text or bundle to open, and what is known of where it came from.
+pub(super) struct Source<'a> {
+    pub unit: Unit,
+    /// The name the text goes by (compression suffixes taken off), to tell
+    /// a JSON Lines export by.
+    pub name: String,
+    /// The file on disk, when the stream is that file unchanged: a zip is
+    /// then read in place rather than spooled.
+    pub file: Option<&'a File>,
+    /// Named on the command line (or stdin), not met while walking or in a
+    /// bundle: then even binary data is read.
+    pub named: bool,
+    /// How many bundles and compressions it is inside.
+    pub depth: usize,
+}
+
+/// Scans one stream, whatever it holds. Problems with it (a corrupt
+/// archive, a read error) are reported as failures of its name; the scan
+/// goes on.
+pub(super) fn scan(source: Source, reader: &mut dyn Read, sink: &mut dyn Sink, ctx: &Context) {
+    let display = source.unit.name();
+    if let Err(e) = open(source, reader, sink, ctx) {
+        ctx.notes.failure(&display, &super::io_reason(&e));
+    }
+}
+
+fn open(
+    source: Source,
+    reader: &mut dyn Read,
+    sink: &mut dyn Sink,
+    ctx: &Context,
+) -> io::Result<()> {
+    let mut reader = BufReader::with_capacity(SNIFF, reader);
+    let head = fill_once(&mut reader)?;
+    let kind = sniff(head);
+    let records = Records::of(&source.name, head);
+    let nested = !matches!(kind, Kind::Utf16 | Kind::Binary | Kind::Text);
+    if nested && source.depth >= ctx.limits.max_depth {
+        ctx.notes.note(&format!(
+            "{}: not opened: nested more than {} deep",
+            source.unit.name(),
+            ctx.limits.max_depth
+        ));
+        return Ok(());
+    }
+    match kind {
+        Kind::Gzip => decompressed(
+            source,
+            flate2::bufread::MultiGzDecoder::new(reader),
+            sink,
+            ctx,
+        ),
+        Kind::Bzip2 => decompressed(
+            source,
+            bzip2::bufread::MultiBzDecoder::new(reader),
+            sink,
+            ctx,
+        ),
+        Kind::Xz => decompressed(
+            source,
+            liblzma::bufread::XzDecoder::new_multi_decoder(reader),
+            sink,
+            ctx,
+        ),
+        Kind::Zstd => decompressed(source, zstd::Decoder::with_buffer(reader)?, sink, ctx),
+        Kind::Zip => zip(source, reader, sink, ctx),
+        Kind::Tar => tar(source, reader, sink, ctx),
+        Kind::Binary if !source.named && !ctx.binary => Ok(()),
+        Kind::Utf16 => {
+            let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new().build(reader);
+            texts(&source, records, decoded, sink, ctx)
+        }
+        Kind::Binary | Kind::Text => texts(&source, records, reader, sink, ctx),
+    }
+}
+
+/// One read into the sniffing buffer, however short: a pipe's first line
+/// is judged as it is.
+fn fill_once<'a>(reader: &'a mut BufReader<&mut dyn Read>) -> io::Result<&'a [u8]> {
+    loop {
+        match reader.fill_buf() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+            Ok(_) => return Ok(reader.buffer()),
+        }
+    }
+}
+
+fn texts(
+    source: &Source,
+    records: Records,
+    mut reader: impl Read,
+    sink: &mut dyn Sink,
+    ctx: &Context,
+) -> io::Result<()> {
+    sink.begin(&source.unit);
+    let mut filtered = Filtered {
+        sink,
+        ctx,
+        last_record: None,
+    };
+    let result = text::scan_stream(&mut reader, records, &source.unit, &mut filtered);
+    sink_finish(filtered.sink, &source.unit);
+    result
+}
+
+fn sink_finish(sink: &mut dyn Sink, unit: &Unit) {
+    sink.pause();
+    sink.finish(unit);
+}
+
+/// Keeps the hits of the codes asked for, and notes that one was found.
+struct Filtered<'a, 'b> {
+    sink: &'a mut dyn Sink,
+    ctx: &'a Context<'b>,
+    /// The record of the last hit kept, to count tickets with hits.
+    last_record: Option<u64>,
+}
+
+impl Sink for Filtered<'_, '_> {
+    fn matched(&mut self, unit: &Unit, hit: Hit) -> bool {
+        if self.ctx.stopped() {
+            return false;
+        }
+        if !self.ctx.filter.keeps(hit.code) {
+            return true;
+        }
+        let new_ticket = self.last_record.replace(hit.record) != Some(hit.record);
+        self.ctx.found(new_ticket);
+        self.sink.matched(unit, hit)
+    }
+
+    fn pause(&mut self) {
+        self.sink.pause();
+    }
+}
+
+/// A compressed stream: the text inside goes by the same name.
+fn decompressed(
+    source: Source,
+    decoder: impl Read,
+    sink: &mut dyn Sink,
+    ctx: &Context,
+) -> io::Result<()> {
+    let name = strip_compression_suffix(&source.name).to_string();
+    let mut limited = Expansion::new(decoder, ctx, source.unit.name());
+    open(
+        Source {
+            name,
+            file: None,
+            depth: source.depth + 1,
+            ..source
+        },
+        &mut limited,
+        sink,
+        ctx,
+    )
+}
+
+fn strip_compression_suffix(name: &str) -> &str {
+    for suffix in [".gz", ".tgz", ".bz2", ".xz", ".zst", ".zstd"] {
+        let cut = name.len().saturating_sub(suffix.len());
+        if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(suffix) {
+            return if suffix == ".tgz" { name } else { &name[..cut] };
+        }
+    }
+    name
+}
+
+/// The source for a member of a bundle.
+fn member<'a>(bundle: &Source, raw_name: &[u8]) -> Source<'a> {
+    let shown = escape(raw_name);
+    let member = match &bundle.unit.member {
+        Some(outer) => format!("{outer}:{shown}"),
+        None => shown.clone(),
+    };
+    Source {
+        unit: Unit {
+            file: bundle.unit.file.clone(),
+            member: Some(member),
+        },
+        name: shown,
+        file: None,
+        named: false,
+        depth: bundle.depth + 1,
+    }
+}
+
+/// A tar archive, read as a stream: members in the archive's order.
+fn tar(source: Source, reader: impl Read, sink: &mut dyn Sink, ctx: &Context) -> io::Result<()> {
+    let mut archive = tar::Archive::new(reader);
+    for entry in archive.entries()? {
+        if ctx.stopped() {
+            break;
+        }
+        let entry = entry?;
+        if !entry.header().entry_type().is_file() {
+            continue;
+        }
+        let inner = member(&source, &entry.path_bytes());
+        let mut limited = Expansion::new(entry, ctx, inner.unit.name());
+        scan(inner, &mut limited, sink, ctx);
+    }
+    Ok(())
+}
+
+/// A zip archive: read in place when it is a file on disk, else spooled to
+/// a temporary file (removed when done), since a zip is read from its end.
+fn zip(
+    source: Source,
+    mut reader: impl Read,
+    sink: &mut dyn Sink,
+    ctx: &Context,
+) -> io::Result<()> {
+    match source.file {
+        Some(file) => {
+            let mut file = file;
+            file.rewind()?;
+            zip_members(&source, file, sink, ctx)
+        }
+        None => {
+            let mut spool = tempfile::tempfile()?;
+            let mut limited = Expansion::new(&mut reader, ctx, source.unit.name());
+            io::copy(&mut limited, &mut spool)?;
+            spool.rewind()?;
+            zip_members(&source, spool, sink, ctx)
+        }
+    }
+}
+
+fn zip_members(
+    source: &Source,
+    archive: impl Read + Seek,
+    sink: &mut dyn Sink,
+    ctx: &Context,
+) -> io::Result<()> {
+    let mut archive = zip::ZipArchive::new(archive).map_err(zip_error)?;
+    for index in 0..archive.len() {
+        if ctx.stopped() {
+            break;
+        }
+        let name = match archive.name_for_index(index) {
+            Some(Ok(name)) => name.as_bytes().to_vec(),
+            _ => b"?".to_vec(),
+        };
+        let entry = match archive.by_index(index) {
+            Ok(entry) => entry,
+            Err(e) => {
+                let shown = member(source, &name).unit.name();
+                ctx.notes.failure(&shown, &zip_error(e).to_string());
+                continue;
+            }
+        };
+        if entry.is_dir() {
+            continue;
+        }
+        let inner = member(source, entry.name_raw());
+        let display = inner.unit.name();
+        let mut limited = Expansion::new(entry, ctx, display);
+        scan(inner, &mut limited, sink, ctx);
+    }
+    Ok(())
+}
+
+fn zip_error(e: zip::result::ZipError) -> io::Error {
+    match e {
+        zip::result::ZipError::Io(e) => e,
+        other => io::Error::new(io::ErrorKind::InvalidData, other.to_string()),
+    }
+}
+
+/// Ends a decompressed stream after `--max-expand` bytes, with a note, so
+/// a bomb costs time, not memory, and not forever.
+struct Expansion<'a, 'b, R> {
+    inner: R,
+    left: u64,
+    ctx: &'a Context<'b>,
+    name: String,
+}
+
+impl<'a, 'b, R: Read> Expansion<'a, 'b, R> {
+    fn new(inner: R, ctx: &'a Context<'b>, name: String) -> Self {
+        Expansion {
+            inner,
+            left: ctx.limits.max_expand,
+            ctx,
+            name,
+        }
+    }
+}
+
+impl<R: Read> Read for Expansion<'_, '_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            return Ok(0);
+        }
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let read = self.inner.read(&mut buf[..want])?;
+        self.left -= read as u64;
+        if self.left == 0 {
+            self.ctx.notes.note(&format!(
+                "{}: stopped after {} bytes decompressed (--max-expand)",
+                self.name, self.ctx.limits.max_expand
+            ));
+        }
+        Ok(read)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_told_by_content() {
+        assert_eq!(sniff(b"\x1f\x8b\x08rest"), Kind::Gzip);
+        assert_eq!(sniff(b"BZh91AY&SY"), Kind::Bzip2);
+        assert_eq!(sniff(b"BZh is a word"), Kind::Text);
+        assert_eq!(sniff(b"\xfd7zXZ\x00\x00"), Kind::Xz);
+        assert_eq!(sniff(b"\x28\xb5\x2f\xfd\x00"), Kind::Zstd);
+        assert_eq!(sniff(b"PK\x03\x04...."), Kind::Zip);
+        let mut tar = vec![b'a'; 512];
+        tar[257..262].copy_from_slice(b"ustar");
+        assert_eq!(sniff(&tar), Kind::Tar);
+        assert_eq!(sniff(b"\xff\xfee\x00r\x00"), Kind::Utf16);
+        assert_eq!(sniff(b"ELF\x00\x00"), Kind::Binary);
+        assert_eq!(sniff(b"error 7100\n"), Kind::Text);
+        assert_eq!(sniff(b""), Kind::Text);
+    }
+
+    #[test]
+    fn compression_suffixes_come_off_the_name() {
+        assert_eq!(strip_compression_suffix("export.jsonl.gz"), "export.jsonl");
+        assert_eq!(strip_compression_suffix("a.NDJSON.ZST"), "a.NDJSON");
+        assert_eq!(strip_compression_suffix("logs.tgz"), "logs.tgz");
+        assert_eq!(strip_compression_suffix("é.gz"), "é");
+        assert_eq!(strip_compression_suffix("gz"), "gz");
+    }
+}

@@ -1,0 +1,200 @@
+//! Output from several threads in one stable order, as `parallel -k` gives
+//! it: each job (a path) has a sequence number; the job whose turn it is
+//! writes straight through, the others hold what they have until their
+//! turn. A job that holds more than `HELD` bytes waits for its turn, so a
+//! slow first file costs time, never memory.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::sync::{Condvar, Mutex, MutexGuard};
+
+/// How much output one job may hold while it waits for its turn.
+const HELD: usize = 4 << 20;
+
+/// What takes the pieces in order: a writer, or a collector.
+pub trait Consumer: Send {
+    type Piece: Send;
+    /// Takes one piece of the job whose turn it is.
+    fn take(&mut self, piece: Self::Piece) -> io::Result<()>;
+    /// The pieces handed over so far may be passed on (flushed).
+    fn pass_on(&mut self) -> io::Result<()>;
+}
+
+/// The reorder buffer.
+pub struct Ordered<C: Consumer> {
+    state: Mutex<State<C>>,
+    turn: Condvar,
+}
+
+struct State<C: Consumer> {
+    /// The job whose turn it is.
+    head: usize,
+    /// What later jobs hold, and whether they are done.
+    held: BTreeMap<usize, Held<C::Piece>>,
+    consumer: C,
+    /// The first error from the consumer; after it, everything is dropped.
+    error: Option<io::Error>,
+}
+
+struct Held<P> {
+    pieces: Vec<P>,
+    bytes: usize,
+    done: bool,
+}
+
+impl<P> Default for Held<P> {
+    fn default() -> Self {
+        Held {
+            pieces: Vec::new(),
+            bytes: 0,
+            done: false,
+        }
+    }
+}
+
+impl<C: Consumer> Ordered<C> {
+    pub fn new(consumer: C) -> Self {
+        Ordered {
+            state: Mutex::new(State {
+                head: 0,
+                held: BTreeMap::new(),
+                consumer,
+                error: None,
+            }),
+            turn: Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State<C>> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Hands over pieces of job `seq` (`bytes` is their size). Returns
+    /// false once output has failed: there is no point going on.
+    pub fn send(&self, seq: usize, pieces: Vec<C::Piece>, bytes: usize) -> bool {
+        let mut state = self.lock();
+        if state.error.is_some() {
+            return false;
+        }
+        if state.head == seq {
+            state.consume(pieces);
+            return state.error.is_none();
+        }
+        let held = state.held.entry(seq).or_default();
+        held.pieces.extend(pieces);
+        held.bytes += bytes;
+        while state.head != seq
+            && state.error.is_none()
+            && state.held.get(&seq).is_some_and(|h| h.bytes > HELD)
+        {
+            state = self.turn.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        state.error.is_none()
+    }
+
+    /// Job `seq` has nothing more to hand over.
+    pub fn done(&self, seq: usize) {
+        let mut state = self.lock();
+        if state.head != seq {
+            state.held.entry(seq).or_default().done = true;
+            return;
+        }
+        // Pass the turn on, through every later job that is already done.
+        loop {
+            state.head += 1;
+            let head = state.head;
+            let Some(held) = state.held.remove(&head) else {
+                break;
+            };
+            state.consume(held.pieces);
+            if !held.done {
+                break;
+            }
+        }
+        self.turn.notify_all();
+    }
+
+    /// The consumer, once every job is done, and the first error if any.
+    pub fn finish(self) -> (C, Option<io::Error>) {
+        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        (state.consumer, state.error)
+    }
+}
+
+impl<C: Consumer> State<C> {
+    fn consume(&mut self, pieces: Vec<C::Piece>) {
+        if self.error.is_some() || pieces.is_empty() {
+            return;
+        }
+        let result = pieces
+            .into_iter()
+            .try_for_each(|p| self.consumer.take(p))
+            .and_then(|()| self.consumer.pass_on());
+        if let Err(e) = result {
+            self.error = Some(e);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    struct Collect(Vec<(usize, u32)>);
+
+    impl Consumer for Collect {
+        type Piece = (usize, u32);
+        fn take(&mut self, piece: (usize, u32)) -> io::Result<()> {
+            self.0.push(piece);
+            Ok(())
+        }
+        fn pass_on(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pieces_come_out_in_job_order_whatever_order_they_arrive_in() {
+        let ordered = Arc::new(Ordered::new(Collect(Vec::new())));
+        std::thread::scope(|s| {
+            for seq in (0..8).rev() {
+                let ordered = Arc::clone(&ordered);
+                s.spawn(move || {
+                    std::thread::sleep(std::time::Duration::from_millis(seq as u64 % 3));
+                    for i in 0..3 {
+                        assert!(ordered.send(seq, vec![(seq, i)], 1));
+                    }
+                    ordered.done(seq);
+                });
+            }
+        });
+        let (collect, error) = Arc::into_inner(ordered).unwrap().finish();
+        assert!(error.is_none());
+        let expected: Vec<(usize, u32)> =
+            (0..8).flat_map(|s| (0..3).map(move |i| (s, i))).collect();
+        assert_eq!(collect.0, expected);
+    }
+
+    #[test]
+    fn a_job_that_holds_too_much_waits_for_its_turn() {
+        let ordered = Arc::new(Ordered::new(Collect(Vec::new())));
+        let later = {
+            let ordered = Arc::clone(&ordered);
+            std::thread::spawn(move || {
+                ordered.send(1, vec![(1, 0)], HELD + 1);
+                // Only returns once job 0 is done and job 1's turn has come.
+                let state = ordered.lock();
+                assert_eq!(state.head, 1);
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(!later.is_finished(), "job 1 waits while job 0 runs");
+        ordered.send(0, vec![(0, 0)], 1);
+        ordered.done(0);
+        later.join().unwrap();
+        ordered.done(1);
+        let (collect, _) = Arc::into_inner(ordered).unwrap().finish();
+        assert_eq!(collect.0, [(0, 0), (1, 0)]);
+    }
+}

@@ -1,0 +1,145 @@
+//! The progress line of a long scan, and `--stats`.
+//!
+//! The line appears on stderr only after about a second, so short scans
+//! never flash it, and is cleared at the end.
+
+use super::Counters;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long a scan runs before its progress line appears.
+const DELAY: Duration = Duration::from_secs(1);
+const TICK: Duration = Duration::from_millis(200);
+
+/// A progress line on stderr, drawn by a thread of its own.
+pub struct Progress {
+    bar: Arc<Mutex<Option<ProgressBar>>>,
+    done: Arc<AtomicBool>,
+    ticker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    pub fn start(counters: Arc<Counters>) -> Progress {
+        let bar: Arc<Mutex<Option<ProgressBar>>> = Arc::default();
+        let done = Arc::new(AtomicBool::new(false));
+        let ticker = {
+            let (bar, done) = (Arc::clone(&bar), Arc::clone(&done));
+            std::thread::spawn(move || {
+                let start = Instant::now();
+                while !done.load(Ordering::Relaxed) {
+                    std::thread::sleep(TICK);
+                    if start.elapsed() < DELAY || done.load(Ordering::Relaxed) {
+                        continue;
+                    }
+                    let mut bar = bar.lock().unwrap_or_else(|e| e.into_inner());
+                    let bar = bar.get_or_insert_with(|| {
+                        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+                        bar.set_style(
+                            ProgressStyle::with_template("{spinner} {msg}")
+                                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                        );
+                        bar
+                    });
+                    bar.set_message(line(&counters, start.elapsed()));
+                    bar.tick();
+                }
+            })
+        };
+        Progress {
+            bar,
+            done,
+            ticker: Some(ticker),
+        }
+    }
+
+    /// Runs `write` (a note on stderr) with the line out of its way.
+    pub fn suspend(&self, write: impl FnOnce()) {
+        let bar = self.bar.lock().unwrap_or_else(|e| e.into_inner());
+        match bar.as_ref() {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        }
+    }
+
+    /// Stops the line and clears it.
+    pub fn finish(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+        if let Some(ticker) = self.ticker.take() {
+            let _ = ticker.join();
+        }
+        if let Some(bar) = self.bar.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// `1,204 files, 812.4 MB, 95.2 MB/s, 3,001 hits`
+fn line(counters: &Counters, elapsed: Duration) -> String {
+    let bytes = Counters::get(&counters.bytes);
+    format!(
+        "{} files, {}, {}/s, {} hits",
+        Counters::get(&counters.files),
+        size(bytes),
+        size((bytes as f64 / elapsed.as_secs_f64().max(0.001)) as u64),
+        Counters::get(&counters.hits)
+    )
+}
+
+/// The `--stats` lines, as `rg --stats` gives them.
+pub fn stats(counters: &Counters, elapsed: Duration) -> String {
+    format!(
+        "{} files scanned\n{} bytes scanned ({})\n{} tickets with hits\n{} hits\n{:.3} seconds\n",
+        Counters::get(&counters.files),
+        Counters::get(&counters.bytes),
+        size(Counters::get(&counters.bytes)),
+        Counters::get(&counters.tickets),
+        Counters::get(&counters.hits),
+        elapsed.as_secs_f64()
+    )
+}
+
+fn size(bytes: u64) -> String {
+    let b = bytes as f64;
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} kB", b / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", b / 1e6),
+        _ => format!("{:.2} GB", b / 1e9),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(size(999), "999 B");
+        assert_eq!(size(1_500), "1.5 kB");
+        assert_eq!(size(812_400_000), "812.4 MB");
+        assert_eq!(size(2_000_000_000), "2.00 GB");
+    }
+
+    #[test]
+    fn stats_name_every_figure() {
+        let counters = Counters::default();
+        counters.files.store(3, Ordering::Relaxed);
+        counters.hits.store(7, Ordering::Relaxed);
+        let text = stats(&counters, Duration::from_millis(1500));
+        assert!(text.contains("3 files scanned\n"));
+        assert!(text.contains("7 hits\n"));
+        assert!(text.contains("1.500 seconds"));
+    }
+}

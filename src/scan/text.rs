@@ -1,0 +1,408 @@
+//! Reading a stream of text in blocks of whole lines, as it arrives, and
+//! knowing where the records of an export start.
+//!
+//! Each read is scanned as soon as it returns: nothing waits for a block to
+//! fill, so a line that arrives alone on a pipe is scanned at once, and the
+//! sink gets a pause after each read to pass on what it holds. A line
+//! longer than a window is scanned in overlapping windows, so memory stays
+//! bounded whatever the input.
+
+use super::rules::{OVERLAP, Scanner, WINDOW};
+use super::sink::Sink;
+use super::{Hit, Unit};
+use std::io::{self, Read};
+
+/// The most one read asks for.
+const BLOCK: usize = 256 << 10;
+
+/// How a text divides into tickets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Records {
+    /// The whole text is one ticket.
+    Whole,
+    /// Each line is a record (JSON Lines).
+    Lines,
+    /// Each message of an mbox, starting at a `From ` line.
+    Mbox,
+    /// Each object of a top-level JSON array.
+    JsonArray,
+}
+
+impl Records {
+    /// How a text divides, from its name and its first bytes.
+    pub fn of(name: &str, head: &[u8]) -> Records {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+            Records::Lines
+        } else if head.starts_with(b"From ") {
+            Records::Mbox
+        } else if head.trim_ascii_start().starts_with(b"[")
+            && head.trim_ascii_start()[1..]
+                .trim_ascii_start()
+                .starts_with(b"{")
+        {
+            Records::JsonArray
+        } else {
+            Records::Whole
+        }
+    }
+}
+
+/// Scans a text stream, pushing each hit into `sink`. Stops early when the
+/// sink says so or `stop()` turns true; errors are the reader's or the
+/// sink's.
+pub fn scan_stream(
+    reader: &mut dyn Read,
+    records: Records,
+    unit: &Unit,
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
+    let mut scanner = Scanner::new();
+    let mut tracker = RecordTracker::new(records);
+    let mut buf = Buffer::default();
+    // Where a line too long for one window has got to: its column offset.
+    let mut long_line: Option<usize> = None;
+    let mut at_end = false;
+    // How much of the buffer is known to hold no newline: small reads of a
+    // long line are not searched again and again.
+    let mut checked = 0;
+    loop {
+        if !at_end && buf.len() < WINDOW {
+            at_end = buf.read_once(reader)? == 0;
+        }
+        if buf.is_empty() && at_end {
+            break;
+        }
+        let first_line = scanner.line;
+        let text = buf.text();
+        let newline = memchr::memchr(b'\n', &text[checked..]).map(|i| checked + i);
+        checked = if newline.is_none() { text.len() } else { 0 };
+        if let Some(offset) = long_line {
+            if newline.is_none() && !at_end && text.len() < WINDOW {
+                continue; // read on to a whole window
+            }
+            checked = 0;
+            // Go on with the long line up to its end, or another window.
+            let end = newline.unwrap_or(text.len().min(WINDOW));
+            tracker.window(&text[..end], first_line, offset);
+            scanner.window(&text[..end], offset);
+            if newline.is_some() || at_end && end == text.len() {
+                scanner.end_line();
+                tracker.end_line();
+                buf.consume((end + 1).min(text.len()));
+                long_line = None;
+            } else {
+                let keep = end.min(OVERLAP);
+                long_line = Some(offset + end - keep);
+                tracker.skip_to(offset + end);
+                buf.consume(end - keep);
+            }
+        } else {
+            let last_newline = newline.and_then(|_| memchr::memrchr(b'\n', text));
+            if last_newline.is_some() || at_end || text.len() >= WINDOW {
+                checked = 0;
+            }
+            match last_newline {
+                Some(last) => {
+                    tracker.block(&text[..last], first_line);
+                    scanner.block(&text[..last]);
+                    buf.consume(last + 1);
+                }
+                None if at_end => {
+                    tracker.block(text, first_line);
+                    scanner.block(text);
+                    buf.consume(text.len());
+                }
+                None if text.len() >= WINDOW => {
+                    tracker.window(&text[..WINDOW], first_line, 0);
+                    scanner.window(&text[..WINDOW], 0);
+                    long_line = Some(WINDOW - OVERLAP);
+                    tracker.skip_to(WINDOW);
+                    buf.consume(WINDOW - OVERLAP);
+                }
+                None => continue, // a line still coming in; read on
+            }
+        }
+        tracker.assign(&mut scanner.hits);
+        for hit in scanner.hits.drain(..) {
+            if !sink.matched(unit, hit) {
+                return Ok(());
+            }
+        }
+        sink.pause();
+    }
+    Ok(())
+}
+
+/// The bytes read and not yet scanned. The storage is zeroed once and
+/// reused: a read fills its free end, scanned bytes are moved off the
+/// front.
+#[derive(Default)]
+struct Buffer {
+    bytes: Vec<u8>,
+    start: usize,
+    end: usize,
+}
+
+impl Buffer {
+    fn text(&self) -> &[u8] {
+        &self.bytes[self.start..self.end]
+    }
+
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.start += n;
+        if self.start == self.end {
+            (self.start, self.end) = (0, 0);
+        }
+    }
+
+    /// Reads once into the free end: what one read gives, up to a block.
+    /// Returns the number of bytes read; 0 at the end of the input.
+    fn read_once(&mut self, reader: &mut dyn Read) -> io::Result<usize> {
+        if self.bytes.len() - self.end < BLOCK {
+            // Move what is left to the front, and grow so that at least a
+            // block is read before it moves again.
+            self.bytes.copy_within(self.start..self.end, 0);
+            (self.start, self.end) = (0, self.end - self.start);
+            if self.bytes.len() - self.end < 2 * BLOCK {
+                self.bytes.resize(self.end + 2 * BLOCK, 0);
+            }
+        }
+        let room = &mut self.bytes[self.end..self.end + BLOCK];
+        let read = loop {
+            match reader.read(room) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
+        self.end += read;
+        Ok(read)
+    }
+}
+
+/// Where records start, as (line, column) positions, so that each hit can
+/// be told its record.
+struct RecordTracker {
+    records: Records,
+    /// The record in force before the starts below.
+    current: u64,
+    /// Starts seen in the text given since the last `assign`.
+    starts: Vec<(usize, usize)>,
+    /// In a JSON array: nesting depth, and whether inside a string.
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    /// How far into the current long line the JSON state has read.
+    read_to: usize,
+    /// Whether the text so far ended a line (an mbox `From ` must start
+    /// one).
+    after_blank: bool,
+}
+
+impl RecordTracker {
+    fn new(records: Records) -> Self {
+        RecordTracker {
+            records,
+            current: 0,
+            starts: Vec::new(),
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            read_to: 0,
+            after_blank: true,
+        }
+    }
+
+    /// Notes the record starts in a block of whole lines.
+    fn block(&mut self, text: &[u8], first_line: usize) {
+        match self.records {
+            Records::Whole | Records::Lines => {}
+            Records::Mbox => {
+                for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
+                    if self.after_blank && text.starts_with(b"From ") {
+                        self.starts.push((line, 1));
+                    }
+                    self.after_blank = text.trim_ascii().is_empty();
+                }
+            }
+            Records::JsonArray => {
+                for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
+                    self.json(text, line, 0);
+                }
+            }
+        }
+    }
+
+    /// Notes the record starts in a window of a long line.
+    fn window(&mut self, text: &[u8], line: usize, offset: usize) {
+        if self.records == Records::JsonArray {
+            let skip = self.read_to.saturating_sub(offset).min(text.len());
+            self.json(&text[skip..], line, offset + skip);
+        }
+    }
+
+    /// The long line has been read up to `column` (0-based).
+    fn skip_to(&mut self, column: usize) {
+        self.read_to = column;
+    }
+
+    fn end_line(&mut self) {
+        self.read_to = 0;
+    }
+
+    /// Follows the JSON structure: each object that opens at depth 1 starts
+    /// a record.
+    fn json(&mut self, text: &[u8], line: usize, offset: usize) {
+        for (i, &b) in text.iter().enumerate() {
+            if self.in_string {
+                match b {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => {
+                    if b == b'{' && self.depth == 1 {
+                        self.starts.push((line, offset + i + 1));
+                    }
+                    self.depth += 1;
+                }
+                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+
+    /// Gives each hit (in line order) its record, and forgets the starts.
+    fn assign(&mut self, hits: &mut [Hit]) {
+        if self.records == Records::Lines {
+            for hit in hits {
+                hit.record = hit.line as u64;
+            }
+            return;
+        }
+        let mut starts = self.starts.iter().peekable();
+        for hit in hits {
+            while starts
+                .next_if(|&&at| at <= (hit.line, hit.column))
+                .is_some()
+            {
+                self.current += 1;
+            }
+            hit.record = self.current;
+        }
+        self.current += starts.count() as u64;
+        self.starts.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::scan_text;
+    use crate::scan::sink::Collect;
+
+    fn scan_with(records: Records, text: &[u8], chunk: usize) -> Vec<(usize, usize, u32, u64)> {
+        let mut hits = Vec::new();
+        let unit = Unit {
+            file: "t".into(),
+            member: None,
+        };
+        let mut reader = Chunked(text, chunk);
+        scan_stream(&mut reader, records, &unit, &mut Collect(&mut hits)).unwrap();
+        hits.iter()
+            .map(|h| (h.line, h.column, h.code, h.record))
+            .collect()
+    }
+
+    /// A reader that gives at most `.1` bytes a read, as a pipe may.
+    struct Chunked<'a>(&'a [u8], usize);
+
+    impl Read for Chunked<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(self.1).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn input_read_in_small_pieces_scans_the_same() {
+        let mut text = vec![b'.'; WINDOW * 3];
+        text[WINDOW..WINDOW + 10].copy_from_slice(b"error 7100");
+        text.extend_from_slice(b"\nerror 7101\n");
+        let whole = scan_with(Records::Whole, &text, usize::MAX);
+        assert_eq!(whole, [(1, WINDOW + 1, 7100, 0), (2, 1, 7101, 0)]);
+        assert_eq!(scan_with(Records::Whole, &text, 4096), whole);
+        assert_eq!(scan_with(Records::Whole, &text, 7), whole[..]);
+    }
+
+    #[test]
+    fn a_line_longer_than_the_window_is_scanned_whole() {
+        let mut text = vec![b'.'; WINDOW * 2 + 100];
+        let at = WINDOW - 5; // straddles the first window's end
+        text[at..at + 10].copy_from_slice(b"error 7100");
+        text.extend_from_slice(b" code 2001\nerror 7101");
+        let found: Vec<_> = scan_text(&text)
+            .iter()
+            .map(|h| (h.line, h.column, h.code))
+            .collect();
+        assert_eq!(
+            found,
+            [(1, at + 1, 7100), (1, WINDOW * 2 + 102, 2001), (2, 1, 7101)]
+        );
+    }
+
+    #[test]
+    fn records_of_exports() {
+        let lines = b"{\"code\": 7100}\n{\"code\": 7100}\n";
+        assert_eq!(
+            scan_with(Records::Lines, lines, 5),
+            [(1, 2, 7100, 1), (2, 2, 7100, 2)]
+        );
+        let mbox = b"From a@b Mon\nSubject: x\n\nerror 7100\n\nFrom c@d Tue\n\nerror 7100\nFrom here on, error 7100\n";
+        let records: Vec<u64> = scan_with(Records::Mbox, mbox, 9)
+            .iter()
+            .map(|h| h.3)
+            .collect();
+        assert_eq!(records, [1, 2, 2], "a From line after text starts nothing");
+        let array = br#"[{"a": "{[", "code": 7100}, {"code": 7100, "b": [{"code": 7101}]}]"#;
+        let records: Vec<(u32, u64)> = scan_with(Records::JsonArray, array, 3)
+            .iter()
+            .map(|h| (h.2, h.3))
+            .collect();
+        assert_eq!(records, [(7100, 1), (7101, 2)], "one hit per code and line");
+        let pretty = b"[\n  {\n    \"code\": 7100\n  },\n  {\n    \"code\": 7100\n  }\n]\n";
+        let records: Vec<u64> = scan_with(Records::JsonArray, pretty, 4)
+            .iter()
+            .map(|h| h.3)
+            .collect();
+        assert_eq!(records, [1, 2]);
+    }
+
+    #[test]
+    fn how_a_text_divides_is_read_from_its_name_and_start() {
+        assert_eq!(Records::of("x.JSONL", b"{}"), Records::Lines);
+        assert_eq!(Records::of("a.ndjson", b""), Records::Lines);
+        assert_eq!(Records::of("mail", b"From x@y"), Records::Mbox);
+        assert_eq!(
+            Records::of("e.json", b" [\n {\"a\":1}]"),
+            Records::JsonArray
+        );
+        assert_eq!(Records::of("e.json", b"[1, 2]"), Records::Whole);
+        assert_eq!(Records::of("app.log", b"{\"a\":1}"), Records::Whole);
+    }
+}

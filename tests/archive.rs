@@ -1,0 +1,490 @@
+//! `scan` over support archives as they really come: directory trees,
+//! compressed logs, zip and tar bundles, UTF-16, binaries, FIFOs, link
+//! loops, damaged files, and streams that stay open. Each case is built in
+//! a temporary directory.
+
+use assert_cmd::Command;
+use std::fs;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+fn sperr() -> Command {
+    let mut command = Command::cargo_bin("sperr").unwrap();
+    command.env_remove("NO_COLOR").env("COLUMNS", "100");
+    command
+}
+
+/// Runs `sperr scan ARGS` in `dir`; returns stdout, stderr and the status.
+fn scan(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let output = sperr()
+        .current_dir(dir)
+        .arg("scan")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+        output.status.code().unwrap(),
+    )
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn bzip2(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn xz(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = liblzma::write::XzEncoder::new(Vec::new(), 1);
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+fn zstd(bytes: &[u8]) -> Vec<u8> {
+    zstd::encode_all(bytes, 1).unwrap()
+}
+
+fn zip(members: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in members {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+/// A tar archive; names are written raw, so a test can give any bytes.
+fn tar(members: &[(&[u8], &[u8])]) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    for (name, bytes) in members {
+        let mut header = tar::Header::new_ustar();
+        header.as_ustar_mut().unwrap().name[..name.len()].copy_from_slice(name);
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_entry_type(tar::EntryType::Regular);
+        header.set_cksum();
+        builder.append(&header, *bytes).unwrap();
+    }
+    builder.into_inner().unwrap()
+}
+
+/// The `FILE:LINE<TAB>CODE` (or `FILE:MEMBER:LINE<TAB>CODE`) of each line
+/// of plain output.
+fn places(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| l.splitn(3, '\t').take(2).collect::<Vec<_>>().join("\t"))
+        .collect()
+}
+
+#[test]
+fn directories_are_walked_in_order_skipping_hidden_and_ignored_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "tickets/b/2.txt", b"Error 7101\n");
+    write(d, "tickets/a.txt", b"note\nError 7100\n");
+    write(d, "tickets/b.txt", b"Error 7102\n");
+    write(d, "tickets/.hidden.txt", b"Error 7103\n");
+    write(d, "tickets/.git-like/x.txt", b"Error 7104\n");
+    write(d, "tickets/skip.log", b"Error 7105\n");
+    write(d, "tickets/.gitignore", b"*.log\n");
+    let (out, _, status) = scan(d, &["tickets"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        places(&out),
+        [
+            "tickets/a.txt:2\t7100",
+            "tickets/b/2.txt:1\t7101",
+            "tickets/b.txt:1\t7102"
+        ]
+    );
+    let (out, _, _) = scan(d, &["--hidden", "tickets"]);
+    assert!(out.contains("tickets/.hidden.txt:1\t7103"));
+    assert!(out.contains("tickets/.git-like/x.txt:1\t7104"));
+    assert!(!out.contains("7105"), "still ignored");
+    let (out, _, _) = scan(d, &["--no-ignore", "tickets"]);
+    assert!(out.contains("tickets/skip.log:1\t7105") && !out.contains("7103"));
+    let (uu, _, _) = scan(d, &["-uu", "tickets"]);
+    assert_eq!(places(&uu).len(), 6);
+    let (out, _, _) = scan(d, &["-g", "*.txt", "-g", "!b.txt", "tickets"]);
+    // As in ripgrep, a file a glob names is scanned even when hidden.
+    assert_eq!(
+        places(&out),
+        [
+            "tickets/.hidden.txt:1\t7103",
+            "tickets/a.txt:2\t7100",
+            "tickets/b/2.txt:1\t7101"
+        ]
+    );
+    let (out, _, _) = scan(d, &["-g", "!*.txt", "--no-ignore", "tickets"]);
+    assert_eq!(places(&out), ["tickets/skip.log:1\t7105"]);
+    let (out, _, _) = scan(d, &["--max-depth", "1", "tickets"]);
+    assert_eq!(
+        places(&out),
+        ["tickets/a.txt:2\t7100", "tickets/b.txt:1\t7102"]
+    );
+    // Named paths come in the order given.
+    let (out, _, _) = scan(d, &["tickets/b.txt", "tickets/a.txt"]);
+    assert_eq!(
+        places(&out),
+        ["tickets/b.txt:1\t7102", "tickets/a.txt:2\t7100"]
+    );
+}
+
+#[test]
+fn compressed_files_are_read_by_their_content_not_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "logs/1.log.gz", &gzip(b"Error 7100\n"));
+    write(d, "logs/2.log.bz2", &bzip2(b"Error 7101\n"));
+    write(d, "logs/3.log.xz", &xz(b"Error 7102\n"));
+    write(d, "logs/4.log.zst", &zstd(b"Error 7103\n"));
+    write(d, "logs/5-gzip-named.txt", &gzip(b"line\nError 7104\n"));
+    let mut two_members = gzip(b"Error 7105\n");
+    two_members.extend(gzip(b"Error 7106\n"));
+    write(d, "logs/6-multi.gz", &two_members);
+    let (out, err, status) = scan(d, &["logs"]);
+    assert_eq!((status, err.as_str()), (0, ""));
+    assert_eq!(
+        places(&out),
+        [
+            "logs/1.log.gz:1\t7100",
+            "logs/2.log.bz2:1\t7101",
+            "logs/3.log.xz:1\t7102",
+            "logs/4.log.zst:1\t7103",
+            "logs/5-gzip-named.txt:2\t7104",
+            "logs/6-multi.gz:1\t7105",
+            "logs/6-multi.gz:2\t7106",
+        ]
+    );
+}
+
+#[test]
+fn bundle_members_are_named_and_bundles_open_inside_bundles() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let inner = zip(&[("deep.log", b"x\nError 2001\n")]);
+    let outer = tar(&[
+        (b"logs/app.log", b"a\nb\nError 7102\n"),
+        (b"inner.zip", &inner),
+    ]);
+    write(d, "bundle.tar.gz", &gzip(&outer));
+    write(
+        d,
+        "bundle.zip",
+        &zip(&[
+            ("logs/app.log", b"a\nError 7102\n"),
+            ("notes.txt", b"none\n"),
+        ]),
+    );
+    let (out, _, status) = scan(d, &["bundle.zip", "bundle.tar.gz"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        places(&out),
+        [
+            "bundle.zip:logs/app.log:2\t7102",
+            "bundle.tar.gz:logs/app.log:3\t7102",
+            "bundle.tar.gz:inner.zip:deep.log:2\t2001",
+        ]
+    );
+    let (json, _, _) = scan(d, &["--format", "json", "bundle.tar.gz"]);
+    let hits: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(hits[1]["file"], "bundle.tar.gz");
+    assert_eq!(hits[1]["member"], "inner.zip:deep.log");
+    let (plain_file, _, _) = scan(d, &["--format", "json", "bundle.zip"]);
+    let hits: serde_json::Value = serde_json::from_str(&plain_file).unwrap();
+    assert_eq!(hits[0]["member"], "logs/app.log");
+}
+
+#[test]
+fn a_zip_on_stdin_and_office_files_are_opened() {
+    let bundle = zip(&[("word/document.xml", b"<w:t>Error 7100</w:t>")]);
+    let output = sperr()
+        .args(["scan", "-"])
+        .write_stdin(bundle)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "-:word/document.xml:1\t7100\tLogin attempt failed because the specified password is incorrect.\n"
+    );
+}
+
+#[test]
+fn utf16_is_transcoded_and_binary_files_are_skipped_while_walking() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut utf16 = vec![0xff, 0xfe];
+    for unit in "first\r\nError 7103\r\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    write(d, "t/utf16.txt", &utf16);
+    write(d, "t/program.bin", b"\x7fELF\x00\x00\x00 Error 7100\n");
+    let (out, _, _) = scan(d, &["t"]);
+    assert_eq!(places(&out), ["t/utf16.txt:2\t7103"]);
+    let (out, _, _) = scan(d, &["-uuu", "t"]);
+    assert_eq!(
+        places(&out),
+        ["t/program.bin:1\t7100", "t/utf16.txt:2\t7103"]
+    );
+    let (out, _, _) = scan(d, &["t/program.bin"]);
+    assert_eq!(places(&out), ["t/program.bin:1\t7100"], "named, it is read");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_are_skipped_while_walking_and_read_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "t/a.txt", b"Error 7100\n");
+    let fifo = d.join("t/pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Walking never opens the FIFO, so nothing blocks on it.
+    let (out, _, status) = scan(d, &["t"]);
+    assert_eq!(
+        (places(&out), status),
+        (vec!["t/a.txt:1\t7100".to_string()], 0)
+    );
+    let writer = std::thread::spawn(move || fs::write(fifo, b"Error 7101\n").unwrap());
+    let (out, _, _) = scan(d, &["t/pipe"]);
+    writer.join().unwrap();
+    assert_eq!(places(&out), ["t/pipe:1\t7101"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_reported_once_and_never_followed_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "t/sub/a.txt", b"Error 7100\n");
+    std::os::unix::fs::symlink("..", d.join("t/sub/up")).unwrap();
+    std::os::unix::fs::symlink("sub/a.txt", d.join("t/link.txt")).unwrap();
+    let (out, err, status) = scan(d, &["t"]);
+    assert_eq!(places(&out), ["t/sub/a.txt:1\t7100"], "links not followed");
+    assert_eq!((err.as_str(), status), ("", 0));
+    let (out, err, status) = scan(d, &["-L", "t"]);
+    assert_eq!(places(&out), ["t/link.txt:1\t7100", "t/sub/a.txt:1\t7100"]);
+    assert_eq!(err.matches("loop").count(), 1, "{err}");
+    assert_eq!(status, 0);
+}
+
+#[test]
+fn damaged_files_are_reported_and_every_other_hit_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let whole = gzip(&b"Error 7100\n".repeat(2000));
+    write(d, "t/1-cut.gz", &whole[..whole.len() / 2]);
+    write(d, "t/2-bad.zip", b"PK\x03\x04 this is not a zip");
+    write(d, "t/3-fine.txt", b"Error 7101\n");
+    let (out, err, status) = scan(d, &["t", "t/missing.txt"]);
+    assert_eq!(status, 2);
+    assert!(out.contains("t/3-fine.txt:1\t7101"));
+    assert!(out.contains("t/1-cut.gz:1\t7100"), "hits before the cut");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines.iter().any(|l| l.starts_with("sperr: t/1-cut.gz: ")));
+    assert!(lines.iter().any(|l| l.starts_with("sperr: t/2-bad.zip: ")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("sperr: t/missing.txt: "))
+    );
+}
+
+#[test]
+fn member_names_are_escaped_and_never_used_to_open_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let bundle = tar(&[
+        (b"../../escape.log", b"Error 7100\n"),
+        (b"bad\tname\x1b[31m\xff.log", b"Error 7101\n"),
+    ]);
+    write(d, "b.tar", &bundle);
+    let (out, _, _) = scan(d, &["b.tar"]);
+    assert_eq!(
+        places(&out),
+        [
+            "b.tar:../../escape.log:1\t7100",
+            "b.tar:bad\\tname\\x1b[31m\\xff.log:1\t7101"
+        ]
+    );
+    assert!(!d.parent().unwrap().join("escape.log").exists());
+    let (json, _, _) = scan(d, &["--json", "b.tar"]);
+    let hits: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(hits[1]["member"], "bad\\tname\\x1b[31m\\xff.log");
+}
+
+#[test]
+fn nesting_and_expansion_stop_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut nested = b"Error 7100\n".to_vec();
+    for _ in 0..5 {
+        nested = gzip(&nested);
+    }
+    write(d, "deep.gz", &nested);
+    let (out, err, _) = scan(d, &["deep.gz"]);
+    assert_eq!(out, "");
+    assert!(err.contains("nested more than 3 deep"), "{err}");
+    write(d, "big.gz", &gzip(&b"Error 7100\n".repeat(10_000)));
+    let (out, err, _) = scan(d, &["--max-expand", "1K", "big.gz"]);
+    assert!(err.contains("stopped after 1024 bytes"), "{err}");
+    assert!(out.lines().count() < 100);
+}
+
+#[test]
+fn threads_change_nothing_in_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for i in 0..60 {
+        let body = format!("{}Error {}\n", "filler line\n".repeat(i * 50), 7100 + i % 8);
+        write(d, &format!("t/{i:02}.txt"), body.as_bytes());
+    }
+    write(d, "t/z.gz", &gzip(b"Error 2001\n"));
+    for format in ["plain", "json", "jsonl"] {
+        let (one, _, _) = scan(d, &["-j", "1", "--format", format, "t"]);
+        let (many, _, _) = scan(d, &["-j", "4", "--format", format, "t"]);
+        assert_eq!(one, many, "{format}");
+        let hits = one
+            .lines()
+            .filter(|l| l.contains(".txt") || l.contains(".gz"));
+        assert_eq!(hits.count(), 61, "{format}");
+    }
+}
+
+#[test]
+fn jsonl_is_one_object_a_line_and_json_one_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", b"Error 7100 and Error 7101\n");
+    write(d, "b.txt", b"Error 7299\n");
+    let (out, _, _) = scan(d, &["--format", "jsonl", "a.txt", "b.txt"]);
+    let objects: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 3);
+    assert_eq!(objects[2]["code"], 7299);
+    assert_eq!(objects[2]["known"], false);
+    let (out, _, _) = scan(d, &["--json", "a.txt", "b.txt"]);
+    let array: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(array, objects);
+    let (empty, _, status) = scan(d, &["--json", "--code", "2001", "a.txt"]);
+    assert_eq!((empty.as_str(), status), ("[]\n", 1));
+}
+
+#[test]
+fn the_summary_counts_tickets_and_sightings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let body = r#"{
+  "status": 400,
+  "code": 7100,
+  "message": "Login attempt failed because the specified password is incorrect.",
+  "developerMessage": "Login attempt failed because the specified password is incorrect.",
+  "moreInfo": "https://docs.stormpath.com/rest/product-guide/latest/errors.html#error-7100"
+}
+"#;
+    write(d, "t/body.json", body.as_bytes());
+    write(
+        d,
+        "t/export.jsonl",
+        b"{\"id\": 1, \"text\": \"Error 7100\"}\n{\"id\": 2, \"text\": \"Error 7100 again, Error 7299\"}\n",
+    );
+    write(d, "t/notes.txt", b"Error 7101\nError 7101\n");
+    let (out, _, status) = scan(d, &["--summary", "t"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        out,
+        "7100\t3\t3\tLogin attempt failed because the specified password is incorrect.\n\
+         7101\t1\t2\tLogin attempt failed because the Account is disabled.\n\
+         7299\t1\t1\t(not in the catalog)\n\
+         7XXX\t4\t5\tAccount\n"
+    );
+    let (json, _, _) = scan(d, &["--summary", "--json", "t"]);
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[2]["code"], 7299);
+    assert_eq!(rows[2]["known"], false);
+    assert_eq!(rows[2]["category"], serde_json::Value::Null);
+    assert_eq!(rows[0]["tickets"], 3);
+    assert_eq!(rows[0]["sightings"], 3);
+}
+
+#[test]
+fn files_with_matches_quiet_and_code_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "t/a.txt", b"Error 7100\nError 7100\n");
+    write(d, "t/b.txt", b"Error 2001\n");
+    write(d, "t/c.zip", &zip(&[("in/x.log", b"Error 7100\n")]));
+    let (out, _, status) = scan(d, &["-l", "--code", "7100", "t"]);
+    assert_eq!((out.as_str(), status), ("t/a.txt\nt/c.zip:in/x.log\n", 0));
+    let (out, _, status) = scan(d, &["-l", "--code", "account", "t/b.txt"]);
+    assert_eq!((out.as_str(), status), ("", 1));
+    let (out, _, status) = scan(d, &["-q", "t"]);
+    assert_eq!((out.as_str(), status), ("", 0));
+    let (_, _, status) = scan(d, &["-q", "--code", "13xxx", "t"]);
+    assert_eq!(status, 1);
+    let (_, err, status) = scan(d, &["--code", "nonsense", "t"]);
+    assert_eq!(status, 2);
+    assert!(err.starts_with("sperr: --code \"nonsense\""), "{err}");
+}
+
+/// `tail -f app.log | sperr scan`: each hit comes out while the pipe is
+/// still open.
+#[test]
+fn hits_stream_from_a_pipe_that_stays_open() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
+        .arg("scan")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    stdin.write_all(b"starting\nError 7100\n").unwrap();
+    stdin.flush().unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut byte = [0u8; 1];
+        while stdout.read(&mut byte).unwrap_or(0) == 1 {
+            seen.push(byte[0]);
+            if byte[0] == b'\n' {
+                let _ = sender.send(String::from_utf8_lossy(&seen).into_owned());
+                seen.clear();
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let line = receiver
+        .recv_timeout(deadline - Instant::now())
+        .expect("the hit came out while stdin was still open");
+    assert!(line.starts_with("-:2\t7100\t"), "{line}");
+    stdin.write_all(b"Error 7101\n").unwrap();
+    let line = receiver.recv_timeout(Duration::from_secs(30)).unwrap();
+    assert!(line.starts_with("-:3\t7101\t"), "{line}");
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
