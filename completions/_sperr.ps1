@@ -32,7 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the reference by its words, best match first; forgiving of typos')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every error, or those of one category')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every error, or those of one category, source or HTTP status')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find Stormpath error codes in tickets and logs (stdin when no FILE)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -70,13 +70,15 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
         'sperr;list' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'A category name, a unique prefix of one (acc), or its range (7XXX)')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'A category name, a unique prefix of one (acc), or its range (7XXX)')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only the entries from one source: the published reference, the server''s message file, or public material (observed)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the entries a source shows with this HTTP status')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain when piped]')
             [CompletionResult]::new('--categories', '--categories', [CompletionResultType]::ParameterName, 'List the categories with their ranges and counts instead')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never page output, even when it is taller than the terminal')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'sperr;scan' {
@@ -102,7 +104,7 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the reference by its words, best match first; forgiving of typos')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every error, or those of one category')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every error, or those of one category, source or HTTP status')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find Stormpath error codes in tickets and logs (stdin when no FILE)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')

@@ -17,9 +17,10 @@ use index::{FIELDS, Term};
 use std::collections::BTreeSet;
 
 /// How much a word counts in each field, in build.rs's field order: message,
-/// user message, further information, category, server templates, and
-/// another entry's text that points at this code.
-const FIELD_WEIGHTS: [f64; FIELDS] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2];
+/// user message, further information, category, server templates, another
+/// entry's text that points at this code, and the old documentation's other
+/// meaning of the code (or of another code, whose meaning it is today).
+const FIELD_WEIGHTS: [f64; FIELDS] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2, 2.0];
 /// BM25's saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.5;
@@ -58,6 +59,9 @@ pub struct Hit {
     pub score: f64,
     /// The catalog stems that matched, for highlighting.
     pub stems: BTreeSet<&'static str>,
+    /// Words of the query matched the entry's history: what the old
+    /// documentation said it (or the code that had its meaning) meant.
+    pub via_history: bool,
 }
 
 /// A way of reading one slot of the query.
@@ -101,10 +105,14 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
         .iter()
         .enumerate()
         .filter(|(_, s)| **s > 0.0)
-        .map(|(i, &score)| Hit {
-            entry: &catalog::entries()[i],
-            score,
-            stems: std::mem::take(&mut matched[i]),
+        .map(|(i, &score)| {
+            let stems = std::mem::take(&mut matched[i]);
+            Hit {
+                entry: &catalog::entries()[i],
+                score,
+                via_history: matched_history(i, &stems),
+                stems,
+            }
         })
         .collect();
     hits.sort_by(|a, b| {
@@ -187,6 +195,14 @@ fn score_quoted_messages(query: &str, scores: &mut [f64]) {
             }
         }
     }
+}
+
+/// Whether any of the stems stands in the entry's history field.
+fn matched_history(entry: usize, stems: &BTreeSet<&'static str>) -> bool {
+    stems.iter().filter_map(|s| term(s)).any(|t| {
+        t.postings()
+            .any(|p| p.entry == entry && p.field == index::HISTORY)
+    })
 }
 
 fn is_code_like(word: &str) -> bool {

@@ -2,21 +2,21 @@
 //! no colour, no markup, no wrapping. Stable across versions.
 
 use super::Summary;
-use crate::catalog::{self, Entry};
+use crate::catalog::{self, Entry, MessageKind};
 use crate::markup::{one_line, plain};
 use crate::scan::Hit;
 use std::io::{self, Write};
 
-/// `CODE<TAB>CATEGORY<TAB>MESSAGE`
+/// `CODE<TAB>CATEGORY<TAB>MESSAGE`; a message that describes what a source
+/// shows, rather than the server's words, in brackets.
 pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
     for e in entries {
-        writeln!(
-            out,
-            "{}\t{}\t{}",
-            e.code,
-            e.category().name,
-            one_line(&plain(e.message()))
-        )?;
+        let message = one_line(&plain(e.message()));
+        let message = match e.message_kind() {
+            MessageKind::Server => message,
+            MessageKind::Description => format!("[{message}]"),
+        };
+        writeln!(out, "{}\t{}\t{message}", e.code, e.category().name)?;
     }
     Ok(())
 }
