@@ -101,18 +101,16 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
         *total += words;
     }
 
+    let via_history = matched_history(&matched);
     let mut hits: Vec<Hit> = scores
         .iter()
         .enumerate()
         .filter(|(_, s)| **s > 0.0)
-        .map(|(i, &score)| {
-            let stems = std::mem::take(&mut matched[i]);
-            Hit {
-                entry: &catalog::entries()[i],
-                score,
-                via_history: matched_history(i, &stems),
-                stems,
-            }
+        .map(|(i, &score)| Hit {
+            entry: &catalog::entries()[i],
+            score,
+            stems: std::mem::take(&mut matched[i]),
+            via_history: via_history[i],
         })
         .collect();
     hits.sort_by(|a, b| {
@@ -197,12 +195,17 @@ fn score_quoted_messages(query: &str, scores: &mut [f64]) {
     }
 }
 
-/// Whether any of the stems stands in the entry's history field.
-fn matched_history(entry: usize, stems: &BTreeSet<&'static str>) -> bool {
-    stems.iter().filter_map(|s| term(s)).any(|t| {
-        t.postings()
-            .any(|p| p.entry == entry && p.field == index::HISTORY)
-    })
+/// For each entry, whether a stem it matched stands in its history field.
+/// Each matched stem's postings are read once, not once per entry.
+fn matched_history(matched: &[BTreeSet<&'static str>]) -> Vec<bool> {
+    let stems: BTreeSet<&'static str> = matched.iter().flatten().copied().collect();
+    let mut in_history = vec![false; matched.len()];
+    for t in stems.iter().filter_map(|s| term(s)) {
+        for p in t.postings().filter(|p| p.field == index::HISTORY) {
+            in_history[p.entry] |= matched[p.entry].contains(t.stem());
+        }
+    }
+    in_history
 }
 
 fn is_code_like(word: &str) -> bool {
