@@ -175,6 +175,10 @@ fn observed_codes_show_with_their_messages_and_sources() {
             .contains("https://github.com/stormpath/stormpath-sdk-node/issues/557")
     );
     assert!(card.stdout.contains("(observed)"));
+    assert!(
+        card.stdout.contains("(not known: no source shows it)"),
+        "a source shows the developer message only"
+    );
     let description = run(&["show", "10110", "--json"]);
     let e: serde_json::Value = serde_json::from_str(&description.stdout).unwrap();
     assert_eq!(e[0]["message_kind"], "description");

@@ -4,7 +4,7 @@
 use super::Style;
 use super::json::JsonEntry;
 use crate::body::Body;
-use crate::catalog::{Entry, MessageKind};
+use crate::catalog::{Entry, MessageKind, Origin};
 use crate::scan::Hit;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -32,6 +32,12 @@ fn paragraph(out: &mut dyn Write, style: &Style, text: &str, indent: &str) -> io
         }
     }
     Ok(())
+}
+
+/// A URL on lines of its own, broken only where it is wider than the
+/// terminal.
+fn url(out: &mut dyn Write, style: &Style, url: &str) -> io::Result<()> {
+    paragraph(out, style, &style.palette.dim(url), "    ")
 }
 
 fn heading(out: &mut dyn Write, style: &Style, text: &str) -> io::Result<()> {
@@ -73,17 +79,12 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
         )?,
     }
     heading(out, style, "What the end user sees")?;
-    match (entry.user_message(), entry.message_kind()) {
-        (Some(u), _) => paragraph(out, style, &p.marked(u), INDENT)?,
-        (None, MessageKind::Server) => {
-            paragraph(out, style, &p.dim("The same as the message."), INDENT)?
+    match entry.user_message() {
+        Some(u) => paragraph(out, style, &p.marked(u), INDENT)?,
+        None if entry.origin() == Origin::Observed => {
+            paragraph(out, style, &p.dim("Not known: no source shows it."), INDENT)?
         }
-        (None, MessageKind::Description) => paragraph(
-            out,
-            style,
-            &p.dim("Not known: no source shows the message."),
-            INDENT,
-        )?,
+        None => paragraph(out, style, &p.dim("The same as the message."), INDENT)?,
     }
     if let Some(further) = entry.further() {
         heading(out, style, "Further information")?;
@@ -103,13 +104,13 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
             }
             paragraph(out, style, &p.dim(&super::variant_note(v)), "    ")?;
             paragraph(out, style, &p.literal(&format!("“{}”", v.text())), "    ")?;
-            paragraph(out, style, &p.dim(v.source()), "    ")?;
+            url(out, style, v.source())?;
         }
     }
     if entry.sources().next().is_some() {
         heading(out, style, "Sources")?;
-        for url in entry.sources() {
-            paragraph(out, style, &p.dim(url), "    ")?;
+        for source in entry.sources() {
+            url(out, style, source)?;
         }
     }
     let neighbours: Vec<&Entry> = entry.neighbours().collect();

@@ -80,10 +80,10 @@ pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()>
     row("Message", message_cell(style, entry, &|_| false));
     row(
         "User message",
-        match (entry.user_message(), entry.message_kind()) {
-            (Some(u), _) => p.marked(u),
-            (None, MessageKind::Server) => p.dim("(same as the message)"),
-            (None, MessageKind::Description) => p.dim("(not known: no source shows it)"),
+        match entry.user_message() {
+            Some(u) => p.marked(u),
+            None if entry.origin() == Origin::Observed => p.dim("(not known: no source shows it)"),
+            None => p.dim("(same as the message)"),
         },
     );
     if let Some(f) = entry.further() {
