@@ -138,7 +138,7 @@ impl VariantKind {
             VariantKind::OlderServer => "older server wording",
             VariantKind::RequestFill => "filled in for one request",
             VariantKind::Documentation => "old documentation",
-            VariantKind::Mock => "mock response",
+            VariantKind::Mock => "mock response, not a live capture",
         }
     }
 }
