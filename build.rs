@@ -46,13 +46,11 @@ fn main() {
         }
     };
     source.error.sort_by_key(|e| e.code);
-    // Oldest first; a variant with no date after those with one.
+    // Oldest first, by when the source shows a wording or else when it was
+    // replaced; a variant with neither after those with one.
     source.variant.sort_by_key(|v| {
-        (
-            v.code,
-            v.date.clone().or(v.until.clone()).is_none(),
-            v.date.clone().or(v.until.clone()),
-        )
+        let when = v.date.clone().or_else(|| v.until.clone());
+        (v.code, when.is_none(), when)
     });
     counts(&source);
 

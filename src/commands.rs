@@ -302,17 +302,18 @@ fn list(
     Ok(Outcome::Found)
 }
 
-/// Why `list` found nothing: the filters together matched no entry.
+/// Why `list` found nothing: a status no source shows, or filters that
+/// together match no entry.
 fn no_entries_message(filter: &ListFilter) -> String {
-    let Some(status) = filter.status else {
-        return "no entry matches these filters".to_string();
-    };
     let mut known: Vec<u16> = catalog::entries()
         .iter()
         .filter_map(|e| e.status())
         .collect();
     known.sort_unstable();
     known.dedup();
+    let Some(status) = filter.status.filter(|s| !known.contains(s)) else {
+        return "no entry matches these filters together".to_string();
+    };
     let known: Vec<String> = known.iter().map(u16::to_string).collect();
     format!(
         "no entry that a source shows with HTTP status {status} matches; \

@@ -226,6 +226,12 @@ fn list_filters_by_source_and_status() {
         "sperr: no entry that a source shows with HTTP status 418 matches; \
          the statuses sources show are 400, 409\n"
     );
+    let together = run(&["list", "--status", "409", "--source", "observed"]);
+    assert_eq!(together.code, 1);
+    assert_eq!(
+        together.stderr,
+        "sperr: no entry matches these filters together\n"
+    );
     assert_eq!(run(&["list", "--source", "rumour"]).code, 2);
     assert_eq!(run(&["list", "--status", "409", "--categories"]).code, 2);
 }
