@@ -14,19 +14,20 @@ mod markup;
 #[allow(dead_code)]
 mod text;
 
-use catalog_source::{ErrorSource, Source, label_bounds};
+use catalog_source::{ErrorSource, OBSERVED, SERVER_FILE, Source, VariantSource, label_bounds};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
 /// The searchable fields of an entry, in the order of `search::Field`.
-const FIELDS: usize = 6;
+const FIELDS: usize = 7;
 const MESSAGE: u8 = 0;
 const USER_MESSAGE: u8 = 1;
 const FURTHER: u8 = 2;
 const CATEGORY: u8 = 3;
 const SERVER: u8 = 4;
 const CROSS_REFERENCE: u8 = 5;
+const HISTORY: u8 = 6;
 
 fn main() {
     println!("cargo::rerun-if-changed=errors.toml");
@@ -45,6 +46,13 @@ fn main() {
         }
     };
     source.error.sort_by_key(|e| e.code);
+    // Oldest first, by when the source shows a wording or else when it was
+    // replaced; a variant with neither after those with one.
+    source.variant.sort_by_key(|v| {
+        let when = v.date.clone().or_else(|| v.until.clone());
+        (v.code, when.is_none(), when)
+    });
+    counts(&source);
 
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
@@ -55,6 +63,27 @@ fn main() {
         &search_index(&source, &synonyms),
     );
     write(&out.join("quotes.rs"), &quotes(&source));
+}
+
+/// The number of entries of each origin, for `--version`.
+fn counts(source: &Source) {
+    let count = |origin: Option<&str>| {
+        source
+            .error
+            .iter()
+            .filter(|e| e.source.as_deref() == origin)
+            .count()
+    };
+    let with_variants: BTreeSet<u32> = source.variant.iter().map(|v| v.code).collect();
+    for (name, value) in [
+        ("SPERR_REFERENCE_CODES", count(None)),
+        ("SPERR_SERVER_CODES", count(Some(SERVER_FILE))),
+        ("SPERR_OBSERVED_CODES", count(Some(OBSERVED))),
+        ("SPERR_VARIANTS", source.variant.len()),
+        ("SPERR_VARIANT_CODES", with_variants.len()),
+    ] {
+        println!("cargo::rustc-env={name}={value}");
+    }
 }
 
 fn read(path: &str) -> String {
@@ -115,6 +144,8 @@ fn catalog_table(source: &Source) -> String {
     out.push_str("];\n\n");
     let mut server = String::new();
     let mut server_count = 0;
+    let (mut sources, mut source_count) = (String::new(), 0);
+    let (mut variants, mut variant_count) = (String::new(), 0);
     writeln!(out, "static ENTRIES: [Entry; {}] = [", source.error.len()).unwrap();
     for e in &source.error {
         let category = categories
@@ -127,6 +158,21 @@ fn catalog_table(source: &Source) -> String {
             writeln!(server, "    ServerMessage {{ key: {key}, text: {text} }},").unwrap();
             server_count += 1;
         }
+        let first_source = source_count;
+        for url in &e.sources {
+            writeln!(sources, "    {},", texts.span(url)).unwrap();
+            source_count += 1;
+        }
+        let first_variant = variant_count;
+        for v in source.variant.iter().filter(|v| v.code == e.code) {
+            writeln!(variants, "    {},", variant(v, &mut texts)).unwrap();
+            variant_count += 1;
+        }
+        let status = catalog_source::status_of(source, e)
+            .ok()
+            .flatten()
+            .unwrap_or(0);
+        let description = e.message_kind.is_some();
         let (message, user_message, further, origin) = (
             texts.span(&e.message),
             texts.optional(&e.user_message),
@@ -137,7 +183,9 @@ fn catalog_table(source: &Source) -> String {
             out,
             "    Entry {{ code: {}, category: {category}, message: {message}, \
              user_message: {user_message}, further: {further}, origin: {origin}, \
-             server: {first_server}..{server_count} }},",
+             server: {first_server}..{server_count}, description: {description}, \
+             status: {status}, sources: {first_source}..{source_count}, \
+             variants: {first_variant}..{variant_count} }},",
             e.code,
         )
         .unwrap();
@@ -148,8 +196,39 @@ fn catalog_table(source: &Source) -> String {
         "static SERVER_MESSAGES: [ServerMessage; {server_count}] = [\n{server}];\n"
     )
     .unwrap();
+    writeln!(
+        out,
+        "static SOURCES: [Span; {source_count}] = [\n{sources}];\n"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "static VARIANTS: [Variant; {variant_count}] = [\n{variants}];\n"
+    )
+    .unwrap();
     writeln!(out, "static TEXT: &str = {:?};", texts.text).unwrap();
     out
+}
+
+/// One `Variant` of the static table.
+fn variant(v: &VariantSource, texts: &mut TextTable) -> String {
+    let kind = match v.kind.as_str() {
+        "older-server" => "OlderServer",
+        "request-fill" => "RequestFill",
+        "documentation" => "Documentation",
+        _ => "Mock",
+    };
+    format!(
+        "Variant {{ kind: VariantKind::{kind}, text: {}, status: {}, date: {}, until: {}, \
+         source: {}, old_meaning: {}, meaning_now: {} }}",
+        texts.span(&v.text),
+        v.status.unwrap_or(0),
+        texts.optional(&v.date),
+        texts.optional(&v.until),
+        texts.span(&v.source),
+        v.old_meaning,
+        v.meaning_now.unwrap_or(0),
+    )
 }
 
 /// The inverted index: for each stem, where it stands in which field of
@@ -325,18 +404,15 @@ fn quotes(source: &Source) -> String {
     let mut messages: Vec<(Vec<u8>, u32)> = Vec::new();
     let mut templates: Vec<(Vec<u8>, u32)> = Vec::new();
     for e in &source.error {
-        for text in [Some(&e.message), e.user_message.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            let plain = markup::plain(text);
-            messages.push((fold::fold_quote(&plain), e.code));
-            // A ticket often quotes one sentence of a longer message.
-            for sentence in sentences(&plain) {
-                if sentence.len() >= MIN_SENTENCE {
-                    messages.push((fold::fold_quote(sentence), e.code));
-                }
-            }
+        // A description says what a source shows: no ticket quotes it.
+        let message = Some(&e.message).filter(|_| e.message_kind.is_none());
+        for text in [message, e.user_message.as_ref()].into_iter().flatten() {
+            push_quote(&mut messages, text, e.code);
+        }
+        // A ticket may quote an older wording, or a fill of a template the
+        // server's file does not hold.
+        for v in source.variant.iter().filter(|v| v.code == e.code) {
+            push_quote(&mut messages, &v.text, e.code);
         }
         for s in &e.server {
             let folded = fold::fold_template(&s.text);
@@ -375,6 +451,18 @@ fn quotes(source: &Source) -> String {
     out
 }
 
+/// A message as a ticket may quote it: whole, or one long sentence of it.
+fn push_quote(messages: &mut Vec<(Vec<u8>, u32)>, text: &str, code: u32) {
+    let plain = markup::plain(text);
+    messages.push((fold::fold_quote(&plain), code));
+    // A ticket often quotes one sentence of a longer message.
+    for sentence in sentences(&plain) {
+        if sentence.len() >= MIN_SENTENCE {
+            messages.push((fold::fold_quote(sentence), code));
+        }
+    }
+}
+
 /// The texts of an entry's searchable fields. Templates lose their `{0}`
 /// placeholders; a further text that names another code (2002's "should
 /// return error code 2006") is also indexed under that code.
@@ -402,6 +490,13 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
             && mentions_code(further, &code)
         {
             fields.push((CROSS_REFERENCE, further.clone()));
+        }
+    }
+    // What the code meant in the old documentation; and a meaning that
+    // another code had then, under the code that has it now.
+    for v in source.variant.iter().filter(|v| v.old_meaning) {
+        if v.code == entry.code || v.meaning_now == Some(entry.code) {
+            fields.push((HISTORY, v.text.clone()));
         }
     }
     fields

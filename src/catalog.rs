@@ -58,6 +58,135 @@ pub struct Entry {
     further: Span,
     origin: Span,
     server: std::ops::Range<usize>,
+    /// The message describes what a source shows; no source shows the
+    /// server's words.
+    description: bool,
+    /// The HTTP status a source shows with the code; 0 where none does.
+    status: u16,
+    /// Where an observed entry comes from: URLs in `SOURCES`.
+    sources: std::ops::Range<usize>,
+    /// Its other wordings in `VARIANTS`, oldest first.
+    variants: std::ops::Range<usize>,
+}
+
+/// Where an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The published reference.
+    Reference,
+    /// The server's message file (`api-errors.properties`).
+    Server,
+    /// Public Stormpath material: SDK tests, issues, the old documentation.
+    Observed,
+}
+
+impl Origin {
+    /// Its name on the command line (`list --source`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Reference => "reference",
+            Origin::Server => "server",
+            Origin::Observed => "observed",
+        }
+    }
+}
+
+/// What a message is: the server's words, or a description of what a source
+/// shows where none shows the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Server,
+    Description,
+}
+
+impl MessageKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MessageKind::Server => "server",
+            MessageKind::Description => "description",
+        }
+    }
+}
+
+/// What another wording of a code is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VariantKind {
+    /// The server's wording before it changed.
+    OlderServer,
+    /// The server's template, filled in for one request.
+    RequestFill,
+    /// The old documentation's (or an SDK's docs') wording.
+    Documentation,
+    /// A mock server's response: shown, never evidence of a status.
+    Mock,
+}
+
+impl VariantKind {
+    /// Its name in errors.toml and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            VariantKind::OlderServer => "older-server",
+            VariantKind::RequestFill => "request-fill",
+            VariantKind::Documentation => "documentation",
+            VariantKind::Mock => "mock",
+        }
+    }
+
+    /// What it is, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            VariantKind::OlderServer => "older server wording",
+            VariantKind::RequestFill => "filled in for one request",
+            VariantKind::Documentation => "old documentation",
+            VariantKind::Mock => "mock response, not a live capture",
+        }
+    }
+}
+
+/// Another wording of a code, seen in public Stormpath material.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Variant {
+    pub kind: VariantKind,
+    text: Span,
+    /// The HTTP status its source shows; 0 where none.
+    status: u16,
+    date: Span,
+    until: Span,
+    source: Span,
+    /// It gave the code another meaning than today's.
+    pub old_meaning: bool,
+    /// The code that has this old meaning today; 0 where none.
+    meaning_now: u32,
+}
+
+impl Variant {
+    pub fn text(&self) -> &'static str {
+        self.text.text()
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        (self.status != 0).then_some(self.status)
+    }
+
+    /// When its source shows it: `2016`, `2016-02` or `2016-02-01`.
+    pub fn date(&self) -> Option<&'static str> {
+        self.date.optional()
+    }
+
+    /// When the server stopped saying it, where a source tells.
+    pub fn until(&self) -> Option<&'static str> {
+        self.until.optional()
+    }
+
+    /// The URL it comes from.
+    pub fn source(&self) -> &'static str {
+        self.source.text()
+    }
+
+    /// The code that has this old meaning today.
+    pub fn meaning_now(&self) -> Option<u32> {
+        (self.meaning_now != 0).then_some(self.meaning_now)
+    }
 }
 
 /// One of the server's message templates, with `{0}`-style placeholders.
@@ -135,6 +264,52 @@ impl Entry {
         self.source().is_none()
     }
 
+    pub fn origin(&self) -> Origin {
+        match self.source() {
+            None => Origin::Reference,
+            Some(OBSERVED) => Origin::Observed,
+            Some(_) => Origin::Server,
+        }
+    }
+
+    pub fn message_kind(&self) -> MessageKind {
+        if self.description {
+            MessageKind::Description
+        } else {
+            MessageKind::Server
+        }
+    }
+
+    /// The HTTP status a source shows with the code; never guessed.
+    pub fn status(&self) -> Option<u16> {
+        (self.status != 0).then_some(self.status)
+    }
+
+    /// The URLs an observed entry comes from.
+    pub fn sources(&self) -> impl Iterator<Item = &'static str> {
+        SOURCES[self.sources.clone()].iter().map(|s| s.text())
+    }
+
+    /// Its other wordings, oldest first (undated last).
+    pub fn variants(&self) -> &'static [Variant] {
+        &VARIANTS[self.variants.clone()]
+    }
+
+    /// The meanings the old documentation gave this code, unlike today's.
+    pub fn old_meanings(&self) -> impl Iterator<Item = &'static Variant> {
+        self.variants().iter().filter(|v| v.old_meaning)
+    }
+
+    /// The old meanings of other codes that are this code's meaning today,
+    /// with the code that had each: (2018, its 2013 meaning) for 2107.
+    pub fn former_meanings(&self) -> impl Iterator<Item = (u32, &'static Variant)> + '_ {
+        ENTRIES.iter().flat_map(move |e| {
+            e.old_meanings()
+                .filter(move |v| v.meaning_now() == Some(self.code))
+                .map(move |v| (e.code, v))
+        })
+    }
+
     /// The other entries of its family: codes that share all but the last
     /// two digits (7100-7107 are all login failures).
     pub fn neighbours(&self) -> impl Iterator<Item = &'static Entry> + '_ {
@@ -143,6 +318,9 @@ impl Entry {
             .filter(move |e| e.code != self.code)
     }
 }
+
+/// The `source` of an observed entry in errors.toml.
+const OBSERVED: &str = "observed";
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 

@@ -25,10 +25,25 @@ Exit status: 0 found, 1 nothing found, 2 usage or I/O error.";
 /// The long version: what the catalog is built from, and under which terms.
 pub const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
-    "\n\nSources:\n",
-    "  Stormpath error-code reference (product guide, errors.rst, 2016-10-13), Stormpath, Inc.\n",
-    "  api-errors.properties from the Stormpath Java SDK, Apache License 2.0,\n",
-    "  Copyright 2015 Stormpath, Inc."
+    "\n\nSources (counts from the catalog):\n",
+    "  ",
+    env!("SPERR_REFERENCE_CODES"),
+    " codes: the Stormpath error-code reference (product guide, errors.rst,\n",
+    "    2016-10-13), Stormpath, Inc.\n",
+    "  ",
+    env!("SPERR_SERVER_CODES"),
+    " codes: api-errors.properties from the Stormpath Java SDK, Apache License 2.0,\n",
+    "    Copyright 2015 Stormpath, Inc.\n",
+    "  ",
+    env!("SPERR_OBSERVED_CODES"),
+    " codes, and ",
+    env!("SPERR_VARIANTS"),
+    " other wordings of ",
+    env!("SPERR_VARIANT_CODES"),
+    " codes:\n",
+    "    public Stormpath material, each with its URL: the Stormpath SDKs' tests\n",
+    "    and docs (Apache License 2.0), their GitHub issues, and the old\n",
+    "    documentation site (stormpath/stormpath.github.io)."
 );
 
 #[derive(Debug, Parser)]
@@ -98,6 +113,27 @@ pub enum FormatChoice {
     Jsonl,
 }
 
+/// Where entries come from, for `list --source`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceChoice {
+    /// The published reference
+    Reference,
+    /// The server's message file (api-errors.properties)
+    Server,
+    /// Public Stormpath material: SDK tests, issues, the old documentation
+    Observed,
+}
+
+impl SourceChoice {
+    pub fn origin(self) -> catalog::Origin {
+        match self {
+            SourceChoice::Reference => catalog::Origin::Reference,
+            SourceChoice::Server => catalog::Origin::Server,
+            SourceChoice::Observed => catalog::Origin::Observed,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)
@@ -135,10 +171,11 @@ pub enum Command {
         #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
         limit: usize,
     },
-    /// List every error, or those of one category
+    /// List every error, or those of one category, source or HTTP status
     #[command(
         after_help = "Examples:\n  sperr list\n  sperr list --category account\n  \
-                            sperr list --category 13XXX\n  sperr list --categories"
+                            sperr list --category 13XXX\n  sperr list --source observed\n  \
+                            sperr list --status 409\n  sperr list --categories"
     )]
     List {
         /// A category name, a unique prefix of one (acc), or its range (7XXX)
@@ -151,6 +188,13 @@ pub enum Command {
             hide_possible_values = true
         )]
         category: Option<String>,
+        /// Only the entries from one source: the published reference, the
+        /// server's message file, or public material (observed)
+        #[arg(long, value_enum, value_name = "SOURCE", conflicts_with = "categories")]
+        source: Option<SourceChoice>,
+        /// Only the entries a source shows with this HTTP status
+        #[arg(long, value_name = "STATUS", conflicts_with = "categories")]
+        status: Option<u16>,
         /// List the categories with their ranges and counts instead
         #[arg(long)]
         categories: bool,

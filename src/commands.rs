@@ -74,8 +74,17 @@ pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome
         Command::Search { query, limit } => search(&query.join(" "), *limit, style, out, err),
         Command::List {
             category,
+            source,
+            status,
             categories,
-        } => list(category.as_deref(), *categories, style, out),
+        } => {
+            let filter = ListFilter {
+                category: category.as_deref(),
+                origin: source.map(|s| s.origin()),
+                status: *status,
+            };
+            list(&filter, *categories, style, out, err)
+        }
         Command::Scan(args) => scan(args, style, terminals, out, direct, err),
         Command::Completions { shell } => {
             crate::completions::write(*shell, out)?;
@@ -272,25 +281,62 @@ fn search(
     Ok(outcome(!hits.is_empty()))
 }
 
+/// Which entries `list` shows: all that pass every filter given.
+struct ListFilter<'a> {
+    category: Option<&'a str>,
+    origin: Option<catalog::Origin>,
+    status: Option<u16>,
+}
+
 fn list(
-    category: Option<&str>,
+    filter: &ListFilter,
     categories: bool,
     style: &Style,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     if categories {
         render::categories(out, style)?;
         return Ok(Outcome::Found);
     }
-    let entries: Vec<&Entry> = match category {
+    let mut entries: Vec<&Entry> = match filter.category {
         Some(name) => {
             let category = catalog::find_category(name).map_err(|e| Error::Usage(e.to_string()))?;
             catalog::in_category(category).collect()
         }
         None => catalog::entries().iter().collect(),
     };
+    entries.retain(|e| filter.origin.is_none_or(|o| e.origin() == o));
+    entries.retain(|e| filter.status.is_none_or(|s| e.status() == Some(s)));
+    if entries.is_empty() {
+        writeln!(err, "sperr: {}", no_entries_message(filter))?;
+        if style.format == Format::Json {
+            render::entries(out, style, &entries)?;
+        }
+        return Ok(Outcome::NotFound);
+    }
     render::entries(out, style, &entries)?;
     Ok(Outcome::Found)
+}
+
+/// Why `list` found nothing: a status no source shows, or filters that
+/// together match no entry.
+fn no_entries_message(filter: &ListFilter) -> String {
+    let mut known: Vec<u16> = catalog::entries()
+        .iter()
+        .filter_map(|e| e.status())
+        .collect();
+    known.sort_unstable();
+    known.dedup();
+    let Some(status) = filter.status.filter(|s| !known.contains(s)) else {
+        return "no entry matches these filters together".to_string();
+    };
+    let known: Vec<String> = known.iter().map(u16::to_string).collect();
+    format!(
+        "no entry that a source shows with HTTP status {status} matches; \
+         the statuses sources show are {}",
+        known.join(", ")
+    )
 }
 
 /// Which of the standard streams are terminals, for `scan`'s choices.

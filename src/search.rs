@@ -17,9 +17,10 @@ use index::{FIELDS, Term};
 use std::collections::BTreeSet;
 
 /// How much a word counts in each field, in build.rs's field order: message,
-/// user message, further information, category, server templates, and
-/// another entry's text that points at this code.
-const FIELD_WEIGHTS: [f64; FIELDS] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2];
+/// user message, further information, category, server templates, another
+/// entry's text that points at this code, and the old documentation's other
+/// meaning of the code (or of another code, whose meaning it is today).
+const FIELD_WEIGHTS: [f64; FIELDS] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2, 2.0];
 /// BM25's saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.5;
@@ -58,6 +59,9 @@ pub struct Hit {
     pub score: f64,
     /// The catalog stems that matched, for highlighting.
     pub stems: BTreeSet<&'static str>,
+    /// Words of the query matched the entry's history: what the old
+    /// documentation said it (or the code that had its meaning) meant.
+    pub via_history: bool,
 }
 
 /// A way of reading one slot of the query.
@@ -97,6 +101,7 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
         *total += words;
     }
 
+    let via_history = matched_history(&matched);
     let mut hits: Vec<Hit> = scores
         .iter()
         .enumerate()
@@ -105,6 +110,7 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
             entry: &catalog::entries()[i],
             score,
             stems: std::mem::take(&mut matched[i]),
+            via_history: via_history[i],
         })
         .collect();
     hits.sort_by(|a, b| {
@@ -187,6 +193,19 @@ fn score_quoted_messages(query: &str, scores: &mut [f64]) {
             }
         }
     }
+}
+
+/// For each entry, whether a stem it matched stands in its history field.
+/// Each matched stem's postings are read once, not once per entry.
+fn matched_history(matched: &[BTreeSet<&'static str>]) -> Vec<bool> {
+    let stems: BTreeSet<&'static str> = matched.iter().flatten().copied().collect();
+    let mut in_history = vec![false; matched.len()];
+    for t in stems.iter().filter_map(|s| term(s)) {
+        for p in t.postings().filter(|p| p.field == index::HISTORY) {
+            in_history[p.entry] |= matched[p.entry].contains(t.stem());
+        }
+    }
+    in_history
 }
 
 fn is_code_like(word: &str) -> bool {

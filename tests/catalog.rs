@@ -2,7 +2,7 @@
 //! error codes, plus the exact text of entries across the categories and
 //! the build-time checks on a broken errors.toml.
 
-use sperr::catalog::{self, Entry};
+use sperr::catalog::{self, Entry, MessageKind, Origin, VariantKind};
 use sperr::markup::{self, Span};
 
 #[path = "../src/catalog_source.rs"]
@@ -102,22 +102,23 @@ fn the_only_markup_is_literals_and_emphasis() {
 
 #[test]
 fn undocumented_codes_name_their_source_and_carry_the_servers_words() {
-    let undocumented: Vec<u32> = catalog::entries()
+    let from_server: Vec<u32> = catalog::entries()
         .iter()
-        .filter(|e| !e.documented())
+        .filter(|e| e.origin() == Origin::Server)
         .map(|e| e.code)
         .collect();
     assert_eq!(
-        undocumented,
+        from_server,
         [
             1920, 1921, 1922, 1923, 1924, 1925, 1926, 1927, 1928, 2023, 2024, 4701, 5201, 6400,
             6401, 7203, 10018, 10103
         ]
     );
-    for code in undocumented {
+    for code in from_server {
         let e = entry(code);
         assert_eq!(e.source(), Some("api-errors.properties"));
         assert!(!e.server().is_empty());
+        assert_eq!(e.sources().count(), 0);
     }
     assert_eq!(entry(1925).category().name, "Billing / Payment");
     assert_eq!(entry(10018).category().name, "OAuth Errors");
@@ -313,10 +314,16 @@ fn the_real_catalog_passes_the_build_checks() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/errors.toml")).unwrap();
     let source = catalog_source::parse(&text).expect("errors.toml is well formed");
     assert_eq!(source.error.len(), catalog::entries().len());
-    assert_eq!(
-        source.error.iter().filter(|e| e.source.is_some()).count(),
-        18
-    );
+    let from = |source_name: &str| {
+        source
+            .error
+            .iter()
+            .filter(|e| e.source.as_deref() == Some(source_name))
+            .count()
+    };
+    assert_eq!(from(catalog_source::SERVER_FILE), 18);
+    assert_eq!(from("observed"), 6);
+    assert_eq!(source.variant.len(), 24);
 }
 
 #[test]
@@ -353,4 +360,235 @@ fn a_broken_catalog_names_the_entry_and_the_problem() {
         unknown_key.contains("unknown field `mesage`"),
         "{unknown_key}"
     );
+}
+
+#[test]
+fn a_broken_observed_entry_or_variant_names_the_problem() {
+    let catalog = |errors: &str, variants: &str| format!("{CATEGORY}{errors}{variants}");
+    let reference = "[[error]]\ncode = 7100\ncategory = \"Account\"\nmessage = \"a\"\n";
+    let observed = |code: u32, extra: &str| {
+        format!(
+            "[[error]]\ncode = {code}\ncategory = \"Account\"\nmessage = \"b\"\n\
+             source = \"observed\"\n{extra}\n"
+        )
+    };
+    let url = "sources = [\"https://github.com/stormpath/x/issues/1\"]";
+    // The reference (or the server's file) already has the code.
+    assert_eq!(
+        broken(&catalog(&format!("{reference}{}", observed(7100, url)), "")),
+        "errors.toml: error 7100: observed, but the reference or the server's file already has it"
+    );
+    assert_eq!(
+        broken(&catalog(
+            &observed(
+                7105,
+                &format!("{url}\nserver = [{{ key = \"status.7105\", text = \"b\" }}]")
+            ),
+            ""
+        )),
+        "errors.toml: error 7105: observed, but the server's file already has it"
+    );
+    assert_eq!(
+        broken(&catalog(&observed(7105, ""), "")),
+        "errors.toml: error 7105: observed without a source URL"
+    );
+    assert_eq!(
+        broken(&catalog(
+            &observed(7105, "sources = [\"see the issue\"]"),
+            ""
+        )),
+        "errors.toml: error 7105: source \"see the issue\" is not an https:// URL"
+    );
+    assert_eq!(
+        broken(&catalog(
+            &observed(7105, &format!("{url}\nmessage_kind = \"guess\"")),
+            ""
+        )),
+        "errors.toml: error 7105: message_kind \"guess\" is not \"description\" \
+         (leave it out for the server's message)"
+    );
+    assert_eq!(
+        broken(&catalog(&format!("{reference}status = 400\n"), "")),
+        "errors.toml: error 7100: sources and status belong to observed entries; \
+         other entries take a status from their variants"
+    );
+    let variant = |code: u32, extra: &str| {
+        format!("[[variant]]\ncode = {code}\nkind = \"older-server\"\ntext = \"c\"\n{extra}\n")
+    };
+    let source = "source = \"https://github.com/stormpath/x/issues/2\"";
+    assert_eq!(
+        broken(&catalog(reference, &variant(7100, ""))),
+        "errors.toml: variant of 7100: no source URL"
+    );
+    assert_eq!(
+        broken(&catalog(reference, &variant(7199, source))),
+        "errors.toml: variant of 7199: code not in the catalog"
+    );
+    assert_eq!(
+        broken(&catalog(
+            reference,
+            &variant(7100, &format!("{source}\nkind = \"rumour\""))
+                .replace("kind = \"older-server\"\n", "")
+        )),
+        "errors.toml: variant of 7100: kind \"rumour\" is not one of \
+         older-server, request-fill, documentation, mock"
+    );
+    assert_eq!(
+        broken(&catalog(
+            reference,
+            &variant(7100, &format!("{source}\ndate = \"June 2016\""))
+        )),
+        "errors.toml: variant of 7100: \"June 2016\" is not a date such as 2016-06-24"
+    );
+    assert_eq!(
+        broken(&catalog(
+            reference,
+            &variant(
+                7100,
+                &format!("{source}\nold_meaning = true\nmeaning_now = 7199")
+            )
+        )),
+        "errors.toml: variant of 7100: meaning_now 7199 is not in the catalog"
+    );
+    assert_eq!(
+        broken(&catalog(
+            reference,
+            &format!(
+                "{}{}",
+                variant(7100, &format!("{source}\nstatus = 400")),
+                variant(7100, &format!("{source}\nstatus = 409"))
+            )
+        )),
+        "errors.toml: error 7100: sources show different HTTP statuses {400, 409}"
+    );
+    // A mock's status is no evidence: it neither sets nor contradicts one.
+    let mock = variant(7100, &format!("{source}\nstatus = 409")).replace("older-server", "mock");
+    let parsed = catalog_source::parse(&catalog(
+        reference,
+        &format!(
+            "{}{mock}",
+            variant(7100, &format!("{source}\nstatus = 400"))
+        ),
+    ))
+    .expect("a mock's status does not count");
+    assert_eq!(
+        catalog_source::status_of(&parsed, &parsed.error[0]),
+        Ok(Some(400))
+    );
+}
+
+/// The observed codes, as `observed.tsv` lists them.
+const OBSERVED: [u32; 6] = [2018, 5115, 10019, 10024, 10110, 10111];
+
+#[test]
+fn every_observed_entry_says_where_it_was_seen_and_what_it_shows() {
+    let observed: Vec<u32> = catalog::entries()
+        .iter()
+        .filter(|e| e.origin() == Origin::Observed)
+        .map(|e| e.code)
+        .collect();
+    assert_eq!(observed, OBSERVED);
+    for &code in &OBSERVED {
+        let e = entry(code);
+        assert!(!e.documented(), "{code}");
+        assert_eq!(e.source(), Some("observed"));
+        assert!(e.server().is_empty(), "{code}: the server's file lacks it");
+        assert!(e.sources().count() >= 1, "{code}: no source");
+        for url in e.sources() {
+            assert!(
+                url.starts_with("https://github.com/stormpath"),
+                "{code}: {url}"
+            );
+        }
+        // A description never passes for the server's words.
+        if e.message_kind() == MessageKind::Description {
+            assert!(
+                e.message().starts_with("Seen in") || e.message().starts_with("Listed only"),
+                "{code}: {}",
+                e.message()
+            );
+        }
+    }
+    let server_words = |code: u32| entry(code).message_kind() == MessageKind::Server;
+    assert!(server_words(5115) && server_words(10019));
+    assert!(!server_words(10024) && !server_words(10110) && !server_words(2018));
+    assert_eq!(
+        entry(5115).message(),
+        "The application cannot attempt the password reset workflow because it is disabled."
+    );
+    let status = |code: u32| entry(code).status();
+    assert_eq!(
+        OBSERVED.map(status),
+        [None, Some(400), Some(400), Some(400), Some(400), Some(400)],
+        "2018 comes from documentation that gives no status"
+    );
+    assert_eq!(entry(10019).sources().count(), 2);
+    assert_eq!(entry(10110).category().name, "SAML Errors");
+}
+
+#[test]
+fn every_variant_has_its_source_and_stands_oldest_first() {
+    let mut count = 0;
+    for e in catalog::entries() {
+        let dates: Vec<&str> = e
+            .variants()
+            .iter()
+            .filter_map(|v| v.date().or(v.until()))
+            .collect();
+        assert!(dates.is_sorted(), "{}: {dates:?}", e.code);
+        let first_undated = e
+            .variants()
+            .iter()
+            .position(|v| v.date().or(v.until()).is_none())
+            .unwrap_or(e.variants().len());
+        assert_eq!(first_undated, dates.len(), "{}: undated ones last", e.code);
+        for v in e.variants() {
+            count += 1;
+            assert!(v.source().starts_with("https://github.com/"), "{}", e.code);
+            assert_eq!(v.text(), v.text().trim(), "{}", e.code);
+            assert_ne!(v.text(), e.message(), "{}: the same as the message", e.code);
+            if v.kind != VariantKind::Mock
+                && let Some(status) = v.status()
+            {
+                assert_eq!(e.status(), Some(status), "{}: its status", e.code);
+            }
+        }
+    }
+    assert_eq!(count, 24);
+}
+
+#[test]
+fn statuses_come_only_from_sources_and_a_mock_proves_none() {
+    let with_status: Vec<(u32, u16)> = catalog::entries()
+        .iter()
+        .filter_map(|e| e.status().map(|s| (e.code, s)))
+        .collect();
+    for &(code, status) in &with_status {
+        let e = entry(code);
+        let shown = e.origin() == Origin::Observed
+            || e.variants()
+                .iter()
+                .any(|v| v.kind != VariantKind::Mock && v.status() == Some(status));
+        assert!(shown, "{code}: status {status} from no source");
+    }
+    assert_eq!(entry(2001).status(), Some(409));
+    assert_eq!(
+        entry(7100).status(),
+        None,
+        "no source shows it: never guessed"
+    );
+    assert_eq!(entry(7201).status(), None, "its source shows no status");
+}
+
+#[test]
+fn the_2013_documentation_gave_2016_2017_and_2018_other_meanings() {
+    let old = |code: u32| -> Vec<&str> { entry(code).old_meanings().map(|v| v.text()).collect() };
+    assert!(old(2016)[0].starts_with("Unsupported Query Property"));
+    assert!(old(2017)[0].starts_with("Unsupported Order Property"));
+    assert!(old(2018)[0].starts_with("Unsupported Expand Property"));
+    let expand = entry(2018).old_meanings().next().unwrap();
+    assert_eq!(expand.meaning_now(), Some(2107));
+    let former: Vec<u32> = entry(2107).former_meanings().map(|(c, _)| c).collect();
+    assert_eq!(former, [2018]);
+    assert_eq!(old(7100), Vec::<&str>::new());
 }

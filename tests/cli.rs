@@ -54,6 +54,10 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("show_variants", &["show", "2014"]),
     ("show_undocumented", &["show", "10018"]),
     ("list_undocumented", &["list", "--category", "oauth"]),
+    ("show_observed", &["show", "10024"]),
+    ("list_observed", &["list", "--source", "observed"]),
+    ("list_status", &["list", "--status", "409"]),
+    ("explain_history", &["explain", "2016"]),
     ("explain", &["explain", "7503"]),
     ("search", &["search", "mfa", "code", "expired"]),
     ("list_category", &["list", "--category", "tenant"]),
@@ -140,6 +144,129 @@ fn exit_status_found_not_found_and_malformed() {
     assert_eq!(run(&["list", "--category", "nope"]).code, 2);
     assert_eq!(run(&["frobnicate"]).code, 2);
     assert_eq!(run(&["--version"]).code, 0);
+}
+
+#[test]
+fn observed_codes_show_with_their_messages_and_sources() {
+    let result = run(&["show", "5115", "10019", "--json"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(entries.len(), 2);
+    for e in &entries {
+        assert_eq!(e["source"], "observed");
+        assert_eq!(e["message_kind"], "server");
+        assert_eq!(e["status"], 400);
+        let sources = e["sources"].as_array().unwrap();
+        assert!(!sources.is_empty());
+        assert!(
+            sources
+                .iter()
+                .all(|s| s.as_str().unwrap().starts_with("https://"))
+        );
+    }
+    assert_eq!(
+        entries[0]["message"],
+        "The application cannot attempt the password reset workflow because it is disabled."
+    );
+    let card = run(&["show", "5115", "--format", "table", "--color", "never"]);
+    assert!(card.stdout.contains("seen in public Stormpath material"));
+    assert!(
+        card.stdout
+            .contains("https://github.com/stormpath/stormpath-sdk-node/issues/557")
+    );
+    assert!(card.stdout.contains("(observed)"));
+    assert!(
+        card.stdout.contains("(not known: no source shows it)"),
+        "a source shows the developer message only"
+    );
+    let description = run(&["show", "10110", "--json"]);
+    let e: serde_json::Value = serde_json::from_str(&description.stdout).unwrap();
+    assert_eq!(e[0]["message_kind"], "description");
+    let plain = run(&["show", "10110"]);
+    assert_eq!(plain.stdout.split('\t').count(), 3, "three columns");
+    assert!(
+        plain
+            .stdout
+            .split('\t')
+            .nth(2)
+            .unwrap()
+            .starts_with("[Seen in")
+    );
+}
+
+#[test]
+fn list_filters_by_source_and_status() {
+    let codes = |args: &[&str]| -> Vec<String> {
+        run(args)
+            .stdout
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        codes(&["list", "--source", "observed"]),
+        ["2018", "5115", "10019", "10024", "10110", "10111"]
+    );
+    assert_eq!(codes(&["list", "--source", "server"]).len(), 18);
+    assert_eq!(codes(&["list", "--source", "reference"]).len(), 147);
+    assert_eq!(
+        codes(&["list", "--status", "409"]),
+        ["2001", "5100", "5101", "5102", "5103"]
+    );
+    assert_eq!(
+        codes(&[
+            "list", "--status", "400", "--source", "observed", "-c", "saml"
+        ]),
+        ["10110", "10111"]
+    );
+    let none = run(&["list", "--status", "418"]);
+    assert_eq!(none.code, 1);
+    assert_eq!(
+        none.stderr,
+        "sperr: no entry that a source shows with HTTP status 418 matches; \
+         the statuses sources show are 400, 409\n"
+    );
+    let together = run(&["list", "--status", "409", "--source", "observed"]);
+    assert_eq!(together.code, 1);
+    assert_eq!(
+        together.stderr,
+        "sperr: no entry matches these filters together\n"
+    );
+    assert_eq!(run(&["list", "--source", "rumour"]).code, 2);
+    assert_eq!(run(&["list", "--status", "409", "--categories"]).code, 2);
+}
+
+#[test]
+fn explain_tells_a_codes_history_and_other_wordings_oldest_first() {
+    let result = run(&["explain", "2016", "--color", "never"]);
+    assert!(
+        result
+            .stdout
+            .contains("In the 2013 documentation, 2016 meant “Unsupported Query Property"),
+        "{}",
+        result.stdout
+    );
+    let seen = result.stdout.split("Also seen as").nth(1).unwrap();
+    let (old, new) = (
+        seen.find("2013-12-02").unwrap(),
+        seen.find("2015-04-27").unwrap(),
+    );
+    assert!(old < new, "oldest first");
+    let expand = run(&["explain", "2018", "--color", "never"]);
+    assert!(
+        expand
+            .stdout
+            .replace('\n', " ")
+            .contains("that is 2107's meaning today")
+    );
+}
+
+#[test]
+fn the_version_counts_each_kind_of_entry() {
+    let version = run(&["--version"]).stdout;
+    for count in ["147 codes", "18 codes", "6 codes", "24 other wordings"] {
+        assert!(version.contains(count), "{count}: {version}");
+    }
 }
 
 #[test]

@@ -101,5 +101,90 @@ fn scan_finds_the_codes_of_every_ticket_and_nothing_else() {
 fn unknown_codes_in_context_are_reported_unknown() {
     let text = data("tickets/t13-unknown-code.txt");
     let hits = scan::scan_text(text.as_bytes());
-    assert!(hits.iter().any(|h| h.code == 5115 && h.entry.is_none()));
+    assert!(hits.iter().any(|h| h.code == 5125 && h.entry.is_none()));
+}
+
+/// A line of a ticket that quotes `text` as an error's message.
+fn quoting(text: &str) -> String {
+    format!("We got this error: \"{text}\" when we tried again.")
+}
+
+#[test]
+fn every_variant_quoted_in_a_ticket_names_its_code() {
+    let mut checked = 0;
+    for entry in sperr::catalog::entries() {
+        for variant in entry.variants() {
+            let line = quoting(variant.text());
+            let hits = scan::scan_text(line.as_bytes());
+            let codes: Vec<(u32, scan::Via)> = hits.iter().map(|h| (h.code, h.via)).collect();
+            assert_eq!(codes, [(entry.code, scan::Via::Message)], "{line}");
+            let found = search::search(variant.text(), 3);
+            assert_eq!(
+                found[0].entry.code,
+                entry.code,
+                "search {:?}",
+                variant.text()
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 24);
+}
+
+#[test]
+fn every_observed_message_quoted_in_a_ticket_names_its_code() {
+    for entry in sperr::catalog::entries()
+        .iter()
+        .filter(|e| e.origin() == sperr::catalog::Origin::Observed)
+    {
+        let line = quoting(entry.message());
+        let codes: Vec<u32> = scan::scan_text(line.as_bytes())
+            .iter()
+            .map(|h| h.code)
+            .collect();
+        match entry.message_kind() {
+            // The server's words name the code.
+            sperr::catalog::MessageKind::Server => assert_eq!(codes, [entry.code], "{line}"),
+            // A description of a source is nothing a ticket quotes.
+            sperr::catalog::MessageKind::Description => {
+                assert!(codes.is_empty(), "{line}: {codes:?}")
+            }
+        }
+        let number = format!(
+            "HTTP 400, Stormpath {} (https://docs.stormpath.com/errors/{}): x",
+            entry.code, entry.code
+        );
+        let hits = scan::scan_text(number.as_bytes());
+        assert!(
+            hits.iter()
+                .all(|h| h.code == entry.code && h.entry.is_some()),
+            "{number}: {hits:?}"
+        );
+    }
+}
+
+#[test]
+fn the_2015_wording_of_5114_is_5114_via_its_message() {
+    let line = "Error: The specified application account store reference is invalid: the specified account store is not one of the application's assigned account stores.";
+    let hits = scan::scan_text(line.as_bytes());
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].code, hits[0].via), (5114, scan::Via::Message));
+}
+
+#[test]
+fn a_search_for_an_old_meaning_finds_the_code_with_its_history() {
+    let hits = search::search("unsupported query property", 5);
+    assert_eq!(hits[0].entry.code, 2016);
+    assert!(hits[0].via_history);
+    let order = search::search("Unsupported Order Property", 5);
+    assert_eq!(order[0].entry.code, 2017);
+    assert!(order[0].via_history);
+    // 2018's old meaning is 2107's today: 2107 first, 2018 beside it.
+    let expand: Vec<u32> = search::search("unsupported expand property", 5)
+        .iter()
+        .map(|h| h.entry.code)
+        .collect();
+    assert_eq!(&expand[..2], [2107, 2018]);
+    let locked = search::search("account locked", 3);
+    assert!(!locked[0].via_history, "no history matched");
 }

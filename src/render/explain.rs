@@ -4,7 +4,7 @@
 use super::Style;
 use super::json::JsonEntry;
 use crate::body::Body;
-use crate::catalog::Entry;
+use crate::catalog::{Entry, MessageKind, Origin};
 use crate::scan::{Hit, Unit};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -34,6 +34,12 @@ fn paragraph(out: &mut dyn Write, style: &Style, text: &str, indent: &str) -> io
     Ok(())
 }
 
+/// A URL on lines of its own, broken only where it is wider than the
+/// terminal.
+fn url(out: &mut dyn Write, style: &Style, url: &str) -> io::Result<()> {
+    paragraph(out, style, &style.palette.dim(url), "    ")
+}
+
 fn heading(out: &mut dyn Write, style: &Style, text: &str) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{}{}", INDENT, style.palette.heading(text))
@@ -53,18 +59,31 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
             entry.category().range
         ))
     )?;
-    if let Some(source) = entry.source() {
-        writeln!(
-            out,
-            "{}",
-            p.dim(&format!("Not in the published reference; from {source}."))
-        )?;
+    if let Some(provenance) = super::provenance(entry) {
+        paragraph(out, style, &p.dim(&provenance), "")?;
+    }
+    if let Some(status) = entry.status() {
+        writeln!(out, "{}", p.dim(&format!("HTTP status {status}.")))?;
+    }
+    for line in super::history(entry) {
+        paragraph(out, style, &line, "")?;
     }
     writeln!(out)?;
-    paragraph(out, style, &p.marked(entry.message()), INDENT)?;
+    match entry.message_kind() {
+        MessageKind::Server => paragraph(out, style, &p.marked(entry.message()), INDENT)?,
+        MessageKind::Description => paragraph(
+            out,
+            style,
+            &p.dim(&format!("[{}]", entry.message())),
+            INDENT,
+        )?,
+    }
     heading(out, style, "What the end user sees")?;
     match entry.user_message() {
         Some(u) => paragraph(out, style, &p.marked(u), INDENT)?,
+        None if entry.origin() == Origin::Observed => {
+            paragraph(out, style, &p.dim("Not known: no source shows it."), INDENT)?
+        }
         None => paragraph(out, style, &p.dim("The same as the message."), INDENT)?,
     }
     if let Some(further) = entry.further() {
@@ -75,6 +94,23 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
         heading(out, style, "What the API said")?;
         for line in p.server_messages(entry.server()).lines() {
             paragraph(out, style, line, "    ")?;
+        }
+    }
+    if !entry.variants().is_empty() {
+        heading(out, style, "Also seen as")?;
+        for (i, v) in entry.variants().iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            paragraph(out, style, &p.dim(&super::variant_note(v)), "    ")?;
+            paragraph(out, style, &p.literal(&format!("“{}”", v.text())), "    ")?;
+            url(out, style, v.source())?;
+        }
+    }
+    if entry.sources().next().is_some() {
+        heading(out, style, "Sources")?;
+        for source in entry.sources() {
+            url(out, style, source)?;
         }
     }
     let neighbours: Vec<&Entry> = entry.neighbours().collect();
@@ -90,7 +126,11 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
         for n in neighbours {
             // Padded before it is coloured: escapes have no width.
             let code = p.code(&format!("{:<6}", n.code));
-            let line = format!("    {code} {}", p.marked(n.message()));
+            let message = match n.message_kind() {
+                MessageKind::Server => p.marked(n.message()),
+                MessageKind::Description => p.dim(&format!("[{}]", n.message())),
+            };
+            let line = format!("    {code} {message}");
             let line = line.replace('\n', " ");
             for l in textwrap::wrap(&line, &options) {
                 writeln!(out, "{}", l.trim_end())?;

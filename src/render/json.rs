@@ -1,7 +1,7 @@
 //! JSON output for scripts: one array per run, fields as DESIGN.md names
 //! them, text without markup.
 
-use crate::catalog::{self, Entry};
+use crate::catalog::{self, Entry, Variant};
 use crate::markup::plain;
 use crate::scan::summary::{CodeCounts, Summary};
 use crate::scan::{Hit as ScanHit, Unit};
@@ -21,7 +21,13 @@ pub struct JsonEntry {
     user_message: String,
     further: Option<String>,
     source: &'static str,
+    /// The URLs an observed entry comes from.
+    sources: Vec<&'static str>,
+    message_kind: &'static str,
+    status: Option<u16>,
     server_messages: Vec<JsonServerMessage>,
+    also_seen_as: Vec<JsonVariant>,
+    history: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<f64>,
 }
@@ -31,6 +37,31 @@ struct JsonServerMessage {
     key: &'static str,
     audience: &'static str,
     text: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonVariant {
+    kind: &'static str,
+    text: &'static str,
+    status: Option<u16>,
+    date: Option<&'static str>,
+    until: Option<&'static str>,
+    source: &'static str,
+    old_meaning: bool,
+}
+
+impl JsonVariant {
+    fn new(v: &'static Variant) -> Self {
+        JsonVariant {
+            kind: v.kind.name(),
+            text: v.text(),
+            status: v.status(),
+            date: v.date(),
+            until: v.until(),
+            source: v.source(),
+            old_meaning: v.old_meaning,
+        }
+    }
 }
 
 impl JsonEntry {
@@ -43,6 +74,9 @@ impl JsonEntry {
             user_message: plain(e.user_text()),
             further: e.further().map(plain),
             source: e.source().unwrap_or(REFERENCE),
+            sources: e.sources().collect(),
+            message_kind: e.message_kind().name(),
+            status: e.status(),
             server_messages: e
                 .server()
                 .iter()
@@ -52,6 +86,8 @@ impl JsonEntry {
                     text: s.text(),
                 })
                 .collect(),
+            also_seen_as: e.variants().iter().map(JsonVariant::new).collect(),
+            history: super::history(e),
             score: None,
         }
     }
@@ -115,6 +151,9 @@ pub struct JsonHit<'a> {
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
+    /// `server`, or `description` when the message describes a source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_kind: Option<&'static str>,
 }
 
 impl<'a> JsonHit<'a> {
@@ -129,6 +168,7 @@ impl<'a> JsonHit<'a> {
             via: hit.via.as_str(),
             text: &hit.text,
             message: hit.entry.map(|e| plain(e.message())),
+            message_kind: hit.entry.map(|e| e.message_kind().name()),
         }
     }
 }

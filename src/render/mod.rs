@@ -8,7 +8,7 @@ pub mod palette;
 pub mod plain;
 pub mod table;
 
-use crate::catalog::Entry;
+use crate::catalog::{Entry, Origin, Variant};
 use crate::scan::Unit;
 use crate::scan::summary::Summary;
 use crate::search::Hit as SearchHit;
@@ -36,6 +36,77 @@ pub struct Style {
     pub palette: Palette,
     /// The terminal's width in columns; tables never exceed it.
     pub width: usize,
+}
+
+/// Where an entry the published reference never listed comes from, in one
+/// sentence; None for the reference's own.
+pub fn provenance(entry: &Entry) -> Option<String> {
+    match entry.origin() {
+        Origin::Reference => None,
+        Origin::Server => Some(format!(
+            "Not in the published reference; from {}.",
+            entry.source().unwrap_or_default()
+        )),
+        Origin::Observed => Some(
+            "Not in the published reference; seen in public Stormpath material: \
+             SDK tests, issues, the old documentation."
+                .to_string(),
+        ),
+    }
+}
+
+/// What the old documentation said a code meant, unlike today, in one line:
+/// "In the 2013 documentation, 2016 meant “Unsupported Query Property …”."
+pub fn old_meaning(entry: &Entry, variant: &Variant) -> String {
+    let year = documentation_year(variant);
+    let mut line = format!(
+        "In the {year} documentation, {} meant “{}”",
+        entry.code,
+        variant.text().trim_end_matches('.')
+    );
+    if let Some(now) = variant.meaning_now() {
+        line.push_str(&format!("; that is {now}'s meaning today"));
+    }
+    line.push('.');
+    line
+}
+
+/// The lines of an entry's history: its old meanings, and the codes that
+/// had its meaning in the old documentation.
+pub fn history(entry: &Entry) -> Vec<String> {
+    let mut lines: Vec<String> = entry
+        .old_meanings()
+        .map(|v| old_meaning(entry, v))
+        .collect();
+    lines.extend(entry.former_meanings().map(|(code, v)| {
+        format!(
+            "In the {} documentation, this meaning was {code}'s.",
+            documentation_year(v)
+        )
+    }));
+    lines
+}
+
+/// "2013" for the 2013 documentation; "old" where the source gives no date.
+fn documentation_year(variant: &Variant) -> &'static str {
+    variant.date().map_or("old", |d| &d[..4])
+}
+
+/// When and how a variant was seen: "2016-02, until 2016-07-19; older
+/// server wording; HTTP 400".
+pub fn variant_note(variant: &Variant) -> String {
+    let mut parts = Vec::new();
+    match (variant.date(), variant.until()) {
+        (Some(date), Some(until)) => parts.push(format!("{date}, until {until}")),
+        (Some(date), None) => parts.push(date.to_string()),
+        (None, Some(until)) => parts.push(format!("until {until}")),
+        (None, None) => {}
+    }
+    parts.push(variant.kind.label().to_string());
+    if let Some(status) = variant.status() {
+        parts.push(format!("HTTP {status}"));
+    }
+    parts.join("; ")
 }
 
 pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {

@@ -1,13 +1,14 @@
 //! Plain output for grep, cut and awk: one record per line, tab-separated,
 //! no colour, no markup, no wrapping. Stable across versions.
 
-use crate::catalog::{self, Entry};
+use crate::catalog::{self, Entry, MessageKind};
 use crate::markup::{one_line, plain};
 use crate::scan::summary::Summary;
 use crate::scan::{Hit, Unit};
 use std::io::{self, Write};
 
-/// `CODE<TAB>CATEGORY<TAB>MESSAGE`
+/// `CODE<TAB>CATEGORY<TAB>MESSAGE`; a message that describes what a source
+/// shows, rather than the server's words, in brackets.
 pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
     for e in entries {
         writeln!(
@@ -15,7 +16,7 @@ pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
             "{}\t{}\t{}",
             e.code,
             e.category().name,
-            one_line(&plain(e.message()))
+            entry_message(e)
         )?;
     }
     Ok(())
@@ -42,11 +43,18 @@ pub fn scan_hit(out: &mut dyn Write, unit: &Unit, hit: &Hit) -> io::Result<()> {
     writeln!(out, ":{}\t{}\t{}", hit.line, hit.code, message(hit.entry))
 }
 
+/// An entry's message on one line; one that describes what a source
+/// shows, rather than the server's words, in brackets.
+fn entry_message(e: &Entry) -> String {
+    let message = one_line(&plain(e.message()));
+    match e.message_kind() {
+        MessageKind::Server => message,
+        MessageKind::Description => format!("[{message}]"),
+    }
+}
+
 fn message(entry: Option<&Entry>) -> String {
-    entry.map_or_else(
-        || NOT_IN_CATALOG.to_string(),
-        |e| one_line(&plain(e.message())),
-    )
+    entry.map_or_else(|| NOT_IN_CATALOG.to_string(), entry_message)
 }
 
 /// `CODE<TAB>TICKETS<TAB>SIGHTINGS<TAB>MESSAGE` for each code, then

@@ -1,7 +1,7 @@
 //! Tables for people: comfy-table, fitted to the terminal, never wider.
 
 use super::{Style, plain};
-use crate::catalog::{self, Entry};
+use crate::catalog::{self, Entry, MessageKind, Origin};
 use crate::markup;
 use crate::scan::summary::Summary;
 use crate::scan::{Hit as ScanHit, Unit};
@@ -55,6 +55,21 @@ fn category_label(style: &Style, entry: &Entry) -> String {
     ))
 }
 
+/// An entry's message as a table shows it: a description dim in brackets,
+/// and an observed entry tagged.
+fn message_cell(style: &Style, entry: &Entry, is_match: &dyn Fn(&str) -> bool) -> String {
+    let p = &style.palette;
+    let mut text = match entry.message_kind() {
+        MessageKind::Server => p.marked_with(entry.message(), is_match),
+        MessageKind::Description => p.dim(&format!("[{}]", entry.message())),
+    };
+    if entry.origin() == Origin::Observed {
+        text.push(' ');
+        text.push_str(&p.dim("(observed)"));
+    }
+    text
+}
+
 /// One entry as a card: field and value.
 pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
     let p = &style.palette;
@@ -64,11 +79,12 @@ pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()>
     };
     row("Code", p.code(&entry.code.to_string()));
     row("Category", category_label(style, entry));
-    row("Message", p.marked(entry.message()));
+    row("Message", message_cell(style, entry, &|_| false));
     row(
         "User message",
         match entry.user_message() {
             Some(u) => p.marked(u),
+            None if entry.origin() == Origin::Observed => p.dim("(not known: no source shows it)"),
             None => p.dim("(same as the message)"),
         },
     );
@@ -78,8 +94,40 @@ pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()>
     if !entry.server().is_empty() {
         row("What the API said", p.server_messages(entry.server()));
     }
-    if let Some(source) = entry.source() {
-        row("Source", p.dim(&format!("undocumented; from {source}")));
+    if let Some(status) = entry.status() {
+        row("HTTP status", status.to_string());
+    }
+    let history = super::history(entry);
+    if !history.is_empty() {
+        row("History", history.join("\n"));
+    }
+    if !entry.variants().is_empty() {
+        let count = entry.variants().len();
+        let noun = if count == 1 { "wording" } else { "wordings" };
+        row(
+            "Also seen as",
+            p.dim(&format!(
+                "{count} other {noun} (sperr explain {})",
+                entry.code
+            )),
+        );
+    }
+    match entry.origin() {
+        Origin::Reference => {}
+        Origin::Server => row(
+            "Source",
+            p.dim(&format!(
+                "undocumented; from {}",
+                entry.source().unwrap_or_default()
+            )),
+        ),
+        Origin::Observed => {
+            let mut lines = vec![p.dim(
+                "seen in public Stormpath material: SDK tests, issues, the old documentation",
+            )];
+            lines.extend(entry.sources().map(|url| p.literal(url)));
+            row("Source", lines.join("\n"));
+        }
     }
     finish(out, &table)
 }
@@ -91,18 +139,18 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
     header(&mut table, style, &["Code", "Category", "Message"]);
     for e in entries {
         let mut code = p.code(&e.code.to_string());
-        if !e.documented() {
+        if e.origin() == Origin::Server {
             code.push_str(&p.dim("*"));
         }
         table.add_row(vec![
             Cell::new(code),
             Cell::new(p.category(e.category().name)),
-            Cell::new(p.marked(e.message())),
+            Cell::new(message_cell(style, e, &|_| false)),
         ]);
     }
     keep_whole(&mut table, &[0]);
     finish(out, &table)?;
-    if entries.iter().any(|e| !e.documented()) {
+    if entries.iter().any(|e| e.origin() == Origin::Server) {
         let note = "* not in the published reference; the server used it";
         for line in textwrap::wrap(note, style.width) {
             writeln!(out, "{}", p.dim(&line))?;
@@ -118,10 +166,17 @@ pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io
     header(&mut table, style, &["Code", "Category", "Message"]);
     for hit in hits {
         let matches = search::word_matches(&hit.stems);
+        let mut message = message_cell(style, hit.entry, &matches);
+        if hit.via_history {
+            for line in super::history(hit.entry) {
+                message.push('\n');
+                message.push_str(&p.dim(&line));
+            }
+        }
         table.add_row(vec![
             Cell::new(p.code(&hit.entry.code.to_string())),
             Cell::new(p.category(hit.entry.category().name)),
-            Cell::new(p.marked_with(hit.entry.message(), &matches)),
+            Cell::new(message),
         ]);
     }
     keep_whole(&mut table, &[0]);

@@ -9,7 +9,9 @@ mod data {
 }
 
 /// The number of searchable fields (see build.rs for their order).
-pub const FIELDS: usize = 6;
+pub const FIELDS: usize = 7;
+/// The field of the old documentation's other meanings.
+pub const HISTORY: usize = 6;
 
 /// A stem of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
