@@ -20,7 +20,8 @@ Examples:
   sperr list --category account   one category
   sperr scan tickets/*.txt --summary
 
-Exit status: 0 found, 1 nothing found, 2 usage or I/O error.";
+Exit status, as grep's: 0 when anything was found (an argument that named
+nothing gets a line on stderr), 1 when nothing was, 2 usage or I/O error.";
 
 /// The long version: what the catalog is built from, and under which terms.
 pub const LONG_VERSION: &str = concat!(

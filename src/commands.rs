@@ -67,9 +67,9 @@ pub fn run(
     }
 }
 
-/// The entries that code arguments name, in code order without repeats;
-/// and whether every argument named at least one.
-fn select(codes: &[String], err: &mut dyn Write) -> Result<(Vec<&'static Entry>, bool), Error> {
+/// The entries that code arguments name, in code order without repeats.
+/// An argument that names nothing gets a line on `err`, as grep does it.
+fn select(codes: &[String], err: &mut dyn Write) -> Result<Vec<&'static Entry>, Error> {
     let mut selectors = Vec::new();
     for code in codes {
         let selector = catalog::parse_selector(code)
@@ -77,18 +77,16 @@ fn select(codes: &[String], err: &mut dyn Write) -> Result<(Vec<&'static Entry>,
         selectors.push(selector);
     }
     let mut found = Vec::new();
-    let mut all_found = true;
     for selector in &selectors {
         let entries = selector.entries();
         if entries.is_empty() {
-            all_found = false;
             writeln!(err, "sperr: {}", not_found_message(selector))?;
         }
         found.extend(entries);
     }
     found.sort_by_key(|e| e.code);
     found.dedup_by_key(|e| e.code);
-    Ok((found, all_found))
+    Ok(found)
 }
 
 /// "no error 7199 in the reference; nearest: 7100-7107 (Account)"
@@ -97,9 +95,10 @@ pub fn not_found_message(selector: &Selector) -> String {
         Selector::Code(code) => {
             let near = catalog::nearest(*code);
             let named: Vec<String> = match near.as_slice() {
-                [a, b] if a.code / 100 == b.code / 100 && a.code / 100 == code / 100 => {
+                [a, b] if a.code != b.code && a.code / 100 == code / 100 => {
                     vec![format!("{}-{} ({})", a.code, b.code, a.category().name)]
                 }
+                [a, b] if a.code == b.code => vec![format!("{} ({})", a.code, a.category().name)],
                 _ => near
                     .iter()
                     .map(|e| format!("{} ({})", e.code, e.category().name))
@@ -132,11 +131,11 @@ fn show(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let (entries, all_found) = select(codes, err)?;
+    let entries = select(codes, err)?;
     if !entries.is_empty() || style.format == Format::Json {
         render::entries(out, style, &entries)?;
     }
-    Ok(outcome(all_found && !entries.is_empty()))
+    Ok(outcome(!entries.is_empty()))
 }
 
 fn explain(
@@ -145,12 +144,12 @@ fn explain(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let (entries, all_found) = select(codes, err)?;
+    let entries = select(codes, err)?;
     match style.format {
         Format::Json => render::json::entries(out, &entries)?,
         _ => render::explain::entries(out, style, &entries)?,
     }
-    Ok(outcome(all_found && !entries.is_empty()))
+    Ok(outcome(!entries.is_empty()))
 }
 
 fn explain_stdin(

@@ -125,9 +125,22 @@ fn exit_status_found_not_found_and_malformed() {
         unknown.stderr,
         "sperr: no error 7199 in the reference; nearest: 7100-7107 (Account)\n"
     );
-    let partly = run(&["show", "7100", "7199"]);
-    assert_eq!(partly.code, 1, "one of the codes is unknown");
-    assert!(partly.stdout.starts_with("7100\t"));
+    // As grep: 0 when anything was found, a line on stderr for each
+    // argument that named nothing.
+    for command in ["show", "explain"] {
+        let partly = run(&[command, "7100", "7199", "72xx", "7300"]);
+        assert_eq!(partly.code, 0, "{command}: 7100 was found");
+        assert!(partly.stdout.contains("7100"), "{command}");
+        assert_eq!(
+            partly.stderr,
+            "sperr: no error 7199 in the reference; nearest: 7100-7107 (Account)\n\
+             sperr: no error 7300 in the reference; nearest: 7301 (Account)\n",
+            "{command}"
+        );
+        let none = run(&[command, "7199", "7300"]);
+        assert_eq!(none.code, 1, "{command}: nothing was found");
+        assert_eq!(none.stderr.lines().count(), 2, "{command}");
+    }
     let malformed = run(&["show", "seventy"]);
     assert_eq!(malformed.code, 2);
     assert!(

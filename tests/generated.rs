@@ -70,7 +70,10 @@ const EXAMPLES: &[(&str, &str)] = &[
 ];
 
 const EXIT_STATUS: &[(&str, &str)] = &[
-    ("0", "Something was found."),
+    (
+        "0",
+        "Something was found; each argument that named nothing gets a line on stderr.",
+    ),
     (
         "1",
         "Nothing was found: an unknown code, no search hit, no code in the scanned text.",
