@@ -134,14 +134,6 @@ impl Entry {
     pub fn documented(&self) -> bool {
         self.source().is_none()
     }
-
-    /// The other entries of its family: codes that share all but the last
-    /// two digits (7100-7107 are all login failures).
-    pub fn neighbours(&self) -> impl Iterator<Item = &'static Entry> + '_ {
-        family(self.code)
-            .iter()
-            .filter(move |e| e.code != self.code)
-    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
@@ -269,6 +261,34 @@ impl Selector {
             Selector::Range(low, high) => in_range(*low, *high).iter().collect(),
             Selector::Pattern { .. } => ENTRIES.iter().filter(|e| self.contains(e.code)).collect(),
         }
+    }
+}
+
+/// "no error 7199 in the reference; nearest: 7100-7107 (Account)"
+pub fn not_found(selector: &Selector) -> String {
+    match selector {
+        Selector::Code(code) => {
+            let near = nearest(*code);
+            let named: Vec<String> = match near.as_slice() {
+                [a, b] if a.code != b.code && a.code / 100 == code / 100 => {
+                    vec![format!("{}-{} ({})", a.code, b.code, a.category().name)]
+                }
+                [a, b] if a.code == b.code => vec![format!("{} ({})", a.code, a.category().name)],
+                _ => near
+                    .iter()
+                    .map(|e| format!("{} ({})", e.code, e.category().name))
+                    .collect(),
+            };
+            format!(
+                "no error {code} in the reference; nearest: {}",
+                named.join(" or ")
+            )
+        }
+        other => format!(
+            "no error in the reference matches {other}; codes run from {} to {}",
+            entries()[0].code,
+            entries()[entries().len() - 1].code
+        ),
     }
 }
 

@@ -3,7 +3,7 @@
 //! notes about part of an answer (one unknown code of several) go to `err`.
 
 use crate::body;
-use crate::catalog::{self, Entry, Selector};
+use crate::catalog::{self, Entry};
 use crate::cli::Command;
 use crate::render::{self, Format, Style, explain::Sighting};
 use crate::scan::{self, Hit};
@@ -80,41 +80,13 @@ fn select(codes: &[String], err: &mut dyn Write) -> Result<Vec<&'static Entry>, 
     for selector in &selectors {
         let entries = selector.entries();
         if entries.is_empty() {
-            writeln!(err, "sperr: {}", not_found_message(selector))?;
+            writeln!(err, "sperr: {}", catalog::not_found(selector))?;
         }
         found.extend(entries);
     }
     found.sort_by_key(|e| e.code);
     found.dedup_by_key(|e| e.code);
     Ok(found)
-}
-
-/// "no error 7199 in the reference; nearest: 7100-7107 (Account)"
-pub fn not_found_message(selector: &Selector) -> String {
-    match selector {
-        Selector::Code(code) => {
-            let near = catalog::nearest(*code);
-            let named: Vec<String> = match near.as_slice() {
-                [a, b] if a.code != b.code && a.code / 100 == code / 100 => {
-                    vec![format!("{}-{} ({})", a.code, b.code, a.category().name)]
-                }
-                [a, b] if a.code == b.code => vec![format!("{} ({})", a.code, a.category().name)],
-                _ => near
-                    .iter()
-                    .map(|e| format!("{} ({})", e.code, e.category().name))
-                    .collect(),
-            };
-            format!(
-                "no error {code} in the reference; nearest: {}",
-                named.join(" or ")
-            )
-        }
-        other => format!(
-            "no error in the reference matches {other}; codes run from {} to {}",
-            catalog::entries()[0].code,
-            catalog::entries()[catalog::entries().len() - 1].code
-        ),
-    }
 }
 
 fn outcome(found: bool) -> Outcome {
@@ -179,7 +151,8 @@ fn explain_stdin(
     explain_text(&input, style, out, err)
 }
 
-/// Explains every code found in a text, once each.
+/// Explains every code found in a text, once each; a code the reference
+/// lacks is said to be so, with what the text itself said of it.
 pub fn explain_text(
     input: &[u8],
     style: &Style,
@@ -190,24 +163,15 @@ pub fn explain_text(
     let bodies = body::find(&String::from_utf8_lossy(input));
     let mut sightings: Vec<Sighting> = Vec::new();
     for hit in &hits {
-        let Some(entry) = hit.entry else {
-            continue;
-        };
-        match sightings.iter_mut().find(|s| s.entry.code == entry.code) {
+        match sightings.iter_mut().find(|s| s.code == hit.code) {
             Some(s) => s.hits.push(hit),
             None => sightings.push(Sighting {
-                entry,
+                code: hit.code,
+                entry: hit.entry,
                 hits: vec![hit],
-                bodies: bodies.iter().filter(|b| b.code == entry.code).collect(),
+                bodies: bodies.iter().filter(|b| b.code == hit.code).collect(),
             }),
         }
-    }
-    for hit in hits.iter().filter(|h| h.entry.is_none()) {
-        writeln!(
-            err,
-            "sperr: line {}: {} is not in the reference",
-            hit.line, hit.code
-        )?;
     }
     match style.format {
         Format::Json => render::explain::sightings_json(out, &sightings)?,

@@ -406,3 +406,131 @@ fn help_has_examples_for_each_command() {
     let version = run(&["--version"]);
     assert!(version.stdout.contains("Apache License 2.0"));
 }
+
+/// The lines of the block under a heading of explain's output.
+fn block<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
+    text.lines()
+        .skip_while(|l| l.trim() != heading)
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn related_codes_are_the_five_nearest_and_a_way_to_the_rest() {
+    let result = run(&["explain", "2001"]);
+    let related = block(&result.stdout, "Related codes (20xx)");
+    let codes: Vec<&str> = related
+        .iter()
+        .filter(|l| l.starts_with("    20"))
+        .map(|l| &l[4..8])
+        .collect();
+    assert_eq!(codes.len(), 5, "{related:?}");
+    let family = sperr::catalog::family(2001).len() - 1;
+    assert_eq!(
+        related.last().unwrap().trim(),
+        format!("and {} more: sperr show 20xx", family - 5)
+    );
+    let small = run(&["explain", "7301"]);
+    assert!(
+        !small.stdout.contains("Related codes"),
+        "no family, no block"
+    );
+}
+
+#[test]
+fn explain_shows_a_familys_related_codes_once() {
+    let result = stdin_run(&["explain", "-"], b"we saw errors 7100 and 7103 today\n");
+    assert_eq!(result.stdout.matches("Related codes (71xx)").count(), 2);
+    let first = block(&result.stdout, "Related codes (71xx)");
+    assert_eq!(
+        first.iter().filter(|l| l.starts_with("    71")).count(),
+        5,
+        "{first:?}"
+    );
+    assert_eq!(first.last().unwrap().trim(), "and 2 more: sperr show 71xx");
+    assert_eq!(result.stdout.matches("    7105   ").count(), 1);
+    assert!(
+        result
+            .stdout
+            .contains("Related codes (71xx)\n    As under 7100 above.\n")
+    );
+}
+
+#[test]
+fn explain_says_once_that_a_code_is_unknown_and_shows_what_the_ticket_said() {
+    let ticket = b"Stormpath 5115 again\nerror 5115: {\"code\": 5115, \"developerMessage\": \"Org mapping failed.\", \"moreInfo\": \"mailto:x\"}\n";
+    let result = stdin_run(&["explain", "-"], ticket);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert_eq!(result.stderr, "");
+    assert!(
+        result
+            .stdout
+            .starts_with("Error 5115 · not in the reference\n"),
+        "{}",
+        result.stdout
+    );
+    assert_eq!(
+        result
+            .stdout
+            .matches("no error 5115 in the reference")
+            .count(),
+        1
+    );
+    assert_eq!(
+        block(&result.stdout, "The response said"),
+        [
+            "    developerMessage: Org mapping failed.",
+            "    moreInfo: mailto:x"
+        ]
+    );
+    let json = stdin_run(&["explain", "-", "--json"], ticket);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value[0]["code"], 5115);
+    assert_eq!(value[0]["known"], false);
+    assert_eq!(
+        value[0]["bodies"][0]["developerMessage"],
+        "Org mapping failed."
+    );
+}
+
+#[test]
+fn explain_reads_node_dumps_and_json_nested_in_log_lines() {
+    let log = b"ERROR {\"level\":\"error\",\"err\":{\"status\":400,\"code\":7100,\"developerMessage\":\"Wrong password.\"}}\n\
+                err: { code: 7200, developerMessage: 'The social site said no.' }\n";
+    let result = stdin_run(&["explain", "-"], log);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result.stdout.contains(
+            "The response said\n    status: 400\n    developerMessage: Wrong password.\n"
+        ),
+        "{}",
+        result.stdout
+    );
+    assert!(
+        result
+            .stdout
+            .contains("The response said\n    developerMessage: The social site said no.\n"),
+        "{}",
+        result.stdout
+    );
+}
+
+#[test]
+fn explain_never_breaks_a_url() {
+    let url = "https://docs.stormpath.com/rest/product-guide/latest/errors.html#error-2001";
+    let body = format!("{{\"code\": 2001, \"moreInfo\": \"{url}\"}}\n");
+    for columns in ["40", "80"] {
+        let mut command = sperr(&["explain", "-"]);
+        command.env("COLUMNS", columns).write_stdin(body.clone());
+        let result = run_with(command);
+        assert!(
+            result
+                .stdout
+                .lines()
+                .any(|l| l.trim_start().trim_start_matches("moreInfo: ") == url),
+            "at {columns}: {}",
+            result.stdout
+        );
+    }
+}
