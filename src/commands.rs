@@ -50,9 +50,8 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     match command {
         Command::Show { codes } => show(codes, style, out, err),
-        Command::Explain { codes } if codes.is_empty() || codes == &["-"] => {
-            explain_stdin(style, out, err)
-        }
+        Command::Explain { codes } if codes.is_empty() => explain_stdin(false, style, out, err),
+        Command::Explain { codes } if codes == &["-"] => explain_stdin(true, style, out, err),
         Command::Explain { codes } => explain(codes, style, out, err),
         Command::Search { query, limit } => search(&query.join(" "), *limit, style, out, err),
         Command::List {
@@ -124,17 +123,28 @@ fn explain(
     Ok(outcome(!entries.is_empty()))
 }
 
+/// Explains the codes in a ticket or log on stdin. On a terminal, only an
+/// explicit `-` reads it (a paste ended by Ctrl-D); with no argument at
+/// all, the user more likely forgot the code.
 fn explain_stdin(
+    dash: bool,
     style: &Style,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let stdin = io::stdin();
     if stdin.is_terminal() {
-        return Err(Error::Usage(
-            "explain with no code reads a ticket or log on stdin; pipe one in, or give a code"
-                .into(),
-        ));
+        if !dash {
+            return Err(Error::Usage(
+                "explain with no code reads a ticket or log on stdin; pipe one in, \
+                 use `sperr explain -` to paste one, or give a code"
+                    .into(),
+            ));
+        }
+        writeln!(
+            err,
+            "sperr: reading a ticket from the terminal; paste it, then press Ctrl-D on a new line"
+        )?;
     }
     let mut input = Vec::new();
     stdin
