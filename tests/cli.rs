@@ -534,3 +534,72 @@ fn explain_never_breaks_a_url() {
         );
     }
 }
+
+/// The words of a text: its runs of letters and digits, less those cut
+/// short with `…` on purpose.
+fn whole_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in text.chars().chain([' ']) {
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        if c != '…' && !word.is_empty() {
+            words.push(word.clone());
+        }
+        word.clear();
+    }
+    words
+}
+
+#[test]
+fn narrow_tables_drop_columns_and_shorten_words_but_never_cut_one() {
+    const LABELS: &str = "Code Codes Category Message User message Further information \
+                          What the API said same as the Source undocumented from Range From To \
+                          developer user not in published reference server used it";
+    for columns in ["24", "40", "60", "80"] {
+        // scan's tables are fitted in the scan module; explain is no table.
+        let tables = COMMANDS
+            .iter()
+            .filter(|(name, _)| !name.starts_with("scan") && *name != "explain");
+        for (name, args) in tables {
+            let json = run(&[args, &["--json"][..]].concat()).stdout;
+            let mut known: std::collections::BTreeSet<String> =
+                whole_words(&json).into_iter().collect();
+            known.extend(whole_words(LABELS));
+            known.extend(whole_words(&run(&["list"]).stdout));
+            let mut command = sperr(args);
+            command
+                .args(["--format", "table", "--color", "always"])
+                .env("COLUMNS", columns);
+            let table = strip_ansi(&run_with(command).stdout);
+            for word in whole_words(&table) {
+                assert!(
+                    known.contains(&word),
+                    "{name} at {columns}: {word:?} is cut:\n{table}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_card_too_narrow_for_a_table_becomes_field_lines() {
+    let mut command = sperr(&["show", "7100", "--format", "table"]);
+    command.env("COLUMNS", "40");
+    let narrow = run_with(command).stdout;
+    assert!(
+        narrow.starts_with("Code: 7100\nCategory: Account (7XXX)\nMessage: Login attempt failed because\n  the specified password is incorrect.\n"),
+        "{narrow}"
+    );
+    let wide = run(&["show", "7100", "--format", "table"]).stdout;
+    assert!(wide.starts_with("╭"), "{wide}");
+    let mut command = sperr(&["list", "--categories", "--format", "table"]);
+    command.env("COLUMNS", "40");
+    let categories = run_with(command).stdout;
+    assert!(
+        categories.contains("│ 110X  ┆ Communication ") && !categories.contains("From"),
+        "the first and last codes go before a word is cut:\n{categories}"
+    );
+}

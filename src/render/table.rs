@@ -1,5 +1,6 @@
 //! Tables for people: comfy-table, fitted to the terminal, never wider.
 
+use super::fit::{self, Column};
 use super::{Style, Summary};
 use crate::catalog::{self, Entry};
 use crate::scan::Hit as ScanHit;
@@ -11,7 +12,7 @@ use std::io::{self, Write};
 /// The widest a summary bar grows.
 const BAR_WIDTH: usize = 20;
 
-fn new_table(style: &Style) -> Table {
+pub(super) fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
@@ -53,53 +54,99 @@ fn category_label(style: &Style, entry: &Entry) -> String {
     ))
 }
 
+/// The narrowest a card's value column is; below it, a card is written as
+/// `field: value` lines.
+const CARD_MIN_VALUE: usize = 24;
+/// How a card's continued `field: value` line is indented.
+const FIELD_INDENT: &str = "  ";
+
 /// One entry as a card: field and value.
 pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    let mut row = |field: &str, value: String| {
-        table.add_row(vec![Cell::new(p.heading(field)), Cell::new(value)]);
-    };
-    row("Code", p.code(&entry.code.to_string()));
-    row("Category", category_label(style, entry));
-    row("Message", p.marked(entry.message()));
-    row(
-        "User message",
-        match entry.user_message() {
-            Some(u) => p.marked(u),
-            None => p.dim("(same as the message)"),
-        },
-    );
+    let mut fields: Vec<(&str, String)> = vec![
+        ("Code", p.code(&entry.code.to_string())),
+        ("Category", category_label(style, entry)),
+        ("Message", p.marked(entry.message())),
+        (
+            "User message",
+            match entry.user_message() {
+                Some(u) => p.marked(u),
+                None => p.dim("(same as the message)"),
+            },
+        ),
+    ];
     if let Some(f) = entry.further() {
-        row("Further information", p.marked(f));
+        fields.push(("Further information", p.marked(f)));
     }
     if !entry.server().is_empty() {
-        row("What the API said", p.server_messages(entry.server()));
+        fields.push(("What the API said", p.server_messages(entry.server())));
     }
     if let Some(source) = entry.source() {
-        row("Source", p.dim(&format!("undocumented; from {source}")));
+        fields.push(("Source", p.dim(&format!("undocumented; from {source}"))));
     }
-    finish(out, &table)
+    let names = fields.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+    if names + CARD_MIN_VALUE + fit::frame_width(2) > style.width {
+        return field_lines(out, style, &fields);
+    }
+    let rows: Vec<Vec<String>> = fields
+        .into_iter()
+        .map(|(name, value)| vec![p.heading(name), value])
+        .collect();
+    fit::write(
+        out,
+        style,
+        &[Column::whole(""), Column::text("", CARD_MIN_VALUE)],
+        &rows,
+    )
 }
+
+/// A card on a terminal too narrow for one: `field: value`, wrapped at
+/// spaces, a word too long for the line shortened.
+fn field_lines(out: &mut dyn Write, style: &Style, fields: &[(&str, String)]) -> io::Result<()> {
+    let p = &style.palette;
+    let width = style.width.max(FIELD_INDENT.len() + 1);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent(FIELD_INDENT)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for (name, value) in fields {
+        for (i, line) in value.lines().enumerate() {
+            let text = if i == 0 {
+                format!("{} {line}", p.heading(&format!("{name}:")))
+            } else {
+                format!("{FIELD_INDENT}{line}")
+            };
+            let text = fit::shorten_words(&text, width - FIELD_INDENT.len());
+            for wrapped in textwrap::wrap(&text, &options) {
+                writeln!(out, "{}", wrapped.trim_end())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The columns of a table of entries: the category goes first on a narrow
+/// terminal.
+const ENTRY_COLUMNS: [Column; 3] = [
+    Column::whole("Code"),
+    Column::text("Category", 0).dropped(1),
+    Column::text("Message", 20),
+];
 
 /// Several entries, one row each.
 pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    header(&mut table, style, &["Code", "Category", "Message"]);
-    for e in entries {
-        let mut code = p.code(&e.code.to_string());
-        if !e.documented() {
-            code.push_str(&p.dim("*"));
-        }
-        table.add_row(vec![
-            Cell::new(code),
-            Cell::new(p.category(e.category().name)),
-            Cell::new(p.marked(e.message())),
-        ]);
-    }
-    keep_whole(&mut table, &[0]);
-    finish(out, &table)?;
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            let mut code = p.code(&e.code.to_string());
+            if !e.documented() {
+                code.push_str(&p.dim("*"));
+            }
+            vec![code, p.category(e.category().name), p.marked(e.message())]
+        })
+        .collect();
+    fit::write(out, style, &ENTRY_COLUMNS, &rows)?;
     if entries.iter().any(|e| !e.documented()) {
         let note = "* not in the published reference; the server used it";
         for line in textwrap::wrap(note, style.width) {
@@ -112,42 +159,51 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
 /// Search results, best first, with the words that matched highlighted.
 pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    header(&mut table, style, &["Code", "Category", "Message"]);
-    for hit in hits {
-        let matches = search::word_matches(&hit.stems);
-        table.add_row(vec![
-            Cell::new(p.code(&hit.entry.code.to_string())),
-            Cell::new(p.category(hit.entry.category().name)),
-            Cell::new(p.marked_with(hit.entry.message(), &matches)),
-        ]);
-    }
-    keep_whole(&mut table, &[0]);
-    finish(out, &table)
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|hit| {
+            let matches = search::word_matches(&hit.stems);
+            vec![
+                p.code(&hit.entry.code.to_string()),
+                p.category(hit.entry.category().name),
+                p.marked_with(hit.entry.message(), &matches),
+            ]
+        })
+        .collect();
+    fit::write(out, style, &ENTRY_COLUMNS, &rows)
 }
 
-/// The categories with their ranges and counts.
+/// The categories with their ranges and counts. On a narrow terminal the
+/// first and last codes go, then the count.
 pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    header(
-        &mut table,
+    let rows: Vec<Vec<String>> = catalog::categories()
+        .iter()
+        .map(|c| {
+            let codes: Vec<u32> = catalog::in_category(c).map(|e| e.code).collect();
+            let first = codes.first().map_or(String::new(), |c| c.to_string());
+            let last = codes.last().map_or(String::new(), |c| c.to_string());
+            vec![
+                p.category(c.range),
+                p.category(c.name),
+                codes.len().to_string(),
+                p.code(&first),
+                p.code(&last),
+            ]
+        })
+        .collect();
+    fit::write(
+        out,
         style,
-        &["Range", "Category", "Codes", "From", "To"],
-    );
-    for c in catalog::categories() {
-        let codes: Vec<u32> = catalog::in_category(c).map(|e| e.code).collect();
-        let first = codes.first().map_or(String::new(), |c| c.to_string());
-        let last = codes.last().map_or(String::new(), |c| c.to_string());
-        table.add_row(vec![
-            Cell::new(p.category(c.range)),
-            Cell::new(p.category(c.name)),
-            Cell::new(codes.len()),
-            Cell::new(p.code(&first)),
-            Cell::new(p.code(&last)),
-        ]);
-    }
-    finish(out, &table)
+        &[
+            Column::whole("Range"),
+            Column::text("Category", 0),
+            Column::whole("Codes").dropped(2),
+            Column::whole("From").dropped(1),
+            Column::whole("To").dropped(1),
+        ],
+        &rows,
+    )
 }
 
 /// Where each code was found: a heading for each file, as ripgrep gives
