@@ -103,3 +103,34 @@ fn explain_with_no_argument_on_a_terminal_says_how_to_use_it() {
     );
     assert!(screen.contains("[exit 2]"), "{screen}");
 }
+
+#[test]
+fn tables_fit_a_40_column_terminal_without_cutting_words() {
+    let Some(term) = Terminal::start("narrow", 40, 40, "$SPERR list --categories") else {
+        return;
+    };
+    let screen = term.wait_for("[exit ");
+    assert!(screen.contains("┆ Communication "), "{screen}");
+    assert!(screen.contains("┆ Authentication "), "{screen}");
+    assert!(screen.lines().all(|l| l.chars().count() <= 40), "{screen}");
+    assert!(screen.contains("[exit 0]"), "{screen}");
+}
+
+#[test]
+fn less_as_the_pager_shows_colours_not_escape_codes() {
+    let command = "printf \"#!/bin/sh\\\\necho LESS=\\$LESS\\\\n\" > pager; chmod +x pager; \
+                   PAGER=./pager $SPERR list";
+    let dir = std::env::temp_dir().join(format!("sperr-less-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let Some(term) = Terminal::start(
+        "less",
+        80,
+        10,
+        &format!("cd {} && {command}", dir.display()),
+    ) else {
+        return;
+    };
+    let screen = term.wait_for("[exit ");
+    assert!(screen.contains("LESS=FRX"), "{screen}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
