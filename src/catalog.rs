@@ -385,6 +385,56 @@ pub fn parse_selector(input: &str) -> Result<Selector, SelectorError> {
     Ok(Selector::Code(number(rest)?))
 }
 
+/// Reads a code argument that may hold a pasted list: codes in any form,
+/// separated by spaces, commas or semicolons, with punctuation around them
+/// ignored (`"7100, 7101."`, `7100;7103`). Every piece must be a code.
+///
+/// ```
+/// use sperr::catalog::{Selector, parse_selectors};
+/// assert_eq!(
+///     parse_selectors("7100, Error 7101;7102-7103."),
+///     Ok(vec![Selector::Code(7100), Selector::Code(7101), Selector::Range(7102, 7103)])
+/// );
+/// ```
+pub fn parse_selectors(input: &str) -> Result<Vec<Selector>, SelectorError> {
+    let whole = parse_selector(input);
+    if whole.is_ok() || input.trim().is_empty() {
+        return whole.map(|s| vec![s]);
+    }
+    let pieces: Vec<&str> = input
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(|p| {
+            p.trim_start_matches(['(', '[', '"', '\''])
+                .trim_end_matches(['.', ':', '!', '?', ')', ']', '"', '\''])
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut selectors = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        // `Error 7100` and `7100 - 7107` are one code each.
+        let joined = match (pieces.get(i + 1), pieces.get(i + 2)) {
+            (Some(&"-"), Some(high)) => Some((format!("{}-{high}", pieces[i]), 3)),
+            (Some(next), _) if is_error_word(pieces[i]) => {
+                Some((format!("{} {next}", pieces[i]), 2))
+            }
+            _ => None,
+        };
+        let (text, used) = joined.unwrap_or_else(|| (pieces[i].to_string(), 1));
+        selectors.push(parse_selector(&text)?);
+        i += used;
+    }
+    if selectors.is_empty() {
+        return Err(SelectorError::Empty);
+    }
+    Ok(selectors)
+}
+
+fn is_error_word(word: &str) -> bool {
+    let word = word.trim_start_matches('#').to_ascii_lowercase();
+    word == "error" || word == "err"
+}
+
 fn number(digits: &str) -> Result<u32, SelectorError> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(SelectorError::Malformed);

@@ -71,9 +71,9 @@ pub fn run(
 fn select(codes: &[String], err: &mut dyn Write) -> Result<Vec<&'static Entry>, Error> {
     let mut selectors = Vec::new();
     for code in codes {
-        let selector = catalog::parse_selector(code)
+        let selector = catalog::parse_selectors(code)
             .map_err(|e| Error::Usage(format!("{:?}: {e}", scan::escape(code.as_bytes()))))?;
-        selectors.push(selector);
+        selectors.extend(selector);
     }
     let mut found = Vec::new();
     for selector in &selectors {

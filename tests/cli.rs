@@ -603,3 +603,37 @@ fn a_card_too_narrow_for_a_table_becomes_field_lines() {
         "the first and last codes go before a word is cut:\n{categories}"
     );
 }
+
+#[test]
+fn a_code_argument_may_hold_a_pasted_list() {
+    let codes = |args: &[&str]| -> (i32, Vec<String>) {
+        let result = run(args);
+        let codes = result
+            .stdout
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect();
+        (result.code, codes)
+    };
+    for list in [
+        "7100 7101",
+        "7100,7101",
+        "7100, 7101.",
+        "7100;7101",
+        "Error 7100, error-7101",
+    ] {
+        assert_eq!(
+            codes(&["show", list]),
+            (0, vec!["7100".into(), "7101".into()]),
+            "{list}"
+        );
+    }
+    assert_eq!(codes(&["show", "7100,"]), (0, vec!["7100".into()]));
+    assert_eq!(codes(&["show", "(7100)."]), (0, vec!["7100".into()]));
+    let bad = run(&["show", "7100 and 7101"]);
+    assert_eq!(bad.code, 2, "every piece must be a code");
+    assert!(
+        bad.stderr
+            .starts_with("sperr: \"7100 and 7101\": not an error code")
+    );
+}
