@@ -13,6 +13,7 @@ const ABOUT: &str = "The Stormpath error-code reference, offline: look codes up,
 const AFTER_HELP: &str = "\
 Examples:
   sperr show 7100                 one error as a card
+  sperr 7100                      the same: a code alone runs show
   sperr show 7100-7107 13xxx      ranges and patterns
   sperr explain 7100              the long form, with related codes
   pbpaste | sperr explain         explain every error in a pasted ticket
@@ -32,13 +33,17 @@ pub const LONG_VERSION: &str = concat!(
     "  Copyright 2015 Stormpath, Inc."
 );
 
+/// The usage line: a code alone runs `show`.
+const USAGE: &str = "sperr [OPTIONS] <COMMAND>\n       sperr [OPTIONS] <CODE>...  (the same as sperr show <CODE>...)";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "sperr",
     version,
     long_version = LONG_VERSION,
     about = ABOUT,
-    after_help = AFTER_HELP
+    after_help = AFTER_HELP,
+    override_usage = USAGE
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -177,6 +182,32 @@ pub enum Command {
     },
 }
 
+/// The command line with `show` put before a first argument that reads as
+/// a code, range, pattern or moreInfo URL rather than a subcommand, as
+/// `errno 2` works: `sperr 7100` is `sperr show 7100`.
+pub fn with_implied_show(
+    command: &clap::Command,
+    mut args: Vec<std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let mut i = 1;
+    while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
+        match arg {
+            "--" => return args,
+            // Global options that take their value as the next argument.
+            "--color" | "--format" => i += 2,
+            _ if arg.starts_with('-') && arg.len() > 1 => i += 1,
+            _ => {
+                let is_subcommand = command.find_subcommand(arg).is_some() || arg == "help";
+                if !is_subcommand && catalog::parse_selectors(arg).is_ok() {
+                    args.insert(i, "show".into());
+                }
+                return args;
+            }
+        }
+    }
+    args
+}
+
 /// The longest description a completion shows beside a code.
 const COMPLETION_DESCRIPTION: usize = 60;
 
@@ -276,6 +307,35 @@ mod tests {
                     .to_string()
                     .starts_with(category.name)
             );
+        }
+    }
+
+    #[test]
+    fn a_code_first_runs_show() {
+        let command = Cli::command();
+        let with = |args: &[&str]| -> Vec<String> {
+            let args = args.iter().map(std::ffi::OsString::from).collect();
+            with_implied_show(&command, args)
+                .into_iter()
+                .map(|a| a.into_string().unwrap())
+                .collect()
+        };
+        assert_eq!(with(&["sperr", "7100"]), ["sperr", "show", "7100"]);
+        assert_eq!(
+            with(&["sperr", "--color", "never", "--json", "71xx", "2001"]),
+            [
+                "sperr", "--color", "never", "--json", "show", "71xx", "2001"
+            ]
+        );
+        for unchanged in [
+            &["sperr", "list"][..],
+            &["sperr", "help", "show"],
+            &["sperr", "--format", "json", "search", "7100"],
+            &["sperr", "lsit"],
+            &["sperr", "--", "7100"],
+            &["sperr"],
+        ] {
+            assert_eq!(with(unchanged), unchanged);
         }
     }
 

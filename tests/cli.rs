@@ -637,3 +637,25 @@ fn a_code_argument_may_hold_a_pasted_list() {
             .starts_with("sperr: \"7100 and 7101\": not an error code")
     );
 }
+
+#[test]
+fn a_code_as_the_first_argument_runs_show() {
+    for args in [
+        &["7100"][..],
+        &["--json", "7100-7101"],
+        &["Error 7100,", "2001"],
+    ] {
+        let implied = run(args);
+        let mut explicit = vec!["show"];
+        explicit.extend(args.iter().filter(|a| !a.starts_with('-')));
+        explicit.extend(args.iter().filter(|a| a.starts_with('-')));
+        assert_eq!(implied.code, 0, "{args:?}: {}", implied.stderr);
+        assert_eq!(implied.stdout, run(&explicit).stdout, "{args:?}");
+    }
+    let typo = run(&["lsit"]);
+    assert_eq!(typo.code, 2);
+    assert!(typo.stderr.contains("unrecognized subcommand 'lsit'"));
+    let help = run(&["--help"]);
+    assert!(help.stdout.contains("sperr [OPTIONS] <CODE>..."));
+    assert!(help.stdout.contains("sperr 7100 "));
+}
