@@ -68,8 +68,8 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             break
         }
         'sperr;list' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'A category name, a unique prefix of one (acc), or its range (7XXX)')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'A category name, a unique prefix of one (acc), or its range (7XXX)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain when piped]')
             [CompletionResult]::new('--categories', '--categories', [CompletionResultType]::ParameterName, 'List the categories with their ranges and counts instead')

@@ -61,8 +61,8 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --help 'Print help'
         }
         &'sperr;list'= {
-            cand -c 'A category name, a unique prefix of one (acc), or its range (7XXX)'
-            cand --category 'A category name, a unique prefix of one (acc), or its range (7XXX)'
+            cand -c 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)'
+            cand --category 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)'
             cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
             cand --format 'Output format [default: table on a terminal, plain when piped]'
             cand --categories 'List the categories with their ranges and counts instead'

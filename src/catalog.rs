@@ -34,18 +34,6 @@ impl Span {
     }
 }
 
-impl Category {
-    /// A one-word name for shell completion: the name's first word, lower
-    /// case (`account`, `multi-factor`); `find_category` takes it.
-    pub fn short_name(&self) -> String {
-        self.name
-            .split(' ')
-            .next()
-            .unwrap_or(self.name)
-            .to_lowercase()
-    }
-}
-
 /// One error code and what the reference says of it. The table holds spans
 /// of one text rather than string pointers, which would each cost a
 /// relocation at every start.
@@ -471,6 +459,42 @@ pub fn code_in_url(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The short names people use for the categories, and the category each
+/// names: read by `--category`, offered by shell completion, and the one
+/// table search's category cues are to read.
+pub const CATEGORY_SHORT_NAMES: &[(&str, &str)] = &[
+    ("communication", "Communication"),
+    ("billing", "Billing / Payment"),
+    ("card", "Billing / Payment"),
+    ("validation", "General Validation"),
+    ("custom-data", "Custom Data"),
+    ("tenant", "Tenant"),
+    ("org", "Organization"),
+    ("app", "Application"),
+    ("dir", "Directory"),
+    ("account", "Account"),
+    ("agent", "Agent"),
+    ("ldap", "Agent"),
+    ("oauth", "OAuth Errors"),
+    ("saml", "SAML Errors"),
+    ("sso", "SAML Errors"),
+    ("token", "Token Errors"),
+    ("idsite", "ID Site JWT"),
+    ("jwt", "ID Site JWT"),
+    ("smtp", "SMTP Server"),
+    ("mail", "SMTP Server"),
+    ("mfa", "Multi-Factor Authentication"),
+    ("2fa", "Multi-Factor Authentication"),
+];
+
+/// The category a short name names.
+pub fn category_by_short_name(short: &str) -> Option<&'static Category> {
+    let (_, name) = CATEGORY_SHORT_NAMES
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(short))?;
+    CATEGORIES.iter().find(|c| c.name == *name)
+}
+
 /// Why a category argument named no category.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CategoryError {
@@ -496,8 +520,9 @@ impl fmt::Display for CategoryError {
     }
 }
 
-/// Finds a category by name in any case, by a unique prefix of its name or
-/// of one of its words, or by its range label (`7XXX`, `7xxx`).
+/// Finds a category by name in any case, by its range label (`7XXX`,
+/// `7xxx`), by a short name people use (`mfa`, `smtp`), or by a unique
+/// prefix of its name or of one of its words.
 pub fn find_category(input: &str) -> Result<&'static Category, CategoryError> {
     let wanted = input.trim().to_lowercase();
     if wanted.is_empty() {
@@ -507,6 +532,9 @@ pub fn find_category(input: &str) -> Result<&'static Category, CategoryError> {
         .iter()
         .find(|c| c.name.to_lowercase() == wanted || c.range.to_lowercase() == wanted)
     {
+        return Ok(c);
+    }
+    if let Some(c) = category_by_short_name(&wanted) {
         return Ok(c);
     }
     let candidates = |matches: &dyn Fn(&str) -> bool| -> Vec<&'static Category> {

@@ -144,7 +144,8 @@ pub enum Command {
                             sperr list --category 13XXX\n  sperr list --categories"
     )]
     List {
-        /// A category name, a unique prefix of one (acc), or its range (7XXX)
+        /// A category: its name, a unique prefix of it (acc), its range
+        /// (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
         #[arg(
             long,
             short = 'c',
@@ -245,11 +246,14 @@ fn code_values() -> Vec<PossibleValue> {
         .collect()
 }
 
-/// Every category's short name, with its name and range.
+/// The categories' short names, each with its category's name and range.
 fn category_values() -> Vec<PossibleValue> {
-    catalog::categories()
+    catalog::CATEGORY_SHORT_NAMES
         .iter()
-        .map(|c| PossibleValue::new(leak(c.short_name())).help(format!("{} ({})", c.name, c.range)))
+        .filter_map(|&(short, _)| {
+            let c = catalog::category_by_short_name(short)?;
+            Some(PossibleValue::new(short).help(format!("{} ({})", c.name, c.range)))
+        })
         .collect()
 }
 
@@ -293,6 +297,23 @@ mod tests {
         assert!(values.iter().all(
             |v| v.get_help().unwrap().to_string().chars().count() <= COMPLETION_DESCRIPTION + 1
         ));
+    }
+
+    #[test]
+    fn every_category_has_a_short_name_and_every_short_name_a_category() {
+        for (short, name) in catalog::CATEGORY_SHORT_NAMES {
+            let category = catalog::category_by_short_name(short);
+            assert_eq!(category.map(|c| c.name), Some(*name), "{short}");
+        }
+        for category in catalog::categories() {
+            assert!(
+                catalog::CATEGORY_SHORT_NAMES
+                    .iter()
+                    .any(|(_, name)| *name == category.name),
+                "{} has no short name",
+                category.name
+            );
+        }
     }
 
     #[test]

@@ -659,3 +659,37 @@ fn a_code_as_the_first_argument_runs_show() {
     assert!(help.stdout.contains("sperr [OPTIONS] <CODE>..."));
     assert!(help.stdout.contains("sperr 7100 "));
 }
+
+#[test]
+fn categories_answer_to_the_short_names_people_use() {
+    for (short, name) in [
+        ("mfa", "Multi-Factor Authentication"),
+        ("2FA", "Multi-Factor Authentication"),
+        ("smtp", "SMTP Server"),
+        ("mail", "SMTP Server"),
+        ("saml", "SAML Errors"),
+        ("sso", "SAML Errors"),
+        ("oauth", "OAuth Errors"),
+        ("token", "Token Errors"),
+        ("jwt", "ID Site JWT"),
+        ("idsite", "ID Site JWT"),
+        ("agent", "Agent"),
+        ("ldap", "Agent"),
+        ("billing", "Billing / Payment"),
+        ("card", "Billing / Payment"),
+        ("tenant", "Tenant"),
+        ("org", "Organization"),
+        ("app", "Application"),
+        ("dir", "Directory"),
+        ("account", "Account"),
+        ("custom-data", "Custom Data"),
+        ("validation", "General Validation"),
+    ] {
+        let result = run(&["list", "--category", short]);
+        assert_eq!(result.code, 0, "{short}: {}", result.stderr);
+        assert!(
+            result.stdout.lines().all(|l| l.split('\t').nth(1) == Some(name)),
+            "{short}"
+        );
+    }
+}

@@ -76,13 +76,13 @@ fn bash_completes_codes_and_categories() {
         }
         complete_words sperr show 71
         echo --
-        complete_words sperr list --category mul
+        complete_words sperr list --category mf
     "#;
     bash.args(["--norc", "-c", script]);
     let out = stdout(bash);
     let (codes, categories) = out.split_once("--\n").unwrap();
     assert_eq!(codes.lines().collect::<Vec<_>>(), LOGIN_CODES);
-    assert_eq!(categories.trim(), "multi-factor");
+    assert_eq!(categories.trim(), "mfa");
 }
 
 #[test]
