@@ -81,10 +81,10 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --help 'Print help'
         }
         &'sperr;completions'= {
-            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
-            cand --format 'Output format [default: table on a terminal, plain when piped]'
-            cand --json 'Short for --format json'
-            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand --color 'color'
+            cand --format 'format'
+            cand --json 'json'
+            cand --no-pager 'no-pager'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -111,14 +111,14 @@ complete -c sperr -n "__fish_sperr_using_subcommand scan" -l summary -d 'Count h
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s h -l help -d 'Print help'
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
+complete -c sperr -n "__fish_sperr_using_subcommand completions" -l color -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l format -d 'Output format [default: table on a terminal, plain when piped]' -r -f -a "table\t''
+complete -c sperr -n "__fish_sperr_using_subcommand completions" -l format -r -f -a "table\t''
 plain\t''
 json\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l json -d 'Short for --format json'
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l no-pager -d 'Never page output, even when it is taller than the terminal'
+complete -c sperr -n "__fish_sperr_using_subcommand completions" -l json
+complete -c sperr -n "__fish_sperr_using_subcommand completions" -l no-pager
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "show" -d 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "explain" -d 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'

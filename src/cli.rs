@@ -180,7 +180,24 @@ pub enum Command {
     Completions {
         /// The shell to print the script for
         shell: clap_complete::Shell,
+        #[command(flatten)]
+        unused: UnusedOutputArgs,
     },
+}
+
+/// The output options, taken and ignored where they do nothing (a
+/// completion script is always plain text): defined here, hidden, they
+/// stand in for the global ones, so the subcommand's help leaves them out.
+#[derive(Debug, Args)]
+pub struct UnusedOutputArgs {
+    #[arg(long, hide = true, value_name = "WHEN")]
+    color: Option<ColorChoice>,
+    #[arg(long, hide = true, value_name = "FORMAT")]
+    format: Option<FormatChoice>,
+    #[arg(long, hide = true, num_args = 0, default_missing_value = "true")]
+    json: Option<bool>,
+    #[arg(long, hide = true, num_args = 0, default_missing_value = "true")]
+    no_pager: Option<bool>,
 }
 
 /// The command line with `show` put before a first argument that reads as

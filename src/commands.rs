@@ -59,7 +59,7 @@ pub fn run(
             categories,
         } => list(category.as_deref(), *categories, style, out),
         Command::Scan { files, summary } => scan(files, *summary, style, out, err),
-        Command::Completions { shell } => {
+        Command::Completions { shell, .. } => {
             crate::completions::write(*shell, out)?;
             Ok(Outcome::Found)
         }

@@ -693,3 +693,19 @@ fn categories_answer_to_the_short_names_people_use() {
         );
     }
 }
+
+#[test]
+fn a_subcommands_help_lists_only_the_options_that_act_on_it() {
+    let completions = run(&["completions", "--help"]).stdout;
+    for option in ["--color", "--format", "--json", "--no-pager"] {
+        assert!(!completions.contains(option), "{option}:\n{completions}");
+        assert!(run(&["show", "--help"]).stdout.contains(option), "{option}");
+    }
+    assert_eq!(
+        run(&["--json", "show", "7100"]).stdout,
+        run(&["show", "7100", "--json"]).stdout
+    );
+    let script = run(&["completions", "bash", "--json"]);
+    assert_eq!(script.code, 0, "taken and ignored");
+    assert_eq!(script.stdout, run(&["completions", "bash"]).stdout);
+}
