@@ -30,7 +30,10 @@ pub const LONG_VERSION: &str = concat!(
     "\n\nSources:\n",
     "  Stormpath error-code reference (product guide, errors.rst, 2016-10-13), Stormpath, Inc.\n",
     "  api-errors.properties from the Stormpath Java SDK, Apache License 2.0,\n",
-    "  Copyright 2015 Stormpath, Inc."
+    "  Copyright 2015 Stormpath, Inc.\n",
+    "\nThe code is licensed MIT OR Apache-2.0. The data's provenance and the SDK's\n",
+    "notice are in the NOTICE file: in the source tree, or\n",
+    "/usr/share/doc/sperr/NOTICE where the package is installed."
 );
 
 /// The usage line: a code alone runs `show`.

@@ -405,6 +405,12 @@ fn help_has_examples_for_each_command() {
     }
     let version = run(&["--version"]);
     assert!(version.stdout.contains("Apache License 2.0"));
+    assert!(version.stdout.contains("MIT OR Apache-2.0"));
+    assert!(version.stdout.contains("NOTICE"));
+    for file in ["NOTICE", "LICENSE-MIT", "LICENSE-APACHE"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        assert!(path.is_file(), "{file} is missing");
+    }
 }
 
 /// The lines of the block under a heading of explain's output.
