@@ -22,8 +22,8 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --format 'Output format [default: table on a terminal, plain when piped]'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand show 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
@@ -39,16 +39,16 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --format 'Output format [default: table on a terminal, plain when piped]'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;explain'= {
             cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
             cand --format 'Output format [default: table on a terminal, plain when piped]'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;search'= {
             cand -n 'Show at most this many results'
@@ -57,8 +57,8 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --format 'Output format [default: table on a terminal, plain when piped]'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;list'= {
             cand -c 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)'
@@ -68,8 +68,8 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --categories 'List the categories with their ranges and counts instead'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;scan'= {
             cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
@@ -77,16 +77,16 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --summary 'Count hits per code and per category, most frequent first'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;completions'= {
             cand --color 'color'
             cand --format 'format'
             cand --json 'json'
             cand --no-pager 'no-pager'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;help'= {
             cand show 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'

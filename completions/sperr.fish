@@ -32,7 +32,7 @@ plain\t''
 json\t''"
 complete -c sperr -n "__fish_sperr_needs_command" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_needs_command" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_needs_command" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_needs_command" -s V -l version -d 'Print version'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "show" -d 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
 complete -c sperr -n "__fish_sperr_needs_command" -f -a "explain" -d 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
@@ -49,7 +49,7 @@ plain\t''
 json\t''"
 complete -c sperr -n "__fish_sperr_using_subcommand show" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand show" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand show" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -58,7 +58,7 @@ plain\t''
 json\t''"
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand explain" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -s n -l limit -d 'Show at most this many results' -r
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
@@ -68,7 +68,7 @@ plain\t''
 json\t''"
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand search" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -s c -l category -d 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)' -r -f -a "communication\t'Communication (110X)'
 billing\t'Billing / Payment (19XX)'
 card\t'Billing / Payment (19XX)'
@@ -100,7 +100,7 @@ json\t''"
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l categories -d 'List the categories with their ranges and counts instead'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand list" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -110,7 +110,7 @@ json\t''"
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l summary -d 'Count hits per code and per category, most frequent first'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-pager -d 'Never page output, even when it is taller than the terminal'
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l color -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -119,7 +119,7 @@ plain\t''
 json\t''"
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l json
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l no-pager
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c sperr -n "__fish_sperr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "show" -d 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "explain" -d 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "search" -d 'Search the reference by its words, best match first; forgiving of typos'

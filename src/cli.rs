@@ -10,19 +10,43 @@ use std::path::PathBuf;
 const ABOUT: &str = "The Stormpath error-code reference, offline: look codes up, search \
                      them, and find them in tickets and logs.";
 
-const AFTER_HELP: &str = "\
-Examples:
-  sperr show 7100                 one error as a card
-  sperr 7100                      the same: a code alone runs show
-  sperr show 7100-7107 13xxx      ranges and patterns
-  sperr explain 7100              the long form, with related codes
-  pbpaste | sperr explain         explain every error in a pasted ticket
-  sperr search account locked     find an error by its words, typos and all
-  sperr list --category account   one category
-  sperr scan tickets/*.txt --summary
+/// What `sperr --help` and the man page's DESCRIPTION say.
+const LONG_ABOUT: &str = "The Stormpath error-code reference, offline: look codes up, search \
+them, and find them in tickets and logs.
 
-Exit status, as grep's: 0 when anything was found (an argument that named
-nothing gets a line on stderr), 1 when nothing was, 2 usage or I/O error.";
+Stormpath, an identity API, shut down in 2017; its numbered error codes live on in legacy \
+integrations, old logs and support tickets. sperr holds the whole published reference (147 \
+codes in 16 categories), the codes the server used without documenting them, and the server's \
+own message templates, compiled in. Codes may be typed as they turn up (7100, 'Error 7100', \
+error-7100, a moreInfo URL, 7100-7107, 71xx). On a terminal the output is a table fitted to \
+its width; piped, it is plain tab-separated lines; --json gives JSON.";
+
+/// The rest of `sperr --help`, and the source of the man pages' EXAMPLES,
+/// EXIT STATUS and ENVIRONMENT sections: each section is a title line and
+/// `  TERM  DESCRIPTION` lines (tests/generated.rs reads them so).
+pub const AFTER_HELP: &str = "\
+Examples:
+  sperr show 7100                       one error as a card
+  sperr 7100                            the same: a code alone runs show
+  sperr show 7100-7107 13xxx            ranges and patterns
+  sperr explain 7100                    the long form, with related codes
+  pbpaste | sperr explain -             explain every error in a pasted ticket
+  sperr search account locked           find an error by its words, typos and all
+  sperr list --category mfa             one category
+  sperr scan tickets/*.txt --summary    count the errors in a set of tickets
+
+Exit status (as grep's):
+  0  something was found; each argument that named nothing gets a line on stderr
+  1  nothing was found: an unknown code, no search hit, no code in the input
+  2  a usage or I/O error; for scan, also when some file could not be read
+
+Environment:
+  SPERR_PAGER, PAGER  the pager for output taller than the terminal [default: less -FRX]
+  LESS, LV            given to the pager as FRX and -c when unset, as git does
+  NO_COLOR            no colour when set and not empty
+  CLICOLOR_FORCE      colour even when piped, unless --color never
+  COLUMNS             the width tables fit [default: the terminal's, else 80]
+  TERM                no colour when it is dumb";
 
 /// The long version: what the catalog is built from, and under which terms.
 pub const LONG_VERSION: &str = concat!(
@@ -45,6 +69,7 @@ const USAGE: &str = "sperr [OPTIONS] <COMMAND>\n       sperr [OPTIONS] <CODE>...
     version,
     long_version = LONG_VERSION,
     about = ABOUT,
+    long_about = LONG_ABOUT,
     after_help = AFTER_HELP,
     override_usage = USAGE
 )]
@@ -107,6 +132,13 @@ pub enum FormatChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)
+    ///
+    /// One error is shown as a card: its category, message, what the end user
+    /// saw, further information and what the API said. Several are shown one
+    /// row each, in code order, each once. A code argument may be written as
+    /// it turns up in a ticket and may hold a pasted list ("7100 7101",
+    /// 7100,7101). A code the reference lacks gets a line on stderr naming
+    /// the codes nearest to it.
     #[command(
         after_help = "Examples:\n  sperr show 7100\n  sperr show 'Error 7100' error-2001\n  \
                             sperr show https://docs.stormpath.com/errors/7104\n  \
@@ -120,6 +152,13 @@ pub enum Command {
     },
     /// Explain errors in long form; with no code or `-`, explain every error
     /// found in text on stdin
+    ///
+    /// The long form gives every word of the reference, what the end user saw,
+    /// what the API said, and the five codes of the family whose texts are
+    /// nearest. Given a ticket or log on stdin (`-`; on a terminal, paste it
+    /// and press Ctrl-D), it explains each code in it once, with the lines it
+    /// was seen on and what the response itself said (a JSON error body or a
+    /// Node-style dump). A code the reference lacks is said to be so.
     #[command(
         after_help = "Examples:\n  sperr explain 7100\n  sperr explain 2001 2006\n  \
                             pbpaste | sperr explain\n  sperr explain - < ticket.txt"
@@ -130,6 +169,12 @@ pub enum Command {
         codes: Vec<String>,
     },
     /// Search the reference by its words, best match first; forgiving of typos
+    ///
+    /// The query is matched against the messages, user messages, further
+    /// information, category names and the server's message templates, with
+    /// word forms, typos, synonyms and abbreviations (mfa, jwt, sign in) read
+    /// as the reference's words. A pasted server message with its
+    /// placeholders filled in finds its code.
     #[command(after_help = "Examples:\n  sperr search wrong password\n  \
                             sperr search 'mfa code expired'\n  sperr search pasword incorect\n  \
                             sperr search --limit 3 --json jwt signature")]
@@ -142,6 +187,11 @@ pub enum Command {
         limit: usize,
     },
     /// List every error, or those of one category
+    ///
+    /// A category is named by its name in any case, a unique prefix of it, its
+    /// range label (7XXX) or a short name people use (mfa, 2fa, smtp, mail,
+    /// saml, sso, oauth, token, jwt, idsite, agent, ldap, billing, card,
+    /// tenant, org, app, dir, account, custom-data, validation).
     #[command(
         after_help = "Examples:\n  sperr list\n  sperr list --category account\n  \
                             sperr list --category 13XXX\n  sperr list --categories"
@@ -163,6 +213,12 @@ pub enum Command {
         categories: bool,
     },
     /// Find Stormpath error codes in tickets and logs (stdin when no FILE)
+    ///
+    /// A number counts as a code only in an error context (after error, code
+    /// or Stormpath, as a code field's value, in a moreInfo URL, in a list
+    /// that continues one of those); a quoted catalog or server message counts
+    /// for its code. Each hit is printed as FILE:LINE, the code and its
+    /// message; --summary counts them per code and per category.
     #[command(
         after_help = "Examples:\n  sperr scan ticket.txt\n  sperr scan logs/*.log --summary\n  \
                             pbpaste | sperr scan --json"
@@ -176,6 +232,10 @@ pub enum Command {
         summary: bool,
     },
     /// Print a shell completion script
+    ///
+    /// The scripts complete the subcommands, the options, the category short
+    /// names of --category, and the error codes of show and explain (in zsh
+    /// and fish each with its message).
     #[command(
         after_help = "Examples:\n  sperr completions bash > ~/.local/share/bash-completion/completions/sperr\n  \
                             sperr completions fish > ~/.config/fish/completions/sperr.fish"

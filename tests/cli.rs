@@ -694,7 +694,10 @@ fn categories_answer_to_the_short_names_people_use() {
         let result = run(&["list", "--category", short]);
         assert_eq!(result.code, 0, "{short}: {}", result.stderr);
         assert!(
-            result.stdout.lines().all(|l| l.split('\t').nth(1) == Some(name)),
+            result
+                .stdout
+                .lines()
+                .all(|l| l.split('\t').nth(1) == Some(name)),
             "{short}"
         );
     }
