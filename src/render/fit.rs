@@ -344,6 +344,28 @@ mod tests {
     }
 
     #[test]
+    fn a_url_in_a_table_goes_below_it_whole() {
+        let style = Style {
+            format: super::super::Format::Table,
+            palette: super::super::Palette::new(false),
+            width: 30,
+        };
+        let url = "https://docs.stormpath.com/rest/product-guide/latest/errors.html#error-2001";
+        let rows = vec![vec!["2001".to_string(), format!("moreInfo: {url}")]];
+        let mut out = Vec::new();
+        write(
+            &mut out,
+            &style,
+            &[Column::whole("Code"), Column::text("Said", 10)],
+            &rows,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("┆ moreInfo: [1]"), "{text}");
+        assert!(text.ends_with(&format!("╯\n[1] {url}\n")), "{text}");
+    }
+
+    #[test]
     fn urls_become_numbered_notes() {
         let mut notes = vec!["https://one".to_string()];
         assert_eq!(
