@@ -120,8 +120,8 @@ fn related_codes(
         return Ok(());
     }
     let family = format!("{}xx", entry.code / 100);
+    heading(out, style, &format!("Related codes ({family})"))?;
     if let Related::Above(code) = related {
-        heading(out, style, &format!("Related codes ({family})"))?;
         return paragraph(
             out,
             style,
@@ -129,7 +129,6 @@ fn related_codes(
             "    ",
         );
     }
-    heading(out, style, &format!("Related codes ({family})"))?;
     let options = wrap_options(style, "", "           ");
     for n in near {
         // Padded before it is coloured: escapes have no width.
