@@ -104,5 +104,5 @@ fn zsh_loads_the_script_and_it_offers_codes_with_messages() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/completions/_sperr"))
             .unwrap();
     assert!(script.contains(r#"7103\:"Login attempt failed because the Account is locked.""#));
-    assert!(script.contains(r#"multi-factor\:"Multi-Factor Authentication (13XXX)""#));
+    assert!(script.contains(r#"mfa\:"Multi-Factor Authentication (13XXX)""#));
 }
