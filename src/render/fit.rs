@@ -76,20 +76,24 @@ pub fn write(
         .collect();
     let (kept, widths) = layout(columns, &rows, style.width);
     let mut table = super::table::new_table(style);
+    // A text column's words are shortened to its width; a whole one's never.
+    let fitted = |n: usize, i: usize, cell: &str| match &widths {
+        Some(widths) if !columns[i].whole => Cell::new(shorten_words(cell, widths[n])),
+        _ => Cell::new(cell),
+    };
     if columns.iter().any(|c| !c.name.is_empty()) {
         table.set_header(
             kept.iter()
-                .map(|&i| Cell::new(style.palette.heading(columns[i].name))),
+                .enumerate()
+                .map(|(n, &i)| fitted(n, i, &style.palette.heading(columns[i].name))),
         );
     }
     for row in &rows {
-        table.add_row(kept.iter().enumerate().map(|(n, &i)| {
-            let cell = row.get(i).map_or("", String::as_str);
-            match &widths {
-                Some(widths) if !columns[i].whole => Cell::new(shorten_words(cell, widths[n])),
-                _ => Cell::new(cell),
-            }
-        }));
+        table.add_row(
+            kept.iter()
+                .enumerate()
+                .map(|(n, &i)| fitted(n, i, row.get(i).map_or("", String::as_str))),
+        );
     }
     for (n, &width) in widths.iter().flatten().enumerate() {
         if let Some(column) = table.column_mut(n) {
