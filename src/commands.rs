@@ -143,7 +143,7 @@ fn explain_stdin(
         }
         writeln!(
             err,
-            "sperr: reading a ticket from the terminal; paste it, then press Ctrl-D on a new line"
+            "sperr: reading stdin: paste a ticket or log, then press Ctrl-D on a new line"
         )?;
     }
     let mut input = Vec::new();

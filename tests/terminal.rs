@@ -83,7 +83,7 @@ fn explain_dash_reads_a_ticket_pasted_on_the_terminal() {
     let screen = term.wait_for("[exit ");
     assert!(
         screen.starts_with(
-            "sperr: reading a ticket from the terminal; paste it, then press Ctrl-D on a new line\n"
+            "sperr: reading stdin: paste a ticket or log, then press Ctrl-D on a new line\n"
         ),
         "{screen}"
     );
