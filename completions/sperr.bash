@@ -250,11 +250,11 @@ _sperr() {
             fi
             case "${prev}" in
                 --category)
-                    COMPREPLY=($(compgen -W "communication billing general custom tenant organization application directory account agent oauth saml token id smtp multi-factor" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap oauth saml sso token idsite jwt smtp mail mfa 2fa" -- "${cur}"))
                     return 0
                     ;;
                 -c)
-                    COMPREPLY=($(compgen -W "communication billing general custom tenant organization application directory account agent oauth saml token id smtp multi-factor" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap oauth saml sso token idsite jwt smtp mail mfa 2fa" -- "${cur}"))
                     return 0
                     ;;
                 --source)

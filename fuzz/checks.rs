@@ -22,6 +22,9 @@ pub fn codes(data: &[u8]) {
             let _ = catalog::nearest(code);
         }
     }
+    if let Ok(selectors) = catalog::parse_selectors(text) {
+        assert!(!selectors.is_empty());
+    }
     let _ = catalog::find_category(text);
     let _ = catalog::code_in_url(text);
 }

@@ -40,8 +40,16 @@ const FIELDS: &[(&str, &[&str])] = &[
 /// The most bytes of input searched for bodies; tickets are far smaller.
 const MAX_TEXT: usize = 16 << 20;
 
-/// Every JSON object in `text` that has a Stormpath code: `"code"` (or
-/// `errorCode`) as a number or a numeric string of four or five digits.
+/// The longest object read in a Node-style dump; a longer one is not a
+/// dump of an error.
+const MAX_LOOSE_OBJECT: usize = 8 << 10;
+/// How deep bodies are looked for inside other objects and strings.
+const MAX_DEPTH: usize = 8;
+
+/// Every error body in `text` that has a Stormpath code (`"code"` or
+/// `errorCode` as a number, or a numeric string of four or five digits):
+/// a JSON object, one nested in another object or in a string of it (a
+/// log line's JSON), or a Node-style dump (`{ code: 7200, message: '…' }`).
 pub fn find(text: &str) -> Vec<Body> {
     let text = &text[..floor_char_boundary(text, MAX_TEXT)];
     let mut bodies = Vec::new();
@@ -49,16 +57,132 @@ pub fn find(text: &str) -> Vec<Body> {
     while let Some(open) = text[at..].find('{').map(|i| i + at) {
         let mut stream = serde_json::Deserializer::from_str(&text[open..]).into_iter::<Value>();
         match stream.next() {
-            Some(Ok(Value::Object(object))) => {
-                if let Some(body) = body_of(&object) {
-                    bodies.push(body);
-                }
+            Some(Ok(value @ Value::Object(_))) => {
+                bodies_in(&value, 0, &mut bodies);
                 at = open + stream.byte_offset().max(1);
             }
-            _ => at = open + 1,
+            _ => match loose_object(&text[open..]) {
+                Some((object, len)) => {
+                    bodies.extend(body_of(&object));
+                    at = open + len;
+                }
+                None => at = open + 1,
+            },
         }
     }
     bodies
+}
+
+/// The bodies in a JSON value: itself, and those nested in its objects,
+/// arrays and strings.
+fn bodies_in(value: &Value, depth: usize, bodies: &mut Vec<Body>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match value {
+        Value::Object(object) => {
+            bodies.extend(body_of(object));
+            for inner in object.values() {
+                bodies_in(inner, depth + 1, bodies);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| bodies_in(v, depth + 1, bodies)),
+        Value::String(s) if s.trim_start().starts_with('{') => {
+            if let Ok(inner) = serde_json::from_str::<Value>(s) {
+                bodies_in(&inner, depth + 1, bodies);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A Node-style object dump at the start of `text` (`{ code: 7200,
+/// developerMessage: 'x' }`: bare keys, quoted or bare values), read as
+/// its `key: value` pairs; and its length. Only an innermost object is
+/// read, so a nested one is met on its own.
+fn loose_object(text: &str) -> Option<(serde_json::Map<String, Value>, usize)> {
+    let text = &text[..floor_char_boundary(text, MAX_LOOSE_OBJECT)];
+    let mut object = serde_json::Map::new();
+    let bytes = text.as_bytes();
+    let mut i = 1; // past the '{'
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b',') {
+            i += 1;
+        }
+        match *bytes.get(i)? {
+            b'}' => return Some((object, i + 1)),
+            b'{' => return None,
+            _ => {}
+        }
+        match loose_pair(&text[i..]) {
+            Some((key, value, len)) => {
+                object.insert(key, value);
+                i += len;
+            }
+            // Not a pair (a stack frame, a message line): skip to the next
+            // line or comma.
+            None => {
+                i += text[i..]
+                    .find([',', '\n', '}', '{'])
+                    .map_or(text.len() - i, |n| n.max(1));
+            }
+        }
+    }
+}
+
+/// `key: value` at the start of `text`, and its length.
+fn loose_pair(text: &str) -> Option<(String, Value, usize)> {
+    let (key, mut i) = match text.as_bytes()[0] {
+        b'\'' | b'"' => quoted(text)?,
+        _ => {
+            let len = text
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+                .unwrap_or(text.len());
+            (text[..len].to_string(), len)
+        }
+    };
+    if key.is_empty() {
+        return None;
+    }
+    i += text[i..].len() - text[i..].trim_start_matches([' ', '\t']).len();
+    if text.as_bytes().get(i) != Some(&b':') {
+        return None;
+    }
+    i += 1;
+    i += text[i..].len() - text[i..].trim_start_matches([' ', '\t']).len();
+    let rest = &text[i..];
+    match rest.as_bytes().first()? {
+        b'\'' | b'"' => {
+            let (value, len) = quoted(rest)?;
+            Some((key, Value::String(value), i + len))
+        }
+        b'{' | b'[' => None,
+        _ => {
+            let len = rest.find([',', '\n', '}']).unwrap_or(rest.len());
+            let bare = rest[..len].trim();
+            let value = bare
+                .parse::<u64>()
+                .map_or_else(|_| Value::String(bare.to_string()), Value::from);
+            Some((key, value, i + len))
+        }
+    }
+}
+
+/// A string in single or double quotes at the start of `text`, with `\`
+/// escapes read; and its length with the quotes.
+fn quoted(text: &str) -> Option<(String, usize)> {
+    let quote = text.chars().next()?;
+    let mut value = String::new();
+    let mut chars = text.char_indices().skip(1);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => value.push(chars.next()?.1),
+            '\n' => return None,
+            c if c == quote => return Some((value, i + 1)),
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 fn floor_char_boundary(text: &str, at: usize) -> usize {
@@ -115,6 +239,49 @@ mod tests {
     #[test]
     fn an_http_status_code_is_no_body_and_broken_json_is_skipped() {
         assert!(find(r#"{"status":404,"code":404} {"code": 7100"#).is_empty());
+    }
+
+    #[test]
+    fn a_body_nested_in_a_log_lines_json_is_found() {
+        let text = r#"{"level":"error","msg":"login failed","err":{"status":400,"code":7100,"developerMessage":"Bad password."}}"#;
+        let bodies = find(text);
+        assert_eq!(bodies.len(), 1, "{bodies:?}");
+        assert_eq!(bodies[0].code, 7100);
+        assert_eq!(
+            bodies[0].fields[1],
+            ("developerMessage", "Bad password.".to_string())
+        );
+        let in_a_string =
+            r#"{"msg":"upstream said","body":"{\"code\":2001,\"message\":\"Taken.\"}"}"#;
+        assert_eq!(find(in_a_string)[0].code, 2001);
+    }
+
+    #[test]
+    fn a_node_style_dump_is_read_as_a_body() {
+        let one_line = "err: { code: 7200, developerMessage: 'Social login failed, it said \\'no\\'.', status: 400 }";
+        let bodies = find(one_line);
+        assert_eq!(bodies.len(), 1, "{bodies:?}");
+        assert_eq!(bodies[0].code, 7200);
+        assert_eq!(bodies[0].fields[0], ("status", "400".to_string()));
+        assert_eq!(
+            bodies[0].fields[1],
+            (
+                "developerMessage",
+                "Social login failed, it said 'no'.".to_string()
+            )
+        );
+        let with_a_stack = "{ Error: Login attempt failed.\n    at ResourceError (/srv/x.js:7:16)\n  status: 400,\n  code: 7103,\n  moreInfo: 'http://docs.stormpath.com/errors/7103' }";
+        let bodies = find(with_a_stack);
+        assert_eq!(bodies.len(), 1, "{bodies:?}");
+        assert_eq!(bodies[0].code, 7103);
+        assert_eq!(
+            bodies[0].fields[1],
+            (
+                "moreInfo",
+                "http://docs.stormpath.com/errors/7103".to_string()
+            )
+        );
+        assert!(find("{ code: 200 } { not: a, body }").is_empty());
     }
 
     #[test]

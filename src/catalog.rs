@@ -34,18 +34,6 @@ impl Span {
     }
 }
 
-impl Category {
-    /// A one-word name for shell completion: the name's first word, lower
-    /// case (`account`, `multi-factor`); `find_category` takes it.
-    pub fn short_name(&self) -> String {
-        self.name
-            .split(' ')
-            .next()
-            .unwrap_or(self.name)
-            .to_lowercase()
-    }
-}
-
 /// One error code and what the reference says of it. The table holds spans
 /// of one text rather than string pointers, which would each cost a
 /// relocation at every start.
@@ -450,6 +438,34 @@ impl Selector {
     }
 }
 
+/// "no error 7199 in the reference; nearest: 7100-7107 (Account)"
+pub fn not_found(selector: &Selector) -> String {
+    match selector {
+        Selector::Code(code) => {
+            let near = nearest(*code);
+            let named: Vec<String> = match near.as_slice() {
+                [a, b] if a.code != b.code && a.code / 100 == code / 100 => {
+                    vec![format!("{}-{} ({})", a.code, b.code, a.category().name)]
+                }
+                [a, b] if a.code == b.code => vec![format!("{} ({})", a.code, a.category().name)],
+                _ => near
+                    .iter()
+                    .map(|e| format!("{} ({})", e.code, e.category().name))
+                    .collect(),
+            };
+            format!(
+                "no error {code} in the reference; nearest: {}",
+                named.join(" or ")
+            )
+        }
+        other => format!(
+            "no error in the reference matches {other}; codes run from {} to {}",
+            entries()[0].code,
+            entries()[entries().len() - 1].code
+        ),
+    }
+}
+
 /// What a code argument may look like, for error messages.
 pub const CODE_FORMS: &str = "7100, 'Error 7100', error-7100, #error-7100, a moreInfo URL, \
                               7100-7107, 71xx or 71*";
@@ -543,6 +559,56 @@ pub fn parse_selector(input: &str) -> Result<Selector, SelectorError> {
     Ok(Selector::Code(number(rest)?))
 }
 
+/// Reads a code argument that may hold a pasted list: codes in any form,
+/// separated by spaces, commas or semicolons, with punctuation around them
+/// ignored (`"7100, 7101."`, `7100;7103`). Every piece must be a code.
+///
+/// ```
+/// use sperr::catalog::{Selector, parse_selectors};
+/// assert_eq!(
+///     parse_selectors("7100, Error 7101;7102-7103."),
+///     Ok(vec![Selector::Code(7100), Selector::Code(7101), Selector::Range(7102, 7103)])
+/// );
+/// ```
+pub fn parse_selectors(input: &str) -> Result<Vec<Selector>, SelectorError> {
+    let whole = parse_selector(input);
+    if whole.is_ok() || input.trim().is_empty() {
+        return whole.map(|s| vec![s]);
+    }
+    let pieces: Vec<&str> = input
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(|p| {
+            p.trim_start_matches(['(', '[', '"', '\''])
+                .trim_end_matches(['.', ':', '!', '?', ')', ']', '"', '\''])
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut selectors = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        // `Error 7100` and `7100 - 7107` are one code each.
+        let joined = match (pieces.get(i + 1), pieces.get(i + 2)) {
+            (Some(&"-"), Some(high)) => Some((format!("{}-{high}", pieces[i]), 3)),
+            (Some(next), _) if is_error_word(pieces[i]) => {
+                Some((format!("{} {next}", pieces[i]), 2))
+            }
+            _ => None,
+        };
+        let (text, used) = joined.unwrap_or_else(|| (pieces[i].to_string(), 1));
+        selectors.push(parse_selector(&text)?);
+        i += used;
+    }
+    if selectors.is_empty() {
+        return Err(SelectorError::Empty);
+    }
+    Ok(selectors)
+}
+
+fn is_error_word(word: &str) -> bool {
+    let word = word.trim_start_matches('#').to_ascii_lowercase();
+    word == "error" || word == "err"
+}
+
 fn number(digits: &str) -> Result<u32, SelectorError> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(SelectorError::Malformed);
@@ -579,6 +645,48 @@ pub fn code_in_url(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The short names people use for the categories, and the category each
+/// names, one `short<TAB>category` pair a line: read by `--category`,
+/// offered by shell completion, and the one table search's category cues
+/// are to read. One text rather than a slice of pairs, so it costs no
+/// relocations at start-up.
+const CATEGORY_SHORT_NAMES: &str = "\
+communication\tCommunication
+billing\tBilling / Payment
+card\tBilling / Payment
+validation\tGeneral Validation
+custom-data\tCustom Data
+tenant\tTenant
+org\tOrganization
+app\tApplication
+dir\tDirectory
+account\tAccount
+agent\tAgent
+ldap\tAgent
+oauth\tOAuth Errors
+saml\tSAML Errors
+sso\tSAML Errors
+token\tToken Errors
+idsite\tID Site JWT
+jwt\tID Site JWT
+smtp\tSMTP Server
+mail\tSMTP Server
+mfa\tMulti-Factor Authentication
+2fa\tMulti-Factor Authentication";
+
+/// The categories' short names, each with the name of its category.
+pub fn category_short_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    CATEGORY_SHORT_NAMES
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+}
+
+/// The category a short name names.
+pub fn category_by_short_name(short: &str) -> Option<&'static Category> {
+    let (_, name) = category_short_names().find(|(s, _)| s.eq_ignore_ascii_case(short))?;
+    CATEGORIES.iter().find(|c| c.name == name)
+}
+
 /// Why a category argument named no category.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CategoryError {
@@ -604,8 +712,9 @@ impl fmt::Display for CategoryError {
     }
 }
 
-/// Finds a category by name in any case, by a unique prefix of its name or
-/// of one of its words, or by its range label (`7XXX`, `7xxx`).
+/// Finds a category by name in any case, by its range label (`7XXX`,
+/// `7xxx`), by a short name people use (`mfa`, `smtp`), or by a unique
+/// prefix of its name or of one of its words.
 pub fn find_category(input: &str) -> Result<&'static Category, CategoryError> {
     let wanted = input.trim().to_lowercase();
     if wanted.is_empty() {
@@ -615,6 +724,9 @@ pub fn find_category(input: &str) -> Result<&'static Category, CategoryError> {
         .iter()
         .find(|c| c.name.to_lowercase() == wanted || c.range.to_lowercase() == wanted)
     {
+        return Ok(c);
+    }
+    if let Some(c) = category_by_short_name(&wanted) {
         return Ok(c);
     }
     let candidates = |matches: &dyn Fn(&str) -> bool| -> Vec<&'static Category> {

@@ -10,17 +10,43 @@ use std::path::PathBuf;
 const ABOUT: &str = "The Stormpath error-code reference, offline: look codes up, search \
                      them, and find them in tickets and logs.";
 
-const AFTER_HELP: &str = "\
-Examples:
-  sperr show 7100                 one error as a card
-  sperr show 7100-7107 13xxx      ranges and patterns
-  sperr explain 7100              the long form, with related codes
-  pbpaste | sperr explain         explain every error in a pasted ticket
-  sperr search account locked     find an error by its words, typos and all
-  sperr list --category account   one category
-  sperr scan support-archive/ --summary
+/// What `sperr --help` and the man page's DESCRIPTION say.
+const LONG_ABOUT: &str = "The Stormpath error-code reference, offline: look codes up, search \
+them, and find them in tickets and logs.
 
-Exit status: 0 found, 1 nothing found, 2 usage or I/O error.";
+Stormpath, an identity API, shut down in 2017; its numbered error codes live on in legacy \
+integrations, old logs and support tickets. sperr holds the whole published reference (147 \
+codes in 16 categories), the codes the server used without documenting them, and the server's \
+own message templates, compiled in. Codes may be typed as they turn up (7100, 'Error 7100', \
+error-7100, a moreInfo URL, 7100-7107, 71xx). On a terminal the output is a table fitted to \
+its width; piped, it is plain tab-separated lines; --json gives JSON.";
+
+/// The rest of `sperr --help`, and the source of the man pages' EXAMPLES,
+/// EXIT STATUS and ENVIRONMENT sections: each section is a title line and
+/// `  TERM  DESCRIPTION` lines (tests/generated.rs reads them so).
+pub const AFTER_HELP: &str = "\
+Examples:
+  sperr show 7100                       one error as a card
+  sperr 7100                            the same: a code alone runs show
+  sperr show 7100-7107 13xxx            ranges and patterns
+  sperr explain 7100                    the long form, with related codes
+  pbpaste | sperr explain -             explain every error in a pasted ticket
+  sperr search account locked           find an error by its words, typos and all
+  sperr list --category mfa             one category
+  sperr scan support-archive/ --summary  count the errors in a tree of tickets
+
+Exit status (as grep's):
+  0  something was found; each argument that named nothing gets a line on stderr
+  1  nothing was found: an unknown code, no search hit, no code in the input
+  2  a usage or I/O error; for scan, also when some file could not be read
+
+Environment:
+  SPERR_PAGER, PAGER  the pager for output taller than the terminal [default: less -FRX]
+  LESS, LV            given to the pager as FRX and -c when unset, as git does
+  NO_COLOR            no colour when set and not empty
+  CLICOLOR_FORCE      colour even when piped, unless --color never
+  COLUMNS             the width tables fit [default: the terminal's, else 80]
+  TERM                no colour when it is dumb";
 
 /// The long version: what the catalog is built from, and under which terms.
 pub const LONG_VERSION: &str = concat!(
@@ -43,8 +69,14 @@ pub const LONG_VERSION: &str = concat!(
     " codes:\n",
     "    public Stormpath material, each with its URL: the Stormpath SDKs' tests\n",
     "    and docs (Apache License 2.0), their GitHub issues, and the old\n",
-    "    documentation site (stormpath/stormpath.github.io)."
+    "    documentation site (stormpath/stormpath.github.io).\n",
+    "\nThe code is licensed MIT OR Apache-2.0. The data's provenance and the SDK's\n",
+    "notice are in the NOTICE file: in the source tree, or\n",
+    "/usr/share/doc/sperr/NOTICE where the package is installed."
 );
+
+/// The usage line: a code alone runs `show`.
+const USAGE: &str = "sperr [OPTIONS] <COMMAND>\n       sperr [OPTIONS] <CODE>...  (the same as sperr show <CODE>...)";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -52,7 +84,9 @@ pub const LONG_VERSION: &str = concat!(
     version,
     long_version = LONG_VERSION,
     about = ABOUT,
-    after_help = AFTER_HELP
+    long_about = LONG_ABOUT,
+    after_help = AFTER_HELP,
+    override_usage = USAGE
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -137,6 +171,13 @@ impl SourceChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)
+    ///
+    /// One error is shown as a card: its category, message, what the end user
+    /// saw, further information and what the API said. Several are shown one
+    /// row each, in code order, each once. A code argument may be written as
+    /// it turns up in a ticket and may hold a pasted list ("7100 7101",
+    /// 7100,7101). A code the reference lacks gets a line on stderr naming
+    /// the codes nearest to it.
     #[command(
         after_help = "Examples:\n  sperr show 7100\n  sperr show 'Error 7100' error-2001\n  \
                             sperr show https://docs.stormpath.com/errors/7104\n  \
@@ -150,6 +191,13 @@ pub enum Command {
     },
     /// Explain errors in long form; with no code or `-`, explain every error
     /// found in text on stdin
+    ///
+    /// The long form gives every word of the reference, what the end user saw,
+    /// what the API said, and the five codes of the family whose texts are
+    /// nearest. Given a ticket or log on stdin (`-`; on a terminal, paste it
+    /// and press Ctrl-D), it explains each code in it once, with the lines it
+    /// was seen on and what the response itself said (a JSON error body or a
+    /// Node-style dump). A code the reference lacks is said to be so.
     #[command(
         after_help = "Examples:\n  sperr explain 7100\n  sperr explain 2001 2006\n  \
                             pbpaste | sperr explain\n  sperr explain - < ticket.txt"
@@ -160,6 +208,12 @@ pub enum Command {
         codes: Vec<String>,
     },
     /// Search the reference by its words, best match first; forgiving of typos
+    ///
+    /// The query is matched against the messages, user messages, further
+    /// information, category names and the server's message templates, with
+    /// word forms, typos, synonyms and abbreviations (mfa, jwt, sign in) read
+    /// as the reference's words. A pasted server message with its
+    /// placeholders filled in finds its code.
     #[command(after_help = "Examples:\n  sperr search wrong password\n  \
                             sperr search 'mfa code expired'\n  sperr search pasword incorect\n  \
                             sperr search --limit 3 --json jwt signature")]
@@ -172,13 +226,19 @@ pub enum Command {
         limit: usize,
     },
     /// List every error, or those of one category, source or HTTP status
+    ///
+    /// A category is named by its name in any case, a unique prefix of it, its
+    /// range label (7XXX) or a short name people use (mfa, 2fa, smtp, mail,
+    /// saml, sso, oauth, token, jwt, idsite, agent, ldap, billing, card,
+    /// tenant, org, app, dir, account, custom-data, validation).
     #[command(
         after_help = "Examples:\n  sperr list\n  sperr list --category account\n  \
                             sperr list --category 13XXX\n  sperr list --source observed\n  \
                             sperr list --status 409\n  sperr list --categories"
     )]
     List {
-        /// A category name, a unique prefix of one (acc), or its range (7XXX)
+        /// A category: its name, a unique prefix of it (acc), its range
+        /// (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
         #[arg(
             long,
             short = 'c',
@@ -201,9 +261,22 @@ pub enum Command {
     },
     /// Find Stormpath error codes in tickets, logs and support archives
     /// (stdin when no PATH)
+    ///
+    /// A number counts as a code only in an error context (after error, code
+    /// or Stormpath, as a code field's value, in a moreInfo URL, in a list
+    /// that continues one of those); a quoted catalog or server message counts
+    /// for its code. Directories are walked as ripgrep walks them; compressed
+    /// files, zip and tar bundles and UTF-16 text are read by their content.
+    /// Each hit is printed as it is found: FILE:LINE (FILE:MEMBER:LINE inside
+    /// a bundle), the code and its message; --summary counts tickets and
+    /// sightings per code and per category.
     #[command(after_help = SCAN_HELP)]
     Scan(ScanArgs),
     /// Print a shell completion script
+    ///
+    /// The scripts complete the subcommands, the options, the category short
+    /// names of --category, and the error codes of show and explain (in zsh
+    /// and fish each with its message).
     #[command(
         after_help = "Examples:\n  sperr completions bash > ~/.local/share/bash-completion/completions/sperr\n  \
                             sperr completions fish > ~/.config/fish/completions/sperr.fish"
@@ -211,6 +284,8 @@ pub enum Command {
     Completions {
         /// The shell to print the script for
         shell: clap_complete::Shell,
+        #[command(flatten)]
+        unused: UnusedOutputArgs,
     },
 }
 
@@ -297,6 +372,47 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| "a size such as 4096, 64K, 100M or 4G".to_string())
 }
 
+/// The output options, taken and ignored where they do nothing (a
+/// completion script is always plain text): defined here, hidden, they
+/// stand in for the global ones, so the subcommand's help leaves them out.
+#[derive(Debug, Args)]
+pub struct UnusedOutputArgs {
+    #[arg(long, hide = true, value_name = "WHEN")]
+    color: Option<ColorChoice>,
+    #[arg(long, hide = true, value_name = "FORMAT")]
+    format: Option<FormatChoice>,
+    #[arg(long, hide = true, num_args = 0, default_missing_value = "true")]
+    json: Option<bool>,
+    #[arg(long, hide = true, num_args = 0, default_missing_value = "true")]
+    no_pager: Option<bool>,
+}
+
+/// The command line with `show` put before a first argument that reads as
+/// a code, range, pattern or moreInfo URL rather than a subcommand, as
+/// `errno 2` works: `sperr 7100` is `sperr show 7100`.
+pub fn with_implied_show(
+    command: &clap::Command,
+    mut args: Vec<std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let mut i = 1;
+    while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
+        match arg {
+            "--" => return args,
+            // Global options that take their value as the next argument.
+            "--color" | "--format" => i += 2,
+            _ if arg.starts_with('-') && arg.len() > 1 => i += 1,
+            _ => {
+                let is_subcommand = command.find_subcommand(arg).is_some() || arg == "help";
+                if !is_subcommand && catalog::parse_selectors(arg).is_ok() {
+                    args.insert(i, "show".into());
+                }
+                return args;
+            }
+        }
+    }
+    args
+}
+
 /// The longest description a completion shows beside a code.
 const COMPLETION_DESCRIPTION: usize = 60;
 
@@ -334,11 +450,13 @@ fn code_values() -> Vec<PossibleValue> {
         .collect()
 }
 
-/// Every category's short name, with its name and range.
+/// The categories' short names, each with its category's name and range.
 fn category_values() -> Vec<PossibleValue> {
-    catalog::categories()
-        .iter()
-        .map(|c| PossibleValue::new(leak(c.short_name())).help(format!("{} ({})", c.name, c.range)))
+    catalog::category_short_names()
+        .filter_map(|(short, _)| {
+            let c = catalog::category_by_short_name(short)?;
+            Some(PossibleValue::new(short).help(format!("{} ({})", c.name, c.range)))
+        })
         .collect()
 }
 
@@ -385,6 +503,22 @@ mod tests {
     }
 
     #[test]
+    fn every_category_has_a_short_name_and_every_short_name_a_category() {
+        assert_eq!(catalog::category_short_names().count(), 22);
+        for (short, name) in catalog::category_short_names() {
+            let category = catalog::category_by_short_name(short);
+            assert_eq!(category.map(|c| c.name), Some(name), "{short}");
+        }
+        for category in catalog::categories() {
+            assert!(
+                catalog::category_short_names().any(|(_, name)| name == category.name),
+                "{} has no short name",
+                category.name
+            );
+        }
+    }
+
+    #[test]
     fn every_category_short_name_finds_its_category() {
         for value in category_values() {
             let category =
@@ -407,6 +541,35 @@ mod tests {
         assert!(parse_size("0").is_err());
         assert!(parse_size("lots").is_err());
         assert!(parse_size("99999999999G").is_err());
+    }
+
+    #[test]
+    fn a_code_first_runs_show() {
+        let command = Cli::command();
+        let with = |args: &[&str]| -> Vec<String> {
+            let args = args.iter().map(std::ffi::OsString::from).collect();
+            with_implied_show(&command, args)
+                .into_iter()
+                .map(|a| a.into_string().unwrap())
+                .collect()
+        };
+        assert_eq!(with(&["sperr", "7100"]), ["sperr", "show", "7100"]);
+        assert_eq!(
+            with(&["sperr", "--color", "never", "--json", "71xx", "2001"]),
+            [
+                "sperr", "--color", "never", "--json", "show", "71xx", "2001"
+            ]
+        );
+        for unchanged in [
+            &["sperr", "list"][..],
+            &["sperr", "help", "show"],
+            &["sperr", "--format", "json", "search", "7100"],
+            &["sperr", "lsit"],
+            &["sperr", "--", "7100"],
+            &["sperr"],
+        ] {
+            assert_eq!(with(unchanged), unchanged);
+        }
     }
 
     #[test]

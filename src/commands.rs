@@ -3,7 +3,7 @@
 //! notes about part of an answer (one unknown code of several) go to `err`.
 
 use crate::body;
-use crate::catalog::{self, Entry, Selector};
+use crate::catalog::{self, Entry};
 use crate::cli::Command;
 use crate::cli::ScanArgs;
 use crate::render::{self, Format, Style, explain::Sighting};
@@ -67,9 +67,8 @@ pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome
     } = streams;
     match command {
         Command::Show { codes } => show(codes, style, out, err),
-        Command::Explain { codes } if codes.is_empty() || codes == &["-"] => {
-            explain_stdin(style, out, err)
-        }
+        Command::Explain { codes } if codes.is_empty() => explain_stdin(false, style, out, err),
+        Command::Explain { codes } if codes == &["-"] => explain_stdin(true, style, out, err),
         Command::Explain { codes } => explain(codes, style, out, err),
         Command::Search { query, limit } => search(&query.join(" "), *limit, style, out, err),
         Command::List {
@@ -86,62 +85,33 @@ pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome
             list(&filter, *categories, style, out, err)
         }
         Command::Scan(args) => scan(args, style, terminals, out, direct, err),
-        Command::Completions { shell } => {
+        Command::Completions { shell, .. } => {
             crate::completions::write(*shell, out)?;
             Ok(Outcome::Found)
         }
     }
 }
 
-/// The entries that code arguments name, in code order without repeats;
-/// and whether every argument named at least one.
-fn select(codes: &[String], err: &mut dyn Write) -> Result<(Vec<&'static Entry>, bool), Error> {
+/// The entries that code arguments name, in code order without repeats.
+/// An argument that names nothing gets a line on `err`, as grep does it.
+fn select(codes: &[String], err: &mut dyn Write) -> Result<Vec<&'static Entry>, Error> {
     let mut selectors = Vec::new();
     for code in codes {
-        let selector = catalog::parse_selector(code)
+        let selector = catalog::parse_selectors(code)
             .map_err(|e| Error::Usage(format!("{:?}: {e}", scan::escape(code.as_bytes()))))?;
-        selectors.push(selector);
+        selectors.extend(selector);
     }
     let mut found = Vec::new();
-    let mut all_found = true;
     for selector in &selectors {
         let entries = selector.entries();
         if entries.is_empty() {
-            all_found = false;
-            writeln!(err, "sperr: {}", not_found_message(selector))?;
+            writeln!(err, "sperr: {}", catalog::not_found(selector))?;
         }
         found.extend(entries);
     }
     found.sort_by_key(|e| e.code);
     found.dedup_by_key(|e| e.code);
-    Ok((found, all_found))
-}
-
-/// "no error 7199 in the reference; nearest: 7100-7107 (Account)"
-pub fn not_found_message(selector: &Selector) -> String {
-    match selector {
-        Selector::Code(code) => {
-            let near = catalog::nearest(*code);
-            let named: Vec<String> = match near.as_slice() {
-                [a, b] if a.code / 100 == b.code / 100 && a.code / 100 == code / 100 => {
-                    vec![format!("{}-{} ({})", a.code, b.code, a.category().name)]
-                }
-                _ => near
-                    .iter()
-                    .map(|e| format!("{} ({})", e.code, e.category().name))
-                    .collect(),
-            };
-            format!(
-                "no error {code} in the reference; nearest: {}",
-                named.join(" or ")
-            )
-        }
-        other => format!(
-            "no error in the reference matches {other}; codes run from {} to {}",
-            catalog::entries()[0].code,
-            catalog::entries()[catalog::entries().len() - 1].code
-        ),
-    }
+    Ok(found)
 }
 
 fn outcome(found: bool) -> Outcome {
@@ -158,11 +128,11 @@ fn show(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let (entries, all_found) = select(codes, err)?;
+    let entries = select(codes, err)?;
     if !entries.is_empty() || style.format == Format::Json {
         render::entries(out, style, &entries)?;
     }
-    Ok(outcome(all_found && !entries.is_empty()))
+    Ok(outcome(!entries.is_empty()))
 }
 
 fn explain(
@@ -171,25 +141,36 @@ fn explain(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let (entries, all_found) = select(codes, err)?;
+    let entries = select(codes, err)?;
     match style.format {
         Format::Json => render::json::entries(out, &entries)?,
         _ => render::explain::entries(out, style, &entries)?,
     }
-    Ok(outcome(all_found && !entries.is_empty()))
+    Ok(outcome(!entries.is_empty()))
 }
 
+/// Explains the codes in a ticket or log on stdin. On a terminal, only an
+/// explicit `-` reads it (a paste ended by Ctrl-D); with no argument at
+/// all, the user more likely forgot the code.
 fn explain_stdin(
+    dash: bool,
     style: &Style,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let stdin = io::stdin();
     if stdin.is_terminal() {
-        return Err(Error::Usage(
-            "explain with no code reads a ticket or log on stdin; pipe one in, or give a code"
-                .into(),
-        ));
+        if !dash {
+            return Err(Error::Usage(
+                "explain with no code reads a ticket or log on stdin; pipe one in, \
+                 use `sperr explain -` to paste one, or give a code"
+                    .into(),
+            ));
+        }
+        writeln!(
+            err,
+            "sperr: reading stdin: paste a ticket or log, then press Ctrl-D on a new line"
+        )?;
     }
     let mut input = Vec::new();
     stdin
@@ -206,7 +187,8 @@ fn explain_stdin(
     explain_text(&input, style, out, err)
 }
 
-/// Explains every code found in a text, once each.
+/// Explains every code found in a text, once each; a code the reference
+/// lacks is said to be so, with what the text itself said of it.
 pub fn explain_text(
     input: &[u8],
     style: &Style,
@@ -217,24 +199,15 @@ pub fn explain_text(
     let bodies = body::find(&String::from_utf8_lossy(input));
     let mut sightings: Vec<Sighting> = Vec::new();
     for hit in &hits {
-        let Some(entry) = hit.entry else {
-            continue;
-        };
-        match sightings.iter_mut().find(|s| s.entry.code == entry.code) {
+        match sightings.iter_mut().find(|s| s.code == hit.code) {
             Some(s) => s.hits.push(hit),
             None => sightings.push(Sighting {
-                entry,
+                code: hit.code,
+                entry: hit.entry,
                 hits: vec![hit],
-                bodies: bodies.iter().filter(|b| b.code == entry.code).collect(),
+                bodies: bodies.iter().filter(|b| b.code == hit.code).collect(),
             }),
         }
-    }
-    for hit in hits.iter().filter(|h| h.entry.is_none()) {
-        writeln!(
-            err,
-            "sperr: line {}: {} is not in the reference",
-            hit.line, hit.code
-        )?;
     }
     match style.format {
         Format::Json => render::explain::sightings_json(out, &sightings)?,

@@ -11,6 +11,7 @@ pub mod completions;
 pub mod fold;
 pub mod markup;
 pub mod output;
+pub mod related;
 pub mod render;
 pub mod scan;
 pub mod search;

@@ -69,7 +69,8 @@ fn main() -> ExitCode {
 /// lookup does.
 fn parse() -> Result<Cli, clap::Error> {
     let mut command = Cli::command();
-    let mut matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    let args = sperr::cli::with_implied_show(&command, std::env::args_os().collect());
+    let mut matches = command.try_get_matches_from_mut(args)?;
     let cli = Cli::from_arg_matches_mut(&mut matches);
     std::mem::forget(matches);
     std::mem::forget(command);

@@ -87,6 +87,17 @@ pub fn pager_command(env: &Environment) -> Option<Vec<String>> {
     (!words.is_empty()).then_some(words)
 }
 
+/// What the pager is started with beside the inherited environment, as git
+/// does it: `LESS=FRX` (quit when the output fits, pass colours through,
+/// keep the screen) and `LV=-c` when the user has not set them, so that
+/// `PAGER=less` shows colours rather than escape codes.
+pub fn pager_env(env: &Environment) -> Vec<(&'static str, &'static str)> {
+    [("LESS", "FRX"), ("LV", "-c")]
+        .into_iter()
+        .filter(|(name, _)| (env.var)(name).is_none())
+        .collect()
+}
+
 /// Writes the finished output: through the pager when stdout is a terminal
 /// and the output is taller than it, else straight to a locked stdout.
 pub fn emit(buffer: &[u8], no_pager: bool, env: &Environment) -> io::Result<()> {
@@ -107,7 +118,7 @@ pub fn emit_to(
         && !no_pager
         && tall
         && let Some(command) = pager_command(env)
-        && page(&command, buffer).is_ok()
+        && page(&command, &pager_env(env), buffer).is_ok()
     {
         return Ok(());
     }
@@ -121,9 +132,10 @@ fn bytecount_lines(buffer: &[u8]) -> usize {
 
 /// Runs the pager on the output. A pager that cannot start is an error, so
 /// the caller writes directly instead; one the user quits early is not.
-fn page(command: &[String], buffer: &[u8]) -> io::Result<()> {
+fn page(command: &[String], vars: &[(&str, &str)], buffer: &[u8]) -> io::Result<()> {
     let mut child = Command::new(&command[0])
         .args(&command[1..])
+        .envs(vars.iter().copied())
         .stdin(Stdio::piped())
         .spawn()?;
     if let Some(mut stdin) = child.stdin.take() {
@@ -258,6 +270,29 @@ mod tests {
         emit_to(TALL, false, &env(true, vars), &mut direct).unwrap();
         assert!(direct.is_empty());
         assert_eq!(std::fs::read(&file).unwrap(), TALL);
+        std::fs::remove_file(file).unwrap();
+    }
+
+    #[test]
+    fn the_pager_gets_less_and_lv_set_when_the_user_has_not() {
+        let file = std::env::temp_dir().join(format!("sperr-pager-env-{}", std::process::id()));
+        let command = format!(
+            "sh -c 'printf \"%s|%s\" \"$LESS\" \"$LV\" > {0}; cat >> {0}'",
+            file.display()
+        );
+        let command: &'static str = Box::leak(command.into_boxed_str());
+        let seen = |vars: Vec<(&'static str, &'static str)>| {
+            let vars: &'static [(&str, &str)] = Box::leak(vars.into_boxed_slice());
+            emit_to(TALL, false, &env(true, vars), &mut Vec::new()).unwrap();
+            let text = std::fs::read_to_string(&file).unwrap();
+            text[..text.len() - TALL.len()].to_string()
+        };
+        assert_eq!(seen(vec![("SPERR_PAGER", command)]), "FRX|-c");
+        assert_eq!(
+            pager_env(&env(true, &[("LESS", "-S"), ("LV", "")])),
+            [],
+            "a LESS or LV the user set, even empty, is kept"
+        );
         std::fs::remove_file(file).unwrap();
     }
 

@@ -40,84 +40,105 @@ fn completion_scripts_match_the_binary() {
     }
 }
 
-const EXAMPLES: &[(&str, &str)] = &[
-    ("sperr show 7100", "One error as a card."),
-    (
-        "sperr show 7100-7107 13xxx",
-        "Ranges and patterns, one row per error.",
-    ),
-    (
-        "sperr explain 7100",
-        "The long form, with the codes of its family.",
-    ),
-    (
-        "pbpaste | sperr explain",
-        "Explain every error in a pasted ticket or log.",
-    ),
-    (
-        "sperr search account locked",
-        "Find an error by its words; typos are forgiven.",
-    ),
-    (
-        "sperr list --category account",
-        "Every error of one category.",
-    ),
-    (
-        "sperr scan tickets/*.txt --summary",
-        "Count the errors in a folder of tickets.",
-    ),
-    ("sperr show 7100 --json | jq .", "JSON for scripts."),
-];
+/// The sections of a help text's epilogue (`after_help`): a title line
+/// ending in `:` (`Exit status (as grep's):` is EXIT STATUS), then
+/// `  TERM  DESCRIPTION` lines, a description being optional.
+fn sections(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut sections: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in text.lines() {
+        if let Some(item) = line.strip_prefix("  ") {
+            let (term, description) = item.split_once("  ").unwrap_or((item, ""));
+            let section = sections.last_mut().expect("an item under a title");
+            section
+                .1
+                .push((term.trim().to_string(), description.trim().to_string()));
+        } else if let Some(title) = line.strip_suffix(':') {
+            let title = title.split(" (").next().unwrap().to_uppercase();
+            sections.push((title, Vec::new()));
+        }
+    }
+    sections
+}
 
-const EXIT_STATUS: &[(&str, &str)] = &[
-    ("0", "Something was found."),
-    (
-        "1",
-        "Nothing was found: an unknown code, no search hit, no code in the scanned text.",
-    ),
-    (
-        "2",
-        "A usage or I/O error; for scan, also when some file could not be read.",
-    ),
-];
-
-fn man_page() -> Vec<u8> {
+fn render_sections(out: &mut Vec<u8>, sections: &[(String, Vec<(String, String)>)]) {
     use clap_mangen::roff::{Roff, bold, roman};
-    let command = sperr::cli::Cli::command();
-    let man = clap_mangen::Man::new(command.clone()).date("2026-11-24");
+    for (title, items) in sections {
+        let mut roff = Roff::new();
+        roff.control("SH", [title.as_str()]);
+        for (term, text) in items {
+            if text.is_empty() {
+                roff.control("IP", []);
+                roff.text([bold(term.as_str())]);
+            } else {
+                roff.control("TP", []);
+                roff.text([bold(term.as_str())]);
+                roff.text([roman(text.as_str())]);
+            }
+        }
+        roff.to_writer(out).unwrap();
+    }
+}
+
+/// A man page: clap's sections, then the EXAMPLES of the command's help
+/// epilogue, and the EXIT STATUS and ENVIRONMENT of sperr's; all from
+/// what `--help` shows.
+fn man_page(command: &clap::Command, name: &str) -> Vec<u8> {
+    let man = clap_mangen::Man::new(command.clone().name(leak(name))).date("2026-11-24");
+    let epilogue = |c: &clap::Command| {
+        c.get_after_help()
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    };
+    let main_sections = sections(&epilogue(&sperr::cli::Cli::command()));
+    let mut wanted = sections(&epilogue(command));
+    wanted.retain(|(title, _)| title == "EXAMPLES");
+    wanted.extend(
+        main_sections
+            .into_iter()
+            .filter(|(title, _)| title == "EXIT STATUS" || title == "ENVIRONMENT"),
+    );
     let mut out = Vec::new();
     man.render_title(&mut out).unwrap();
     man.render_name_section(&mut out).unwrap();
     man.render_synopsis_section(&mut out).unwrap();
     man.render_description_section(&mut out).unwrap();
     man.render_options_section(&mut out).unwrap();
-    man.render_subcommands_section(&mut out).unwrap();
-    for (title, items) in [("EXAMPLES", EXAMPLES), ("EXIT STATUS", EXIT_STATUS)] {
+    if command.has_subcommands() {
+        man.render_subcommands_section(&mut out).unwrap();
+    }
+    render_sections(&mut out, &wanted);
+    if name != "sperr" {
+        use clap_mangen::roff::{Roff, bold, roman};
         let mut roff = Roff::new();
-        roff.control("SH", [title]);
-        for (term, text) in items {
-            roff.control("TP", []);
-            roff.text([bold(*term)]);
-            roff.text([roman(*text)]);
-        }
+        roff.control("SH", ["SEE ALSO"]);
+        roff.text([bold("sperr"), roman("(1)")]);
         roff.to_writer(&mut out).unwrap();
     }
-    man.render_version_section(&mut out).unwrap();
+    if command.get_version().is_some() {
+        man.render_version_section(&mut out).unwrap();
+    }
     out
+}
+
+fn leak(name: &str) -> &'static str {
+    Box::leak(name.to_string().into_boxed_str())
 }
 
 #[test]
 fn man_page_matches_the_cli_definition() {
-    let page = man_page();
+    let page = man_page(&sperr::cli::Cli::command(), "sperr");
     let text = String::from_utf8_lossy(&page);
     for section in [
         ".SH SYNOPSIS",
+        ".SH DESCRIPTION",
         ".SH SUBCOMMANDS",
         ".SH EXAMPLES",
         ".SH \"EXIT STATUS\"",
+        ".SH ENVIRONMENT",
     ] {
         assert!(text.contains(section), "no {section} section");
     }
+    assert!(!text.contains(".SH EXTRA"));
     check("man/sperr.1", &page);
 }
 
@@ -127,12 +148,26 @@ fn each_subcommand_has_its_man_page() {
     command.build(); // gives each subcommand the global options
     for sub in command.get_subcommands() {
         let name = format!("sperr-{}", sub.get_name());
-        let mut page = Vec::new();
-        clap_mangen::Man::new(sub.clone().name(&*Box::leak(name.clone().into_boxed_str())))
-            .date("2026-11-24")
-            .render(&mut page)
-            .unwrap();
-        assert!(String::from_utf8_lossy(&page).contains(&name));
+        let page = man_page(sub, &name);
+        let text = String::from_utf8_lossy(&page);
+        assert!(text.contains(&name));
+        if sub.get_name() != "help" {
+            for section in [
+                ".SH DESCRIPTION",
+                ".SH EXAMPLES",
+                ".SH \"EXIT STATUS\"",
+                ".SH ENVIRONMENT",
+            ] {
+                assert!(text.contains(section), "{name}: no {section} section");
+            }
+            let about = sub.get_about().unwrap().to_string();
+            let description = text.split(".SH DESCRIPTION").nth(1).unwrap();
+            assert!(
+                description.len() > about.len() * 2,
+                "{name}: the DESCRIPTION says more than the summary"
+            );
+        }
+        assert!(!text.contains(".SH EXTRA"), "{name}");
         check(&format!("man/{name}.1"), &page);
     }
 }

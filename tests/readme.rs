@@ -12,3 +12,40 @@ fn readme_examples() {
         .env("CLICOLOR_FORCE", "")
         .case("README.md");
 }
+
+/// Everything the README names is in the repository: no path outside it,
+/// and every file or folder it names in backticks exists.
+#[test]
+fn the_readme_names_nothing_outside_the_repository() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(
+        !readme.contains("../"),
+        "the README points outside the repository"
+    );
+    let dirs = [
+        "bench/",
+        "tests/",
+        "man/",
+        "completions/",
+        "src/",
+        "fuzz/",
+        ".ci/",
+    ];
+    let mut named = 0;
+    for quoted in readme.split('`').skip(1).step_by(2) {
+        let path = quoted.split_whitespace().next().unwrap_or("");
+        let is_path = dirs.iter().any(|d| path.starts_with(d))
+            || ["NOTICE", "LICENSE-MIT", "LICENSE-APACHE", "errors.toml"].contains(&path);
+        // Globs and placeholders (TARGET) name no one file.
+        if !is_path || path.contains(['*', '…']) || path.contains("TARGET") {
+            continue;
+        }
+        named += 1;
+        assert!(
+            root.join(path).exists(),
+            "the README names {path}, which is not in the repository"
+        );
+    }
+    assert!(named > 5, "only {named} paths found");
+}

@@ -76,13 +76,13 @@ fn bash_completes_codes_and_categories() {
         }
         complete_words sperr show 71
         echo --
-        complete_words sperr list --category mul
+        complete_words sperr list --category mf
     "#;
     bash.args(["--norc", "-c", script]);
     let out = stdout(bash);
     let (codes, categories) = out.split_once("--\n").unwrap();
     assert_eq!(codes.lines().collect::<Vec<_>>(), LOGIN_CODES);
-    assert_eq!(categories.trim(), "multi-factor");
+    assert_eq!(categories.trim(), "mfa");
 }
 
 #[test]
@@ -104,5 +104,5 @@ fn zsh_loads_the_script_and_it_offers_codes_with_messages() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/completions/_sperr"))
             .unwrap();
     assert!(script.contains(r#"7103\:"Login attempt failed because the Account is locked.""#));
-    assert!(script.contains(r#"multi-factor\:"Multi-Factor Authentication (13XXX)""#));
+    assert!(script.contains(r#"mfa\:"Multi-Factor Authentication (13XXX)""#));
 }

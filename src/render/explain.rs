@@ -11,18 +11,28 @@ use std::io::{self, Write};
 
 /// Where a code was seen in the text read on stdin.
 pub struct Sighting<'a> {
-    pub entry: &'a Entry,
+    pub code: u32,
+    /// None for a code the reference lacks.
+    pub entry: Option<&'a Entry>,
     pub hits: Vec<&'a Hit>,
     pub bodies: Vec<&'a Body>,
 }
 
 const INDENT: &str = "  ";
 
+/// Wraps running text. Words are cut only at spaces and never split: a URL
+/// longer than the line overflows it rather than break.
+fn wrap_options<'a>(style: &Style, initial: &'a str, subsequent: &'a str) -> textwrap::Options<'a> {
+    textwrap::Options::new(style.width.max(20))
+        .initial_indent(initial)
+        .subsequent_indent(subsequent)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+}
+
 fn paragraph(out: &mut dyn Write, style: &Style, text: &str, indent: &str) -> io::Result<()> {
-    let width = style.width.max(20);
-    let options = textwrap::Options::new(width)
-        .initial_indent(indent)
-        .subsequent_indent(indent);
+    let options = wrap_options(style, indent, indent);
     for (i, para) in text.split("\n\n").enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -45,8 +55,25 @@ fn heading(out: &mut dyn Write, style: &Style, text: &str) -> io::Result<()> {
     writeln!(out, "{}{}", INDENT, style.palette.heading(text))
 }
 
+/// Whether an entry's related codes are shown, or were shown above under
+/// another code of the same family.
+#[derive(Clone, Copy)]
+enum Related {
+    Shown,
+    Above(u32),
+}
+
 /// One entry in long form.
 pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
+    entry_with(out, style, entry, Related::Shown)
+}
+
+fn entry_with(
+    out: &mut dyn Write,
+    style: &Style,
+    entry: &Entry,
+    related: Related,
+) -> io::Result<()> {
     let p = &style.palette;
     writeln!(
         out,
@@ -113,29 +140,53 @@ pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()
             url(out, style, source)?;
         }
     }
-    let neighbours: Vec<&Entry> = entry.neighbours().collect();
-    if !neighbours.is_empty() {
-        heading(
+    related_codes(out, style, entry, related)
+}
+
+/// The family's nearest codes, and how to see the rest.
+fn related_codes(
+    out: &mut dyn Write,
+    style: &Style,
+    entry: &Entry,
+    related: Related,
+) -> io::Result<()> {
+    let p = &style.palette;
+    let (near, more) = crate::related::nearest(entry, crate::related::SHOWN);
+    if near.is_empty() {
+        return Ok(());
+    }
+    let family = format!("{}xx", entry.code / 100);
+    heading(out, style, &format!("Related codes ({family})"))?;
+    if let Related::Above(code) = related {
+        return paragraph(
             out,
             style,
-            &format!("Related codes ({}xx)", entry.code / 100),
-        )?;
-        let options = textwrap::Options::new(style.width.max(20))
-            .initial_indent("")
-            .subsequent_indent("           ");
-        for n in neighbours {
-            // Padded before it is coloured: escapes have no width.
-            let code = p.code(&format!("{:<6}", n.code));
-            let message = match n.message_kind() {
-                MessageKind::Server => p.marked(n.message()),
-                MessageKind::Description => p.dim(&format!("[{}]", n.message())),
-            };
-            let line = format!("    {code} {message}");
-            let line = line.replace('\n', " ");
-            for l in textwrap::wrap(&line, &options) {
-                writeln!(out, "{}", l.trim_end())?;
-            }
+            &p.dim(&format!("As under {code} above.")),
+            "    ",
+        );
+    }
+    let options = wrap_options(style, "", "           ");
+    for n in near {
+        // Padded before it is coloured: escapes have no width.
+        let code = p.code(&format!("{:<6}", n.code));
+        let message = match n.message_kind() {
+            MessageKind::Server => p.marked(n.message()),
+            MessageKind::Description => p.dim(&format!("[{}]", n.message())),
+        };
+        let line = format!("    {code} {message}");
+        let line = line.replace('\n', " ");
+        for l in textwrap::wrap(&line, &options) {
+            writeln!(out, "{}", l.trim_end())?;
         }
+    }
+    if more > 0 {
+        let rest = format!("and {more} more: ");
+        writeln!(
+            out,
+            "    {}{}",
+            p.dim(&rest),
+            p.literal(&format!("sperr show {family}"))
+        )?;
     }
     Ok(())
 }
@@ -159,7 +210,17 @@ pub fn sightings(out: &mut dyn Write, style: &Style, sightings: &[Sighting]) -> 
         if i > 0 {
             writeln!(out)?;
         }
-        entry(out, style, s.entry)?;
+        match s.entry {
+            Some(entry) => {
+                // A family's related codes are shown once, under its first code.
+                let related = sightings[..i]
+                    .iter()
+                    .find(|earlier| earlier.entry.is_some() && earlier.code / 100 == s.code / 100)
+                    .map_or(Related::Shown, |earlier| Related::Above(earlier.code));
+                entry_with(out, style, entry, related)?;
+            }
+            None => unknown(out, style, s.code)?,
+        }
         heading(out, style, "Seen in the input")?;
         for hit in &s.hits {
             let place = p.dim(&format!("line {}:", hit.line));
@@ -185,10 +246,30 @@ pub fn sightings(out: &mut dyn Write, style: &Style, sightings: &[Sighting]) -> 
     Ok(())
 }
 
+/// The head of a code the reference lacks: that it does, and what is near.
+fn unknown(out: &mut dyn Write, style: &Style, code: u32) -> io::Result<()> {
+    let p = &style.palette;
+    writeln!(
+        out,
+        "{} {} {}",
+        p.code(&format!("Error {code}")),
+        p.dim("·"),
+        p.dim("not in the reference")
+    )?;
+    writeln!(out)?;
+    let note = crate::catalog::not_found(&crate::catalog::Selector::Code(code));
+    let note = note.replacen("no error", "There is no error", 1);
+    paragraph(out, style, &format!("{note}."), INDENT)
+}
+
 #[derive(Serialize)]
 struct JsonSighting<'a> {
+    /// The entry; for a code the reference lacks, only its number.
     #[serde(flatten)]
-    entry: JsonEntry,
+    entry: Option<JsonEntry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<u32>,
+    known: bool,
     seen: Vec<super::json::JsonHit<'a>>,
     bodies: Vec<&'a Body>,
 }
@@ -199,7 +280,9 @@ pub fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result
     let items: Vec<JsonSighting> = sightings
         .iter()
         .map(|s| JsonSighting {
-            entry: JsonEntry::new(s.entry),
+            entry: s.entry.map(JsonEntry::new),
+            code: s.entry.is_none().then_some(s.code),
+            known: s.entry.is_some(),
             seen: s
                 .hits
                 .iter()

@@ -3,6 +3,7 @@
 //! given; the caller owns stdout.
 
 pub mod explain;
+pub mod fit;
 pub mod json;
 pub mod palette;
 pub mod plain;

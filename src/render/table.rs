@@ -1,5 +1,6 @@
 //! Tables for people: comfy-table, fitted to the terminal, never wider.
 
+use super::fit::{self, Column};
 use super::{Style, plain};
 use crate::catalog::{self, Entry, MessageKind, Origin};
 use crate::markup;
@@ -7,13 +8,13 @@ use crate::scan::summary::Summary;
 use crate::scan::{Hit as ScanHit, Unit};
 use crate::search::{self, Hit as SearchHit};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// The widest a summary bar grows.
 const BAR_WIDTH: u64 = 20;
 
-fn new_table(style: &Style) -> Table {
+pub(super) fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
@@ -25,26 +26,6 @@ fn new_table(style: &Style) -> Table {
         table.force_no_tty();
     }
     table
-}
-
-fn header(table: &mut Table, style: &Style, names: &[&str]) {
-    table.set_header(names.iter().map(|n| Cell::new(style.palette.heading(n))));
-}
-
-/// Keeps a column at its content's width, so codes never wrap.
-fn keep_whole(table: &mut Table, columns: &[usize]) {
-    for &i in columns {
-        if let Some(column) = table.column_mut(i) {
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(6)));
-        }
-    }
-}
-
-fn finish(out: &mut dyn Write, table: &Table) -> io::Result<()> {
-    for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
 }
 
 fn category_label(style: &Style, entry: &Entry) -> String {
@@ -70,86 +51,138 @@ fn message_cell(style: &Style, entry: &Entry, is_match: &dyn Fn(&str) -> bool) -
     text
 }
 
+/// The narrowest a card's value column is; below it, a card is written as
+/// `field: value` lines.
+const CARD_MIN_VALUE: usize = 24;
+/// How a card's continued `field: value` line is indented.
+const FIELD_INDENT: &str = "  ";
+
 /// One entry as a card: field and value.
 pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    let mut row = |field: &str, value: String| {
-        table.add_row(vec![Cell::new(p.heading(field)), Cell::new(value)]);
-    };
-    row("Code", p.code(&entry.code.to_string()));
-    row("Category", category_label(style, entry));
-    row("Message", message_cell(style, entry, &|_| false));
-    row(
-        "User message",
-        match entry.user_message() {
-            Some(u) => p.marked(u),
-            None if entry.origin() == Origin::Observed => p.dim("(not known: no source shows it)"),
-            None => p.dim("(same as the message)"),
-        },
-    );
+    let mut fields: Vec<(&str, String)> = vec![
+        ("Code", p.code(&entry.code.to_string())),
+        ("Category", category_label(style, entry)),
+        ("Message", message_cell(style, entry, &|_| false)),
+        (
+            "User message",
+            match entry.user_message() {
+                Some(u) => p.marked(u),
+                None if entry.origin() == Origin::Observed => {
+                    p.dim("(not known: no source shows it)")
+                }
+                None => p.dim("(same as the message)"),
+            },
+        ),
+    ];
     if let Some(f) = entry.further() {
-        row("Further information", p.marked(f));
+        fields.push(("Further information", p.marked(f)));
     }
     if !entry.server().is_empty() {
-        row("What the API said", p.server_messages(entry.server()));
+        fields.push(("What the API said", p.server_messages(entry.server())));
     }
     if let Some(status) = entry.status() {
-        row("HTTP status", status.to_string());
+        fields.push(("HTTP status", status.to_string()));
     }
     let history = super::history(entry);
     if !history.is_empty() {
-        row("History", history.join("\n"));
+        fields.push(("History", history.join("\n")));
     }
     if !entry.variants().is_empty() {
         let count = entry.variants().len();
         let noun = if count == 1 { "wording" } else { "wordings" };
-        row(
+        fields.push((
             "Also seen as",
             p.dim(&format!(
                 "{count} other {noun} (sperr explain {})",
                 entry.code
             )),
-        );
+        ));
     }
     match entry.origin() {
         Origin::Reference => {}
-        Origin::Server => row(
+        Origin::Server => fields.push((
             "Source",
             p.dim(&format!(
                 "undocumented; from {}",
                 entry.source().unwrap_or_default()
             )),
-        ),
+        )),
         Origin::Observed => {
             let mut lines = vec![p.dim(
                 "seen in public Stormpath material: SDK tests, issues, the old documentation",
             )];
             lines.extend(entry.sources().map(|url| p.literal(url)));
-            row("Source", lines.join("\n"));
+            fields.push(("Source", lines.join("\n")));
         }
     }
-    finish(out, &table)
+    let names = fields.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+    if names + CARD_MIN_VALUE + fit::frame_width(2) > style.width {
+        return field_lines(out, style, &fields);
+    }
+    let rows: Vec<Vec<String>> = fields
+        .into_iter()
+        .map(|(name, value)| vec![p.heading(name), value])
+        .collect();
+    fit::write(
+        out,
+        style,
+        &[Column::whole(""), Column::text("", CARD_MIN_VALUE)],
+        &rows,
+    )
 }
+
+/// A card on a terminal too narrow for one: `field: value`, wrapped at
+/// spaces, a word too long for the line shortened.
+fn field_lines(out: &mut dyn Write, style: &Style, fields: &[(&str, String)]) -> io::Result<()> {
+    let p = &style.palette;
+    let width = style.width.max(FIELD_INDENT.len() + 1);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent(FIELD_INDENT)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for (name, value) in fields {
+        for (i, line) in value.lines().enumerate() {
+            let text = if i == 0 {
+                format!("{} {line}", p.heading(&format!("{name}:")))
+            } else {
+                format!("{FIELD_INDENT}{line}")
+            };
+            let text = fit::shorten_words(&text, width - FIELD_INDENT.len());
+            for wrapped in textwrap::wrap(&text, &options) {
+                writeln!(out, "{}", wrapped.trim_end())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The columns of a table of entries: the category goes first on a narrow
+/// terminal.
+const ENTRY_COLUMNS: [Column; 3] = [
+    Column::whole("Code"),
+    Column::text("Category", 0).dropped(1),
+    Column::text("Message", 20),
+];
 
 /// Several entries, one row each.
 pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    header(&mut table, style, &["Code", "Category", "Message"]);
-    for e in entries {
-        let mut code = p.code(&e.code.to_string());
-        if e.origin() == Origin::Server {
-            code.push_str(&p.dim("*"));
-        }
-        table.add_row(vec![
-            Cell::new(code),
-            Cell::new(p.category(e.category().name)),
-            Cell::new(message_cell(style, e, &|_| false)),
-        ]);
-    }
-    keep_whole(&mut table, &[0]);
-    finish(out, &table)?;
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            let mut code = p.code(&e.code.to_string());
+            if e.origin() == Origin::Server {
+                code.push_str(&p.dim("*"));
+            }
+            vec![
+                code,
+                p.category(e.category().name),
+                message_cell(style, e, &|_| false),
+            ]
+        })
+        .collect();
+    fit::write(out, style, &ENTRY_COLUMNS, &rows)?;
     if entries.iter().any(|e| e.origin() == Origin::Server) {
         let note = "* not in the published reference; the server used it";
         for line in textwrap::wrap(note, style.width) {
@@ -162,53 +195,63 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
 /// Search results, best first, with the words that matched highlighted.
 pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    header(&mut table, style, &["Code", "Category", "Message"]);
-    for hit in hits {
-        let matches = search::word_matches(&hit.stems);
-        let mut message = message_cell(style, hit.entry, &matches);
-        if hit.via_history {
-            for line in super::history(hit.entry) {
-                message.push('\n');
-                message.push_str(&p.dim(&line));
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|hit| {
+            let matches = search::word_matches(&hit.stems);
+            let mut message = message_cell(style, hit.entry, &matches);
+            if hit.via_history {
+                for line in super::history(hit.entry) {
+                    message.push('\n');
+                    message.push_str(&p.dim(&line));
+                }
             }
-        }
-        table.add_row(vec![
-            Cell::new(p.code(&hit.entry.code.to_string())),
-            Cell::new(p.category(hit.entry.category().name)),
-            Cell::new(message),
-        ]);
-    }
-    keep_whole(&mut table, &[0]);
-    finish(out, &table)
+            vec![
+                p.code(&hit.entry.code.to_string()),
+                p.category(hit.entry.category().name),
+                message,
+            ]
+        })
+        .collect();
+    fit::write(out, style, &ENTRY_COLUMNS, &rows)
 }
 
-/// The categories with their ranges and counts.
+/// The categories with their ranges and counts. On a narrow terminal the
+/// first and last codes go, then the count.
 pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
     let p = &style.palette;
-    let mut table = new_table(style);
-    header(
-        &mut table,
+    let rows: Vec<Vec<String>> = catalog::categories()
+        .iter()
+        .map(|c| {
+            let codes: Vec<u32> = catalog::in_category(c).map(|e| e.code).collect();
+            let first = codes.first().map_or(String::new(), |c| c.to_string());
+            let last = codes.last().map_or(String::new(), |c| c.to_string());
+            vec![
+                p.category(c.range),
+                p.category(c.name),
+                codes.len().to_string(),
+                p.code(&first),
+                p.code(&last),
+            ]
+        })
+        .collect();
+    fit::write(
+        out,
         style,
-        &["Range", "Category", "Codes", "From", "To"],
-    );
-    for c in catalog::categories() {
-        let codes: Vec<u32> = catalog::in_category(c).map(|e| e.code).collect();
-        let first = codes.first().map_or(String::new(), |c| c.to_string());
-        let last = codes.last().map_or(String::new(), |c| c.to_string());
-        table.add_row(vec![
-            Cell::new(p.category(c.range)),
-            Cell::new(p.category(c.name)),
-            Cell::new(codes.len()),
-            Cell::new(p.code(&first)),
-            Cell::new(p.code(&last)),
-        ]);
-    }
-    finish(out, &table)
+        &[
+            Column::whole("Range"),
+            Column::text("Category", 0),
+            Column::whole("Codes").dropped(2),
+            Column::whole("From").dropped(1),
+            Column::whole("To").dropped(1),
+        ],
+        &rows,
+    )
 }
 
 /// Where each code was found: a heading for each file, as ripgrep gives
-/// it, then a row for each hit (`--format table`).
+/// it, then a row for each hit (`--format table`). On a narrow terminal
+/// the found text goes first.
 pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[(Unit, ScanHit)]) -> io::Result<()> {
     let p = &style.palette;
     for (i, unit_hits) in hits.chunk_by(|a, b| a.0 == b.0).enumerate() {
@@ -216,24 +259,38 @@ pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[(Unit, ScanHit)]) -
             writeln!(out)?;
         }
         scan_heading(out, style, &unit_hits[0].0)?;
-        let mut table = new_table(style);
-        header(&mut table, style, &["Line", "Code", "Found", "Message"]);
-        for (_, hit) in unit_hits {
-            let message = match hit.entry {
-                Some(e) => p.marked(e.message()),
-                None => p.dim(plain::NOT_IN_CATALOG),
-            };
-            table.add_row(vec![
-                Cell::new(p.dim(&hit.line.to_string())),
-                Cell::new(p.code(&hit.code.to_string())),
-                Cell::new(p.literal(&hit.text)),
-                Cell::new(message),
-            ]);
-        }
-        keep_whole(&mut table, &[1]);
-        finish(out, &table)?;
+        let rows: Vec<Vec<String>> = unit_hits
+            .iter()
+            .map(|(_, hit)| {
+                vec![
+                    p.dim(&hit.line.to_string()),
+                    p.code(&hit.code.to_string()),
+                    p.literal(&hit.text),
+                    scan_message(style, hit.entry),
+                ]
+            })
+            .collect();
+        fit::write(
+            out,
+            style,
+            &[
+                Column::whole("Line"),
+                Column::whole("Code"),
+                Column::text("Found", 10).dropped(1),
+                Column::text("Message", 20),
+            ],
+            &rows,
+        )?;
     }
     Ok(())
+}
+
+/// A hit's message in a table; a code the catalog does not know says so.
+fn scan_message(style: &Style, entry: Option<&Entry>) -> String {
+    entry.map_or_else(
+        || style.palette.dim(plain::NOT_IN_CATALOG),
+        |e| message_cell(style, e, &|_| false),
+    )
 }
 
 /// The heading of a file's hits in scan's streamed view.
@@ -277,40 +334,60 @@ fn bar(count: u64, max: u64) -> String {
     "█".repeat(usize::try_from(cells).unwrap_or(1))
 }
 
-/// Tickets and sightings per code and per category, with bars.
+/// Tickets and sightings per code and per category, with bars. On a
+/// narrow terminal the bars go first.
 pub fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Result<()> {
     let p = &style.palette;
     let max = summary.codes.first().map_or(1, |c| c.counts.tickets);
-    let mut table = new_table(style);
-    header(
-        &mut table,
+    let rows: Vec<Vec<String>> = summary
+        .codes
+        .iter()
+        .map(|c| {
+            vec![
+                p.code(&c.code.to_string()),
+                c.counts.tickets.to_string(),
+                c.counts.sightings.to_string(),
+                p.bar(&bar(c.counts.tickets, max)),
+                scan_message(style, c.entry),
+            ]
+        })
+        .collect();
+    fit::write(
+        out,
         style,
-        &["Code", "Tickets", "Seen", "", "Message"],
-    );
-    for c in &summary.codes {
-        let message = c
-            .entry
-            .map_or_else(|| p.dim(plain::NOT_IN_CATALOG), |e| p.marked(e.message()));
-        table.add_row(vec![
-            Cell::new(p.code(&c.code.to_string())),
-            Cell::new(c.counts.tickets),
-            Cell::new(c.counts.sightings),
-            Cell::new(p.bar(&bar(c.counts.tickets, max))),
-            Cell::new(message),
-        ]);
-    }
-    keep_whole(&mut table, &[0]);
-    finish(out, &table)?;
+        &[
+            Column::whole("Code"),
+            Column::whole("Tickets"),
+            Column::whole("Seen"),
+            Column::whole("").dropped(1),
+            Column::text("Message", 20),
+        ],
+        &rows,
+    )?;
     let max = summary.categories.first().map_or(1, |c| c.1.tickets);
-    let mut table = new_table(style);
-    header(&mut table, style, &["Category", "Tickets", "Seen", ""]);
-    for (category, counts) in &summary.categories {
-        table.add_row(vec![
-            Cell::new(p.category(&format!("{} ({})", category.name, category.range))),
-            Cell::new(counts.tickets),
-            Cell::new(counts.sightings),
-            Cell::new(p.bar(&bar(counts.tickets, max))),
-        ]);
-    }
-    finish(out, &table)
+    let rows: Vec<Vec<String>> = summary
+        .categories
+        .iter()
+        .map(|(category, counts)| {
+            vec![
+                p.category(category.name),
+                p.category(category.range),
+                counts.tickets.to_string(),
+                counts.sightings.to_string(),
+                p.bar(&bar(counts.tickets, max)),
+            ]
+        })
+        .collect();
+    fit::write(
+        out,
+        style,
+        &[
+            Column::text("Category", 0),
+            Column::whole("Range").dropped(2),
+            Column::whole("Tickets"),
+            Column::whole("Seen"),
+            Column::whole("").dropped(1),
+        ],
+        &rows,
+    )
 }

@@ -1,0 +1,136 @@
+//! The binary on a real terminal, in tmux: what a person sees when stdin or
+//! stdout is a terminal. Skipped where tmux is not installed.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// One tmux server of its own, with one window running a command.
+struct Terminal {
+    socket: String,
+}
+
+impl Terminal {
+    /// Runs `command` (a shell command line) in a `width` x `height`
+    /// window; its exit status is printed after it ends.
+    fn start(name: &str, width: u16, height: u16, command: &str) -> Option<Terminal> {
+        let socket = format!("sperr-test-{}-{name}", std::process::id());
+        let bin = assert_cmd::cargo::cargo_bin("sperr");
+        let line = format!(
+            "env -u NO_COLOR -u COLUMNS -u PAGER -u SPERR_PAGER -u LESS SPERR={} sh -c '{command}; echo \"[exit $?]\"; sleep 60'",
+            bin.display()
+        );
+        let started = Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-x", &width.to_string(), "-y", &height.to_string(), &line])
+            .status();
+        match started {
+            Ok(s) if s.success() => Some(Terminal { socket }),
+            _ => {
+                eprintln!("skipped: tmux cannot start here");
+                None
+            }
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn send(&self, keys: &[&str]) {
+        self.tmux(&[&["send-keys", "-t", "0"][..], keys].concat());
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    /// The screen once it shows `text`; panics after ten seconds.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+#[test]
+fn explain_dash_reads_a_ticket_pasted_on_the_terminal() {
+    let Some(term) = Terminal::start("explain", 100, 50, "$SPERR explain - --no-pager") else {
+        return;
+    };
+    term.wait_for("press Ctrl-D");
+    term.send(&["login failed with error 7103", "Enter"]);
+    term.send(&["C-d"]);
+    let screen = term.wait_for("[exit ");
+    assert!(
+        screen.starts_with(
+            "sperr: reading stdin: paste a ticket or log, then press Ctrl-D on a new line\n"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("Error 7103 · Account (7XXX)"), "{screen}");
+    assert!(screen.contains("[exit 0]"), "{screen}");
+}
+
+#[test]
+fn explain_with_no_argument_on_a_terminal_says_how_to_use_it() {
+    let Some(term) = Terminal::start("explain-none", 200, 10, "$SPERR explain") else {
+        return;
+    };
+    let screen = term.wait_for("[exit ");
+    assert!(
+        screen.contains("use `sperr explain -` to paste one"),
+        "{screen}"
+    );
+    assert!(screen.contains("[exit 2]"), "{screen}");
+}
+
+#[test]
+fn tables_fit_a_40_column_terminal_without_cutting_words() {
+    let Some(term) = Terminal::start("narrow", 40, 40, "$SPERR list --categories") else {
+        return;
+    };
+    let screen = term.wait_for("[exit ");
+    assert!(screen.contains("┆ Communication "), "{screen}");
+    assert!(screen.contains("┆ Authentication "), "{screen}");
+    assert!(screen.lines().all(|l| l.chars().count() <= 40), "{screen}");
+    assert!(screen.contains("[exit 0]"), "{screen}");
+}
+
+#[test]
+fn less_as_the_pager_shows_colours_not_escape_codes() {
+    let command = "printf \"#!/bin/sh\\\\necho LESS=\\$LESS\\\\n\" > pager; chmod +x pager; \
+                   PAGER=./pager $SPERR list";
+    let dir = std::env::temp_dir().join(format!("sperr-less-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let Some(term) = Terminal::start(
+        "less",
+        80,
+        10,
+        &format!("cd {} && {command}", dir.display()),
+    ) else {
+        return;
+    };
+    let screen = term.wait_for("[exit ");
+    assert!(screen.contains("LESS=FRX"), "{screen}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
