@@ -150,7 +150,7 @@ pub struct JsonHit<'a> {
     via: &'static str,
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<String>,
+    message: Option<&'static str>,
     /// `server`, or `description` when the message describes a source.
     #[serde(skip_serializing_if = "Option::is_none")]
     message_kind: Option<&'static str>,
@@ -167,7 +167,7 @@ impl<'a> JsonHit<'a> {
             known: hit.entry.is_some(),
             via: hit.via.as_str(),
             text: &hit.text,
-            message: hit.entry.map(|e| plain(e.message())),
+            message: hit.entry.map(|e| super::plain_message(e).0),
             message_kind: hit.entry.map(|e| e.message_kind().name()),
         }
     }

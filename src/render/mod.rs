@@ -9,12 +9,14 @@ pub mod palette;
 pub mod plain;
 pub mod table;
 
-use crate::catalog::{Entry, Origin, Variant};
+use crate::catalog::{self, Entry, Origin, Variant};
+use crate::markup;
 use crate::scan::Unit;
 use crate::scan::summary::Summary;
 use crate::search::Hit as SearchHit;
 pub use palette::Palette;
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 /// How output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +141,23 @@ pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
         Format::Plain => plain::categories(out),
         Format::Json => json::categories(out),
     }
+}
+
+/// An entry's message as plain text, and on one line, made once per
+/// entry: a scan prints the same few messages again and again.
+pub fn plain_message(entry: &Entry) -> (&'static str, &'static str) {
+    static MESSAGES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let all = MESSAGES.get_or_init(|| {
+        catalog::entries()
+            .iter()
+            .map(|e| {
+                let text = markup::plain(e.message());
+                let line = markup::one_line(&text);
+                (text, line)
+            })
+            .collect()
+    });
+    catalog::position(entry.code).map_or(("", ""), |i| (&all[i].0, &all[i].1))
 }
 
 /// A scan summary in any format.

@@ -1,10 +1,11 @@
 //! Plain output for grep, cut and awk: one record per line, tab-separated,
 //! no colour, no markup, no wrapping. Stable across versions.
 
+use super::plain_message;
 use crate::catalog::{self, Entry, MessageKind};
-use crate::markup::{one_line, plain};
 use crate::scan::summary::Summary;
 use crate::scan::{Hit, Unit};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// `CODE<TAB>CATEGORY<TAB>MESSAGE`; a message that describes what a source
@@ -45,16 +46,16 @@ pub fn scan_hit(out: &mut dyn Write, unit: &Unit, hit: &Hit) -> io::Result<()> {
 
 /// An entry's message on one line; one that describes what a source
 /// shows, rather than the server's words, in brackets.
-fn entry_message(e: &Entry) -> String {
-    let message = one_line(&plain(e.message()));
+fn entry_message(e: &Entry) -> Cow<'static, str> {
+    let (_, message) = plain_message(e);
     match e.message_kind() {
-        MessageKind::Server => message,
-        MessageKind::Description => format!("[{message}]"),
+        MessageKind::Server => Cow::Borrowed(message),
+        MessageKind::Description => Cow::Owned(format!("[{message}]")),
     }
 }
 
-fn message(entry: Option<&Entry>) -> String {
-    entry.map_or_else(|| NOT_IN_CATALOG.to_string(), entry_message)
+fn message(entry: Option<&Entry>) -> Cow<'static, str> {
+    entry.map_or(Cow::Borrowed(NOT_IN_CATALOG), entry_message)
 }
 
 /// `CODE<TAB>TICKETS<TAB>SIGHTINGS<TAB>MESSAGE` for each code, then

@@ -3,7 +3,6 @@
 use super::fit::{self, Column};
 use super::{Style, plain};
 use crate::catalog::{self, Entry, MessageKind, Origin};
-use crate::markup;
 use crate::scan::summary::Summary;
 use crate::scan::{Hit as ScanHit, Unit};
 use crate::search::{self, Hit as SearchHit};
@@ -309,7 +308,7 @@ pub fn scan_hit_line(out: &mut dyn Write, style: &Style, hit: &ScanHit) -> io::R
         .saturating_sub(place.len() + code.len() + 2)
         .max(10);
     let message = match hit.entry {
-        Some(e) => cut(&markup::one_line(&markup::plain(e.message())), room),
+        Some(e) => cut(super::plain_message(e).1, room),
         None => p.dim(&cut(
             &format!("{} {}", plain::NOT_IN_CATALOG, hit.text),
             room,
