@@ -70,3 +70,22 @@ pub fn templates(data: &[u8]) {
     scanned.sort();
     assert_eq!(scanned, found, "both strategies agree");
 }
+
+/// The archive readers: whatever the bytes (a damaged gzip, a zip bomb, a
+/// tar with hostile names), a scan ends, and every name it prints is
+/// escaped.
+pub fn archive(data: &[u8]) {
+    let limits = scan::Limits {
+        max_expand: 16 << 20,
+        ..Default::default()
+    };
+    let mut notes = Vec::new();
+    let (hits, _failed) = scan::scan_input(&mut &data[..], limits, &mut notes);
+    for (unit, hit) in &hits {
+        let names = [unit.file.as_str(), unit.member.as_deref().unwrap_or("")];
+        for name in names.iter().chain([&hit.text.as_str()]) {
+            assert!(!name.chars().any(char::is_control), "{name:?}");
+        }
+    }
+    assert!(!String::from_utf8_lossy(&notes).contains('\u{1b}'));
+}

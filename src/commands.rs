@@ -378,6 +378,7 @@ pub fn scan(
             &sink::Printers {
                 layout,
                 ordered: &ordered,
+                stop: &stop,
             },
             err,
         );
@@ -398,21 +399,33 @@ pub fn scan(
             scan::progress::stats(&counters, started.elapsed())
         )?;
     }
-    Ok(if outcome.failed {
+    // As grep -q: a hit answers the question, whatever else went wrong.
+    Ok(if outcome.failed && !(args.quiet && outcome.found) {
         Outcome::Incomplete
     } else {
         self::outcome(outcome.found)
     })
 }
 
+/// The most threads a scan starts, whatever `-j` asks for.
+const MAX_THREADS: usize = 64;
+
 /// The scan's options from its arguments.
 fn scan_options(args: &ScanArgs) -> Result<scan::Options, Error> {
     let filter = scan::CodeFilter::parse(&args.codes).map_err(Error::Usage)?;
     let threads = match args.threads {
         Some(0) => return Err(Error::Usage("--threads must be at least 1".into())),
-        Some(n) => n,
+        // More threads than this only cost memory: reading is the limit.
+        Some(n) => n.min(MAX_THREADS),
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
+    for glob in &args.glob {
+        ignore::overrides::OverrideBuilder::new(".")
+            .add(glob)
+            .map_err(|e| {
+                Error::Usage(format!("--glob {:?}: {e}", scan::escape(glob.as_bytes())))
+            })?;
+    }
     let mut limits = scan::Limits::default();
     if let Some(max) = args.max_expand {
         limits.max_expand = max;

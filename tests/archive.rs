@@ -346,10 +346,10 @@ fn nesting_and_expansion_stop_with_a_note() {
     write(d, "deep.gz", &nested);
     let (out, err, _) = scan(d, &["deep.gz"]);
     assert_eq!(out, "");
-    assert!(err.contains("nested more than 3 deep"), "{err}");
+    assert!(err.contains("compressed more than 3 times over"), "{err}");
     write(d, "big.gz", &gzip(&b"Error 7100\n".repeat(10_000)));
     let (out, err, _) = scan(d, &["--max-expand", "1K", "big.gz"]);
-    assert!(err.contains("stopped after 1024 bytes"), "{err}");
+    assert!(err.contains("stopped after 1K decompressed"), "{err}");
     assert!(out.lines().count() < 100);
 }
 
@@ -487,4 +487,130 @@ fn hits_stream_from_a_pipe_that_stays_open() {
     assert!(line.starts_with("-:3\t7101\t"), "{line}");
     drop(stdin);
     assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn rotated_logs_inside_bundles_inside_bundles_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let inner = gzip(&tar(&[(b"app.log.1.gz", &gzip(b"Error 7100\n"))]));
+    let middle = zip(&[("inner.tar.gz", &inner)]);
+    write(d, "outer.tar.gz", &gzip(&tar(&[(b"middle.zip", &middle)])));
+    let (out, err, status) = scan(d, &["outer.tar.gz"]);
+    assert_eq!((err.as_str(), status), ("", 0));
+    assert_eq!(
+        places(&out),
+        ["outer.tar.gz:middle.zip:inner.tar.gz:app.log.1.gz:1\t7100"]
+    );
+    // A fourth bundle is one too many.
+    write(
+        d,
+        "four.zip",
+        &zip(&[("outer.tar.gz", &gzip(&tar(&[(b"middle.zip", &middle)])))]),
+    );
+    let (out, err, _) = scan(d, &["four.zip"]);
+    assert_eq!(out, "");
+    assert!(err.contains("bundles nested more than 3 deep"), "{err}");
+}
+
+#[test]
+fn each_record_of_a_json_array_on_one_line_is_a_ticket() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "export.json",
+        br#"[{"body": "got error 7100"}, {"body": "error 7100 again"}, {"body": "error 7101"}]"#,
+    );
+    let (out, _, _) = scan(d, &["--summary", "export.json"]);
+    assert!(out.starts_with("7100\t2\t2\t"), "{out}");
+    assert!(out.contains("\n7XXX\t3\t3\tAccount\n"), "{out}");
+}
+
+#[test]
+fn a_bad_glob_is_a_usage_error_before_anything_is_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "t/a.txt", b"Error 7100\n");
+    let (out, err, status) = scan(dir.path(), &["-g", "[", "t"]);
+    assert_eq!((out.as_str(), status), ("", 2));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("sperr: --glob \"[\": "), "{err}");
+}
+
+#[test]
+fn quiet_answers_zero_on_a_hit_even_past_an_unreadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"Error 7100\n");
+    for order in [["missing.txt", "a.txt"], ["a.txt", "missing.txt"]] {
+        let (out, _, status) = scan(dir.path(), &["-q", order[0], order[1]]);
+        assert_eq!((out.as_str(), status), ("", 0), "{order:?}");
+    }
+}
+
+/// `yes 'error 7100' | sperr scan | head -1`: the scan ends when its
+/// reader goes, though its input never does.
+#[test]
+fn a_closed_pipe_ends_a_scan_of_endless_input() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
+        .arg("scan")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let block = b"Error 7100\n".repeat(1000);
+        // Ends when sperr stops reading.
+        while stdin.write_all(&block).is_ok() {}
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "sperr kept reading after its reader went"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    feeder.join().unwrap();
+    assert_eq!(status.code(), Some(0), "a closed pipe is a quiet success");
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(err, "");
+}
+
+/// A gzip stream that trickles in, a byte and then the rest, is still
+/// read as gzip.
+#[test]
+fn a_compressed_stream_that_trickles_in_is_not_taken_for_text() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
+        .arg("scan")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let data = gzip(b"Error 7100\n");
+    stdin.write_all(&data[..1]).unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    stdin.write_all(&data[1..]).unwrap();
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "-:1\t7100\tLogin attempt failed because the specified password is incorrect.\n"
+    );
 }

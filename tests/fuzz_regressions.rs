@@ -37,3 +37,8 @@ fn scan() {
 fn templates() {
     replay("templates", checks::templates);
 }
+
+#[test]
+fn archive() {
+    replay("archive", checks::archive);
+}

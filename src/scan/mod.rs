@@ -112,6 +112,48 @@ pub fn scan_text(text: &[u8]) -> Vec<Hit> {
     hits
 }
 
+/// Scans a stream as a named file would be scanned: compressed data is
+/// decompressed, bundles are opened member by member, and notes (a damaged
+/// archive, a bomb cut short) go to `notes`. Returns each hit with the
+/// text it was found in, and whether some of the input could not be read.
+///
+/// ```
+/// let (hits, failed) = sperr::scan::scan_input(&mut &b"error 7100\n"[..], Default::default(), &mut Vec::new());
+/// assert_eq!((hits[0].1.code, failed), (7100, false));
+/// ```
+pub fn scan_input(
+    reader: &mut dyn io::Read,
+    limits: Limits,
+    notes: &mut (dyn Write + Send),
+) -> (Vec<(Unit, Hit)>, bool) {
+    let filter = CodeFilter::default();
+    let counters = Counters::default();
+    let stop = AtomicBool::new(false);
+    let ctx = Context {
+        filter: &filter,
+        limits,
+        binary: false,
+        notes: Notes {
+            out: Mutex::new(notes),
+            progress: None,
+            failed: AtomicBool::new(false),
+        },
+        counters: &counters,
+        stop: &stop,
+    };
+    let mut hits = Vec::new();
+    let source = open::Source {
+        unit: Unit::stdin(),
+        name: "-".into(),
+        file: None,
+        named: true,
+        depth: 0,
+        compressions: 0,
+    };
+    open::scan(source, reader, &mut sink::CollectNamed(&mut hits), &ctx);
+    (hits, ctx.notes.failed.load(Ordering::Relaxed))
+}
+
 /// Which codes a scan keeps: those any selector names, or all.
 #[derive(Debug, Default, Clone)]
 pub struct CodeFilter {
@@ -146,10 +188,12 @@ impl CodeFilter {
     pub fn keeps(&self, code: u32) -> bool {
         (self.selectors.is_empty() && self.categories.is_empty())
             || self.selectors.iter().any(|s| s.contains(code))
-            || self
-                .categories
-                .iter()
-                .any(|c| (c.low..=c.high).contains(&code))
+            // A code the catalog does not know belongs to no category.
+            || catalog::lookup(code).is_some_and(|e| {
+                self.categories
+                    .iter()
+                    .any(|c| c.range == e.category().range)
+            })
     }
 }
 
@@ -342,6 +386,7 @@ mod tests {
         assert!(!filter.keeps(7101) && !filter.keeps(2003));
         let category = CodeFilter::parse(&["account".into()]).unwrap();
         assert!(category.keeps(7100) && !category.keeps(2001));
+        assert!(!category.keeps(7199), "an unknown code is in no category");
         assert!(CodeFilter::parse(&[]).unwrap().keeps(1));
         assert!(CodeFilter::parse(&["nonsense".into()]).is_err());
     }

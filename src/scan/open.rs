@@ -10,7 +10,7 @@ use super::sink::Sink;
 use super::text::{self, Records};
 use super::{Context, Hit, Unit, escape};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek};
+use std::io::{self, BufReader, Read, Seek};
 
 /// How far a scan goes into what it opens.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +32,10 @@ impl Default for Limits {
 
 /// The buffer sniffing reads into, and the size of reads after it.
 const SNIFF: usize = 64 << 10;
+/// Enough bytes to see every kind's mark (a tar's is at 257..262).
+const HEAD_FOR_ALL_KINDS: usize = 262;
+/// How many compressions deep a stream is opened (a gzip quine ends).
+const MAX_COMPRESSIONS: usize = 3;
 
 /// What the first bytes of a stream say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,8 +86,10 @@ pub(super) struct Source<'a> {
     /// Named on the command line (or stdin), not met while walking or in a
     /// bundle: then even binary data is read.
     pub named: bool,
-    /// How many bundles and compressions it is inside.
+    /// How many bundles it is inside.
     pub depth: usize,
+    /// How many compressions it is inside, since its bundle.
+    pub compressions: usize,
 }
 
 /// Scans one stream, whatever it holds. Problems with it (a corrupt
@@ -102,17 +108,27 @@ fn open(
     sink: &mut dyn Sink,
     ctx: &Context,
 ) -> io::Result<()> {
-    let mut reader = BufReader::with_capacity(SNIFF, reader);
-    let head = fill_once(&mut reader)?;
-    let kind = sniff(head);
-    let records = Records::of(&source.name, head);
-    let nested = !matches!(kind, Kind::Utf16 | Kind::Binary | Kind::Text);
-    if nested && source.depth >= ctx.limits.max_depth {
-        ctx.notes.note(&format!(
-            "{}: not opened: nested more than {} deep",
-            source.unit.name(),
+    let head = read_head(reader)?;
+    let kind = sniff(&head);
+    let records = Records::of(&source.name, &head);
+    let reader = BufReader::with_capacity(SNIFF, io::Cursor::new(head).chain(reader));
+    let too_deep = match kind {
+        Kind::Zip | Kind::Tar if source.depth >= ctx.limits.max_depth => Some(format!(
+            "bundles nested more than {} deep",
             ctx.limits.max_depth
-        ));
+        )),
+        Kind::Gzip | Kind::Bzip2 | Kind::Xz | Kind::Zstd
+            if source.compressions >= MAX_COMPRESSIONS =>
+        {
+            Some(format!(
+                "compressed more than {MAX_COMPRESSIONS} times over"
+            ))
+        }
+        _ => None,
+    };
+    if let Some(why) = too_deep {
+        ctx.notes
+            .note(&format!("{}: not opened: {why}", source.unit.name()));
         return Ok(());
     }
     match kind {
@@ -146,16 +162,25 @@ fn open(
     }
 }
 
-/// One read into the sniffing buffer, however short: a pipe's first line
-/// is judged as it is.
-fn fill_once<'a>(reader: &'a mut BufReader<&mut dyn Read>) -> io::Result<&'a [u8]> {
+/// The first bytes, to tell what the stream is: what one read gives, and
+/// more only while neither a whole line nor enough for every kind's mark
+/// has come. A line that arrives alone on a pipe is judged at once; a
+/// compressed stream that trickles in is not taken for text.
+fn read_head(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
+    let mut head = vec![0; SNIFF];
+    let mut len = 0;
     loop {
-        match reader.fill_buf() {
+        let read = match reader.read(&mut head[len..]) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-            Ok(_) => return Ok(reader.buffer()),
+            other => other?,
+        };
+        len += read;
+        if read == 0 || len >= HEAD_FOR_ALL_KINDS || head[..len].contains(&b'\n') {
+            break;
         }
     }
+    head.truncate(len);
+    Ok(head)
 }
 
 fn texts(
@@ -177,7 +202,7 @@ fn texts(
 }
 
 fn sink_finish(sink: &mut dyn Sink, unit: &Unit) {
-    sink.pause();
+    let _ = sink.pause();
     sink.finish(unit);
 }
 
@@ -202,8 +227,8 @@ impl Sink for Filtered<'_, '_> {
         self.sink.matched(unit, hit)
     }
 
-    fn pause(&mut self) {
-        self.sink.pause();
+    fn pause(&mut self) -> bool {
+        self.sink.pause() && !self.ctx.stopped()
     }
 }
 
@@ -220,7 +245,7 @@ fn decompressed(
         Source {
             name,
             file: None,
-            depth: source.depth + 1,
+            compressions: source.compressions + 1,
             ..source
         },
         &mut limited,
@@ -255,17 +280,18 @@ fn member<'a>(bundle: &Source, raw_name: &[u8]) -> Source<'a> {
         file: None,
         named: false,
         depth: bundle.depth + 1,
+        compressions: 0,
     }
 }
 
 /// A tar archive, read as a stream: members in the archive's order.
 fn tar(source: Source, reader: impl Read, sink: &mut dyn Sink, ctx: &Context) -> io::Result<()> {
     let mut archive = tar::Archive::new(reader);
-    for entry in archive.entries()? {
+    for entry in archive.entries().map_err(damaged)? {
         if ctx.stopped() {
             break;
         }
-        let entry = entry?;
+        let entry = entry.map_err(damaged)?;
         if !entry.header().entry_type().is_file() {
             continue;
         }
@@ -306,7 +332,7 @@ fn zip_members(
     sink: &mut dyn Sink,
     ctx: &Context,
 ) -> io::Result<()> {
-    let mut archive = zip::ZipArchive::new(archive).map_err(zip_error)?;
+    let mut archive = zip::ZipArchive::new(archive).map_err(|e| damaged(zip_error(e)))?;
     for index in 0..archive.len() {
         if ctx.stopped() {
             break;
@@ -332,6 +358,14 @@ fn zip_members(
         scan(inner, &mut limited, sink, ctx);
     }
     Ok(())
+}
+
+/// A bundle that cannot be read on: its reason, said as what it means.
+fn damaged(e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!("a damaged or truncated archive ({})", super::io_reason(&e)),
+    )
 }
 
 fn zip_error(e: zip::result::ZipError) -> io::Error {
@@ -373,11 +407,23 @@ impl<R: Read> Read for Expansion<'_, '_, R> {
         self.left -= read as u64;
         if self.left == 0 {
             self.ctx.notes.note(&format!(
-                "{}: stopped after {} bytes decompressed (--max-expand)",
-                self.name, self.ctx.limits.max_expand
+                "{}: stopped after {} decompressed (--max-expand)",
+                self.name,
+                flag_size(self.ctx.limits.max_expand)
             ));
         }
         Ok(read)
+    }
+}
+
+/// A size as `--max-expand` takes it: `4G`, `100M`, `64K`, or bytes.
+fn flag_size(bytes: u64) -> String {
+    match bytes {
+        0 => "0 bytes".to_string(),
+        _ if bytes.is_multiple_of(1 << 30) => format!("{}G", bytes >> 30),
+        _ if bytes.is_multiple_of(1 << 20) => format!("{}M", bytes >> 20),
+        _ if bytes.is_multiple_of(1 << 10) => format!("{}K", bytes >> 10),
+        _ => format!("{bytes} bytes"),
     }
 }
 
@@ -400,6 +446,14 @@ mod tests {
         assert_eq!(sniff(b"ELF\x00\x00"), Kind::Binary);
         assert_eq!(sniff(b"error 7100\n"), Kind::Text);
         assert_eq!(sniff(b""), Kind::Text);
+    }
+
+    #[test]
+    fn sizes_are_said_as_the_flag_takes_them() {
+        assert_eq!(flag_size(4 << 30), "4G");
+        assert_eq!(flag_size(100 << 20), "100M");
+        assert_eq!(flag_size(1024), "1K");
+        assert_eq!(flag_size(1000), "1000 bytes");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 /// How much output one job may hold while it waits for its turn.
 const HELD: usize = 4 << 20;
+/// How much all the jobs waiting for their turn may hold together.
+const HELD_IN_ALL: usize = 16 << 20;
 
 /// What takes the pieces in order: a writer, or a collector.
 pub trait Consumer: Send {
@@ -31,6 +33,8 @@ struct State<C: Consumer> {
     head: usize,
     /// What later jobs hold, and whether they are done.
     held: BTreeMap<usize, Held<C::Piece>>,
+    /// The bytes they hold in all.
+    held_bytes: usize,
     consumer: C,
     /// The first error from the consumer; after it, everything is dropped.
     error: Option<io::Error>,
@@ -58,6 +62,7 @@ impl<C: Consumer> Ordered<C> {
             state: Mutex::new(State {
                 head: 0,
                 held: BTreeMap::new(),
+                held_bytes: 0,
                 consumer,
                 error: None,
             }),
@@ -83,9 +88,13 @@ impl<C: Consumer> Ordered<C> {
         let held = state.held.entry(seq).or_default();
         held.pieces.extend(pieces);
         held.bytes += bytes;
+        state.held_bytes += bytes;
+        // A job waits for its turn when it, or all the jobs together, hold
+        // too much; the job whose turn it is never waits, so the turn comes.
         while state.head != seq
             && state.error.is_none()
-            && state.held.get(&seq).is_some_and(|h| h.bytes > HELD)
+            && (state.held_bytes > HELD_IN_ALL
+                || state.held.get(&seq).is_some_and(|h| h.bytes > HELD))
         {
             state = self.turn.wait(state).unwrap_or_else(|e| e.into_inner());
         }
@@ -106,6 +115,7 @@ impl<C: Consumer> Ordered<C> {
             let Some(held) = state.held.remove(&head) else {
                 break;
             };
+            state.held_bytes -= held.bytes;
             state.consume(held.pieces);
             if !held.done {
                 break;

@@ -85,11 +85,11 @@ impl Drop for Progress {
     }
 }
 
-/// `1,204 files, 812.4 MB, 95.2 MB/s, 3,001 hits`
+/// `1204 files done, 812.4 MB, 95.2 MB/s, 3001 hits`
 fn line(counters: &Counters, elapsed: Duration) -> String {
     let bytes = Counters::get(&counters.bytes);
     format!(
-        "{} files, {}, {}/s, {} hits",
+        "{} files done, {}, {}/s, {} hits",
         Counters::get(&counters.files),
         size(bytes),
         size((bytes as f64 / elapsed.as_secs_f64().max(0.001)) as u64),

@@ -34,6 +34,9 @@ pub(super) struct Scanner {
     current: Vec<Hit>,
     /// Hits of the lines scanned so far, for the caller to take.
     pub(super) hits: Vec<Hit>,
+    /// Keep every hit of a code on a line, not only the leftmost: in a
+    /// JSON array on one line, each record is a ticket of its own.
+    pub(super) keep_repeats: bool,
     /// The index of the Code column while inside a text table.
     table_column: Option<usize>,
     /// Whether the line (its first window) has been seen by the table rule.
@@ -48,6 +51,7 @@ impl Scanner {
             line: 1,
             current: Vec::new(),
             hits: Vec::new(),
+            keep_repeats: false,
             table_column: None,
             table_seen: false,
             folded: templates::FoldBuffers::default(),
@@ -106,7 +110,11 @@ impl Scanner {
     /// names one code a million times costs one hit.
     fn push(&mut self, code: u32, via: Via, column: usize, text: &[u8]) {
         let column = column + 1;
-        if let Some(kept) = self.current.iter().position(|h| h.code == code) {
+        let kept = match self.keep_repeats {
+            true => None,
+            false => self.current.iter().position(|h| h.code == code),
+        };
+        if let Some(kept) = kept {
             let old = &self.current[kept];
             if (old.column, old.via == Via::Message) <= (column, via == Via::Message) {
                 return;

@@ -22,7 +22,10 @@ pub trait Sink {
     /// A code was found; returns false to stop reading this text.
     fn matched(&mut self, unit: &Unit, hit: Hit) -> bool;
     /// The input waits, or a block has been read: pass on what is ready.
-    fn pause(&mut self) {}
+    /// Returns false to stop reading (the output has gone).
+    fn pause(&mut self) -> bool {
+        true
+    }
     /// The text has ended.
     fn finish(&mut self, _unit: &Unit) {}
     /// The job has ended.
@@ -42,6 +45,16 @@ pub struct Collect<'a>(pub &'a mut Vec<Hit>);
 impl Sink for Collect<'_> {
     fn matched(&mut self, _unit: &Unit, hit: Hit) -> bool {
         self.0.push(hit);
+        true
+    }
+}
+
+/// Collects hits with the name of the text each was found in.
+pub struct CollectNamed<'a>(pub &'a mut Vec<(Unit, Hit)>);
+
+impl Sink for CollectNamed<'_> {
+    fn matched(&mut self, unit: &Unit, hit: Hit) -> bool {
+        self.0.push((unit.clone(), hit));
         true
     }
 }
@@ -123,6 +136,8 @@ impl Consumer for Writer {
 pub struct Printers<'a> {
     pub layout: Layout,
     pub ordered: &'a Ordered<Writer>,
+    /// Set when output fails (a closed pipe): the whole scan stops.
+    pub stop: &'a AtomicBool,
 }
 
 impl SinkFactory for Printers<'_> {
@@ -130,6 +145,7 @@ impl SinkFactory for Printers<'_> {
         Box::new(Printer {
             layout: self.layout,
             ordered: self.ordered,
+            stop: self.stop,
             seq: 0,
             pieces: Vec::new(),
             bytes: 0,
@@ -142,6 +158,7 @@ impl SinkFactory for Printers<'_> {
 struct Printer<'a> {
     layout: Layout,
     ordered: &'a Ordered<Writer>,
+    stop: &'a AtomicBool,
     seq: usize,
     pieces: Vec<Piece>,
     bytes: usize,
@@ -170,8 +187,13 @@ impl Printer<'_> {
             return true;
         }
         let bytes = std::mem::take(&mut self.bytes);
-        self.ordered
-            .send(self.seq, std::mem::take(&mut self.pieces), bytes)
+        let sent = self
+            .ordered
+            .send(self.seq, std::mem::take(&mut self.pieces), bytes);
+        if !sent {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+        sent
     }
 }
 
@@ -205,8 +227,8 @@ impl Sink for Printer<'_> {
         true
     }
 
-    fn pause(&mut self) {
-        self.hand_over();
+    fn pause(&mut self) -> bool {
+        self.hand_over()
     }
 
     fn job_done(&mut self, seq: usize) {

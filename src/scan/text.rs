@@ -58,6 +58,7 @@ pub fn scan_stream(
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let mut scanner = Scanner::new();
+    scanner.keep_repeats = records == Records::JsonArray;
     let mut tracker = RecordTracker::new(records);
     let mut buf = Buffer::default();
     // Where a line too long for one window has got to: its column offset.
@@ -124,12 +125,21 @@ pub fn scan_stream(
             }
         }
         tracker.assign(&mut scanner.hits);
+        if scanner.keep_repeats {
+            // One hit per code and record on a line, the leftmost.
+            let mut seen = std::collections::HashSet::new();
+            scanner
+                .hits
+                .retain(|h| seen.insert((h.line, h.record, h.code)));
+        }
         for hit in scanner.hits.drain(..) {
             if !sink.matched(unit, hit) {
                 return Ok(());
             }
         }
-        sink.pause();
+        if !sink.pause() {
+            return Ok(());
+        }
     }
     Ok(())
 }
@@ -384,7 +394,11 @@ mod tests {
             .iter()
             .map(|h| (h.2, h.3))
             .collect();
-        assert_eq!(records, [(7100, 1), (7101, 2)], "one hit per code and line");
+        assert_eq!(
+            records,
+            [(7100, 1), (7100, 2), (7101, 2)],
+            "one hit per code and record"
+        );
         let pretty = b"[\n  {\n    \"code\": 7100\n  },\n  {\n    \"code\": 7100\n  }\n]\n";
         let records: Vec<u64> = scan_with(Records::JsonArray, pretty, 4)
             .iter()

@@ -178,7 +178,13 @@ fn walk_error(error: &ignore::Error, ctx: &Context) {
             }
             ignore::Error::Io(e) => {
                 let name = path.as_deref().map_or_else(|| "?".to_string(), display);
-                ctx.notes.failure(&name, &super::io_reason(e));
+                // The walker's own text repeats the path; the OS's reason
+                // alone says what went wrong.
+                let reason = match e.raw_os_error() {
+                    Some(code) => super::io_reason(&io::Error::from_raw_os_error(code)),
+                    None => super::io_reason(e),
+                };
+                ctx.notes.failure(&name, &reason);
                 return;
             }
             other => {
@@ -244,6 +250,7 @@ fn source(unit: Unit, name: String, file: Option<&File>, named: bool) -> Source<
         file,
         named,
         depth: 0,
+        compressions: 0,
     }
 }
 
