@@ -451,16 +451,22 @@ fn files_with_matches_quiet_and_code_filters() {
     assert!(err.starts_with("sperr: --code \"nonsense\""), "{err}");
 }
 
+/// `sperr scan` reading a pipe, its stdout and stderr piped too.
+fn scan_on_a_pipe() -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
+        .arg("scan")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// `tail -f app.log | sperr scan`: each hit comes out while the pipe is
 /// still open.
 #[test]
 fn hits_stream_from_a_pipe_that_stays_open() {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
-        .arg("scan")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = scan_on_a_pipe();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = child.stdout.take().unwrap();
     stdin.write_all(b"starting\nError 7100\n").unwrap();
@@ -551,13 +557,7 @@ fn quiet_answers_zero_on_a_hit_even_past_an_unreadable_file() {
 /// reader goes, though its input never does.
 #[test]
 fn a_closed_pipe_ends_a_scan_of_endless_input() {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
-        .arg("scan")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = scan_on_a_pipe();
     let mut stdin = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || {
         let block = b"Error 7100\n".repeat(1000);
@@ -595,12 +595,7 @@ fn a_closed_pipe_ends_a_scan_of_endless_input() {
 /// read as gzip.
 #[test]
 fn a_compressed_stream_that_trickles_in_is_not_taken_for_text() {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
-        .arg("scan")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = scan_on_a_pipe();
     let mut stdin = child.stdin.take().unwrap();
     let data = gzip(b"Error 7100\n");
     stdin.write_all(&data[..1]).unwrap();

@@ -438,12 +438,8 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
             at += 1;
             continue;
         }
-        let word_end = at
-            + text[at..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-        let word = &text[at..word_end];
+        let word = word_at(text, at);
+        let word_end = at + word.len();
         if word_end > at && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
             at = word_end;
             // `no.` as in "error no. 7100"
@@ -455,6 +451,15 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
         return None;
     }
     None
+}
+
+/// The run of ASCII letters at `at`.
+fn word_at(text: &[u8], at: usize) -> &[u8] {
+    let len = text[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    &text[at..at + len]
 }
 
 /// Words that join the items of a list of codes.
@@ -474,12 +479,8 @@ fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
             at += 1;
             continue;
         }
-        let word_end = at
-            + text[at..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-        let word = &text[at..word_end];
+        let word = word_at(text, at);
+        let word_end = at + word.len();
         if LIST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             separated = true;
             at = word_end;
