@@ -357,7 +357,7 @@ pub fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Res
         &[
             Column::whole("Code"),
             Column::whole("Tickets"),
-            Column::whole("Sightings"),
+            Column::whole("Sightings").dropped(2),
             Column::whole("").dropped(1),
             Column::text("Message", 20),
         ],
@@ -384,7 +384,7 @@ pub fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Res
             Column::text("Category", 0),
             Column::whole("Range").dropped(2),
             Column::whole("Tickets"),
-            Column::whole("Sightings"),
+            Column::whole("Sightings").dropped(3),
             Column::whole("").dropped(1),
         ],
         &rows,
