@@ -365,7 +365,9 @@ fn threads_change_nothing_in_the_output() {
     for format in ["plain", "json", "jsonl"] {
         let (one, _, _) = scan(d, &["-j", "1", "--format", format, "t"]);
         let (many, _, _) = scan(d, &["-j", "4", "--format", format, "t"]);
+        let (default, _, _) = scan(d, &["--format", format, "t"]);
         assert_eq!(one, many, "{format}");
+        assert_eq!(one, default, "{format}");
         let hits = one
             .lines()
             .filter(|l| l.contains(".txt") || l.contains(".gz"));
