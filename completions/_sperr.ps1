@@ -82,6 +82,8 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             break
         }
         'sperr;scan' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)')
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Keep only these codes: codes, ranges, patterns (71xx) or categories; repeatable')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Scan with this many threads [default: all cores]')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Scan with this many threads [default: all cores]')
@@ -89,8 +91,8 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable')
             [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Descend at most N directories below each PATH')
             [CompletionResult]::new('--max-expand', '--max-expand', [CompletionResultType]::ParameterName, 'Stop reading a compressed file or bundle member after this many bytes decompressed (K, M, G suffixes) [default: 4G]')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never page output, even when it is taller than the terminal')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Count tickets and sightings per code and per category, most frequent first')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Print each ticket (file or bundle member) that names a code, once')
             [CompletionResult]::new('--files-with-matches', '--files-with-matches', [CompletionResultType]::ParameterName, 'Print each ticket (file or bundle member) that names a code, once')
@@ -104,8 +106,6 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Follow symbolic links while walking')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never show the progress line of a long scan')
             [CompletionResult]::new('--stats', '--stats', [CompletionResultType]::ParameterName, 'Print files, bytes, tickets, hits and time on stderr at the end')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
-            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never page output, even when it is taller than the terminal')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -74,6 +74,8 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;scan'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)'
             cand --code 'Keep only these codes: codes, ranges, patterns (71xx) or categories; repeatable'
             cand -j 'Scan with this many threads [default: all cores]'
             cand --threads 'Scan with this many threads [default: all cores]'
@@ -81,8 +83,8 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --glob 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable'
             cand --max-depth 'Descend at most N directories below each PATH'
             cand --max-expand 'Stop reading a compressed file or bundle member after this many bytes decompressed (K, M, G suffixes) [default: 4G]'
-            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
-            cand --format 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
             cand --summary 'Count tickets and sightings per code and per category, most frequent first'
             cand -l 'Print each ticket (file or bundle member) that names a code, once'
             cand --files-with-matches 'Print each ticket (file or bundle member) that names a code, once'
@@ -96,8 +98,6 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --follow 'Follow symbolic links while walking'
             cand --no-progress 'Never show the progress line of a long scan'
             cand --stats 'Print files, bytes, tickets, hits and time on stderr at the end'
-            cand --json 'Short for --format json'
-            cand --no-pager 'Never page output, even when it is taller than the terminal'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -271,7 +271,7 @@ pub enum Command {
     /// a bundle), the code and its message; --summary counts tickets and
     /// sightings per code and per category.
     #[command(after_help = SCAN_HELP)]
-    Scan(ScanArgs),
+    Scan(Deferred<ScanArgs>),
     /// Print a shell completion script
     ///
     /// The scripts complete the subcommands, the options, the category short
@@ -289,6 +289,33 @@ pub enum Command {
     },
 }
 
+/// A subcommand's arguments, made only when that subcommand runs (or its
+/// help, completion or man page is asked for): clap otherwise builds every
+/// subcommand's arguments at each start, and scan's many options would
+/// cost a lookup a twentieth of its time.
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T: Args> Args for Deferred<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args_for_update)
+    }
+}
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
 const SCAN_HELP: &str = "\
 Directories are walked as ripgrep walks them; compressed files (gzip, bzip2, xz,
 zstd), zip and tar bundles and UTF-16 text are read by their content.
@@ -301,7 +328,8 @@ Examples:
   tail -f app.log | sperr scan
   sperr scan -g '*.log' --format jsonl logs/";
 
-/// What `scan` reads and how.
+// What `scan` reads and how. (A doc comment here would replace the
+// subcommand's own description: the arguments are added after it.)
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Files and directories to read; `-` or none reads stdin
@@ -319,7 +347,12 @@ pub struct ScanArgs {
     pub quiet: bool,
     /// Keep only these codes: codes, ranges, patterns (71xx) or
     /// categories; repeatable
-    #[arg(long = "code", value_name = "SELECTOR")]
+    #[arg(
+        long = "code",
+        value_name = "SELECTOR",
+        value_parser = Suggested(code_values),
+        hide_possible_values = true
+    )]
     pub codes: Vec<String>,
     /// Scan with this many threads [default: all cores]
     #[arg(long, short = 'j', value_name = "N")]

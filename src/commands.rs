@@ -84,7 +84,7 @@ pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome
             };
             list(&filter, *categories, style, out, err)
         }
-        Command::Scan(args) => scan(args, style, terminals, out, direct, err),
+        Command::Scan(args) => scan(&args.0, style, terminals, out, direct, err),
         Command::Completions { shell, .. } => {
             crate::completions::write(*shell, out)?;
             Ok(Outcome::Found)

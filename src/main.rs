@@ -44,7 +44,7 @@ fn main() -> ExitCode {
     let result = commands::run(&cli.command, &style, streams);
     // scan never pages, but for the table it is asked for by name.
     let no_pager = match &cli.command {
-        Command::Scan(args) => args.summary || !style.explicit || style.format != Format::Table,
+        Command::Scan(args) => args.0.summary || !style.explicit || style.format != Format::Table,
         _ => false,
     };
     let written = output::emit(&buffer, cli.global.no_pager() || no_pager, &env);

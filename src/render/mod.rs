@@ -144,20 +144,21 @@ pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
 }
 
 /// An entry's message as plain text, and on one line, made once per
-/// entry: a scan prints the same few messages again and again.
+/// entry when first asked for: a scan prints the same few messages again
+/// and again, and a lookup needs only its own.
 pub fn plain_message(entry: &Entry) -> (&'static str, &'static str) {
-    static MESSAGES: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    let all = MESSAGES.get_or_init(|| {
-        catalog::entries()
-            .iter()
-            .map(|e| {
-                let text = markup::plain(e.message());
-                let line = markup::one_line(&text);
-                (text, line)
-            })
-            .collect()
+    type Made = OnceLock<(String, String)>;
+    static MESSAGES: OnceLock<Vec<Made>> = OnceLock::new();
+    let all = MESSAGES.get_or_init(|| catalog::entries().iter().map(|_| Made::new()).collect());
+    let Some(made) = catalog::position(entry.code).map(|i| &all[i]) else {
+        return ("", "");
+    };
+    let (text, line) = made.get_or_init(|| {
+        let text = markup::plain(entry.message());
+        let line = markup::one_line(&text);
+        (text, line)
     });
-    catalog::position(entry.code).map_or(("", ""), |i| (&all[i].0, &all[i].1))
+    (text, line)
 }
 
 /// A scan summary in any format.

@@ -1,10 +1,13 @@
 //! The progress line of a long scan, and `--stats`.
 //!
 //! The line appears on stderr only after about a second, so short scans
-//! never flash it, and is cleared at the end.
+//! never flash it, and is cleared at the end. It is drawn by hand, a
+//! carriage return and an erase-line, rather than with a progress-bar
+//! crate: the one that fits (indicatif) links the maths library into every
+//! start of sperr, a lookup's cost included.
 
 use super::Counters;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -12,55 +15,59 @@ use std::time::{Duration, Instant};
 /// How long a scan runs before its progress line appears.
 const DELAY: Duration = Duration::from_secs(1);
 const TICK: Duration = Duration::from_millis(200);
+const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+/// Back to the start of the line, and erase it.
+const CLEAR: &str = "\r\x1b[K";
 
 /// A progress line on stderr, drawn by a thread of its own.
 pub struct Progress {
-    bar: Arc<Mutex<Option<ProgressBar>>>,
+    /// Whether the line is on the screen; held while anything is written.
+    drawn: Arc<Mutex<bool>>,
     done: Arc<AtomicBool>,
     ticker: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Progress {
     pub fn start(counters: Arc<Counters>) -> Progress {
-        let bar: Arc<Mutex<Option<ProgressBar>>> = Arc::default();
+        let drawn = Arc::new(Mutex::new(false));
         let done = Arc::new(AtomicBool::new(false));
         let ticker = {
-            let (bar, done) = (Arc::clone(&bar), Arc::clone(&done));
+            let (drawn, done) = (Arc::clone(&drawn), Arc::clone(&done));
             std::thread::spawn(move || {
                 let start = Instant::now();
+                let mut ticks = 0;
                 while !done.load(Ordering::Relaxed) {
                     std::thread::sleep(TICK);
-                    if start.elapsed() < DELAY || done.load(Ordering::Relaxed) {
+                    if start.elapsed() < DELAY {
                         continue;
                     }
-                    let mut bar = bar.lock().unwrap_or_else(|e| e.into_inner());
-                    let bar = bar.get_or_insert_with(|| {
-                        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-                        bar.set_style(
-                            ProgressStyle::with_template("{spinner} {msg}")
-                                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-                        );
-                        bar
-                    });
-                    bar.set_message(line(&counters, start.elapsed()));
-                    bar.tick();
+                    let mut drawn = drawn.lock().unwrap_or_else(|e| e.into_inner());
+                    if done.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let spinner = SPINNER[ticks % SPINNER.len()];
+                    ticks += 1;
+                    let text = line(&counters, start.elapsed());
+                    let mut err = io::stderr().lock();
+                    let _ = write!(err, "{CLEAR}{spinner} {text}");
+                    let _ = err.flush();
+                    *drawn = true;
                 }
             })
         };
         Progress {
-            bar,
+            drawn,
             done,
             ticker: Some(ticker),
         }
     }
 
-    /// Runs `write` (a note on stderr) with the line out of its way.
+    /// Runs `write` (a note on stderr) with the line out of its way; the
+    /// next tick draws it again.
     pub fn suspend(&self, write: impl FnOnce()) {
-        let bar = self.bar.lock().unwrap_or_else(|e| e.into_inner());
-        match bar.as_ref() {
-            Some(bar) => bar.suspend(write),
-            None => write(),
-        }
+        let mut drawn = self.drawn.lock().unwrap_or_else(|e| e.into_inner());
+        clear(&mut drawn);
+        write();
     }
 
     /// Stops the line and clears it.
@@ -73,9 +80,15 @@ impl Progress {
         if let Some(ticker) = self.ticker.take() {
             let _ = ticker.join();
         }
-        if let Some(bar) = self.bar.lock().unwrap_or_else(|e| e.into_inner()).take() {
-            bar.finish_and_clear();
-        }
+        clear(&mut self.drawn.lock().unwrap_or_else(|e| e.into_inner()));
+    }
+}
+
+fn clear(drawn: &mut bool) {
+    if std::mem::take(drawn) {
+        let mut err = io::stderr().lock();
+        let _ = write!(err, "{CLEAR}");
+        let _ = err.flush();
     }
 }
 
