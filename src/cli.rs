@@ -347,12 +347,9 @@ pub struct ScanArgs {
     pub quiet: bool,
     /// Keep only these codes: codes, ranges, patterns (71xx) or
     /// categories; repeatable
-    #[arg(
-        long = "code",
-        value_name = "SELECTOR",
-        value_parser = Suggested(code_values),
-        hide_possible_values = true
-    )]
+    // No completion values: clap_complete's fish script would not escape
+    // the `${code}` in 13103's message.
+    #[arg(long = "code", value_name = "SELECTOR")]
     pub codes: Vec<String>,
     /// Scan with this many threads [default: all cores]
     #[arg(long, short = 'j', value_name = "N")]
