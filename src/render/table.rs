@@ -294,7 +294,13 @@ fn scan_message(style: &Style, entry: Option<&Entry>) -> String {
 
 /// The heading of a file's hits in scan's streamed view.
 pub fn scan_heading(out: &mut dyn Write, style: &Style, unit: &Unit) -> io::Result<()> {
-    writeln!(out, "{}", style.palette.category(&unit.name()))
+    // `-` reads as a stray dash above a list; ripgrep says `<stdin>`.
+    let name = match (unit.file.as_str(), &unit.member) {
+        ("-", None) => "<stdin>".to_string(),
+        ("-", Some(member)) => format!("<stdin>:{member}"),
+        _ => unit.name(),
+    };
+    writeln!(out, "{}", style.palette.category(&name))
 }
 
 /// One hit in scan's streamed view: `LINE:CODE  MESSAGE`, cut to the
