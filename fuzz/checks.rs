@@ -76,7 +76,7 @@ pub fn templates(data: &[u8]) {
 /// escaped.
 pub fn archive(data: &[u8]) {
     let limits = scan::Limits {
-        max_expand: 16 << 20,
+        max_expand: 1 << 20,
         ..Default::default()
     };
     let mut notes = Vec::new();

@@ -245,8 +245,10 @@ pub struct Notes<'a> {
 }
 
 impl Notes<'_> {
-    /// A note that does not make the scan fail.
+    /// A note that does not make the scan fail. Escaped as a whole: an
+    /// archive library's reason may quote the damaged bytes themselves.
     fn note(&self, message: &str) {
+        let message = escape(message.as_bytes());
         let write = || {
             let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
             let _ = writeln!(out, "sperr: {message}");
