@@ -382,7 +382,7 @@ fn tables_never_exceed_the_width() {
             let result = run_with(command);
             let width: usize = columns.parse().unwrap();
             for line in result.stdout.lines() {
-                let visible = strip_ansi(line);
+                let visible = sperr::render::fit::strip_escapes(line);
                 // A URL is never broken: in running text it overflows.
                 let a_url = visible
                     .split_whitespace()
@@ -406,23 +406,6 @@ fn zero_or_garbage_columns_fall_back_to_80() {
         let widest = result.stdout.lines().map(|l| l.width()).max().unwrap();
         assert_eq!(widest, 80, "COLUMNS={columns:?}");
     }
-}
-
-fn strip_ansi(line: &str) -> String {
-    let mut out = String::new();
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[test]
@@ -717,7 +700,7 @@ fn narrow_tables_drop_columns_and_shorten_words_but_never_cut_one() {
             command
                 .args(["--format", "table", "--color", "always"])
                 .env("COLUMNS", columns);
-            let table = strip_ansi(&run_with(command).stdout);
+            let table = sperr::render::fit::strip_escapes(&run_with(command).stdout);
             for word in whole_words(&table) {
                 assert!(
                     known.contains(&word),

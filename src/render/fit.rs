@@ -207,7 +207,8 @@ pub fn visible_width(text: &str) -> usize {
     strip_escapes(text).width()
 }
 
-fn strip_escapes(text: &str) -> String {
+/// A text without its colour escapes.
+pub fn strip_escapes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
