@@ -207,15 +207,17 @@ fn observed_codes_show_with_their_messages_and_sources() {
     );
 }
 
+/// The first column (the codes) of a command's plain output.
+fn codes(args: &[&str]) -> Vec<String> {
+    run(args)
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn list_filters_by_source_and_status() {
-    let codes = |args: &[&str]| -> Vec<String> {
-        run(args)
-            .stdout
-            .lines()
-            .map(|l| l.split('\t').next().unwrap().to_string())
-            .collect()
-    };
     assert_eq!(
         codes(&["list", "--source", "observed"]),
         ["2018", "5115", "10019", "10024", "10110", "10111"]
@@ -307,13 +309,6 @@ fn lenient_code_forms_all_name_7104() {
 
 #[test]
 fn ranges_and_patterns_come_in_code_order_without_repeats() {
-    let codes = |args: &[&str]| -> Vec<String> {
-        run(args)
-            .stdout
-            .lines()
-            .map(|l| l.split('\t').next().unwrap().to_string())
-            .collect()
-    };
     assert_eq!(codes(&["show", "7105-7107", "7106", "71XX"]).len(), 8);
     assert_eq!(codes(&["show", "7107", "7100"]), ["7100", "7107"]);
     assert_eq!(codes(&["show", "131*"]).len(), 14);
