@@ -20,39 +20,94 @@ pub fn fold_into(text: &[u8], out: &mut Vec<u8>, positions: &mut Vec<usize>) {
     out.clear();
     positions.clear();
     let mut i = 0;
-    while i < text.len() {
-        let b = text[i];
-        if b.is_ascii_whitespace() {
-            if out.last() != Some(&b' ') {
-                out.push(b' ');
-                positions.push(i);
-            }
-            i += 1;
-            continue;
-        }
-        // ’ ‘ (E2 80 98/99) and “ ” (E2 80 9C/9D)
-        if b == 0xE2 && text.get(i + 1) == Some(&0x80) {
-            let folded = match text.get(i + 2) {
-                Some(0x98 | 0x99) => Some(b'\''),
-                Some(0x9C | 0x9D) => Some(b'"'),
-                _ => None,
-            };
-            if let Some(f) = folded {
-                out.push(f);
-                positions.push(i);
-                i += 3;
-                continue;
-            }
-        }
-        // A NUL in the input must never pass for a placeholder.
-        out.push(if b == HOLE {
-            b' '
-        } else {
-            b.to_ascii_lowercase()
-        });
+    while let Some((b, next)) = fold_next(text, i) {
+        out.push(b);
         positions.push(i);
-        i += 1;
+        i = next;
     }
+}
+
+/// White space, folded to one space. A NUL in the input counts as white
+/// space: it must never pass for a placeholder.
+fn is_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == HOLE
+}
+
+/// The typographic quote whose last byte is `b` (after E2 80), folded.
+fn plain_quote(b: u8) -> Option<u8> {
+    match b {
+        0x98 | 0x99 => Some(b'\''),
+        0x9C | 0x9D => Some(b'"'),
+        _ => None,
+    }
+}
+
+/// The folded byte that the text at `i` starts with, and where the text
+/// after it starts.
+pub fn fold_next(text: &[u8], i: usize) -> Option<(u8, usize)> {
+    let b = *text.get(i)?;
+    if is_space(b) {
+        let run = text[i..].iter().take_while(|&&b| is_space(b)).count();
+        return Some((b' ', i + run));
+    }
+    if b == 0xE2
+        && text.get(i + 1) == Some(&0x80)
+        && let Some(quote) = text.get(i + 2).and_then(|&b| plain_quote(b))
+    {
+        return Some((quote, i + 3));
+    }
+    Some((b.to_ascii_lowercase(), i + 1))
+}
+
+/// The folded byte that the text before `end` ends with, and where it
+/// starts.
+fn fold_previous(text: &[u8], end: usize) -> Option<(u8, usize)> {
+    let b = *text.get(end.checked_sub(1)?)?;
+    if is_space(b) {
+        let run = text[..end]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_space(b))
+            .count();
+        return Some((b' ', end - run));
+    }
+    if end >= 3
+        && text[end - 3] == 0xE2
+        && text[end - 2] == 0x80
+        && let Some(quote) = plain_quote(b)
+    {
+        return Some((quote, end - 3));
+    }
+    Some((b.to_ascii_lowercase(), end - 1))
+}
+
+/// Whether the text from `at` on folds to something that starts with
+/// `folded`; where that ends in the text. Reads no more of the text than
+/// it needs, so a scan checks a quote in place without folding its line.
+pub fn folds_to_at(text: &[u8], at: usize, folded: &[u8]) -> Option<usize> {
+    let mut i = at;
+    for &want in folded {
+        let (got, next) = fold_next(text, i)?;
+        if got != want {
+            return None;
+        }
+        i = next;
+    }
+    Some(i)
+}
+
+/// The same backwards: whether the text before `end` folds to something
+/// that ends with `folded`; where that starts in the text.
+pub fn folds_to_before(text: &[u8], end: usize, folded: &[u8]) -> Option<usize> {
+    let mut i = end;
+    for &want in folded.iter().rev() {
+        let (got, previous) = fold_previous(text, i)?;
+        if got != want {
+            return None;
+        }
+        i = previous;
+    }
+    Some(i)
 }
 
 /// A message as a quote of it is matched: folded, without its closing
@@ -127,6 +182,18 @@ mod tests {
             fold_template("Bad {x} and {} stay."),
             b"bad {x} and {} stay"
         );
+    }
+
+    #[test]
+    fn text_is_compared_in_place_as_it_folds() {
+        let text = "say  “The Account’s\tname” now".as_bytes();
+        let at = text.iter().position(|&b| b == b'A').unwrap();
+        let end = folds_to_at(text, at, b"account's name\"").expect("folds forward");
+        assert_eq!(&text[end..], b" now");
+        let start = folds_to_before(text, at, b"say \"the ").expect("folds back");
+        assert_eq!(start, 0);
+        assert_eq!(folds_to_at(text, at, b"accounts"), None);
+        assert_eq!(folds_to_before(text, at, b"ay  \"the "), None);
     }
 
     #[test]

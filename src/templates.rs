@@ -7,8 +7,7 @@
 //! spacing and quotes); each placeholder takes one to `MAX_HOLE_WORDS`
 //! words. The texts are folded and filtered at build time (build.rs).
 
-use crate::fold::{HOLE, fold, fold_into};
-use aho_corasick::AhoCorasick;
+use crate::fold::{self, HOLE, fold, fold_into};
 use std::sync::OnceLock;
 
 mod data {
@@ -187,134 +186,191 @@ pub fn templates() -> &'static [Template] {
     })
 }
 
-/// Automata for scans: one over the messages, one over the templates'
-/// anchors. Built on first use, by scans only.
-struct Automata {
-    messages: AhoCorasick,
-    anchors: AhoCorasick,
+/// The scan's way to quotes: a few words, each with the texts that hold it
+/// and where. A line that quotes a text holds its word at that place, so a
+/// scan looks for the words alone (a prefilter can find few words fast)
+/// and tries only the texts of the words it finds, each at one place.
+pub struct QuoteWords {
+    /// The words, folded: letters and digits only.
+    pub words: Vec<&'static [u8]>,
+    /// For each word, the texts it stands for and its offset in each.
+    places: Vec<Vec<Place>>,
 }
 
-fn automata() -> &'static Automata {
-    static AUTOMATA: OnceLock<Automata> = OnceLock::new();
-    AUTOMATA.get_or_init(|| Automata {
-        // They run only on the lines a scan's prefilter lets through, so
-        // the quick-to-build default kind serves better than a DFA.
-        messages: AhoCorasick::new((0..data::MESSAGES_CODES.len()).map(message))
-            .expect("the message automaton builds"),
-        anchors: AhoCorasick::new(templates().iter().map(Template::anchor))
-            .expect("the template automaton builds"),
-    })
+/// Where a quote word stands in a text.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    text: Text,
+    /// The word's offset in the text.
+    offset: usize,
+    /// Up to two folded bytes that follow the word in the text: most
+    /// places of a common word are told apart by them at one look.
+    next: [u8; 2],
+    next_len: usize,
 }
 
-/// Words that every quote of some message or template holds (in any case):
-/// a line with none of them quotes nothing, so a scan can pass it by. For
-/// each text, its word that the fewest texts share (the longest of those):
-/// common words would let most lines of a log through.
-pub fn quote_words() -> Vec<&'static [u8]> {
-    let mut texts: Vec<&'static [u8]> = (0..data::MESSAGES_CODES.len()).map(message).collect();
-    texts.extend(templates().iter().map(Template::anchor));
-    let mut shared: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
-    for text in &texts {
-        let mut seen: Vec<&[u8]> = words(text).collect();
-        seen.sort();
-        seen.dedup();
-        for w in seen {
-            *shared.entry(w).or_default() += 1;
+impl Place {
+    fn new(text: Text, offset: usize, word: &[u8]) -> Place {
+        let after = &text.bytes()[offset + word.len()..];
+        let next_len = after.len().min(2);
+        let mut next = [0; 2];
+        next[..next_len].copy_from_slice(&after[..next_len]);
+        Place {
+            text,
+            offset,
+            next,
+            next_len,
         }
     }
-    let mut chosen: Vec<&'static [u8]> = texts
-        .iter()
-        .map(|text| {
-            let candidates = words(text).filter(|w| w.len() >= MIN_QUOTE_WORD);
-            let rarest = candidates.min_by_key(|w| (shared[w], std::cmp::Reverse(w.len())));
-            rarest.unwrap_or_else(|| longest_word(text))
-        })
-        .collect();
-    chosen.sort();
-    chosen.dedup();
-    chosen
+}
+
+/// A text a quote may be of: a catalog message, or a template's anchor
+/// literal (the rest of the template is matched around it).
+#[derive(Debug, Clone, Copy)]
+enum Text {
+    Message(usize),
+    Template(usize),
+}
+
+impl Text {
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Text::Message(i) => message(i),
+            Text::Template(i) => templates()[i].anchor(),
+        }
+    }
+}
+
+/// The words, chosen greedily: first the word that starts a word of the
+/// most texts, then the one that starts a word of the most texts not yet
+/// covered, until every text has one. They must be few and not common, as
+/// a prefilter looks for all of them in every line (a word that covers its
+/// longer forms, `account` for `accounts`, keeps them few); only words of
+/// at least `MIN_QUOTE_WORD` letters count where a text has one (short
+/// words are common in any text). Built on first use, by scans.
+pub fn quote_words() -> &'static QuoteWords {
+    static WORDS: OnceLock<QuoteWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut texts: Vec<Text> = (0..data::MESSAGES_CODES.len()).map(Text::Message).collect();
+        texts.extend((0..templates().len()).map(Text::Template));
+        let runs: Vec<Vec<(&'static [u8], usize)>> =
+            texts.iter().map(|t| anchor_words(t.bytes())).collect();
+        // Each prefix of each word, with the set of texts it starts a word of.
+        let blocks = texts.len().div_ceil(64);
+        let mut starts: std::collections::HashMap<&[u8], Vec<u64>> = Default::default();
+        for (t, words) in runs.iter().enumerate() {
+            for &(word, _) in words {
+                for len in MIN_QUOTE_WORD.min(word.len())..=word.len() {
+                    let set = starts
+                        .entry(&word[..len])
+                        .or_insert_with(|| vec![0; blocks]);
+                    set[t / 64] |= 1 << (t % 64);
+                }
+            }
+        }
+        let mut uncovered = vec![u64::MAX; blocks];
+        uncovered[blocks - 1] = u64::MAX >> (blocks * 64 - texts.len());
+        let mut chosen = QuoteWords {
+            words: Vec::new(),
+            places: Vec::new(),
+        };
+        let covers = |set: &[u64], uncovered: &[u64]| -> u32 {
+            set.iter()
+                .zip(uncovered)
+                .map(|(a, b)| (a & b).count_ones())
+                .sum()
+        };
+        while uncovered.iter().any(|&b| b != 0) {
+            let Some((&best, set)) = starts
+                .iter()
+                .filter(|(_, set)| covers(set, &uncovered) > 0)
+                .max_by_key(|&(w, set)| (covers(set, &uncovered), w.len(), std::cmp::Reverse(*w)))
+            else {
+                break; // texts without a word: build.rs keeps none
+            };
+            let mut places = Vec::new();
+            for (t, words) in runs.iter().enumerate() {
+                if uncovered[t / 64] & set[t / 64] & (1 << (t % 64)) != 0 {
+                    let at = words.iter().filter(|w| w.0.starts_with(best));
+                    places.extend(at.map(|w| Place::new(texts[t], w.1, best)));
+                }
+            }
+            for (u, s) in uncovered.iter_mut().zip(set) {
+                *u &= !s;
+            }
+            chosen.words.push(best);
+            chosen.places.push(places);
+        }
+        chosen
+    })
 }
 
 /// The shortest word that `quote_words` picks when a text has a longer one.
 const MIN_QUOTE_WORD: usize = 5;
 
-/// The words of a folded text: runs with no space or quote in them.
-fn words(folded: &'static [u8]) -> impl Iterator<Item = &'static [u8]> {
-    folded
-        .split(|&b| matches!(b, b' ' | b'\'' | b'"' | HOLE))
-        .filter(|w| !w.is_empty())
+/// The words of a folded text that a quote of it holds whole, with their
+/// offsets: its runs of letters and digits, but for one that touches a
+/// placeholder (whatever fills it may run into the word); the long ones if
+/// it has any.
+fn anchor_words(folded: &'static [u8]) -> Vec<(&'static [u8], usize)> {
+    let mut words: Vec<(&[u8], usize)> = Vec::new();
+    let mut start = 0;
+    for (i, &b) in folded.iter().chain(std::iter::once(&b' ')).enumerate() {
+        if b.is_ascii_alphanumeric() {
+            continue;
+        }
+        let touches_hole = (start > 0 && folded[start - 1] == HOLE) || folded.get(i) == Some(&HOLE);
+        if i > start && !touches_hole {
+            words.push((&folded[start..i], start));
+        }
+        start = i + 1;
+    }
+    if words.iter().any(|w| w.0.len() >= MIN_QUOTE_WORD) {
+        words.retain(|w| w.0.len() >= MIN_QUOTE_WORD);
+    }
+    words
 }
 
-/// The longest run of a folded text with no space or quote in it: any line
-/// that quotes the text holds it as it is, but for case, since folding only
-/// lowers case and touches spaces and quotes.
-fn longest_word(folded: &'static [u8]) -> &'static [u8] {
-    folded
-        .split(|b| matches!(b, b' ' | b'\'' | b'"'))
-        .max_by_key(|w| w.len())
-        .unwrap_or_default()
+/// Keeps a quote found at `start..end` of a text, one per code, when it
+/// stands whole: a quote neither starts nor ends inside a word.
+fn keep(found: &mut Vec<(u32, usize, usize)>, text: &[u8], code: u32, start: usize, end: usize) {
+    let runs_on = |inner: usize, outer: Option<usize>| {
+        text[inner].is_ascii_alphanumeric()
+            && outer
+                .and_then(|i| text.get(i))
+                .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let whole = !runs_on(start, start.checked_sub(1)) && !runs_on(end - 1, Some(end));
+    if whole && !found.iter().any(|f| f.0 == code) {
+        found.push((code, start, end));
+    }
 }
 
-/// How to look for quotes: with automata built once and used on many
-/// lines (a scan), or by trying each text in turn (one short query, where
-/// building the automata would cost more than the search).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Strategy {
-    Automata,
-    EachText,
-}
-
-/// Every quoted message in a folded text: (code, start, end), in folded
-/// coordinates, one per code.
-pub fn find_in_folded(folded: &[u8], strategy: Strategy) -> Vec<(u32, usize, usize)> {
-    let mut found: Vec<(u32, usize, usize)> = Vec::new();
+/// Every quoted message in a text, each text tried in turn: (code, start,
+/// end) in the text's bytes, one per code. For one short text, such as a
+/// search query, where a scan's prefilter would cost more than the search.
+pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
+    let mut folded = Vec::new();
+    let positions = fold(text, &mut folded);
+    let mut found = Vec::new();
     if folded.len() < MIN_QUOTE {
         return found;
     }
-    let mut add = |code: u32, start: usize, end: usize| {
-        if !found.iter().any(|f| f.0 == code) {
-            found.push((code, start, end));
-        }
-    };
-    let mut candidates: Vec<usize> = Vec::new();
-    match strategy {
-        Strategy::EachText => {
-            for (i, &code) in data::MESSAGES_CODES.iter().enumerate() {
-                let m = message(i);
-                if m.len() <= folded.len()
-                    && let Some(at) = memchr::memmem::find(folded, m)
-                {
-                    add(code, at, at + m.len());
-                }
-            }
-            candidates.extend(
-                templates()
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.anchor().len() <= folded.len())
-                    .map(|(i, _)| i),
-            );
-        }
-        Strategy::Automata => {
-            let automata = automata();
-            for m in automata.messages.find_iter(folded) {
-                add(
-                    data::MESSAGES_CODES[m.pattern().as_usize()],
-                    m.start(),
-                    m.end(),
-                );
-            }
-            for m in automata.anchors.find_iter(folded) {
-                if !candidates.contains(&m.pattern().as_usize()) {
-                    candidates.push(m.pattern().as_usize());
-                }
-            }
+    for (i, &code) in data::MESSAGES_CODES.iter().enumerate() {
+        let m = message(i);
+        if m.len() <= folded.len()
+            && let Some(at) = memchr::memmem::find(&folded, m)
+        {
+            let (start, end) = to_text_range(text, &positions, at, at + m.len());
+            keep(&mut found, text, code, start, end);
         }
     }
-    for i in candidates {
-        let template = &templates()[i];
-        if let Some((start, end)) = template.find_in(folded) {
-            add(template.code, start, end);
+    for template in templates() {
+        if template.anchor().len() <= folded.len()
+            && let Some((start, end)) = template.find_in(&folded)
+        {
+            let (start, end) = to_text_range(text, &positions, start, end);
+            keep(&mut found, text, template.code, start, end);
         }
     }
     found
@@ -327,36 +383,99 @@ pub struct FoldBuffers {
     positions: Vec<usize>,
 }
 
-/// Every quoted message in a line of a scan: (code, start, end) in `text`'s
-/// bytes.
-pub fn find_quotes_in_line(text: &[u8], buffers: &mut FoldBuffers) -> Vec<(u32, usize, usize)> {
-    fold_into(text, &mut buffers.folded, &mut buffers.positions);
-    let found = find_in_folded(&buffers.folded, Strategy::Automata);
-    to_text_positions(text, &buffers.positions, found)
-}
-
-/// Every quoted message in one short text, such as a search query.
-pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
-    let mut folded = Vec::new();
-    let positions = fold(text, &mut folded);
-    let found = find_in_folded(&folded, Strategy::EachText);
-    to_text_positions(text, &positions, found)
-}
-
-/// Maps folded ranges back to the text's bytes.
-fn to_text_positions(
+/// Every quoted message in a line of a scan, given where the line holds
+/// quote words at the start of a word: `words` are (byte offset in `text`, index in
+/// `quote_words().words`). Returns (code, start, end) in `text`'s bytes.
+/// Each text of a word is checked in place, and only a template whose
+/// anchor matches has the line folded for it.
+pub fn find_quotes_at(
     text: &[u8],
-    positions: &[usize],
-    found: Vec<(u32, usize, usize)>,
+    words: &[(usize, usize)],
+    buffers: &mut FoldBuffers,
 ) -> Vec<(u32, usize, usize)> {
+    let mut found = Vec::new();
+    let mut folded_yet = false;
+    let index = quote_words();
+    for &(at, word) in words {
+        // The two folded bytes after the word in the line, to compare with
+        // each place's at one look.
+        let after = at + index.words[word].len();
+        let mut next = [0; 2];
+        let mut next_len = 0;
+        let mut i = after;
+        while next_len < 2
+            && let Some((b, n)) = fold::fold_next(text, i)
+        {
+            next[next_len] = b;
+            next_len += 1;
+            i = n;
+        }
+        for place in &index.places[word] {
+            let differs = (0..place.next_len).any(|i| place.next[i] != next[i]);
+            if place.next_len > next_len || differs {
+                continue;
+            }
+            let (quoted, offset) = (place.text, place.offset);
+            let literal = quoted.bytes();
+            let Some(start) = fold::folds_to_before(text, at, &literal[..offset]) else {
+                continue;
+            };
+            let Some(end) = fold::folds_to_at(text, at, &literal[offset..]) else {
+                continue;
+            };
+            match quoted {
+                Text::Message(i) => keep(&mut found, text, data::MESSAGES_CODES[i], start, end),
+                Text::Template(i) => {
+                    if !folded_yet {
+                        fold_into(text, &mut buffers.folded, &mut buffers.positions);
+                        folded_yet = true;
+                    }
+                    let (folded, positions) = (&buffers.folded, &buffers.positions);
+                    let template = &templates()[i];
+                    let anchor = positions.partition_point(|&p| p < start);
+                    if let Some((s, e)) = template.match_around(folded, anchor) {
+                        let (s, e) = to_text_range(text, positions, s, e);
+                        keep(&mut found, text, template.code, s, e);
+                    }
+                }
+            }
+        }
+    }
     found
-        .into_iter()
-        .map(|(code, start, end)| {
-            let last = positions[end - 1];
-            let last_len = if text[last] == 0xE2 { 3 } else { 1 };
-            (code, positions[start], last + last_len)
-        })
-        .collect()
+}
+
+/// Where `text` holds the quote words at the start of a word, found one
+/// word at a time: (byte offset, word index). A scan finds them with its
+/// prefilter instead.
+pub fn find_quote_words(text: &[u8]) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for (i, word) in quote_words().words.iter().enumerate() {
+        for at in memchr::memmem::find_iter(&lower, word) {
+            if starts_word(&lower, at) {
+                found.push((at, i));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Whether a word starts at `at`: no ASCII letter or digit before it.
+pub fn starts_word(text: &[u8], at: usize) -> bool {
+    at == 0 || !text[at - 1].is_ascii_alphanumeric()
+}
+
+/// Every quoted message in a line, the way a scan finds them.
+pub fn find_quotes_in_line(text: &[u8], buffers: &mut FoldBuffers) -> Vec<(u32, usize, usize)> {
+    find_quotes_at(text, &find_quote_words(text), buffers)
+}
+
+/// Maps a folded range back to the text's bytes.
+fn to_text_range(text: &[u8], positions: &[usize], start: usize, end: usize) -> (usize, usize) {
+    let last = positions[end - 1];
+    let last_len = if text[last] == 0xE2 { 3 } else { 1 };
+    (positions[start], last + last_len)
 }
 
 #[cfg(test)]
@@ -430,6 +549,34 @@ mod tests {
             start > 20,
             "a hole takes no more than {MAX_HOLE_WORDS} words"
         );
+    }
+
+    #[test]
+    fn every_text_holds_a_quote_word_at_each_of_its_places() {
+        let index = quote_words();
+        let mut covered = vec![false; data::MESSAGES_CODES.len() + templates().len()];
+        for (word, places) in index.words.iter().zip(&index.places) {
+            for place in places {
+                assert!(place.text.bytes()[place.offset..].starts_with(word));
+                covered[match place.text {
+                    Text::Message(i) => i,
+                    Text::Template(i) => data::MESSAGES_CODES.len() + i,
+                }] = true;
+            }
+        }
+        assert!(covered.iter().all(|&c| c), "every text has a quote word");
+        assert!(
+            index.words.len() + 3 <= 32,
+            "few enough words for the prefilter's fast path: {}",
+            index.words.len()
+        );
+    }
+
+    #[test]
+    fn a_quote_is_found_whole_and_not_inside_a_word() {
+        let quote = "login attempt failed because the specified password is incorrect";
+        assert_eq!(find_quotes(format!("x {quote}").as_bytes()).len(), 1);
+        assert_eq!(find_quotes(format!("x{quote}").as_bytes()), []);
     }
 
     #[test]

@@ -43,6 +43,12 @@ pub(super) struct Scanner {
     table_seen: bool,
     /// Buffers to fold lines into for message matching.
     folded: templates::FoldBuffers,
+    /// The block in lower case, for the prefilter.
+    lower: Vec<u8>,
+    /// What the prefilter found in the block: (offset, pattern).
+    marks: Vec<(usize, usize)>,
+    /// The quote words of the line being looked at: (offset, word).
+    quote_words: Vec<(usize, usize)>,
 }
 
 impl Scanner {
@@ -55,32 +61,56 @@ impl Scanner {
             table_column: None,
             table_seen: false,
             folded: templates::FoldBuffers::default(),
+            lower: Vec::new(),
+            marks: Vec::new(),
+            quote_words: Vec::new(),
         }
     }
 
     /// Scans a block of whole lines (without the last line's newline).
     pub(super) fn block(&mut self, text: &[u8]) {
-        let interesting = interesting_lines(text);
-        let mut next = interesting.iter().copied().peekable();
+        let mut marks = std::mem::take(&mut self.marks);
+        find_marks(text, &mut self.lower, &mut marks);
+        let mut next = marks.iter().copied().peekable();
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
-            let mut look = self.table_column.is_some();
-            while next.next_if(|&at| at < end).is_some() {
-                look = true;
+            let mut context = false;
+            self.quote_words.clear();
+            while let Some((at, pattern)) = next.next_if(|&(at, _)| at < end) {
+                match pattern.checked_sub(CONTEXT_TRIGGERS.len()) {
+                    None => context = true,
+                    Some(word) => self.quote_words.push((at - start, word)),
+                }
             }
-            if look {
-                self.window(&text[start..end], 0);
+            if context || !self.quote_words.is_empty() || self.table_column.is_some() {
+                self.look(&text[start..end], 0, context);
             }
             self.end_line();
             start = end + 1;
         }
+        self.marks = marks;
     }
 
-    /// Scans a line, or a window of a long line that starts `offset` bytes
-    /// into it.
+    /// Scans a window of a long line that starts `offset` bytes into it.
     pub(super) fn window(&mut self, text: &[u8], offset: usize) {
-        let saw_code_word = self.numbers(text, offset);
+        let mut marks = std::mem::take(&mut self.marks);
+        find_marks(text, &mut self.lower, &mut marks);
+        let context = marks.iter().any(|&(_, p)| p < CONTEXT_TRIGGERS.len());
+        self.quote_words.clear();
+        self.quote_words.extend(
+            marks
+                .iter()
+                .filter_map(|&(at, p)| Some((at, p.checked_sub(CONTEXT_TRIGGERS.len())?))),
+        );
+        self.marks = marks;
+        self.look(text, offset, context);
+    }
+
+    /// Looks closely at a line, or a window of one, where the prefilter
+    /// found a context word (`context`) or quote words (`quote_words`).
+    fn look(&mut self, text: &[u8], offset: usize, context: bool) {
+        let saw_code_word = context && self.numbers(text, offset);
         // Only a line with the word "code" starts a table.
         let first_window = !self.table_seen;
         if !self.table_seen && (saw_code_word || self.table_column.is_some()) {
@@ -146,6 +176,11 @@ impl Scanner {
             if is_other_code(text, m.start(), keyword) {
                 continue;
             }
+            if keyword.eq_ignore_ascii_case(b"errors.html#id1") {
+                // 4614's heading lacks "Error", so its anchor was #id1.
+                self.push(4614, Via::Number, offset + m.start(), keyword);
+                continue;
+            }
             let url = keyword.contains(&b'/') || keyword.contains(&b'#');
             let number = if url {
                 number_at(text, m.end())
@@ -178,11 +213,6 @@ impl Scanner {
                 self.push(code, Via::Number, offset + start, &text[start..end]);
                 after = end;
             }
-        }
-        if let Some(at) = memchr::memmem::find(text, b"errors.html#id1") {
-            // 4614's heading lacks "Error", so its anchor was #id1.
-            let end = at + "errors.html#id1".len();
-            self.push(4614, Via::Number, offset + at, &text[at..end]);
         }
         saw_code_word
     }
@@ -226,50 +256,93 @@ impl Scanner {
     /// Catalog messages and the server's filled-in templates, quoted
     /// without a number.
     fn messages(&mut self, text: &[u8], offset: usize) {
-        for (code, start, end) in templates::find_quotes_in_line(text, &mut self.folded) {
+        let found = templates::find_quotes_at(text, &self.quote_words, &mut self.folded);
+        for (code, start, end) in found {
             self.push(code, Via::Message, offset + start, &text[start..end]);
         }
     }
 }
 
-/// Where in a block the lines worth a close look are: one place on each
-/// line that holds an error-context word or a word that quotes need. One
-/// pass of one automaton; after a hit the search skips to the next line.
-fn interesting_lines(text: &[u8]) -> Vec<usize> {
-    static INTEREST: OnceLock<AhoCorasick> = OnceLock::new();
-    let interest = INTEREST.get_or_init(|| {
-        let mut words: Vec<&[u8]> = CONTEXT_WORDS.iter().map(|w| w.as_bytes()).collect();
-        words.extend(templates::quote_words());
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(words)
-            .expect("the interest automaton builds")
+/// The prefilter: where in a block the words stand that make a line worth
+/// a close look, the context words and the quote words, as (offset,
+/// pattern); a pattern past `CONTEXT_TRIGGERS` is a quote word, found at
+/// the start of a word.
+/// One search for all of them over the block in lower case: few enough
+/// patterns for a vectorised (Teddy) search, which skips most bytes.
+fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usize, usize)>) {
+    /// The patterns, and for each the others that may start where it does
+    /// (`stormpath` is a context word and a quote word): a search reports
+    /// one pattern at a place.
+    struct Prefilter {
+        patterns: aho_corasick::packed::Searcher,
+        words: Vec<&'static [u8]>,
+        overlaps: Vec<Vec<usize>>,
+    }
+    static PREFILTER: OnceLock<Prefilter> = OnceLock::new();
+    let prefilter = PREFILTER.get_or_init(|| {
+        let mut words: Vec<&[u8]> = CONTEXT_TRIGGERS.iter().map(|w| w.as_bytes()).collect();
+        words.extend(&templates::quote_words().words);
+        let overlaps = (0..words.len())
+            .map(|i| {
+                (0..words.len())
+                    .filter(|&j| {
+                        j != i && (words[i].starts_with(words[j]) || words[j].starts_with(words[i]))
+                    })
+                    .collect()
+            })
+            .collect();
+        // Fat Teddy: twice the buckets of slim, so fewer false candidates
+        // in ordinary text, which is full of these words' letters. Where
+        // there is no Teddy, the searcher falls back to Rabin-Karp.
+        let patterns = aho_corasick::packed::Config::new()
+            .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
+            .only_teddy_fat(Some(true))
+            .builder()
+            .extend(&words)
+            .build()
+            .or_else(|| {
+                aho_corasick::packed::Config::new()
+                    .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
+                    .builder()
+                    .extend(&words)
+                    .build()
+            })
+            .expect("the prefilter builds");
+        Prefilter {
+            patterns,
+            words,
+            overlaps,
+        }
     });
-    let mut found = Vec::new();
+    lower.clear();
+    lower.extend(text.iter().map(u8::to_ascii_lowercase));
+    marks.clear();
+    let keeps = |pattern: usize, at: usize| {
+        pattern < CONTEXT_TRIGGERS.len() || templates::starts_word(lower, at)
+    };
     let mut at = 0;
-    while at < text.len() {
-        let Some(m) = interest.find(aho_corasick::Input::new(text).span(at..text.len())) else {
-            break;
-        };
-        let quote_word = m.pattern().as_usize() >= CONTEXT_WORDS.len();
-        if quote_word && !whole_word(text, m.start(), m.end()) {
-            at = m.start() + 1; // "custom" inside "customer" quotes nothing
+    while let Some(m) = prefilter
+        .patterns
+        .find_in(&lower[..], aho_corasick::Span::from(at..lower.len()))
+    {
+        let (start, pattern) = (m.start(), m.pattern().as_usize());
+        if !keeps(pattern, start) {
+            at = start + 1; // "count" inside "account" quotes nothing
             continue;
         }
-        found.push(m.start());
-        at = memchr::memchr(b'\n', &text[m.start()..]).map_or(text.len(), |i| m.start() + i + 1);
+        marks.push((start, pattern));
+        for &other in &prefilter.overlaps[pattern] {
+            if lower[start..].starts_with(prefilter.words[other]) && keeps(other, start) {
+                marks.push((start, other));
+            }
+        }
+        at = m.end();
     }
-    found
 }
 
-/// Whether `start..end` is not part of a longer ASCII word. A quote holds
-/// each word of its message whole: folding splits words at spaces and
-/// quotes only, and the text around a quote does not run into its words.
-fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
-    let continues = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    !continues(start.checked_sub(1).and_then(|i| text.get(i))) && !continues(text.get(end))
-}
+/// What every context word holds: the prefilter looks for these, fewer
+/// patterns than the words themselves.
+const CONTEXT_TRIGGERS: &[&str] = &["err", "code", "stormpath"];
 
 /// The words that put a number after them in an error context, and the
 /// moreInfo URL forms (4614's anchor was `#id1`).
@@ -548,7 +621,7 @@ fn is_code_cell(cell: &[u8]) -> bool {
 /// tab where it has them (so `Error Code` stays one cell), else at spaces.
 fn cells(text: &[u8]) -> Vec<(usize, usize)> {
     let piped = text.contains(&b'|');
-    let wide = !piped && (text.contains(&b'\t') || memchr::memmem::find(text, b"  ").is_some());
+    let wide = !piped && (text.contains(&b'\t') || text.windows(2).any(|w| w == b"  "));
     let is_separator = |i: usize| -> bool {
         let b = text[i];
         if piped {
@@ -637,6 +710,13 @@ mod tests {
 
     fn codes(text: &str) -> Vec<u32> {
         scan_text(text.as_bytes()).iter().map(|h| h.code).collect()
+    }
+
+    #[test]
+    fn every_context_word_holds_a_trigger_of_the_prefilter() {
+        for word in CONTEXT_WORDS {
+            assert!(CONTEXT_TRIGGERS.iter().any(|t| word.contains(t)), "{word}");
+        }
     }
 
     #[test]
