@@ -345,6 +345,10 @@ pub fn io_reason(e: &io::Error) -> String {
 /// escaped (`\x1b`, `\t`, `\n`), so nothing from the input can drive a
 /// terminal or break a line of output.
 pub fn escape(text: &[u8]) -> String {
+    if text.iter().all(|b| (b' '..=b'~').contains(b)) {
+        // Printable ASCII, as most of a log is: nothing to escape.
+        return String::from_utf8_lossy(text).into_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for chunk in text.utf8_chunks() {
         for c in chunk.valid().chars() {
