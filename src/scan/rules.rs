@@ -10,6 +10,8 @@
 //! The scanner is fed whole lines, a block at a time, and keeps the hits of
 //! each block for its caller to take.
 
+use super::foreign::{is_count, is_foreign};
+use super::lists::Lists;
 use super::{Hit, Via, escape};
 use crate::catalog;
 use crate::templates;
@@ -41,6 +43,8 @@ pub(super) struct Scanner {
     table_column: Option<usize>,
     /// Whether the line (its first window) has been seen by the table rule.
     table_seen: bool,
+    /// Lists of bare numbers under a heading about codes.
+    lists: Lists,
     /// Buffers to fold lines into for message matching.
     folded: templates::FoldBuffers,
 }
@@ -54,6 +58,7 @@ impl Scanner {
             keep_repeats: false,
             table_column: None,
             table_seen: false,
+            lists: Lists::new(),
             folded: templates::FoldBuffers::default(),
         }
     }
@@ -65,7 +70,7 @@ impl Scanner {
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
-            let mut look = self.table_column.is_some();
+            let mut look = self.table_column.is_some() || self.lists.is_open();
             while next.next_if(|&at| at < end).is_some() {
                 look = true;
             }
@@ -80,14 +85,17 @@ impl Scanner {
     /// Scans a line, or a window of a long line that starts `offset` bytes
     /// into it.
     pub(super) fn window(&mut self, text: &[u8], offset: usize) {
-        let saw_code_word = self.numbers(text, offset);
+        let words = self.numbers(text, offset);
         // Only a line with the word "code" starts a table.
         let first_window = !self.table_seen;
-        if !self.table_seen && (saw_code_word || self.table_column.is_some()) {
+        if !self.table_seen && (words.code || self.table_column.is_some()) {
             self.table(text);
         }
         self.table_seen = true;
         self.messages(text, offset);
+        if first_window {
+            self.list_item(text, words.error_or_code);
+        }
         if first_window && !self.current.is_empty() {
             let field = body_field(text);
             for hit in &mut self.current {
@@ -133,24 +141,30 @@ impl Scanner {
         });
     }
 
-    /// Codes after keywords and in URLs, and the lists that continue them.
-    /// Returns whether the word "code" stands on the line.
-    fn numbers(&mut self, text: &[u8], offset: usize) -> bool {
-        let mut saw_code_word = false;
+    /// Codes after keywords, in URLs and in message keys, and the lists
+    /// that continue them. Returns the words the line holds.
+    fn numbers(&mut self, text: &[u8], offset: usize) -> Words {
+        let mut words = Words::default();
         for m in contexts().find_iter(text) {
             let keyword = &text[m.start()..m.end()];
-            saw_code_word |= keyword.eq_ignore_ascii_case(b"code");
+            words.code |= keyword.eq_ignore_ascii_case(b"code");
             if !left_boundary(text, m.start()) || !right_boundary(text, m.end(), keyword) {
                 continue;
             }
-            if is_other_code(text, m.start(), keyword) {
+            if let Some((start, end, code)) = message_key(text, m.start(), m.end(), keyword) {
+                self.push(code, Via::Number, offset + start, &text[start..end]);
                 continue;
             }
+            if keyword.ends_with(b".") || is_other_code(text, m.start(), keyword) {
+                continue; // `status.` starts nothing but a key
+            }
             let url = keyword.contains(&b'/') || keyword.contains(&b'#');
+            let stormpath = keyword.eq_ignore_ascii_case(b"stormpath");
+            words.error_or_code |= !url && !stormpath;
             let number = if url {
                 number_at(text, m.end())
             } else {
-                number_after_gap(text, m.end())
+                number_after_gap(text, m.end()).or_else(|| number_in_sentence(text, m.end()))
             };
             let Some((start, end)) = number else {
                 continue;
@@ -158,33 +172,63 @@ impl Scanner {
             let Some(code) = code_number(text, start, end) else {
                 continue;
             };
-            if keyword.eq_ignore_ascii_case(b"stormpath")
-                && start == m.end() + 1
-                && names_a_thing(text, end)
-            {
+            if stormpath && start == m.end() + 1 && names_a_thing(text, end) {
                 continue; // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`
+            }
+            if !url && is_foreign(text, m.start(), end) {
+                continue; // `[error] 2014#2014:`, `ERROR 2000 retries`
             }
             // A quoted key keeps its opening quote: `"code": 7101`.
             let from = match m.start().checked_sub(1) {
                 Some(q) if b"\"'".contains(&text[q]) => q,
                 _ => m.start(),
             };
-            self.push(code, Via::Number, offset + from, &text[from..end]);
-            let mut after = end;
-            while let Some((start, end)) = list_continuation(text, after) {
-                let Some(code) = code_number(text, start, end) else {
-                    break;
-                };
-                self.push(code, Via::Number, offset + start, &text[start..end]);
-                after = end;
-            }
+            self.push_with_list(code, offset, text, from, end);
         }
         if let Some(at) = memchr::memmem::find(text, b"errors.html#id1") {
             // 4614's heading lacks "Error", so its anchor was #id1.
             let end = at + "errors.html#id1".len();
             self.push(4614, Via::Number, offset + at, &text[at..end]);
         }
-        saw_code_word
+        words
+    }
+
+    /// Keeps the code at `from..end` and the codes of a list that continues
+    /// it: `7100, 7101 and 7103`.
+    fn push_with_list(&mut self, code: u32, offset: usize, text: &[u8], from: usize, end: usize) {
+        self.push(code, Via::Number, offset + from, &text[from..end]);
+        let mut after = end;
+        while let Some((start, end)) = list_continuation(text, after) {
+            let Some(code) = code_number(text, start, end) else {
+                break;
+            };
+            self.push(code, Via::Number, offset + start, &text[start..end]);
+            after = end;
+        }
+    }
+
+    /// A bare number that starts an item of a list of codes: `- [x] 13000`
+    /// under `## Errors`.
+    fn list_item(&mut self, text: &[u8], speaks: bool) {
+        let named = !self.current.is_empty();
+        let Some(content) = self.lists.line(text, speaks, named) else {
+            return;
+        };
+        // Marked up: `` `7100` ``, `**7100**`.
+        let at = content
+            + text[content..]
+                .iter()
+                .take_while(|b| b"`*\"'".contains(b))
+                .count();
+        let Some((start, end)) = number_at(text, at) else {
+            return;
+        };
+        let Some(code) = code_number(text, start, end) else {
+            return;
+        };
+        if !is_count(text, end) {
+            self.push_with_list(code, 0, text, start, end);
+        }
     }
 
     /// A text table: a header line with a cell `Code` (or `Error code`)
@@ -271,8 +315,19 @@ fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
     !continues(start.checked_sub(1).and_then(|i| text.get(i))) && !continues(text.get(end))
 }
 
-/// The words that put a number after them in an error context, and the
-/// moreInfo URL forms (4614's anchor was `#id1`).
+/// The words a line holds, as the rules for tables and lists need them.
+#[derive(Default)]
+struct Words {
+    /// The word "code": the line may be a table's header.
+    code: bool,
+    /// An error or code word, not another kind of code (`zip code`): the
+    /// line speaks of error codes.
+    error_or_code: bool,
+}
+
+/// The words that put a number after them in an error context, the
+/// moreInfo URL forms (4614's anchor was `#id1`), and `status.` that
+/// starts the server's message keys (`status.7104.dev`).
 const CONTEXT_WORDS: &[&str] = &[
     "error",
     "errors",
@@ -288,6 +343,7 @@ const CONTEXT_WORDS: &[&str] = &[
     "docs.stormpath.com/errors/",
     "errors.html#error-",
     "errors.html#id1",
+    "status.",
 ];
 
 /// The words that put a number after them in an error context, and the
@@ -333,7 +389,7 @@ fn after_escape_sequence(text: &[u8]) -> bool {
 }
 
 fn right_boundary(text: &[u8], at: usize, keyword: &[u8]) -> bool {
-    if keyword.contains(&b'/') || keyword.ends_with(b"-") {
+    if keyword.contains(&b'/') || keyword.ends_with(b"-") || keyword.ends_with(b".") {
         return true;
     }
     match text.get(at) {
@@ -451,6 +507,167 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
         return None;
     }
     None
+}
+
+/// Verbs that say what a code is, was, should be or came back as.
+const SAYS: &[&[u8]] = &[
+    b"is",
+    b"was",
+    b"be",
+    b"are",
+    b"were",
+    b"been",
+    b"becomes",
+    b"became",
+    b"returns",
+    b"returned",
+    b"return",
+    b"gives",
+    b"gave",
+    b"give",
+    b"shows",
+    b"showed",
+    b"show",
+    b"says",
+    b"said",
+    b"reads",
+    b"equals",
+    b"got",
+    b"get",
+    b"gets",
+    b"comes",
+    b"came",
+    b"throws",
+    b"threw",
+    b"raises",
+    b"raised",
+];
+
+/// Words that may stand around such a verb: `the code we get back should
+/// now be 2001`.
+const SENTENCE_FILLERS: &[&[u8]] = &[
+    b"should",
+    b"would",
+    b"must",
+    b"will",
+    b"can",
+    b"could",
+    b"might",
+    b"may",
+    b"did",
+    b"does",
+    b"do",
+    b"has",
+    b"have",
+    b"had",
+    b"always",
+    b"still",
+    b"now",
+    b"actually",
+    b"just",
+    b"also",
+    b"again",
+    b"then",
+    b"instead",
+    b"really",
+    b"only",
+    b"usually",
+    b"sometimes",
+    b"back",
+    b"as",
+    b"to",
+    b"it",
+    b"we",
+    b"i",
+    b"you",
+    b"they",
+    b"that",
+    b"this",
+    b"the",
+    b"a",
+    b"an",
+    b"here",
+    b"not",
+    b"code",
+    b"number",
+    b"value",
+];
+
+/// How many words a sentence may put between an error word and its number.
+const MAX_SENTENCE_WORDS: usize = 6;
+
+/// The number that a sentence says an error or code is, should be or came
+/// back as: `the code should be 2001`, `Stormpath returns 7104`, `the error
+/// we got was 7100`. The words between are a verb of that kind and words
+/// that go with it, within the sentence.
+fn number_in_sentence(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    let limit = (at + 2 * MAX_GAP).min(text.len());
+    let (mut says, mut words) = (false, 0);
+    while at < limit {
+        let b = text[at];
+        if b.is_ascii_digit() {
+            return if says { number_at(text, at) } else { None };
+        }
+        if b" \t:\"'`".contains(&b) {
+            at += 1;
+            continue;
+        }
+        let word = word_at(text, at);
+        let is = |list: &[&[u8]]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+        words += 1;
+        if word.is_empty() || words > MAX_SENTENCE_WORDS || !(is(SAYS) || is(SENTENCE_FILLERS)) {
+            return None;
+        }
+        says |= is(SAYS);
+        at += word.len();
+    }
+    None
+}
+
+/// A message key that ends in a code, `stormpath.web.errors.7104` or
+/// `errors.7104`, or the server's `status.7104` with its suffix
+/// (`status.7104.dev`): the key's span and its code.
+fn message_key(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    keyword: &[u8],
+) -> Option<(usize, usize, u32)> {
+    let status = keyword.eq_ignore_ascii_case(b"status.");
+    let errors = keyword.eq_ignore_ascii_case(b"error") || keyword.eq_ignore_ascii_case(b"errors");
+    let digits_at = match (status, text.get(end)) {
+        (true, _) => end,
+        (false, Some(b'.')) if errors => end + 1,
+        _ => return None,
+    };
+    let (digits_start, digits_end) = number_at(text, digits_at)?;
+    let digits = &text[digits_start..digits_end];
+    if !CODE_DIGITS.contains(&digits.len()) || digits[0] == b'0' {
+        return None;
+    }
+    let mut key_end = digits_end;
+    if status && text.get(key_end) == Some(&b'.') {
+        key_end += 1 + word_at(text, key_end + 1).len(); // `.dev`
+    }
+    // The key ends there: `errors.2016-10-18.log` is a file name.
+    let key_byte = |i: usize| {
+        text.get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    if key_byte(key_end)
+        || text.get(key_end).is_some_and(|b| b".-".contains(b)) && key_byte(key_end + 1)
+    {
+        return None;
+    }
+    let key_start = start
+        - text[..start]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || b"_.-".contains(b))
+            .count();
+    let code = parse_digits(digits);
+    catalog::category_of(code)?;
+    Some((key_start, key_end, code))
 }
 
 /// The run of ASCII letters at `at`.
@@ -690,6 +907,81 @@ mod tests {
         assert_eq!(
             codes("errors 2000 on rows (rows 2001-2010 were fine)"),
             [2000]
+        );
+    }
+
+    #[test]
+    fn message_keys_that_end_in_a_code() {
+        let hits =
+            scan_text(b"No message found under code 'stormpath.web.errors.7104' for locale 'en'.");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            (hits[0].code, hits[0].column, hits[0].text.as_str()),
+            (7104, 30, "stormpath.web.errors.7104")
+        );
+        assert_eq!(codes("status.7104.dev = Login attempt failed"), [7104]);
+        assert_eq!(codes("errors.7100=Bad password"), [7100]);
+        assert_eq!(codes("see ERRORS.2001."), [2001]);
+        for text in [
+            "rotated errors.2016-10-18.log and errors.2016.log",
+            "status.200 and status.20010 and errors.7100x",
+            "the build status. 2001 users",
+            "errors.0700",
+        ] {
+            assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_say_a_code_is_a_number() {
+        assert_eq!(codes("the code should be 2001, not 409"), [2001]);
+        assert_eq!(codes("Stormpath returns 7104 for this"), [7104]);
+        assert_eq!(codes("The error we got back was 7100."), [7100]);
+        assert_eq!(codes("I expected the error code to be 2001"), [2001]);
+        assert_eq!(codes("the error it returns is 7104"), [7104]);
+        for text in [
+            "the error rate was 2000 per hour",
+            "the error happened in 2016",
+            "the code should, in 2016, be fixed",
+            "the error we got. 2001 was the year",
+            "the error should be 2000 users",
+            "the code we get when we call it from the old app is 2001",
+            "the code 404",
+        ] {
+            assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_of_bare_numbers_under_a_heading_about_codes() {
+        let issue = "## Errors\n\n- [x] 13000\n- [ ] 12001\n- `7100`\n\n## Benchmarks\n\n- 13100\n- 2000 users\n";
+        assert_eq!(codes(issue), [13000, 12001, 7100]);
+        let lead_in = "Stormpath error codes we map:\n1. 7100, 7101\n2. 7102 (locked)\n3. 2000 requests\nThanks\n- 7103";
+        assert_eq!(codes(lead_in), [7100, 7101, 7102]);
+        let log = "ERROR something failed with code 2001\n- 2014\n";
+        assert_eq!(codes(log), [2001], "a log line is no lead-in");
+        let ports = "## Ports\n- 9000\n- 13000\n";
+        assert_eq!(codes(ports), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn other_programs_numbers_after_error_are_theirs() {
+        for text in [
+            "2016/10/18 09:12:44 [error] 7102#0: *5104 connect() failed",
+            "2016-10-18 09:12:44.301 ERROR 7104 --- [main] c.a.App : failed",
+            "ERROR 2003 (HY000): Can't connect to MySQL server",
+            "ConnectionResetError: [WinError 10054] An existing connection was closed",
+            "Winsock error 10060 and socket error 10054 (WSAECONNRESET)",
+            "OSError: [Errno 2001] No such file",
+            "ERROR 4000 sessions dropped; [ERROR] 2000 retries; error: 7104 requests failed",
+        ] {
+            assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+        }
+        let both = "[error] 7102#0: *5104 upstream said: HTTP 400, Stormpath 7100 (x)";
+        assert_eq!(
+            codes(both),
+            [7100],
+            "a Stormpath code on the line still counts"
         );
     }
 
