@@ -12,6 +12,7 @@ pub(super) fn is_foreign(text: &[u8], word_start: usize, end: usize) -> bool {
     process_ids(after)
         || sql_state(after)
         || windows_socket(text, word_start, after)
+        || smtp_reply(&text[word_start.saturating_sub(SMTP_REACH)..word_start])
         || is_count(text, end)
 }
 
@@ -50,6 +51,46 @@ fn windows_socket(text: &[u8], word_start: usize, after: &[u8]) -> bool {
     let rest = after.trim_ascii_start();
     let rest = rest.strip_prefix(b"(").unwrap_or(rest);
     named || rest.starts_with(b"WSA")
+}
+
+/// How far before the error word a mail server's reply code may stand.
+const SMTP_REACH: usize = 120;
+
+/// A mail server's reply before the error word, its code and enhanced
+/// status (RFC 3463) of one class: `550 5.1.1 User unknown (error 2001 in
+/// local policy table)`.
+fn smtp_reply(before: &[u8]) -> bool {
+    let digit = |i: usize| before.get(i).is_some_and(u8::is_ascii_digit);
+    memchr::memchr2_iter(b' ', b'-', before).any(|separator| {
+        let Some(reply) = separator.checked_sub(3) else {
+            return false;
+        };
+        let class = before[reply];
+        let boundary = reply == 0 || !before[reply - 1].is_ascii_alphanumeric();
+        let status = &before[separator + 1..];
+        boundary
+            && b"245".contains(&class)
+            && digit(reply + 1)
+            && digit(reply + 2)
+            && status.starts_with(&[class, b'.'])
+            && enhanced_rest(&status[2..])
+    })
+}
+
+/// Whether `text` starts with the `1.1` of an enhanced status `5.1.1`,
+/// each part one to three digits, and the status ends there.
+fn enhanced_rest(text: &[u8]) -> bool {
+    let part = |t: &[u8]| t.iter().take_while(|b| b.is_ascii_digit()).count();
+    let first = part(text);
+    if !(1..=3).contains(&first) || text.get(first) != Some(&b'.') {
+        return false;
+    }
+    let rest = &text[first + 1..];
+    let second = part(rest);
+    (1..=3).contains(&second)
+        && rest
+            .get(second)
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'.')
 }
 
 /// Whether a plural noun follows the number at `end`: `4000 sessions
@@ -124,17 +165,23 @@ const NOT_PLURALS: &[&[u8]] = &[
 mod tests {
     use super::*;
 
-    /// Whether the first number of `line` is foreign, after the last
-    /// "error" word before it.
+    /// Whether the first number after an "error" word in `line` is
+    /// foreign, read after the last such word before it.
     fn foreign(line: &str) -> bool {
+        let lower = line.to_ascii_lowercase();
         let text = line.as_bytes();
-        let start = text.iter().position(u8::is_ascii_digit).unwrap();
+        let first_word = lower.find("error").unwrap();
+        let start = first_word
+            + text[first_word..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .unwrap();
         let end = start
             + text[start..]
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-        let word = line[..start].to_ascii_lowercase().rfind("error").unwrap();
+        let word = lower[..start].rfind("error").unwrap();
         is_foreign(text, word, end)
     }
 
@@ -152,6 +199,8 @@ mod tests {
             "ERROR 4000 sessions dropped",
             "[ERROR] 2000 retries exhausted",
             "error: 7104 requests failed",
+            "Diagnostic-Code: smtp; 550 5.1.1 User unknown (error 2001 in local",
+            "421-4.7.0 Try again later, error 2001",
         ] {
             assert!(foreign(line), "{line}");
         }
@@ -170,6 +219,9 @@ mod tests {
             "error 2001 status 409",
             "error 7100 Users cannot log in",
             "error 7100 users2",
+            "SDK 1.0 5.1.1 error 2001",
+            "at 550 5.1.1a error 2001",
+            "ids 2550 5.1.1 error 2001",
         ] {
             assert!(!foreign(line), "{line}");
         }

@@ -147,7 +147,9 @@ impl Scanner {
         let mut words = Words::default();
         for m in contexts().find_iter(text) {
             let keyword = &text[m.start()..m.end()];
-            words.code |= keyword.eq_ignore_ascii_case(b"code");
+            // `code`, `errorCode`, `error_code`: a table's header may stand here.
+            words.code |=
+                keyword.len() >= 4 && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code");
             if !left_boundary(text, m.start()) || !right_boundary(text, m.end(), keyword) {
                 continue;
             }
@@ -813,10 +815,24 @@ fn trim(text: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
 }
 
 /// Whether a header cell names the code column: `Code`, `Error code`,
-/// `errorCode`, `error_code`.
+/// `errorCode`, `error_code`, `stormpath_error_code`, but not another kind
+/// of code (`Zip code`, `status_code`).
 fn is_code_header(cell: &[u8]) -> bool {
-    let lower = cell.to_ascii_lowercase();
-    lower == b"code" || lower.ends_with(b" code") || lower == b"errorcode" || lower == b"error_code"
+    let words: Vec<u8> = cell
+        .iter()
+        .map(|b| match b {
+            b'_' | b'-' => b' ',
+            b => b.to_ascii_lowercase(),
+        })
+        .collect();
+    let Some(qualifier) = words.strip_suffix(b"code") else {
+        return false;
+    };
+    let other = || is_other_code(&words, qualifier.len(), b"code");
+    match qualifier {
+        b"" | b"error" => true,
+        _ => qualifier.ends_with(b" ") && !other(),
+    }
 }
 
 /// The field of a JSON error body that a line holds (`"message": …`,
@@ -991,6 +1007,10 @@ mod tests {
         assert_eq!(codes(table), [7102, 7101]);
         let markdown = "| Count | Code |\n|---|---|\n| 3 | 2001 |\n| 4 | 7100 |";
         assert_eq!(codes(markdown), [2001, 7100]);
+        let mysql = "+----------------------+----------+\n| stormpath_error_code | COUNT(*) |\n+----------------------+----------+\n|                 7100 |     2013 |\n+----------------------+----------+";
+        assert_eq!(codes(mysql), [7100]);
+        let other = "| status_code | Zip Code | n |\n|---|---|---|\n| 2001 | 10017 | 3 |";
+        assert_eq!(codes(other), Vec::<u32>::new());
         let two_words = "| Error Code | Count |\n|---|---|\n| 7102 | 12 |";
         assert_eq!(codes(two_words), [7102]);
         let spaced = "Error Code    Count\n7103          5\n2001          310";
