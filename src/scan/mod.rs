@@ -1,7 +1,8 @@
 //! Finding error codes in tickets, logs and whole support archives.
 //!
 //! - `rules`: what a code in text is; `lists`: lists of codes under a
-//!   heading about them; `foreign`: other programs' numbers after "error";
+//!   heading about them; `sentences`: sentences that say a code is a
+//!   number; `foreign`: other programs' numbers after "error";
 //! - `text`: reading a stream of text in blocks of lines as it arrives, and
 //!   where the records of an export start;
 //! - `open`: what a file is (compressed, a bundle, UTF-16, binary) and the
@@ -21,6 +22,7 @@ mod open;
 pub mod order;
 pub mod progress;
 mod rules;
+mod sentences;
 pub mod sink;
 pub mod summary;
 mod text;

@@ -12,6 +12,7 @@
 
 use super::foreign::{is_count, is_foreign};
 use super::lists::Lists;
+use super::sentences::{Read, Sentence};
 use super::{Hit, Via, escape};
 use crate::catalog;
 use crate::templates;
@@ -45,6 +46,8 @@ pub(super) struct Scanner {
     table_seen: bool,
     /// Lists of bare numbers under a heading about codes.
     lists: Lists,
+    /// A sentence about a code that the line's end cut before its number.
+    sentence: Option<Sentence>,
     /// Buffers to fold lines into for message matching.
     folded: templates::FoldBuffers,
 }
@@ -59,6 +62,7 @@ impl Scanner {
             table_column: None,
             table_seen: false,
             lists: Lists::new(),
+            sentence: None,
             folded: templates::FoldBuffers::default(),
         }
     }
@@ -70,7 +74,7 @@ impl Scanner {
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
-            let mut look = self.table_column.is_some() || self.lists.is_open();
+            let mut look = self.carries_over();
             while next.next_if(|&at| at < end).is_some() {
                 look = true;
             }
@@ -82,12 +86,22 @@ impl Scanner {
         }
     }
 
+    /// Whether the next line must be read whatever it holds: it may go on
+    /// with a table, a list of codes or a sentence.
+    fn carries_over(&self) -> bool {
+        self.table_column.is_some() || self.lists.is_open() || self.sentence.is_some()
+    }
+
     /// Scans a line, or a window of a long line that starts `offset` bytes
     /// into it.
     pub(super) fn window(&mut self, text: &[u8], offset: usize) {
+        let first_window = !self.table_seen;
+        // The last window of a line says whether its sentence runs on.
+        if let Some(sentence) = self.sentence.take().filter(|_| first_window) {
+            self.sentence_goes_on(text, sentence);
+        }
         let words = self.numbers(text, offset);
         // Only a line with the word "code" starts a table.
-        let first_window = !self.table_seen;
         if !self.table_seen && (words.code || self.table_column.is_some()) {
             self.table(text);
         }
@@ -166,7 +180,16 @@ impl Scanner {
             let number = if url {
                 number_at(text, m.end())
             } else {
-                number_after_gap(text, m.end()).or_else(|| number_in_sentence(text, m.end()))
+                number_after_gap(text, m.end()).or_else(|| {
+                    match Sentence::default().read(text, m.end()) {
+                        Read::Number(at) => number_at(text, at),
+                        Read::RunsOn(sentence) => {
+                            self.sentence = Some(sentence);
+                            None
+                        }
+                        Read::Nothing => None,
+                    }
+                })
             };
             let Some((start, end)) = number else {
                 continue;
@@ -193,6 +216,25 @@ impl Scanner {
             self.push(4614, Via::Number, offset + at, &text[at..end]);
         }
         words
+    }
+
+    /// The number of a sentence that the previous line's end cut: `the code
+    /// should` / `be 2001`.
+    fn sentence_goes_on(&mut self, text: &[u8], sentence: Sentence) {
+        let number = match sentence.read(text, 0) {
+            Read::Number(at) => number_at(text, at),
+            Read::RunsOn(sentence) if !text.trim_ascii().is_empty() => {
+                self.sentence = Some(sentence);
+                None
+            }
+            _ => None,
+        };
+        let Some((start, end)) = number else {
+            return;
+        };
+        if let Some(code) = code_number(text, start, end).filter(|_| !is_foreign(text, 0, end)) {
+            self.push_with_list(code, 0, text, start, end);
+        }
     }
 
     /// Keeps the code at `from..end` and the codes of a list that continues
@@ -511,121 +553,6 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// Verbs that say what a code is, was, should be or came back as.
-const SAYS: &[&[u8]] = &[
-    b"is",
-    b"was",
-    b"be",
-    b"are",
-    b"were",
-    b"been",
-    b"becomes",
-    b"became",
-    b"returns",
-    b"returned",
-    b"return",
-    b"gives",
-    b"gave",
-    b"give",
-    b"shows",
-    b"showed",
-    b"show",
-    b"says",
-    b"said",
-    b"reads",
-    b"equals",
-    b"got",
-    b"get",
-    b"gets",
-    b"comes",
-    b"came",
-    b"throws",
-    b"threw",
-    b"raises",
-    b"raised",
-];
-
-/// Words that may stand around such a verb: `the code we get back should
-/// now be 2001`.
-const SENTENCE_FILLERS: &[&[u8]] = &[
-    b"should",
-    b"would",
-    b"must",
-    b"will",
-    b"can",
-    b"could",
-    b"might",
-    b"may",
-    b"did",
-    b"does",
-    b"do",
-    b"has",
-    b"have",
-    b"had",
-    b"always",
-    b"still",
-    b"now",
-    b"actually",
-    b"just",
-    b"also",
-    b"again",
-    b"then",
-    b"instead",
-    b"really",
-    b"only",
-    b"usually",
-    b"sometimes",
-    b"back",
-    b"as",
-    b"to",
-    b"it",
-    b"we",
-    b"i",
-    b"you",
-    b"they",
-    b"that",
-    b"this",
-    b"the",
-    b"a",
-    b"an",
-    b"here",
-    b"not",
-    b"code",
-    b"number",
-    b"value",
-];
-
-/// How many words a sentence may put between an error word and its number.
-const MAX_SENTENCE_WORDS: usize = 6;
-
-/// The number that a sentence says an error or code is, should be or came
-/// back as: `the code should be 2001`, `Stormpath returns 7104`, `the error
-/// we got was 7100`. The words between are a verb of that kind and words
-/// that go with it, within the sentence.
-fn number_in_sentence(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
-    let limit = (at + 2 * MAX_GAP).min(text.len());
-    let (mut says, mut words) = (false, 0);
-    while at < limit {
-        let b = text[at];
-        if b.is_ascii_digit() {
-            return if says { number_at(text, at) } else { None };
-        }
-        if b" \t:\"'`".contains(&b) {
-            at += 1;
-            continue;
-        }
-        let word = word_at(text, at);
-        let is = |list: &[&[u8]]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-        words += 1;
-        if word.is_empty() || words > MAX_SENTENCE_WORDS || !(is(SAYS) || is(SENTENCE_FILLERS)) {
-            return None;
-        }
-        says |= is(SAYS);
-        at += word.len();
-    }
-    None
-}
-
 /// A message key that ends in a code, `stormpath.web.errors.7104` or
 /// `errors.7104`, or the server's `status.7104` with its suffix
 /// (`status.7104.dev`): the key's span and its code.
@@ -673,7 +600,7 @@ fn message_key(
 }
 
 /// The run of ASCII letters at `at`.
-fn word_at(text: &[u8], at: usize) -> &[u8] {
+pub(super) fn word_at(text: &[u8], at: usize) -> &[u8] {
     let len = text[at..]
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
@@ -955,6 +882,9 @@ mod tests {
         assert_eq!(codes("The error we got back was 7100."), [7100]);
         assert_eq!(codes("I expected the error code to be 2001"), [2001]);
         assert_eq!(codes("the error it returns is 7104"), [7104]);
+        assert_eq!(codes("but the code\nshould be 2001 as documented"), [2001]);
+        let hits = scan_text(b"the error we got\r\nwas 7100");
+        assert_eq!((hits[0].line, hits[0].column), (2, 5));
         for text in [
             "the error rate was 2000 per hour",
             "the error happened in 2016",
@@ -963,6 +893,8 @@ mod tests {
             "the error should be 2000 users",
             "the code we get when we call it from the old app is 2001",
             "the code 404",
+            "the code should\n\nbe 2001",
+            "the error\nrate was 2000",
         ] {
             assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
         }
