@@ -20,7 +20,7 @@ pub(super) fn is_foreign(text: &[u8], word_start: usize, end: usize) -> bool {
 /// `LEVEL PID --- [thread]`: the number is a process id.
 fn process_ids(after: &[u8]) -> bool {
     let pid_tid = after.first() == Some(&b'#') && after.get(1).is_some_and(u8::is_ascii_digit);
-    pid_tid || after.trim_ascii_start().starts_with(b"---")
+    pid_tid || after.trim_ascii_start().starts_with(b"--- [")
 }
 
 /// MySQL's `ERROR NNNN (SQLSTATE): …`, the state five letters or digits.
@@ -219,6 +219,7 @@ mod tests {
             "error 2001 status 409",
             "error 7100 Users cannot log in",
             "error 7100 users2",
+            "Error 7100 --- what does it mean?",
             "SDK 1.0 5.1.1 error 2001",
             "at 550 5.1.1a error 2001",
             "ids 2550 5.1.1 error 2001",

@@ -172,15 +172,15 @@ mod tests {
     use super::*;
 
     /// The lines that are items of a list of codes, with their content.
-    /// A line speaks when it holds "error" or "code"; names when it holds
-    /// "error " followed by a digit.
+    /// A line speaks when it holds "errors" or "code"; names when it holds
+    /// "errors 7".
     fn items(text: &str) -> Vec<&str> {
         let mut lists = Lists::new();
         let mut found = Vec::new();
         for line in text.lines() {
             let lower = line.to_ascii_lowercase();
-            let speaks = lower.contains("error") || lower.contains("code");
-            let named = lower.contains("error 7");
+            let speaks = lower.contains("errors") || lower.contains("code");
+            let named = lower.contains("errors 7");
             if let Some(at) = lists.line(line.as_bytes(), speaks, named) {
                 found.push(&line[at..]);
             }
@@ -215,7 +215,7 @@ mod tests {
             "the next heading ends it"
         );
         assert_eq!(
-            items("We got error 7100 again.\n- 2016\n"),
+            items("We got errors 7100 again.\n- 2016\n"),
             Vec::<&str>::new(),
             "a line that names a code is no lead-in"
         );

@@ -108,7 +108,7 @@ impl Scanner {
         self.table_seen = true;
         self.messages(text, offset);
         if first_window {
-            self.list_item(text, words.error_or_code);
+            self.list_item(text, words.codes);
         }
         if first_window && !self.current.is_empty() {
             let field = body_field(text);
@@ -176,7 +176,7 @@ impl Scanner {
             }
             let url = keyword.contains(&b'/') || keyword.contains(&b'#');
             let stormpath = keyword.eq_ignore_ascii_case(b"stormpath");
-            words.error_or_code |= !url && !stormpath;
+            words.codes |= names_codes(text, m.start(), keyword);
             let number = if url {
                 number_at(text, m.end())
             } else {
@@ -364,9 +364,27 @@ fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
 struct Words {
     /// The word "code": the line may be a table's header.
     code: bool,
-    /// An error or code word, not another kind of code (`zip code`): the
-    /// line speaks of error codes.
-    error_or_code: bool,
+    /// Words for error codes, not another kind of code (`zip code`): the
+    /// line speaks of error codes, as a list's heading must.
+    codes: bool,
+}
+
+/// Whether a keyword names error codes: `errors`, `codes`, `error code`,
+/// `errorCode`; not one error (`error handling`, `ERROR:`), nor source code
+/// (`## Code`).
+fn names_codes(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    let ends_with = |word: &[u8], end: &[u8]| {
+        word.len() >= end.len() && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+    };
+    if keyword.eq_ignore_ascii_case(b"code") {
+        // `Error code`, `error  code`
+        let before = text[..at].trim_ascii_end();
+        before.len() < at && ends_with(before, b"error")
+    } else {
+        ends_with(keyword, b"errors")
+            || ends_with(keyword, b"codes")
+            || keyword.len() > 4 && ends_with(keyword, b"code")
+    }
 }
 
 /// The words that put a number after them in an error context, the
@@ -908,6 +926,10 @@ mod tests {
         assert_eq!(codes(lead_in), [7100, 7101, 7102]);
         let log = "ERROR something failed with code 2001\n- 2014\n";
         assert_eq!(codes(log), [2001], "a log line is no lead-in");
+        let error_code = "Error code:\n- 7100\n";
+        assert_eq!(codes(error_code), [7100]);
+        let handling = "## Error handling\n\n- 2000\nERROR: retry delays:\n- 4000\n";
+        assert_eq!(codes(handling), Vec::<u32>::new(), "one error is no list");
         let ports = "## Ports\n- 9000\n- 13000\n";
         assert_eq!(codes(ports), Vec::<u32>::new());
     }
