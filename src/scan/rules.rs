@@ -1,11 +1,14 @@
 //! What a code in text is.
 //!
 //! A number is a code only in an error context: after a keyword (`error`,
-//! `code`, `errorCode`, `Stormpath`), in a moreInfo URL, in a list that
-//! continues one of those, or in a text table's Code column. A line that
-//! quotes a catalog message names that code without a number. Everything
-//! else (dates, ports, amounts, line numbers, HTTP statuses, one-time
-//! codes) is not a code.
+//! `code`, `errorCode`, `Stormpath`) or a sentence that says what the code
+//! is (`sentences`), in a moreInfo URL, in a message key
+//! (`stormpath.web.errors.7104`), in a list that continues one of those, in
+//! a list under a heading about codes (`lists`), or in a text table's Code
+//! column. A line that quotes a catalog message names that code without a
+//! number. Everything else (dates, ports, amounts, counts, line numbers,
+//! HTTP statuses, one-time codes, other programs' numbers: `foreign`) is not
+//! a code.
 //!
 //! The scanner is fed whole lines, a block at a time, and keeps the hits of
 //! each block for its caller to take.
