@@ -101,7 +101,13 @@ pub(super) fn is_count(text: &[u8], end: usize) -> bool {
         return false;
     };
     let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
-    if rest.get(len).is_some_and(|b| b.is_ascii_alphanumeric()) {
+    // A word ends there: `7100 tests/data` is a path.
+    let ends = match rest.get(len) {
+        None => true,
+        Some(b'.') => rest.get(len + 1).is_none_or(u8::is_ascii_whitespace),
+        Some(b) => b.is_ascii_whitespace() || b",;:!?)\"'".contains(b),
+    };
+    if !ends {
         return false;
     }
     let word = &rest[..len];
@@ -239,6 +245,9 @@ mod tests {
         assert!(!count("7104 access"));
         assert!(!count("7104 status"));
         assert!(!count("7104  users"), "one space only");
+        assert!(!count("7100 tests/data/archive"), "a path");
+        assert!(!count("7100 users.txt"));
+        assert!(count("7100 users, 2 admins"));
         assert!(!count("7104"));
     }
 }
