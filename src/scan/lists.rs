@@ -1,6 +1,6 @@
-//! Lists of bare numbers under a heading, a title or a sentence that
-//! speaks of errors or codes: `## Errors` then `- [x] 13000`, `- 12001`,
-//! `1. 7100`. The list lasts until the next heading or the first blank
+//! Lists and tables of bare numbers under a heading, a title or a sentence
+//! that speaks of errors or codes: `## Errors` then `- [x] 13000`,
+//! `- 12001`, `1. 7100`, `| 7100 | 40 |`. The list lasts until the next heading or the first blank
 //! line after it; the same numbers under other headings are not codes.
 
 /// Where the lines read so far stand.
@@ -23,6 +23,9 @@ pub(super) struct Lists {
     /// Whether the previous line was text that speaks of codes: an
     /// underline (`------`) under it makes it a heading.
     after_text: Option<bool>,
+    /// Whether the table being read has a header whose first cell names
+    /// something else (`| Count | … |`): its first cells are no codes.
+    other_table: bool,
 }
 
 /// What a line is, to a list.
@@ -30,6 +33,8 @@ enum Kind {
     Blank,
     /// A list item, its content starting at the index.
     Item(usize),
+    /// A table's row (`| 7100 | 40 |`), its first cell starting at the index.
+    Row(usize),
     Heading,
     /// `===` or `---` alone: a heading's underline, or a rule.
     Underline,
@@ -43,6 +48,7 @@ impl Lists {
         Lists {
             state: State::Idle,
             after_text: None,
+            other_table: false,
         }
     }
 
@@ -65,6 +71,7 @@ impl Lists {
         );
         match kind {
             Kind::Blank => {
+                self.other_table = false;
                 if let State::Open { .. } = self.state {
                     self.state = State::Idle;
                 }
@@ -75,6 +82,13 @@ impl Lists {
                 }
                 self.state = State::Open { heading };
                 return Some(content);
+            }
+            Kind::Row(content) => {
+                if self.state == State::Idle {
+                    return None;
+                }
+                self.state = State::Open { heading };
+                return self.row(text, content);
             }
             Kind::Heading => self.state = announced(speaks, true),
             Kind::Underline => {
@@ -102,6 +116,25 @@ fn leads_in(text: &[u8]) -> bool {
     text.trim_ascii_end().ends_with(b":") || !text.iter().any(u8::is_ascii_digit)
 }
 
+impl Lists {
+    /// A table's row: its first cell holds a code, unless the header named
+    /// that column otherwise.
+    fn row(&mut self, text: &[u8], content: usize) -> Option<usize> {
+        let cell = &text[content..];
+        let cell = &cell[..memchr::memchr(b'|', cell).unwrap_or(cell.len())];
+        if cell.first().is_some_and(u8::is_ascii_digit) {
+            return (!self.other_table).then_some(content);
+        }
+        let rule = cell.iter().all(|b| b" -:=".contains(b));
+        if !rule {
+            let lower = cell.to_ascii_lowercase();
+            let find = |word: &[u8]| memchr::memmem::find(&lower, word).is_some();
+            self.other_table = !find(b"error") && !find(b"code");
+        }
+        None
+    }
+}
+
 fn announced(speaks: bool, heading: bool) -> State {
     match speaks {
         true => State::Announced { heading },
@@ -114,8 +147,12 @@ fn kind(text: &[u8]) -> Kind {
     if trimmed.is_empty() {
         return Kind::Blank;
     }
+    let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+    if let Some(cells) = trimmed.strip_prefix(b"|") {
+        let spaces = cells.iter().take_while(|&&b| b == b' ').count();
+        return Kind::Row(start + 1 + spaces);
+    }
     if let Some(content) = item_content(trimmed) {
-        let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
         return Kind::Item(start + content);
     }
     if is_heading(trimmed) {
@@ -194,6 +231,8 @@ mod tests {
         assert_eq!(items(text), ["13000", "12001", "7100"]);
         let setext = "Error codes\n-----------\nWe map these:\n1. 7100\n2) 7101\n";
         assert_eq!(items(setext), ["7100", "7101"]);
+        let table = "## Errors\n| Error | Count |\n|---|---|\n| 7100 | 4 |\n";
+        assert_eq!(items(table), ["7100 | 4 |"]);
         let title = "Subject: Stormpath errors\nFrom: a@b\n\nHi,\n\n• 7104\n";
         assert_eq!(items(title), ["7104"]);
     }

@@ -929,6 +929,14 @@ mod tests {
         assert_eq!(codes(lead_in), [7100, 7101, 7102]);
         let log = "ERROR something failed with code 2001\n- 2014\n";
         assert_eq!(codes(log), [2001], "a log line is no lead-in");
+        let table = "### Stormpath errors this week\n\n| Error | Count |\n|---|---|\n| 7100 | 40 |\n| 2016-11-04 | 7104 |\n\n| 7101 | 2 |\n";
+        assert_eq!(
+            codes(table),
+            [7100],
+            "a table's first cell, up to a blank line"
+        );
+        let counts = "## Errors\n\n| Count | Users |\n|---|---|\n| 2000 | 7100 |\n";
+        assert_eq!(codes(counts), Vec::<u32>::new(), "a first column of counts");
         let error_code = "Error code:\n- 7100\n";
         assert_eq!(codes(error_code), [7100]);
         let handling = "## Error handling\n\n- 2000\nERROR: retry delays:\n- 4000\n";
