@@ -1,6 +1,8 @@
 //! Finding error codes in tickets, logs and whole support archives.
 //!
-//! - `rules`: what a code in text is;
+//! - `rules`: what a code in text is; `lists`: lists of codes under a
+//!   heading about them; `sentences`: sentences that say a code is a
+//!   number; `foreign`: other programs' numbers after "error";
 //! - `text`: reading a stream of text in blocks of lines as it arrives, and
 //!   where the records of an export start;
 //! - `open`: what a file is (compressed, a bundle, UTF-16, binary) and the
@@ -14,10 +16,13 @@
 //! The scanner drives and pushes each hit into a `Sink`, as ripgrep's
 //! searcher does; nothing holds the whole result.
 
+mod foreign;
+mod lists;
 mod open;
 pub mod order;
 pub mod progress;
 mod rules;
+mod sentences;
 pub mod sink;
 pub mod summary;
 mod text;

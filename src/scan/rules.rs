@@ -1,15 +1,21 @@
 //! What a code in text is.
 //!
 //! A number is a code only in an error context: after a keyword (`error`,
-//! `code`, `errorCode`, `Stormpath`), in a moreInfo URL, in a list that
-//! continues one of those, or in a text table's Code column. A line that
-//! quotes a catalog message names that code without a number. Everything
-//! else (dates, ports, amounts, line numbers, HTTP statuses, one-time
-//! codes) is not a code.
+//! `code`, `errorCode`, `Stormpath`) or a sentence that says what the code
+//! is (`sentences`), in a moreInfo URL, in a message key
+//! (`stormpath.web.errors.7104`), in a list that continues one of those, in
+//! a list under a heading about codes (`lists`), or in a text table's Code
+//! column. A line that quotes a catalog message names that code without a
+//! number. Everything else (dates, ports, amounts, counts, line numbers,
+//! HTTP statuses, one-time codes, other programs' numbers: `foreign`) is not
+//! a code.
 //!
 //! The scanner is fed whole lines, a block at a time, and keeps the hits of
 //! each block for its caller to take.
 
+use super::foreign::{is_count, is_foreign};
+use super::lists::Lists;
+use super::sentences::{Read, Sentence};
 use super::{Hit, Via, escape};
 use crate::catalog;
 use crate::templates;
@@ -41,6 +47,10 @@ pub(super) struct Scanner {
     table_column: Option<usize>,
     /// Whether the line (its first window) has been seen by the table rule.
     table_seen: bool,
+    /// Lists of bare numbers under a heading about codes.
+    lists: Lists,
+    /// A sentence about a code that the line's end cut before its number.
+    sentence: Option<Sentence>,
     /// Buffers to fold lines into for message matching.
     folded: templates::FoldBuffers,
     /// The block in lower case, for the prefilter.
@@ -60,6 +70,8 @@ impl Scanner {
             keep_repeats: false,
             table_column: None,
             table_seen: false,
+            lists: Lists::new(),
+            sentence: None,
             folded: templates::FoldBuffers::default(),
             lower: Vec::new(),
             marks: Vec::new(),
@@ -83,13 +95,19 @@ impl Scanner {
                     Some(word) => self.quote_words.push((at - start, word)),
                 }
             }
-            if context || !self.quote_words.is_empty() || self.table_column.is_some() {
+            if context || !self.quote_words.is_empty() || self.carries_over() {
                 self.look(&text[start..end], 0, context);
             }
             self.end_line();
             start = end + 1;
         }
         self.marks = marks;
+    }
+
+    /// Whether the next line must be read whatever it holds: it may go on
+    /// with a table, a list of codes or a sentence.
+    fn carries_over(&self) -> bool {
+        self.table_column.is_some() || self.lists.is_open() || self.sentence.is_some()
     }
 
     /// Scans a window of a long line that starts `offset` bytes into it.
@@ -108,16 +126,27 @@ impl Scanner {
     }
 
     /// Looks closely at a line, or a window of one, where the prefilter
-    /// found a context word (`context`) or quote words (`quote_words`).
+    /// found a context word (`context`) or quote words (`quote_words`), or
+    /// that may go on with what the lines before it started.
     fn look(&mut self, text: &[u8], offset: usize, context: bool) {
-        let saw_code_word = context && self.numbers(text, offset);
-        // Only a line with the word "code" starts a table.
         let first_window = !self.table_seen;
-        if !self.table_seen && (saw_code_word || self.table_column.is_some()) {
+        // The last window of a line says whether its sentence runs on.
+        if let Some(sentence) = self.sentence.take().filter(|_| first_window) {
+            self.sentence_goes_on(text, sentence);
+        }
+        let words = match context {
+            true => self.numbers(text, offset),
+            false => Words::default(),
+        };
+        // Only a line with the word "code" starts a table.
+        if !self.table_seen && (words.code || self.table_column.is_some()) {
             self.table(text);
         }
         self.table_seen = true;
         self.messages(text, offset);
+        if first_window {
+            self.list_item(text, words.codes);
+        }
         if first_window && !self.current.is_empty() {
             let field = body_field(text);
             for hit in &mut self.current {
@@ -163,17 +192,20 @@ impl Scanner {
         });
     }
 
-    /// Codes after keywords and in URLs, and the lists that continue them.
-    /// Returns whether the word "code" stands on the line.
-    fn numbers(&mut self, text: &[u8], offset: usize) -> bool {
-        let mut saw_code_word = false;
+    /// Codes after keywords, in URLs and in message keys, and the lists
+    /// that continue them. Returns the words the line holds.
+    fn numbers(&mut self, text: &[u8], offset: usize) -> Words {
+        let mut words = Words::default();
         for m in contexts().find_iter(text) {
             let keyword = &text[m.start()..m.end()];
-            saw_code_word |= keyword.eq_ignore_ascii_case(b"code");
+            // `code`, `errorCode`, `error_code`: a table's header may stand here.
+            words.code |=
+                keyword.len() >= 4 && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code");
             if !left_boundary(text, m.start()) || !right_boundary(text, m.end(), keyword) {
                 continue;
             }
-            if is_other_code(text, m.start(), keyword) {
+            if let Some((start, end, code)) = message_key(text, m.start(), m.end(), keyword) {
+                self.push(code, Via::Number, offset + start, &text[start..end]);
                 continue;
             }
             if keyword.eq_ignore_ascii_case(b"errors.html#id1") {
@@ -181,11 +213,25 @@ impl Scanner {
                 self.push(4614, Via::Number, offset + m.start(), keyword);
                 continue;
             }
+            if keyword.ends_with(b".") || is_other_code(text, m.start(), keyword) {
+                continue; // `status.` starts nothing but a key
+            }
             let url = keyword.contains(&b'/') || keyword.contains(&b'#');
+            let stormpath = keyword.eq_ignore_ascii_case(b"stormpath");
+            words.codes |= names_codes(text, m.start(), keyword);
             let number = if url {
                 number_at(text, m.end())
             } else {
-                number_after_gap(text, m.end())
+                number_after_gap(text, m.end()).or_else(|| {
+                    match Sentence::default().read(text, m.end()) {
+                        Read::Number(at) => number_at(text, at),
+                        Read::RunsOn(sentence) => {
+                            self.sentence = Some(sentence);
+                            None
+                        }
+                        Read::Nothing => None,
+                    }
+                })
             };
             let Some((start, end)) = number else {
                 continue;
@@ -193,28 +239,77 @@ impl Scanner {
             let Some(code) = code_number(text, start, end) else {
                 continue;
             };
-            if keyword.eq_ignore_ascii_case(b"stormpath")
-                && start == m.end() + 1
-                && names_a_thing(text, end)
-            {
+            if stormpath && start == m.end() + 1 && names_a_thing(text, end) {
                 continue; // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`
+            }
+            if !url && is_foreign(text, m.start(), end) {
+                continue; // `[error] 2014#2014:`, `ERROR 2000 retries`
             }
             // A quoted key keeps its opening quote: `"code": 7101`.
             let from = match m.start().checked_sub(1) {
                 Some(q) if b"\"'".contains(&text[q]) => q,
                 _ => m.start(),
             };
-            self.push(code, Via::Number, offset + from, &text[from..end]);
-            let mut after = end;
-            while let Some((start, end)) = list_continuation(text, after) {
-                let Some(code) = code_number(text, start, end) else {
-                    break;
-                };
-                self.push(code, Via::Number, offset + start, &text[start..end]);
-                after = end;
-            }
+            self.push_with_list(code, offset, text, from, end);
         }
-        saw_code_word
+        words
+    }
+
+    /// The number of a sentence that the previous line's end cut: `the code
+    /// should` / `be 2001`.
+    fn sentence_goes_on(&mut self, text: &[u8], sentence: Sentence) {
+        let number = match sentence.read(text, 0) {
+            Read::Number(at) => number_at(text, at),
+            Read::RunsOn(sentence) if !text.trim_ascii().is_empty() => {
+                self.sentence = Some(sentence);
+                None
+            }
+            _ => None,
+        };
+        let Some((start, end)) = number else {
+            return;
+        };
+        if let Some(code) = code_number(text, start, end).filter(|_| !is_foreign(text, 0, end)) {
+            self.push_with_list(code, 0, text, start, end);
+        }
+    }
+
+    /// Keeps the code at `from..end` and the codes of a list that continues
+    /// it: `7100, 7101 and 7103`.
+    fn push_with_list(&mut self, code: u32, offset: usize, text: &[u8], from: usize, end: usize) {
+        self.push(code, Via::Number, offset + from, &text[from..end]);
+        let mut after = end;
+        while let Some((start, end)) = list_continuation(text, after) {
+            let Some(code) = code_number(text, start, end) else {
+                break;
+            };
+            self.push(code, Via::Number, offset + start, &text[start..end]);
+            after = end;
+        }
+    }
+
+    /// A bare number that starts an item of a list of codes: `- [x] 13000`
+    /// under `## Errors`.
+    fn list_item(&mut self, text: &[u8], speaks: bool) {
+        let named = !self.current.is_empty();
+        let Some(content) = self.lists.line(text, speaks, named) else {
+            return;
+        };
+        // Marked up: `` `7100` ``, `**7100**`.
+        let at = content
+            + text[content..]
+                .iter()
+                .take_while(|b| b"`*\"'".contains(b))
+                .count();
+        let Some((start, end)) = number_at(text, at) else {
+            return;
+        };
+        let Some(code) = code_number(text, start, end) else {
+            return;
+        };
+        if !is_count(text, end) {
+            self.push_with_list(code, 0, text, start, end);
+        }
     }
 
     /// A text table: a header line with a cell `Code` (or `Error code`)
@@ -342,10 +437,39 @@ fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usize, usize)>)
 
 /// What every context word holds: the prefilter looks for these, fewer
 /// patterns than the words themselves.
-const CONTEXT_TRIGGERS: &[&str] = &["err", "code", "stormpath"];
+const CONTEXT_TRIGGERS: &[&str] = &["err", "code", "stormpath", "status."];
 
-/// The words that put a number after them in an error context, and the
-/// moreInfo URL forms (4614's anchor was `#id1`).
+/// The words a line holds, as the rules for tables and lists need them.
+#[derive(Default)]
+struct Words {
+    /// The word "code": the line may be a table's header.
+    code: bool,
+    /// Words for error codes, not another kind of code (`zip code`): the
+    /// line speaks of error codes, as a list's heading must.
+    codes: bool,
+}
+
+/// Whether a keyword names error codes: `errors`, `codes`, `error code`,
+/// `errorCode`; not one error (`error handling`, `ERROR:`), nor source code
+/// (`## Code`).
+fn names_codes(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    let ends_with = |word: &[u8], end: &[u8]| {
+        word.len() >= end.len() && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+    };
+    if keyword.eq_ignore_ascii_case(b"code") {
+        // `Error code`, `error  code`
+        let before = text[..at].trim_ascii_end();
+        before.len() < at && ends_with(before, b"error")
+    } else {
+        ends_with(keyword, b"errors")
+            || ends_with(keyword, b"codes")
+            || keyword.len() > 4 && ends_with(keyword, b"code")
+    }
+}
+
+/// The words that put a number after them in an error context, the
+/// moreInfo URL forms (4614's anchor was `#id1`), and `status.` that
+/// starts the server's message keys (`status.7104.dev`).
 const CONTEXT_WORDS: &[&str] = &[
     "error",
     "errors",
@@ -361,6 +485,7 @@ const CONTEXT_WORDS: &[&str] = &[
     "docs.stormpath.com/errors/",
     "errors.html#error-",
     "errors.html#id1",
+    "status.",
 ];
 
 /// The words that put a number after them in an error context, and the
@@ -406,7 +531,7 @@ fn after_escape_sequence(text: &[u8]) -> bool {
 }
 
 fn right_boundary(text: &[u8], at: usize, keyword: &[u8]) -> bool {
-    if keyword.contains(&b'/') || keyword.ends_with(b"-") {
+    if keyword.contains(&b'/') || keyword.ends_with(b"-") || keyword.ends_with(b".") {
         return true;
     }
     match text.get(at) {
@@ -526,8 +651,54 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// A message key that ends in a code, `stormpath.web.errors.7104` or
+/// `errors.7104`, or the server's `status.7104` with its suffix
+/// (`status.7104.dev`): the key's span and its code.
+fn message_key(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    keyword: &[u8],
+) -> Option<(usize, usize, u32)> {
+    let status = keyword.eq_ignore_ascii_case(b"status.");
+    let errors = keyword.eq_ignore_ascii_case(b"error") || keyword.eq_ignore_ascii_case(b"errors");
+    let digits_at = match (status, text.get(end)) {
+        (true, _) => end,
+        (false, Some(b'.')) if errors => end + 1,
+        _ => return None,
+    };
+    let (digits_start, digits_end) = number_at(text, digits_at)?;
+    let digits = &text[digits_start..digits_end];
+    if !CODE_DIGITS.contains(&digits.len()) || digits[0] == b'0' {
+        return None;
+    }
+    let mut key_end = digits_end;
+    if status && text.get(key_end) == Some(&b'.') {
+        key_end += 1 + word_at(text, key_end + 1).len(); // `.dev`
+    }
+    // The key ends there: `errors.2016-10-18.log` is a file name.
+    let key_byte = |i: usize| {
+        text.get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    if key_byte(key_end)
+        || text.get(key_end).is_some_and(|b| b".-".contains(b)) && key_byte(key_end + 1)
+    {
+        return None;
+    }
+    let key_start = start
+        - text[..start]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || b"_.-".contains(b))
+            .count();
+    let code = parse_digits(digits);
+    catalog::category_of(code)?;
+    Some((key_start, key_end, code))
+}
+
 /// The run of ASCII letters at `at`.
-fn word_at(text: &[u8], at: usize) -> &[u8] {
+pub(super) fn word_at(text: &[u8], at: usize) -> &[u8] {
     let len = text[at..]
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
@@ -669,10 +840,24 @@ fn trim(text: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
 }
 
 /// Whether a header cell names the code column: `Code`, `Error code`,
-/// `errorCode`, `error_code`.
+/// `errorCode`, `error_code`, `stormpath_error_code`, but not another kind
+/// of code (`Zip code`, `status_code`).
 fn is_code_header(cell: &[u8]) -> bool {
-    let lower = cell.to_ascii_lowercase();
-    lower == b"code" || lower.ends_with(b" code") || lower == b"errorcode" || lower == b"error_code"
+    let words: Vec<u8> = cell
+        .iter()
+        .map(|b| match b {
+            b'_' | b'-' => b' ',
+            b => b.to_ascii_lowercase(),
+        })
+        .collect();
+    let Some(qualifier) = words.strip_suffix(b"code") else {
+        return false;
+    };
+    let other = || is_other_code(&words, qualifier.len(), b"code");
+    match qualifier {
+        b"" | b"error" => true,
+        _ => qualifier.ends_with(b" ") && !other(),
+    }
 }
 
 /// The field of a JSON error body that a line holds (`"message": …`,
@@ -774,11 +959,107 @@ mod tests {
     }
 
     #[test]
+    fn message_keys_that_end_in_a_code() {
+        let hits =
+            scan_text(b"No message found under code 'stormpath.web.errors.7104' for locale 'en'.");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            (hits[0].code, hits[0].column, hits[0].text.as_str()),
+            (7104, 30, "stormpath.web.errors.7104")
+        );
+        assert_eq!(codes("status.7104.dev = Login attempt failed"), [7104]);
+        assert_eq!(codes("errors.7100=Bad password"), [7100]);
+        assert_eq!(codes("see ERRORS.2001."), [2001]);
+        for text in [
+            "rotated errors.2016-10-18.log and errors.2016.log",
+            "status.200 and status.20010 and errors.7100x",
+            "the build status. 2001 users",
+            "errors.0700",
+        ] {
+            assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_say_a_code_is_a_number() {
+        assert_eq!(codes("the code should be 2001, not 409"), [2001]);
+        assert_eq!(codes("Stormpath returns 7104 for this"), [7104]);
+        assert_eq!(codes("The error we got back was 7100."), [7100]);
+        assert_eq!(codes("I expected the error code to be 2001"), [2001]);
+        assert_eq!(codes("the error it returns is 7104"), [7104]);
+        assert_eq!(codes("but the code\nshould be 2001 as documented"), [2001]);
+        let hits = scan_text(b"the error we got\r\nwas 7100");
+        assert_eq!((hits[0].line, hits[0].column), (2, 5));
+        for text in [
+            "the error rate was 2000 per hour",
+            "the error happened in 2016",
+            "the code should, in 2016, be fixed",
+            "the error we got. 2001 was the year",
+            "the error should be 2000 users",
+            "the code we get when we call it from the old app is 2001",
+            "the code 404",
+            "the code should\n\nbe 2001",
+            "the error\nrate was 2000",
+        ] {
+            assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_of_bare_numbers_under_a_heading_about_codes() {
+        let issue = "## Errors\n\n- [x] 13000\n- [ ] 12001\n- `7100`\n\n## Benchmarks\n\n- 13100\n- 2000 users\n";
+        assert_eq!(codes(issue), [13000, 12001, 7100]);
+        let lead_in = "Stormpath error codes we map:\n1. 7100, 7101\n2. 7102 (locked)\n3. 2000 requests\nThanks\n- 7103";
+        assert_eq!(codes(lead_in), [7100, 7101, 7102]);
+        let log = "ERROR something failed with code 2001\n- 2014\n";
+        assert_eq!(codes(log), [2001], "a log line is no lead-in");
+        let table = "### Stormpath errors this week\n\n| Error | Count |\n|---|---|\n| 7100 | 40 |\n| 2016-11-04 | 7104 |\n\n| 7101 | 2 |\n";
+        assert_eq!(
+            codes(table),
+            [7100],
+            "a table's first cell, up to a blank line"
+        );
+        let counts = "## Errors\n\n| Count | Users |\n|---|---|\n| 2000 | 7100 |\n";
+        assert_eq!(codes(counts), Vec::<u32>::new(), "a first column of counts");
+        let error_code = "Error code:\n- 7100\n";
+        assert_eq!(codes(error_code), [7100]);
+        let handling = "## Error handling\n\n- 2000\nERROR: retry delays:\n- 4000\n";
+        assert_eq!(codes(handling), Vec::<u32>::new(), "one error is no list");
+        let ports = "## Ports\n- 9000\n- 13000\n";
+        assert_eq!(codes(ports), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn other_programs_numbers_after_error_are_theirs() {
+        for text in [
+            "2016/10/18 09:12:44 [error] 7102#0: *5104 connect() failed",
+            "2016-10-18 09:12:44.301 ERROR 7104 --- [main] c.a.App : failed",
+            "ERROR 2003 (HY000): Can't connect to MySQL server",
+            "ConnectionResetError: [WinError 10054] An existing connection was closed",
+            "Winsock error 10060 and socket error 10054 (WSAECONNRESET)",
+            "OSError: [Errno 2001] No such file",
+            "ERROR 4000 sessions dropped; [ERROR] 2000 retries; error: 7104 requests failed",
+        ] {
+            assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+        }
+        let both = "[error] 7102#0: *5104 upstream said: HTTP 400, Stormpath 7100 (x)";
+        assert_eq!(
+            codes(both),
+            [7100],
+            "a Stormpath code on the line still counts"
+        );
+    }
+
+    #[test]
     fn a_table_code_column() {
         let table = "Top errors:\n\nCode    Count  Share\n7102    310    41%\n7101    120    16%\n\n2001 after";
         assert_eq!(codes(table), [7102, 7101]);
         let markdown = "| Count | Code |\n|---|---|\n| 3 | 2001 |\n| 4 | 7100 |";
         assert_eq!(codes(markdown), [2001, 7100]);
+        let mysql = "+----------------------+----------+\n| stormpath_error_code | COUNT(*) |\n+----------------------+----------+\n|                 7100 |     2013 |\n+----------------------+----------+";
+        assert_eq!(codes(mysql), [7100]);
+        let other = "| status_code | Zip Code | n |\n|---|---|---|\n| 2001 | 10017 | 3 |";
+        assert_eq!(codes(other), Vec::<u32>::new());
         let two_words = "| Error Code | Count |\n|---|---|\n| 7102 | 12 |";
         assert_eq!(codes(two_words), [7102]);
         let spaced = "Error Code    Count\n7103          5\n2001          310";

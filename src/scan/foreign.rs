@@ -1,0 +1,253 @@
+//! Numbers that other software prints after "error", and counts: the
+//! shapes that say a number after an error word is not a Stormpath code.
+//!
+//! Each shape speaks for its own number only: a Stormpath code named
+//! elsewhere on the line (a moreInfo URL, `Stormpath 7104`, a catalog
+//! message) is still reported.
+
+/// Whether the number that ends at `end`, found after the error word at
+/// `word_start`, is another program's number or a count.
+pub(super) fn is_foreign(text: &[u8], word_start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    process_ids(after)
+        || sql_state(after)
+        || windows_socket(text, word_start, after)
+        || smtp_reply(&text[word_start.saturating_sub(SMTP_REACH)..word_start])
+        || is_count(text, end)
+}
+
+/// nginx's `[error] PID#TID: *CONNECTION` and Spring Boot's (Logback's)
+/// `LEVEL PID --- [thread]`: the number is a process id.
+fn process_ids(after: &[u8]) -> bool {
+    let pid_tid = after.first() == Some(&b'#') && after.get(1).is_some_and(u8::is_ascii_digit);
+    pid_tid || after.trim_ascii_start().starts_with(b"--- [")
+}
+
+/// MySQL's `ERROR NNNN (SQLSTATE): …`, the state five letters or digits.
+fn sql_state(after: &[u8]) -> bool {
+    let Some(state) = after.strip_prefix(b" (") else {
+        return false;
+    };
+    state.len() > 5
+        && state[..5]
+            .iter()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && state[5] == b')'
+}
+
+/// Windows' `[WinError 10054]`, `Winsock error 10060`, `socket error
+/// 10054 (WSAECONNRESET)`: system and socket error numbers.
+fn windows_socket(text: &[u8], word_start: usize, after: &[u8]) -> bool {
+    let before = text[..word_start].trim_ascii_end();
+    let word_len = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word = &before[before.len() - word_len..];
+    let named = [&b"win"[..], b"winsock", b"windows", b"socket", b"wsa"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word));
+    let rest = after.trim_ascii_start();
+    let rest = rest.strip_prefix(b"(").unwrap_or(rest);
+    named || rest.starts_with(b"WSA")
+}
+
+/// How far before the error word a mail server's reply code may stand.
+const SMTP_REACH: usize = 120;
+
+/// A mail server's reply before the error word, its code and enhanced
+/// status (RFC 3463) of one class: `550 5.1.1 User unknown (error 2001 in
+/// local policy table)`.
+fn smtp_reply(before: &[u8]) -> bool {
+    let digit = |i: usize| before.get(i).is_some_and(u8::is_ascii_digit);
+    memchr::memchr2_iter(b' ', b'-', before).any(|separator| {
+        let Some(reply) = separator.checked_sub(3) else {
+            return false;
+        };
+        let class = before[reply];
+        let boundary = reply == 0 || !before[reply - 1].is_ascii_alphanumeric();
+        let status = &before[separator + 1..];
+        boundary
+            && b"245".contains(&class)
+            && digit(reply + 1)
+            && digit(reply + 2)
+            && status.starts_with(&[class, b'.'])
+            && enhanced_rest(&status[2..])
+    })
+}
+
+/// Whether `text` starts with the `1.1` of an enhanced status `5.1.1`,
+/// each part one to three digits, and the status ends there.
+fn enhanced_rest(text: &[u8]) -> bool {
+    let part = |t: &[u8]| t.iter().take_while(|b| b.is_ascii_digit()).count();
+    let first = part(text);
+    if !(1..=3).contains(&first) || text.get(first) != Some(&b'.') {
+        return false;
+    }
+    let rest = &text[first + 1..];
+    let second = part(rest);
+    (1..=3).contains(&second)
+        && rest
+            .get(second)
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'.')
+}
+
+/// Whether a plural noun follows the number at `end`: `4000 sessions
+/// dropped`, `2000 retries`, `7104 requests`. A code is followed by its
+/// description or by a verb (`7104 occurs`), not by what was counted.
+pub(super) fn is_count(text: &[u8], end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(b" ") else {
+        return false;
+    };
+    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    // A word ends there: `7100 tests/data` is a path.
+    let ends = match rest.get(len) {
+        None => true,
+        Some(b'.') => rest.get(len + 1).is_none_or(u8::is_ascii_whitespace),
+        Some(b) => b.is_ascii_whitespace() || b",;:!?)\"'".contains(b),
+    };
+    if !ends {
+        return false;
+    }
+    let word = &rest[..len];
+    word.len() >= 4
+        && word.ends_with(b"s")
+        && ![&b"ss"[..], b"us", b"is"]
+            .iter()
+            .any(|ending| word.ends_with(ending))
+        && !NOT_PLURALS.contains(&word)
+}
+
+/// Words ending in `s` that are no plural nouns: the verbs that follow a
+/// code in a sentence, and a few others.
+const NOT_PLURALS: &[&[u8]] = &[
+    b"always",
+    b"appears",
+    b"applies",
+    b"arises",
+    b"blocks",
+    b"breaks",
+    b"causes",
+    b"comes",
+    b"continues",
+    b"corresponds",
+    b"describes",
+    b"does",
+    b"explains",
+    b"fails",
+    b"fires",
+    b"gets",
+    b"goes",
+    b"happens",
+    b"indicates",
+    b"keeps",
+    b"looks",
+    b"maps",
+    b"matches",
+    b"means",
+    b"occurs",
+    b"perhaps",
+    b"persists",
+    b"pops",
+    b"prevents",
+    b"reads",
+    b"recurs",
+    b"refers",
+    b"remains",
+    b"returns",
+    b"says",
+    b"seems",
+    b"shows",
+    b"states",
+    b"stops",
+    b"suggests",
+    b"tells",
+    b"triggers",
+    b"whereas",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the first number after an "error" word in `line` is
+    /// foreign, read after the last such word before it.
+    fn foreign(line: &str) -> bool {
+        let lower = line.to_ascii_lowercase();
+        let text = line.as_bytes();
+        let first_word = lower.find("error").unwrap();
+        let start = first_word
+            + text[first_word..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .unwrap();
+        let end = start
+            + text[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        let word = lower[..start].rfind("error").unwrap();
+        is_foreign(text, word, end)
+    }
+
+    #[test]
+    fn other_programs_numbers_after_error() {
+        for line in [
+            "[error] 2014#2014: *7 upstream timed out",
+            "ERROR 7100 --- [nio-8443-exec-2] c.a.Login : failed",
+            "ERROR 2002 (HY000): Can't connect to local MySQL server",
+            "ERROR 1045 (28000): Access denied for user",
+            "ConnectionResetError: [WinError 10054] An existing connection was closed",
+            "Winsock error 10060 while connecting",
+            "socket error 10054 (WSAECONNRESET)",
+            "error 10061 WSAECONNREFUSED",
+            "ERROR 4000 sessions dropped",
+            "[ERROR] 2000 retries exhausted",
+            "error: 7104 requests failed",
+            "Diagnostic-Code: smtp; 550 5.1.1 User unknown (error 2001 in local",
+            "421-4.7.0 Try again later, error 2001",
+        ] {
+            assert!(foreign(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn stormpath_shapes_are_not_foreign() {
+        for line in [
+            "Stormpath error 7104 (http://docs.stormpath.com/errors/7104)",
+            "error 7104 occurs when the password is wrong",
+            "error 2001 means the name is taken",
+            "Error 7100 (Invalid username or password)",
+            "error 7100: Login attempt failed",
+            "error 2000 is raised",
+            "error 7101 access denied",
+            "error 2001 status 409",
+            "error 7100 Users cannot log in",
+            "error 7100 users2",
+            "Error 7100 --- what does it mean?",
+            "SDK 1.0 5.1.1 error 2001",
+            "at 550 5.1.1a error 2001",
+            "ids 2550 5.1.1 error 2001",
+        ] {
+            assert!(!foreign(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn counts_are_plural_nouns_after_a_number() {
+        let count = |s: &str| is_count(s.as_bytes(), 4);
+        assert!(count("2000 users"));
+        assert!(count("7104 requests."));
+        assert!(count("2000 retries"));
+        assert!(!count("7104 occurs"));
+        assert!(!count("7104 was"));
+        assert!(!count("7104 access"));
+        assert!(!count("7104 status"));
+        assert!(!count("7104  users"), "one space only");
+        assert!(!count("7100 tests/data/archive"), "a path");
+        assert!(!count("7100 users.txt"));
+        assert!(count("7100 users, 2 admins"));
+        assert!(!count("7104"));
+    }
+}

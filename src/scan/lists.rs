@@ -1,0 +1,273 @@
+//! Lists and tables of bare numbers under a heading, a title or a sentence
+//! that speaks of errors or codes: `## Errors` then `- [x] 13000`,
+//! `- 12001`, `1. 7100`, `| 7100 | 40 |`. The list lasts until the next heading or the first blank
+//! line after it; the same numbers under other headings are not codes.
+
+/// Where the lines read so far stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// No list of codes is announced.
+    Idle,
+    /// A heading (`heading`) or a sentence about codes came, and no item
+    /// yet. A heading lasts until the next heading; a sentence until a line
+    /// that is neither an item nor blank.
+    Announced { heading: bool },
+    /// Inside a list of codes.
+    Open { heading: bool },
+}
+
+/// The list state that lasts across lines.
+#[derive(Debug)]
+pub(super) struct Lists {
+    state: State,
+    /// Whether the previous line was text that speaks of codes: an
+    /// underline (`------`) under it makes it a heading.
+    after_text: Option<bool>,
+    /// Whether the table being read has a header whose first cell names
+    /// something else (`| Count | … |`): its first cells are no codes.
+    other_table: bool,
+}
+
+/// What a line is, to a list.
+enum Kind {
+    Blank,
+    /// A list item, its content starting at the index.
+    Item(usize),
+    /// A table's row (`| 7100 | 40 |`), its first cell starting at the index.
+    Row(usize),
+    Heading,
+    /// `===` or `---` alone: a heading's underline, or a rule.
+    Underline,
+    Text {
+        indented: bool,
+    },
+}
+
+impl Lists {
+    pub(super) fn new() -> Self {
+        Lists {
+            state: State::Idle,
+            after_text: None,
+            other_table: false,
+        }
+    }
+
+    /// Whether a list of codes is announced or open, so that every line
+    /// must be read, even one without an error word.
+    pub(super) fn is_open(&self) -> bool {
+        self.state != State::Idle
+    }
+
+    /// Reads a line: `speaks` when it holds an error or code word, `named`
+    /// when it names a code itself (a statement, not a lead-in to a list).
+    /// Returns where the item's content starts when the line is an item of
+    /// a list of codes.
+    pub(super) fn line(&mut self, text: &[u8], speaks: bool, named: bool) -> Option<usize> {
+        let kind = kind(text);
+        let after_text = self.after_text.take();
+        let heading = matches!(
+            self.state,
+            State::Announced { heading: true } | State::Open { heading: true }
+        );
+        match kind {
+            Kind::Blank => {
+                self.other_table = false;
+                if let State::Open { .. } = self.state {
+                    self.state = State::Idle;
+                }
+            }
+            Kind::Item(content) => {
+                if self.state == State::Idle {
+                    return None;
+                }
+                self.state = State::Open { heading };
+                return Some(content);
+            }
+            Kind::Row(content) => {
+                if self.state == State::Idle {
+                    return None;
+                }
+                self.state = State::Open { heading };
+                return self.row(text, content);
+            }
+            Kind::Heading => self.state = announced(speaks, true),
+            Kind::Underline => {
+                self.state = announced(after_text == Some(true), true);
+            }
+            Kind::Text { indented } => {
+                self.after_text = Some(speaks);
+                let continues = indented && matches!(self.state, State::Open { .. });
+                let announces = speaks && !named && leads_in(text);
+                if announces {
+                    self.state = State::Announced { heading };
+                } else if !continues && self.state != (State::Announced { heading: true }) {
+                    self.state = State::Idle;
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Whether a line that speaks of codes reads as a lead-in to a list: it
+/// ends with a colon, or holds no number (`The Stormpath errors we still
+/// see`), as a log line or a JSON body does not.
+fn leads_in(text: &[u8]) -> bool {
+    text.trim_ascii_end().ends_with(b":") || !text.iter().any(u8::is_ascii_digit)
+}
+
+impl Lists {
+    /// A table's row: its first cell holds a code, unless the header named
+    /// that column otherwise.
+    fn row(&mut self, text: &[u8], content: usize) -> Option<usize> {
+        let cell = &text[content..];
+        let cell = &cell[..memchr::memchr(b'|', cell).unwrap_or(cell.len())];
+        if cell.first().is_some_and(u8::is_ascii_digit) {
+            return (!self.other_table).then_some(content);
+        }
+        let rule = cell.iter().all(|b| b" -:=".contains(b));
+        if !rule {
+            let lower = cell.to_ascii_lowercase();
+            let find = |word: &[u8]| memchr::memmem::find(&lower, word).is_some();
+            self.other_table = !find(b"error") && !find(b"code");
+        }
+        None
+    }
+}
+
+fn announced(speaks: bool, heading: bool) -> State {
+    match speaks {
+        true => State::Announced { heading },
+        false => State::Idle,
+    }
+}
+
+fn kind(text: &[u8]) -> Kind {
+    let trimmed = text.trim_ascii();
+    if trimmed.is_empty() {
+        return Kind::Blank;
+    }
+    let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+    if let Some(cells) = trimmed.strip_prefix(b"|") {
+        let spaces = cells.iter().take_while(|&&b| b == b' ').count();
+        return Kind::Row(start + 1 + spaces);
+    }
+    if let Some(content) = item_content(trimmed) {
+        return Kind::Item(start + content);
+    }
+    if is_heading(trimmed) {
+        return Kind::Heading;
+    }
+    if trimmed.len() >= 3
+        && (trimmed.iter().all(|&b| b == b'=') || trimmed.iter().all(|&b| b == b'-'))
+    {
+        return Kind::Underline;
+    }
+    Kind::Text {
+        indented: text[0].is_ascii_whitespace(),
+    }
+}
+
+/// Where an item's content starts after its marker (`-`, `*`, `+`, `•`,
+/// `1.`, `1)`) and checkbox (`[ ]`, `[x]`).
+fn item_content(line: &[u8]) -> Option<usize> {
+    let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = if line.starts_with("•".as_bytes()) {
+        "•".len()
+    } else if matches!(line.first(), Some(b'-' | b'*' | b'+')) {
+        1
+    } else if (1..=3).contains(&digits) && matches!(line.get(digits), Some(b'.' | b')')) {
+        digits + 1
+    } else {
+        return None;
+    };
+    if line.get(marker) != Some(&b' ') {
+        return None;
+    }
+    let mut at = marker + 1;
+    for checkbox in [&b"[ ] "[..], b"[x] ", b"[X] "] {
+        if line[at..].starts_with(checkbox) {
+            at += checkbox.len();
+        }
+    }
+    Some(at)
+}
+
+/// A Markdown heading (`## Errors`), a line in bold (`**Errors**`), or a
+/// title (`Subject: …`, `Title: …`).
+fn is_heading(line: &[u8]) -> bool {
+    let hashes = line.iter().take_while(|&&b| b == b'#').count();
+    let atx = (1..=6).contains(&hashes) && line.get(hashes).is_none_or(|&b| b == b' ');
+    let bold = |mark: &[u8]| line.len() > 4 && line.starts_with(mark) && line.ends_with(mark);
+    let title =
+        |label: &[u8]| line.len() >= label.len() && line[..label.len()].eq_ignore_ascii_case(label);
+    atx || bold(b"**") || bold(b"__") || title(b"subject:") || title(b"title:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines that are items of a list of codes, with their content.
+    /// A line speaks when it holds "errors" or "code"; names when it holds
+    /// "errors 7".
+    fn items(text: &str) -> Vec<&str> {
+        let mut lists = Lists::new();
+        let mut found = Vec::new();
+        for line in text.lines() {
+            let lower = line.to_ascii_lowercase();
+            let speaks = lower.contains("errors") || lower.contains("code");
+            let named = lower.contains("errors 7");
+            if let Some(at) = lists.line(line.as_bytes(), speaks, named) {
+                found.push(&line[at..]);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn a_list_under_a_heading_about_errors() {
+        let text = "## Errors\n\n- [x] 13000\n- [ ] 12001\n* 7100\n\n- 2016\n";
+        assert_eq!(items(text), ["13000", "12001", "7100"]);
+        let setext = "Error codes\n-----------\nWe map these:\n1. 7100\n2) 7101\n";
+        assert_eq!(items(setext), ["7100", "7101"]);
+        let table = "## Errors\n| Error | Count |\n|---|---|\n| 7100 | 4 |\n";
+        assert_eq!(items(table), ["7100 | 4 |"]);
+        let title = "Subject: Stormpath errors\nFrom: a@b\n\nHi,\n\n• 7104\n";
+        assert_eq!(items(title), ["7104"]);
+    }
+
+    #[test]
+    fn a_list_after_a_sentence_about_codes() {
+        let text = "These are the codes we still get:\n- 7100\n  (mostly at night)\n- 7101\nThanks\n- 7102\n";
+        assert_eq!(items(text), ["7100", "7101"]);
+        let later = "The Stormpath error codes we see\n\nare these:\n- 7100\n";
+        assert_eq!(items(later), Vec::<&str>::new(), "a sentence lasts a line");
+    }
+
+    #[test]
+    fn other_headings_and_statements_announce_nothing() {
+        assert_eq!(items("## Ports\n- 8080\n- 9000\n"), Vec::<&str>::new());
+        assert_eq!(
+            items("## Errors\n- 7100\n## Years\n- 2016\n"),
+            ["7100"],
+            "the next heading ends it"
+        );
+        assert_eq!(
+            items("We got errors 7100 again.\n- 2016\n"),
+            Vec::<&str>::new(),
+            "a line that names a code is no lead-in"
+        );
+        assert_eq!(items("Errors:\n\n---\n- 2016\n"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(item_content(b"- 7100"), Some(2));
+        assert_eq!(item_content(b"- [x] 7100"), Some(6));
+        assert_eq!(item_content(b"12. 7100"), Some(4));
+        assert_eq!(item_content(b"-7100"), None);
+        assert_eq!(item_content(b"2016. 7100"), None);
+        assert_eq!(item_content(b"--- x"), None);
+    }
+}
