@@ -148,6 +148,9 @@ fn match_parts(parts: &[Part], text: &[u8], at: usize) -> Option<usize> {
                 // sentence's punctuation.
                 None => {
                     let word = text[at..limit].iter().take_while(|&&b| b != b' ').count();
+                    if at + word == limit && text.get(limit).is_some_and(|&b| b != b' ') {
+                        return None; // a word longer than a placeholder takes
+                    }
                     let kept = text[at..at + word]
                         .iter()
                         .rposition(|b| !b".,;:!?\"')".contains(b));
