@@ -19,7 +19,7 @@ use super::sentences::{Read, Sentence};
 use super::{Hit, Via, escape};
 use crate::catalog;
 use crate::templates;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use std::sync::OnceLock;
 
 /// A line longer than this is scanned in windows of this size, overlapping
@@ -59,6 +59,8 @@ pub(super) struct Scanner {
     marks: Vec<(usize, usize)>,
     /// The quote words of the line being looked at: (offset, word).
     quote_words: Vec<(usize, usize)>,
+    /// The context words of the line being looked at: (start, end).
+    keywords: Vec<(usize, usize)>,
 }
 
 impl Scanner {
@@ -76,6 +78,7 @@ impl Scanner {
             lower: Vec::new(),
             marks: Vec::new(),
             quote_words: Vec::new(),
+            keywords: Vec::new(),
         }
     }
 
@@ -87,14 +90,20 @@ impl Scanner {
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
-            let mut context = false;
             self.quote_words.clear();
+            self.keywords.clear();
             while let Some((at, pattern)) = next.next_if(|&(at, _)| at < end) {
                 match pattern.checked_sub(CONTEXT_TRIGGERS.len()) {
-                    None => context = true,
+                    None => keyword_at(
+                        &self.lower[start..end],
+                        at - start,
+                        pattern,
+                        &mut self.keywords,
+                    ),
                     Some(word) => self.quote_words.push((at - start, word)),
                 }
             }
+            let context = !self.keywords.is_empty();
             if context || !self.quote_words.is_empty() || self.carries_over() {
                 self.look(&text[start..end], 0, context);
             }
@@ -114,7 +123,13 @@ impl Scanner {
     pub(super) fn window(&mut self, text: &[u8], offset: usize) {
         let mut marks = std::mem::take(&mut self.marks);
         find_marks(text, &mut self.lower, &mut marks);
-        let context = marks.iter().any(|&(_, p)| p < CONTEXT_TRIGGERS.len());
+        self.keywords.clear();
+        for &(at, pattern) in &marks {
+            if pattern < CONTEXT_TRIGGERS.len() {
+                keyword_at(&self.lower, at, pattern, &mut self.keywords);
+            }
+        }
+        let context = !self.keywords.is_empty();
         self.quote_words.clear();
         self.quote_words.extend(
             marks
@@ -196,34 +211,36 @@ impl Scanner {
     /// that continue them. Returns the words the line holds.
     fn numbers(&mut self, text: &[u8], offset: usize) -> Words {
         let mut words = Words::default();
-        for m in contexts().find_iter(text) {
-            let keyword = &text[m.start()..m.end()];
+        let keywords = std::mem::take(&mut self.keywords);
+        for &(keyword_start, keyword_end) in &keywords {
+            let keyword = &text[keyword_start..keyword_end];
             // `code`, `errorCode`, `error_code`: a table's header may stand here.
             words.code |=
                 keyword.len() >= 4 && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code");
-            if !left_boundary(text, m.start()) || !right_boundary(text, m.end(), keyword) {
+            if !left_boundary(text, keyword_start) || !right_boundary(text, keyword_end, keyword) {
                 continue;
             }
-            if let Some((start, end, code)) = message_key(text, m.start(), m.end(), keyword) {
+            if let Some((start, end, code)) = message_key(text, keyword_start, keyword_end, keyword)
+            {
                 self.push(code, Via::Number, offset + start, &text[start..end]);
                 continue;
             }
             if keyword.eq_ignore_ascii_case(b"errors.html#id1") {
                 // 4614's heading lacks "Error", so its anchor was #id1.
-                self.push(4614, Via::Number, offset + m.start(), keyword);
+                self.push(4614, Via::Number, offset + keyword_start, keyword);
                 continue;
             }
-            if keyword.ends_with(b".") || is_other_code(text, m.start(), keyword) {
+            if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
                 continue; // `status.` starts nothing but a key
             }
             let url = keyword.contains(&b'/') || keyword.contains(&b'#');
             let stormpath = keyword.eq_ignore_ascii_case(b"stormpath");
-            words.codes |= names_codes(text, m.start(), keyword);
+            words.codes |= names_codes(text, keyword_start, keyword);
             let number = if url {
-                number_at(text, m.end())
+                number_at(text, keyword_end)
             } else {
-                number_after_gap(text, m.end()).or_else(|| {
-                    match Sentence::default().read(text, m.end()) {
+                number_after_gap(text, keyword_end).or_else(|| {
+                    match Sentence::default().read(text, keyword_end) {
                         Read::Number(at) => number_at(text, at),
                         Read::RunsOn(sentence) => {
                             self.sentence = Some(sentence);
@@ -239,19 +256,20 @@ impl Scanner {
             let Some(code) = code_number(text, start, end) else {
                 continue;
             };
-            if stormpath && start == m.end() + 1 && names_a_thing(text, end) {
+            if stormpath && start == keyword_end + 1 && names_a_thing(text, end) {
                 continue; // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`
             }
-            if !url && is_foreign(text, m.start(), end) {
+            if !url && is_foreign(text, keyword_start, end) {
                 continue; // `[error] 2014#2014:`, `ERROR 2000 retries`
             }
             // A quoted key keeps its opening quote: `"code": 7101`.
-            let from = match m.start().checked_sub(1) {
+            let from = match keyword_start.checked_sub(1) {
                 Some(q) if b"\"'".contains(&text[q]) => q,
-                _ => m.start(),
+                _ => keyword_start,
             };
             self.push_with_list(code, offset, text, from, end);
         }
+        self.keywords = keywords;
         words
     }
 
@@ -488,18 +506,35 @@ const CONTEXT_WORDS: &[&str] = &[
     "status.",
 ];
 
-/// The words that put a number after them in an error context, and the
-/// moreInfo URL forms, matched without regard to case.
-fn contexts() -> &'static AhoCorasick {
-    static CONTEXTS: OnceLock<AhoCorasick> = OnceLock::new();
-    CONTEXTS.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(CONTEXT_WORDS)
-            .expect("the keyword automaton builds")
-    })
+/// Adds the context word whose first trigger (`trigger`, an index in
+/// `CONTEXT_TRIGGERS`) stands at `at` of a line in lower case: the longest,
+/// unless it would overlap the one before. These are the words a search
+/// for all of them, leftmost-longest, would find.
+fn keyword_at(lower: &[u8], at: usize, trigger: usize, keywords: &mut Vec<(usize, usize)>) {
+    static BY_TRIGGER: OnceLock<Vec<Vec<(&'static str, usize)>>> = OnceLock::new();
+    let by_trigger = BY_TRIGGER.get_or_init(|| {
+        let mut by_trigger = vec![Vec::new(); CONTEXT_TRIGGERS.len()];
+        for word in CONTEXT_WORDS {
+            let (offset, trigger) = CONTEXT_TRIGGERS
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| Some((word.find(t)?, i)))
+                .min()
+                .expect("every context word holds a trigger");
+            by_trigger[trigger].push((*word, offset));
+        }
+        by_trigger
+    });
+    let after = keywords.last().map_or(0, |k| k.1);
+    let found = by_trigger[trigger]
+        .iter()
+        .filter_map(|&(word, offset)| {
+            let start = at.checked_sub(offset)?;
+            let fits = start >= after && lower[start..].starts_with(word.as_bytes());
+            fits.then_some((start, start + word.len()))
+        })
+        .min_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    keywords.extend(found);
 }
 
 /// Words that may stand between a keyword and its number:
