@@ -426,6 +426,7 @@ fn quotes(source: &Source) -> String {
     }
     messages.retain(|(text, _)| text.len() >= MIN_QUOTE);
     let mut out = String::new();
+    let all: Vec<(Vec<u8>, u32)> = messages.iter().chain(&templates).cloned().collect();
     for (name, mut list) in [("MESSAGES", messages), ("TEMPLATES", templates)] {
         list.sort();
         list.dedup();
@@ -447,8 +448,44 @@ fn quotes(source: &Source) -> String {
         );
         let codes: Vec<u32> = list.iter().map(|(_, c)| *c).collect();
         array(&mut out, &format!("{name}_CODES"), "u32", &codes);
+        if name == "MESSAGES" {
+            let prefixes: Vec<usize> = list.iter().map(|(t, c)| own_prefix(t, *c, &all)).collect();
+            array(&mut out, "MESSAGES_PREFIX", "usize", &prefixes);
+        }
     }
     out
+}
+
+/// The fewest words a quoted prefix of a message must have to name it.
+const MIN_PREFIX_WORDS: usize = 6;
+
+/// The length of the shortest prefix of a folded message, of whole words
+/// and at least `MIN_PREFIX_WORDS` of them, that no text of another code
+/// holds: a quote of that much names the message's code. 0 when there is
+/// none shorter than the message.
+fn own_prefix(text: &[u8], code: u32, all: &[(Vec<u8>, u32)]) -> usize {
+    let word_ends = text
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b' ')
+        .map(|(i, _)| {
+            // A quote may leave out the punctuation after a word.
+            i - text[..i]
+                .iter()
+                .rev()
+                .take_while(|b| !b.is_ascii_alphanumeric())
+                .count()
+        });
+    for end in word_ends.skip(MIN_PREFIX_WORDS - 1) {
+        let prefix = &text[..end];
+        let shared = all
+            .iter()
+            .any(|(other, c)| *c != code && other.windows(prefix.len()).any(|w| w == prefix));
+        if !shared {
+            return end;
+        }
+    }
+    0
 }
 
 /// A message as a ticket may quote it: whole, or one long sentence of it.

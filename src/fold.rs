@@ -85,15 +85,21 @@ fn fold_previous(text: &[u8], end: usize) -> Option<(u8, usize)> {
 /// `folded`; where that ends in the text. Reads no more of the text than
 /// it needs, so a scan checks a quote in place without folding its line.
 pub fn folds_to_at(text: &[u8], at: usize, folded: &[u8]) -> Option<usize> {
+    let (matched, end) = common_prefix(text, at, folded);
+    (matched == folded.len()).then_some(end)
+}
+
+/// How many bytes of `folded` the text from `at` on folds to, and where
+/// they end in the text.
+pub fn common_prefix(text: &[u8], at: usize, folded: &[u8]) -> (usize, usize) {
     let mut i = at;
-    for &want in folded {
-        let (got, next) = fold_next(text, i)?;
-        if got != want {
-            return None;
+    for (matched, &want) in folded.iter().enumerate() {
+        match fold_next(text, i) {
+            Some((got, next)) if got == want => i = next,
+            _ => return (matched, i),
         }
-        i = next;
     }
-    Some(i)
+    (folded.len(), i)
 }
 
 /// The same backwards: whether the text before `end` folds to something

@@ -256,8 +256,19 @@ pub fn quote_words() -> &'static QuoteWords {
     WORDS.get_or_init(|| {
         let mut texts: Vec<Text> = (0..data::MESSAGES_CODES.len()).map(Text::Message).collect();
         texts.extend((0..templates().len()).map(Text::Template));
-        let runs: Vec<Vec<(&'static [u8], usize)>> =
-            texts.iter().map(|t| anchor_words(t.bytes())).collect();
+        // A message that a prefix of it names needs its word in that prefix.
+        let runs: Vec<Vec<(&'static [u8], usize)>> = texts
+            .iter()
+            .map(|&t| {
+                let mut words = anchor_words(t.bytes());
+                if let Text::Message(i) = t
+                    && data::MESSAGES_PREFIX[i] > 0
+                {
+                    words.retain(|&(w, at)| at + w.len() <= data::MESSAGES_PREFIX[i]);
+                }
+                words
+            })
+            .collect();
         // Each prefix of each word, with the set of texts it starts a word of.
         let blocks = texts.len().div_ceil(64);
         let mut starts: std::collections::HashMap<&[u8], Vec<u64>> = Default::default();
@@ -334,6 +345,22 @@ fn anchor_words(folded: &'static [u8]) -> Vec<(&'static [u8], usize)> {
     words
 }
 
+/// Where a quote of message `i` that matched its first `matched` bytes
+/// ends: the whole message, or the last whole word of a prefix that names
+/// the message's code alone (`MESSAGES_PREFIX`, built by build.rs).
+fn quoted_end(i: usize, matched: usize) -> Option<usize> {
+    let m = message(i);
+    if matched == m.len() {
+        return Some(matched);
+    }
+    let prefix = data::MESSAGES_PREFIX[i];
+    // Back to the end of a word: a quote never ends inside one.
+    let end = (1..=matched)
+        .rev()
+        .find(|&end| m[end - 1].is_ascii_alphanumeric() && !m[end].is_ascii_alphanumeric())?;
+    (prefix > 0 && end >= prefix).then_some(end)
+}
+
 /// Keeps a quote found at `start..end` of a text, one per code, when it
 /// stands whole: a quote neither starts nor ends inside a word.
 fn keep(found: &mut Vec<(u32, usize, usize)>, text: &[u8], code: u32, start: usize, end: usize) {
@@ -361,11 +388,22 @@ pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
     }
     for (i, &code) in data::MESSAGES_CODES.iter().enumerate() {
         let m = message(i);
-        if m.len() <= folded.len()
-            && let Some(at) = memchr::memmem::find(&folded, m)
+        let least = match data::MESSAGES_PREFIX[i] {
+            0 => m.len(),
+            prefix => prefix,
+        };
+        if least <= folded.len()
+            && let Some(at) = memchr::memmem::find(&folded, &m[..least])
         {
-            let (start, end) = to_text_range(text, &positions, at, at + m.len());
-            keep(&mut found, text, code, start, end);
+            let matched = folded[at..]
+                .iter()
+                .zip(m)
+                .take_while(|(a, b)| a == b)
+                .count();
+            if let Some(end) = quoted_end(i, matched) {
+                let (start, end) = to_text_range(text, &positions, at, at + end);
+                keep(&mut found, text, code, start, end);
+            }
         }
     }
     for template in templates() {
@@ -423,12 +461,20 @@ pub fn find_quotes_at(
             let Some(start) = fold::folds_to_before(text, at, &literal[..offset]) else {
                 continue;
             };
-            let Some(end) = fold::folds_to_at(text, at, &literal[offset..]) else {
-                continue;
-            };
             match quoted {
-                Text::Message(i) => keep(&mut found, text, data::MESSAGES_CODES[i], start, end),
+                Text::Message(i) => {
+                    let (matched, _) = fold::common_prefix(text, at, &literal[offset..]);
+                    let Some(quoted_end) = quoted_end(i, offset + matched) else {
+                        continue;
+                    };
+                    let end = fold::folds_to_at(text, at, &literal[offset..quoted_end])
+                        .expect("a prefix of what matched matches");
+                    keep(&mut found, text, data::MESSAGES_CODES[i], start, end);
+                }
                 Text::Template(i) => {
+                    if fold::folds_to_at(text, at, &literal[offset..]).is_none() {
+                        continue;
+                    }
                     if !folded_yet {
                         fold_into(text, &mut buffers.folded, &mut buffers.positions);
                         folded_yet = true;
@@ -568,10 +614,43 @@ mod tests {
             }
         }
         assert!(covered.iter().all(|&c| c), "every text has a quote word");
+        // The prefilter's vectorised search (fat Teddy) takes 64 patterns,
+        // with the context triggers.
         assert!(
-            index.words.len() + 3 <= 32,
+            index.words.len() + 4 <= 64,
             "few enough words for the prefilter's fast path: {}",
             index.words.len()
+        );
+    }
+
+    #[test]
+    fn a_prefix_of_six_words_that_one_code_alone_has_names_it() {
+        let codes = |text: &str| -> Vec<u32> {
+            let mut both = [
+                find_quotes(text.as_bytes()),
+                find_quotes_in_line(text.as_bytes(), &mut FoldBuffers::default()),
+            ];
+            for found in &mut both {
+                found.sort();
+            }
+            assert_eq!(both[0], both[1], "both strategies agree on {text:?}");
+            both[0].iter().map(|f| f.0).collect()
+        };
+        assert_eq!(
+            codes("\"Login attempt failed because the specified password\" again"),
+            [7100]
+        );
+        // Shared by 7100 and 7101 (and more): names none.
+        assert_eq!(codes("Login attempt failed because the"), Vec::<u32>::new());
+        // A prefix ends at a word's end.
+        let text = "Login attempt failed because the specified passw";
+        let found = find_quotes(text.as_bytes());
+        assert_eq!(
+            found
+                .iter()
+                .map(|&(c, s, e)| (c, &text[s..e]))
+                .collect::<Vec<_>>(),
+            [(7100, "Login attempt failed because the specified")]
         );
     }
 
