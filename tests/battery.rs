@@ -134,9 +134,24 @@ fn queries_empty_huge_and_full_of_metacharacters() {
         assert!(matches!(result.code, 0 | 1), "{meta}: {}", result.stderr);
         assert!(!result.stderr.contains("panicked"));
     }
+    let all = run(&["search", "--format", "plain", "--limit", "0", "invalid"]);
+    let ten = run(&["search", "--format", "plain", "invalid"]);
+    assert_eq!((all.code, ten.code), (0, 0), "{}", all.stderr);
+    let lines = |r: &Run| String::from_utf8_lossy(&r.stdout).lines().count();
+    assert_eq!(lines(&ten), 10, "the default limit");
+    assert!(lines(&all) > 10, "--limit 0 shows every answer");
+    for hostile in [
+        "!!! ... ??? ---",
+        "1234 5678 0000 99999 12",
+        "\u{7}\u{1b}[31m",
+    ] {
+        let result = run(&["search", hostile]);
+        assert!(matches!(result.code, 0 | 1), "{hostile}: {}", result.stderr);
+        assert!(!result.stderr.contains('\u{1b}'), "{:?}", result.stderr);
+    }
     assert_usage_error(
-        &run(&["search", "--limit", "0", "password"]),
-        "--limit must be at least 1",
+        &run(&["search", "--category", "frobs", "password"]),
+        "no category \"frobs\"",
     );
 }
 
