@@ -363,7 +363,13 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
                     .collect::<Vec<_>>()
                     .join("|")
             };
-            format!("{kind}:{}:{}", join(from), join(to))
+            // Synonyms reach each other: their targets are their phrases.
+            let to = if *kind == '=' {
+                String::new()
+            } else {
+                join(to)
+            };
+            format!("{kind}:{}:{to}", join(from))
         })
         .collect();
     writeln!(out, "pub static SYNONYMS: &str = {:?};", encoded.join("\n")).unwrap();

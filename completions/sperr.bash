@@ -346,11 +346,11 @@ _sperr() {
                     return 0
                     ;;
                 --category)
-                    COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap ad oauth saml sso idp token idsite jwt smtp mail mfa 2fa sms otp" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -c)
-                    COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap ad oauth saml sso idp token idsite jwt smtp mail mfa 2fa sms otp" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -232,13 +232,7 @@ pub enum Command {
         limit: usize,
         /// Search one category only: its name, a unique prefix of it, its
         /// range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
-        #[arg(
-            long,
-            short = 'c',
-            value_name = "CATEGORY",
-            value_parser = Suggested(category_values),
-            hide_possible_values = true
-        )]
+        #[arg(long, short = 'c', value_name = "CATEGORY")]
         category: Option<String>,
     },
     /// List every error, or those of one category, source or HTTP status

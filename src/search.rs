@@ -585,7 +585,7 @@ pub fn typo_budget(word: &str) -> usize {
 fn in_vocabulary(stem: &str) -> bool {
     index::synonyms()
         .iter()
-        .flat_map(|s| s.from.iter().chain(&s.to))
+        .flat_map(|s| s.from.iter().chain(s.to()))
         .any(|phrase| phrase == &[stem])
 }
 
@@ -612,7 +612,7 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
                 length = phrase.len();
                 alternatives.clear();
             }
-            let reached = synonyms.to.iter().filter(|p| *p != phrase);
+            let reached = synonyms.to().iter().filter(|p| *p != phrase);
             for (p, weight) in
                 std::iter::once((phrase, weight)).chain(reached.map(|p| (p, weight * reach)))
             {

@@ -169,7 +169,19 @@ pub enum Relation {
 pub struct Synonyms {
     pub relation: Relation,
     pub from: Vec<Phrase>,
-    pub to: Vec<Phrase>,
+    /// Empty for synonyms, which reach each other.
+    to: Vec<Phrase>,
+}
+
+impl Synonyms {
+    /// The phrases the `from` phrases reach.
+    pub fn to(&self) -> &[Phrase] {
+        if self.relation == Relation::Synonym {
+            &self.from
+        } else {
+            &self.to
+        }
+    }
 }
 
 /// The vocabulary's relations, read once from their compact form.
@@ -187,11 +199,12 @@ pub fn synonyms() -> &'static [Synonyms] {
                     ">" => Relation::Broader,
                     _ => Relation::Synonym,
                 };
-                Some(Synonyms {
-                    relation,
-                    from: phrases(parts.next()?),
-                    to: phrases(parts.next()?),
-                })
+                let from = phrases(parts.next()?);
+                let to = match parts.next()? {
+                    "" => Vec::new(),
+                    to => phrases(to),
+                };
+                Some(Synonyms { relation, from, to })
             })
             .collect()
     })
