@@ -275,16 +275,23 @@ fn search(
                 }
             }
         };
-        writeln!(
-            err,
-            "sperr: no error matches {:?}; {hint}",
-            scan::escape(query.as_bytes())
-        )?;
+        writeln!(err, "sperr: no error matches {:?}; {hint}", quoted(query))?;
     }
     if !hits.is_empty() || style.format == Format::Json {
         render::search_hits(out, style, &hits)?;
     }
     Ok(outcome(!hits.is_empty()))
+}
+
+/// A query as an error message quotes it: escaped, and cut short when it is
+/// a pasted document.
+fn quoted(query: &str) -> String {
+    const SHOWN: usize = 60;
+    let escaped = scan::escape(query.as_bytes());
+    match escaped.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &escaped[..cut]),
+        None => escaped,
+    }
 }
 
 /// Which entries `list` shows: all that pass every filter given.

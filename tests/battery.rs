@@ -128,7 +128,12 @@ fn queries_empty_huge_and_full_of_metacharacters() {
     let noise: String = (0..10_000)
         .map(|i| char::from(b'a' + (i % 26) as u8))
         .collect();
-    assert!(matches!(run(&["search", &noise]).code, 0 | 1));
+    let result = run(&["search", &noise]);
+    assert!(matches!(result.code, 0 | 1));
+    assert!(
+        result.stderr.len() < 300,
+        "a pasted document is not echoed whole"
+    );
     for meta in [".*", "(?i)[a-z]+", "\\d{4}", "^$", "a|b", "[", "((("] {
         let result = run(&["search", meta]);
         assert!(matches!(result.code, 0 | 1), "{meta}: {}", result.stderr);
