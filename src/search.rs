@@ -341,6 +341,15 @@ fn code_selector(chunk: &str) -> Option<Selector> {
         _ => chunk,
     };
     let is_code = |n: &str| (4..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    // `stormpath.web.errors.7200`, `status.7200`, `errors/7200`: a key or a
+    // path whose last part is a code under a word that says so.
+    let mut parts = value.rsplit(['.', '/']);
+    if let (Some(last), Some(parent)) = (parts.next(), parts.next())
+        && is_code(last)
+        && ["error", "errors", "status", "code"].contains(&parent.to_ascii_lowercase().as_str())
+    {
+        return last.parse().ok().map(Selector::Code);
+    }
     let digits = value.trim_start_matches(|c: char| !c.is_ascii_digit());
     let selector = catalog::parse_selector(value).ok()?;
     let shaped = match &selector {
@@ -972,6 +981,11 @@ mod tests {
         assert_eq!(codes_named("(#error-7101)."), [Selector::Code(7101)]);
         assert_eq!(codes_named(r#"{"code":7102,"#), [Selector::Code(7102)]);
         assert_eq!(codes_named("7100-7102"), [Selector::Range(7100, 7102)]);
+        assert_eq!(
+            codes_named("stormpath.web.errors.7200"),
+            [Selector::Code(7200)]
+        );
+        assert_eq!(codes_named("version.2016 v1.7100"), []);
         assert!(matches!(
             &codes_named("71xx locked")[..],
             [Selector::Pattern { .. }]
