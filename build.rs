@@ -34,6 +34,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/catalog_source.rs");
     println!("cargo::rerun-if-changed=src/search/text.rs");
     println!("cargo::rerun-if-changed=src/search/synonyms.txt");
+    println!("cargo::rerun-if-changed=src/search/english.txt");
     println!("cargo::rerun-if-changed=src/fold.rs");
     println!("cargo::rerun-if-changed=src/markup.rs");
 
@@ -58,9 +59,10 @@ fn main() {
     let out = Path::new(&out);
     write(&out.join("catalog_data.rs"), &catalog_table(&source));
     let synonyms = read("src/search/synonyms.txt");
+    let english = read("src/search/english.txt");
     write(
         &out.join("search_index.rs"),
-        &search_index(&source, &synonyms),
+        &search_index(&source, &synonyms, &english),
     );
     write(&out.join("quotes.rs"), &quotes(&source));
 }
@@ -234,7 +236,7 @@ fn variant(v: &VariantSource, texts: &mut TextTable) -> String {
 /// The inverted index: for each stem, where it stands in which field of
 /// which entry; with field lengths for BM25, the surface words for typo
 /// matching, and the synonym groups as stem sequences.
-fn search_index(source: &Source, synonyms: &str) -> String {
+fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
     let stemmer = text::stemmer();
     // stem -> entry -> field -> positions
     let mut postings: BTreeMap<String, BTreeMap<(usize, u8), Vec<u16>>> = BTreeMap::new();
@@ -349,19 +351,115 @@ fn search_index(source: &Source, synonyms: &str) -> String {
         .collect();
     array(&mut out, "WORD_TERM", "u32", &word_terms);
 
-    // Groups one a line, phrases split by '|', stems by ' '.
-    let groups = synonym_groups(synonyms, &stemmer);
-    let encoded: Vec<String> = groups
+    // Relations one a line: kind, the phrases read, the phrases they reach,
+    // split by ':'; phrases split by '|', stems by ' '.
+    let encoded: Vec<String> = synonym_relations(synonyms, &stemmer)
         .iter()
-        .map(|g| {
-            g.iter()
-                .map(|phrase| phrase.join(" "))
-                .collect::<Vec<_>>()
-                .join("|")
+        .map(|(kind, from, to)| {
+            let join = |phrases: &Vec<Vec<String>>| {
+                phrases
+                    .iter()
+                    .map(|p| p.join(" "))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            // Synonyms reach each other: their targets are their phrases.
+            let to = if *kind == '=' {
+                String::new()
+            } else {
+                join(to)
+            };
+            format!("{kind}:{}:{to}", join(from))
         })
         .collect();
     writeln!(out, "pub static SYNONYMS: &str = {:?};", encoded.join("\n")).unwrap();
+
+    let english = english_words(english);
+    string_table(
+        &mut out,
+        "ENGLISH",
+        "ENGLISH_ENDS",
+        english.keys().map(|w| w.as_str()),
+    );
+    let tiers: Vec<u8> = english.values().copied().collect();
+    array(&mut out, "ENGLISH_TIER", "u8", &tiers);
+    // How common a catalog stem is in English: the commonest tier of the
+    // English words that fold to it, 0 for none.
+    let mut stem_tiers = vec![0u8; stems.len()];
+    for (word, tier) in &english {
+        let stem = text::stem_word(word, &stemmer);
+        if let Ok(i) = stems.binary_search(&&stem) {
+            let t = &mut stem_tiers[i];
+            *t = if *t == 0 { *tier } else { (*t).min(*tier) };
+        }
+    }
+    array(&mut out, "STEM_TIER", "u8", &stem_tiers);
+
+    let keys: Vec<u32> = distinguishing_words(&postings)
+        .into_iter()
+        .filter_map(|(entry, stem)| {
+            let term = stems.binary_search(&&stem).ok()?;
+            Some((term as u32) << 16 | entry as u32)
+        })
+        .collect::<BTreeSet<u32>>()
+        .into_iter()
+        .collect();
+    array(&mut out, "DISTINGUISHING", "u32", &keys);
     out
+}
+
+/// Two entries whose messages share at least this share of their words
+/// nearly coincide (an Application's and an Organization's version of one
+/// rule).
+const NEAR_TWINS: f64 = 0.6;
+
+/// The words that tell nearly coinciding entries apart: for each entry, the
+/// stems of its message and user message that a near twin's lack.
+fn distinguishing_words(
+    postings: &BTreeMap<String, BTreeMap<(usize, u8), Vec<u16>>>,
+) -> BTreeSet<(usize, String)> {
+    let mut texts: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (stem, places) in postings {
+        for (entry, field) in places.keys() {
+            if *field == MESSAGE || *field == USER_MESSAGE {
+                texts.entry(*entry).or_default().insert(stem.as_str());
+            }
+        }
+    }
+    let mut found = BTreeSet::new();
+    for (a, words_a) in &texts {
+        for (b, words_b) in texts.range(a + 1..) {
+            let shared = words_a.intersection(words_b).count() as f64;
+            let all = words_a.union(words_b).count() as f64;
+            if shared / all < NEAR_TWINS {
+                continue;
+            }
+            for stem in words_a.difference(words_b) {
+                found.insert((*a, stem.to_string()));
+            }
+            for stem in words_b.difference(words_a) {
+                found.insert((*b, stem.to_string()));
+            }
+        }
+    }
+    found
+}
+
+/// The English word list: word -> the commonest SCOWL tier it is in.
+fn english_words(file: &str) -> BTreeMap<String, u8> {
+    let mut words = BTreeMap::new();
+    for line in file.lines().filter(|l| !l.starts_with('#')) {
+        let Some((word, tier)) = line.split_once('\t') else {
+            continue;
+        };
+        let tier: u8 = tier.parse().unwrap_or_else(|_| {
+            eprintln!("src/search/english.txt: bad tier in {line:?}");
+            std::process::exit(1);
+        });
+        let known = words.entry(word.to_string()).or_insert(tier);
+        *known = (*known).min(tier);
+    }
+    words
 }
 
 /// Writes strings as one text and the end offset of each.
@@ -558,28 +656,51 @@ fn sentences(text: &str) -> Vec<&str> {
     sentences
 }
 
-fn synonym_groups(file: &str, stemmer: &rust_stemmers::Stemmer) -> Vec<Vec<Vec<String>>> {
-    let mut groups = Vec::new();
+/// The vocabulary's relations, as stems: (kind, from, to). `a | b` makes
+/// every phrase reach every other (kind `=`); `a => b` reads `a` as `b`
+/// itself, an abbreviation (kind `a`); `a -> b` lets a narrower `a` reach a
+/// broader `b` at a discount, never the reverse (kind `>`).
+type Phrases = Vec<Vec<String>>;
+
+fn synonym_relations(
+    file: &str,
+    stemmer: &rust_stemmers::Stemmer,
+) -> Vec<(char, Phrases, Phrases)> {
+    let mut relations = Vec::new();
     for line in file.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let mut group: Vec<Vec<String>> = Vec::new();
-        let mut seen = BTreeSet::new();
-        for phrase in line.split('|') {
-            let stems: Vec<String> = text::tokenize(phrase, stemmer)
-                .into_iter()
-                .filter(|t| !text::is_stopword(&t.word))
-                .map(|t| t.stem)
-                .collect();
-            if !stems.is_empty() && seen.insert(stems.clone()) {
-                group.push(stems);
-            }
+        let (kind, from, to) = if let Some((from, to)) = line.split_once("=>") {
+            ('a', phrases(from, stemmer), phrases(to, stemmer))
+        } else if let Some((from, to)) = line.split_once("->") {
+            ('>', phrases(from, stemmer), phrases(to, stemmer))
+        } else {
+            let all = phrases(line, stemmer);
+            ('=', all.clone(), all)
+        };
+        if from.is_empty() || to.is_empty() || (kind == '=' && from.len() < 2) {
+            eprintln!("src/search/synonyms.txt: nothing to relate in {line:?}");
+            std::process::exit(1);
         }
-        if group.len() > 1 {
-            groups.push(group);
+        relations.push((kind, from, to));
+    }
+    relations
+}
+
+/// The phrases of one side of a relation, as stems, stop words left out.
+fn phrases(side: &str, stemmer: &rust_stemmers::Stemmer) -> Phrases {
+    let mut phrases: Phrases = Vec::new();
+    for phrase in side.split('|') {
+        let stems: Vec<String> = text::tokenize(phrase, stemmer)
+            .into_iter()
+            .filter(|t| !text::is_stopword(&t.word))
+            .map(|t| t.stem)
+            .collect();
+        if !stems.is_empty() && !phrases.contains(&stems) {
+            phrases.push(stems);
         }
     }
-    groups
+    phrases
 }

@@ -250,11 +250,11 @@ _sperr() {
             fi
             case "${prev}" in
                 --category)
-                    COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap oauth saml sso token idsite jwt smtp mail mfa 2fa" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap ad oauth saml sso idp token idsite jwt smtp mail mfa 2fa sms otp" -- "${cur}"))
                     return 0
                     ;;
                 -c)
-                    COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap oauth saml sso token idsite jwt smtp mail mfa 2fa" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap ad oauth saml sso idp token idsite jwt smtp mail mfa 2fa sms otp" -- "${cur}"))
                     return 0
                     ;;
                 --source)
@@ -331,7 +331,7 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__search)
-            opts="-n -h --limit --color --format --json --no-pager --help"
+            opts="-n -c -h --limit --category --color --format --json --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -342,6 +342,14 @@ _sperr() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -62,7 +62,8 @@ jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sperr -n "__fish_sperr_using_subcommand search" -s n -l limit -d 'Show at most this many results' -r
+complete -c sperr -n "__fish_sperr_using_subcommand search" -s n -l limit -d 'Show at most this many results; 0 for every one good enough to be an answer' -r
+complete -c sperr -n "__fish_sperr_using_subcommand search" -s c -l category -d 'Search one category only: its name, a unique prefix of it, its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)' -r
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -85,16 +86,20 @@ dir\t'Directory (6XXX)'
 account\t'Account (7XXX)'
 agent\t'Agent (9XXX)'
 ldap\t'Agent (9XXX)'
+ad\t'Agent (9XXX)'
 oauth\t'OAuth Errors (100XX)'
 saml\t'SAML Errors (101XX)'
 sso\t'SAML Errors (101XX)'
+idp\t'SAML Errors (101XX)'
 token\t'Token Errors (110XX)'
 idsite\t'ID Site JWT (120XX)'
 jwt\t'ID Site JWT (120XX)'
 smtp\t'SMTP Server (130XX)'
 mail\t'SMTP Server (130XX)'
 mfa\t'Multi-Factor Authentication (13XXX)'
-2fa\t'Multi-Factor Authentication (13XXX)'"
+2fa\t'Multi-Factor Authentication (13XXX)'
+sms\t'Multi-Factor Authentication (13XXX)'
+otp\t'Multi-Factor Authentication (13XXX)'"
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l source -d 'Only the entries from one source: the published reference, the server\'s message file, or public material (observed)' -r -f -a "reference\t'The published reference'
 server\t'The server\'s message file (api-errors.properties)'
 observed\t'Public Stormpath material: SDK tests, issues, the old documentation'"

@@ -648,37 +648,57 @@ pub fn code_in_url(text: &str) -> Option<u32> {
 /// The short names people use for the categories, and the category each
 /// names, one `short<TAB>category` pair a line: read by `--category`,
 /// offered by shell completion, and the one table search's category cues
-/// are to read. One text rather than a slice of pairs, so it costs no
+/// are read from. A third field, `cue`, marks the names that, in a search
+/// query, weigh toward their category: the names of what a category is
+/// about (smtp, saml), not of the resources every category mentions
+/// (account, app). One text rather than a slice of pairs, so it costs no
 /// relocations at start-up.
 const CATEGORY_SHORT_NAMES: &str = "\
 communication\tCommunication
-billing\tBilling / Payment
-card\tBilling / Payment
+billing\tBilling / Payment\tcue
+card\tBilling / Payment\tcue
 validation\tGeneral Validation
-custom-data\tCustom Data
+custom-data\tCustom Data\tcue
 tenant\tTenant
 org\tOrganization
 app\tApplication
 dir\tDirectory
 account\tAccount
-agent\tAgent
-ldap\tAgent
-oauth\tOAuth Errors
-saml\tSAML Errors
-sso\tSAML Errors
-token\tToken Errors
-idsite\tID Site JWT
+agent\tAgent\tcue
+ldap\tAgent\tcue
+ad\tAgent\tcue
+oauth\tOAuth Errors\tcue
+saml\tSAML Errors\tcue
+sso\tSAML Errors\tcue
+idp\tSAML Errors\tcue
+token\tToken Errors\tcue
+idsite\tID Site JWT\tcue
 jwt\tID Site JWT
-smtp\tSMTP Server
-mail\tSMTP Server
-mfa\tMulti-Factor Authentication
-2fa\tMulti-Factor Authentication";
+smtp\tSMTP Server\tcue
+mail\tSMTP Server\tcue
+mfa\tMulti-Factor Authentication\tcue
+2fa\tMulti-Factor Authentication\tcue
+sms\tMulti-Factor Authentication\tcue
+otp\tMulti-Factor Authentication\tcue";
 
 /// The categories' short names, each with the name of its category.
 pub fn category_short_names() -> impl Iterator<Item = (&'static str, &'static str)> {
-    CATEGORY_SHORT_NAMES
-        .lines()
-        .filter_map(|line| line.split_once('\t'))
+    short_name_rows().map(|(short, name, _)| (short, name))
+}
+
+/// The short names that are search cues for their category, each with the
+/// name of its category.
+pub fn category_cues() -> impl Iterator<Item = (&'static str, &'static str)> {
+    short_name_rows()
+        .filter(|(_, _, cue)| *cue)
+        .map(|(short, name, _)| (short, name))
+}
+
+fn short_name_rows() -> impl Iterator<Item = (&'static str, &'static str, bool)> {
+    CATEGORY_SHORT_NAMES.lines().filter_map(|line| {
+        let mut fields = line.split('\t');
+        Some((fields.next()?, fields.next()?, fields.next() == Some("cue")))
+    })
 }
 
 /// The category a short name names.

@@ -70,6 +70,9 @@ pub const LONG_VERSION: &str = concat!(
     "    public Stormpath material, each with its URL: the Stormpath SDKs' tests\n",
     "    and docs (Apache License 2.0), their GitHub issues, and the old\n",
     "    documentation site (stormpath/stormpath.github.io).\n",
+    "  Search's English word list: SCOWL (sizes 35 and 50, from Debian's wamerican\n",
+    "    and wbritish), Copyright 2000-2011 Kevin Atkinson and others; permissive\n",
+    "    terms, in LICENSE-SCOWL.\n",
     "\nThe code is licensed MIT OR Apache-2.0. The data's provenance and the SDK's\n",
     "notice are in the NOTICE file: in the source tree, or\n",
     "/usr/share/doc/sperr/NOTICE where the package is installed."
@@ -213,7 +216,9 @@ pub enum Command {
     /// information, category names and the server's message templates, with
     /// word forms, typos, synonyms and abbreviations (mfa, jwt, sign in) read
     /// as the reference's words. A pasted server message with its
-    /// placeholders filled in finds its code.
+    /// placeholders filled in finds its code. When nothing matches well
+    /// enough to be an answer, it says so on stderr, with the closest guess,
+    /// and exits 1.
     #[command(after_help = "Examples:\n  sperr search wrong password\n  \
                             sperr search 'mfa code expired'\n  sperr search pasword incorect\n  \
                             sperr search --limit 3 --json jwt signature")]
@@ -221,9 +226,14 @@ pub enum Command {
         /// Words to look for
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
-        /// Show at most this many results
+        /// Show at most this many results; 0 for every one good enough to be
+        /// an answer
         #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
         limit: usize,
+        /// Search one category only: its name, a unique prefix of it, its
+        /// range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
+        #[arg(long, short = 'c', value_name = "CATEGORY")]
+        category: Option<String>,
     },
     /// List every error, or those of one category, source or HTTP status
     ///
@@ -534,7 +544,7 @@ mod tests {
 
     #[test]
     fn every_category_has_a_short_name_and_every_short_name_a_category() {
-        assert_eq!(catalog::category_short_names().count(), 22);
+        assert_eq!(catalog::category_short_names().count(), 26);
         for (short, name) in catalog::category_short_names() {
             let category = catalog::category_by_short_name(short);
             assert_eq!(category.map(|c| c.name), Some(name), "{short}");

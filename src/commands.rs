@@ -6,6 +6,7 @@ use crate::body;
 use crate::catalog::{self, Entry};
 use crate::cli::Command;
 use crate::cli::ScanArgs;
+use crate::markup;
 use crate::render::{self, Format, Style, explain::Sighting};
 use crate::scan::sink::{self, Layout, SinkFactory};
 use crate::scan::{self, order::Ordered};
@@ -70,7 +71,18 @@ pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome
         Command::Explain { codes } if codes.is_empty() => explain_stdin(false, style, out, err),
         Command::Explain { codes } if codes == &["-"] => explain_stdin(true, style, out, err),
         Command::Explain { codes } => explain(codes, style, out, err),
-        Command::Search { query, limit } => search(&query.join(" "), *limit, style, out, err),
+        Command::Search {
+            query,
+            limit,
+            category,
+        } => search(
+            &query.join(" "),
+            *limit,
+            category.as_deref(),
+            style,
+            out,
+            err,
+        ),
         Command::List {
             category,
             source,
@@ -222,6 +234,7 @@ pub fn explain_text(
 fn search(
     query: &str,
     limit: usize,
+    category: Option<&str>,
     style: &Style,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -231,27 +244,54 @@ fn search(
             "empty query; give words to look for, such as `sperr search account locked`".into(),
         ));
     }
-    if limit == 0 {
-        return Err(Error::Usage("--limit must be at least 1".into()));
+    let category = category
+        .map(catalog::find_category)
+        .transpose()
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let mut hits = search::ranked(query, category);
+    let guess = hits.first().filter(|h| !search::is_answer(h)).cloned();
+    hits.retain(search::is_answer);
+    if limit > 0 {
+        hits.truncate(limit);
     }
-    let hits = search::search(query, limit);
     if hits.is_empty() {
-        let suggestions = search::suggestions(query);
-        let hint = if suggestions.is_empty() {
-            "try other words, or `sperr list`".to_string()
-        } else {
-            format!("close words in the reference: {}", suggestions.join(", "))
+        let hint = match guess {
+            Some(guess) => format!(
+                "closest guess: {} ({}), {:?}",
+                guess.entry.code,
+                guess.entry.category().name,
+                markup::plain(guess.entry.message())
+            ),
+            None if category.is_some() => format!(
+                "nothing in {}; try without --category",
+                category.map_or("", |c| c.name)
+            ),
+            None => {
+                let suggestions = search::suggestions(query);
+                if suggestions.is_empty() {
+                    "try other words, or `sperr list`".to_string()
+                } else {
+                    format!("close words in the reference: {}", suggestions.join(", "))
+                }
+            }
         };
-        writeln!(
-            err,
-            "sperr: nothing matches {:?}; {hint}",
-            scan::escape(query.as_bytes())
-        )?;
+        writeln!(err, "sperr: no error matches {:?}; {hint}", quoted(query))?;
     }
     if !hits.is_empty() || style.format == Format::Json {
         render::search_hits(out, style, &hits)?;
     }
     Ok(outcome(!hits.is_empty()))
+}
+
+/// A query as an error message quotes it: escaped, and cut short when it is
+/// a pasted document.
+fn quoted(query: &str) -> String {
+    const SHOWN: usize = 60;
+    let escaped = scan::escape(query.as_bytes());
+    match escaped.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &escaped[..cut]),
+        None => escaped,
+    }
 }
 
 /// Which entries `list` shows: all that pass every filter given.

@@ -11,9 +11,9 @@
 mod index;
 pub mod text;
 
-use crate::catalog::{self, Entry};
+use crate::catalog::{self, Category, Entry, Selector};
 use crate::templates;
-use index::{FIELDS, Term};
+use index::{FIELDS, Relation, Term};
 use std::collections::BTreeSet;
 
 /// How much a word counts in each field, in build.rs's field order: message,
@@ -26,6 +26,9 @@ const K1: f64 = 1.2;
 const B: f64 = 0.5;
 /// What a synonym counts for, against the word the user typed.
 const SYNONYM_WEIGHT: f64 = 0.85;
+/// What a broader word counts for when the user typed a narrower one
+/// (`authenticate` for `login`).
+const BROADER_WEIGHT: f64 = 0.7;
 /// What a near spelling counts for, by its number of edits.
 const TYPO_WEIGHTS: [f64; 3] = [1.0, 0.7, 0.5];
 /// What a word the query's word begins counts for (`auth` for `authenticate`).
@@ -38,6 +41,9 @@ const MIN_FAMILY_PREFIX: usize = 5;
 /// `NEAR` words of each other in one field.
 const PROXIMITY_BONUS: f64 = 0.25;
 const NEAR: u16 = 3;
+/// How far apart two words of a phrase may stand and still spell it: next
+/// to each other, or with a stop word between.
+const PHRASE_GAP: u16 = 3;
 /// Scores given to entries a query names by number or quotes the message
 /// of, above any word score.
 const EXACT_CODE_SCORE: f64 = 1000.0;
@@ -47,8 +53,24 @@ const CODE_PREFIX_SCORE: f64 = 500.0;
 /// listed: the server used those codes rarely, so a tie goes to the
 /// documented code.
 const UNDOCUMENTED_PRIOR: f64 = 0.8;
-/// Hits scoring under this share of the best one are left out.
-const RELATIVE_CUTOFF: f64 = 0.25;
+/// How much more a word counts in an entry where it tells the entry apart
+/// from a near twin (`Group` in 7105 against 7106's `Directory`).
+const DISTINGUISHING_WEIGHT: f64 = 1.5;
+/// How much more a word match counts in a category the query names by a
+/// cue (`smtp login failed` is about the SMTP server).
+const CATEGORY_CUE: f64 = 0.5;
+/// How many entries a query word that matches none counts as standing in,
+/// by its English tier, for the share of the question no entry answers:
+/// an everyday word (`yet`, `keeps`) is filler, a word English does not
+/// know (`cors`) is a subject the catalog lacks.
+const UNMATCHED_ENTRIES: [usize; 2] = [40, 3];
+/// The least score a hit needs to be an answer rather than a guess.
+const ANSWER_SCORE: f64 = 1.0;
+/// A word common in everyday English counts as if it stood in at least
+/// this many entries, by its SCOWL tier (sizes 35 and 50): in a catalog of
+/// 165 entries, `after` or `check` is rare by chance, not because it names
+/// an error.
+const ENGLISH_MIN_ENTRIES: [usize; 2] = [8, 3];
 /// Words past this many are ignored: a longer query is a pasted document.
 const MAX_QUERY_WORDS: usize = 64;
 
@@ -78,36 +100,76 @@ struct Slot {
     /// For a phrase, each of its words' own readings: an entry that has
     /// some of the words (or their forms) still counts for part of it.
     words: Vec<Vec<Alternative>>,
+    /// How many entries the slot counts as standing in at least, for how
+    /// common its word is in English (0 for a phrase of the vocabulary).
+    min_entries: usize,
+    /// How many entries it counts as standing in if it matches none.
+    unmatched_entries: usize,
 }
 
-/// Ranks the catalog against `query`; at most `limit` hits, best first.
+/// The hits for `query` that are answers, best first; at most `limit`, or
+/// all of them for 0.
 ///
 /// ```
 /// let hits = sperr::search::search("pasword incorect", 3);
 /// assert_eq!(hits[0].entry.code, 7100);
 /// ```
 pub fn search(query: &str, limit: usize) -> Vec<Hit> {
+    let mut hits = ranked(query, None);
+    hits.retain(is_answer);
+    if limit > 0 {
+        hits.truncate(limit);
+    }
+    hits
+}
+
+/// Whether a hit matches well enough to be an answer; a weaker one is at
+/// most a guess.
+pub fn is_answer(hit: &Hit) -> bool {
+    hit.score >= ANSWER_SCORE
+}
+
+/// Every entry the query matches at all, in `category` if one is given,
+/// best first.
+pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Hit> {
     let stemmer = text::stemmer();
     let tokens = text::tokenize(query, &stemmer);
     let mut scores = vec![0.0f64; catalog::entries().len()];
     let mut matched: Vec<BTreeSet<&'static str>> = vec![BTreeSet::new(); scores.len()];
 
-    score_numbers(&tokens, &mut scores);
+    let lookups = code_lookups(query);
+    for lookup in &lookups {
+        score_lookup(&lookup.selector, &mut scores);
+    }
     score_quoted_messages(query, &mut scores);
-    for (total, words) in scores
+    let words: Vec<text::Token> = tokens
+        .into_iter()
+        .filter(|t| !lookups.iter().any(|l| l.span.contains(&t.start)))
+        .collect();
+    let cued = cued_categories(&words);
+    let entries = catalog::entries();
+    for ((total, words), entry) in scores
         .iter_mut()
-        .zip(score_words(&slots(&tokens), &mut matched))
+        .zip(score_words(&slots(&words), &mut matched))
+        .zip(entries)
     {
-        *total += words;
+        let cue = cued.iter().any(|c| std::ptr::eq(entry.category(), *c));
+        *total += if cue {
+            words * (1.0 + CATEGORY_CUE)
+        } else {
+            words
+        };
     }
 
     let via_history = matched_history(&matched);
     let mut hits: Vec<Hit> = scores
         .iter()
         .enumerate()
-        .filter(|(_, s)| **s > 0.0)
+        .filter(|(i, s)| {
+            **s > 0.0 && category.is_none_or(|c| std::ptr::eq(entries[*i].category(), c))
+        })
         .map(|(i, &score)| Hit {
-            entry: &catalog::entries()[i],
+            entry: &entries[i],
             score,
             stems: std::mem::take(&mut matched[i]),
             via_history: via_history[i],
@@ -118,12 +180,6 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
             .total_cmp(&a.score)
             .then(a.entry.code.cmp(&b.entry.code))
     });
-    // Far weaker matches than the best are noise, not answers.
-    let floor = hits
-        .first()
-        .map_or(0.0, |best| best.score * RELATIVE_CUTOFF);
-    hits.retain(|h| h.score >= floor);
-    hits.truncate(limit);
     hits
 }
 
@@ -132,8 +188,21 @@ pub fn search(query: &str, limit: usize) -> Vec<Hit> {
 /// and by the prior for codes the reference never listed.
 fn score_words(slots: &[Slot], matched: &mut [BTreeSet<&'static str>]) -> Vec<f64> {
     let slot_scores: Vec<Vec<f64>> = slots.iter().map(|slot| score_slot(slot, matched)).collect();
-    let importance: Vec<f64> = slot_scores.iter().map(|s| slot_importance(s)).collect();
-    let total_importance: f64 = importance.iter().sum();
+    let importance: Vec<f64> = slots
+        .iter()
+        .zip(&slot_scores)
+        .map(|(slot, s)| slot_importance(s, slot.min_entries))
+        .collect();
+    // A word that matches nothing is a part of the question no entry
+    // answers: it lowers every entry's coverage alike, so it changes no
+    // ranking, but it tells an answer from a guess.
+    let unanswered: f64 = slots
+        .iter()
+        .zip(&importance)
+        .filter(|(_, i)| **i == 0.0)
+        .map(|(slot, _)| inverse_frequency(slot.unmatched_entries))
+        .sum();
+    let total_importance: f64 = importance.iter().sum::<f64>() + unanswered;
     let entries = catalog::entries();
     let mut text_scores = vec![0.0f64; entries.len()];
     let mut covered = vec![0.0f64; entries.len()];
@@ -167,16 +236,149 @@ fn score_words(slots: &[Slot], matched: &mut [BTreeSet<&'static str>]) -> Vec<f6
         .collect()
 }
 
-/// A number in the query names codes: itself first, then codes it begins.
-fn score_numbers(tokens: &[text::Token], scores: &mut [f64]) {
-    for token in tokens.iter().filter(|t| is_code_like(&t.word)) {
-        for (i, entry) in catalog::entries().iter().enumerate() {
-            let code = entry.code.to_string();
-            if code == token.word {
-                scores[i] += EXACT_CODE_SCORE;
-            } else if code.starts_with(&token.word) {
-                scores[i] += CODE_PREFIX_SCORE;
-            }
+/// The categories the query names by a cue (`smtp`, `mail server`, `2fa`,
+/// `id site`, `custom data`), from the table of short names `--category`
+/// reads: a word, or two words that run together spell it.
+fn cued_categories(words: &[text::Token]) -> Vec<&'static Category> {
+    let mut spelled: Vec<String> = words.iter().map(|t| t.word.clone()).collect();
+    for pair in words.windows(2) {
+        if pair[1].position == pair[0].position + 1 {
+            spelled.push(format!("{}{}", pair[0].word, pair[1].word));
+        }
+    }
+    let mut cued: Vec<&'static Category> = Vec::new();
+    for (short, name) in catalog::category_cues() {
+        let short: String = short.chars().filter(|c| c.is_alphanumeric()).collect();
+        if spelled.contains(&short)
+            && let Some(category) = catalog::categories().iter().find(|c| c.name == name)
+            && !cued.iter().any(|c| std::ptr::eq(*c, category))
+        {
+            cued.push(category);
+        }
+    }
+    cued
+}
+
+/// A part of the query that names codes by number, and where it stands.
+#[derive(Debug, PartialEq)]
+struct Lookup {
+    selector: Selector,
+    span: std::ops::Range<usize>,
+}
+
+/// The parts of the query that name codes. A number is a code when it has
+/// a code's shape (4 or 5 digits) and stands alone, or is written as one
+/// (`error-7100`, a moreInfo URL, `"code": 7100`); a prefix only as a
+/// pattern (`71xx`, `71*`) or when the whole query is that number. Digits
+/// fused to units, dates, times, query parameters or identifiers (`10MB`,
+/// `2016-05-01`, `?limit=50`) and a 3-digit HTTP status are text.
+fn code_lookups(query: &str) -> Vec<Lookup> {
+    let whole = query.trim();
+    if !whole.is_empty() && whole.len() <= 5 && whole.bytes().all(|b| b.is_ascii_digit()) {
+        let start = query.len() - query.trim_start().len();
+        return vec![Lookup {
+            selector: Selector::Pattern {
+                prefix: whole.to_string(),
+                width: None,
+            },
+            span: start..start + whole.len(),
+        }];
+    }
+    let mut lookups = Vec::new();
+    let mut previous = "";
+    for (start, chunk) in chunks(query) {
+        // `since 2016`, `in 2015`: a year, however much it looks like a code.
+        let after_time_word = YEAR_WORDS.iter().any(|w| previous.eq_ignore_ascii_case(w));
+        previous = chunk;
+        if after_time_word && is_year(chunk) {
+            continue;
+        }
+        let trimmed = chunk.trim_start_matches(['"', '\'', '(', '[', '{', '<']);
+        let begin = start + chunk.len() - trimmed.len();
+        let trimmed =
+            trimmed.trim_end_matches(['"', '\'', ')', ']', '}', '>', '.', ',', ';', ':', '!', '?']);
+        if let Some(selector) = code_selector(trimmed) {
+            lookups.push(Lookup {
+                selector,
+                span: begin..begin + trimmed.len(),
+            });
+        }
+    }
+    lookups
+}
+
+/// Words after which a number of a year's shape is a year.
+const YEAR_WORDS: &[&str] = &[
+    "in", "since", "until", "till", "before", "after", "during", "from", "by",
+];
+
+fn is_year(chunk: &str) -> bool {
+    let digits = chunk.trim_end_matches([',', '.', ';', ':', ')']);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
+/// The whitespace-separated chunks of a text, with their byte offsets.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .filter(|c| !c.is_empty())
+        .map(move |c| (c.as_ptr() as usize - text.as_ptr() as usize, c))
+}
+
+/// What one chunk of a query names by number, if it is written as a code.
+fn code_selector(chunk: &str) -> Option<Selector> {
+    // `"code":7100` or `code=7100`: a field that holds a code.
+    let value = match chunk.rsplit_once([':', '=']) {
+        Some((key, value))
+            if key
+                .trim_matches(['"', '\''])
+                .to_ascii_lowercase()
+                .ends_with("code") =>
+        {
+            value.trim_matches(['"', '\''])
+        }
+        _ => chunk,
+    };
+    let is_code = |n: &str| (4..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    // `stormpath.web.errors.7200`, `status.7200`, `errors/7200`: a key or a
+    // path whose last part is a code under a word that says so.
+    let mut parts = value.rsplit(['.', '/']);
+    if let (Some(last), Some(parent)) = (parts.next(), parts.next())
+        && is_code(last)
+        && ["error", "errors", "status", "code"].contains(&parent.to_ascii_lowercase().as_str())
+    {
+        return last.parse().ok().map(Selector::Code);
+    }
+    let digits = value.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let selector = catalog::parse_selector(value).ok()?;
+    let shaped = match &selector {
+        Selector::Code(_) => is_code(digits) || catalog::code_in_url(value).is_some(),
+        Selector::Range(..) => {
+            let (low, high) = digits.split_once('-')?;
+            is_code(low) && is_code(high.trim_start_matches(|c: char| !c.is_ascii_digit()))
+        }
+        // A pattern says so: `71xx`, `71*`.
+        Selector::Pattern { prefix, .. } => !prefix.is_empty() && value.len() > prefix.len(),
+    };
+    shaped.then_some(selector)
+}
+
+/// Codes the query names by number score above any word match: an exact
+/// code most, the codes of a pattern or range next.
+fn score_lookup(selector: &Selector, scores: &mut [f64]) {
+    let exact = match selector {
+        Selector::Code(code) => Some(*code),
+        Selector::Pattern { prefix, .. } => prefix.parse().ok(),
+        Selector::Range(..) => None,
+    };
+    for (i, entry) in catalog::entries().iter().enumerate() {
+        if selector.contains(entry.code) {
+            scores[i] += if exact == Some(entry.code) {
+                EXACT_CODE_SCORE
+            } else {
+                CODE_PREFIX_SCORE
+            };
         }
     }
 }
@@ -208,18 +410,15 @@ fn matched_history(matched: &[BTreeSet<&'static str>]) -> Vec<bool> {
     in_history
 }
 
-fn is_code_like(word: &str) -> bool {
-    (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Reads the query into slots: stop words and code numbers dropped, typos
+/// Reads the query into slots: stop words dropped, typos
 /// corrected against the catalog's words, synonym phrases grouped.
 fn slots(tokens: &[text::Token]) -> Vec<Slot> {
     // One reading per position; camelCase parts share their word's position.
     let mut words: Vec<Vec<Alternative>> = Vec::new();
+    let mut tiers: Vec<Option<u8>> = Vec::new();
     let mut last_position = None;
     for token in tokens {
-        if text::is_stopword(&token.word) || is_code_like(&token.word) {
+        if text::is_stopword(&token.word) {
             continue;
         }
         if last_position == Some(token.position) {
@@ -227,6 +426,7 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
         }
         last_position = Some(token.position);
         words.push(readings(&token.word, &token.stem));
+        tiers.push(index::english_tier(&token.word).or_else(|| term(&token.stem)?.english_tier()));
         if words.len() == MAX_QUERY_WORDS {
             break;
         }
@@ -248,6 +448,8 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
                 slots.push(Slot {
                     alternatives: group_alternatives,
                     words: words[i..i + length].to_vec(),
+                    min_entries: 0,
+                    unmatched_entries: 1,
                 });
             }
             i += length;
@@ -255,6 +457,8 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
             slots.push(Slot {
                 alternatives: words[i].clone(),
                 words: Vec::new(),
+                min_entries: english_min_entries(tiers[i]),
+                unmatched_entries: by_tier(UNMATCHED_ENTRIES, tiers[i]).unwrap_or(1),
             });
             i += 1;
         }
@@ -271,7 +475,7 @@ fn readings(word: &str, stem: &str) -> Vec<Alternative> {
         weight: 1.0,
     }];
     alternatives.extend(negation(word));
-    if term(stem).is_none() && !in_vocabulary(stem) {
+    if term(stem).is_none() && !in_vocabulary(stem) && may_be_misspelt(word) {
         alternatives.extend(near_spellings(word));
         if alternatives.len() == 1 && word.chars().count() >= 4 {
             for (known, known_term) in index::words() {
@@ -285,6 +489,23 @@ fn readings(word: &str, stem: &str) -> Vec<Alternative> {
         push_unique(&mut alternatives, derived, DERIVED_WEIGHT);
     }
     alternatives
+}
+
+/// Whether a word the catalog does not know may be a typo of one it does:
+/// not when it is an English word or holds digits (a date, `10mb`).
+fn may_be_misspelt(word: &str) -> bool {
+    !word.bytes().any(|b| b.is_ascii_digit()) && index::english_tier(word).is_none()
+}
+
+/// How many entries a word of this English tier counts as standing in at
+/// least (see `ENGLISH_MIN_ENTRIES`).
+fn english_min_entries(tier: Option<u8>) -> usize {
+    by_tier(ENGLISH_MIN_ENTRIES, tier).unwrap_or(0)
+}
+
+/// The value for an English tier, if the word has one.
+fn by_tier(values: [usize; 2], tier: Option<u8>) -> Option<usize> {
+    values.get(usize::from(tier?).checked_sub(1)?).copied()
 }
 
 /// The catalog words nearest to a word it does not know, within the typo
@@ -371,19 +592,25 @@ pub fn typo_budget(word: &str) -> usize {
 }
 
 fn in_vocabulary(stem: &str) -> bool {
-    index::synonym_groups()
+    index::synonyms()
         .iter()
-        .any(|group| group.iter().any(|phrase| phrase == &[stem]))
+        .flat_map(|s| s.from.iter().chain(s.to()))
+        .any(|phrase| phrase == &[stem])
 }
 
-/// The longest synonym phrase that the words starting here spell, read with
-/// each word's best reading; its length in words and the phrases of every
-/// group it stands in ("sms" is both a phone and a second factor).
+/// The longest vocabulary phrase that the words starting here spell, read
+/// with each word's best reading; its length in words, and that phrase
+/// with every phrase it reaches ("sms" is both a phone and a second factor).
 fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative>) {
     let mut length = 0;
     let mut alternatives: Vec<Alternative> = Vec::new();
-    for group in index::synonym_groups() {
-        for phrase in group.iter() {
+    for synonyms in index::synonyms() {
+        let reach = match synonyms.relation {
+            Relation::Synonym => SYNONYM_WEIGHT,
+            Relation::Abbreviation => 1.0,
+            Relation::Broader => BROADER_WEIGHT,
+        };
+        for phrase in &synonyms.from {
             if phrase.len() < length || phrase.len() > words.len() {
                 continue;
             }
@@ -394,13 +621,11 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
                 length = phrase.len();
                 alternatives.clear();
             }
-            for p in group {
+            let reached = synonyms.to().iter().filter(|p| *p != phrase);
+            for (p, weight) in
+                std::iter::once((phrase, weight)).chain(reached.map(|p| (p, weight * reach)))
+            {
                 let stems: Vec<String> = p.iter().map(|s| s.to_string()).collect();
-                let weight = if p == phrase {
-                    weight
-                } else {
-                    weight * SYNONYM_WEIGHT
-                };
                 match alternatives.iter_mut().find(|a| a.stems == stems) {
                     Some(a) => a.weight = a.weight.max(weight),
                     None => alternatives.push(Alternative { stems, weight }),
@@ -428,14 +653,14 @@ fn term(stem: &str) -> Option<Term> {
 /// Each entry's score for one slot: its best alternative's, or for a
 /// phrase, the share of its words the entry has, if that is more.
 fn score_slot(slot: &Slot, matched: &mut [BTreeSet<&'static str>]) -> Vec<f64> {
-    let (mut best, mut best_stems) = best_alternative(&slot.alternatives);
+    let (mut best, mut best_stems) = best_alternative(&slot.alternatives, slot.min_entries);
     if !slot.words.is_empty() {
         let mut sum = vec![0.0f64; best.len()];
         let mut present = vec![0usize; best.len()];
         let mut stems: Vec<Vec<&'static str>> = vec![Vec::new(); best.len()];
         let words = slot.words.len() as f64;
         for readings in &slot.words {
-            let (word_best, word_stems) = best_alternative(readings);
+            let (word_best, word_stems) = best_alternative(readings, 0);
             for (entry, score) in word_best.iter().enumerate() {
                 sum[entry] += score / words;
                 present[entry] += usize::from(*score > 0.0);
@@ -460,7 +685,12 @@ fn score_slot(slot: &Slot, matched: &mut [BTreeSet<&'static str>]) -> Vec<f64> {
 
 /// Each entry's best score among alternatives, and the stems that gave it.
 /// An alternative of several words counts only where all of them stand.
-fn best_alternative(alternatives: &[Alternative]) -> (Vec<f64>, Vec<Vec<&'static str>>) {
+/// No alternative counts as rarer than the word typed (`min_entries`): a
+/// common word's synonym says no more than the word.
+fn best_alternative(
+    alternatives: &[Alternative],
+    min_entries: usize,
+) -> (Vec<f64>, Vec<Vec<&'static str>>) {
     let entries = catalog::entries().len();
     let mut best = vec![0.0f64; entries];
     let mut best_stems: Vec<Vec<&'static str>> = vec![Vec::new(); entries];
@@ -472,15 +702,19 @@ fn best_alternative(alternatives: &[Alternative]) -> (Vec<f64>, Vec<Vec<&'static
         let mut sum = vec![0.0f64; entries];
         let mut hits = vec![0usize; entries];
         for t in &terms {
-            for (entry, score) in bm25f(*t) {
+            for (entry, score) in bm25f(*t, min_entries) {
                 sum[entry] += score;
                 hits[entry] += 1;
             }
         }
         let length = alternative.stems.len() as f64;
+        let side_by_side = (terms.len() > 1).then(|| entries_with_phrase(&terms));
         for entry in 0..entries {
             if hits[entry] < terms.len() || sum[entry] == 0.0 {
                 continue;
+            }
+            if side_by_side.as_ref().is_some_and(|e| !e.contains(&entry)) {
+                continue; // the words are there, but not as the phrase
             }
             let score = alternative.weight * sum[entry] / length;
             if score > best[entry] {
@@ -492,14 +726,54 @@ fn best_alternative(alternatives: &[Alternative]) -> (Vec<f64>, Vec<Vec<&'static
     (best, best_stems)
 }
 
-/// How much a slot says: the rarer the entries it matches, the more. A
-/// slot that matches nothing says nothing about any entry.
-fn slot_importance(per_entry: &[f64]) -> f64 {
+/// The entries where the terms stand side by side, in order, in one field;
+/// a stop word may stand between two of them (`not able to reach`).
+fn entries_with_phrase(terms: &[Term]) -> BTreeSet<usize> {
+    let mut found = BTreeSet::new();
+    let Some((first, rest)) = terms.split_first() else {
+        return found;
+    };
+    for start in first.postings() {
+        if found.contains(&start.entry) {
+            continue;
+        }
+        let in_place = |t: &Term| {
+            t.postings()
+                .find(|p| p.entry == start.entry && p.field == start.field)
+                .map(|p| p.positions)
+        };
+        let followers: Option<Vec<&[u16]>> = rest.iter().map(in_place).collect();
+        let Some(followers) = followers else {
+            continue;
+        };
+        let spelled = start.positions.iter().any(|&at| {
+            let mut at = at;
+            followers.iter().all(|positions| {
+                match positions.iter().find(|&&p| p > at && p - at <= PHRASE_GAP) {
+                    Some(&next) => {
+                        at = next;
+                        true
+                    }
+                    None => false,
+                }
+            })
+        });
+        if spelled {
+            found.insert(start.entry);
+        }
+    }
+    found
+}
+
+/// How much a slot says: the rarer the entries it matches, the more, but
+/// no more than its word's commonness in English allows. A slot that
+/// matches nothing says nothing about any entry.
+fn slot_importance(per_entry: &[f64], min_entries: usize) -> f64 {
     let matching = per_entry.iter().filter(|s| **s > 0.0).count();
     if matching == 0 {
         return 0.0;
     }
-    inverse_frequency(matching)
+    inverse_frequency(matching.max(min_entries))
 }
 
 /// BM25's inverse document frequency of a word in `df` of the entries;
@@ -508,12 +782,15 @@ fn inverse_frequency(df: usize) -> f64 {
     index::inverse_frequency(df)
 }
 
-fn idf(term: Term) -> f64 {
-    inverse_frequency(term.entries())
+/// A stem's rarity in the catalog, as far as its commonness in English
+/// (and that of the word it was reached from, `min_entries`) lets it count.
+fn idf(term: Term, min_entries: usize) -> f64 {
+    let common = english_min_entries(term.english_tier()).max(min_entries);
+    inverse_frequency(term.entries().max(common))
 }
 
 /// BM25F: each entry's score for one stem, over its weighted fields.
-fn bm25f(term: Term) -> Vec<(usize, f64)> {
+fn bm25f(term: Term, min_entries: usize) -> Vec<(usize, f64)> {
     let mut per_entry: Vec<(usize, f64)> = Vec::new();
     for posting in term.postings() {
         let (entry, field) = (posting.entry, posting.field);
@@ -525,9 +802,14 @@ fn bm25f(term: Term) -> Vec<(usize, f64)> {
             _ => per_entry.push((entry, tf)),
         }
     }
-    let idf = idf(term);
-    for (_, tf) in per_entry.iter_mut() {
-        *tf = idf * *tf / (K1 + *tf);
+    let idf = idf(term, min_entries);
+    for (entry, tf) in per_entry.iter_mut() {
+        let distinguishing = if term.distinguishes(*entry) {
+            DISTINGUISHING_WEIGHT
+        } else {
+            1.0
+        };
+        *tf = distinguishing * idf * *tf / (K1 + *tf);
     }
     per_entry
 }
@@ -544,32 +826,52 @@ fn add_proximity(slots: &[Slot], slot_scores: &[Vec<f64>], scores: &mut [f64]) {
             if sa == 0.0 || sb == 0.0 {
                 continue;
             }
+            // As much as the weaker of the two readings that stand near.
             let near = places_a
                 .iter()
-                .filter(|p| p.0 == entry)
-                .any(|&(_, fa, pa)| {
+                .filter(|p| p.entry == entry)
+                .flat_map(|pa| {
                     places_b
                         .iter()
-                        .any(|&(e, fb, pb)| e == entry && fb == fa && pa.abs_diff(pb) <= NEAR)
-                });
-            if near {
-                *total += PROXIMITY_BONUS * (sa + sb);
-            }
+                        .filter(move |pb| {
+                            pb.entry == entry
+                                && pb.field == pa.field
+                                && pa.position.abs_diff(pb.position) <= NEAR
+                        })
+                        .map(move |pb| pa.weight.min(pb.weight))
+                })
+                .fold(0.0f64, f64::max);
+            *total += near * PROXIMITY_BONUS * (sa + sb);
         }
     }
 }
 
-/// Where a slot's single-word alternatives stand: (entry, field, position).
-fn places(slot: &Slot) -> Vec<(usize, usize, u16)> {
+/// Where a reading of a slot stands, and its weight.
+struct Place {
+    entry: usize,
+    field: usize,
+    position: u16,
+    weight: f64,
+}
+
+/// Where a slot's readings stand. A phrase stands where its rarest word
+/// does: `not set` is not wherever `not` is.
+fn places(slot: &Slot) -> Vec<Place> {
     let mut places = Vec::new();
     for alternative in &slot.alternatives {
-        for stem in &alternative.stems {
-            if let Some(t) = term(stem) {
-                for p in t.postings() {
-                    for &position in p.positions {
-                        places.push((p.entry, p.field, position));
-                    }
-                }
+        let rarest = alternative
+            .stems
+            .iter()
+            .filter_map(|s| term(s))
+            .min_by_key(|t| t.entries());
+        for p in rarest.iter().flat_map(|t| t.postings()) {
+            for &position in p.positions {
+                places.push(Place {
+                    entry: p.entry,
+                    field: p.field,
+                    position,
+                    weight: alternative.weight,
+                });
             }
         }
     }
@@ -664,5 +966,159 @@ mod tests {
     #[test]
     fn nothing_matches_gibberish() {
         assert!(top("qqqqzzzz").is_empty());
+    }
+
+    fn codes_named(query: &str) -> Vec<Selector> {
+        code_lookups(query)
+            .into_iter()
+            .map(|l| l.selector)
+            .collect()
+    }
+
+    #[test]
+    fn a_number_is_a_code_only_in_a_codes_shape() {
+        assert_eq!(codes_named("error 7100 again"), [Selector::Code(7100)]);
+        assert_eq!(codes_named("(#error-7101)."), [Selector::Code(7101)]);
+        assert_eq!(codes_named(r#"{"code":7102,"#), [Selector::Code(7102)]);
+        assert_eq!(codes_named("7100-7102"), [Selector::Range(7100, 7102)]);
+        assert_eq!(
+            codes_named("stormpath.web.errors.7200"),
+            [Selector::Code(7200)]
+        );
+        assert_eq!(codes_named("version.2016 v1.7100"), []);
+        assert!(matches!(
+            &codes_named("71xx locked")[..],
+            [Selector::Pattern { .. }]
+        ));
+        for text in [
+            "POST /accounts returns 400",
+            "customData over the 10MB limit",
+            "?limit=50&limit=100",
+            "2016-05-01 12:30:00 WARN",
+            "since 2016 users get locked",
+            "user_7100 and id=7100 and 633559",
+        ] {
+            assert_eq!(codes_named(text), [], "{text}");
+        }
+        // The whole query a number: the codes it begins.
+        assert!(matches!(
+            &codes_named(" 71 ")[..],
+            [Selector::Pattern { .. }]
+        ));
+    }
+
+    #[test]
+    fn numbers_in_free_text_do_not_outrank_its_words() {
+        let status = top("POST /accounts returns 400");
+        assert!(
+            !status.starts_with(&[4001]) && !status.starts_with(&[4002]),
+            "{status:?}"
+        );
+        assert_eq!(
+            top("2016-05-01 WARN Login attempt failed because the Account is disabled.")[0],
+            7101
+        );
+        assert_eq!(top("since 2016 users get account locked")[0], 7103);
+        assert!(
+            !top("customData over the 10MB limit")[0]
+                .to_string()
+                .starts_with("100")
+        );
+        assert_eq!(top("71xx locked")[0], 7103);
+    }
+
+    #[test]
+    fn contractions_do_not_leave_stray_words() {
+        assert_ne!(top("can't reset my password").first(), Some(&13001));
+        assert!((7100..=7107).contains(&top("cant login")[0]));
+    }
+
+    #[test]
+    fn an_english_word_is_no_typo() {
+        assert!(!readings("says", "say").iter().any(|a| a.stems == ["stay"]));
+        assert_eq!(top("the page says my account is locked")[0], 7103);
+        assert!(
+            readings("pasword", "pasword")
+                .iter()
+                .any(|a| a.stems == ["password"])
+        );
+        assert_eq!(readings("2017", "2017").len(), 1, "no typo of a number");
+    }
+
+    #[test]
+    fn everyday_words_weigh_less_than_the_catalogs_rare_ones() {
+        // `after` stands in one entry, but it is everyday English.
+        let after = term("after").unwrap();
+        let session = term("session").unwrap();
+        assert!(idf(after, 0) <= idf(session, 0) + 1e-9);
+        assert_ne!(top("session expired after one day").first(), Some(&10012));
+    }
+
+    #[test]
+    fn relations_are_one_way() {
+        let reads = |q: &str| -> Vec<Vec<String>> {
+            slots(&text::tokenize(q, &text::stemmer()))
+                .into_iter()
+                .flat_map(|s| s.alternatives.into_iter().map(|a| a.stems))
+                .collect()
+        };
+        assert!(reads("pw").contains(&vec!["password".to_string()]));
+        assert!(!reads("credentials").contains(&vec!["password".to_string()]));
+        assert!(reads("login").contains(&vec!["authent".to_string()]));
+        assert!(!reads("authenticate").contains(&vec!["login".to_string()]));
+        assert_eq!(top("bad pw")[0], 7100);
+    }
+
+    #[test]
+    fn a_phrase_counts_only_where_its_words_stand_together() {
+        let read_only = [term("read").unwrap(), term("onli").unwrap()];
+        let together = entries_with_phrase(&read_only);
+        let entries = catalog::entries();
+        assert!(together.iter().any(|&e| entries[e].code == 4606));
+        let apart = [term("onli").unwrap(), term("read").unwrap()];
+        assert!(entries_with_phrase(&apart).is_empty(), "order counts");
+    }
+
+    #[test]
+    fn a_category_cue_weighs_toward_its_category() {
+        assert_eq!(top("smtp login failed")[0], 13001);
+        let cued = cued_categories(&text::tokenize(
+            "the mail server, custom data",
+            &text::stemmer(),
+        ));
+        let names: Vec<&str> = cued.iter().map(|c| c.name).collect();
+        assert_eq!(names, ["Custom Data", "SMTP Server"]);
+    }
+
+    #[test]
+    fn the_words_for_not_getting_in_reach_the_login_family() {
+        for query in ["cant log in", "sign in", "locked out", "too many attempts"] {
+            let first = top(query)[0];
+            assert!((7100..=7107).contains(&first), "{query}: {first}");
+        }
+    }
+
+    #[test]
+    fn the_words_that_tell_near_twins_apart_are_known() {
+        let group = term("group").unwrap();
+        let position = |code| catalog::position(code).unwrap();
+        assert!(group.distinguishes(position(7105)));
+        assert!(!group.distinguishes(position(7100)));
+    }
+
+    #[test]
+    fn a_question_the_catalog_cannot_answer_gets_a_guess_not_an_answer() {
+        assert!(search("origin not allowed cors", 10).is_empty());
+        let guesses = ranked("origin not allowed cors", None);
+        assert!(!guesses.is_empty() && !guesses.iter().any(is_answer));
+        assert!(search("invalid", 0).len() > 10, "0 is no limit");
+    }
+
+    #[test]
+    fn a_category_narrows_the_search() {
+        let smtp = catalog::find_category("smtp").unwrap();
+        let hits = ranked("password", Some(smtp));
+        assert!(!hits.is_empty());
+        assert!(hits.iter().all(|h| std::ptr::eq(h.entry.category(), smtp)));
     }
 }

@@ -128,15 +128,35 @@ fn queries_empty_huge_and_full_of_metacharacters() {
     let noise: String = (0..10_000)
         .map(|i| char::from(b'a' + (i % 26) as u8))
         .collect();
-    assert!(matches!(run(&["search", &noise]).code, 0 | 1));
+    let result = run(&["search", &noise]);
+    assert!(matches!(result.code, 0 | 1));
+    assert!(
+        result.stderr.len() < 300,
+        "a pasted document is not echoed whole"
+    );
     for meta in [".*", "(?i)[a-z]+", "\\d{4}", "^$", "a|b", "[", "((("] {
         let result = run(&["search", meta]);
         assert!(matches!(result.code, 0 | 1), "{meta}: {}", result.stderr);
         assert!(!result.stderr.contains("panicked"));
     }
+    let all = run(&["search", "--format", "plain", "--limit", "0", "invalid"]);
+    let ten = run(&["search", "--format", "plain", "invalid"]);
+    assert_eq!((all.code, ten.code), (0, 0), "{}", all.stderr);
+    let lines = |r: &Run| String::from_utf8_lossy(&r.stdout).lines().count();
+    assert_eq!(lines(&ten), 10, "the default limit");
+    assert!(lines(&all) > 10, "--limit 0 shows every answer");
+    for hostile in [
+        "!!! ... ??? ---",
+        "1234 5678 0000 99999 12",
+        "\u{7}\u{1b}[31m",
+    ] {
+        let result = run(&["search", hostile]);
+        assert!(matches!(result.code, 0 | 1), "{hostile}: {}", result.stderr);
+        assert!(!result.stderr.contains('\u{1b}'), "{:?}", result.stderr);
+    }
     assert_usage_error(
-        &run(&["search", "--limit", "0", "password"]),
-        "--limit must be at least 1",
+        &run(&["search", "--category", "frobs", "password"]),
+        "no category \"frobs\"",
     );
 }
 

@@ -323,12 +323,48 @@ fn a_search_without_hits_exits_1_with_close_words() {
     assert_eq!(none.code, 1);
     assert!(
         none.stderr
-            .starts_with("sperr: nothing matches \"xylophone\""),
+            .starts_with("sperr: no error matches \"xylophone\""),
         "{}",
         none.stderr
     );
     assert_eq!(run(&["search", "xylophone", "--json"]).stdout.trim(), "[]");
     assert_eq!(run(&["search", " "]).code, 2);
+}
+
+#[test]
+fn a_question_the_reference_cannot_answer_gets_a_marked_guess_and_exits_1() {
+    let plain = run(&[
+        "search", "--format", "plain", "origin", "not", "allowed", "cors",
+    ]);
+    assert_eq!(plain.code, 1);
+    assert_eq!(plain.stdout, "", "no answer prints nothing");
+    assert_eq!(plain.stderr.lines().count(), 1, "{}", plain.stderr);
+    assert!(
+        plain
+            .stderr
+            .starts_with("sperr: no error matches \"origin not allowed cors\"; closest guess: "),
+        "{}",
+        plain.stderr
+    );
+    let json = run(&["search", "--json", "origin not allowed cors"]);
+    assert_eq!((json.code, json.stdout.trim()), (1, "[]"));
+}
+
+#[test]
+fn search_category_narrows_the_results() {
+    let result = run(&[
+        "search",
+        "--category",
+        "smtp",
+        "--format",
+        "plain",
+        "password",
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(!result.stdout.is_empty());
+    for line in result.stdout.lines() {
+        assert_eq!(line.split('\t').nth(1), Some("SMTP Server"), "{line}");
+    }
 }
 
 #[test]
@@ -520,7 +556,8 @@ fn help_has_examples_for_each_command() {
     assert!(version.stdout.contains("Apache License 2.0"));
     assert!(version.stdout.contains("MIT OR Apache-2.0"));
     assert!(version.stdout.contains("NOTICE"));
-    for file in ["NOTICE", "LICENSE-MIT", "LICENSE-APACHE"] {
+    assert!(version.stdout.contains("SCOWL"));
+    for file in ["NOTICE", "LICENSE-MIT", "LICENSE-APACHE", "LICENSE-SCOWL"] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
         assert!(path.is_file(), "{file} is missing");
     }

@@ -49,6 +49,19 @@ impl Term {
         })
     }
 
+    /// How common the stem is in everyday English: the commonest SCOWL
+    /// tier of the words that fold to it (1 most common), if any.
+    pub fn english_tier(self) -> Option<u8> {
+        Some(data::STEM_TIER[self.0]).filter(|&t| t > 0)
+    }
+
+    /// Whether the stem tells `entry` apart from an entry whose text nearly
+    /// coincides with its own (found at build time).
+    pub fn distinguishes(self, entry: usize) -> bool {
+        let key = (self.0 as u32) << 16 | entry as u32;
+        data::DISTINGUISHING.binary_search(&key).is_ok()
+    }
+
     /// The number of entries it stands in.
     pub fn entries(self) -> usize {
         let postings = range(&data::TERM_POSTINGS_END, self.0);
@@ -108,6 +121,21 @@ pub fn words() -> impl Iterator<Item = (&'static str, Term)> {
     })
 }
 
+/// How common a lower-case word is in everyday English: its SCOWL tier (1
+/// most common), if the list has it.
+pub fn english_tier(word: &str) -> Option<u8> {
+    let (mut low, mut high) = (0, data::ENGLISH_ENDS.len());
+    while low < high {
+        let middle = (low + high) / 2;
+        match nth(data::ENGLISH, &data::ENGLISH_ENDS, middle).cmp(word) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return Some(data::ENGLISH_TIER[middle]),
+        }
+    }
+    None
+}
+
 /// BM25's inverse document frequency of a word that stands in `df` entries.
 pub fn inverse_frequency(df: usize) -> f64 {
     data::INVERSE_FREQUENCY[df.min(data::INVERSE_FREQUENCY.len() - 1)]
@@ -121,19 +149,62 @@ pub fn average_length(field: usize) -> f64 {
     data::AVERAGE_LENGTHS[field]
 }
 
-/// A synonym group: its phrases, each a sequence of stems.
-pub type Group = Vec<Vec<&'static str>>;
+/// A phrase of the vocabulary: a sequence of stems.
+pub type Phrase = Vec<&'static str>;
 
-/// The synonym groups, read once from their compact form.
-pub fn synonym_groups() -> &'static [Group] {
-    static GROUPS: OnceLock<Vec<Group>> = OnceLock::new();
-    GROUPS.get_or_init(|| {
+/// How a relation's phrases reach the phrases it leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// Every phrase stands for every other (`a | b`).
+    Synonym,
+    /// An abbreviation counts as the full word (`pw => password`).
+    Abbreviation,
+    /// A narrower word reaches a broader one, never the reverse
+    /// (`login -> authenticate`).
+    Broader,
+}
+
+/// One line of the vocabulary: which phrases, read in a query, reach which.
+#[derive(Debug)]
+pub struct Synonyms {
+    pub relation: Relation,
+    pub from: Vec<Phrase>,
+    /// Empty for synonyms, which reach each other.
+    to: Vec<Phrase>,
+}
+
+impl Synonyms {
+    /// The phrases the `from` phrases reach.
+    pub fn to(&self) -> &[Phrase] {
+        if self.relation == Relation::Synonym {
+            &self.from
+        } else {
+            &self.to
+        }
+    }
+}
+
+/// The vocabulary's relations, read once from their compact form.
+pub fn synonyms() -> &'static [Synonyms] {
+    static SYNONYMS: OnceLock<Vec<Synonyms>> = OnceLock::new();
+    SYNONYMS.get_or_init(|| {
+        let phrases =
+            |side: &'static str| side.split('|').map(|p| p.split(' ').collect()).collect();
         data::SYNONYMS
             .lines()
-            .map(|line| {
-                line.split('|')
-                    .map(|phrase| phrase.split(' ').collect())
-                    .collect()
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, ':');
+                let relation = match parts.next()? {
+                    "a" => Relation::Abbreviation,
+                    ">" => Relation::Broader,
+                    _ => Relation::Synonym,
+                };
+                let from = phrases(parts.next()?);
+                let to = match parts.next()? {
+                    "" => Vec::new(),
+                    to => phrases(to),
+                };
+                Some(Synonyms { relation, from, to })
             })
             .collect()
     })
@@ -167,6 +238,22 @@ mod tests {
                 .postings()
                 .all(|p| p.field < FIELDS && !p.positions.is_empty())
         );
+    }
+
+    #[test]
+    fn english_words_have_their_tier_and_the_list_is_sorted() {
+        assert_eq!(english_tier("says"), Some(1));
+        assert_eq!(english_tier("login"), Some(2));
+        assert_eq!(english_tier("pasword"), None);
+        assert_eq!(english_tier("jwt"), None);
+        for i in 1..data::ENGLISH_ENDS.len() {
+            assert!(
+                nth(data::ENGLISH, &data::ENGLISH_ENDS, i - 1)
+                    < nth(data::ENGLISH, &data::ENGLISH_ENDS, i)
+            );
+        }
+        assert_eq!(term("lock").and_then(Term::english_tier), Some(1));
+        assert_eq!(term("jwt").and_then(Term::english_tier), None);
     }
 
     #[test]

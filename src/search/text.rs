@@ -25,8 +25,33 @@ pub const STOPWORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "do", "does", "for", "from",
     "has", "have", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our",
     "s", "so", "that", "the", "their", "there", "these", "this", "those", "to", "was", "we",
-    "were", "what", "when", "which", "why", "with", "you", "your", "e", "g", "t",
+    "were", "what", "when", "which", "why", "with", "you", "your", "e", "g", "t", "can", "could",
+    "would", "should", "will", "did", "had", "am",
 ];
+
+/// Negated auxiliaries written without their apostrophe, as people type
+/// them, and the word each negates: `cant` is `can not`.
+const RUN_TOGETHER_NEGATIONS: &[(&str, &str)] = &[
+    ("arent", "are"),
+    ("cannot", "can"),
+    ("cant", "can"),
+    ("couldnt", "could"),
+    ("didnt", "did"),
+    ("doesnt", "does"),
+    ("dont", "do"),
+    ("hasnt", "has"),
+    ("havent", "have"),
+    ("isnt", "is"),
+    ("shouldnt", "should"),
+    ("wasnt", "was"),
+    ("werent", "were"),
+    ("wont", "will"),
+    ("wouldnt", "would"),
+];
+
+/// The apostrophe endings that add nothing a search can use: a possessive,
+/// or a contracted auxiliary (`it's`, `we've`, `they'll`).
+const DROPPED_ENDINGS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
 
 pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
@@ -40,6 +65,8 @@ pub fn stemmer() -> Stemmer {
 /// Cuts a text into words: runs of letters and digits, lower-cased.
 /// A camelCase word (`redirectUri`) yields itself and its parts, all at
 /// one position, so that `redirect uri` and `redirectUri` both find it.
+/// Contractions are read first: `can't`, `cant` and `cannot` are `can not`,
+/// `isn't` is `is not`, and `it's`, `account's` lose their ending.
 pub fn tokenize(text: &str, stemmer: &Stemmer) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut position: u16 = 0;
@@ -48,15 +75,55 @@ pub fn tokenize(text: &str, stemmer: &Stemmer) -> Vec<Token> {
         if !c.is_alphanumeric() {
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
-                break;
-            }
-            end = i + c.len_utf8();
-            chars.next();
-        }
+        let end = word_end(&mut chars, start + c.len_utf8());
         let raw = &text[start..end];
+        // An apostrophe and letters after a word: a contraction's ending.
+        let ending = apostrophe_ending(text, end);
+        if let Some(ending_end) = ending {
+            let ending = text[end..ending_end]
+                .trim_start_matches(is_apostrophe)
+                .to_lowercase();
+            let lower = raw.to_lowercase();
+            if ending == "t" && lower.ends_with('n') {
+                while chars.peek().is_some_and(|&(i, _)| i < ending_end) {
+                    chars.next();
+                }
+                let negated = match lower.as_str() {
+                    "can" | "ca" => "can",
+                    "won" | "wo" => "will",
+                    "shan" | "sha" => "shall",
+                    other => &other[..other.len() - 1],
+                };
+                push_negation(
+                    &mut tokens,
+                    negated,
+                    (start, end),
+                    ending_end,
+                    &mut position,
+                    stemmer,
+                );
+                continue;
+            }
+            if DROPPED_ENDINGS.contains(&ending.as_str()) {
+                while chars.peek().is_some_and(|&(i, _)| i < ending_end) {
+                    chars.next();
+                }
+            }
+        }
+        if let Some(&(_, negated)) = RUN_TOGETHER_NEGATIONS
+            .iter()
+            .find(|(word, _)| raw.eq_ignore_ascii_case(word))
+        {
+            push_negation(
+                &mut tokens,
+                negated,
+                (start, end),
+                end,
+                &mut position,
+                stemmer,
+            );
+            continue;
+        }
         push_word(&mut tokens, raw, start, position, stemmer);
         let parts = camel_parts(raw);
         if parts.len() > 1 {
@@ -67,6 +134,51 @@ pub fn tokenize(text: &str, stemmer: &Stemmer) -> Vec<Token> {
         position = position.saturating_add(1);
     }
     tokens
+}
+
+/// Where the run of letters and digits that began before `end` ends.
+fn word_end(chars: &mut std::iter::Peekable<std::str::CharIndices>, mut end: usize) -> usize {
+    while let Some(&(i, c)) = chars.peek() {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        end = i + c.len_utf8();
+        chars.next();
+    }
+    end
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// The end of an apostrophe and the letters after it that stand at `at`,
+/// as in `can't` or `account's`; none where no letter follows.
+fn apostrophe_ending(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let after = rest.strip_prefix(is_apostrophe)?;
+    let letters = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    (letters > 0).then(|| at + (rest.len() - after.len()) + letters)
+}
+
+/// A negated word (`can` of `can't`) and a `not` after it, which stands
+/// where the contraction's ending does.
+fn push_negation(
+    tokens: &mut Vec<Token>,
+    word: &str,
+    (start, end): (usize, usize),
+    ending_end: usize,
+    position: &mut u16,
+    stemmer: &Stemmer,
+) {
+    push_word(tokens, word, start, *position, stemmer);
+    tokens.last_mut().expect("just pushed").end = end;
+    *position = position.saturating_add(1);
+    push_word(tokens, "not", end, *position, stemmer);
+    tokens.last_mut().expect("just pushed").end = ending_end;
+    *position = position.saturating_add(1);
 }
 
 fn push_word(tokens: &mut Vec<Token>, raw: &str, start: usize, position: u16, stemmer: &Stemmer) {
@@ -154,6 +266,25 @@ mod tests {
             ("directories", "directory"),
         ] {
             assert_eq!(stem_word(a, &s), stem_word(b, &s), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn contractions_and_negations_read_as_their_words() {
+        assert_eq!(stems("can't reset"), ["can", "not", "reset"]);
+        assert_eq!(stems("cant login"), ["can", "not", "login"]);
+        assert_eq!(stems("Cannot create"), ["can", "not", "creat"]);
+        assert_eq!(stems("it isn\u{2019}t valid"), ["it", "is", "not", "valid"]);
+        assert_eq!(stems("won't work"), ["will", "not", "work"]);
+        assert_eq!(
+            stems("the account's password"),
+            ["the", "account", "password"]
+        );
+        assert_eq!(stems("we've it's o'clock"), ["we", "it", "o", "clock"]);
+        assert_eq!(stems("trailing ' quote"), ["trail", "quot"]);
+        let text = "don't stop";
+        for token in tokenize(text, &stemmer()) {
+            assert!(token.start < token.end && token.end <= text.len());
         }
     }
 
