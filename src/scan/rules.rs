@@ -10,6 +10,7 @@
 //! The scanner is fed whole lines, a block at a time, and keeps the hits of
 //! each block for its caller to take.
 
+use super::decode;
 use super::{Hit, Via, escape};
 use crate::catalog;
 use crate::templates;
@@ -25,6 +26,9 @@ pub(super) const OVERLAP: usize = 1024;
 const CODE_DIGITS: std::ops::RangeInclusive<usize> = 4..=5;
 /// How far after a keyword its number may stand.
 const MAX_GAP: usize = 24;
+/// How many encodings deep a line is decoded (base64 holding JSON that
+/// holds escaped JSON holding HTML).
+const MAX_DECODE_DEPTH: u8 = 4;
 
 /// The scanning state that lasts across lines.
 pub(super) struct Scanner {
@@ -43,6 +47,13 @@ pub(super) struct Scanner {
     table_seen: bool,
     /// Buffers to fold lines into for message matching.
     folded: templates::FoldBuffers,
+    /// How many encodings deep the text this scanner reads is.
+    depth: u8,
+    /// The scanner of decoded views, kept from line to line so that a
+    /// table in HTML rows goes on.
+    decoded: Option<Box<Scanner>>,
+    /// The line last handed to the decoders.
+    decoded_line: usize,
 }
 
 impl Scanner {
@@ -55,6 +66,9 @@ impl Scanner {
             table_column: None,
             table_seen: false,
             folded: templates::FoldBuffers::default(),
+            depth: 0,
+            decoded: None,
+            decoded_line: 0,
         }
     }
 
@@ -88,12 +102,51 @@ impl Scanner {
         }
         self.table_seen = true;
         self.messages(text, offset);
+        self.decoded_views(text, offset);
         if first_window && !self.current.is_empty() {
             let field = body_field(text);
             for hit in &mut self.current {
                 hit.body_field = field;
             }
         }
+    }
+
+    /// Where the line shows the sign of an encoding, scans its decoded
+    /// views with the same rules; a hit there is reported on this line, at
+    /// the column where its encoded run starts, with the encodings undone
+    /// to reach it.
+    fn decoded_views(&mut self, text: &[u8], offset: usize) {
+        if self.depth >= MAX_DECODE_DEPTH || !decode::has_sign(text) {
+            return;
+        }
+        let mut inner = self.decoded.take().unwrap_or_else(|| {
+            let mut inner = Scanner::new();
+            inner.depth = self.depth + 1;
+            Box::new(inner)
+        });
+        inner.keep_repeats = self.keep_repeats;
+        if self.decoded_line + 1 < self.line {
+            inner.table_column = None; // a table goes on only from line to line
+        }
+        self.decoded_line = self.line;
+        for view in decode::views(text) {
+            let first_line = inner.line;
+            inner.block(&view.text);
+            let line_starts: Vec<usize> = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', &view.text).map(|i| i + 1))
+                .collect();
+            for mut hit in inner.hits.drain(..) {
+                let at = line_starts[hit.line - first_line] + hit.column - 1;
+                let column = offset + view.origin.get(at).copied().unwrap_or(0);
+                hit.decoded.insert(0, view.encoding);
+                self.keep(Hit {
+                    line: self.line,
+                    column: column + 1,
+                    ..hit
+                });
+            }
+        }
+        self.decoded = Some(inner);
     }
 
     pub(super) fn end_line(&mut self) {
@@ -109,28 +162,33 @@ impl Scanner {
     /// number before a message at the same place), so that a line that
     /// names one code a million times costs one hit.
     fn push(&mut self, code: u32, via: Via, column: usize, text: &[u8]) {
-        let column = column + 1;
-        let kept = match self.keep_repeats {
-            true => None,
-            false => self.current.iter().position(|h| h.code == code),
-        };
-        if let Some(kept) = kept {
-            let old = &self.current[kept];
-            if (old.column, old.via == Via::Message) <= (column, via == Via::Message) {
-                return;
-            }
-            self.current.swap_remove(kept);
-        }
-        self.current.push(Hit {
+        self.keep(Hit {
             line: self.line,
-            column,
+            column: column + 1,
             code,
             entry: catalog::lookup(code),
             via,
             text: escape(text),
             record: 0,
             body_field: 0,
+            decoded: Vec::new(),
         });
+    }
+
+    fn keep(&mut self, hit: Hit) {
+        let kept = match self.keep_repeats {
+            true => None,
+            false => self.current.iter().position(|h| h.code == hit.code),
+        };
+        if let Some(kept) = kept {
+            let old = &self.current[kept];
+            let rank = |h: &Hit| (h.column, h.via == Via::Message, h.decoded.len());
+            if rank(old) <= rank(&hit) {
+                return;
+            }
+            self.current.swap_remove(kept);
+        }
+        self.current.push(hit);
     }
 
     /// Codes after keywords and in URLs, and the lists that continue them.
@@ -239,6 +297,7 @@ fn interesting_lines(text: &[u8]) -> Vec<usize> {
     static INTEREST: OnceLock<AhoCorasick> = OnceLock::new();
     let interest = INTEREST.get_or_init(|| {
         let mut words: Vec<&[u8]> = CONTEXT_WORDS.iter().map(|w| w.as_bytes()).collect();
+        words.extend(decode::SIGNS.iter().map(|w| w.as_bytes()));
         words.extend(templates::quote_words());
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -252,7 +311,7 @@ fn interesting_lines(text: &[u8]) -> Vec<usize> {
         let Some(m) = interest.find(aho_corasick::Input::new(text).span(at..text.len())) else {
             break;
         };
-        let quote_word = m.pattern().as_usize() >= CONTEXT_WORDS.len();
+        let quote_word = m.pattern().as_usize() >= CONTEXT_WORDS.len() + decode::SIGNS.len();
         if quote_word && !whole_word(text, m.start(), m.end()) {
             at = m.start() + 1; // "custom" inside "customer" quotes nothing
             continue;
@@ -434,8 +493,12 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
         if b.is_ascii_digit() {
             return number_at(text, at);
         }
-        if b" \t:=\"'#[](){}>-_".contains(&b) {
+        if b" \t:=\"'`#[](){}>-_".contains(&b) {
             at += 1;
+            continue;
+        }
+        if let Some(width) = wide_space_or_quote(&text[at..]) {
+            at += width;
             continue;
         }
         let word = word_at(text, at);
@@ -451,6 +514,22 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
         return None;
     }
     None
+}
+
+/// The width of a Unicode space (no-break, thin, ideographic…) or quote
+/// mark at the start of `text`: they stand between a word and its number
+/// as ASCII spaces and quotes do.
+fn wide_space_or_quote(text: &[u8]) -> Option<usize> {
+    if text.first().is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let head = &text[..text.len().min(4)];
+    let c = head.utf8_chunks().next()?.valid().chars().next()?;
+    let gap = matches!(
+        c,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    ) || matches!(c, '\u{2018}'..='\u{201f}' | '«' | '»' | '‹' | '›');
+    gap.then(|| c.len_utf8())
 }
 
 /// The run of ASCII letters at `at`.
@@ -651,6 +730,15 @@ mod tests {
         assert_eq!(codes("error code no. 7103"), [7103]);
         assert_eq!(codes("loginError 7100"), [7100]);
         assert_eq!(codes("#error-7102"), [7102]);
+    }
+
+    #[test]
+    fn unicode_spaces_and_quotes_stand_between_a_word_and_its_number() {
+        assert_eq!(codes("Error\u{a0}7104"), [7104]);
+        assert_eq!(codes("error\u{2009}code\u{3000}7100"), [7100]);
+        assert_eq!(codes("the error was `7101` again"), [7101]);
+        assert_eq!(codes("Stormpath error “2001”"), [2001]);
+        assert_eq!(codes("error\u{a0}\u{a0}x 7100"), Vec::<u32>::new());
     }
 
     #[test]
