@@ -29,6 +29,9 @@ const MAX_GAP: usize = 24;
 /// How many encodings deep a line is decoded (base64 holding JSON that
 /// holds escaped JSON holding HTML).
 const MAX_DECODE_DEPTH: u8 = 4;
+/// How many lines apart the rows of a decoded table may stand (HTML puts
+/// `<tbody>` between its header row and the rest).
+const MAX_TABLE_GAP: usize = 2;
 
 /// The scanning state that lasts across lines.
 pub(super) struct Scanner {
@@ -125,11 +128,14 @@ impl Scanner {
             Box::new(inner)
         });
         inner.keep_repeats = self.keep_repeats;
-        if self.decoded_line + 1 < self.line {
-            inner.table_column = None; // a table goes on only from line to line
+        if self.decoded_line + MAX_TABLE_GAP < self.line {
+            inner.table_column = None; // a table goes on only from row to row
         }
         self.decoded_line = self.line;
         for view in decode::views(text) {
+            if view.text.trim_ascii().is_empty() {
+                continue; // it would end a table
+            }
             let first_line = inner.line;
             inner.block(&view.text);
             let line_starts: Vec<usize> = std::iter::once(0)
