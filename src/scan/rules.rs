@@ -119,7 +119,11 @@ impl Scanner {
     /// the column where its encoded run starts, with the encodings undone
     /// to reach it.
     fn decoded_views(&mut self, text: &[u8], offset: usize) {
-        if self.depth >= MAX_DECODE_DEPTH || !decode::has_sign(text) {
+        // Binary data (a NUL byte) is not an encoded text.
+        if self.depth >= MAX_DECODE_DEPTH
+            || !decode::has_sign(text)
+            || memchr::memchr(0, text).is_some()
+        {
             return;
         }
         let mut inner = self.decoded.take().unwrap_or_else(|| {

@@ -181,6 +181,11 @@ mod scanned {
     }
 
     #[test]
+    fn binary_data_is_not_decoded() {
+        assert!(found("\0 {&quot;code&quot;:2001}").is_empty());
+    }
+
+    #[test]
     fn a_code_found_in_plain_text_is_not_found_again_in_a_view() {
         let hits = found(r#"error 7100: {\"code\":7100}"#);
         assert_eq!(hits.len(), 1);
