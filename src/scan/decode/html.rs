@@ -39,8 +39,8 @@ pub fn to_text(html: &[u8]) -> View {
     view
 }
 
-/// The longest entity read (`&CounterClockwiseContourIntegral;` is 33).
-const MAX_ENTITY: usize = 40;
+/// The longest entity read: `&#x10FFFF;` and the longest name known.
+const MAX_ENTITY: usize = 12;
 
 /// An entity at the start of `text`: decoded into `view` if it is one.
 /// Returns the bytes it takes.
@@ -52,25 +52,90 @@ fn entity(text: &[u8], at: usize, view: &mut View) -> usize {
             .iter()
             .all(|b| b.is_ascii_alphanumeric() || *b == b'#')
     };
-    match end.filter(|&e| e > 1 && name_ok(e)) {
-        Some(e) => {
-            // ASCII, since every byte of the name is.
-            let raw = std::str::from_utf8(&text[..=e]).unwrap_or_default();
-            let decoded = html_escape::decode_html_entities(raw);
-            if decoded == raw {
-                view.push(b"&", at);
-                return 1;
-            }
+    let decoded = end
+        .filter(|&e| e > 1 && name_ok(e))
+        .and_then(|e| Some((decode_entity(&text[1..e])?, e + 1)));
+    match decoded {
+        Some((c, used)) => {
             // A no-break space reads as a space.
-            let decoded = decoded.replace('\u{a0}', " ");
-            view.push(decoded.as_bytes(), at);
-            e + 1
+            let c = if c == '\u{a0}' { ' ' } else { c };
+            view.push(c.encode_utf8(&mut [0; 4]).as_bytes(), at);
+            used
         }
         None => {
             view.push(b"&", at);
             1
         }
     }
+}
+
+/// What the entity named between `&` and `;` stands for: a numeric one,
+/// or one of the named ones that text in tickets uses. (The whole HTML5
+/// table, as html-escape has it, is 2,000 pointers that every start of
+/// sperr would relocate.)
+fn decode_entity(name: &[u8]) -> Option<char> {
+    if let Some(number) = name.strip_prefix(b"#") {
+        let (digits, radix) = match number.first() {
+            Some(b'x' | b'X') => (&number[1..], 16),
+            _ => (number, 10),
+        };
+        let digits = std::str::from_utf8(digits).ok()?;
+        return u32::from_str_radix(digits, radix)
+            .ok()
+            .and_then(char::from_u32);
+    }
+    Some(match name {
+        b"amp" | b"AMP" => '&',
+        b"lt" | b"LT" => '<',
+        b"gt" | b"GT" => '>',
+        b"quot" | b"QUOT" => '"',
+        b"apos" => '\'',
+        b"nbsp" => '\u{a0}',
+        b"ensp" | b"emsp" | b"thinsp" => ' ',
+        b"ndash" => '–',
+        b"mdash" => '—',
+        b"lsquo" => '‘',
+        b"rsquo" => '’',
+        b"sbquo" => '‚',
+        b"ldquo" => '“',
+        b"rdquo" => '”',
+        b"bdquo" => '„',
+        b"laquo" => '«',
+        b"raquo" => '»',
+        b"lsaquo" => '‹',
+        b"rsaquo" => '›',
+        b"hellip" => '…',
+        b"middot" => '·',
+        b"bull" => '•',
+        b"colon" => ':',
+        b"comma" => ',',
+        b"period" => '.',
+        b"num" => '#',
+        b"sol" => '/',
+        b"bsol" => '\\',
+        b"equals" => '=',
+        b"lpar" => '(',
+        b"rpar" => ')',
+        b"lsqb" | b"lbrack" => '[',
+        b"rsqb" | b"rbrack" => ']',
+        b"lcub" | b"lbrace" => '{',
+        b"rcub" | b"rbrace" => '}',
+        b"grave" => '`',
+        b"copy" => '©',
+        b"reg" => '®',
+        b"trade" => '™',
+        b"euro" => '€',
+        b"pound" => '£',
+        b"eacute" => 'é',
+        b"egrave" => 'è',
+        b"agrave" => 'à',
+        b"auml" => 'ä',
+        b"ouml" => 'ö',
+        b"uuml" => 'ü',
+        b"szlig" => 'ß',
+        b"ccedil" => 'ç',
+        _ => return None,
+    })
 }
 
 /// A tag at the start of `text` (which starts with `<`): replaced by what
