@@ -12,6 +12,7 @@ mod base64;
 mod html;
 mod json;
 mod percent;
+mod qp;
 
 /// The signs of an encoding, matched without regard to case. Only a line
 /// that holds one is decoded: plain logs pay nothing. For base64 the signs
@@ -24,7 +25,10 @@ pub const SIGNS: &[&str] = &[
     // HTML and XML: entities, and tags between words or cells
     "&nbsp;", "&quot;", "&amp;", "&lt;", "&gt;", "&apos;", "&#", "</", "<td", "<th", "<br",
     // percent-encoding in URLs
-    "%2f", "%3a", "%23", "%20", "%3d", // base64
+    "%2f", "%3a", "%23", "%20", "%3d",
+    // quoted-printable pasted from a mail: `=3D`, a no-break space, curly
+    // quotes and thin spaces
+    "=3D", "=C2=A0", "=E2=80", // base64
     "eyj", "ewo", "base64",
 ];
 
@@ -32,7 +36,7 @@ pub const SIGNS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
     /// What was undone to get it: `json-string`, `html`, `percent`,
-    /// `base64`.
+    /// `quoted-printable`, `base64`.
     pub encoding: &'static str,
     pub text: Vec<u8>,
     /// For each byte of `text`, where its encoded run starts in the line.
@@ -56,15 +60,18 @@ impl View {
 }
 
 /// Whether a line shows the sign of some encoding. Most lines hold none of
-/// the signs' rare bytes (`\\ & % <`) nor `eyJ`, `ewo` or `ase64`, and are
+/// the signs' rare bytes (`\\ & % <`) nor their rare words (`eyJ`,
+/// `ewo`, `ase64`, quoted-printable's `=3D`, `=C2=A0`, `=E2=80`), and are
 /// let go after a few quick passes; the rest are checked sign by sign.
 pub fn has_sign(line: &[u8]) -> bool {
     use memchr::memmem::Finder;
     use std::sync::OnceLock;
-    static ALPHABETIC: OnceLock<[Finder<'static>; 4]> = OnceLock::new();
+    static ALPHABETIC: OnceLock<[Finder<'static>; 7]> = OnceLock::new();
     static SIGN: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    let alphabetic = ALPHABETIC
-        .get_or_init(|| ["eyJ", "ewo", "ase64", "ASE64"].map(|s| Finder::new(s.as_bytes())));
+    let alphabetic = ALPHABETIC.get_or_init(|| {
+        ["eyJ", "ewo", "ase64", "ASE64", "=3D", "=C2=A0", "=E2=80"]
+            .map(|s| Finder::new(s.as_bytes()))
+    });
     let maybe = memchr::memchr3(b'\\', b'&', b'%', line).is_some()
         || memchr::memchr(b'<', line).is_some()
         || alphabetic.iter().any(|f| f.find(line).is_some());
@@ -82,10 +89,16 @@ pub fn has_sign(line: &[u8]) -> bool {
 
 /// The views of a line, one per encoding that changes it.
 pub fn views(line: &[u8]) -> Vec<View> {
-    [json::view, html::view, percent::view, base64::view]
-        .iter()
-        .filter_map(|decode| decode(line))
-        .collect()
+    [
+        json::view,
+        html::view,
+        percent::view,
+        qp::view,
+        base64::view,
+    ]
+    .iter()
+    .filter_map(|decode| decode(line))
+    .collect()
 }
 
 /// Decodes a whole HTML document (an e-mail's HTML part) to text: tags
@@ -114,6 +127,7 @@ mod tests {
             b"https%3A%2F%2Fdocs.stormpath.com%2Ferrors%2F7100",
             b"token=eyJjb2RlIjo3MTAwLCJzdGF0dXMiOjQwMH0",
             b"body_base64: U3Rvcm1wYXRoIGVycm9yIDcxMDAgYXQgbG9naW4=",
+            b"Stormpath error =3D7100",
         ] {
             assert!(has_sign(line), "{}", String::from_utf8_lossy(line));
             assert!(!views(line).is_empty(), "{}", String::from_utf8_lossy(line));
