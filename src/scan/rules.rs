@@ -29,6 +29,10 @@ const MAX_GAP: usize = 24;
 /// How many encodings deep a line is decoded (base64 holding JSON that
 /// holds escaped JSON holding HTML).
 const MAX_DECODE_DEPTH: u8 = 4;
+/// How many decoded bytes the views of a line may take, all told, for
+/// each byte of the line: each encoding is undone once or twice, but views
+/// of views could otherwise branch without end.
+const DECODE_BUDGET_PER_BYTE: usize = 8;
 /// How many lines apart the rows of a decoded table may stand (HTML puts
 /// `<tbody>` between its header row and the rest).
 const MAX_TABLE_GAP: usize = 2;
@@ -57,6 +61,8 @@ pub(super) struct Scanner {
     decoded: Option<Box<Scanner>>,
     /// The line last handed to the decoders.
     decoded_line: usize,
+    /// How many more decoded bytes the views of the current line may take.
+    decode_budget: usize,
 }
 
 impl Scanner {
@@ -72,6 +78,7 @@ impl Scanner {
             depth: 0,
             decoded: None,
             decoded_line: 0,
+            decode_budget: 0,
         }
     }
 
@@ -136,12 +143,21 @@ impl Scanner {
             inner.table_column = None; // a table goes on only from row to row
         }
         self.decoded_line = self.line;
+        if self.depth == 0 {
+            self.decode_budget = DECODE_BUDGET_PER_BYTE * text.len() + 4096;
+        }
         for view in decode::views(text) {
             if view.text.trim_ascii().is_empty() {
                 continue; // it would end a table
             }
+            // Views of views branch: their bytes, all told, are bounded.
+            let Some(left) = self.decode_budget.checked_sub(view.text.len()) else {
+                break;
+            };
             let first_line = inner.line;
+            inner.decode_budget = left;
             inner.block(&view.text);
+            self.decode_budget = inner.decode_budget;
             let line_starts: Vec<usize> = std::iter::once(0)
                 .chain(memchr::memchr_iter(b'\n', &view.text).map(|i| i + 1))
                 .collect();
