@@ -42,13 +42,17 @@ pub fn search(data: &[u8]) {
 }
 
 /// The scanner and explain's reader: every hit's line and column point at
-/// its text.
+/// its text (or, for a hit in a decoded view, into its line).
 pub fn scan(data: &[u8]) {
     let hits = scan::scan_text(data);
     let lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
     for hit in &hits {
         let line = lines[hit.line - 1];
         let at = &line[hit.column - 1..];
+        if !hit.decoded.is_empty() {
+            assert!(!at.is_empty(), "{hit:?}");
+            continue;
+        }
         let shown = scan::escape(&at[..at.len().min(hit.text.len() * 4 + 4)]);
         assert!(
             shown.starts_with(&hit.text) || hit.text.contains('\u{fffd}'),
@@ -88,4 +92,38 @@ pub fn archive(data: &[u8]) {
         }
     }
     assert!(!String::from_utf8_lossy(&notes).contains('\u{1b}'));
+}
+
+/// The decoders and the e-mail reader: whatever the bytes (malformed
+/// base64, quoted-printable or entities, escapes nested deep, invalid UTF-8
+/// once decoded), every view maps each byte back into its line and grows
+/// the line at most twofold, and a scan of the bytes as a line, as an
+/// e-mail's body and as an e-mail's encoded part ends.
+pub fn decoders(data: &[u8]) {
+    for line in data.split(|&b| b == b'\n') {
+        for view in scan::decode::views(line) {
+            assert_eq!(view.text.len(), view.origin.len(), "{view:?}");
+            assert!(view.text.len() <= 2 * line.len() + 8, "{view:?}");
+            assert!(view.origin.iter().all(|&at| at < line.len()), "{view:?}");
+        }
+    }
+    let _ = scan::decode::html_document(data);
+    scan(data);
+    let limits = scan::Limits {
+        max_expand: 1 << 20,
+        ..Default::default()
+    };
+    for headers in [
+        &b"From: a@b.c\nSubject: x\n\n"[..],
+        b"From: a@b.c\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n",
+        b"From: a@b.c\nMIME-Version: 1.0\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"a.log\"\n\n",
+    ] {
+        let mail = [headers, data].concat();
+        let (hits, _) = scan::scan_input(&mut &mail[..], limits, &mut Vec::new());
+        for (unit, hit) in &hits {
+            let name = unit.member.as_deref().unwrap_or("");
+            assert!(!name.chars().any(char::is_control), "{name:?}");
+            assert!(!hit.text.chars().any(char::is_control), "{hit:?}");
+        }
+    }
 }

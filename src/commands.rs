@@ -207,7 +207,11 @@ pub fn explain_text(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let hits = scan::scan_text(input);
+    // Read as scan reads stdin: mail part by part, bundles member by member.
+    let mut notes = Vec::new();
+    let (named_hits, _) = scan::scan_input(&mut &input[..], scan::Limits::default(), &mut notes);
+    err.write_all(&notes)?;
+    let hits: Vec<scan::Hit> = named_hits.into_iter().map(|(_, hit)| hit).collect();
     let bodies = body::find(&String::from_utf8_lossy(input));
     let mut sightings: Vec<Sighting> = Vec::new();
     for hit in &hits {

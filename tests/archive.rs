@@ -611,3 +611,37 @@ fn a_compressed_stream_that_trickles_in_is_not_taken_for_text() {
         "-:1\t7100\tLogin attempt failed because the specified password is incorrect.\n"
     );
 }
+
+#[test]
+fn an_e_mail_is_one_ticket_whatever_its_name_and_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mail = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/decoded/reply.eml"))
+        .unwrap();
+    write(dir.path(), "ticket-4711", &mail);
+    // Two messages in an mbox: two tickets.
+    let mbox = [
+        &b"From a@b Tue Oct 18 09:30:00 2016\n"[..],
+        &mail,
+        b"\nFrom a@b Tue Oct 18 09:31:00 2016\n",
+        &mail,
+    ]
+    .concat();
+    write(dir.path(), "box.mbox", &mbox);
+    let (out, _, code) = scan(dir.path(), &["--summary", "ticket-4711"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("7103\t1\t2\t"), "{out}");
+    let (out, _, _) = scan(dir.path(), &["--summary", "box.mbox"]);
+    assert!(out.contains("7103\t2\t4\t"), "{out}");
+    let (out, _, _) = scan(dir.path(), &["box.mbox"]);
+    assert!(
+        out.contains("box.mbox:message-2:login.log:1\t7100"),
+        "{out}"
+    );
+    // stdin is read the same way.
+    let output = sperr().arg("scan").write_stdin(mail).output().unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        out.contains(":part-2:4\t7103") && out.contains(":login.log:1\t7100"),
+        "{out}"
+    );
+}

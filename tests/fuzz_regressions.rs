@@ -42,3 +42,8 @@ fn templates() {
 fn archive() {
     replay("archive", checks::archive);
 }
+
+#[test]
+fn decoders() {
+    replay("decoders", checks::decoders);
+}

@@ -148,6 +148,8 @@ pub struct JsonHit<'a> {
     code: u32,
     known: bool,
     via: &'static str,
+    /// The encodings undone to reach the hit, outermost first.
+    decoded: &'a [&'static str],
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'static str>,
@@ -166,6 +168,7 @@ impl<'a> JsonHit<'a> {
             code: hit.code,
             known: hit.entry.is_some(),
             via: hit.via.as_str(),
+            decoded: &hit.decoded,
             text: &hit.text,
             message: hit.entry.map(|e| super::plain_message(e).0),
             message_kind: hit.entry.map(|e| e.message_kind().name()),

@@ -3,10 +3,13 @@
 //! - `rules`: what a code in text is; `lists`: lists of codes under a
 //!   heading about them; `sentences`: sentences that say a code is a
 //!   number; `foreign`: other programs' numbers after "error";
+//! - `decode`: decoded views of lines that show an encoding;
 //! - `text`: reading a stream of text in blocks of lines as it arrives, and
 //!   where the records of an export start;
-//! - `open`: what a file is (compressed, a bundle, UTF-16, binary) and the
-//!   units of text inside it;
+//! - `open`: what a file is (compressed, a bundle, UTF-16, binary, mail)
+//!   and the units of text inside it;
+//! - `mail`: the parts of an e-mail or an mbox;
+//! - `csv`: the code column of a CSV export;
 //! - `walk`: which files the paths name, as ripgrep walks them;
 //! - `order`: output from several threads in one stable order;
 //! - `sink`: where hits go (printers, file names, the summary);
@@ -16,8 +19,11 @@
 //! The scanner drives and pushes each hit into a `Sink`, as ripgrep's
 //! searcher does; nothing holds the whole result.
 
+mod csv;
+pub mod decode;
 mod foreign;
 mod lists;
+mod mail;
 mod open;
 pub mod order;
 pub mod progress;
@@ -71,6 +77,9 @@ pub struct Hit {
     pub record: u64,
     /// The field of a JSON error body its line holds, as a bit; 0 if none.
     pub body_field: u32,
+    /// The encodings undone to find it, outermost first (`base64`,
+    /// `json-string`, `html`, `percent`); empty in plain text.
+    pub decoded: Vec<&'static str>,
 }
 
 /// A text that is scanned: a file, stdin, or a member of a bundle or of a
@@ -154,6 +163,7 @@ pub fn scan_input(
         named: true,
         depth: 0,
         compressions: 0,
+        continues_ticket: false,
     };
     open::scan(source, reader, &mut sink::CollectNamed(&mut hits), &ctx);
     (hits, ctx.notes.failed.load(Ordering::Relaxed))

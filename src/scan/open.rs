@@ -48,6 +48,7 @@ enum Kind {
     Tar,
     Utf16,
     Binary,
+    Mail,
     Text,
 }
 
@@ -69,6 +70,8 @@ fn sniff(head: &[u8]) -> Kind {
         Kind::Utf16
     } else if memchr::memchr(0, head).is_some() {
         Kind::Binary
+    } else if super::mail::looks_like_mail(head) {
+        Kind::Mail
     } else {
         Kind::Text
     }
@@ -90,6 +93,9 @@ pub(super) struct Source<'a> {
     pub depth: usize,
     /// How many compressions it is inside, since its bundle.
     pub compressions: usize,
+    /// A part of the ticket its text before started (an e-mail's part),
+    /// not a ticket of its own.
+    pub continues_ticket: bool,
 }
 
 /// Scans one stream, whatever it holds. Problems with it (a corrupt
@@ -113,10 +119,9 @@ fn open(
     let records = Records::of(&source.name, &head);
     let reader = BufReader::with_capacity(SNIFF, io::Cursor::new(head).chain(reader));
     let too_deep = match kind {
-        Kind::Zip | Kind::Tar if source.depth >= ctx.limits.max_depth => Some(format!(
-            "bundles nested more than {} deep",
-            ctx.limits.max_depth
-        )),
+        Kind::Zip | Kind::Tar | Kind::Mail if source.depth >= ctx.limits.max_depth => Some(
+            format!("bundles nested more than {} deep", ctx.limits.max_depth),
+        ),
         Kind::Gzip | Kind::Bzip2 | Kind::Xz | Kind::Zstd
             if source.compressions >= MAX_COMPRESSIONS =>
         {
@@ -153,6 +158,10 @@ fn open(
         Kind::Zstd => decompressed(source, zstd::Decoder::with_buffer(reader)?, sink, ctx),
         Kind::Zip => zip(source, reader, sink, ctx),
         Kind::Tar => tar(source, reader, sink, ctx),
+        Kind::Mail => {
+            let mut reader = reader;
+            super::mail::scan(&source, &mut reader, sink, ctx)
+        }
         Kind::Binary if !source.named && !ctx.binary => Ok(()),
         Kind::Utf16 => {
             let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new().build(reader);
@@ -183,14 +192,18 @@ fn read_head(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
-fn texts(
+pub(super) fn texts(
     source: &Source,
     records: Records,
     mut reader: impl Read,
     sink: &mut dyn Sink,
     ctx: &Context,
 ) -> io::Result<()> {
-    sink.begin(&source.unit);
+    if source.continues_ticket {
+        sink.begin_part(&source.unit);
+    } else {
+        sink.begin(&source.unit);
+    }
     let mut filtered = Filtered {
         sink,
         ctx,
@@ -264,8 +277,8 @@ fn strip_compression_suffix(name: &str) -> &str {
     name
 }
 
-/// The source for a member of a bundle.
-fn member<'a>(bundle: &Source, raw_name: &[u8]) -> Source<'a> {
+/// The source for a member of a bundle (or a part of an e-mail).
+pub(super) fn member<'a>(bundle: &Source, raw_name: &[u8]) -> Source<'a> {
     let shown = escape(raw_name);
     let member = match &bundle.unit.member {
         Some(outer) => format!("{outer}:{shown}"),
@@ -281,6 +294,7 @@ fn member<'a>(bundle: &Source, raw_name: &[u8]) -> Source<'a> {
         named: false,
         depth: bundle.depth + 1,
         compressions: 0,
+        continues_ticket: false,
     }
 }
 
@@ -445,6 +459,7 @@ mod tests {
         assert_eq!(sniff(b"\xff\xfee\x00r\x00"), Kind::Utf16);
         assert_eq!(sniff(b"ELF\x00\x00"), Kind::Binary);
         assert_eq!(sniff(b"error 7100\n"), Kind::Text);
+        assert_eq!(sniff(b"From: a@b\nSubject: x\n\nerror 7100\n"), Kind::Mail);
         assert_eq!(sniff(b""), Kind::Text);
     }
 

@@ -13,6 +13,7 @@
 //! The scanner is fed whole lines, a block at a time, and keeps the hits of
 //! each block for its caller to take.
 
+use super::decode;
 use super::foreign::{is_count, is_foreign};
 use super::lists::Lists;
 use super::sentences::{Read, Sentence};
@@ -31,6 +32,16 @@ pub(super) const OVERLAP: usize = 1024;
 const CODE_DIGITS: std::ops::RangeInclusive<usize> = 4..=5;
 /// How far after a keyword its number may stand.
 const MAX_GAP: usize = 24;
+/// How many encodings deep a line is decoded (base64 holding JSON that
+/// holds escaped JSON holding HTML).
+const MAX_DECODE_DEPTH: u8 = 4;
+/// How many decoded bytes the views of a line may take, all told, for
+/// each byte of the line: each encoding is undone once or twice, but views
+/// of views could otherwise branch without end.
+const DECODE_BUDGET_PER_BYTE: usize = 8;
+/// How many lines apart the rows of a decoded table may stand (HTML puts
+/// `<tbody>` between its header row and the rest).
+const MAX_TABLE_GAP: usize = 2;
 
 /// The scanning state that lasts across lines.
 pub(super) struct Scanner {
@@ -61,6 +72,17 @@ pub(super) struct Scanner {
     quote_words: Vec<(usize, usize)>,
     /// The context words of the line being looked at: (start, end).
     keywords: Vec<(usize, usize)>,
+    /// Where the block may show the sign of an encoding.
+    signs: Vec<usize>,
+    /// How many encodings deep the text this scanner reads is.
+    depth: u8,
+    /// The scanner of decoded views, kept from line to line so that a
+    /// table in HTML rows goes on.
+    decoded: Option<Box<Scanner>>,
+    /// The line last handed to the decoders.
+    decoded_line: usize,
+    /// How many more decoded bytes the views of the current line may take.
+    decode_budget: usize,
 }
 
 impl Scanner {
@@ -79,6 +101,11 @@ impl Scanner {
             marks: Vec::new(),
             quote_words: Vec::new(),
             keywords: Vec::new(),
+            signs: Vec::new(),
+            depth: 0,
+            decoded: None,
+            decoded_line: 0,
+            decode_budget: 0,
         }
     }
 
@@ -87,30 +114,37 @@ impl Scanner {
         let mut marks = std::mem::take(&mut self.marks);
         find_marks(text, &mut self.lower, &mut marks);
         let mut next = marks.iter().copied().peekable();
+        let mut signs = std::mem::take(&mut self.signs);
+        decode::sign_bytes(text, &mut signs);
+        let mut next_sign = signs.iter().copied().peekable();
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
             self.quote_words.clear();
             self.keywords.clear();
+            let mut sign = false;
             while let Some((at, pattern)) = next.next_if(|&(at, _)| at < end) {
-                match pattern.checked_sub(CONTEXT_TRIGGERS.len()) {
-                    None => keyword_at(
-                        &self.lower[start..end],
-                        at - start,
-                        pattern,
-                        &mut self.keywords,
-                    ),
-                    Some(word) => self.quote_words.push((at - start, word)),
+                match Mark::of(pattern) {
+                    Mark::Context(trigger) => {
+                        let line = &self.lower[start..end];
+                        keyword_at(line, at - start, trigger, &mut self.keywords);
+                    }
+                    Mark::Sign => sign = true,
+                    Mark::Quote(word) => self.quote_words.push((at - start, word)),
                 }
             }
+            while next_sign.next_if(|&at| at < end).is_some() {
+                sign = true;
+            }
             let context = !self.keywords.is_empty();
-            if context || !self.quote_words.is_empty() || self.carries_over() {
-                self.look(&text[start..end], 0, context);
+            if context || sign || !self.quote_words.is_empty() || self.carries_over() {
+                self.look(&text[start..end], 0, context, sign);
             }
             self.end_line();
             start = end + 1;
         }
         self.marks = marks;
+        self.signs = signs;
     }
 
     /// Whether the next line must be read whatever it holds: it may go on
@@ -124,26 +158,30 @@ impl Scanner {
         let mut marks = std::mem::take(&mut self.marks);
         find_marks(text, &mut self.lower, &mut marks);
         self.keywords.clear();
+        self.quote_words.clear();
         for &(at, pattern) in &marks {
-            if pattern < CONTEXT_TRIGGERS.len() {
-                keyword_at(&self.lower, at, pattern, &mut self.keywords);
+            match Mark::of(pattern) {
+                Mark::Context(trigger) => keyword_at(&self.lower, at, trigger, &mut self.keywords),
+                Mark::Sign => {}
+                Mark::Quote(word) => self.quote_words.push((at, word)),
             }
         }
         let context = !self.keywords.is_empty();
-        self.quote_words.clear();
-        self.quote_words.extend(
-            marks
+        let mut signs = std::mem::take(&mut self.signs);
+        decode::sign_bytes(text, &mut signs);
+        let sign = !signs.is_empty()
+            || marks
                 .iter()
-                .filter_map(|&(at, p)| Some((at, p.checked_sub(CONTEXT_TRIGGERS.len())?))),
-        );
+                .any(|&(_, p)| matches!(Mark::of(p), Mark::Sign));
+        self.signs = signs;
         self.marks = marks;
-        self.look(text, offset, context);
+        self.look(text, offset, context, sign);
     }
 
     /// Looks closely at a line, or a window of one, where the prefilter
     /// found a context word (`context`) or quote words (`quote_words`), or
     /// that may go on with what the lines before it started.
-    fn look(&mut self, text: &[u8], offset: usize, context: bool) {
+    fn look(&mut self, text: &[u8], offset: usize, context: bool, sign: bool) {
         let first_window = !self.table_seen;
         // The last window of a line says whether its sentence runs on.
         if let Some(sentence) = self.sentence.take().filter(|_| first_window) {
@@ -162,12 +200,69 @@ impl Scanner {
         if first_window {
             self.list_item(text, words.codes);
         }
+        if sign {
+            self.decoded_views(text, offset);
+        }
         if first_window && !self.current.is_empty() {
             let field = body_field(text);
             for hit in &mut self.current {
                 hit.body_field = field;
             }
         }
+    }
+
+    /// Where the line shows the sign of an encoding, scans its decoded
+    /// views with the same rules; a hit there is reported on this line, at
+    /// the column where its encoded run starts, with the encodings undone
+    /// to reach it.
+    fn decoded_views(&mut self, text: &[u8], offset: usize) {
+        // Binary data (a NUL byte) is not an encoded text.
+        if self.depth >= MAX_DECODE_DEPTH
+            || !decode::has_sign(text)
+            || memchr::memchr(0, text).is_some()
+        {
+            return;
+        }
+        let mut inner = self.decoded.take().unwrap_or_else(|| {
+            let mut inner = Scanner::new();
+            inner.depth = self.depth + 1;
+            Box::new(inner)
+        });
+        inner.keep_repeats = self.keep_repeats;
+        if self.decoded_line + MAX_TABLE_GAP < self.line {
+            inner.table_column = None; // a table goes on only from row to row
+        }
+        self.decoded_line = self.line;
+        if self.depth == 0 {
+            self.decode_budget = DECODE_BUDGET_PER_BYTE * text.len() + 4096;
+        }
+        for view in decode::views(text) {
+            if view.text.trim_ascii().is_empty() {
+                continue; // it would end a table
+            }
+            // Views of views branch: their bytes, all told, are bounded.
+            let Some(left) = self.decode_budget.checked_sub(view.text.len()) else {
+                break;
+            };
+            let first_line = inner.line;
+            inner.decode_budget = left;
+            inner.block(&view.text);
+            self.decode_budget = inner.decode_budget;
+            let line_starts: Vec<usize> = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', &view.text).map(|i| i + 1))
+                .collect();
+            for mut hit in inner.hits.drain(..) {
+                let at = line_starts[hit.line - first_line] + hit.column - 1;
+                let column = offset + view.origin.get(at).copied().unwrap_or(0);
+                hit.decoded.insert(0, view.encoding);
+                self.keep(Hit {
+                    line: self.line,
+                    column: column + 1,
+                    ..hit
+                });
+            }
+        }
+        self.decoded = Some(inner);
     }
 
     pub(super) fn end_line(&mut self) {
@@ -183,28 +278,33 @@ impl Scanner {
     /// number before a message at the same place), so that a line that
     /// names one code a million times costs one hit.
     fn push(&mut self, code: u32, via: Via, column: usize, text: &[u8]) {
-        let column = column + 1;
-        let kept = match self.keep_repeats {
-            true => None,
-            false => self.current.iter().position(|h| h.code == code),
-        };
-        if let Some(kept) = kept {
-            let old = &self.current[kept];
-            if (old.column, old.via == Via::Message) <= (column, via == Via::Message) {
-                return;
-            }
-            self.current.swap_remove(kept);
-        }
-        self.current.push(Hit {
+        self.keep(Hit {
             line: self.line,
-            column,
+            column: column + 1,
             code,
             entry: catalog::lookup(code),
             via,
             text: escape(text),
             record: 0,
             body_field: 0,
+            decoded: Vec::new(),
         });
+    }
+
+    fn keep(&mut self, hit: Hit) {
+        let kept = match self.keep_repeats {
+            true => None,
+            false => self.current.iter().position(|h| h.code == hit.code),
+        };
+        if let Some(kept) = kept {
+            let old = &self.current[kept];
+            let rank = |h: &Hit| (h.column, h.via == Via::Message, h.decoded.len());
+            if rank(old) <= rank(&hit) {
+                return;
+            }
+            self.current.swap_remove(kept);
+        }
+        self.current.push(hit);
     }
 
     /// Codes after keywords, in URLs and in message keys, and the lists
@@ -376,6 +476,30 @@ impl Scanner {
     }
 }
 
+/// What a pattern of the prefilter found.
+enum Mark {
+    /// A trigger of context words (an index in `CONTEXT_TRIGGERS`).
+    Context(usize),
+    /// A word of the sign of an encoding.
+    Sign,
+    /// A quote word (an index in `templates::quote_words().words`).
+    Quote(usize),
+}
+
+impl Mark {
+    /// The prefilter's patterns are the context triggers, the sign words
+    /// and the quote words, in that order.
+    fn of(pattern: usize) -> Mark {
+        let signs = CONTEXT_TRIGGERS.len();
+        let quotes = signs + decode::SIGN_WORDS.len();
+        match pattern {
+            p if p < signs => Mark::Context(p),
+            p if p < quotes => Mark::Sign,
+            p => Mark::Quote(p - quotes),
+        }
+    }
+}
+
 /// The prefilter: where in a block the words stand that make a line worth
 /// a close look, the context words and the quote words, as (offset,
 /// pattern); a pattern past `CONTEXT_TRIGGERS` is a quote word, found at
@@ -394,6 +518,7 @@ fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usize, usize)>)
     static PREFILTER: OnceLock<Prefilter> = OnceLock::new();
     let prefilter = PREFILTER.get_or_init(|| {
         let mut words: Vec<&[u8]> = CONTEXT_TRIGGERS.iter().map(|w| w.as_bytes()).collect();
+        words.extend(decode::SIGN_WORDS.iter().map(|w| w.as_bytes()));
         words.extend(&templates::quote_words().words);
         let overlaps = (0..words.len())
             .map(|i| {
@@ -430,8 +555,9 @@ fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usize, usize)>)
     lower.clear();
     lower.extend(text.iter().map(u8::to_ascii_lowercase));
     marks.clear();
-    let keeps = |pattern: usize, at: usize| {
-        pattern < CONTEXT_TRIGGERS.len() || templates::starts_word(lower, at)
+    let keeps = |pattern: usize, at: usize| match Mark::of(pattern) {
+        Mark::Quote(_) => templates::starts_word(lower, at),
+        Mark::Context(_) | Mark::Sign => true,
     };
     let mut at = 0;
     while let Some(m) = prefilter
@@ -667,8 +793,12 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
         if b.is_ascii_digit() {
             return number_at(text, at);
         }
-        if b" \t:=\"'#[](){}>-_".contains(&b) {
+        if b" \t:=\"'`#[](){}>-_".contains(&b) {
             at += 1;
+            continue;
+        }
+        if let Some(width) = wide_space_or_quote(&text[at..]) {
+            at += width;
             continue;
         }
         let word = word_at(text, at);
@@ -730,6 +860,22 @@ fn message_key(
     let code = parse_digits(digits);
     catalog::category_of(code)?;
     Some((key_start, key_end, code))
+}
+
+/// The width of a Unicode space (no-break, thin, ideographic…) or quote
+/// mark at the start of `text`: they stand between a word and its number
+/// as ASCII spaces and quotes do.
+fn wide_space_or_quote(text: &[u8]) -> Option<usize> {
+    if text.first().is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let head = &text[..text.len().min(4)];
+    let c = head.utf8_chunks().next()?.valid().chars().next()?;
+    let gap = matches!(
+        c,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    ) || matches!(c, '\u{2018}'..='\u{201f}' | '«' | '»' | '‹' | '›');
+    gap.then(|| c.len_utf8())
 }
 
 /// The run of ASCII letters at `at`.
@@ -951,6 +1097,15 @@ mod tests {
         assert_eq!(codes("error code no. 7103"), [7103]);
         assert_eq!(codes("loginError 7100"), [7100]);
         assert_eq!(codes("#error-7102"), [7102]);
+    }
+
+    #[test]
+    fn unicode_spaces_and_quotes_stand_between_a_word_and_its_number() {
+        assert_eq!(codes("Error\u{a0}7104"), [7104]);
+        assert_eq!(codes("error\u{2009}code\u{3000}7100"), [7100]);
+        assert_eq!(codes("the error was `7101` again"), [7101]);
+        assert_eq!(codes("Stormpath error “2001”"), [2001]);
+        assert_eq!(codes("error\u{a0}\u{a0}x 7100"), Vec::<u32>::new());
     }
 
     #[test]

@@ -17,8 +17,13 @@ pub trait Sink {
     /// A job starts: a path named or found while walking, or stdin; `seq`
     /// is its place in the output order.
     fn job(&mut self, _seq: usize) {}
-    /// A text starts: a file, or a member of a bundle.
+    /// A text starts: a file, or a member of a bundle; a new ticket.
     fn begin(&mut self, _unit: &Unit) {}
+    /// A text starts that is a part of the ticket begun before (a part of
+    /// an e-mail).
+    fn begin_part(&mut self, unit: &Unit) {
+        self.begin(unit);
+    }
     /// A code was found; returns false to stop reading this text.
     fn matched(&mut self, unit: &Unit, hit: Hit) -> bool;
     /// The input waits, or a block has been read: pass on what is ready.
@@ -271,6 +276,8 @@ impl Sink for Counter<'_> {
     fn begin(&mut self, _unit: &Unit) {
         self.tally.begin_unit();
     }
+
+    fn begin_part(&mut self, _unit: &Unit) {}
 
     fn matched(&mut self, _unit: &Unit, hit: Hit) -> bool {
         self.tally.add(&hit);

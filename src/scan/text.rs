@@ -7,6 +7,7 @@
 //! longer than a window is scanned in overlapping windows, so memory stays
 //! bounded whatever the input.
 
+use super::csv;
 use super::rules::{OVERLAP, Scanner, WINDOW};
 use super::sink::Sink;
 use super::{Hit, Unit};
@@ -26,6 +27,8 @@ pub enum Records {
     Mbox,
     /// Each object of a top-level JSON array.
     JsonArray,
+    /// Each row of a CSV after its header.
+    Csv,
 }
 
 impl Records {
@@ -34,6 +37,8 @@ impl Records {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
             Records::Lines
+        } else if csv::is_csv(name, head) {
+            Records::Csv
         } else if head.starts_with(b"From ") {
             Records::Mbox
         } else if head.trim_ascii_start().starts_with(b"[")
@@ -124,6 +129,7 @@ pub fn scan_stream(
                 None => continue, // a line still coming in; read on
             }
         }
+        tracker.add_cells(&mut scanner.hits);
         tracker.assign(&mut scanner.hits);
         if scanner.keep_repeats {
             // One hit per code and record on a line, the leftmost.
@@ -215,6 +221,8 @@ struct RecordTracker {
     /// Whether the text so far ended a line (an mbox `From ` must start
     /// one).
     after_blank: bool,
+    /// A CSV's code column.
+    csv: csv::Columns,
 }
 
 impl RecordTracker {
@@ -228,6 +236,7 @@ impl RecordTracker {
             escaped: false,
             read_to: 0,
             after_blank: true,
+            csv: csv::Columns::default(),
         }
     }
 
@@ -248,7 +257,23 @@ impl RecordTracker {
                     self.json(text, line, 0);
                 }
             }
+            Records::Csv => {
+                self.csv.block(text, first_line);
+                self.starts.append(&mut self.csv.starts);
+            }
         }
+    }
+
+    /// Adds the codes of a CSV's code column to the hits of the text
+    /// given since the last call, one per code and line, in order.
+    fn add_cells(&mut self, hits: &mut Vec<Hit>) {
+        if self.csv.hits.is_empty() {
+            return;
+        }
+        hits.append(&mut self.csv.hits);
+        hits.sort_by_key(|h| (h.line, h.column));
+        let mut seen = std::collections::HashSet::new();
+        hits.retain(|h| seen.insert((h.line, h.code)));
     }
 
     /// Notes the record starts in a window of a long line.
@@ -408,6 +433,15 @@ mod tests {
     }
 
     #[test]
+    fn a_csv_code_column_adds_codes_and_each_row_is_a_record() {
+        let csv = b"id,Stormpath Error,note\n1,7104,\"see error 7104\"\n2,2001,\"two\nlines, error 7100\"\n";
+        assert_eq!(
+            scan_with(Records::Csv, csv, 7),
+            [(2, 3, 7104, 1), (3, 3, 2001, 2), (4, 8, 7100, 2)]
+        );
+    }
+
+    #[test]
     fn how_a_text_divides_is_read_from_its_name_and_start() {
         assert_eq!(Records::of("x.JSONL", b"{}"), Records::Lines);
         assert_eq!(Records::of("a.ndjson", b""), Records::Lines);
@@ -418,5 +452,6 @@ mod tests {
         );
         assert_eq!(Records::of("e.json", b"[1, 2]"), Records::Whole);
         assert_eq!(Records::of("app.log", b"{\"a\":1}"), Records::Whole);
+        assert_eq!(Records::of("export.csv", b"a,b\n"), Records::Csv);
     }
 }

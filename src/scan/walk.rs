@@ -251,6 +251,7 @@ fn source(unit: Unit, name: String, file: Option<&File>, named: bool) -> Source<
         named,
         depth: 0,
         compressions: 0,
+        continues_ticket: false,
     }
 }
 

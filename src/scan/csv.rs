@@ -1,0 +1,233 @@
+//! CSV exports: a header cell that names the code (`code`, `Error Code`,
+//! `error_code`, `Stormpath Error`…) marks the cells of its column as
+//! codes, quoted fields with line breaks in them included. Each row after
+//! the header is a record (a ticket of its own).
+//!
+//! The text is read with csv-core as it streams by, a block of lines at a
+//! time, so a CSV costs no more memory than any text.
+
+use super::{Hit, Via, escape};
+use crate::catalog;
+
+/// The longest cell kept to be looked at: a header or a code.
+const MAX_CELL: usize = 64;
+
+/// Whether a text is a CSV with a code column: its name ends in `.csv`, or
+/// its first line is comma-separated with a header that names the code.
+pub fn is_csv(name: &str, head: &[u8]) -> bool {
+    let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".csv")
+        || first.contains(&b',') && first.split(|&b| b == b',').any(is_code_header)
+}
+
+/// Whether a header cell names the code column.
+fn is_code_header(cell: &[u8]) -> bool {
+    let name: Vec<u8> = cell
+        .iter()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [
+        &b"code"[..],
+        b"codes",
+        b"error",
+        b"errorcode",
+        b"errcode",
+        b"errorno",
+        b"errornumber",
+        b"stormpatherror",
+        b"stormpatherrorcode",
+        b"stormpathcode",
+        b"apierrorcode",
+    ]
+    .contains(&name.as_slice())
+}
+
+/// Reads a CSV as it streams by.
+pub struct Columns {
+    reader: csv_core::Reader,
+    /// The code column, once the header has named it.
+    column: Option<usize>,
+    header_done: bool,
+    /// The field being read: its index in the record, where it starts
+    /// (line, 0-based column) and its first bytes.
+    field: usize,
+    field_start: (usize, usize),
+    cell: Vec<u8>,
+    cell_len: usize,
+    /// Where the reader is: line and 0-based column.
+    line: usize,
+    column_at: usize,
+    /// Where rows start (line, 1-based column), and the codes found in
+    /// code cells, for the caller to take.
+    pub starts: Vec<(usize, usize)>,
+    pub hits: Vec<Hit>,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            reader: csv_core::Reader::new(),
+            column: None,
+            header_done: false,
+            field: 0,
+            field_start: (1, 0),
+            cell: Vec::new(),
+            cell_len: 0,
+            line: 1,
+            column_at: 0,
+            starts: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+}
+
+impl Columns {
+    /// Reads a block of whole lines (without the last line's newline)
+    /// whose first line is `first_line`.
+    pub fn block(&mut self, text: &[u8], first_line: usize) {
+        if self.header_done && self.column.is_none() {
+            return; // no code column: nothing to read
+        }
+        self.line = first_line;
+        self.column_at = 0;
+        self.feed(text);
+        self.feed(b"\n");
+    }
+
+    fn feed(&mut self, mut input: &[u8]) {
+        let mut out = [0u8; MAX_CELL];
+        while !input.is_empty() {
+            let room = MAX_CELL - self.cell.len().min(MAX_CELL);
+            let (result, read, written) = self.reader.read_field(input, &mut out[..room.max(1)]);
+            let used = &input[..read];
+            self.cell
+                .extend_from_slice(&out[..written.min(MAX_CELL - self.cell.len().min(MAX_CELL))]);
+            self.cell_len += written;
+            for &b in used {
+                if b == b'\n' {
+                    self.line += 1;
+                    self.column_at = 0;
+                } else {
+                    self.column_at += 1;
+                }
+            }
+            input = &input[read..];
+            match result {
+                csv_core::ReadFieldResult::Field { record_end } => self.field_done(record_end),
+                csv_core::ReadFieldResult::OutputFull => {
+                    // A long cell: keep reading past what is kept of it.
+                    self.cell_len = MAX_CELL + 1;
+                }
+                csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::End => {}
+            }
+        }
+    }
+
+    fn field_done(&mut self, record_end: bool) {
+        let cell = std::mem::take(&mut self.cell);
+        let whole = self.cell_len <= MAX_CELL;
+        if !self.header_done {
+            if whole && self.column.is_none() && is_code_header(cell.trim_ascii()) {
+                self.column = Some(self.field);
+            }
+        } else if Some(self.field) == self.column && whole {
+            self.code_cell(&cell);
+        }
+        self.cell = cell;
+        self.cell.clear();
+        self.cell_len = 0;
+        if record_end {
+            self.header_done = true;
+            self.field = 0;
+            if self.column.is_some() {
+                self.starts.push((self.line, 1));
+            }
+        } else {
+            self.field += 1;
+        }
+        self.field_start = (self.line, self.column_at);
+    }
+
+    fn code_cell(&mut self, cell: &[u8]) {
+        let digits = cell.trim_ascii();
+        let is_code = (4..=5).contains(&digits.len())
+            && digits[0] != b'0'
+            && digits.iter().all(u8::is_ascii_digit);
+        if !is_code {
+            return;
+        }
+        let code = digits
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        let (line, column) = self.field_start;
+        self.hits.push(Hit {
+            line,
+            column: column + 1,
+            code,
+            entry: catalog::lookup(code),
+            via: Via::Number,
+            text: escape(digits),
+            record: 0,
+            body_field: 0,
+            decoded: Vec::new(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, column, code) of each code cell.
+    type Cells = Vec<(usize, usize, u32)>;
+
+    fn read(text: &str) -> (Cells, Vec<(usize, usize)>) {
+        let mut columns = Columns::default();
+        // In blocks of two lines, as the stream may give them.
+        let lines: Vec<&str> = text.split('\n').collect();
+        for (i, pair) in lines.chunks(2).enumerate() {
+            columns.block(pair.join("\n").as_bytes(), 1 + 2 * i);
+        }
+        let hits = columns
+            .hits
+            .iter()
+            .map(|h| (h.line, h.column, h.code))
+            .collect();
+        (hits, columns.starts)
+    }
+
+    #[test]
+    fn the_code_column_holds_codes() {
+        let csv = "ticket,subject,Error Code,notes\n101,login,7104,\"said 2001 \"\"x\"\"\"\n102,\"multi\nline\",7100,x\n103,none,,2016";
+        let (hits, starts) = read(csv);
+        assert_eq!(hits, [(2, 11, 7104), (4, 7, 7100)]);
+        assert_eq!(starts, [(2, 1), (3, 1), (5, 1), (6, 1)]);
+    }
+
+    #[test]
+    fn headers_that_name_the_code() {
+        for header in [
+            "code",
+            "Error Code",
+            "error_code",
+            "errorCode",
+            "Stormpath Error",
+        ] {
+            assert!(is_code_header(header.as_bytes()), "{header}");
+        }
+        for header in ["Status Code", "zip code", "count", "error message"] {
+            assert!(!is_code_header(header.as_bytes()), "{header}");
+        }
+        assert!(is_csv("export.CSV", b"a;b"));
+        assert!(is_csv("export.txt", b"id,\"error_code\",when\n"));
+        assert!(!is_csv("notes.txt", b"id, name, when\n"));
+    }
+
+    #[test]
+    fn a_csv_without_a_code_column_is_not_read_on() {
+        let (hits, starts) = read("a,b\n7100,7101\n");
+        assert!(hits.is_empty() && starts.is_empty());
+    }
+}
