@@ -51,12 +51,12 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;search'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)'
             cand -n 'Show at most this many results; 0 for every one good enough to be an answer'
             cand --limit 'Show at most this many results; 0 for every one good enough to be an answer'
             cand -c 'Search one category only: its name, a unique prefix of it, its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)'
             cand --category 'Search one category only: its name, a unique prefix of it, its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)'
-            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
-            cand --format 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
             cand -h 'Print help (see more with ''--help'')'

@@ -62,8 +62,6 @@ jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sperr -n "__fish_sperr_using_subcommand search" -s n -l limit -d 'Show at most this many results; 0 for every one good enough to be an answer' -r
-complete -c sperr -n "__fish_sperr_using_subcommand search" -s c -l category -d 'Search one category only: its name, a unique prefix of it, its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)' -r
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -71,6 +69,8 @@ complete -c sperr -n "__fish_sperr_using_subcommand search" -l format -d 'Output
 plain\t''
 json\t''
 jsonl\t'One JSON object per line'"
+complete -c sperr -n "__fish_sperr_using_subcommand search" -s n -l limit -d 'Show at most this many results; 0 for every one good enough to be an answer' -r
+complete -c sperr -n "__fish_sperr_using_subcommand search" -s c -l category -d 'Search one category only: its name, a unique prefix of it, its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)' -r
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'

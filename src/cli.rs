@@ -222,19 +222,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  sperr search wrong password\n  \
                             sperr search 'mfa code expired'\n  sperr search pasword incorect\n  \
                             sperr search --limit 3 --json jwt signature")]
-    Search {
-        /// Words to look for
-        #[arg(required = true, value_name = "QUERY")]
-        query: Vec<String>,
-        /// Show at most this many results; 0 for every one good enough to be
-        /// an answer
-        #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
-        limit: usize,
-        /// Search one category only: its name, a unique prefix of it, its
-        /// range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
-        #[arg(long, short = 'c', value_name = "CATEGORY")]
-        category: Option<String>,
-    },
+    Search(Deferred<SearchArgs>),
     /// List every error, or those of one category, source or HTTP status
     ///
     /// A category is named by its name in any case, a unique prefix of it, its
@@ -337,6 +325,23 @@ Examples:
   sperr scan app.log.1.gz bundle.zip
   tail -f app.log | sperr scan
   sperr scan -g '*.log' --format jsonl logs/";
+
+// What `search` looks for. (A doc comment here would replace the
+// subcommand's own description: the arguments are added after it.)
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Show at most this many results; 0 for every one good enough to be
+    /// an answer
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Search one category only: its name, a unique prefix of it, its
+    /// range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
+    #[arg(long, short = 'c', value_name = "CATEGORY")]
+    pub category: Option<String>,
+}
 
 // What `scan` reads and how. (A doc comment here would replace the
 // subcommand's own description: the arguments are added after it.)

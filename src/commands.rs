@@ -4,8 +4,8 @@
 
 use crate::body;
 use crate::catalog::{self, Entry};
-use crate::cli::Command;
 use crate::cli::ScanArgs;
+use crate::cli::{Command, Deferred};
 use crate::markup;
 use crate::render::{self, Format, Style, explain::Sighting};
 use crate::scan::sink::{self, Layout, SinkFactory};
@@ -71,14 +71,10 @@ pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome
         Command::Explain { codes } if codes.is_empty() => explain_stdin(false, style, out, err),
         Command::Explain { codes } if codes == &["-"] => explain_stdin(true, style, out, err),
         Command::Explain { codes } => explain(codes, style, out, err),
-        Command::Search {
-            query,
-            limit,
-            category,
-        } => search(
-            &query.join(" "),
-            *limit,
-            category.as_deref(),
+        Command::Search(Deferred(args)) => search(
+            &args.query.join(" "),
+            args.limit,
+            args.category.as_deref(),
             style,
             out,
             err,
