@@ -106,7 +106,7 @@ mod tests {
     use super::*;
 
     fn decoded(line: &str) -> Option<String> {
-        view(line.as_bytes()).map(|v| String::from_utf8_lossy(&v.text).into_owned())
+        crate::scan::decode::decoded_text(view, line)
     }
 
     #[test]

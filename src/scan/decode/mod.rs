@@ -90,6 +90,12 @@ pub fn has_sign(line: &[u8]) -> bool {
     .is_match(line)
 }
 
+/// What one decoder makes of a line, as text (for the decoders' tests).
+#[cfg(test)]
+pub(crate) fn decoded_text(decode: fn(&[u8]) -> Option<View>, line: &str) -> Option<String> {
+    decode(line.as_bytes()).map(|v| String::from_utf8_lossy(&v.text).into_owned())
+}
+
 /// The views of a line, one per encoding that changes it.
 pub fn views(line: &[u8]) -> Vec<View> {
     [
