@@ -206,24 +206,51 @@ struct Place {
     text: Text,
     /// The word's offset in the text.
     offset: usize,
-    /// Up to two folded bytes that follow the word in the text: most
-    /// places of a common word are told apart by them at one look.
-    next: [u8; 2],
-    next_len: usize,
+    /// Up to eight folded bytes that follow the word in the text, as a
+    /// number: most places of a common word (`specif` in "specified
+    /// account", "specified password") are told apart by them at one look.
+    next: u64,
+    /// The bits of `next` that hold them.
+    next_mask: u64,
 }
+
+/// How many folded bytes after a quote word `Place::next` compares.
+const NEXT_BYTES: usize = 8;
 
 impl Place {
     fn new(text: Text, offset: usize, word: &[u8]) -> Place {
         let after = &text.bytes()[offset + word.len()..];
-        let next_len = after.len().min(2);
-        let mut next = [0; 2];
-        next[..next_len].copy_from_slice(&after[..next_len]);
+        let (next, len) = pack_next(after.iter().copied());
         Place {
             text,
             offset,
             next,
-            next_len,
+            next_mask: mask_of(len),
         }
+    }
+
+    /// Whether the folded bytes after a quote word in a line, packed by
+    /// `pack_next`, may go on as this place does.
+    fn may_follow(&self, next: u64, len: usize) -> bool {
+        self.next_mask & !mask_of(len) == 0 && (next ^ self.next) & self.next_mask == 0
+    }
+}
+
+/// Packs up to `NEXT_BYTES` bytes into a number, with how many it took.
+fn pack_next(bytes: impl Iterator<Item = u8>) -> (u64, usize) {
+    let mut next = 0u64;
+    let mut len = 0;
+    for b in bytes.take(NEXT_BYTES) {
+        next |= u64::from(b) << (8 * len);
+        len += 1;
+    }
+    (next, len)
+}
+
+fn mask_of(len: usize) -> u64 {
+    match len {
+        NEXT_BYTES.. => u64::MAX,
+        _ => (1u64 << (8 * len)) - 1,
     }
 }
 
@@ -438,22 +465,16 @@ pub fn find_quotes_at(
     let mut folded_yet = false;
     let index = quote_words();
     for &(at, word) in words {
-        // The two folded bytes after the word in the line, to compare with
+        // The folded bytes after the word in the line, to compare with
         // each place's at one look.
-        let after = at + index.words[word].len();
-        let mut next = [0; 2];
-        let mut next_len = 0;
-        let mut i = after;
-        while next_len < 2
-            && let Some((b, n)) = fold::fold_next(text, i)
-        {
-            next[next_len] = b;
-            next_len += 1;
+        let mut i = at + index.words[word].len();
+        let (next, next_len) = pack_next(std::iter::from_fn(|| {
+            let (b, n) = fold::fold_next(text, i)?;
             i = n;
-        }
+            Some(b)
+        }));
         for place in &index.places[word] {
-            let differs = (0..place.next_len).any(|i| place.next[i] != next[i]);
-            if place.next_len > next_len || differs {
+            if !place.may_follow(next, next_len) {
                 continue;
             }
             let (quoted, offset) = (place.text, place.offset);

@@ -137,8 +137,16 @@ impl Scanner {
                 sign = true;
             }
             let context = !self.keywords.is_empty();
-            if context || sign || !self.quote_words.is_empty() || self.carries_over() {
-                self.look(&text[start..end], 0, context, sign);
+            let line = &text[start..end];
+            if context || sign || self.carries_over() {
+                self.look(line, 0, context, sign);
+            } else if !self.quote_words.is_empty() {
+                // Most quote words in a log are ordinary words that quote
+                // nothing: only a line that quotes a text gets a close look.
+                let found = templates::find_quotes_at(line, &self.quote_words, &mut self.folded);
+                if !found.is_empty() {
+                    self.look(line, 0, context, sign);
+                }
             }
             self.end_line();
             start = end + 1;
@@ -314,9 +322,13 @@ impl Scanner {
         let keywords = std::mem::take(&mut self.keywords);
         for &(keyword_start, keyword_end) in &keywords {
             let keyword = &text[keyword_start..keyword_end];
-            // `code`, `errorCode`, `error_code`: a table's header may stand here.
-            words.code |=
-                keyword.len() >= 4 && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code");
+            // `code`, `errorCode`, `error_code` ending a cell: a table's
+            // header may stand here (`"code": 7100` is no header).
+            words.code |= keyword.len() >= 4
+                && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code")
+                && text
+                    .get(keyword_end)
+                    .is_none_or(|&b| b.is_ascii_whitespace() || b == b'|');
             if !left_boundary(text, keyword_start) || !right_boundary(text, keyword_end, keyword) {
                 continue;
             }
@@ -586,7 +598,8 @@ const CONTEXT_TRIGGERS: &[&str] = &["err", "code", "stormpath", "status."];
 /// The words a line holds, as the rules for tables and lists need them.
 #[derive(Default)]
 struct Words {
-    /// The word "code": the line may be a table's header.
+    /// The word "code" at the end of a cell: the line may be a table's
+    /// header.
     code: bool,
     /// Words for error codes, not another kind of code (`zip code`): the
     /// line speaks of error codes, as a list's heading must.
@@ -1024,6 +1037,9 @@ fn trim(text: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
 /// `errorCode`, `error_code`, `stormpath_error_code`, but not another kind
 /// of code (`Zip code`, `status_code`).
 fn is_code_header(cell: &[u8]) -> bool {
+    if cell.len() < 4 || !cell[cell.len() - 4..].eq_ignore_ascii_case(b"code") {
+        return false;
+    }
     let words: Vec<u8> = cell
         .iter()
         .map(|b| match b {
