@@ -65,7 +65,7 @@ pub fn scan_stream(
     let mut scanner = Scanner::new();
     scanner.keep_repeats = records == Records::JsonArray;
     let mut tracker = RecordTracker::new(records);
-    let mut buf = Buffer::default();
+    let mut buf = Buffer::reused();
     // Where a line too long for one window has got to: its column offset.
     let mut long_line: Option<usize> = None;
     let mut at_end = false;
@@ -152,15 +152,34 @@ pub fn scan_stream(
 
 /// The bytes read and not yet scanned. The storage is zeroed once and
 /// reused: a read fills its free end, scanned bytes are moved off the
-/// front.
-#[derive(Default)]
+/// front. A thread keeps its storage from one text to the next, so a tree
+/// of small files does not zero (and fault in) a new one for each.
 struct Buffer {
     bytes: Vec<u8>,
     start: usize,
     end: usize,
 }
 
+thread_local! {
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+impl Drop for Buffer {
+    fn drop(&mut self) {
+        SPARE.set(std::mem::take(&mut self.bytes));
+    }
+}
+
 impl Buffer {
+    /// The storage this thread used last, or none yet.
+    fn reused() -> Buffer {
+        Buffer {
+            bytes: SPARE.take(),
+            start: 0,
+            end: 0,
+        }
+    }
+
     fn text(&self) -> &[u8] {
         &self.bytes[self.start..self.end]
     }
