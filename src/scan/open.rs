@@ -30,8 +30,10 @@ impl Default for Limits {
     }
 }
 
-/// The buffer sniffing reads into, and the size of reads after it.
-const SNIFF: usize = 64 << 10;
+/// The buffer sniffing reads into, and the size of reads after it: enough
+/// for a mail's headers and a binary file's first block (git looks at 8 KB),
+/// and small, as every file of a tree zeroes and copies it once.
+const SNIFF: usize = 16 << 10;
 /// Enough bytes to see every kind's mark (a tar's is at 257..262).
 const HEAD_FOR_ALL_KINDS: usize = 262;
 /// How many compressions deep a stream is opened (a gzip quine ends).

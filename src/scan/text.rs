@@ -240,8 +240,9 @@ struct RecordTracker {
     /// Whether the text so far ended a line (an mbox `From ` must start
     /// one).
     after_blank: bool,
-    /// A CSV's code column.
-    csv: csv::Columns,
+    /// A CSV's code column; made only for a CSV, as its reader's tables
+    /// cost more to build than a small file costs to scan.
+    csv: Option<csv::Columns>,
 }
 
 impl RecordTracker {
@@ -255,7 +256,7 @@ impl RecordTracker {
             escaped: false,
             read_to: 0,
             after_blank: true,
-            csv: csv::Columns::default(),
+            csv: (records == Records::Csv).then(csv::Columns::default),
         }
     }
 
@@ -277,8 +278,10 @@ impl RecordTracker {
                 }
             }
             Records::Csv => {
-                self.csv.block(text, first_line);
-                self.starts.append(&mut self.csv.starts);
+                if let Some(csv) = &mut self.csv {
+                    csv.block(text, first_line);
+                    self.starts.append(&mut csv.starts);
+                }
             }
         }
     }
@@ -286,10 +289,10 @@ impl RecordTracker {
     /// Adds the codes of a CSV's code column to the hits of the text
     /// given since the last call, one per code and line, in order.
     fn add_cells(&mut self, hits: &mut Vec<Hit>) {
-        if self.csv.hits.is_empty() {
+        let Some(csv) = self.csv.as_mut().filter(|csv| !csv.hits.is_empty()) else {
             return;
-        }
-        hits.append(&mut self.csv.hits);
+        };
+        hits.append(&mut csv.hits);
         hits.sort_by_key(|h| (h.line, h.column));
         let mut seen = std::collections::HashSet::new();
         hits.retain(|h| seen.insert((h.line, h.code)));
