@@ -376,6 +376,38 @@ fn threads_change_nothing_in_the_output() {
 }
 
 #[test]
+fn a_large_log_read_in_parts_on_several_threads_gives_one_threads_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Over 4 MB: read in parts of 2 MB; tables and lists run across part
+    // ends.
+    let mut log = Vec::new();
+    let mut i = 0;
+    while log.len() < 4_300_000 {
+        let line = match i % 5 {
+            0 => "| Code | Count |\n|---|---|\n| 7100 | 3 |\n\n".to_string(),
+            1 => "## Stormpath errors we saw\n\n- 7101\n- 7102\n\n".to_string(),
+            2 => format!("ERROR 2016-10-18 request {i} failed: Stormpath error 2001\n"),
+            _ => format!("INFO request {i} served in 12 ms on port 8080\n"),
+        };
+        log.extend_from_slice(line.as_bytes());
+        i += 1;
+    }
+    write(d, "app.log", &log);
+    let (one, _, _) = scan(d, &["-j", "1", "app.log"]);
+    let (two, stats, _) = scan(d, &["-j", "2", "--stats", "app.log"]);
+    assert_eq!(one, two);
+    assert_eq!(one.lines().count(), i / 5 * 4 + [0, 1, 3, 4, 4][i % 5]);
+    assert!(
+        stats.contains(&format!("{} bytes scanned", log.len())),
+        "{stats}"
+    );
+    let (one, _, _) = scan(d, &["-j", "1", "--summary", "app.log"]);
+    let (two, _, _) = scan(d, &["-j", "2", "--summary", "app.log"]);
+    assert_eq!(one, two);
+}
+
+#[test]
 fn jsonl_is_one_object_a_line_and_json_one_array() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -52,6 +52,13 @@ impl Lists {
         }
     }
 
+    /// Whether the lines read so far bear on none to come. Text read before
+    /// (`after_text`) counts only for an underline, and an underline is
+    /// read only while a list is announced.
+    pub(super) fn at_rest(&self) -> bool {
+        self.state == State::Idle && !self.other_table
+    }
+
     /// Whether a list of codes is announced or open, so that every line
     /// must be read, even one without an error word.
     pub(super) fn is_open(&self) -> bool {

@@ -251,7 +251,7 @@ fn scan_text_of(
         continues_ticket,
     };
     let records = Records::of(&source.name, text);
-    open::texts(&itself, records, text, sink, ctx)
+    open::texts(&itself, records, text, None, sink, ctx)
 }
 
 /// Passes hits on with their line moved down to where their text starts

@@ -10,6 +10,7 @@
 //!   and the units of text inside it;
 //! - `mail`: the parts of an e-mail or an mbox;
 //! - `csv`: the code column of a CSV export;
+//! - `parts`: a large file read in parts at once on spare threads;
 //! - `walk`: which files the paths name, as ripgrep walks them;
 //! - `order`: output from several threads in one stable order;
 //! - `sink`: where hits go (printers, file names, the summary);
@@ -26,6 +27,7 @@ mod lists;
 mod mail;
 mod open;
 pub mod order;
+mod parts;
 pub mod progress;
 mod rules;
 mod sentences;
@@ -38,7 +40,7 @@ use crate::catalog::{self, Entry, Selector};
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicU64, Ordering};
 
 pub use open::Limits;
 pub use progress::Progress;
@@ -140,6 +142,30 @@ pub fn scan_input(
     limits: Limits,
     notes: &mut (dyn Write + Send),
 ) -> (Vec<(Unit, Hit)>, bool) {
+    let mut hits = Vec::new();
+    let failed = with_context(limits, 0, notes, |ctx| {
+        let source = open::Source {
+            unit: Unit::stdin(),
+            name: "-".into(),
+            file: None,
+            named: true,
+            depth: 0,
+            compressions: 0,
+            continues_ticket: false,
+        };
+        open::scan(source, reader, &mut sink::CollectNamed(&mut hits), ctx);
+    });
+    (hits, failed)
+}
+
+/// Runs `scan` with the context of a scan of all codes, with
+/// `idle_threads` to spare; returns whether some input failed.
+fn with_context(
+    limits: Limits,
+    idle_threads: isize,
+    notes: &mut (dyn Write + Send),
+    scan: impl FnOnce(&Context),
+) -> bool {
     let filter = CodeFilter::default();
     let counters = Counters::default();
     let stop = AtomicBool::new(false);
@@ -154,19 +180,10 @@ pub fn scan_input(
         },
         counters: &counters,
         stop: &stop,
+        idle_threads: AtomicIsize::new(idle_threads),
     };
-    let mut hits = Vec::new();
-    let source = open::Source {
-        unit: Unit::stdin(),
-        name: "-".into(),
-        file: None,
-        named: true,
-        depth: 0,
-        compressions: 0,
-        continues_ticket: false,
-    };
-    open::scan(source, reader, &mut sink::CollectNamed(&mut hits), &ctx);
-    (hits, ctx.notes.failed.load(Ordering::Relaxed))
+    scan(&ctx);
+    ctx.notes.failed.load(Ordering::Relaxed)
 }
 
 /// Which codes a scan keeps: those any selector names, or all.
@@ -292,6 +309,9 @@ pub(crate) struct Context<'a> {
     counters: &'a Counters,
     /// Set when the scan should end early (`-q` found a hit).
     stop: &'a AtomicBool,
+    /// Worker threads not scanning a file now (below zero while a large
+    /// file borrows them): a large file may borrow them to read its parts.
+    idle_threads: AtomicIsize,
 }
 
 impl Context<'_> {
@@ -310,6 +330,30 @@ impl Context<'_> {
         self.counters
             .bytes
             .fetch_add(bytes as u64, Ordering::Relaxed);
+    }
+
+    /// A worker starts scanning a file, or is done with it.
+    fn working(&self, starts: bool) {
+        let change = if starts { -1 } else { 1 };
+        self.idle_threads.fetch_add(change, Ordering::Relaxed);
+    }
+
+    /// Borrows up to `most` idle threads; returns how many.
+    fn borrow_threads(&self, most: usize) -> usize {
+        let most = isize::try_from(most).unwrap_or(isize::MAX);
+        let mut borrowed = 0;
+        let _ = self
+            .idle_threads
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |idle| {
+                borrowed = idle.clamp(0, most);
+                (borrowed > 0).then_some(idle - borrowed)
+            });
+        borrowed as usize
+    }
+
+    fn return_threads(&self, borrowed: usize) {
+        self.idle_threads
+            .fetch_add(borrowed as isize, Ordering::Relaxed);
     }
 
     fn file_done(&self) {
@@ -339,6 +383,7 @@ pub fn run(
         },
         counters,
         stop,
+        idle_threads: AtomicIsize::new(options.threads.max(1) as isize),
     };
     walk::scan_paths(options, sinks, &ctx);
     Outcome {

@@ -6,6 +6,7 @@
 //! Sniffing looks at what one read gives and never waits for more, so a
 //! line that arrives alone on a pipe is scanned at once.
 
+use super::parts;
 use super::sink::Sink;
 use super::text::{self, Records};
 use super::{Context, Hit, Unit, escape};
@@ -119,6 +120,7 @@ fn open(
     let head = read_head(reader)?;
     let kind = sniff(&head);
     let records = Records::of(&source.name, &head);
+    let head_len = head.len() as u64;
     let reader = BufReader::with_capacity(SNIFF, io::Cursor::new(head).chain(reader));
     let too_deep = match kind {
         Kind::Zip | Kind::Tar | Kind::Mail if source.depth >= ctx.limits.max_depth => Some(
@@ -167,9 +169,12 @@ fn open(
         Kind::Binary if !source.named && !ctx.binary => Ok(()),
         Kind::Utf16 => {
             let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new().build(reader);
-            texts(&source, records, decoded, sink, ctx)
+            texts(&source, records, decoded, None, sink, ctx)
         }
-        Kind::Binary | Kind::Text => texts(&source, records, reader, sink, ctx),
+        Kind::Binary | Kind::Text => {
+            let in_place = source.file.map(|file| (file, head_len));
+            texts(&source, records, reader, in_place, sink, ctx)
+        }
     }
 }
 
@@ -194,10 +199,13 @@ fn read_head(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
+/// Scans a text; `in_place` is the file it is, unchanged, and how many of
+/// its bytes the reader has taken, when the file may be read in parts.
 pub(super) fn texts(
     source: &Source,
     records: Records,
     mut reader: impl Read,
+    in_place: Option<(&File, u64)>,
     sink: &mut dyn Sink,
     ctx: &Context,
 ) -> io::Result<()> {
@@ -211,7 +219,18 @@ pub(super) fn texts(
         ctx,
         last_record: None,
     };
-    let result = text::scan_stream(&mut reader, records, &source.unit, &mut filtered);
+    let result = match in_place {
+        Some((file, read)) => parts::scan_file(
+            file,
+            read,
+            &mut reader,
+            records,
+            &source.unit,
+            &mut filtered,
+            ctx,
+        ),
+        None => text::scan_stream(&mut reader, records, &source.unit, &mut filtered),
+    };
     sink_finish(filtered.sink, &source.unit);
     result
 }

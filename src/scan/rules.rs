@@ -155,6 +155,18 @@ impl Scanner {
         self.signs = signs;
     }
 
+    /// Whether nothing read so far bears on the lines to come, as when
+    /// nothing has been read: no hits wait, and no table, list or sentence
+    /// goes on, here or in the decoded views.
+    pub(super) fn at_rest(&self) -> bool {
+        self.current.is_empty()
+            && self.hits.is_empty()
+            && self.table_column.is_none()
+            && self.sentence.is_none()
+            && self.lists.at_rest()
+            && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
+    }
+
     /// Whether the next line must be read whatever it holds: it may go on
     /// with a table, a list of codes or a sentence.
     fn carries_over(&self) -> bool {

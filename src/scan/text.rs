@@ -62,9 +62,75 @@ pub fn scan_stream(
     unit: &Unit,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
-    let mut scanner = Scanner::new();
-    scanner.keep_repeats = records == Records::JsonArray;
-    let mut tracker = RecordTracker::new(records);
+    Stream::new(records).read(reader, unit, sink).map(drop)
+}
+
+/// What scanning a text carries from one block to the next: the scanner's
+/// state across lines and where records start.
+pub(super) struct Stream {
+    scanner: Scanner,
+    tracker: RecordTracker,
+}
+
+impl Stream {
+    pub(super) fn new(records: Records) -> Stream {
+        let mut scanner = Scanner::new();
+        scanner.keep_repeats = records == Records::JsonArray;
+        Stream {
+            scanner,
+            tracker: RecordTracker::new(records),
+        }
+    }
+
+    /// How many lines have been read.
+    pub(super) fn lines(&self) -> usize {
+        self.scanner.line - 1
+    }
+
+    /// Whether nothing read so far bears on what comes next: a text that
+    /// starts here is scanned the same by a new stream (no table, list or
+    /// sentence goes on, and each line is its own record or none is).
+    pub(super) fn at_rest(&self) -> bool {
+        matches!(self.tracker.records, Records::Whole | Records::Lines) && self.scanner.at_rest()
+    }
+
+    /// Takes up where `earlier` (a stream at rest) has got to: this stream
+    /// read the text after it from its start, and its lines are numbered
+    /// on from there.
+    pub(super) fn follow(&mut self, earlier: &Stream) {
+        self.scanner.line += earlier.lines();
+    }
+
+    /// A hit this stream found, as a stream that had read `lines` lines
+    /// before it would have found it.
+    pub(super) fn shift(&self, mut hit: Hit, lines: usize) -> Hit {
+        hit.line += lines;
+        if self.tracker.records == Records::Lines {
+            hit.record = hit.line as u64;
+        }
+        hit
+    }
+
+    /// Reads `reader` to its end (of the text or of the sink's interest).
+    /// Returns false when the sink said stop.
+    pub(super) fn read(
+        &mut self,
+        reader: &mut dyn Read,
+        unit: &Unit,
+        sink: &mut dyn Sink,
+    ) -> io::Result<bool> {
+        let Stream { scanner, tracker } = self;
+        read_blocks(reader, scanner, tracker, unit, sink)
+    }
+}
+
+fn read_blocks(
+    reader: &mut dyn Read,
+    scanner: &mut Scanner,
+    tracker: &mut RecordTracker,
+    unit: &Unit,
+    sink: &mut dyn Sink,
+) -> io::Result<bool> {
     let mut buf = Buffer::reused();
     // Where a line too long for one window has got to: its column offset.
     let mut long_line: Option<usize> = None;
@@ -140,14 +206,14 @@ pub fn scan_stream(
         }
         for hit in scanner.hits.drain(..) {
             if !sink.matched(unit, hit) {
-                return Ok(());
+                return Ok(false);
             }
         }
         if !sink.pause() {
-            return Ok(());
+            return Ok(false);
         }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The bytes read and not yet scanned. The storage is zeroed once and

@@ -50,7 +50,9 @@ pub(super) fn scan_paths(options: &Options, sinks: &dyn SinkFactory, ctx: &Conte
                 for (seq, job) in queue {
                     sink.job(seq);
                     if !ctx.stopped() {
+                        ctx.working(true);
                         scan_job(&job, sink.as_mut(), ctx);
+                        ctx.working(false);
                     }
                     sink.job_done(seq);
                     ctx.file_done();

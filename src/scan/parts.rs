@@ -1,0 +1,406 @@
+//! A large file on disk scanned in parts at once, on the threads the scan
+//! has to spare (one big log, or the last big file of a tree).
+//!
+//! The file is cut into parts at line ends. Helper threads read the parts,
+//! each with a new stream, as if the text started there. That guess holds
+//! when the text before a part leaves nothing going on (no table, list or
+//! sentence: `Stream::at_rest`), as in almost every log; then the part's
+//! hits are passed on in turn, their lines numbered on. When it does not
+//! hold, the part is read again after the one before it, as one thread
+//! would read it. A part too dense with hits to hold ends the guessing:
+//! the rest is read in turn. Either way the output is `-j 1`'s, and only a
+//! few parts' hits are held at a time.
+
+use super::Unit;
+use super::sink::Sink;
+use super::text::{self, Records, Stream};
+use super::{Context, Hit};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The size of a part, and the smallest file read in parts is two.
+const PART: u64 = 2 << 20;
+/// The most hits a helper holds for one part: a part denser than that is
+/// read in turn, and so is the rest of the file.
+const MOST_HELD_HITS: usize = 20_000;
+/// How many parts may be read ahead of the one whose turn it is, for each
+/// thread.
+const AHEAD_PER_THREAD: usize = 2;
+
+/// Scans a text that is `file` unchanged, `read` bytes of it already taken
+/// (and counted) by `reader`, which reads it from its start: in parts when
+/// it is large, each line stands alone or all are one ticket, and the scan
+/// has idle threads; else as a stream.
+pub(super) fn scan_file(
+    file: &File,
+    read: u64,
+    reader: &mut dyn Read,
+    records: Records,
+    unit: &Unit,
+    sink: &mut dyn Sink,
+    ctx: &Context,
+) -> io::Result<()> {
+    let len = match file.metadata() {
+        Ok(meta) if meta.is_file() => meta.len(),
+        _ => 0,
+    };
+    let large = len >= 2 * PART && matches!(records, Records::Whole | Records::Lines);
+    // The thread this one is on counts as a helper: it only waits while
+    // the others read.
+    let borrowed = if large {
+        ctx.borrow_threads(usize::MAX)
+    } else {
+        0
+    };
+    if borrowed == 0 {
+        return text::scan_stream(reader, records, unit, sink);
+    }
+    let job = Job {
+        file,
+        records,
+        unit,
+        ctx,
+        counted: read,
+        part: PART,
+        most_held: MOST_HELD_HITS,
+    };
+    let result = job.scan_in_parts(borrowed + 1, sink);
+    ctx.return_threads(borrowed);
+    result
+}
+
+/// One file read in parts.
+struct Job<'a, 'b> {
+    file: &'a File,
+    records: Records,
+    unit: &'a Unit,
+    ctx: &'a Context<'b>,
+    /// Bytes of the file counted as read already.
+    counted: u64,
+    /// The size of a part, and the most hits held for one (`PART`,
+    /// `MOST_HELD_HITS`; smaller in tests).
+    part: u64,
+    most_held: usize,
+}
+
+/// A part of the file: its number, and where it starts and ends.
+#[derive(Clone, Copy)]
+struct Span {
+    number: usize,
+    start: u64,
+    end: u64,
+}
+
+/// What a helper made of its part: its stream at the end, and its hits
+/// (None when it held too many, or was told to stop).
+struct Guess {
+    stream: Stream,
+    hits: Option<Vec<Hit>>,
+}
+
+impl Job<'_, '_> {
+    fn scan_in_parts(&self, helpers: usize, sink: &mut dyn Sink) -> io::Result<()> {
+        let stop = AtomicBool::new(false);
+        let (spans, to_read) = crossbeam_channel::unbounded::<Span>();
+        let (guesses, done) = crossbeam_channel::unbounded::<(usize, io::Result<Guess>)>();
+        std::thread::scope(|scope| {
+            for _ in 0..helpers {
+                let (to_read, guesses, stop) = (to_read.clone(), guesses.clone(), &stop);
+                scope.spawn(move || {
+                    for span in to_read {
+                        let guess = self.guess(span, stop);
+                        if guesses.send((span.number, guess)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop((to_read, guesses));
+            let result = self.read_in_turn(helpers * AHEAD_PER_THREAD, &spans, &done, sink);
+            stop.store(true, Ordering::Relaxed);
+            drop(spans);
+            result
+        })
+    }
+
+    /// Hands out the parts, and passes on each part's hits in turn.
+    fn read_in_turn(
+        &self,
+        ahead: usize,
+        spans: &crossbeam_channel::Sender<Span>,
+        done: &crossbeam_channel::Receiver<(usize, io::Result<Guess>)>,
+        sink: &mut dyn Sink,
+    ) -> io::Result<()> {
+        let mut handed = Vec::new();
+        let mut next_start = Some(0);
+        let mut hand_out = |handed: &mut Vec<Span>| -> io::Result<()> {
+            if let Some(start) = next_start {
+                let end = self.part_end(start)?;
+                let span = Span {
+                    number: handed.len(),
+                    start,
+                    end,
+                };
+                handed.push(span);
+                next_start = Some(end).filter(|&end| end < u64::MAX);
+                let _ = spans.send(span);
+            }
+            Ok(())
+        };
+        for _ in 0..ahead {
+            hand_out(&mut handed)?;
+        }
+        let mut stream = Stream::new(self.records);
+        let mut waiting = BTreeMap::new();
+        let mut turn = 0;
+        while turn < handed.len() {
+            let guess = loop {
+                if let Some(guess) = waiting.remove(&turn) {
+                    break guess;
+                }
+                let (number, guess) = done.recv().expect("a helper answers every part");
+                waiting.insert(number, guess);
+            };
+            let Guess {
+                stream: guessed,
+                hits,
+            } = guess?;
+            let span = handed[turn];
+            self.count(span);
+            match hits {
+                Some(hits) if stream.at_rest() => {
+                    let lines = stream.lines();
+                    for hit in hits {
+                        if !sink.matched(self.unit, guessed.shift(hit, lines)) {
+                            return Ok(());
+                        }
+                    }
+                    let before = std::mem::replace(&mut stream, guessed);
+                    stream.follow(&before);
+                    if !sink.pause() {
+                        return Ok(());
+                    }
+                }
+                Some(_) => {
+                    let mut part = Part::new(self.file, span.start, Some(span.end));
+                    if !stream.read(&mut part, self.unit, sink)? {
+                        return Ok(());
+                    }
+                }
+                None => {
+                    // Too dense to guess: the rest is read in turn.
+                    let mut rest = Part::new(self.file, span.start, None);
+                    stream.read(&mut rest, self.unit, sink)?;
+                    self.ctx
+                        .bytes_read(rest.at.saturating_sub(span.end) as usize);
+                    return Ok(());
+                }
+            }
+            turn += 1;
+            hand_out(&mut handed)?;
+        }
+        Ok(())
+    }
+
+    /// Reads a part as if the text started there.
+    fn guess(&self, span: Span, stop: &AtomicBool) -> io::Result<Guess> {
+        let mut stream = Stream::new(self.records);
+        let mut held = Held {
+            hits: Vec::new(),
+            most: self.most_held,
+            stop,
+        };
+        let mut part = Part::new(self.file, span.start, Some(span.end));
+        let whole = stream.read(&mut part, self.unit, &mut held)?;
+        Ok(Guess {
+            stream,
+            hits: whole.then_some(held.hits),
+        })
+    }
+
+    /// Where the part that starts at `start` ends: just after the first
+    /// line end a part's size on, or at the end of the file (`u64::MAX`,
+    /// as the file may grow).
+    fn part_end(&self, start: u64) -> io::Result<u64> {
+        let mut at = start + self.part;
+        let mut probe = [0; 4096];
+        loop {
+            let read = read_at(self.file, &mut probe, at)?;
+            if read == 0 {
+                return Ok(u64::MAX);
+            }
+            if let Some(newline) = memchr::memchr(b'\n', &probe[..read]) {
+                return Ok(at + newline as u64 + 1);
+            }
+            at += read as u64;
+        }
+    }
+
+    /// Counts a part's bytes as read, less those counted before.
+    fn count(&self, span: Span) {
+        let len = match span.end {
+            u64::MAX => self.file.metadata().map_or(0, |m| m.len()),
+            end => end,
+        };
+        let counted = self.counted.clamp(span.start, len.max(span.start));
+        self.ctx.bytes_read((len.saturating_sub(counted)) as usize);
+    }
+}
+
+/// The bytes of a file from `at` to `end` (or its end), read in place,
+/// without moving the file's own position.
+struct Part<'a> {
+    file: &'a File,
+    at: u64,
+    end: Option<u64>,
+}
+
+impl<'a> Part<'a> {
+    fn new(file: &'a File, start: u64, end: Option<u64>) -> Part<'a> {
+        Part {
+            file,
+            at: start,
+            end: end.filter(|&end| end < u64::MAX),
+        }
+    }
+}
+
+impl Read for Part<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let room = match self.end {
+            Some(end) => buf.len().min(end.saturating_sub(self.at) as usize),
+            None => buf.len(),
+        };
+        let read = read_at(self.file, &mut buf[..room], self.at)?;
+        self.at += read as u64;
+        Ok(read)
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, at)
+}
+
+/// Holds a helper's hits until its part's turn, up to a bound.
+struct Held<'a> {
+    hits: Vec<Hit>,
+    most: usize,
+    stop: &'a AtomicBool,
+}
+
+impl Sink for Held<'_> {
+    fn matched(&mut self, _unit: &Unit, hit: Hit) -> bool {
+        self.hits.push(hit);
+        self.hits.len() < self.most
+    }
+
+    fn pause(&mut self) -> bool {
+        !self.stop.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::sink::Collect;
+    use std::io::Write;
+
+    /// The hits of `text` read in parts of `part` bytes by `helpers`
+    /// threads, holding at most `most_held` hits a part.
+    fn in_parts(text: &[u8], part: u64, helpers: usize, most_held: usize) -> Vec<Hit> {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(text).unwrap();
+        let unit = Unit::stdin();
+        let mut hits = Vec::new();
+        super::super::with_context(Default::default(), 0, &mut Vec::new(), |ctx| {
+            let job = Job {
+                file: &file,
+                records: Records::Whole,
+                unit: &unit,
+                ctx,
+                counted: 0,
+                part,
+                most_held,
+            };
+            job.scan_in_parts(helpers, &mut Collect(&mut hits)).unwrap();
+        });
+        hits
+    }
+
+    fn as_one(text: &[u8]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let unit = Unit::stdin();
+        text::scan_stream(
+            &mut &text[..],
+            Records::Whole,
+            &unit,
+            &mut Collect(&mut hits),
+        )
+        .unwrap();
+        hits
+    }
+
+    /// A text whose tables, lists and sentences run across many part ends.
+    fn carried_over() -> Vec<u8> {
+        let mut text = Vec::new();
+        for i in 0..300 {
+            match i % 4 {
+                0 => text.extend_from_slice(
+                    b"| Code | Count |\n|---|---|\n| 7100 | 3 |\n| 2001 | 4 |\n\n",
+                ),
+                1 => text.extend_from_slice(b"## Stormpath errors we saw\n\n- 7101\n- 7102\n\n"),
+                2 => text.extend_from_slice(
+                    b"The Stormpath error code we got back was\n7104 after the upgrade.\n",
+                ),
+                _ => {
+                    text.extend_from_slice(b"INFO request served in 12 ms on port 8080 pid 4242\n")
+                }
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn parts_give_what_one_stream_gives_wherever_they_are_cut() {
+        let text = carried_over();
+        let whole = as_one(&text);
+        assert_eq!(
+            whole.len(),
+            375,
+            "five hits in every four parts of the text"
+        );
+        for part in [1, 7, 50, 333, 4096] {
+            for helpers in [1, 2, 3] {
+                assert_eq!(
+                    in_parts(&text, part, helpers, 1000),
+                    whole,
+                    "parts of {part}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_part_too_dense_to_hold_is_read_in_turn_with_the_rest() {
+        let text = b"login: {\"code\": 7100} x\nerror 2001\n".repeat(2000);
+        let whole = as_one(&text);
+        assert_eq!(whole.len(), 4000);
+        assert_eq!(in_parts(&text, 500, 2, 10), whole);
+    }
+
+    #[test]
+    fn a_file_of_one_line_is_one_part() {
+        let text = [&b"x".repeat(10_000)[..], b" error 7100"].concat();
+        let hits = in_parts(&text, 100, 2, 1000);
+        assert_eq!(hits, as_one(&text));
+        assert_eq!((hits[0].line, hits[0].code), (1, 7100));
+    }
+}
