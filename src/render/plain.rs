@@ -36,12 +36,26 @@ pub fn categories(out: &mut dyn Write) -> io::Result<()> {
 pub const NOT_IN_CATALOG: &str = "(not in the catalog)";
 
 /// `FILE:LINE<TAB>CODE<TAB>MESSAGE`, or `FILE:MEMBER:LINE…` in a bundle.
+/// Put together piece by piece, not formatted: a scan may print millions.
 pub fn scan_hit(out: &mut dyn Write, unit: &Unit, hit: &Hit) -> io::Result<()> {
-    write!(out, "{}", unit.file)?;
-    if let Some(member) = &unit.member {
-        write!(out, ":{member}")?;
+    let (mut line, mut code) = (itoa::Buffer::new(), itoa::Buffer::new());
+    let message = message(hit.entry);
+    let member = unit.member.as_deref().map(|m| [":", m]);
+    let pieces = [unit.file.as_str()]
+        .into_iter()
+        .chain(member.into_iter().flatten())
+        .chain([
+            ":",
+            line.format(hit.line),
+            "\t",
+            code.format(hit.code),
+            "\t",
+        ])
+        .chain([message.as_ref(), "\n"]);
+    for piece in pieces {
+        out.write_all(piece.as_bytes())?;
     }
-    writeln!(out, ":{}\t{}\t{}", hit.line, hit.code, message(hit.entry))
+    Ok(())
 }
 
 /// An entry's message on one line; one that describes what a source
