@@ -24,20 +24,29 @@ pub trait Consumer: Send {
 
 /// The reorder buffer.
 pub struct Ordered<C: Consumer> {
-    state: Mutex<State<C>>,
+    state: Mutex<State<C::Piece>>,
     turn: Condvar,
+    /// Used by one thread at a time, the one that writes (`State::writing`):
+    /// output is written outside the state's lock, so that the workers do
+    /// not queue behind a write to a slow pipe.
+    consumer: Mutex<C>,
 }
 
-struct State<C: Consumer> {
+struct State<P> {
     /// The job whose turn it is.
     head: usize,
     /// What later jobs hold, and whether they are done.
-    held: BTreeMap<usize, Held<C::Piece>>,
+    held: BTreeMap<usize, Held<P>>,
     /// The bytes they hold in all.
     held_bytes: usize,
-    consumer: C,
+    /// Pieces whose turn has come, in order, not yet written.
+    ready: Vec<P>,
+    /// Whether a thread is writing: it writes `ready` too before it stops.
+    writing: bool,
     /// The first error from the consumer; after it, everything is dropped.
     error: Option<io::Error>,
+    /// How many jobs wait for their turn: only then is there anyone to wake.
+    waiting: usize,
 }
 
 struct Held<P> {
@@ -63,14 +72,17 @@ impl<C: Consumer> Ordered<C> {
                 head: 0,
                 held: BTreeMap::new(),
                 held_bytes: 0,
-                consumer,
+                ready: Vec::new(),
+                writing: false,
                 error: None,
+                waiting: 0,
             }),
             turn: Condvar::new(),
+            consumer: Mutex::new(consumer),
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, State<C>> {
+    fn lock(&self) -> MutexGuard<'_, State<C::Piece>> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -82,8 +94,8 @@ impl<C: Consumer> Ordered<C> {
             return false;
         }
         if state.head == seq {
-            state.consume(pieces);
-            return state.error.is_none();
+            state.ready.extend(pieces);
+            return self.write_ready(state);
         }
         let held = state.held.entry(seq).or_default();
         held.pieces.extend(pieces);
@@ -96,7 +108,9 @@ impl<C: Consumer> Ordered<C> {
             && (state.held_bytes > HELD_IN_ALL
                 || state.held.get(&seq).is_some_and(|h| h.bytes > HELD))
         {
+            state.waiting += 1;
             state = self.turn.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.waiting -= 1;
         }
         state.error.is_none()
     }
@@ -116,33 +130,55 @@ impl<C: Consumer> Ordered<C> {
                 break;
             };
             state.held_bytes -= held.bytes;
-            state.consume(held.pieces);
+            state.ready.extend(held.pieces);
             if !held.done {
                 break;
             }
         }
-        self.turn.notify_all();
+        if state.waiting > 0 {
+            self.turn.notify_all();
+        }
+        self.write_ready(state);
+    }
+
+    /// Writes the pieces whose turn has come, unless another thread is
+    /// writing (it writes them next). Returns false once output has failed.
+    fn write_ready<'a>(&'a self, mut state: MutexGuard<'a, State<C::Piece>>) -> bool {
+        if state.writing {
+            return state.error.is_none();
+        }
+        state.writing = true;
+        loop {
+            let ready = std::mem::take(&mut state.ready);
+            if ready.is_empty() || state.error.is_some() {
+                state.writing = false;
+                return state.error.is_none();
+            }
+            drop(state);
+            let mut consumer = self.consumer.lock().unwrap_or_else(|e| e.into_inner());
+            let result = ready
+                .into_iter()
+                .try_for_each(|p| consumer.take(p))
+                .and_then(|()| consumer.pass_on());
+            drop(consumer);
+            state = self.lock();
+            if let Err(e) = result {
+                state.error.get_or_insert(e);
+                if state.waiting > 0 {
+                    self.turn.notify_all();
+                }
+            }
+        }
     }
 
     /// The consumer, once every job is done, and the first error if any.
     pub fn finish(self) -> (C, Option<io::Error>) {
         let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
-        (state.consumer, state.error)
-    }
-}
-
-impl<C: Consumer> State<C> {
-    fn consume(&mut self, pieces: Vec<C::Piece>) {
-        if self.error.is_some() || pieces.is_empty() {
-            return;
-        }
-        let result = pieces
-            .into_iter()
-            .try_for_each(|p| self.consumer.take(p))
-            .and_then(|()| self.consumer.pass_on());
-        if let Err(e) = result {
-            self.error = Some(e);
-        }
+        let consumer = self
+            .consumer
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        (consumer, state.error)
     }
 }
 

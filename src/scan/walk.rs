@@ -38,10 +38,15 @@ enum Job {
     },
 }
 
+/// How many paths the walk may have found ahead of the workers.
+const QUEUED_PATHS: usize = 4096;
+
 /// Walks the paths and scans what they name on `options.threads` workers.
 pub(super) fn scan_paths(options: &Options, sinks: &dyn SinkFactory, ctx: &Context) {
     let threads = options.threads.max(1);
-    let (jobs, queue) = crossbeam_channel::bounded::<(usize, Job)>(threads * 4);
+    // The walk may run far ahead: a path queued costs little, and a walker
+    // that waits on full queue wakes and sleeps once a file.
+    let (jobs, queue) = crossbeam_channel::bounded::<(usize, Job)>(QUEUED_PATHS);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let queue = queue.clone();
