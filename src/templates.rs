@@ -197,7 +197,7 @@ pub struct QuoteWords {
     /// The words, folded: letters and digits only.
     pub words: Vec<&'static [u8]>,
     /// For each word, the texts it stands for and its offset in each.
-    places: Vec<Vec<Place>>,
+    places: Vec<WordPlaces>,
 }
 
 /// Where a quote word stands in a text.
@@ -234,6 +234,65 @@ impl Place {
     fn may_follow(&self, next: u64, len: usize) -> bool {
         self.next_mask & !mask_of(len) == 0 && (next ^ self.next) & self.next_mask == 0
     }
+}
+
+/// The places of one quote word, sorted to be found by the two folded
+/// bytes that follow the word: most of a common word's places (`account`
+/// has 149) are passed by without a look.
+#[derive(Default)]
+struct WordPlaces {
+    /// Places followed by two bytes at least, sorted by them (stably: in
+    /// the order of the texts where they tie).
+    keyed: Vec<Place>,
+    /// Places at a text's end, or a byte short of it.
+    short: Vec<Place>,
+}
+
+impl WordPlaces {
+    fn new(places: Vec<Place>) -> WordPlaces {
+        let (mut keyed, short): (Vec<Place>, Vec<Place>) = places
+            .into_iter()
+            .partition(|p| p.next_mask & 0xFFFF == 0xFFFF);
+        keyed.sort_by_key(|p| p.next & 0xFFFF);
+        WordPlaces { keyed, short }
+    }
+
+    /// The places that the folded bytes after the word in a line, packed
+    /// by `pack_next`, may go on as: those of each text in order (a place
+    /// at a text's end comes last in its text).
+    fn may_follow(&self, next: u64, len: usize) -> impl Iterator<Item = &Place> {
+        let keyed = match len {
+            0 | 1 => &self.keyed[..],
+            _ => {
+                let key = next & 0xFFFF;
+                let from = self.keyed.partition_point(|p| p.next & 0xFFFF < key);
+                let to = from + self.keyed[from..].partition_point(|p| p.next & 0xFFFF == key);
+                &self.keyed[from..to]
+            }
+        };
+        keyed
+            .iter()
+            .chain(&self.short)
+            .filter(move |p| p.may_follow(next, len))
+    }
+}
+
+/// The folded bytes after `i` in a line, packed by `pack_next`. Plain
+/// text (printable ASCII, single spaces) is packed as it stands.
+fn pack_folded(text: &[u8], i: usize) -> (u64, usize) {
+    let printable = |b: u8| (0x21..=0x7e).contains(&b);
+    if let Some(run) = text.get(i..i + NEXT_BYTES + 1)
+        && (0..NEXT_BYTES).all(|k| printable(run[k]) || run[k] == b' ' && printable(run[k + 1]))
+    {
+        let bytes: [u8; NEXT_BYTES] = std::array::from_fn(|k| run[k].to_ascii_lowercase());
+        return (u64::from_le_bytes(bytes), NEXT_BYTES);
+    }
+    let mut i = i;
+    pack_next(std::iter::from_fn(|| {
+        let (b, n) = fold::fold_next(text, i)?;
+        i = n;
+        Some(b)
+    }))
 }
 
 /// Packs up to `NEXT_BYTES` bytes into a number, with how many it took.
@@ -340,7 +399,7 @@ pub fn quote_words() -> &'static QuoteWords {
                 *u &= !s;
             }
             chosen.words.push(best);
-            chosen.places.push(places);
+            chosen.places.push(WordPlaces::new(places));
         }
         chosen
     })
@@ -467,16 +526,8 @@ pub fn find_quotes_at(
     for &(at, word) in words {
         // The folded bytes after the word in the line, to compare with
         // each place's at one look.
-        let mut i = at + index.words[word].len();
-        let (next, next_len) = pack_next(std::iter::from_fn(|| {
-            let (b, n) = fold::fold_next(text, i)?;
-            i = n;
-            Some(b)
-        }));
-        for place in &index.places[word] {
-            if !place.may_follow(next, next_len) {
-                continue;
-            }
+        let (next, next_len) = pack_folded(text, at + index.words[word].len());
+        for place in index.places[word].may_follow(next, next_len) {
             let (quoted, offset) = (place.text, place.offset);
             let literal = quoted.bytes();
             let Some(start) = fold::folds_to_before(text, at, &literal[..offset]) else {
@@ -622,11 +673,39 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_after_a_word_packs_as_its_folding_does() {
+        let slow = |text: &[u8], i: usize| {
+            let mut i = i;
+            pack_next(std::iter::from_fn(|| {
+                let (b, n) = fold::fold_next(text, i)?;
+                i = n;
+                Some(b)
+            }))
+        };
+        for text in [
+            "Account IS Disabled. x",
+            "account  is\tdisabled now",
+            "account \u{2019}s email here",
+            "account is",
+            "account ~!@#$%^&*() more",
+            "account is disabled ",
+        ] {
+            let text = text.as_bytes();
+            assert_eq!(
+                pack_folded(text, 7),
+                slow(text, 7),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
+
+    #[test]
     fn every_text_holds_a_quote_word_at_each_of_its_places() {
         let index = quote_words();
         let mut covered = vec![false; data::MESSAGES_CODES.len() + templates().len()];
         for (word, places) in index.words.iter().zip(&index.places) {
-            for place in places {
+            for place in places.keyed.iter().chain(&places.short) {
                 assert!(place.text.bytes()[place.offset..].starts_with(word));
                 covered[match place.text {
                     Text::Message(i) => i,
