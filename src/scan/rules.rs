@@ -43,6 +43,44 @@ const DECODE_BUDGET_PER_BYTE: usize = 8;
 /// `<tbody>` between its header row and the rest).
 const MAX_TABLE_GAP: usize = 2;
 
+/// A scanner's storage, kept from one scanner to the next on a thread.
+#[derive(Default)]
+struct Storage {
+    current: Vec<Hit>,
+    hits: Vec<Hit>,
+    folded: templates::FoldBuffers,
+    lower: Vec<u8>,
+    marks: Vec<(usize, usize)>,
+    quote_words: Vec<(usize, usize)>,
+    keywords: Vec<(usize, usize)>,
+    signs: Vec<usize>,
+}
+
+thread_local! {
+    static SPARE_STORAGE: std::cell::Cell<Option<Storage>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Scanner {
+    fn drop(&mut self) {
+        // The decoded views' scanner first: this one's storage is kept.
+        drop(self.decoded.take());
+        let mut hits = std::mem::take(&mut self.hits);
+        let mut current = std::mem::take(&mut self.current);
+        hits.clear();
+        current.clear();
+        SPARE_STORAGE.set(Some(Storage {
+            current,
+            hits,
+            folded: std::mem::take(&mut self.folded),
+            lower: std::mem::take(&mut self.lower),
+            marks: std::mem::take(&mut self.marks),
+            quote_words: std::mem::take(&mut self.quote_words),
+            keywords: std::mem::take(&mut self.keywords),
+            signs: std::mem::take(&mut self.signs),
+        }));
+    }
+}
+
 /// The scanning state that lasts across lines.
 pub(super) struct Scanner {
     /// The number of the line being scanned, from 1.
@@ -86,22 +124,26 @@ pub(super) struct Scanner {
 }
 
 impl Scanner {
+    /// A new scanner, with the storage that the last one this thread
+    /// dropped had grown: a tree of small files does not grow it anew for
+    /// each.
     pub(super) fn new() -> Self {
+        let storage = SPARE_STORAGE.take().unwrap_or_default();
         Scanner {
             line: 1,
-            current: Vec::new(),
-            hits: Vec::new(),
+            current: storage.current,
+            hits: storage.hits,
             keep_repeats: false,
             table_column: None,
             table_seen: false,
             lists: Lists::new(),
             sentence: None,
-            folded: templates::FoldBuffers::default(),
-            lower: Vec::new(),
-            marks: Vec::new(),
-            quote_words: Vec::new(),
-            keywords: Vec::new(),
-            signs: Vec::new(),
+            folded: storage.folded,
+            lower: storage.lower,
+            marks: storage.marks,
+            quote_words: storage.quote_words,
+            keywords: storage.keywords,
+            signs: storage.signs,
             depth: 0,
             decoded: None,
             decoded_line: 0,
