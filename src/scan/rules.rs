@@ -328,10 +328,10 @@ impl Scanner {
     }
 
     pub(super) fn end_line(&mut self) {
-        let mut current = std::mem::take(&mut self.current);
-        current.sort_by_key(|h| h.column);
-        self.hits.append(&mut current);
-        self.current = current; // keeps its allocation
+        if !self.current.is_empty() {
+            self.current.sort_by_key(|h| h.column);
+            self.hits.append(&mut self.current);
+        }
         self.line += 1;
         self.table_seen = false;
     }
