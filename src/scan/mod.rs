@@ -319,11 +319,11 @@ impl Context<'_> {
         self.stop.load(Ordering::Relaxed)
     }
 
-    fn found(&self, new_ticket: bool) {
-        self.counters.hits.fetch_add(1, Ordering::Relaxed);
-        self.counters
-            .tickets
-            .fetch_add(u64::from(new_ticket), Ordering::Relaxed);
+    fn found(&self, hits: u64, tickets: u64) {
+        if hits > 0 {
+            self.counters.hits.fetch_add(hits, Ordering::Relaxed);
+            self.counters.tickets.fetch_add(tickets, Ordering::Relaxed);
+        }
     }
 
     fn bytes_read(&self, bytes: usize) {

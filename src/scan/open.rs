@@ -218,6 +218,8 @@ pub(super) fn texts(
         sink,
         ctx,
         last_record: None,
+        hits: 0,
+        tickets: 0,
     };
     let result = match in_place {
         Some((file, read)) => parts::scan_file(
@@ -231,6 +233,7 @@ pub(super) fn texts(
         ),
         None => text::scan_stream(&mut reader, records, &source.unit, &mut filtered),
     };
+    filtered.count();
     sink_finish(filtered.sink, &source.unit);
     result
 }
@@ -246,6 +249,17 @@ struct Filtered<'a, 'b> {
     ctx: &'a Context<'b>,
     /// The record of the last hit kept, to count tickets with hits.
     last_record: Option<u64>,
+    /// Hits and tickets not yet added to the scan's counters: they are
+    /// added at each pause, not one by one, as the threads share them.
+    hits: u64,
+    tickets: u64,
+}
+
+impl Filtered<'_, '_> {
+    fn count(&mut self) {
+        self.ctx.found(self.hits, self.tickets);
+        (self.hits, self.tickets) = (0, 0);
+    }
 }
 
 impl Sink for Filtered<'_, '_> {
@@ -257,11 +271,13 @@ impl Sink for Filtered<'_, '_> {
             return true;
         }
         let new_ticket = self.last_record.replace(hit.record) != Some(hit.record);
-        self.ctx.found(new_ticket);
+        self.hits += 1;
+        self.tickets += u64::from(new_ticket);
         self.sink.matched(unit, hit)
     }
 
     fn pause(&mut self) -> bool {
+        self.count();
         self.sink.pause() && !self.ctx.stopped()
     }
 }
