@@ -351,28 +351,7 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
         .collect();
     array(&mut out, "WORD_TERM", "u32", &word_terms);
 
-    // Relations one a line: kind, the phrases read, the phrases they reach,
-    // split by ':'; phrases split by '|', stems by ' '.
-    let encoded: Vec<String> = synonym_relations(synonyms, &stemmer)
-        .iter()
-        .map(|(kind, from, to)| {
-            let join = |phrases: &Vec<Vec<String>>| {
-                phrases
-                    .iter()
-                    .map(|p| p.join(" "))
-                    .collect::<Vec<_>>()
-                    .join("|")
-            };
-            // Synonyms reach each other: their targets are their phrases.
-            let to = if *kind == '=' {
-                String::new()
-            } else {
-                join(to)
-            };
-            format!("{kind}:{}:{to}", join(from))
-        })
-        .collect();
-    writeln!(out, "pub static SYNONYMS: &str = {:?};", encoded.join("\n")).unwrap();
+    vocabulary_tables(&mut out, &synonym_relations(synonyms, &stemmer));
 
     let english = english_words(english);
     string_table(
@@ -406,6 +385,46 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
         .collect();
     array(&mut out, "DISTINGUISHING", "u32", &keys);
     out
+}
+
+/// The vocabulary's relations as flat tables of numbers: every phrase
+/// once, sorted (so that a one-word phrase is found by binary search), as
+/// runs of stems; and each relation's kind and the phrases it reads and
+/// reaches, as runs of phrase numbers. Synonyms reach each other, so their
+/// targets are not stored twice.
+fn vocabulary_tables(out: &mut String, relations: &[(char, Phrases, Phrases)]) {
+    let phrases: Vec<&Vec<String>> = relations
+        .iter()
+        .flat_map(|(_, from, to)| from.iter().chain(to))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let number = |phrase: &Vec<String>| phrases.binary_search(&phrase).expect("listed above");
+    let mut phrase_ends = Vec::new();
+    let mut stems: Vec<&str> = Vec::new();
+    for phrase in &phrases {
+        stems.extend(phrase.iter().map(String::as_str));
+        phrase_ends.push(stems.len());
+    }
+    string_table(out, "PHRASE_STEMS", "PHRASE_STEM_ENDS", stems.into_iter());
+    array(out, "PHRASE_ENDS", "u32", &phrase_ends);
+
+    let (mut kinds, mut from_ends, mut from_phrases, mut to_ends, mut to_phrases) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (kind, from, to) in relations {
+        kinds.push(*kind as u8);
+        from_phrases.extend(from.iter().map(number));
+        from_ends.push(from_phrases.len());
+        if *kind != '=' {
+            to_phrases.extend(to.iter().map(number));
+        }
+        to_ends.push(to_phrases.len());
+    }
+    array(out, "RELATION_KIND", "u8", &kinds);
+    array(out, "RELATION_FROM_ENDS", "u32", &from_ends);
+    array(out, "RELATION_FROM", "u16", &from_phrases);
+    array(out, "RELATION_TO_ENDS", "u32", &to_ends);
+    array(out, "RELATION_TO", "u16", &to_phrases);
 }
 
 /// Two entries whose messages share at least this share of their words

@@ -13,7 +13,7 @@ pub mod text;
 
 use crate::catalog::{self, Category, Entry, Selector};
 use crate::templates;
-use index::{FIELDS, Relation, Term};
+use index::{FIELDS, Phrase, Relation, Term};
 use std::collections::BTreeSet;
 
 /// How much a word counts in each field, in build.rs's field order: message,
@@ -475,7 +475,7 @@ fn readings(word: &str, stem: &str) -> Vec<Alternative> {
         weight: 1.0,
     }];
     alternatives.extend(negation(word));
-    if term(stem).is_none() && !in_vocabulary(stem) && may_be_misspelt(word) {
+    if term(stem).is_none() && !index::in_vocabulary(stem) && may_be_misspelt(word) {
         alternatives.extend(near_spellings(word));
         if alternatives.len() == 1 && word.chars().count() >= 4 {
             for (known, known_term) in index::words() {
@@ -591,13 +591,6 @@ pub fn typo_budget(word: &str) -> usize {
     }
 }
 
-fn in_vocabulary(stem: &str) -> bool {
-    index::synonyms()
-        .iter()
-        .flat_map(|s| s.from.iter().chain(s.to()))
-        .any(|phrase| phrase == &[stem])
-}
-
 /// The longest vocabulary phrase that the words starting here spell, read
 /// with each word's best reading; its length in words, and that phrase
 /// with every phrase it reaches ("sms" is both a phone and a second factor).
@@ -605,12 +598,12 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
     let mut length = 0;
     let mut alternatives: Vec<Alternative> = Vec::new();
     for synonyms in index::synonyms() {
-        let reach = match synonyms.relation {
+        let reach = match synonyms.relation() {
             Relation::Synonym => SYNONYM_WEIGHT,
             Relation::Abbreviation => 1.0,
             Relation::Broader => BROADER_WEIGHT,
         };
-        for phrase in &synonyms.from {
+        for phrase in synonyms.from() {
             if phrase.len() < length || phrase.len() > words.len() {
                 continue;
             }
@@ -621,11 +614,11 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
                 length = phrase.len();
                 alternatives.clear();
             }
-            let reached = synonyms.to().iter().filter(|p| *p != phrase);
+            let reached = synonyms.to().filter(|p| *p != phrase);
             for (p, weight) in
                 std::iter::once((phrase, weight)).chain(reached.map(|p| (p, weight * reach)))
             {
-                let stems: Vec<String> = p.iter().map(|s| s.to_string()).collect();
+                let stems: Vec<String> = p.stems().map(str::to_string).collect();
                 match alternatives.iter_mut().find(|a| a.stems == stems) {
                     Some(a) => a.weight = a.weight.max(weight),
                     None => alternatives.push(Alternative { stems, weight }),
@@ -638,10 +631,10 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
 
 /// Whether the words spell a phrase, and the weight of that reading: the
 /// product of the readings it takes (a typo's spelling weighs less).
-fn spelled_weight(phrase: &[&str], words: &[Vec<Alternative>]) -> Option<f64> {
+fn spelled_weight(phrase: Phrase, words: &[Vec<Alternative>]) -> Option<f64> {
     let mut weight = 1.0;
-    for (stem, readings) in phrase.iter().zip(words) {
-        weight *= readings.iter().find(|a| a.stems == [*stem])?.weight;
+    for (stem, readings) in phrase.stems().zip(words) {
+        weight *= readings.iter().find(|a| a.stems == [stem])?.weight;
     }
     Some(weight)
 }
