@@ -621,21 +621,34 @@ fn push_quote(messages: &mut Vec<(Vec<u8>, u32)>, text: &str, code: u32) {
 /// placeholders; a further text that names another code (2002's "should
 /// return error code 2006") is also indexed under that code.
 fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
-    let mut fields = vec![(MESSAGE, entry.message.clone())];
+    // Sentences about when the error occurs, said once however many of
+    // the entry's texts repeat them.
+    let mut circumstances: Vec<String> = Vec::new();
+    let mut statement = |text: &str| {
+        let (statement, when) = statement_and_circumstances(text);
+        if !when.is_empty() && !circumstances.contains(&when) {
+            circumstances.push(when);
+        }
+        statement
+    };
+    let mut fields = vec![(MESSAGE, statement(&entry.message))];
     if let Some(u) = &entry.user_message {
-        fields.push((USER_MESSAGE, u.clone()));
-    }
-    if let Some(f) = &entry.further {
-        fields.push((FURTHER, f.clone()));
+        fields.push((USER_MESSAGE, statement(u)));
     }
     fields.push((CATEGORY, entry.category.clone()));
     let mut server_text = String::new();
     for s in &entry.server {
-        server_text.push_str(&fold::literal_parts(&s.text).join(" "));
+        server_text.push_str(&statement(&fold::literal_parts(&s.text).join(" ")));
         server_text.push_str(" \n ");
     }
     if !server_text.is_empty() {
         fields.push((SERVER, server_text));
+    }
+    if let Some(f) = &entry.further {
+        fields.push((FURTHER, f.clone()));
+    }
+    for when in circumstances {
+        fields.push((FURTHER, when));
     }
     let code = entry.code.to_string();
     for other in &source.error {
@@ -654,6 +667,34 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
         }
     }
     fields
+}
+
+/// How a message's sentence begins when it says when the error occurs
+/// rather than what it is: 12001's "This can occur if the user stays on ID
+/// Site without logging in, registering, or resetting a password" names
+/// what the user was not doing, not the error.
+const CIRCUMSTANCE_OPENINGS: &[&str] = &["This can occur", "This is caused"];
+
+/// A message's statement of the error, and its sentences about when the
+/// error occurs, which are indexed as further information. A message that
+/// is all circumstance (10013's "This can occur if the token has been
+/// manually deleted") is its own statement.
+fn statement_and_circumstances(message: &str) -> (String, String) {
+    let (mut statement, mut circumstances) = (Vec::new(), Vec::new());
+    for sentence in sentences(message) {
+        if CIRCUMSTANCE_OPENINGS
+            .iter()
+            .any(|o| sentence.starts_with(o))
+        {
+            circumstances.push(sentence);
+        } else {
+            statement.push(sentence);
+        }
+    }
+    if statement.is_empty() {
+        return (message.to_string(), String::new());
+    }
+    (statement.join(" "), circumstances.join(" "))
 }
 
 fn mentions_code(text: &str, code: &str) -> bool {

@@ -64,6 +64,9 @@ const CATEGORY_CUE: f64 = 0.5;
 /// an everyday word (`yet`, `keeps`) is filler, a word English does not
 /// know (`cors`) is a subject the catalog lacks.
 const UNMATCHED_ENTRIES: [usize; 2] = [40, 3];
+/// How many entries a word that matches none counts as standing in when it
+/// narrows the next word, which does match (see `score_words`).
+const NARROWING_UNMATCHED_ENTRIES: usize = 1;
 /// The least score a hit needs to be an answer rather than a guess.
 const ANSWER_SCORE: f64 = 1.0;
 /// A word common in everyday English counts as if it stood in at least
@@ -105,6 +108,9 @@ struct Slot {
     min_entries: usize,
     /// How many entries it counts as standing in if it matches none.
     unmatched_entries: usize,
+    /// The places in the query of its first and last words.
+    first: u16,
+    last: u16,
 }
 
 /// The hits for `query` that are answers, best first; at most `limit`, or
@@ -196,11 +202,23 @@ fn score_words(slots: &[Slot], matched: &mut [BTreeSet<&'static str>]) -> Vec<f6
     // A word that matches nothing is a part of the question no entry
     // answers: it lowers every entry's coverage alike, so it changes no
     // ranking, but it tells an answer from a guess.
-    let unanswered: f64 = slots
-        .iter()
-        .zip(&importance)
-        .filter(|(_, i)| **i == 0.0)
-        .map(|(slot, _)| inverse_frequency(slot.unmatched_entries))
+    let unanswered: f64 = (0..slots.len())
+        .filter(|&i| importance[i] == 0.0)
+        .map(|i| {
+            // A word that matches nothing right before one that matches
+            // narrows it (`rate limit`, `dark mode`): the query asks about
+            // a kind of thing the catalog does not have, however everyday
+            // the word.
+            let narrows = slots
+                .get(i + 1)
+                .is_some_and(|next| next.first == slots[i].last + 1 && importance[i + 1] > 0.0);
+            let entries = if narrows {
+                slots[i].unmatched_entries.min(NARROWING_UNMATCHED_ENTRIES)
+            } else {
+                slots[i].unmatched_entries
+            };
+            inverse_frequency(entries)
+        })
         .sum();
     let total_importance: f64 = importance.iter().sum::<f64>() + unanswered;
     let entries = catalog::entries();
@@ -416,6 +434,7 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
     // One reading per position; camelCase parts share their word's position.
     let mut words: Vec<Vec<Alternative>> = Vec::new();
     let mut tiers: Vec<Option<u8>> = Vec::new();
+    let mut positions: Vec<u16> = Vec::new();
     let mut last_position = None;
     for token in tokens {
         if text::is_stopword(&token.word) {
@@ -425,6 +444,7 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
             continue; // a camelCase part: the whole word stands for it
         }
         last_position = Some(token.position);
+        positions.push(token.position);
         words.push(readings(&token.word, &token.stem));
         tiers.push(index::english_tier(&token.word).or_else(|| term(&token.stem)?.english_tier()));
         if words.len() == MAX_QUERY_WORDS {
@@ -450,6 +470,8 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
                     words: words[i..i + length].to_vec(),
                     min_entries: 0,
                     unmatched_entries: 1,
+                    first: positions[i],
+                    last: positions[i + length - 1],
                 });
             }
             i += length;
@@ -459,6 +481,8 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
                 words: Vec::new(),
                 min_entries: english_min_entries(tiers[i]),
                 unmatched_entries: by_tier(UNMATCHED_ENTRIES, tiers[i]).unwrap_or(1),
+                first: positions[i],
+                last: positions[i],
             });
             i += 1;
         }
@@ -1089,6 +1113,28 @@ mod tests {
             let first = top(query)[0];
             assert!((7100..=7107).contains(&first), "{query}: {first}");
         }
+    }
+
+    #[test]
+    fn the_words_for_not_getting_in_reach_the_login_family_before_id_site() {
+        // 12001 says "This can occur if the user stays on ID Site without
+        // logging in, registering, or resetting a password": when the
+        // session times out, not what the error is.
+        for query in ["user cant log in", "cant login", "user can't sign in"] {
+            let first = top(query)[0];
+            assert!((7100..=7107).contains(&first), "{query}: {first}");
+        }
+        assert_eq!(top("can't reset my password")[0], 5115);
+        assert_eq!(top("the login page said my session timed out")[0], 12001);
+    }
+
+    #[test]
+    fn a_word_that_narrows_a_match_to_something_the_catalog_lacks_leaves_no_answer() {
+        assert!(search("rate limit", 10).is_empty());
+        assert_eq!(ranked("rate limit", None)[0].entry.code, 1902, "the guess");
+        // The head word alone is a question the catalog answers.
+        assert_eq!(top("application limit reached")[0], 1902);
+        assert!(!search("limit", 10).is_empty());
     }
 
     #[test]
