@@ -406,7 +406,14 @@ fn vocabulary_tables(out: &mut String, relations: &[(char, Phrases, Phrases)]) {
         stems.extend(phrase.iter().map(String::as_str));
         phrase_ends.push(stems.len());
     }
+    // Which of the phrases' words are stop words: the query must hold them
+    // where the phrase does, but the catalog's index does not.
+    let stop: Vec<u8> = stems
+        .iter()
+        .map(|s| u8::from(text::is_stopword(s)))
+        .collect();
     string_table(out, "PHRASE_STEMS", "PHRASE_STEM_ENDS", stems.into_iter());
+    array(out, "PHRASE_STOP", "u8", &stop);
     array(out, "PHRASE_ENDS", "u32", &phrase_ends);
 
     let (mut kinds, mut from_ends, mut from_phrases, mut to_ends, mut to_phrases) =
@@ -749,16 +756,27 @@ fn synonym_relations(
     relations
 }
 
-/// The phrases of one side of a relation, as stems, stop words left out.
+/// The phrases of one side of a relation, as stems. A stop word stays, as
+/// itself: `sign in` is not `sign`, and `there is no` is not `no`. A
+/// phrase of stop words alone (`can t`) says nothing and is left out.
 fn phrases(side: &str, stemmer: &rust_stemmers::Stemmer) -> Phrases {
     let mut phrases: Phrases = Vec::new();
     for phrase in side.split('|') {
-        let stems: Vec<String> = text::tokenize(phrase, stemmer)
+        let tokens = text::tokenize(phrase, stemmer);
+        if tokens.iter().all(|t| text::is_stopword(&t.word)) {
+            continue;
+        }
+        let stems: Vec<String> = tokens
             .into_iter()
-            .filter(|t| !text::is_stopword(&t.word))
-            .map(|t| t.stem)
+            .map(|t| {
+                if text::is_stopword(&t.word) {
+                    t.word
+                } else {
+                    t.stem
+                }
+            })
             .collect();
-        if !stems.is_empty() && !phrases.contains(&stems) {
+        if !phrases.contains(&stems) {
             phrases.push(stems);
         }
     }

@@ -428,34 +428,41 @@ fn matched_history(matched: &[BTreeSet<&'static str>]) -> Vec<bool> {
     in_history
 }
 
-/// Reads the query into slots: stop words dropped, typos
-/// corrected against the catalog's words, synonym phrases grouped.
+/// One word of the query, as the ranking reads it.
+#[derive(Debug, Clone)]
+struct QueryWord {
+    readings: Vec<Alternative>,
+    /// A stop word may spell a part of a phrase (`sign in`), but says
+    /// nothing alone.
+    stop: bool,
+    /// How common it is in English (see `index::english_tier`).
+    tier: Option<u8>,
+    position: u16,
+}
+
+/// Reads the query into slots: typos corrected against the catalog's
+/// words, synonym phrases grouped, stop words dropped once no phrase
+/// needs them.
 fn slots(tokens: &[text::Token]) -> Vec<Slot> {
-    // One reading per position; camelCase parts share their word's position.
-    let mut words: Vec<Vec<Alternative>> = Vec::new();
-    let mut tiers: Vec<Option<u8>> = Vec::new();
-    let mut positions: Vec<u16> = Vec::new();
-    let mut last_position = None;
-    for token in tokens {
-        if text::is_stopword(&token.word) {
-            continue;
-        }
-        if last_position == Some(token.position) {
-            continue; // a camelCase part: the whole word stands for it
-        }
-        last_position = Some(token.position);
-        positions.push(token.position);
-        words.push(readings(&token.word, &token.stem));
-        tiers.push(index::english_tier(&token.word).or_else(|| term(&token.stem)?.english_tier()));
-        if words.len() == MAX_QUERY_WORDS {
-            break;
-        }
-    }
+    let words = query_words(tokens);
     let mut slots: Vec<Slot> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let (length, group_alternatives) = longest_synonym_phrase(&words[i..]);
-        if length > 0 {
+        let (spelled, group_alternatives) = longest_synonym_phrase(&words[i..]);
+        // A stop word begins a phrase only if the next word does not begin
+        // a longer one: `cant login` is `not login`, not `can not` + `login`.
+        if words[i].stop {
+            let (next, _) = longest_synonym_phrase(&words[i + 1..]);
+            if spelled == 0
+                || content_words(&words[i + 1..i + 1 + next])
+                    > content_words(&words[i..i + spelled])
+            {
+                i += 1;
+                continue;
+            }
+        }
+        if spelled > 0 {
+            let phrase = &words[i..i + spelled];
             // "read only mirror" says one thing twice: count it once.
             let said_before = slots.iter().any(|s| {
                 s.alternatives.len() == group_alternatives.len()
@@ -467,27 +474,72 @@ fn slots(tokens: &[text::Token]) -> Vec<Slot> {
             if !said_before {
                 slots.push(Slot {
                     alternatives: group_alternatives,
-                    words: words[i..i + length].to_vec(),
+                    words: phrase
+                        .iter()
+                        .filter(|w| !w.stop)
+                        .map(|w| w.readings.clone())
+                        .collect(),
                     min_entries: 0,
                     unmatched_entries: 1,
-                    first: positions[i],
-                    last: positions[i + length - 1],
+                    first: phrase[0].position,
+                    last: phrase[spelled - 1].position,
                 });
             }
-            i += length;
+            i += spelled;
         } else {
+            let word = &words[i];
             slots.push(Slot {
-                alternatives: words[i].clone(),
+                alternatives: word.readings.clone(),
                 words: Vec::new(),
-                min_entries: english_min_entries(tiers[i]),
-                unmatched_entries: by_tier(UNMATCHED_ENTRIES, tiers[i]).unwrap_or(1),
-                first: positions[i],
-                last: positions[i],
+                min_entries: english_min_entries(word.tier),
+                unmatched_entries: by_tier(UNMATCHED_ENTRIES, word.tier).unwrap_or(1),
+                first: word.position,
+                last: word.position,
             });
             i += 1;
         }
     }
     slots
+}
+
+/// The query's words, one per position (camelCase parts share their
+/// word's), with their readings; at most `MAX_QUERY_WORDS` that are not
+/// stop words.
+fn query_words(tokens: &[text::Token]) -> Vec<QueryWord> {
+    let mut words: Vec<QueryWord> = Vec::new();
+    let mut last_position = None;
+    let mut content = 0;
+    for token in tokens {
+        if last_position == Some(token.position) {
+            continue; // a camelCase part: the whole word stands for it
+        }
+        last_position = Some(token.position);
+        let stop = text::is_stopword(&token.word);
+        // A stop word reads as itself: the vocabulary keeps it unstemmed.
+        let readings = if stop {
+            vec![Alternative {
+                stems: vec![token.word.clone()],
+                weight: 1.0,
+            }]
+        } else {
+            readings(&token.word, &token.stem)
+        };
+        words.push(QueryWord {
+            readings,
+            stop,
+            tier: index::english_tier(&token.word).or_else(|| term(&token.stem)?.english_tier()),
+            position: token.position,
+        });
+        content += usize::from(!stop);
+        if content == MAX_QUERY_WORDS {
+            break;
+        }
+    }
+    words
+}
+
+fn content_words(words: &[QueryWord]) -> usize {
+    words.iter().filter(|w| !w.stop).count()
 }
 
 /// The ways one query word can be read: itself if the catalog or the
@@ -616,10 +668,11 @@ pub fn typo_budget(word: &str) -> usize {
 }
 
 /// The longest vocabulary phrase that the words starting here spell, read
-/// with each word's best reading; its length in words, and that phrase
-/// with every phrase it reaches ("sms" is both a phone and a second factor).
-fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative>) {
-    let mut length = 0;
+/// with each word's best reading; how many of the words it takes, and that
+/// phrase with every phrase it reaches ("sms" is both a phone and a second
+/// factor), as the stems the catalog's index holds.
+fn longest_synonym_phrase(words: &[QueryWord]) -> (usize, Vec<Alternative>) {
+    let (mut length, mut taken) = (0, 0);
     let mut alternatives: Vec<Alternative> = Vec::new();
     for synonyms in index::synonyms() {
         let reach = match synonyms.relation() {
@@ -628,21 +681,22 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
             Relation::Broader => BROADER_WEIGHT,
         };
         for phrase in synonyms.from() {
-            if phrase.len() < length || phrase.len() > words.len() {
+            if phrase.len() < length {
                 continue;
             }
-            let Some(weight) = spelled_weight(phrase, words) else {
+            let Some((weight, spelled)) = spelled_weight(phrase, words) else {
                 continue;
             };
             if phrase.len() > length {
-                length = phrase.len();
+                (length, taken) = (phrase.len(), 0);
                 alternatives.clear();
             }
+            taken = taken.max(spelled);
             let reached = synonyms.to().filter(|p| *p != phrase);
             for (p, weight) in
                 std::iter::once((phrase, weight)).chain(reached.map(|p| (p, weight * reach)))
             {
-                let stems: Vec<String> = p.stems().map(str::to_string).collect();
+                let stems: Vec<String> = p.content_stems().map(str::to_string).collect();
                 match alternatives.iter_mut().find(|a| a.stems == stems) {
                     Some(a) => a.weight = a.weight.max(weight),
                     None => alternatives.push(Alternative { stems, weight }),
@@ -650,17 +704,37 @@ fn longest_synonym_phrase(words: &[Vec<Alternative>]) -> (usize, Vec<Alternative
             }
         }
     }
-    (length, alternatives)
+    (taken, alternatives)
 }
 
-/// Whether the words spell a phrase, and the weight of that reading: the
-/// product of the readings it takes (a typo's spelling weighs less).
-fn spelled_weight(phrase: Phrase, words: &[Vec<Alternative>]) -> Option<f64> {
+/// Whether the words starting here spell a phrase, with the weight of that
+/// reading (the product of the readings it takes: a typo's spelling weighs
+/// less) and how many words it takes. Between two of the phrase's words
+/// the query may have stop words the phrase lacks (`not been verified`
+/// spells `not verified`), but never lack one it has (`sign` is no
+/// `sign in`).
+fn spelled_weight(phrase: Phrase, words: &[QueryWord]) -> Option<(f64, usize)> {
     let mut weight = 1.0;
-    for (stem, readings) in phrase.stems().zip(words) {
-        weight *= readings.iter().find(|a| a.stems == [stem])?.weight;
+    let mut at = 0;
+    for (n, stem) in phrase.stems().enumerate() {
+        let reading = |w: &QueryWord| {
+            w.readings
+                .iter()
+                .find(|a| a.stems == [stem])
+                .map(|a| a.weight)
+        };
+        if n > 0 {
+            while words
+                .get(at)
+                .is_some_and(|w| w.stop && reading(w).is_none())
+            {
+                at += 1;
+            }
+        }
+        weight *= reading(words.get(at)?)?;
+        at += 1;
     }
-    Some(weight)
+    Some((weight, at))
 }
 
 fn term(stem: &str) -> Option<Term> {
@@ -1084,6 +1158,27 @@ mod tests {
         assert!(reads("login").contains(&vec!["authent".to_string()]));
         assert!(!reads("authenticate").contains(&vec!["login".to_string()]));
         assert_eq!(top("bad pw")[0], 7100);
+    }
+
+    #[test]
+    fn a_phrase_of_the_vocabulary_needs_its_stop_words_in_the_query() {
+        let reads = |q: &str| -> Vec<Vec<String>> {
+            slots(&text::tokenize(q, &text::stemmer()))
+                .into_iter()
+                .flat_map(|s| s.alternatives.into_iter().map(|a| a.stems))
+                .collect()
+        };
+        let login = vec!["login".to_string()];
+        assert!(reads("sign in").contains(&login));
+        assert!(reads("log in to the console").contains(&login));
+        assert!(!reads("sign my jwt").contains(&login), "sign is no sign in");
+        assert!(!reads("the audit log").contains(&login), "log is no log in");
+        // A stop word the phrase lacks may stand between its words.
+        assert!(reads("account not been verified").contains(&vec!["unverifi".to_string()]));
+        // `cant login` is `not login`, the login family, not `can not`
+        // and `login`.
+        let failed: Vec<String> = ["login", "attempt", "fail"].map(String::from).to_vec();
+        assert!(reads("cant login").contains(&failed));
     }
 
     #[test]

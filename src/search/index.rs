@@ -147,15 +147,30 @@ pub fn average_length(field: usize) -> f64 {
     data::AVERAGE_LENGTHS[field]
 }
 
-/// A phrase of the vocabulary: a sequence of stems (`log in` is `log`;
-/// stop words are left out).
+/// A phrase of the vocabulary: a sequence of stems, its stop words kept
+/// as they are written (`sign in`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Phrase(usize);
 
 impl Phrase {
+    /// Its words' stems, stop words included (as themselves).
     pub fn stems(self) -> impl Iterator<Item = &'static str> + Clone {
-        range(&data::PHRASE_ENDS, self.0)
-            .map(|i| nth(data::PHRASE_STEMS, &data::PHRASE_STEM_ENDS, i))
+        self.words().map(|(stem, _)| stem)
+    }
+
+    /// Its stems and, for each, whether it is a stop word.
+    pub fn words(self) -> impl Iterator<Item = (&'static str, bool)> + Clone {
+        range(&data::PHRASE_ENDS, self.0).map(|i| {
+            (
+                nth(data::PHRASE_STEMS, &data::PHRASE_STEM_ENDS, i),
+                data::PHRASE_STOP[i] == 1,
+            )
+        })
+    }
+
+    /// The stems the catalog's index can hold: stop words left out.
+    pub fn content_stems(self) -> impl Iterator<Item = &'static str> + Clone {
+        self.words().filter(|(_, stop)| !stop).map(|(stem, _)| stem)
     }
 
     pub fn len(self) -> usize {
