@@ -374,6 +374,8 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
     }
     array(&mut out, "STEM_TIER", "u8", &stem_tiers);
 
+    short_messages(&mut out, source, &stemmer);
+
     let keys: Vec<u32> = distinguishing_words(&postings)
         .into_iter()
         .filter_map(|(entry, stem)| {
@@ -432,6 +434,37 @@ fn vocabulary_tables(out: &mut String, relations: &[(char, Phrases, Phrases)]) {
     array(out, "RELATION_FROM", "u16", &from_phrases);
     array(out, "RELATION_TO_ENDS", "u32", &to_ends);
     array(out, "RELATION_TO", "u16", &to_phrases);
+}
+
+/// A message of at most this many words besides stop words is short
+/// enough for a query to say it whole (2015's "Unknown property."); a
+/// longer one is found when quoted (see `quotes`).
+const SHORT_MESSAGE_WORDS: usize = 6;
+
+/// The stems of each entry's message, stop words left out, if it has two
+/// to `SHORT_MESSAGE_WORDS` of them (else none): a run of stems, and
+/// where each entry's ends.
+fn short_messages(out: &mut String, source: &Source, stemmer: &rust_stemmers::Stemmer) {
+    let mut stems: Vec<String> = Vec::new();
+    let mut ends = Vec::new();
+    for entry in &source.error {
+        let message: Vec<String> = text::tokenize(&markup::plain(&entry.message), stemmer)
+            .into_iter()
+            .filter(|t| !text::is_stopword(&t.word))
+            .map(|t| t.stem)
+            .collect();
+        if (2..=SHORT_MESSAGE_WORDS).contains(&message.len()) {
+            stems.extend(message);
+        }
+        ends.push(stems.len());
+    }
+    string_table(
+        out,
+        "SHORT_MESSAGE_STEMS",
+        "SHORT_MESSAGE_STEM_ENDS",
+        stems.iter().map(String::as_str),
+    );
+    array(out, "SHORT_MESSAGE_ENDS", "u32", &ends);
 }
 
 /// Two entries whose messages share at least this share of their words

@@ -74,6 +74,9 @@ const ANSWER_SCORE: f64 = 1.0;
 /// 165 entries, `after` or `check` is rare by chance, not because it names
 /// an error.
 const ENGLISH_MIN_ENTRIES: [usize; 2] = [8, 3];
+/// How much more a word match counts in an entry whose short message the
+/// query says whole.
+const SAID_MESSAGE: f64 = 0.5;
 /// Words past this many are ignored: a longer query is a pasted document.
 const MAX_QUERY_WORDS: usize = 64;
 
@@ -153,18 +156,21 @@ pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Hit> {
         .filter(|t| !lookups.iter().any(|l| l.span.contains(&t.start)))
         .collect();
     let cued = cued_categories(&words);
+    let said = query_stems(&words);
     let entries = catalog::entries();
-    for ((total, words), entry) in scores
+    for (i, (total, words)) in scores
         .iter_mut()
         .zip(score_words(&slots(&words), &mut matched))
-        .zip(entries)
+        .enumerate()
     {
-        let cue = cued.iter().any(|c| std::ptr::eq(entry.category(), *c));
-        *total += if cue {
-            words * (1.0 + CATEGORY_CUE)
-        } else {
-            words
-        };
+        let mut weight = 1.0;
+        if cued.iter().any(|c| std::ptr::eq(entries[i].category(), *c)) {
+            weight += CATEGORY_CUE;
+        }
+        if says_message(&said, i) {
+            weight += SAID_MESSAGE;
+        }
+        *total += words * weight;
     }
 
     let via_history = matched_history(&matched);
@@ -252,6 +258,28 @@ fn score_words(slots: &[Slot], matched: &mut [BTreeSet<&'static str>]) -> Vec<f6
             text_score * coverage * prior
         })
         .collect()
+}
+
+/// The stems of the query's words, stop words left out, in order.
+fn query_stems(words: &[text::Token]) -> Vec<&str> {
+    let mut stems: Vec<&str> = Vec::new();
+    let mut last_position = None;
+    for token in words {
+        // camelCase parts stand at their word's position: the word says it.
+        if last_position != Some(token.position) && !text::is_stopword(&token.word) {
+            stems.push(&token.stem);
+        }
+        last_position = Some(token.position);
+    }
+    stems
+}
+
+/// Whether the query says an entry's short message whole, its words in
+/// order, side by side (`unknown property name` says 2015's "Unknown
+/// property."): the query restates that error, whatever else it says.
+fn says_message(said: &[&str], entry: usize) -> bool {
+    let message: Vec<&str> = index::short_message(entry).collect();
+    !message.is_empty() && said.windows(message.len()).any(|w| w == message.as_slice())
 }
 
 /// The categories the query names by a cue (`smtp`, `mail server`, `2fa`,
@@ -1230,6 +1258,25 @@ mod tests {
         // The head word alone is a question the catalog answers.
         assert_eq!(top("application limit reached")[0], 1902);
         assert!(!search("limit", 10).is_empty());
+    }
+
+    #[test]
+    fn a_query_that_says_a_short_message_whole_restates_that_error() {
+        // 3001-3003 say "Property name …" more often, but the query says
+        // 2015's whole message, "Unknown property."
+        assert_eq!(top("unknown property name")[0], 2015);
+        let said = |q: &str| {
+            let tokens = text::tokenize(q, &text::stemmer());
+            says_message(&query_stems(&tokens), catalog::position(2015).unwrap())
+        };
+        assert!(said("Unknown property name"));
+        assert!(!said("property unknown"), "in order");
+        assert!(!said("unknown custom property"), "side by side");
+        // A long message is said by quoting it, not word by word.
+        assert_eq!(
+            index::short_message(catalog::position(5100).unwrap()).count(),
+            0
+        );
     }
 
     #[test]

@@ -139,6 +139,13 @@ pub fn inverse_frequency(df: usize) -> f64 {
     data::INVERSE_FREQUENCY[df.min(data::INVERSE_FREQUENCY.len() - 1)]
 }
 
+/// The stems of an entry's message, stop words left out, if it is short
+/// enough for a query to say it whole; else none.
+pub fn short_message(entry: usize) -> impl Iterator<Item = &'static str> {
+    range(&data::SHORT_MESSAGE_ENDS, entry)
+        .map(|i| nth(data::SHORT_MESSAGE_STEMS, &data::SHORT_MESSAGE_STEM_ENDS, i))
+}
+
 pub fn field_length(entry: usize, field: usize) -> u16 {
     data::FIELD_LENGTHS[entry][field]
 }
