@@ -542,11 +542,17 @@ fn query_words(tokens: &[text::Token]) -> Vec<QueryWord> {
             continue; // a camelCase part: the whole word stands for it
         }
         last_position = Some(token.position);
-        let stop = text::is_stopword(&token.word);
-        // A stop word reads as itself: the vocabulary keeps it unstemmed.
+        let stop = text::says_nothing_alone(&token.word);
+        // A word that says nothing alone reads as the vocabulary keeps it:
+        // a stop word as written, an auxiliary by its stem.
         let readings = if stop {
+            let as_kept = if text::is_stopword(&token.word) {
+                &token.word
+            } else {
+                &token.stem
+            };
             vec![Alternative {
-                stems: vec![token.word.clone()],
+                stems: vec![as_kept.clone()],
                 weight: 1.0,
             }]
         } else {
@@ -1207,6 +1213,21 @@ mod tests {
         // and `login`.
         let failed: Vec<String> = ["login", "attempt", "fail"].map(String::from).to_vec();
         assert!(reads("cant login").contains(&failed));
+    }
+
+    #[test]
+    fn an_auxiliary_spells_a_phrase_but_says_nothing_alone() {
+        let alone = slots(&text::tokenize(
+            "account has been disabled",
+            &text::stemmer(),
+        ));
+        assert!(
+            !alone.iter().any(|s| s.alternatives[0].stems == ["has"]),
+            "{alone:?}"
+        );
+        // `missing` reads as 5100's "does not have a default Account Store".
+        assert!(top("default account store missing for application")[..3].contains(&5100));
+        assert!(top("application has no default account store")[..3].contains(&5100));
     }
 
     #[test]
