@@ -1267,7 +1267,14 @@ mod tests {
         // 12001 says "This can occur if the user stays on ID Site without
         // logging in, registering, or resetting a password": when the
         // session times out, not what the error is.
-        for query in ["user cant log in", "cant login", "user can't sign in"] {
+        for query in [
+            "user cant log in",
+            "cant login",
+            "user can't sign in",
+            "unable to log in",
+            "cant log on",
+            "login wont work",
+        ] {
             let first = top(query)[0];
             assert!((7100..=7107).contains(&first), "{query}: {first}");
         }
