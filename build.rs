@@ -351,28 +351,7 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
         .collect();
     array(&mut out, "WORD_TERM", "u32", &word_terms);
 
-    // Relations one a line: kind, the phrases read, the phrases they reach,
-    // split by ':'; phrases split by '|', stems by ' '.
-    let encoded: Vec<String> = synonym_relations(synonyms, &stemmer)
-        .iter()
-        .map(|(kind, from, to)| {
-            let join = |phrases: &Vec<Vec<String>>| {
-                phrases
-                    .iter()
-                    .map(|p| p.join(" "))
-                    .collect::<Vec<_>>()
-                    .join("|")
-            };
-            // Synonyms reach each other: their targets are their phrases.
-            let to = if *kind == '=' {
-                String::new()
-            } else {
-                join(to)
-            };
-            format!("{kind}:{}:{to}", join(from))
-        })
-        .collect();
-    writeln!(out, "pub static SYNONYMS: &str = {:?};", encoded.join("\n")).unwrap();
+    vocabulary_tables(&mut out, &synonym_relations(synonyms, &stemmer));
 
     let english = english_words(english);
     string_table(
@@ -395,6 +374,8 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
     }
     array(&mut out, "STEM_TIER", "u8", &stem_tiers);
 
+    short_messages(&mut out, source, &stemmer);
+
     let keys: Vec<u32> = distinguishing_words(&postings)
         .into_iter()
         .filter_map(|(entry, stem)| {
@@ -406,6 +387,84 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
         .collect();
     array(&mut out, "DISTINGUISHING", "u32", &keys);
     out
+}
+
+/// The vocabulary's relations as flat tables of numbers: every phrase
+/// once, sorted (so that a one-word phrase is found by binary search), as
+/// runs of stems; and each relation's kind and the phrases it reads and
+/// reaches, as runs of phrase numbers. Synonyms reach each other, so their
+/// targets are not stored twice.
+fn vocabulary_tables(out: &mut String, relations: &[(char, Phrases, Phrases)]) {
+    let phrases: Vec<&Vec<String>> = relations
+        .iter()
+        .flat_map(|(_, from, to)| from.iter().chain(to))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let number = |phrase: &Vec<String>| phrases.binary_search(&phrase).expect("listed above");
+    let mut phrase_ends = Vec::new();
+    let mut stems: Vec<&str> = Vec::new();
+    for phrase in &phrases {
+        stems.extend(phrase.iter().map(String::as_str));
+        phrase_ends.push(stems.len());
+    }
+    // Which of the phrases' words are stop words: the query must hold them
+    // where the phrase does, but the catalog's index does not.
+    let stop: Vec<u8> = stems
+        .iter()
+        .map(|s| u8::from(text::is_stopword(s)))
+        .collect();
+    string_table(out, "PHRASE_STEMS", "PHRASE_STEM_ENDS", stems.into_iter());
+    array(out, "PHRASE_STOP", "u8", &stop);
+    array(out, "PHRASE_ENDS", "u32", &phrase_ends);
+
+    let (mut kinds, mut from_ends, mut from_phrases, mut to_ends, mut to_phrases) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (kind, from, to) in relations {
+        kinds.push(*kind as u8);
+        from_phrases.extend(from.iter().map(number));
+        from_ends.push(from_phrases.len());
+        if *kind != '=' {
+            to_phrases.extend(to.iter().map(number));
+        }
+        to_ends.push(to_phrases.len());
+    }
+    array(out, "RELATION_KIND", "u8", &kinds);
+    array(out, "RELATION_FROM_ENDS", "u32", &from_ends);
+    array(out, "RELATION_FROM", "u16", &from_phrases);
+    array(out, "RELATION_TO_ENDS", "u32", &to_ends);
+    array(out, "RELATION_TO", "u16", &to_phrases);
+}
+
+/// A message of at most this many words besides stop words is short
+/// enough for a query to say it whole (2015's "Unknown property."); a
+/// longer one is found when quoted (see `quotes`).
+const SHORT_MESSAGE_WORDS: usize = 6;
+
+/// The stems of each entry's message, stop words left out, if it has two
+/// to `SHORT_MESSAGE_WORDS` of them (else none): a run of stems, and
+/// where each entry's ends.
+fn short_messages(out: &mut String, source: &Source, stemmer: &rust_stemmers::Stemmer) {
+    let mut stems: Vec<String> = Vec::new();
+    let mut ends = Vec::new();
+    for entry in &source.error {
+        let message: Vec<String> = text::tokenize(&markup::plain(&entry.message), stemmer)
+            .into_iter()
+            .filter(|t| !text::is_stopword(&t.word))
+            .map(|t| t.stem)
+            .collect();
+        if (2..=SHORT_MESSAGE_WORDS).contains(&message.len()) {
+            stems.extend(message);
+        }
+        ends.push(stems.len());
+    }
+    string_table(
+        out,
+        "SHORT_MESSAGE_STEMS",
+        "SHORT_MESSAGE_STEM_ENDS",
+        stems.iter().map(String::as_str),
+    );
+    array(out, "SHORT_MESSAGE_ENDS", "u32", &ends);
 }
 
 /// Two entries whose messages share at least this share of their words
@@ -602,21 +661,34 @@ fn push_quote(messages: &mut Vec<(Vec<u8>, u32)>, text: &str, code: u32) {
 /// placeholders; a further text that names another code (2002's "should
 /// return error code 2006") is also indexed under that code.
 fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
-    let mut fields = vec![(MESSAGE, entry.message.clone())];
+    // Sentences about when the error occurs, said once however many of
+    // the entry's texts repeat them.
+    let mut circumstances: Vec<String> = Vec::new();
+    let mut statement = |text: &str| {
+        let (statement, when) = statement_and_circumstances(text);
+        if !when.is_empty() && !circumstances.contains(&when) {
+            circumstances.push(when);
+        }
+        statement
+    };
+    let mut fields = vec![(MESSAGE, statement(&entry.message))];
     if let Some(u) = &entry.user_message {
-        fields.push((USER_MESSAGE, u.clone()));
-    }
-    if let Some(f) = &entry.further {
-        fields.push((FURTHER, f.clone()));
+        fields.push((USER_MESSAGE, statement(u)));
     }
     fields.push((CATEGORY, entry.category.clone()));
     let mut server_text = String::new();
     for s in &entry.server {
-        server_text.push_str(&fold::literal_parts(&s.text).join(" "));
+        server_text.push_str(&statement(&fold::literal_parts(&s.text).join(" ")));
         server_text.push_str(" \n ");
     }
     if !server_text.is_empty() {
         fields.push((SERVER, server_text));
+    }
+    if let Some(f) = &entry.further {
+        fields.push((FURTHER, f.clone()));
+    }
+    for when in circumstances {
+        fields.push((FURTHER, when));
     }
     let code = entry.code.to_string();
     for other in &source.error {
@@ -635,6 +707,34 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
         }
     }
     fields
+}
+
+/// How a message's sentence begins when it says when the error occurs
+/// rather than what it is: 12001's "This can occur if the user stays on ID
+/// Site without logging in, registering, or resetting a password" names
+/// what the user was not doing, not the error.
+const CIRCUMSTANCE_OPENINGS: &[&str] = &["This can occur", "This is caused"];
+
+/// A message's statement of the error, and its sentences about when the
+/// error occurs, which are indexed as further information. A message that
+/// is all circumstance (10013's "This can occur if the token has been
+/// manually deleted") is its own statement.
+fn statement_and_circumstances(message: &str) -> (String, String) {
+    let (mut statement, mut circumstances) = (Vec::new(), Vec::new());
+    for sentence in sentences(message) {
+        if CIRCUMSTANCE_OPENINGS
+            .iter()
+            .any(|o| sentence.starts_with(o))
+        {
+            circumstances.push(sentence);
+        } else {
+            statement.push(sentence);
+        }
+    }
+    if statement.is_empty() {
+        return (message.to_string(), String::new());
+    }
+    (statement.join(" "), circumstances.join(" "))
 }
 
 fn mentions_code(text: &str, code: &str) -> bool {
@@ -689,16 +789,27 @@ fn synonym_relations(
     relations
 }
 
-/// The phrases of one side of a relation, as stems, stop words left out.
+/// The phrases of one side of a relation, as stems. A stop word stays, as
+/// itself: `sign in` is not `sign`, and `there is no` is not `no`. A
+/// phrase of stop words alone (`can t`) says nothing and is left out.
 fn phrases(side: &str, stemmer: &rust_stemmers::Stemmer) -> Phrases {
     let mut phrases: Phrases = Vec::new();
     for phrase in side.split('|') {
-        let stems: Vec<String> = text::tokenize(phrase, stemmer)
+        let tokens = text::tokenize(phrase, stemmer);
+        if tokens.iter().all(|t| text::is_stopword(&t.word)) {
+            continue;
+        }
+        let stems: Vec<String> = tokens
             .into_iter()
-            .filter(|t| !text::is_stopword(&t.word))
-            .map(|t| t.stem)
+            .map(|t| {
+                if text::is_stopword(&t.word) {
+                    t.word
+                } else {
+                    t.stem
+                }
+            })
             .collect();
-        if !stems.is_empty() && !phrases.contains(&stems) {
+        if !phrases.contains(&stems) {
             phrases.push(stems);
         }
     }

@@ -351,6 +351,27 @@ fn a_question_the_reference_cannot_answer_gets_a_marked_guess_and_exits_1() {
 }
 
 #[test]
+fn rate_limit_is_no_question_the_reference_answers() {
+    // Nothing in the catalog is about rate limiting: `limit` alone would
+    // find 1902's Application limit, but `rate` narrows it to a limit the
+    // reference does not have.
+    for format in ["plain", "table"] {
+        let result = run(&["search", "--format", format, "rate limit"]);
+        assert_eq!(result.code, 1, "{format}");
+        assert_eq!(result.stdout, "", "{format}");
+        assert!(
+            result
+                .stderr
+                .starts_with("sperr: no error matches \"rate limit\"; closest guess: "),
+            "{}",
+            result.stderr
+        );
+    }
+    let json = run(&["search", "--json", "rate limit"]);
+    assert_eq!((json.code, json.stdout.trim()), (1, "[]"));
+}
+
+#[test]
 fn search_category_narrows_the_results() {
     let result = run(&[
         "search",

@@ -2,8 +2,6 @@
 //! and where they stand, the catalog's surface words, field lengths, and
 //! the synonym groups.
 
-use std::sync::OnceLock;
-
 mod data {
     include!(concat!(env!("OUT_DIR"), "/search_index.rs"));
 }
@@ -141,6 +139,13 @@ pub fn inverse_frequency(df: usize) -> f64 {
     data::INVERSE_FREQUENCY[df.min(data::INVERSE_FREQUENCY.len() - 1)]
 }
 
+/// The stems of an entry's message, stop words left out, if it is short
+/// enough for a query to say it whole; else none.
+pub fn short_message(entry: usize) -> impl Iterator<Item = &'static str> {
+    range(&data::SHORT_MESSAGE_ENDS, entry)
+        .map(|i| nth(data::SHORT_MESSAGE_STEMS, &data::SHORT_MESSAGE_STEM_ENDS, i))
+}
+
 pub fn field_length(entry: usize, field: usize) -> u16 {
     data::FIELD_LENGTHS[entry][field]
 }
@@ -149,8 +154,53 @@ pub fn average_length(field: usize) -> f64 {
     data::AVERAGE_LENGTHS[field]
 }
 
-/// A phrase of the vocabulary: a sequence of stems.
-pub type Phrase = Vec<&'static str>;
+/// A phrase of the vocabulary: a sequence of stems, its stop words kept
+/// as they are written (`sign in`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase(usize);
+
+impl Phrase {
+    /// Its words' stems, stop words included (as themselves).
+    pub fn stems(self) -> impl Iterator<Item = &'static str> + Clone {
+        self.words().map(|(stem, _)| stem)
+    }
+
+    /// Its stems and, for each, whether it is a stop word.
+    pub fn words(self) -> impl Iterator<Item = (&'static str, bool)> + Clone {
+        range(&data::PHRASE_ENDS, self.0).map(|i| {
+            (
+                nth(data::PHRASE_STEMS, &data::PHRASE_STEM_ENDS, i),
+                data::PHRASE_STOP[i] == 1,
+            )
+        })
+    }
+
+    /// The stems the catalog's index can hold: stop words left out.
+    pub fn content_stems(self) -> impl Iterator<Item = &'static str> + Clone {
+        self.words().filter(|(_, stop)| !stop).map(|(stem, _)| stem)
+    }
+
+    pub fn len(self) -> usize {
+        range(&data::PHRASE_ENDS, self.0).len()
+    }
+}
+
+/// Whether a one-word phrase of the vocabulary is `stem`: the phrases are
+/// sorted by their stems.
+pub fn in_vocabulary(stem: &str) -> bool {
+    let phrases = data::PHRASE_ENDS.len();
+    let (mut low, mut high) = (0, phrases);
+    while low < high {
+        let middle = (low + high) / 2;
+        let stems = Phrase(middle).stems().map(|s| -> &str { s });
+        match stems.cmp([stem]) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
 
 /// How a relation's phrases reach the phrases it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,49 +215,47 @@ pub enum Relation {
 }
 
 /// One line of the vocabulary: which phrases, read in a query, reach which.
-#[derive(Debug)]
-pub struct Synonyms {
-    pub relation: Relation,
-    pub from: Vec<Phrase>,
-    /// Empty for synonyms, which reach each other.
-    to: Vec<Phrase>,
-}
+#[derive(Debug, Clone, Copy)]
+pub struct Synonyms(usize);
 
 impl Synonyms {
-    /// The phrases the `from` phrases reach.
-    pub fn to(&self) -> &[Phrase] {
-        if self.relation == Relation::Synonym {
-            &self.from
-        } else {
-            &self.to
+    pub fn relation(self) -> Relation {
+        match data::RELATION_KIND[self.0] {
+            b'a' => Relation::Abbreviation,
+            b'>' => Relation::Broader,
+            _ => Relation::Synonym,
         }
+    }
+
+    /// The phrases that, read in a query, lead somewhere.
+    pub fn from(self) -> impl Iterator<Item = Phrase> {
+        phrases(&data::RELATION_FROM_ENDS, &data::RELATION_FROM, self.0)
+    }
+
+    /// The phrases the `from` phrases reach: for synonyms, each other.
+    pub fn to(self) -> impl Iterator<Item = Phrase> {
+        let table = if self.relation() == Relation::Synonym {
+            (&data::RELATION_FROM_ENDS[..], &data::RELATION_FROM[..])
+        } else {
+            (&data::RELATION_TO_ENDS[..], &data::RELATION_TO[..])
+        };
+        phrases(table.0, table.1, self.0)
     }
 }
 
-/// The vocabulary's relations, read once from their compact form.
-pub fn synonyms() -> &'static [Synonyms] {
-    static SYNONYMS: OnceLock<Vec<Synonyms>> = OnceLock::new();
-    SYNONYMS.get_or_init(|| {
-        let phrases =
-            |side: &'static str| side.split('|').map(|p| p.split(' ').collect()).collect();
-        data::SYNONYMS
-            .lines()
-            .filter_map(|line| {
-                let mut parts = line.splitn(3, ':');
-                let relation = match parts.next()? {
-                    "a" => Relation::Abbreviation,
-                    ">" => Relation::Broader,
-                    _ => Relation::Synonym,
-                };
-                let from = phrases(parts.next()?);
-                let to = match parts.next()? {
-                    "" => Vec::new(),
-                    to => phrases(to),
-                };
-                Some(Synonyms { relation, from, to })
-            })
-            .collect()
-    })
+fn phrases(
+    ends: &'static [u32],
+    numbers: &'static [u16],
+    i: usize,
+) -> impl Iterator<Item = Phrase> {
+    numbers[range(ends, i)]
+        .iter()
+        .map(|&p| Phrase(usize::from(p)))
+}
+
+/// The vocabulary's relations, in the order of synonyms.txt.
+pub fn synonyms() -> impl Iterator<Item = Synonyms> {
+    (0..data::RELATION_KIND.len()).map(Synonyms)
 }
 
 #[cfg(test)]
@@ -254,6 +302,44 @@ mod tests {
         }
         assert_eq!(term("lock").and_then(Term::english_tier), Some(1));
         assert_eq!(term("jwt").and_then(Term::english_tier), None);
+    }
+
+    #[test]
+    fn the_vocabulary_tables_hold_every_relation_of_synonyms_txt() {
+        let lines = include_str!("synonyms.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(synonyms().count(), lines);
+        let stems = |p: Phrase| p.stems().collect::<Vec<_>>();
+        let pw = synonyms()
+            .find(|s| s.from().any(|p| stems(p) == ["pw"]))
+            .expect("pw | pwd | passwd => password");
+        assert_eq!(pw.relation(), Relation::Abbreviation);
+        assert_eq!(pw.to().map(stems).collect::<Vec<_>>(), [["password"]]);
+        let sign_in = synonyms()
+            .find(|s| {
+                s.from()
+                    .any(|p| stems(p) == ["sign", "in"] || stems(p) == ["sign"])
+            })
+            .expect("log in | sign in … => login");
+        assert!(sign_in.to().any(|p| stems(p) == ["login"]));
+        // Synonyms reach each other.
+        let phone = synonyms()
+            .find(|s| s.from().any(|p| stems(p) == ["phone"]))
+            .unwrap();
+        assert_eq!(phone.relation(), Relation::Synonym);
+        assert!(phone.to().any(|p| stems(p) == ["mobil"]));
+    }
+
+    #[test]
+    fn one_word_phrases_are_found_and_the_phrases_are_sorted() {
+        assert!(in_vocabulary("pw"));
+        assert!(in_vocabulary("password"));
+        assert!(!in_vocabulary("zzzz"));
+        for i in 1..data::PHRASE_ENDS.len() {
+            assert!(Phrase(i - 1).stems().lt(Phrase(i).stems()));
+        }
     }
 
     #[test]

@@ -23,10 +23,10 @@ pub struct Token {
 /// Words too common to say anything about which error is meant.
 pub const STOPWORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "do", "does", "for", "from",
-    "has", "have", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our",
-    "s", "so", "that", "the", "their", "there", "these", "this", "those", "to", "was", "we",
-    "were", "what", "when", "which", "why", "with", "you", "your", "e", "g", "t", "can", "could",
-    "would", "should", "will", "did", "had", "am",
+    "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "s", "so",
+    "that", "the", "their", "there", "these", "this", "those", "to", "was", "we", "were", "what",
+    "when", "which", "why", "with", "you", "your", "e", "g", "t", "can", "could", "would",
+    "should", "will", "did", "am",
 ];
 
 /// Negated auxiliaries written without their apostrophe, as people type
@@ -52,6 +52,15 @@ const RUN_TOGETHER_NEGATIONS: &[(&str, &str)] = &[
 /// The apostrophe endings that add nothing a search can use: a possessive,
 /// or a contracted auxiliary (`it's`, `we've`, `they'll`).
 const DROPPED_ENDINGS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
+
+/// Auxiliaries the index keeps, so that a phrase can hold them (`does not
+/// have`, `has no`), but that say nothing alone in a query.
+const AUXILIARIES: &[&str] = &["has", "have", "had"];
+
+/// Whether a query's word says nothing alone: a stop word or an auxiliary.
+pub fn says_nothing_alone(word: &str) -> bool {
+    is_stopword(word) || AUXILIARIES.contains(&word)
+}
 
 pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
@@ -286,6 +295,12 @@ mod tests {
         for token in tokenize(text, &stemmer()) {
             assert!(token.start < token.end && token.end <= text.len());
         }
+    }
+
+    #[test]
+    fn auxiliaries_are_words_of_the_index_that_say_nothing_alone() {
+        assert!(!is_stopword("have") && says_nothing_alone("have"));
+        assert!(says_nothing_alone("the") && !says_nothing_alone("password"));
     }
 
     #[test]
