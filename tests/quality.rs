@@ -249,15 +249,12 @@ fn a_search_for_an_old_meaning_finds_the_code_with_its_history() {
 /// had not read the scanner, and scanned the way `sperr scan DIR` reads
 /// them. Its expected codes are the published reference's; a code the
 /// catalog knows from other sources (api-errors.properties, observed) is
-/// neither expected nor false. The files in HOLDOUT were not looked at
-/// while the scanner was tuned: they are held to a lower recall.
+/// neither expected nor false. The whole set is held to precision 100%
+/// and recall 95%, as issue 12 asks (its held-out third is spent: see the
+/// set's README).
 #[test]
 fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scan-blind");
-    let held_out: BTreeSet<String> = data("scan-blind/HOLDOUT")
-        .lines()
-        .map(str::to_string)
-        .collect();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_sperr"))
         .args(["scan", "--format", "jsonl", "--no-progress"])
         .arg(&dir)
@@ -274,30 +271,21 @@ fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
             found_in.entry(name).or_default().insert(code);
         }
     }
-    for part in [false, true] {
-        let (mut found, mut false_hits, mut missed) = (0, 0, 0);
-        let mut wrong = Vec::new();
-        let expected = rows(&data("scan-blind/expected.tsv"));
-        for (file, wanted) in expected
-            .iter()
-            .filter(|(f, _)| held_out.contains(f) == part)
-        {
-            let codes = found_in.get(file).cloned().unwrap_or_default();
-            found += codes.intersection(wanted).count();
-            false_hits += codes.difference(wanted).count();
-            missed += wanted.difference(&codes).count();
-            if &codes != wanted {
-                wrong.push(format!("{file}: want {wanted:?}, found {codes:?}"));
-            }
+    let (mut found, mut false_hits, mut missed) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    let expected = rows(&data("scan-blind/expected.tsv"));
+    assert!(expected.len() >= 40);
+    for (file, wanted) in &expected {
+        let codes = found_in.get(file).cloned().unwrap_or_default();
+        found += codes.intersection(wanted).count();
+        false_hits += codes.difference(wanted).count();
+        missed += wanted.difference(&codes).count();
+        if &codes != wanted {
+            wrong.push(format!("{file}: want {wanted:?}, found {codes:?}"));
         }
-        let precision = found as f64 / (found + false_hits).max(1) as f64;
-        let recall = found as f64 / (found + missed).max(1) as f64;
-        let least = if part { 0.85 } else { 0.95 };
-        assert_eq!(precision, 1.0, "held out: {part}\n{}", wrong.join("\n"));
-        assert!(
-            recall >= least,
-            "held out: {part}, recall {recall:.2}\n{}",
-            wrong.join("\n")
-        );
     }
+    let precision = found as f64 / (found + false_hits).max(1) as f64;
+    let recall = found as f64 / (found + missed).max(1) as f64;
+    assert_eq!(precision, 1.0, "{}", wrong.join("\n"));
+    assert!(recall >= 0.95, "recall {recall:.3}\n{}", wrong.join("\n"));
 }

@@ -113,7 +113,9 @@ pub(super) fn is_count(text: &[u8], end: usize) -> bool {
     let word = &rest[..len];
     word.len() >= 4
         && word.ends_with(b"s")
-        && ![&b"ss"[..], b"us", b"is"]
+        // Not a plural: `class`, `status`, `analysis`, and the adverbs
+        // `afterwards`, `always`, `sideways`.
+        && ![&b"ss"[..], b"us", b"is", b"wards", b"ways"]
             .iter()
             .any(|ending| word.ends_with(ending))
         && !NOT_PLURALS.contains(&word)
@@ -122,7 +124,6 @@ pub(super) fn is_count(text: &[u8], end: usize) -> bool {
 /// Words ending in `s` that are no plural nouns: the verbs that follow a
 /// code in a sentence, and a few others.
 const NOT_PLURALS: &[&[u8]] = &[
-    b"always",
     b"appears",
     b"applies",
     b"arises",
@@ -242,6 +243,8 @@ mod tests {
         assert!(count("2000 retries"));
         assert!(!count("7104 occurs"));
         assert!(!count("7104 was"));
+        assert!(!count("13101 afterwards for his phone"));
+        assert!(!count("7100 always"));
         assert!(!count("7104 access"));
         assert!(!count("7104 status"));
         assert!(!count("7104  users"), "one space only");

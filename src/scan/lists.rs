@@ -162,6 +162,10 @@ fn kind(text: &[u8]) -> Kind {
     if let Some(content) = item_content(trimmed) {
         return Kind::Item(start + content);
     }
+    // A number alone on its line, as a list without markers gives it.
+    if (4..=5).contains(&trimmed.len()) && trimmed.iter().all(u8::is_ascii_digit) {
+        return Kind::Item(start);
+    }
     if is_heading(trimmed) {
         return Kind::Heading;
     }
@@ -242,6 +246,12 @@ mod tests {
         assert_eq!(items(table), ["7100 | 4 |"]);
         let title = "Subject: Stormpath errors\nFrom: a@b\n\nHi,\n\n• 7104\n";
         assert_eq!(items(title), ["7104"]);
+        let bare = "Stormpath errors:\n  2100\n  2101\n\nOther numbers:\n  2103\n";
+        assert_eq!(
+            items(bare),
+            ["2100", "2101"],
+            "numbers alone on their lines"
+        );
     }
 
     #[test]

@@ -885,7 +885,8 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
         if b.is_ascii_digit() {
             return number_at(text, at);
         }
-        if b" \t:=\"'`#[](){}>-_".contains(&b) {
+        // `+` is a space in a URL's query (`?q=error+2001`).
+        if b" \t:=\"'`#[](){}>-_+".contains(&b) {
             at += 1;
             continue;
         }
