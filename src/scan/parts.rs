@@ -316,6 +316,16 @@ mod tests {
     /// The hits of `text` read in parts of `part` bytes by `helpers`
     /// threads, holding at most `most_held` hits a part.
     fn in_parts(text: &[u8], part: u64, helpers: usize, most_held: usize) -> Vec<Hit> {
+        in_parts_of(Records::Whole, text, part, helpers, most_held)
+    }
+
+    fn in_parts_of(
+        records: Records,
+        text: &[u8],
+        part: u64,
+        helpers: usize,
+        most_held: usize,
+    ) -> Vec<Hit> {
         let mut file = tempfile::tempfile().unwrap();
         file.write_all(text).unwrap();
         let unit = Unit::stdin();
@@ -323,7 +333,7 @@ mod tests {
         super::super::with_context(Default::default(), 0, &mut Vec::new(), |ctx| {
             let job = Job {
                 file: &file,
-                records: Records::Whole,
+                records,
                 unit: &unit,
                 ctx,
                 counted: 0,
@@ -336,15 +346,13 @@ mod tests {
     }
 
     fn as_one(text: &[u8]) -> Vec<Hit> {
+        as_one_of(Records::Whole, text)
+    }
+
+    fn as_one_of(records: Records, text: &[u8]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let unit = Unit::stdin();
-        text::scan_stream(
-            &mut &text[..],
-            Records::Whole,
-            &unit,
-            &mut Collect(&mut hits),
-        )
-        .unwrap();
+        text::scan_stream(&mut &text[..], records, &unit, &mut Collect(&mut hits)).unwrap();
         hits
     }
 
@@ -386,6 +394,16 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn each_line_of_json_lines_is_its_own_record_in_every_part() {
+        let text =
+            b"{\"id\": 1, \"body\": \"error 7100\"}\n{\"id\": 2, \"body\": \"fine\"}\n".repeat(100);
+        let whole = as_one_of(Records::Lines, &text);
+        assert_eq!(whole.len(), 100);
+        assert_eq!(whole[99].record, 199);
+        assert_eq!(in_parts_of(Records::Lines, &text, 300, 2, 1000), whole);
     }
 
     #[test]
