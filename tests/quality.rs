@@ -254,7 +254,26 @@ fn a_search_for_an_old_meaning_finds_the_code_with_its_history() {
 /// set's README).
 #[test]
 fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scan-blind");
+    let (precision, recall, wrong) = blind_scan_rates("scan-blind");
+    assert_eq!(precision, 1.0, "{wrong}");
+    assert!(recall >= 0.95, "recall {recall:.3}\n{wrong}");
+}
+
+/// The second blind set, scored once before it was looked at (see its
+/// README): precision 100%, recall 89% (32 of 36).
+#[test]
+fn scan_holds_up_on_the_second_blind_set() {
+    let (precision, recall, wrong) = blind_scan_rates("scan-blind-5");
+    assert_eq!(precision, 1.0, "{wrong}");
+    assert!(recall >= 0.88, "recall {recall:.3}\n{wrong}");
+}
+
+/// Precision and recall of `sperr scan DIR` on a blind set in tests/data
+/// over its published codes, and the files it got wrong.
+fn blind_scan_rates(set: &str) -> (f64, f64, String) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(set);
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_sperr"))
         .args(["scan", "--format", "jsonl", "--no-progress"])
         .arg(&dir)
@@ -273,8 +292,8 @@ fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
     }
     let (mut found, mut false_hits, mut missed) = (0, 0, 0);
     let mut wrong = Vec::new();
-    let expected = rows(&data("scan-blind/expected.tsv"));
-    assert!(expected.len() >= 40);
+    let expected = rows(&data(&format!("{set}/expected.tsv")));
+    assert!(expected.len() >= 30);
     for (file, wanted) in &expected {
         let codes = found_in.get(file).cloned().unwrap_or_default();
         found += codes.intersection(wanted).count();
@@ -286,6 +305,5 @@ fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
     }
     let precision = found as f64 / (found + false_hits).max(1) as f64;
     let recall = found as f64 / (found + missed).max(1) as f64;
-    assert_eq!(precision, 1.0, "{}", wrong.join("\n"));
-    assert!(recall >= 0.95, "recall {recall:.3}\n{}", wrong.join("\n"));
+    (precision, recall, wrong.join("\n"))
 }
