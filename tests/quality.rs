@@ -125,29 +125,19 @@ fn search_says_so_when_nothing_fits() {
 fn scan_finds_the_codes_of_every_ticket_and_nothing_else() {
     let expected = rows(&data("tickets/expected.tsv"));
     assert!(expected.len() >= 25);
-    let (mut found, mut false_hits, mut missed) = (0, 0, 0);
-    let mut wrong = Vec::new();
-    for (file, wanted) in &expected {
+    let (precision, recall, wrong) = score(&expected, |file| {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data/tickets")
             .join(file);
         let text = std::fs::read(&path).unwrap();
-        let codes: BTreeSet<u32> = scan::scan_text(&text)
+        scan::scan_text(&text)
             .iter()
             .filter(|h| h.entry.is_some())
             .map(|h| h.code)
-            .collect();
-        found += codes.intersection(wanted).count();
-        false_hits += codes.difference(wanted).count();
-        missed += wanted.difference(&codes).count();
-        if &codes != wanted {
-            wrong.push(format!("{file}: want {wanted:?}, found {codes:?}"));
-        }
-    }
-    let precision = found as f64 / (found + false_hits).max(1) as f64;
-    let recall = found as f64 / (found + missed).max(1) as f64;
-    assert_eq!(precision, 1.0, "{}", wrong.join("\n"));
-    assert!(recall >= 0.97, "recall {recall:.2}\n{}", wrong.join("\n"));
+            .collect()
+    });
+    assert_eq!(precision, 1.0, "{wrong}");
+    assert!(recall >= 0.97, "recall {recall:.2}\n{wrong}");
 }
 
 #[test]
@@ -290,12 +280,23 @@ fn blind_scan_rates(set: &str) -> (f64, f64, String) {
             found_in.entry(name).or_default().insert(code);
         }
     }
-    let (mut found, mut false_hits, mut missed) = (0, 0, 0);
-    let mut wrong = Vec::new();
     let expected = rows(&data(&format!("{set}/expected.tsv")));
     assert!(expected.len() >= 30);
-    for (file, wanted) in &expected {
-        let codes = found_in.get(file).cloned().unwrap_or_default();
+    score(&expected, |file| {
+        found_in.get(file).cloned().unwrap_or_default()
+    })
+}
+
+/// Precision and recall over (file, code) pairs, and the files whose codes
+/// were not the expected ones.
+fn score(
+    expected: &[(String, BTreeSet<u32>)],
+    codes_of: impl Fn(&str) -> BTreeSet<u32>,
+) -> (f64, f64, String) {
+    let (mut found, mut false_hits, mut missed) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for (file, wanted) in expected {
+        let codes = codes_of(file);
         found += codes.intersection(wanted).count();
         false_hits += codes.difference(wanted).count();
         missed += wanted.difference(&codes).count();
