@@ -48,11 +48,23 @@ const MAX_TABLE_GAP: usize = 2;
 struct Storage {
     current: Vec<Hit>,
     hits: Vec<Hit>,
+    scratch: Scratch,
+}
+
+/// What a scanner works in from line to line, holding nothing that lasts.
+#[derive(Default)]
+struct Scratch {
+    /// Buffers to fold lines into for message matching.
     folded: templates::FoldBuffers,
+    /// The block in lower case, for the prefilter.
     lower: Vec<u8>,
+    /// What the prefilter found in the block: (offset, pattern).
     marks: Vec<(usize, usize)>,
+    /// The quote words of the line being looked at: (offset, word).
     quote_words: Vec<(usize, usize)>,
+    /// The context words of the line being looked at: (start, end).
     keywords: Vec<(usize, usize)>,
+    /// Where the block may show the sign of an encoding.
     signs: Vec<usize>,
 }
 
@@ -71,12 +83,7 @@ impl Drop for Scanner {
         SPARE_STORAGE.set(Some(Storage {
             current,
             hits,
-            folded: std::mem::take(&mut self.folded),
-            lower: std::mem::take(&mut self.lower),
-            marks: std::mem::take(&mut self.marks),
-            quote_words: std::mem::take(&mut self.quote_words),
-            keywords: std::mem::take(&mut self.keywords),
-            signs: std::mem::take(&mut self.signs),
+            scratch: std::mem::take(&mut self.scratch),
         }));
     }
 }
@@ -100,18 +107,7 @@ pub(super) struct Scanner {
     lists: Lists,
     /// A sentence about a code that the line's end cut before its number.
     sentence: Option<Sentence>,
-    /// Buffers to fold lines into for message matching.
-    folded: templates::FoldBuffers,
-    /// The block in lower case, for the prefilter.
-    lower: Vec<u8>,
-    /// What the prefilter found in the block: (offset, pattern).
-    marks: Vec<(usize, usize)>,
-    /// The quote words of the line being looked at: (offset, word).
-    quote_words: Vec<(usize, usize)>,
-    /// The context words of the line being looked at: (start, end).
-    keywords: Vec<(usize, usize)>,
-    /// Where the block may show the sign of an encoding.
-    signs: Vec<usize>,
+    scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
     /// The scanner of decoded views, kept from line to line so that a
@@ -138,12 +134,7 @@ impl Scanner {
             table_seen: false,
             lists: Lists::new(),
             sentence: None,
-            folded: storage.folded,
-            lower: storage.lower,
-            marks: storage.marks,
-            quote_words: storage.quote_words,
-            keywords: storage.keywords,
-            signs: storage.signs,
+            scratch: storage.scratch,
             depth: 0,
             decoded: None,
             decoded_line: 0,
@@ -153,39 +144,43 @@ impl Scanner {
 
     /// Scans a block of whole lines (without the last line's newline).
     pub(super) fn block(&mut self, text: &[u8]) {
-        let mut marks = std::mem::take(&mut self.marks);
-        find_marks(text, &mut self.lower, &mut marks);
+        let mut marks = std::mem::take(&mut self.scratch.marks);
+        find_marks(text, &mut self.scratch.lower, &mut marks);
         let mut next = marks.iter().copied().peekable();
-        let mut signs = std::mem::take(&mut self.signs);
+        let mut signs = std::mem::take(&mut self.scratch.signs);
         decode::sign_bytes(text, &mut signs);
         let mut next_sign = signs.iter().copied().peekable();
         let mut start = 0;
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
-            self.quote_words.clear();
-            self.keywords.clear();
+            self.scratch.quote_words.clear();
+            self.scratch.keywords.clear();
             let mut sign = false;
             while let Some((at, pattern)) = next.next_if(|&(at, _)| at < end) {
                 match Mark::of(pattern) {
                     Mark::Context(trigger) => {
-                        let line = &self.lower[start..end];
-                        keyword_at(line, at - start, trigger, &mut self.keywords);
+                        let line = &self.scratch.lower[start..end];
+                        keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
                     }
                     Mark::Sign => sign = true,
-                    Mark::Quote(word) => self.quote_words.push((at - start, word)),
+                    Mark::Quote(word) => self.scratch.quote_words.push((at - start, word)),
                 }
             }
             while next_sign.next_if(|&at| at < end).is_some() {
                 sign = true;
             }
-            let context = !self.keywords.is_empty();
+            let context = !self.scratch.keywords.is_empty();
             let line = &text[start..end];
             if context || sign || self.carries_over() {
                 self.look(line, 0, context, sign);
-            } else if !self.quote_words.is_empty() {
+            } else if !self.scratch.quote_words.is_empty() {
                 // Most quote words in a log are ordinary words that quote
                 // nothing: only a line that quotes a text gets a close look.
-                let found = templates::find_quotes_at(line, &self.quote_words, &mut self.folded);
+                let found = templates::find_quotes_at(
+                    line,
+                    &self.scratch.quote_words,
+                    &mut self.scratch.folded,
+                );
                 if !found.is_empty() {
                     self.look(line, 0, context, sign);
                 }
@@ -193,8 +188,8 @@ impl Scanner {
             self.end_line();
             start = end + 1;
         }
-        self.marks = marks;
-        self.signs = signs;
+        self.scratch.marks = marks;
+        self.scratch.signs = signs;
     }
 
     /// Whether nothing read so far bears on the lines to come, as when
@@ -217,26 +212,28 @@ impl Scanner {
 
     /// Scans a window of a long line that starts `offset` bytes into it.
     pub(super) fn window(&mut self, text: &[u8], offset: usize) {
-        let mut marks = std::mem::take(&mut self.marks);
-        find_marks(text, &mut self.lower, &mut marks);
-        self.keywords.clear();
-        self.quote_words.clear();
+        let mut marks = std::mem::take(&mut self.scratch.marks);
+        find_marks(text, &mut self.scratch.lower, &mut marks);
+        self.scratch.keywords.clear();
+        self.scratch.quote_words.clear();
         for &(at, pattern) in &marks {
             match Mark::of(pattern) {
-                Mark::Context(trigger) => keyword_at(&self.lower, at, trigger, &mut self.keywords),
+                Mark::Context(trigger) => {
+                    keyword_at(&self.scratch.lower, at, trigger, &mut self.scratch.keywords)
+                }
                 Mark::Sign => {}
-                Mark::Quote(word) => self.quote_words.push((at, word)),
+                Mark::Quote(word) => self.scratch.quote_words.push((at, word)),
             }
         }
-        let context = !self.keywords.is_empty();
-        let mut signs = std::mem::take(&mut self.signs);
+        let context = !self.scratch.keywords.is_empty();
+        let mut signs = std::mem::take(&mut self.scratch.signs);
         decode::sign_bytes(text, &mut signs);
         let sign = !signs.is_empty()
             || marks
                 .iter()
                 .any(|&(_, p)| matches!(Mark::of(p), Mark::Sign));
-        self.signs = signs;
-        self.marks = marks;
+        self.scratch.signs = signs;
+        self.scratch.marks = marks;
         self.look(text, offset, context, sign);
     }
 
@@ -373,7 +370,7 @@ impl Scanner {
     /// that continue them. Returns the words the line holds.
     fn numbers(&mut self, text: &[u8], offset: usize) -> Words {
         let mut words = Words::default();
-        let keywords = std::mem::take(&mut self.keywords);
+        let keywords = std::mem::take(&mut self.scratch.keywords);
         for &(keyword_start, keyword_end) in &keywords {
             let keyword = &text[keyword_start..keyword_end];
             // `code`, `errorCode`, `error_code` ending a cell: a table's
@@ -435,7 +432,7 @@ impl Scanner {
             };
             self.push_with_list(code, offset, text, from, end);
         }
-        self.keywords = keywords;
+        self.scratch.keywords = keywords;
         words
     }
 
@@ -535,7 +532,8 @@ impl Scanner {
     /// Catalog messages and the server's filled-in templates, quoted
     /// without a number.
     fn messages(&mut self, text: &[u8], offset: usize) {
-        let found = templates::find_quotes_at(text, &self.quote_words, &mut self.folded);
+        let found =
+            templates::find_quotes_at(text, &self.scratch.quote_words, &mut self.scratch.folded);
         for (code, start, end) in found {
             self.push(code, Via::Message, offset + start, &text[start..end]);
         }
