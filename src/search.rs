@@ -1183,6 +1183,30 @@ mod tests {
     }
 
     #[test]
+    fn a_tickets_greetings_and_courtesy_do_not_outweigh_its_problem() {
+        let scores = |q: &str| -> Vec<(u32, f64)> {
+            search(q, 3)
+                .iter()
+                .map(|h| (h.entry.code, h.score))
+                .collect()
+        };
+        // `please` and `help` stand in the SAML codes' advice ("Please
+        // contact us ... to help troubleshoot"), `now` and `few` before a
+        // word that matches would read as narrowing it.
+        let plain = scores("locked out of my account");
+        assert_eq!(plain[0].0, 7103);
+        assert_eq!(
+            scores("hi, I'm now locked out of my account, please help, thanks"),
+            plain
+        );
+        assert_eq!(
+            top("hello, since this morning my account is locked, any help appreciated")[0],
+            7103
+        );
+        assert!(top("please help").is_empty() && top("thanks").is_empty());
+    }
+
+    #[test]
     fn relations_are_one_way() {
         let reads = |q: &str| -> Vec<Vec<String>> {
             slots(&text::tokenize(q, &text::stemmer()))
