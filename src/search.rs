@@ -1207,6 +1207,21 @@ mod tests {
     }
 
     #[test]
+    fn failing_again_and_again_reaches_the_locked_account() {
+        for query in [
+            "too many attempts",
+            "too many failed logins",
+            "after a few wrong tries I'm now locked out of my account, please help",
+        ] {
+            assert_eq!(top(query)[0], 7103, "{query}");
+        }
+        // The second factor's own limit stays its own.
+        assert_eq!(top("too many failed mfa attempts")[0], 13113);
+        // One wrong password is no lock.
+        assert_eq!(top("wrong password")[0], 7100);
+    }
+
+    #[test]
     fn relations_are_one_way() {
         let reads = |q: &str| -> Vec<Vec<String>> {
             slots(&text::tokenize(q, &text::stemmer()))

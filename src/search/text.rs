@@ -22,10 +22,10 @@ pub struct Token {
 
 /// Words too common to say anything about which error is meant.
 pub const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "do", "does", "for", "from",
-    "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "s", "so",
-    "that", "the", "their", "there", "these", "this", "those", "to", "was", "we", "were", "what",
-    "when", "which", "why", "with", "you", "your", "e", "g", "t", "can", "could", "would",
+    "a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "do", "does", "for",
+    "from", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "s",
+    "so", "that", "the", "their", "there", "these", "this", "those", "to", "was", "we", "were",
+    "what", "when", "which", "why", "with", "you", "your", "e", "g", "t", "can", "could", "would",
     "should", "will", "did", "am",
 ];
 
