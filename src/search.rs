@@ -19,8 +19,10 @@ use std::collections::BTreeSet;
 /// How much a word counts in each field, in build.rs's field order: message,
 /// user message, further information, category, server templates, another
 /// entry's text that points at this code, and the old documentation's other
-/// meaning of the code (or of another code, whose meaning it is today).
-const FIELD_WEIGHTS: [f64; FIELDS] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2, 2.0];
+/// meaning of the code (or of another code, whose meaning it is today), and
+/// the words a server message was seen to fill its placeholders with: an
+/// example, which says less than the template.
+const FIELD_WEIGHTS: [f64; FIELDS] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2, 2.0, 0.5];
 /// BM25's saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.5;
@@ -1219,6 +1221,22 @@ mod tests {
         assert_eq!(top("too many failed mfa attempts")[0], 13113);
         // One wrong password is no lock.
         assert_eq!(top("wrong password")[0], 7100);
+    }
+
+    #[test]
+    fn the_words_a_server_message_was_seen_to_fill_in_count() {
+        // 2007's template is "{0} {1} minimum length not satisfied."; an
+        // issue quotes it as "Account password minimum length not satisfied."
+        assert_eq!(top("password too short")[0], 2007);
+        assert_eq!(
+            top("the password I picked at registration was rejected for being too short")[0],
+            2007
+        );
+        // A filled-in word is an example: it does not outweigh a template's.
+        assert_eq!(
+            top("POST /accounts returns 400 when email missing")[..2],
+            [6101, 2000]
+        );
     }
 
     #[test]
