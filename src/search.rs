@@ -1213,6 +1213,7 @@ mod tests {
         for query in [
             "too many attempts",
             "too many failed logins",
+            "tried too many times",
             "after a few wrong tries I'm now locked out of my account, please help",
         ] {
             assert_eq!(top(query)[0], 7103, "{query}");
@@ -1221,6 +1222,12 @@ mod tests {
         assert_eq!(top("too many failed mfa attempts")[0], 13113);
         // One wrong password is no lock.
         assert_eq!(top("wrong password")[0], 7100);
+        // Trying is attempting, but trying to link is still linking.
+        assert_eq!(
+            top("I tried to link my two profiles but they say these accounts are already linked")
+                [0],
+            7500
+        );
     }
 
     #[test]
