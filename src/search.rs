@@ -70,9 +70,10 @@ const UNMATCHED_ENTRIES: [usize; 2] = [40, 3];
 /// narrows the next word, which does match (see `score_words`).
 const NARROWING_UNMATCHED_ENTRIES: usize = 1;
 /// The least score a hit needs to be an answer rather than a guess. Chosen
-/// on tests/data's sets: it refuses 21 of the 32 unanswerable questions and
-/// 1 of the 315 answerable ones (one search ranked wrong anyway); 1.1
-/// refuses one more of each, 0.9 one unanswerable fewer.
+/// on tests/data's sets, where it refused 21 of the 32 unanswerable
+/// questions and 1 of the 315 answerable ones (one search ranked wrong
+/// anyway); 1.1 refused one more of each, 0.9 one unanswerable fewer. Since
+/// a ticket's wrapping says nothing alone, it refuses 22 (`help`).
 const ANSWER_SCORE: f64 = 1.0;
 /// A word common in everyday English counts as if it stood in at least
 /// this many entries, by its SCOWL tier (sizes 35 and 50): in a catalog of
