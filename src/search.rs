@@ -1014,7 +1014,11 @@ fn places(slot: &Slot) -> Vec<Place> {
 pub fn suggestions(query: &str) -> Vec<&'static str> {
     let stemmer = text::stemmer();
     let mut found = Vec::new();
-    for token in text::tokenize(query, &stemmer) {
+    // A word that says nothing alone was read and left out, not missed.
+    for token in text::tokenize(query, &stemmer)
+        .into_iter()
+        .filter(|t| !text::says_nothing_alone(&t.word))
+    {
         let budget = typo_budget(&token.word).max(1) + 1;
         let mut close: Vec<(usize, &'static str)> = index::words()
             .map(|(word, _)| (strsim::osa_distance(&token.word, word), word))
@@ -1207,6 +1211,8 @@ mod tests {
             7103
         );
         assert!(top("please help").is_empty() && top("thanks").is_empty());
+        // Nor are they offered back as the words the user may have meant.
+        assert!(suggestions("please help").is_empty());
     }
 
     #[test]
