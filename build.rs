@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// The searchable fields of an entry, in the order of `search::Field`.
-const FIELDS: usize = 7;
+const FIELDS: usize = 8;
 const MESSAGE: u8 = 0;
 const USER_MESSAGE: u8 = 1;
 const FURTHER: u8 = 2;
@@ -28,6 +28,7 @@ const CATEGORY: u8 = 3;
 const SERVER: u8 = 4;
 const CROSS_REFERENCE: u8 = 5;
 const HISTORY: u8 = 6;
+const FILLED: u8 = 7;
 
 fn main() {
     println!("cargo::rerun-if-changed=errors.toml");
@@ -677,12 +678,39 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
     }
     fields.push((CATEGORY, entry.category.clone()));
     let mut server_text = String::new();
+    let mut filled_text = String::new();
     for s in &entry.server {
         server_text.push_str(&statement(&fold::literal_parts(&s.text).join(" ")));
         server_text.push_str(" \n ");
     }
+    // What a server message was seen to hold in its placeholders, a field
+    // of its own: "Account password minimum length not satisfied." fills
+    // 2007's "{0} {1} minimum length not satisfied." with `Account
+    // password`. Only the filled-in words count, so the template's own
+    // words are not said twice.
+    let stemmer = text::stemmer();
+    let said: BTreeSet<String> = text::tokenize(&server_text, &stemmer)
+        .into_iter()
+        .map(|t| t.stem)
+        .collect();
+    for v in source
+        .variant
+        .iter()
+        .filter(|v| v.code == entry.code && v.kind == "request-fill")
+    {
+        let filled: Vec<String> = text::tokenize(&v.text, &stemmer)
+            .into_iter()
+            .filter(|t| !said.contains(&t.stem))
+            .map(|t| t.word)
+            .collect();
+        filled_text.push_str(&filled.join(" "));
+        filled_text.push_str(" \n ");
+    }
     if !server_text.is_empty() {
         fields.push((SERVER, server_text));
+    }
+    if !filled_text.is_empty() {
+        fields.push((FILLED, filled_text));
     }
     if let Some(f) = &entry.further {
         fields.push((FURTHER, f.clone()));

@@ -65,7 +65,7 @@ fn search_ranks_the_right_code_first_for_nine_in_ten_queries() {
 fn search_holds_up_on_paraphrases() {
     let (first, top3, misses) = search_rates("search-paraphrases.tsv");
     assert!(first >= 0.73, "top-1 {first:.2}; misses:\n{misses}");
-    assert!(top3 >= 0.93, "top-3 {top3:.2}; misses:\n{misses}");
+    assert!(top3 >= 0.96, "top-3 {top3:.2}; misses:\n{misses}");
 }
 
 /// The blind set: written from the catalog alone, by someone who had not
@@ -81,9 +81,9 @@ fn search_holds_up_on_the_blind_set() {
 
 /// Questions the catalog cannot answer get no answer, most of the time;
 /// answerable ones are almost never refused. The answer threshold
-/// (search's ANSWER_SCORE) was chosen on these sets: it refuses 21 of the
+/// (search's ANSWER_SCORE) was chosen on these sets: it refuses 22 of the
 /// 32 unanswerable questions and 1 of the 315 answerable ones, which search
-/// ranked wrong anyway (refusals' precision 95%, recall 66%).
+/// ranked wrong anyway (refusals' precision 96%, recall 69%).
 #[test]
 fn search_says_so_when_nothing_fits() {
     let questions = rows(&data("search-unanswerable-dev.tsv"));
@@ -98,7 +98,7 @@ fn search_says_so_when_nothing_fits() {
         .collect();
     let refused = 1.0 - answered.len() as f64 / questions.len() as f64;
     assert!(
-        refused >= 0.65,
+        refused >= 0.68,
         "refused {refused:.2}:\n{}",
         answered.join("\n")
     );

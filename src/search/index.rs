@@ -7,7 +7,7 @@ mod data {
 }
 
 /// The number of searchable fields (see build.rs for their order).
-pub const FIELDS: usize = 7;
+pub const FIELDS: usize = 8;
 /// The field of the old documentation's other meanings.
 pub const HISTORY: usize = 6;
 

@@ -22,10 +22,10 @@ pub struct Token {
 
 /// Words too common to say anything about which error is meant.
 pub const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "do", "does", "for", "from",
-    "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "s", "so",
-    "that", "the", "their", "there", "these", "this", "those", "to", "was", "we", "were", "what",
-    "when", "which", "why", "with", "you", "your", "e", "g", "t", "can", "could", "would",
+    "a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "do", "does", "for",
+    "from", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "s",
+    "so", "that", "the", "their", "there", "these", "this", "those", "to", "was", "we", "were",
+    "what", "when", "which", "why", "with", "you", "your", "e", "g", "t", "can", "could", "would",
     "should", "will", "did", "am",
 ];
 
@@ -57,9 +57,48 @@ const DROPPED_ENDINGS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
 /// have`, `has no`), but that say nothing alone in a query.
 const AUXILIARIES: &[&str] = &["has", "have", "had"];
 
-/// Whether a query's word says nothing alone: a stop word or an auxiliary.
+/// The words a ticket wraps its problem in: greetings and courtesy
+/// (`hi`, `please help`, `thanks`), and words that place it in time or
+/// soften it (`now`, `just`, `still`, `after a few`, `this morning`). The
+/// index keeps them, but in a query they say nothing alone: the reference
+/// uses `please` and `help` only in its advice ("Please contact us at
+/// support ... to help troubleshoot"), never to tell one error from another.
+const TICKET_WORDS: &[&str] = &[
+    "please",
+    "pls",
+    "plz",
+    "thanks",
+    "thank",
+    "thx",
+    "hi",
+    "hello",
+    "hey",
+    "dear",
+    "regards",
+    "sorry",
+    "help",
+    "now",
+    "just",
+    "still",
+    "again",
+    "suddenly",
+    "anymore",
+    "recently",
+    "today",
+    "yesterday",
+    "morning",
+    "tonight",
+    "ago",
+    "after",
+    "few",
+    "some",
+    "several",
+];
+
+/// Whether a query's word says nothing alone: a stop word, an auxiliary or
+/// a ticket's wrapping.
 pub fn says_nothing_alone(word: &str) -> bool {
-    is_stopword(word) || AUXILIARIES.contains(&word)
+    is_stopword(word) || AUXILIARIES.contains(&word) || TICKET_WORDS.contains(&word)
 }
 
 pub fn is_stopword(word: &str) -> bool {
