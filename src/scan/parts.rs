@@ -164,7 +164,7 @@ impl Job<'_, '_> {
                 waiting.insert(number, guess);
             };
             let Guess {
-                stream: guessed,
+                stream: mut guessed,
                 hits,
             } = guess?;
             let span = handed[turn];

@@ -102,12 +102,10 @@ impl Stream {
     }
 
     /// A hit this stream found, as a stream that had read `lines` lines
-    /// before it would have found it.
-    pub(super) fn shift(&self, mut hit: Hit, lines: usize) -> Hit {
+    /// before it would have found it (its record follows its line).
+    pub(super) fn shift(&mut self, mut hit: Hit, lines: usize) -> Hit {
         hit.line += lines;
-        if self.tracker.records == Records::Lines {
-            hit.record = hit.line as u64;
-        }
+        self.tracker.assign(std::slice::from_mut(&mut hit));
         hit
     }
 
