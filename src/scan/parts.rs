@@ -177,8 +177,8 @@ impl Job<'_, '_> {
                             return Ok(());
                         }
                     }
-                    let before = std::mem::replace(&mut stream, guessed);
-                    stream.follow(&before);
+                    stream = guessed;
+                    stream.follow(lines);
                     if !sink.pause() {
                         return Ok(());
                     }

@@ -94,11 +94,11 @@ impl Stream {
         matches!(self.tracker.records, Records::Whole | Records::Lines) && self.scanner.at_rest()
     }
 
-    /// Takes up where `earlier` (a stream at rest) has got to: this stream
-    /// read the text after it from its start, and its lines are numbered
+    /// Takes up after `lines` lines read by a stream at rest: this stream
+    /// read the text after them from its start, and its lines are numbered
     /// on from there.
-    pub(super) fn follow(&mut self, earlier: &Stream) {
-        self.scanner.line += earlier.lines();
+    pub(super) fn follow(&mut self, lines: usize) {
+        self.scanner.line += lines;
     }
 
     /// A hit this stream found, as a stream that had read `lines` lines
