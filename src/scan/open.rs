@@ -8,7 +8,7 @@
 
 use super::parts;
 use super::sink::Sink;
-use super::text::{self, Records};
+use super::text::{self, READ_ALIGN, Records};
 use super::{Context, Hit, Unit, escape};
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek};
@@ -183,18 +183,22 @@ fn open(
 /// has come. A line that arrives alone on a pipe is judged at once; a
 /// compressed stream that trickles in is not taken for text.
 fn read_head(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
-    let mut head = vec![0; SNIFF];
+    // Read into an aligned place (see READ_ALIGN), then move to the front.
+    let mut head = vec![0; SNIFF + READ_ALIGN];
+    let at = head.as_ptr().align_offset(READ_ALIGN);
+    let room = &mut head[at..at + SNIFF];
     let mut len = 0;
     loop {
-        let read = match reader.read(&mut head[len..]) {
+        let read = match reader.read(&mut room[len..]) {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             other => other?,
         };
         len += read;
-        if read == 0 || len >= HEAD_FOR_ALL_KINDS || head[..len].contains(&b'\n') {
+        if read == 0 || len >= HEAD_FOR_ALL_KINDS || room[..len].contains(&b'\n') {
             break;
         }
     }
+    head.copy_within(at..at + len, 0);
     head.truncate(len);
     Ok(head)
 }

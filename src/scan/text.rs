@@ -237,10 +237,17 @@ impl Drop for Buffer {
 impl Buffer {
     /// The storage this thread used last, or none yet.
     fn reused() -> Buffer {
+        let bytes = SPARE.take();
+        // A new buffer is aligned at its first read.
+        let front = if bytes.is_empty() {
+            0
+        } else {
+            aligned_end(&bytes, 0)
+        };
         Buffer {
-            bytes: SPARE.take(),
-            start: 0,
-            end: 0,
+            bytes,
+            start: front,
+            end: front,
         }
     }
 
@@ -259,7 +266,8 @@ impl Buffer {
     fn consume(&mut self, n: usize) {
         self.start += n;
         if self.start == self.end {
-            (self.start, self.end) = (0, 0);
+            let front = aligned_end(&self.bytes, 0);
+            (self.start, self.end) = (front, front);
         }
     }
 
@@ -269,11 +277,13 @@ impl Buffer {
         if self.bytes.len() - self.end < BLOCK {
             // Move what is left to the front, and grow so that at least a
             // block is read before it moves again.
-            self.bytes.copy_within(self.start..self.end, 0);
-            (self.start, self.end) = (0, self.end - self.start);
-            if self.bytes.len() - self.end < 2 * BLOCK {
-                self.bytes.resize(self.end + 2 * BLOCK, 0);
+            let left = self.end - self.start;
+            if self.bytes.len() < left + 2 * BLOCK + READ_ALIGN {
+                self.bytes.resize(left + 2 * BLOCK + READ_ALIGN, 0);
             }
+            let end = aligned_end(&self.bytes, left);
+            self.bytes.copy_within(self.start..self.end, end - left);
+            (self.start, self.end) = (end - left, end);
         }
         let room = &mut self.bytes[self.end..self.end + BLOCK];
         let read = loop {
@@ -285,6 +295,20 @@ impl Buffer {
         self.end += read;
         Ok(read)
     }
+}
+
+/// Reads land at this alignment in memory. The kernel's copy out of the
+/// page cache ran at a third of its speed on the AMD EPYC the benchmarks
+/// ran on when the destination sat a few bytes past a page boundary (as a
+/// large allocation does, 16 bytes in): the load and store addresses
+/// alias. Aligned reads of whole blocks keep the two 64-byte apart or more.
+pub(super) const READ_ALIGN: usize = 64;
+
+/// The first index at or after `len` where `len` bytes kept before it
+/// leave the next read aligned.
+fn aligned_end(bytes: &[u8], len: usize) -> usize {
+    let address = bytes.as_ptr() as usize + len;
+    len + (READ_ALIGN - address % READ_ALIGN) % READ_ALIGN
 }
 
 /// Where records start, as (line, column) positions, so that each hit can
@@ -457,6 +481,47 @@ mod tests {
             buf[..n].copy_from_slice(&self.0[..n]);
             self.0 = &self.0[n..];
             Ok(n)
+        }
+    }
+
+    /// A reader that fills each read whole, and notes where each landed.
+    struct Noting<'a> {
+        text: &'a [u8],
+        misaligned: usize,
+        reads: usize,
+    }
+
+    impl Read for Noting<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.reads += 1;
+            if !(buf.as_ptr() as usize).is_multiple_of(READ_ALIGN) {
+                self.misaligned += 1;
+            }
+            let n = self.text.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.text[..n]);
+            self.text = &self.text[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn reads_land_aligned_as_lines_are_carried_over() {
+        // Lines of odd lengths: every block ends inside a line, whose start
+        // is moved to the front before the next read.
+        let text = "error 7100 in a line of some odd length\n".repeat(3 * BLOCK / 40);
+        for _ in 0..2 {
+            // The second time round the thread's storage is reused.
+            let mut reader = Noting {
+                text: text.as_bytes(),
+                misaligned: 0,
+                reads: 0,
+            };
+            let unit = Unit::stdin();
+            let mut hits = Vec::new();
+            scan_stream(&mut reader, Records::Whole, &unit, &mut Collect(&mut hits)).unwrap();
+            assert_eq!(hits.len(), 3 * BLOCK / 40);
+            assert!(reader.reads > 3);
+            assert_eq!(reader.misaligned, 0);
         }
     }
 
