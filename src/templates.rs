@@ -246,6 +246,8 @@ struct WordPlaces {
     keyed: Vec<Place>,
     /// Places at a text's end, or a byte short of it.
     short: Vec<Place>,
+    /// The keys of `keyed`, hashed into a set of 256 bits.
+    keys: [u64; 4],
 }
 
 impl WordPlaces {
@@ -254,7 +256,19 @@ impl WordPlaces {
             .into_iter()
             .partition(|p| p.next_mask & 0xFFFF == 0xFFFF);
         keyed.sort_by_key(|p| p.next & 0xFFFF);
-        WordPlaces { keyed, short }
+        let mut keys = [0; 4];
+        for place in &keyed {
+            let bit = key_bit(place.next as u16);
+            keys[bit / 64] |= 1 << (bit % 64);
+        }
+        WordPlaces { keyed, short, keys }
+    }
+
+    /// Whether some place may go on with the two folded bytes `key`: one
+    /// whose next two bytes hash alike, or one at a text's end.
+    fn may_go_on_with(&self, key: u16) -> bool {
+        let bit = key_bit(key);
+        !self.short.is_empty() || self.keys[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The places that the folded bytes after the word in a line, packed
@@ -275,6 +289,11 @@ impl WordPlaces {
             .chain(&self.short)
             .filter(move |p| p.may_follow(next, len))
     }
+}
+
+/// Where two folded bytes fall in `WordPlaces::keys`.
+fn key_bit(key: u16) -> usize {
+    (u32::from(key).wrapping_mul(0x9E37_79B1) >> 24) as usize
 }
 
 /// The folded bytes after `i` in a line, packed by `pack_next`. Plain
@@ -326,6 +345,24 @@ impl Text {
         match self {
             Text::Message(i) => message(i),
             Text::Template(i) => templates()[i].anchor(),
+        }
+    }
+}
+
+impl QuoteWords {
+    /// Whether quote word `word`, ending at `end` in a lower-cased `text`,
+    /// may be part of a quote, by the two bytes after it: most quote words
+    /// in a log quote nothing ("request served in"), and this tells so at
+    /// one look, before the line is looked at. Where the bytes after it do
+    /// not fold as they stand (the line's end, a tab, a typographic quote),
+    /// it may.
+    pub fn may_go_on(&self, word: usize, text: &[u8], end: usize) -> bool {
+        let printable = |b: u8| (0x21..=0x7e).contains(&b);
+        match text.get(end..end + 2) {
+            Some(&[a, b]) if (printable(a) || a == b' ') && printable(b) => {
+                self.places[word].may_go_on_with(u16::from_le_bytes([a, b]))
+            }
+            _ => true,
         }
     }
 }
@@ -721,6 +758,37 @@ mod tests {
             "few enough words for the prefilter's fast path: {}",
             index.words.len()
         );
+    }
+
+    #[test]
+    fn the_bytes_after_a_quote_word_let_each_of_its_places_through() {
+        let index = quote_words();
+        for (w, (word, places)) in index.words.iter().zip(&index.places).enumerate() {
+            for place in places.keyed.iter().chain(&places.short) {
+                let text = place.text.bytes();
+                assert!(
+                    index.may_go_on(w, text, place.offset + word.len()),
+                    "{:?} in {:?}",
+                    String::from_utf8_lossy(word),
+                    String::from_utf8_lossy(text)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_quote_word_that_goes_on_as_no_text_does_is_passed_by() {
+        let index = quote_words();
+        let word = |w: &str| index.words.iter().position(|x| *x == w.as_bytes()).unwrap();
+        let request = word("request");
+        let line = b"info request served in 12 ms";
+        assert!(!index.may_go_on(request, line, 5 + 7));
+        // At a line's end, or before bytes that fold otherwise, it may.
+        assert!(index.may_go_on(request, b"request\n", 7));
+        assert!(index.may_go_on(request, b"request\tserved", 7));
+        // "account store" starts many texts' quotes.
+        let account = word("account");
+        assert!(index.may_go_on(account, b"account store", 7));
     }
 
     #[test]

@@ -630,8 +630,12 @@ fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usize, usize)>)
     lower.clear();
     lower.extend(text.iter().map(u8::to_ascii_lowercase));
     marks.clear();
+    let quote_words = templates::quote_words();
     let keeps = |pattern: usize, at: usize| match Mark::of(pattern) {
-        Mark::Quote(_) => templates::starts_word(lower, at),
+        Mark::Quote(word) => {
+            templates::starts_word(lower, at)
+                && quote_words.may_go_on(word, lower, at + words[pattern].len())
+        }
         Mark::Context(_) | Mark::Sign => true,
     };
     for group in groups {
