@@ -888,7 +888,26 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
             return number_at(text, at);
         }
         // `+` is a space in a URL's query (`?q=error+2001`).
-        if b" \t:=\"'`#[](){}>-_+".contains(&b) {
+        if matches!(
+            b,
+            b' ' | b'\t'
+                | b':'
+                | b'='
+                | b'"'
+                | b'\''
+                | b'`'
+                | b'#'
+                | b'['
+                | b']'
+                | b'('
+                | b')'
+                | b'{'
+                | b'}'
+                | b'>'
+                | b'-'
+                | b'_'
+                | b'+'
+        ) {
             at += 1;
             continue;
         }
