@@ -299,9 +299,8 @@ fn key_bit(key: u16) -> usize {
 /// The folded bytes after `i` in a line, packed by `pack_next`. Plain
 /// text (printable ASCII, single spaces) is packed as it stands.
 fn pack_folded(text: &[u8], i: usize) -> (u64, usize) {
-    let printable = |b: u8| (0x21..=0x7e).contains(&b);
     if let Some(run) = text.get(i..i + NEXT_BYTES + 1)
-        && (0..NEXT_BYTES).all(|k| printable(run[k]) || run[k] == b' ' && printable(run[k + 1]))
+        && (0..NEXT_BYTES).all(|k| stands_folded(run, k))
     {
         let bytes: [u8; NEXT_BYTES] = std::array::from_fn(|k| run[k].to_ascii_lowercase());
         return (u64::from_le_bytes(bytes), NEXT_BYTES);
@@ -312,6 +311,13 @@ fn pack_folded(text: &[u8], i: usize) -> (u64, usize) {
         i = n;
         Some(b)
     }))
+}
+
+/// Whether byte `k` of `run` is its own folded form: printable ASCII, or
+/// a single space before it (the byte after `k` must be there).
+fn stands_folded(run: &[u8], k: usize) -> bool {
+    let printable = |b: u8| (0x21..=0x7e).contains(&b);
+    printable(run[k]) || run[k] == b' ' && printable(run[k + 1])
 }
 
 /// Packs up to `NEXT_BYTES` bytes into a number, with how many it took.
@@ -357,10 +363,9 @@ impl QuoteWords {
     /// not fold as they stand (the line's end, a tab, a typographic quote),
     /// it may.
     pub fn may_go_on(&self, word: usize, text: &[u8], end: usize) -> bool {
-        let printable = |b: u8| (0x21..=0x7e).contains(&b);
-        match text.get(end..end + 2) {
-            Some(&[a, b]) if (printable(a) || a == b' ') && printable(b) => {
-                self.places[word].may_go_on_with(u16::from_le_bytes([a, b]))
+        match text.get(end..end + 3) {
+            Some(run) if stands_folded(run, 0) && stands_folded(run, 1) => {
+                self.places[word].may_go_on_with(u16::from_le_bytes([run[0], run[1]]))
             }
             _ => true,
         }

@@ -879,6 +879,21 @@ fn number_at(text: &[u8], at: usize) -> Option<(usize, usize)> {
     (end > at).then_some((at, end))
 }
 
+/// The bytes passed over between a keyword and its number, as a table: a
+/// gap is read byte by byte. `+` is a space in a URL's query
+/// (`?q=error+2001`).
+const GAP_BYTES: [bool; 256] = byte_set(b" \t:=\"'`#[](){}>-_+");
+
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
 /// The number after a keyword, past separators and filler words.
 fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
     let limit = (at + MAX_GAP).min(text.len());
@@ -887,27 +902,7 @@ fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
         if b.is_ascii_digit() {
             return number_at(text, at);
         }
-        // `+` is a space in a URL's query (`?q=error+2001`).
-        if matches!(
-            b,
-            b' ' | b'\t'
-                | b':'
-                | b'='
-                | b'"'
-                | b'\''
-                | b'`'
-                | b'#'
-                | b'['
-                | b']'
-                | b'('
-                | b')'
-                | b'{'
-                | b'}'
-                | b'>'
-                | b'-'
-                | b'_'
-                | b'+'
-        ) {
+        if GAP_BYTES[usize::from(b)] {
             at += 1;
             continue;
         }

@@ -307,8 +307,7 @@ pub(super) const READ_ALIGN: usize = 64;
 /// The first index at or after `len` where `len` bytes kept before it
 /// leave the next read aligned.
 fn aligned_end(bytes: &[u8], len: usize) -> usize {
-    let address = bytes.as_ptr() as usize + len;
-    len + (READ_ALIGN - address % READ_ALIGN) % READ_ALIGN
+    len + bytes.as_ptr().wrapping_add(len).align_offset(READ_ALIGN)
 }
 
 /// Where records start, as (line, column) positions, so that each hit can
