@@ -10,11 +10,11 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 const ANSWERABLE: [&str; 3] = [
-    "search-queries.tsv",
-    "search-paraphrases.tsv",
+    "search-own-dev.tsv",
+    "search-own-paraphrases-dev.tsv",
     "search-blind-dev.tsv",
 ];
-const UNANSWERABLE: &str = "search-unanswerable-dev.tsv";
+const UNANSWERABLE: &str = "search-unanswerable-blind-dev.tsv";
 
 fn rows(set: &str) -> Vec<(String, BTreeSet<u32>)> {
     let path = format!("{}/tests/data/{set}", env!("CARGO_MANIFEST_DIR"));

@@ -56,14 +56,14 @@ fn search_rates(set: &str) -> (f64, f64, String) {
 
 #[test]
 fn search_ranks_the_right_code_first_for_nine_in_ten_queries() {
-    let (first, top3, misses) = search_rates("search-queries.tsv");
+    let (first, top3, misses) = search_rates("search-own-dev.tsv");
     assert!(first >= 0.92, "top-1 {first:.2}; misses:\n{misses}");
     assert!(top3 >= 0.99, "top-3 {top3:.2}; misses:\n{misses}");
 }
 
 #[test]
 fn search_holds_up_on_paraphrases() {
-    let (first, top3, misses) = search_rates("search-paraphrases.tsv");
+    let (first, top3, misses) = search_rates("search-own-paraphrases-dev.tsv");
     assert!(first >= 0.73, "top-1 {first:.2}; misses:\n{misses}");
     assert!(top3 >= 0.96, "top-3 {top3:.2}; misses:\n{misses}");
 }
@@ -87,10 +87,10 @@ fn search_holds_up_on_the_blind_set() {
 /// 97%; 21 -> 22 of the 45 refused.
 #[test]
 fn search_holds_up_on_the_second_blind_set() {
-    let (first, top3, misses) = search_rates("search-blind-4.tsv");
+    let (first, top3, misses) = search_rates("search-blind-test.tsv");
     assert!(first >= 0.91, "top-1 {first:.2}; misses:\n{misses}");
     assert!(top3 >= 0.96, "top-3 {top3:.2}; misses:\n{misses}");
-    let questions = rows(&data("search-unanswerable-4.tsv"));
+    let questions = rows(&data("search-unanswerable-blind-test.tsv"));
     assert!(questions.len() >= 40);
     let refused = questions
         .iter()
@@ -106,7 +106,7 @@ fn search_holds_up_on_the_second_blind_set() {
 /// ranked wrong anyway (refusals' precision 96%, recall 69%).
 #[test]
 fn search_says_so_when_nothing_fits() {
-    let questions = rows(&data("search-unanswerable-dev.tsv"));
+    let questions = rows(&data("search-unanswerable-blind-dev.tsv"));
     assert!(questions.len() >= 25);
     assert!(questions.iter().all(|(_, codes)| codes.is_empty()));
     let answered: Vec<String> = questions
@@ -126,8 +126,8 @@ fn search_says_so_when_nothing_fits() {
     let mut answerable = 0;
     let mut wrongly_refused = Vec::new();
     for set in [
-        "search-queries.tsv",
-        "search-paraphrases.tsv",
+        "search-own-dev.tsv",
+        "search-own-paraphrases-dev.tsv",
         "search-blind-dev.tsv",
     ] {
         for (query, _) in rows(&data(set)) {
@@ -264,16 +264,20 @@ fn a_search_for_an_old_meaning_finds_the_code_with_its_history() {
 /// set's README).
 #[test]
 fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
-    let (precision, recall, wrong) = blind_scan_rates("scan-blind");
+    let (precision, recall, wrong) = blind_scan_rates("scan-blind-dev");
     assert_eq!(precision, 1.0, "{wrong}");
     assert!(recall >= 0.95, "recall {recall:.3}\n{wrong}");
 }
 
-/// The second blind set, scored once before it was looked at (see its
-/// README): precision 100%, recall 89% (32 of 36).
+/// The blind scan test set (see its README), scored before it was looked
+/// at and never tuned on: 27 of its 36 codes found at the start of
+/// 2026-12-03, 32 of 36 (recall 89%) with that day's list and URL-query
+/// rules, precision 100% both times. The file still missed,
+/// `migration-checklist.md`, lists codes under "Stormpath error handling
+/// checklist", which the list rule reads as error handling, not codes.
 #[test]
 fn scan_holds_up_on_the_second_blind_set() {
-    let (precision, recall, wrong) = blind_scan_rates("scan-blind-5");
+    let (precision, recall, wrong) = blind_scan_rates("scan-blind-test");
     assert_eq!(precision, 1.0, "{wrong}");
     assert!(recall >= 0.88, "recall {recall:.3}\n{wrong}");
 }
