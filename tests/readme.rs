@@ -2,22 +2,27 @@
 //! status included. `TRYCMD=overwrite cargo test --test readme` refreshes
 //! the outputs after a deliberate change; review the diff.
 
+mod common;
+
 #[test]
 fn readme_examples() {
-    trycmd::TestCases::new()
-        .register_bin("sperr", trycmd::cargo::cargo_bin("sperr"))
-        .env("COLUMNS", "80")
-        // Empty is unset, for these.
-        .env("NO_COLOR", "")
-        .env("CLICOLOR_FORCE", "")
-        .case("README.md");
+    let cases = trycmd::TestCases::new();
+    cases.register_bin("sperr", common::bin());
+    // The common environment. A Markdown case can only set variables, so a
+    // removed one is set empty: sperr and its directory walker read each
+    // of these empty as unset, but for the pager's, which count only on a
+    // terminal, and trycmd gives none.
+    for (name, value) in common::ENVIRONMENT {
+        cases.env(*name, value.unwrap_or(""));
+    }
+    cases.case("README.md");
 }
 
 /// Everything the README names is in the repository: no path outside it,
 /// and every file or folder it names in backticks exists.
 #[test]
 fn the_readme_names_nothing_outside_the_repository() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = common::root();
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     assert!(
         !readme.contains("../"),
