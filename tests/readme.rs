@@ -22,11 +22,26 @@ fn readme_examples() {
 /// and every file or folder it names in backticks exists.
 #[test]
 fn the_readme_names_nothing_outside_the_repository() {
+    let named = names_only_what_is_here("README.md");
+    assert!(named > 5, "only {named} paths found");
+}
+
+/// The same of CONTRIBUTING.md, which says where each test and fixture
+/// lives.
+#[test]
+fn contributing_names_nothing_outside_the_repository() {
+    let named = names_only_what_is_here("CONTRIBUTING.md");
+    assert!(named > 20, "only {named} paths found");
+}
+
+/// Asserts that `file` points nowhere outside the repository and that every
+/// path it names in backticks exists; returns how many it names.
+fn names_only_what_is_here(file: &str) -> usize {
     let root = common::root();
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let text = std::fs::read_to_string(root.join(file)).unwrap();
     assert!(
-        !readme.contains("../"),
-        "the README points outside the repository"
+        !text.contains("../"),
+        "{file} points outside the repository"
     );
     let dirs = [
         "bench/",
@@ -36,21 +51,23 @@ fn the_readme_names_nothing_outside_the_repository() {
         "src/",
         "fuzz/",
         ".ci/",
+        "examples/",
     ];
     let mut named = 0;
-    for quoted in readme.split('`').skip(1).step_by(2) {
+    for quoted in text.split('`').skip(1).step_by(2) {
         let path = quoted.split_whitespace().next().unwrap_or("");
         let is_path = dirs.iter().any(|d| path.starts_with(d))
             || ["NOTICE", "LICENSE-MIT", "LICENSE-APACHE", "errors.toml"].contains(&path);
-        // Globs and placeholders (TARGET) name no one file.
-        if !is_path || path.contains(['*', '…']) || path.contains("TARGET") {
+        // Globs and placeholders (TARGET, NAME) name no one file.
+        if !is_path || path.contains(['*', '…']) || path.contains("TARGET") || path.contains("NAME")
+        {
             continue;
         }
         named += 1;
         assert!(
             root.join(path).exists(),
-            "the README names {path}, which is not in the repository"
+            "{file} names {path}, which is not in the repository"
         );
     }
-    assert!(named > 5, "only {named} paths found");
+    named
 }
