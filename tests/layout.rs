@@ -216,6 +216,17 @@ struct Parsed {
     path_attrs: Vec<(String, usize)>,
 }
 
+impl Parsed {
+    fn name(&mut self, segments: Vec<String>, within: Vec<String>, line: usize, in_use: bool) {
+        self.named.push(Named {
+            segments,
+            within,
+            line,
+            in_use,
+        });
+    }
+}
+
 fn ident(t: Option<&(Tok, usize)>) -> Option<&str> {
     match t {
         Some((Tok::Ident(s), _)) => Some(s),
@@ -288,14 +299,8 @@ fn parse(source: &str, module: &[String]) -> Parsed {
             }
             Tok::Ident(word) if word == "use" => {
                 let mut j = i + 1;
-                let trees = use_tree(&toks, &mut j, Vec::new());
-                for segments in trees {
-                    parsed.named.push(Named {
-                        segments,
-                        within: within(&inline),
-                        line: *line,
-                        in_use: true,
-                    });
+                for segments in use_tree(&toks, &mut j, Vec::new()) {
+                    parsed.name(segments, within(&inline), *line, true);
                 }
                 i = j;
                 continue;
@@ -315,12 +320,7 @@ fn parse(source: &str, module: &[String]) -> Parsed {
                     }
                     j += 2;
                 }
-                parsed.named.push(Named {
-                    segments,
-                    within: within(&inline),
-                    line: *line,
-                    in_use: false,
-                });
+                parsed.name(segments, within(&inline), *line, false);
                 i = j;
                 continue;
             }
