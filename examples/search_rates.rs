@@ -1,43 +1,26 @@
-//! The search's rates on the query sets of tests/data: top-1, top-3 and
-//! MRR for each answerable set, and how many unanswerable questions get no
-//! answer. With `--scores`, each query's rank and best score, for choosing
-//! the answer threshold.
+//! The search's rates on the development sets of tests/data: top-1, top-3
+//! and MRR for each answerable set, and how many unanswerable questions get
+//! no answer. With `--scores`, each query's rank and best score, for
+//! choosing the answer threshold. The test sets are left out: they are
+//! scored by tests/quality.rs, never tuned on (tests/data/README.md).
 //!
 //! cargo run --release --example search_rates [-- --scores]
 
+#[path = "../tests/common/sets.rs"]
+mod sets;
+
+use sets::rows;
 use sperr::search;
-use std::collections::BTreeSet;
 use std::io::Write;
-
-const ANSWERABLE: [&str; 3] = [
-    "search-queries.tsv",
-    "search-paraphrases.tsv",
-    "search-blind-dev.tsv",
-];
-const UNANSWERABLE: &str = "search-unanswerable-dev.tsv";
-
-fn rows(set: &str) -> Vec<(String, BTreeSet<u32>)> {
-    let path = format!("{}/tests/data/{set}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let (text, codes) = l.split_once('\t').unwrap_or((l, ""));
-            let codes = codes
-                .split(',')
-                .filter_map(|c| c.trim().parse().ok())
-                .collect();
-            (text.to_string(), codes)
-        })
-        .collect()
-}
 
 fn main() -> std::io::Result<()> {
     let scores = std::env::args().any(|a| a == "--scores");
     let mut out = std::io::stdout().lock();
     writeln!(out, "set\tqueries\ttop-1\ttop-3\tMRR\trefused")?;
-    for set in ANSWERABLE.into_iter().chain([UNANSWERABLE]) {
+    for set in sets::SEARCH_ANSWERABLE_DEV
+        .into_iter()
+        .chain([sets::SEARCH_UNANSWERABLE_BLIND_DEV])
+    {
         let queries = rows(set);
         let (mut first, mut top3, mut reciprocal, mut refused) = (0, 0, 0.0, 0);
         for (query, wanted) in &queries {

@@ -3,32 +3,19 @@
 //! loops, damaged files, and streams that stay open. Each case is built in
 //! a temporary directory.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{run_with, spawn, sperr, stdin_run};
 use std::fs;
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-fn sperr() -> Command {
-    let mut command = Command::cargo_bin("sperr").unwrap();
-    command.env_remove("NO_COLOR").env("COLUMNS", "100");
-    command
-}
 
 /// Runs `sperr scan ARGS` in `dir`; returns stdout, stderr and the status.
 fn scan(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let output = sperr()
-        .current_dir(dir)
-        .arg("scan")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-        output.status.code().unwrap(),
-    )
+    let run = run_with(sperr().current_dir(dir).arg("scan").args(args));
+    assert_ne!(run.code, -1, "a signal ended sperr: {}", run.stderr);
+    (run.stdout, run.stderr, run.code)
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
@@ -216,13 +203,8 @@ fn bundle_members_are_named_and_bundles_open_inside_bundles() {
 #[test]
 fn a_zip_on_stdin_and_office_files_are_opened() {
     let bundle = zip(&[("word/document.xml", b"<w:t>Error 7100</w:t>")]);
-    let output = sperr()
-        .args(["scan", "-"])
-        .write_stdin(bundle)
-        .output()
-        .unwrap();
     assert_eq!(
-        String::from_utf8(output.stdout).unwrap(),
+        stdin_run(&["scan", "-"], bundle).stdout,
         "-:word/document.xml:1\t7100\tLogin attempt failed because the specified password is incorrect.\n"
     );
 }
@@ -487,13 +469,7 @@ fn files_with_matches_quiet_and_code_filters() {
 
 /// `sperr scan` reading a pipe, its stdout and stderr piped too.
 fn scan_on_a_pipe() -> std::process::Child {
-    std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
-        .arg("scan")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
+    spawn(&["scan"])
 }
 
 /// `tail -f app.log | sperr scan`: each hit comes out while the pipe is
@@ -647,8 +623,7 @@ fn a_compressed_stream_that_trickles_in_is_not_taken_for_text() {
 #[test]
 fn an_e_mail_is_one_ticket_whatever_its_name_and_parts() {
     let dir = tempfile::tempdir().unwrap();
-    let mail = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/decoded/reply.eml"))
-        .unwrap();
+    let mail = common::data_bytes("decoded/reply.eml");
     write(dir.path(), "ticket-4711", &mail);
     // Two messages in an mbox: two tickets.
     let mbox = [
@@ -670,8 +645,7 @@ fn an_e_mail_is_one_ticket_whatever_its_name_and_parts() {
         "{out}"
     );
     // stdin is read the same way.
-    let output = sperr().arg("scan").write_stdin(mail).output().unwrap();
-    let out = String::from_utf8(output.stdout).unwrap();
+    let out = stdin_run(&["scan"], mail).stdout;
     assert!(
         out.contains(":part-2:4\t7103") && out.contains(":login.log:1\t7100"),
         "{out}"

@@ -2,44 +2,12 @@
 //! exit status and one line on stderr; nothing panics, hangs or writes
 //! control characters to the terminal.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Run, full_device, run, spawn, sperr_process, stdin_run};
+use std::ffi::OsStr;
 use std::io::Write;
 use std::process::Stdio;
-
-struct Run {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-fn run_in(args: &[&std::ffi::OsStr], input: Option<Vec<u8>>) -> Run {
-    let mut command = Command::cargo_bin("sperr").unwrap();
-    command
-        .args(args)
-        .env("COLUMNS", "80")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    if let Some(input) = input {
-        command.write_stdin(input);
-    }
-    command.timeout(std::time::Duration::from_secs(120));
-    let output = command.output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: output.stdout,
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
-    run_in(&args, None)
-}
-
-fn stdin_run(args: &[&str], input: Vec<u8>) -> Run {
-    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
-    run_in(&args, Some(input))
-}
 
 /// A usage error: status 2, one line on stderr that starts as ours do.
 fn assert_usage_error(result: &Run, says: &str) {
@@ -104,10 +72,10 @@ fn open_and_reversed_ranges() {
 fn arguments_that_are_not_utf8() {
     use std::os::unix::ffi::OsStrExt;
     let bad = std::ffi::OsStr::from_bytes(b"71\xff00");
-    let result = run_in(&[std::ffi::OsStr::new("show"), bad], None);
+    let result = run(&[OsStr::new("show"), bad]);
     assert_eq!(result.code, 2);
     assert!(result.stderr.contains("invalid UTF-8"), "{}", result.stderr);
-    let file = run_in(&[std::ffi::OsStr::new("scan"), bad], None);
+    let file = run(&[OsStr::new("scan"), bad]);
     assert_eq!(
         file.code, 2,
         "a file name need not be UTF-8, but this one does not exist"
@@ -142,7 +110,7 @@ fn queries_empty_huge_and_full_of_metacharacters() {
     let all = run(&["search", "--format", "plain", "--limit", "0", "invalid"]);
     let ten = run(&["search", "--format", "plain", "invalid"]);
     assert_eq!((all.code, ten.code), (0, 0), "{}", all.stderr);
-    let lines = |r: &Run| String::from_utf8_lossy(&r.stdout).lines().count();
+    let lines = |r: &Run| r.stdout.lines().count();
     assert_eq!(lines(&ten), 10, "the default limit");
     assert!(lines(&all) > 10, "--limit 0 shows every answer");
     for hostile in [
@@ -189,13 +157,13 @@ fn bad_files_among_good_ones() {
         std::fs::File::open(&locked).is_err()
     };
     args.push(locked.clone());
-    let args: Vec<&std::ffi::OsStr> = [std::ffi::OsStr::new("scan")]
+    let args: Vec<&OsStr> = [OsStr::new("scan")]
         .into_iter()
         .chain(args.iter().map(|p| p.as_os_str()))
         .collect();
-    let result = run_in(&args, None);
+    let result = run(&args);
     assert_eq!(result.code, 2);
-    let stdout = String::from_utf8(result.stdout).unwrap();
+    let stdout = result.stdout;
     assert!(
         stdout.contains("good.txt:1\t7100"),
         "the good file is still scanned"
@@ -243,7 +211,7 @@ fn four_megabytes_of_random_bytes_on_stdin() {
         let result = stdin_run(args, bytes.clone());
         assert!(matches!(result.code, 0 | 1), "{args:?}: {}", result.stderr);
         assert!(
-            !result.stdout.contains(&0x1b) && !result.stdout.contains(&0x07),
+            !result.stdout.contains('\x1b') && !result.stdout.contains('\x07'),
             "{args:?}"
         );
     }
@@ -251,15 +219,14 @@ fn four_megabytes_of_random_bytes_on_stdin() {
 
 #[test]
 fn a_binary_file() {
-    let binary = assert_cmd::cargo::cargo_bin("sperr");
-    let args = [std::ffi::OsStr::new("scan"), binary.as_os_str()];
-    let result = run_in(&args, None);
+    let binary = common::bin();
+    let result = run(&[OsStr::new("scan"), binary.as_os_str()]);
     assert!(matches!(result.code, 0 | 1), "{}", result.stderr);
     assert!(
         !result
             .stdout
-            .iter()
-            .any(|&b| b < 0x20 && b != b'\n' && b != b'\t')
+            .bytes()
+            .any(|b| b < 0x20 && b != b'\n' && b != b'\t')
     );
 }
 
@@ -268,8 +235,8 @@ fn nul_bytes_boms_crlf_and_latin1() {
     let input =
         b"\xef\xbb\xbferror 7100\r\n\0\0code: 7101\0\nsch\xf6n error 7102 caf\xe9\n".to_vec();
     let result = stdin_run(&["scan"], input);
-    let stdout = String::from_utf8(result.stdout).unwrap();
-    let codes: Vec<&str> = stdout
+    let codes: Vec<&str> = result
+        .stdout
         .lines()
         .map(|l| l.split('\t').nth(1).unwrap())
         .collect();
@@ -285,12 +252,7 @@ fn a_very_long_line_through_a_pipe() {
     } else {
         256 << 20
     };
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
-        .arg("scan")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["scan"]);
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let chunk = vec![b'a'; 1 << 20];
@@ -321,7 +283,7 @@ fn closed_pipes_and_full_disks_in_every_format() {
             &["search", "password"],
             &["explain", "7100"],
         ] {
-            let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
+            let mut child = sperr_process()
                 .args(args)
                 .args(["--format", format])
                 .stdout(Stdio::piped())
@@ -332,8 +294,8 @@ fn closed_pipes_and_full_disks_in_every_format() {
             let output = child.wait_with_output().unwrap();
             assert_eq!(output.status.code(), Some(0), "{args:?} {format}");
             assert!(output.stderr.is_empty(), "{args:?} {format}");
-            if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
-                let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
+            if let Some(full) = full_device() {
+                let output = sperr_process()
                     .args(args)
                     .args(["--format", format])
                     .stdout(full)

@@ -2,6 +2,8 @@
 //! error codes, plus the exact text of entries across the categories and
 //! the build-time checks on a broken errors.toml.
 
+mod common;
+
 use sperr::catalog::{self, Entry, MessageKind, Origin, VariantKind};
 use sperr::markup::{self, Span};
 
@@ -310,8 +312,7 @@ const CATEGORY: &str = "[[category]]\nrange = \"7XXX\"\nname = \"Account\"\n";
 
 #[test]
 fn the_real_catalog_passes_the_build_checks() {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/errors.toml")).unwrap();
+    let text = std::fs::read_to_string(common::root().join("errors.toml")).unwrap();
     let source = catalog_source::parse(&text).expect("errors.toml is well formed");
     assert_eq!(source.error.len(), catalog::entries().len());
     let from = |source_name: &str| {

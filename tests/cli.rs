@@ -2,48 +2,10 @@
 //! (snapshots, reviewed), exit statuses, colour decisions, widths and
 //! failed writes. Closed pipes in every format: tests/battery.rs.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Run, full_device, run, run_with, sperr, sperr_process, stdin_run};
 use unicode_width::UnicodeWidthStr;
-
-/// A sperr command with a clean, fixed environment: no terminal, 80
-/// columns, no colour variables, no pager.
-fn sperr(args: &[&str]) -> Command {
-    let mut command = Command::cargo_bin("sperr").unwrap();
-    command
-        .args(args)
-        .env("COLUMNS", "80")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("TERM")
-        .env_remove("PAGER")
-        .env_remove("SPERR_PAGER");
-    command
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(sperr(args))
-}
-
-fn run_with(mut command: Command) -> Run {
-    let output = command.output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
-fn stdin_run(args: &[&str], input: &[u8]) -> Run {
-    let mut command = sperr(args);
-    command.write_stdin(input.to_vec());
-    run_with(command)
-}
 
 const TICKET: &str = "tests/data/tickets/t02-node-error.txt";
 
@@ -405,18 +367,19 @@ fn colour_follows_the_flag_and_the_environment() {
     let mut always: Vec<&str> = table.to_vec();
     always.extend(["--color", "always"]);
     assert!(has_colour(&run(&always)), "--color always colours a pipe");
-    let mut forced = sperr(&table);
-    forced.env("CLICOLOR_FORCE", "1");
-    assert!(has_colour(&run_with(forced)));
-    let mut no_color = sperr(&always);
-    no_color.env("NO_COLOR", "1");
-    assert!(
-        has_colour(&run_with(no_color)),
-        "an explicit flag beats NO_COLOR"
+    // Colour forced or refused through the environment, on top of the
+    // common one.
+    let forced = run_with(sperr().args(table).env("CLICOLOR_FORCE", "1"));
+    assert!(has_colour(&forced));
+    let no_color = run_with(sperr().args(&always).env("NO_COLOR", "1"));
+    assert!(has_colour(&no_color), "an explicit flag beats NO_COLOR");
+    let never = run_with(
+        sperr()
+            .args(table)
+            .args(["--color", "never"])
+            .env("CLICOLOR_FORCE", "1"),
     );
-    let mut never = sperr(&table);
-    never.args(["--color", "never"]).env("CLICOLOR_FORCE", "1");
-    assert!(!has_colour(&run_with(never)));
+    assert!(!has_colour(&never));
     assert!(
         !has_colour(&run(&["show", "7100", "--color", "always"])),
         "plain output has no colour"
@@ -427,11 +390,12 @@ fn colour_follows_the_flag_and_the_environment() {
 fn tables_never_exceed_the_width() {
     for columns in ["40", "80", "160"] {
         for (_, args) in COMMANDS {
-            let mut command = sperr(args);
-            command
-                .args(["--format", "table", "--color", "always"])
-                .env("COLUMNS", columns);
-            let result = run_with(command);
+            let result = run_with(
+                sperr()
+                    .args(*args)
+                    .args(["--format", "table", "--color", "always"])
+                    .env("COLUMNS", columns),
+            );
             let width: usize = columns.parse().unwrap();
             for line in result.stdout.lines() {
                 let visible = sperr::render::fit::strip_escapes(line);
@@ -452,9 +416,11 @@ fn tables_never_exceed_the_width() {
 #[test]
 fn zero_or_garbage_columns_fall_back_to_80() {
     for columns in ["0", "wide", ""] {
-        let mut command = sperr(&["list", "--format", "table"]);
-        command.env("COLUMNS", columns);
-        let result = run_with(command);
+        let result = run_with(
+            sperr()
+                .args(["list", "--format", "table"])
+                .env("COLUMNS", columns),
+        );
         let widest = result.stdout.lines().map(|l| l.width()).max().unwrap();
         assert_eq!(widest, 80, "COLUMNS={columns:?}");
     }
@@ -462,15 +428,11 @@ fn zero_or_garbage_columns_fall_back_to_80() {
 
 #[test]
 fn a_failed_write_exits_2_with_one_line() {
-    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+    let Some(full) = full_device() else {
         eprintln!("skipped: no /dev/full here");
         return;
     };
-    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("sperr"))
-        .arg("list")
-        .stdout(full)
-        .output()
-        .unwrap();
+    let output = sperr_process().arg("list").stdout(full).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
@@ -480,8 +442,8 @@ fn a_failed_write_exits_2_with_one_line() {
 
 #[test]
 fn explain_reads_a_ticket_on_stdin() {
-    let ticket = std::fs::read("tests/data/tickets/t05-json-in-log.txt").unwrap();
-    let result = stdin_run(&["explain"], &ticket);
+    let ticket = common::data_bytes("tickets/t05-json-in-log.txt");
+    let result = stdin_run(&["explain"], ticket.as_slice());
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(
         result
@@ -494,9 +456,9 @@ fn explain_reads_a_ticket_on_stdin() {
             .contains("Seen in the input\n    line 2: \"code\":\"2001")
     );
     assert!(result.stdout.contains("The response said\n    status: 409\n    message: An account with that email already exists."));
-    let dash = stdin_run(&["explain", "-"], &ticket);
+    let dash = stdin_run(&["explain", "-"], ticket.as_slice());
     assert_eq!(dash.stdout, result.stdout);
-    let json = stdin_run(&["explain", "--json"], &ticket);
+    let json = stdin_run(&["explain", "--json"], ticket);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(value[0]["code"], 2001);
     assert_eq!(value[0]["seen"][0]["line"], 2);
@@ -579,7 +541,7 @@ fn help_has_examples_for_each_command() {
     assert!(version.stdout.contains("NOTICE"));
     assert!(version.stdout.contains("SCOWL"));
     for file in ["NOTICE", "LICENSE-MIT", "LICENSE-APACHE", "LICENSE-SCOWL"] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let path = common::root().join(file);
         assert!(path.is_file(), "{file} is missing");
     }
 }
@@ -698,9 +660,12 @@ fn explain_never_breaks_a_url() {
     let url = "https://docs.stormpath.com/rest/product-guide/latest/errors.html#error-2001";
     let body = format!("{{\"code\": 2001, \"moreInfo\": \"{url}\"}}\n");
     for columns in ["40", "80"] {
-        let mut command = sperr(&["explain", "-"]);
-        command.env("COLUMNS", columns).write_stdin(body.clone());
-        let result = run_with(command);
+        let result = run_with(
+            sperr()
+                .args(["explain", "-"])
+                .env("COLUMNS", columns)
+                .write_stdin(body.clone()),
+        );
         assert!(
             result
                 .stdout
@@ -749,11 +714,13 @@ fn narrow_tables_drop_columns_and_shorten_words_but_never_cut_one() {
                 whole_words(&json).into_iter().collect();
             known.extend(whole_words(LABELS));
             known.extend(whole_words(&run(&["list"]).stdout));
-            let mut command = sperr(args);
-            command
-                .args(["--format", "table", "--color", "always"])
-                .env("COLUMNS", columns);
-            let table = sperr::render::fit::strip_escapes(&run_with(command).stdout);
+            let table = run_with(
+                sperr()
+                    .args(*args)
+                    .args(["--format", "table", "--color", "always"])
+                    .env("COLUMNS", columns),
+            );
+            let table = sperr::render::fit::strip_escapes(&table.stdout);
             for word in whole_words(&table) {
                 assert!(
                     known.contains(&word),
@@ -766,18 +733,24 @@ fn narrow_tables_drop_columns_and_shorten_words_but_never_cut_one() {
 
 #[test]
 fn a_card_too_narrow_for_a_table_becomes_field_lines() {
-    let mut command = sperr(&["show", "7100", "--format", "table"]);
-    command.env("COLUMNS", "40");
-    let narrow = run_with(command).stdout;
+    let narrow = run_with(
+        sperr()
+            .args(["show", "7100", "--format", "table"])
+            .env("COLUMNS", "40"),
+    )
+    .stdout;
     assert!(
         narrow.starts_with("Code: 7100\nCategory: Account (7XXX)\nMessage: Login attempt failed because\n  the specified password is incorrect.\n"),
         "{narrow}"
     );
     let wide = run(&["show", "7100", "--format", "table"]).stdout;
     assert!(wide.starts_with("╭"), "{wide}");
-    let mut command = sperr(&["list", "--categories", "--format", "table"]);
-    command.env("COLUMNS", "40");
-    let categories = run_with(command).stdout;
+    let categories = run_with(
+        sperr()
+            .args(["list", "--categories", "--format", "table"])
+            .env("COLUMNS", "40"),
+    )
+    .stdout;
     assert!(
         categories.contains("│ 110X  ┆ Communication ") && !categories.contains("From"),
         "the first and last codes go before a word is cut:\n{categories}"

@@ -4,11 +4,10 @@
 
 #[path = "../fuzz/checks.rs"]
 mod checks;
+mod common;
 
 fn replay(target: &str, check: fn(&[u8])) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/fuzz")
-        .join(target);
+    let dir = common::data_path("fuzz").join(target);
     let mut inputs = 0;
     for file in std::fs::read_dir(&dir).unwrap() {
         let path = file.unwrap().path();

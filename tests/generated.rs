@@ -2,12 +2,12 @@
 //! and its CLI definition generate. To regenerate them after changing the
 //! CLI or the catalog: `SPERR_BLESS=1 cargo test --test generated`.
 
-use assert_cmd::Command;
+mod common;
+
 use clap::CommandFactory;
-use std::path::Path;
 
 fn check(path: &str, generated: &[u8]) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let path = common::root().join(path);
     if std::env::var_os("SPERR_BLESS").is_some() {
         std::fs::write(&path, generated).unwrap();
         return;
@@ -29,8 +29,7 @@ fn completion_scripts_match_the_binary() {
         ("elvish", "completions/sperr.elv"),
         ("powershell", "completions/_sperr.ps1"),
     ] {
-        let output = Command::cargo_bin("sperr")
-            .unwrap()
+        let output = common::sperr()
             .args(["completions", shell])
             .output()
             .unwrap();
@@ -176,7 +175,7 @@ fn each_subcommand_has_its_man_page() {
 fn the_readmes_man_command_renders_the_page() {
     let output = std::process::Command::new("man")
         .args(["-l", "man/sperr.1"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(common::root())
         .env("MANWIDTH", "80")
         .env("MANPAGER", "cat")
         .output();

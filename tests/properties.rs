@@ -1,5 +1,8 @@
 //! Properties that hold for every input, not just the ones we thought of.
 
+// The common harness; these properties run no sperr and read no file.
+mod common;
+
 use proptest::prelude::*;
 use sperr::catalog::{self, Selector, parse_selector};
 use sperr::scan;

@@ -1,37 +1,18 @@
 //! Search and scan against sperr's own annotated sets, written the way the
 //! development sets in ../shared/eval are: the rates are the issue's goals.
+//! tests/data/README.md says what each set is; a `-test` set is scored
+//! here and never tuned on.
 
+mod common;
+
+use common::sets::{self, rows};
 use sperr::scan;
 use sperr::search;
 use std::collections::BTreeSet;
-use std::path::Path;
-
-fn data(path: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(path);
-    std::fs::read_to_string(path).unwrap()
-}
-
-/// (text, codes) rows of a tab-separated set, comments skipped.
-fn rows(text: &str) -> Vec<(String, BTreeSet<u32>)> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let (text, codes) = l.split_once('\t').unwrap_or((l, ""));
-            let codes = codes
-                .split(',')
-                .filter(|c| !c.trim().is_empty())
-                .map(|c| c.trim().parse().unwrap())
-                .collect();
-            (text.to_string(), codes)
-        })
-        .collect()
-}
 
 /// Top-1 and top-3 rates of search over a query set, and the misses.
 fn search_rates(set: &str) -> (f64, f64, String) {
-    let queries = rows(&data(set));
+    let queries = rows(set);
     assert!(queries.len() >= 30, "{set} has {} queries", queries.len());
     let (mut first, mut top3) = (0, 0);
     let mut misses = Vec::new();
@@ -56,25 +37,25 @@ fn search_rates(set: &str) -> (f64, f64, String) {
 
 #[test]
 fn search_ranks_the_right_code_first_for_nine_in_ten_queries() {
-    let (first, top3, misses) = search_rates("search-queries.tsv");
+    let (first, top3, misses) = search_rates(sets::SEARCH_OWN_DEV);
     assert!(first >= 0.92, "top-1 {first:.2}; misses:\n{misses}");
     assert!(top3 >= 0.99, "top-3 {top3:.2}; misses:\n{misses}");
 }
 
 #[test]
 fn search_holds_up_on_paraphrases() {
-    let (first, top3, misses) = search_rates("search-paraphrases.tsv");
+    let (first, top3, misses) = search_rates(sets::SEARCH_OWN_PARAPHRASES_DEV);
     assert!(first >= 0.73, "top-1 {first:.2}; misses:\n{misses}");
     assert!(top3 >= 0.96, "top-3 {top3:.2}; misses:\n{misses}");
 }
 
 /// The blind set: written from the catalog alone, by someone who had not
 /// read the search code (end-user tickets, developer phrasings, typos,
-/// British spellings, abbreviations, pasted log lines). The development
-/// half; the rest is held out.
+/// British spellings, abbreviations, pasted log lines). Its development
+/// two thirds; the held-out third is not in this repository.
 #[test]
 fn search_holds_up_on_the_blind_set() {
-    let (first, top3, misses) = search_rates("search-blind-dev.tsv");
+    let (first, top3, misses) = search_rates(sets::SEARCH_BLIND_DEV);
     assert!(first >= 0.84, "top-1 {first:.2}; misses:\n{misses}");
     assert!(top3 >= 0.92, "top-3 {top3:.2}; misses:\n{misses}");
 }
@@ -87,10 +68,10 @@ fn search_holds_up_on_the_blind_set() {
 /// 97%; 21 -> 22 of the 45 refused.
 #[test]
 fn search_holds_up_on_the_second_blind_set() {
-    let (first, top3, misses) = search_rates("search-blind-4.tsv");
+    let (first, top3, misses) = search_rates(sets::SEARCH_BLIND_TEST);
     assert!(first >= 0.91, "top-1 {first:.2}; misses:\n{misses}");
     assert!(top3 >= 0.96, "top-3 {top3:.2}; misses:\n{misses}");
-    let questions = rows(&data("search-unanswerable-4.tsv"));
+    let questions = rows(sets::SEARCH_UNANSWERABLE_BLIND_TEST);
     assert!(questions.len() >= 40);
     let refused = questions
         .iter()
@@ -106,7 +87,7 @@ fn search_holds_up_on_the_second_blind_set() {
 /// ranked wrong anyway (refusals' precision 96%, recall 69%).
 #[test]
 fn search_says_so_when_nothing_fits() {
-    let questions = rows(&data("search-unanswerable-dev.tsv"));
+    let questions = rows(sets::SEARCH_UNANSWERABLE_BLIND_DEV);
     assert!(questions.len() >= 25);
     assert!(questions.iter().all(|(_, codes)| codes.is_empty()));
     let answered: Vec<String> = questions
@@ -125,12 +106,8 @@ fn search_says_so_when_nothing_fits() {
 
     let mut answerable = 0;
     let mut wrongly_refused = Vec::new();
-    for set in [
-        "search-queries.tsv",
-        "search-paraphrases.tsv",
-        "search-blind-dev.tsv",
-    ] {
-        for (query, _) in rows(&data(set)) {
+    for set in sets::SEARCH_ANSWERABLE_DEV {
+        for (query, _) in rows(set) {
             answerable += 1;
             if search::search(&query, 1).is_empty() {
                 wrongly_refused.push(query);
@@ -143,13 +120,10 @@ fn search_says_so_when_nothing_fits() {
 
 #[test]
 fn scan_finds_the_codes_of_every_ticket_and_nothing_else() {
-    let expected = rows(&data("tickets/expected.tsv"));
+    let expected = rows(&format!("{}/expected.tsv", sets::SCAN_OWN_DEV));
     assert!(expected.len() >= 25);
     let (precision, recall, wrong) = score(&expected, |file| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/tickets")
-            .join(file);
-        let text = std::fs::read(&path).unwrap();
+        let text = std::fs::read(sets::path(sets::SCAN_OWN_DEV).join(file)).unwrap();
         scan::scan_text(&text)
             .iter()
             .filter(|h| h.entry.is_some())
@@ -162,7 +136,7 @@ fn scan_finds_the_codes_of_every_ticket_and_nothing_else() {
 
 #[test]
 fn unknown_codes_in_context_are_reported_unknown() {
-    let text = data("tickets/t13-unknown-code.txt");
+    let text = common::data("tickets/t13-unknown-code.txt");
     let hits = scan::scan_text(text.as_bytes());
     assert!(hits.iter().any(|h| h.code == 5125 && h.entry.is_none()));
 }
@@ -264,16 +238,20 @@ fn a_search_for_an_old_meaning_finds_the_code_with_its_history() {
 /// set's README).
 #[test]
 fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
-    let (precision, recall, wrong) = blind_scan_rates("scan-blind");
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND_DEV);
     assert_eq!(precision, 1.0, "{wrong}");
     assert!(recall >= 0.95, "recall {recall:.3}\n{wrong}");
 }
 
-/// The second blind set, scored once before it was looked at (see its
-/// README): precision 100%, recall 89% (32 of 36).
+/// The blind scan test set (see its README), scored before it was looked
+/// at and never tuned on: 27 of its 36 codes found at the start of
+/// 2026-12-03, 32 of 36 (recall 89%) with that day's list and URL-query
+/// rules, precision 100% both times. The file still missed,
+/// `migration-checklist.md`, lists codes under "Stormpath error handling
+/// checklist", which the list rule reads as error handling, not codes.
 #[test]
 fn scan_holds_up_on_the_second_blind_set() {
-    let (precision, recall, wrong) = blind_scan_rates("scan-blind-5");
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND_TEST);
     assert_eq!(precision, 1.0, "{wrong}");
     assert!(recall >= 0.88, "recall {recall:.3}\n{wrong}");
 }
@@ -281,18 +259,15 @@ fn scan_holds_up_on_the_second_blind_set() {
 /// Precision and recall of `sperr scan DIR` on a blind set in tests/data
 /// over its published codes, and the files it got wrong.
 fn blind_scan_rates(set: &str) -> (f64, f64, String) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(set);
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sperr"))
+    let output = common::sperr()
         .args(["scan", "--format", "jsonl", "--no-progress"])
-        .arg(&dir)
+        .arg(sets::path(set))
         .output()
         .unwrap();
     let mut found_in: std::collections::BTreeMap<String, BTreeSet<u32>> = Default::default();
     for line in String::from_utf8(output.stdout).unwrap().lines() {
         let hit: serde_json::Value = serde_json::from_str(line).unwrap();
-        let file = Path::new(hit["file"].as_str().unwrap());
+        let file = std::path::Path::new(hit["file"].as_str().unwrap());
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         let code = hit["code"].as_u64().unwrap() as u32;
         let published = sperr::catalog::lookup(code).is_some_and(|e| e.source().is_none());
@@ -300,7 +275,7 @@ fn blind_scan_rates(set: &str) -> (f64, f64, String) {
             found_in.entry(name).or_default().insert(code);
         }
     }
-    let expected = rows(&data(&format!("{set}/expected.tsv")));
+    let expected = rows(&format!("{set}/expected.tsv"));
     assert!(expected.len() >= 30);
     score(&expected, |file| {
         found_in.get(file).cloned().unwrap_or_default()

@@ -2,26 +2,46 @@
 //! status included. `TRYCMD=overwrite cargo test --test readme` refreshes
 //! the outputs after a deliberate change; review the diff.
 
+mod common;
+
 #[test]
 fn readme_examples() {
-    trycmd::TestCases::new()
-        .register_bin("sperr", trycmd::cargo::cargo_bin("sperr"))
-        .env("COLUMNS", "80")
-        // Empty is unset, for these.
-        .env("NO_COLOR", "")
-        .env("CLICOLOR_FORCE", "")
-        .case("README.md");
+    let cases = trycmd::TestCases::new();
+    cases.register_bin("sperr", common::bin());
+    // The common environment. A Markdown case can only set variables, so a
+    // removed one is set empty: sperr and its directory walker read each
+    // of these empty as unset, but for the pager's, which count only on a
+    // terminal, and trycmd gives none.
+    for (name, value) in common::ENVIRONMENT {
+        cases.env(*name, value.unwrap_or(""));
+    }
+    cases.case("README.md");
 }
 
 /// Everything the README names is in the repository: no path outside it,
 /// and every file or folder it names in backticks exists.
 #[test]
 fn the_readme_names_nothing_outside_the_repository() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let named = names_only_what_is_here("README.md");
+    assert!(named > 5, "only {named} paths found");
+}
+
+/// The same of CONTRIBUTING.md, which says where each test and fixture
+/// lives.
+#[test]
+fn contributing_names_nothing_outside_the_repository() {
+    let named = names_only_what_is_here("CONTRIBUTING.md");
+    assert!(named > 20, "only {named} paths found");
+}
+
+/// Asserts that `file` points nowhere outside the repository and that every
+/// path it names in backticks exists; returns how many it names.
+fn names_only_what_is_here(file: &str) -> usize {
+    let root = common::root();
+    let text = std::fs::read_to_string(root.join(file)).unwrap();
     assert!(
-        !readme.contains("../"),
-        "the README points outside the repository"
+        !text.contains("../"),
+        "{file} points outside the repository"
     );
     let dirs = [
         "bench/",
@@ -31,21 +51,23 @@ fn the_readme_names_nothing_outside_the_repository() {
         "src/",
         "fuzz/",
         ".ci/",
+        "examples/",
     ];
     let mut named = 0;
-    for quoted in readme.split('`').skip(1).step_by(2) {
+    for quoted in text.split('`').skip(1).step_by(2) {
         let path = quoted.split_whitespace().next().unwrap_or("");
         let is_path = dirs.iter().any(|d| path.starts_with(d))
             || ["NOTICE", "LICENSE-MIT", "LICENSE-APACHE", "errors.toml"].contains(&path);
-        // Globs and placeholders (TARGET) name no one file.
-        if !is_path || path.contains(['*', '…']) || path.contains("TARGET") {
+        // Globs and placeholders (TARGET, NAME) name no one file.
+        if !is_path || path.contains(['*', '…']) || path.contains("TARGET") || path.contains("NAME")
+        {
             continue;
         }
         named += 1;
         assert!(
             root.join(path).exists(),
-            "the README names {path}, which is not in the repository"
+            "{file} names {path}, which is not in the repository"
         );
     }
-    assert!(named > 5, "only {named} paths found");
+    named
 }

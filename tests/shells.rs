@@ -2,6 +2,8 @@
 //! 71<TAB>` must offer 7100 to 7107. Each test skips, saying so, where its
 //! shell is not installed (`.ci/run` installs bash, zsh and fish).
 
+mod common;
+
 use std::process::Command;
 
 fn shell(name: &str) -> Option<Command> {
@@ -15,7 +17,7 @@ fn shell(name: &str) -> Option<Command> {
         return None;
     }
     let mut command = Command::new(name);
-    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command.current_dir(common::root());
     Some(command)
 }
 
@@ -100,9 +102,7 @@ fn zsh_loads_the_script_and_it_offers_codes_with_messages() {
     let Some(mut zsh) = shell("zsh") else { return };
     zsh.args(["-n", "completions/_sperr"]);
     stdout(zsh);
-    let script =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/completions/_sperr"))
-            .unwrap();
+    let script = std::fs::read_to_string(common::root().join("completions/_sperr")).unwrap();
     assert!(script.contains(r#"7103\:"Login attempt failed because the Account is locked.""#));
     assert!(script.contains(r#"mfa\:"Multi-Factor Authentication (13XXX)""#));
 }

@@ -1,8 +1,31 @@
 //! The binary on a real terminal, in tmux: what a person sees when stdin or
 //! stdout is a terminal. Skipped where tmux is not installed.
 
+mod common;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+/// A word quoted for the shell.
+fn quoted(word: &str) -> String {
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
+/// `env` arguments for the common environment, but for what a terminal
+/// gives: TERM is tmux's, and COLUMNS is removed, so that the window's
+/// width counts.
+fn environment() -> String {
+    let (removed, set): (Vec<_>, Vec<_>) = common::ENVIRONMENT
+        .iter()
+        .filter(|(name, _)| *name != "TERM")
+        .partition(|(name, value)| value.is_none() || *name == "COLUMNS");
+    // env reads its options before the first assignment.
+    let removed = removed.iter().map(|(name, _)| format!("-u {name}"));
+    let set = set
+        .iter()
+        .map(|(name, value)| format!("{name}={}", quoted(value.unwrap())));
+    removed.chain(set).collect::<Vec<_>>().join(" ")
+}
 
 /// One tmux server of its own, with one window running a command.
 struct Terminal {
@@ -14,10 +37,10 @@ impl Terminal {
     /// window; its exit status is printed after it ends.
     fn start(name: &str, width: u16, height: u16, command: &str) -> Option<Terminal> {
         let socket = format!("sperr-test-{}-{name}", std::process::id());
-        let bin = assert_cmd::cargo::cargo_bin("sperr");
         let line = format!(
-            "env -u NO_COLOR -u COLUMNS -u PAGER -u SPERR_PAGER -u LESS SPERR={} sh -c '{command}; echo \"[exit $?]\"; sleep 60'",
-            bin.display()
+            "env {} SPERR={} sh -c '{command}; echo \"[exit $?]\"; sleep 60'",
+            environment(),
+            quoted(&common::bin().to_string_lossy()),
         );
         let started = Command::new("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])

@@ -1,0 +1,71 @@
+//! The evaluation sets of tests/data (tests/data/README.md says what each
+//! is): their names, and their rows. tests/quality.rs asserts every set;
+//! examples/search_rates.rs reports the development sets, and includes
+//! this file by its path.
+//!
+//! A development set (`-dev`) is one search or scan was tuned on. A test
+//! set (`-test`) was scored without being looked at and is never tuned on:
+//! a change is measured on it, not made for it.
+
+// The test binaries and examples/search_rates.rs each use a part.
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// sperr's own search queries, written the way support engineers type them.
+pub const SEARCH_OWN_DEV: &str = "search-own-dev.tsv";
+/// sperr's own paraphrases, sharing few words with the reference.
+pub const SEARCH_OWN_PARAPHRASES_DEV: &str = "search-own-paraphrases-dev.tsv";
+/// Queries written blind, from the catalog's sources alone (2026-11-25).
+pub const SEARCH_BLIND_DEV: &str = "search-blind-dev.tsv";
+/// Questions no entry answers, written blind beside [`SEARCH_BLIND_DEV`].
+pub const SEARCH_UNANSWERABLE_BLIND_DEV: &str = "search-unanswerable-blind-dev.tsv";
+/// Queries written blind from the catalog (2026-12-03), never tuned on.
+pub const SEARCH_BLIND_TEST: &str = "search-blind-test.tsv";
+/// Questions no entry answers, written blind beside [`SEARCH_BLIND_TEST`].
+pub const SEARCH_UNANSWERABLE_BLIND_TEST: &str = "search-unanswerable-blind-test.tsv";
+
+/// The answerable search sets search is tuned on.
+pub const SEARCH_ANSWERABLE_DEV: [&str; 3] =
+    [SEARCH_OWN_DEV, SEARCH_OWN_PARAPHRASES_DEV, SEARCH_BLIND_DEV];
+
+/// sperr's own tickets, one a rule or a decoy: a development set (a
+/// folder).
+pub const SCAN_OWN_DEV: &str = "tickets";
+/// Files written blind in every format scan reads (a folder).
+pub const SCAN_BLIND_DEV: &str = "scan-blind-dev";
+/// Files written blind from the catalog (2026-12-03), never tuned on (a
+/// folder).
+pub const SCAN_BLIND_TEST: &str = "scan-blind-test";
+
+/// A set's file or folder: `set` is its path under tests/data.
+pub fn path(set: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(set)
+}
+
+/// The (text, codes) rows of a tab-separated set under tests/data (a
+/// search set, or a scan set's `expected.tsv`), `#` lines and blank ones
+/// skipped. Codes are comma-separated; a row without is answered by none.
+pub fn rows(set: &str) -> Vec<(String, BTreeSet<u32>)> {
+    let path = path(set);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (text, codes) = l.split_once('\t').unwrap_or((l, ""));
+            let codes = codes
+                .split(',')
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| {
+                    c.trim()
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{set}: {c:?} is no code in {l:?}"))
+                })
+                .collect();
+            (text.to_string(), codes)
+        })
+        .collect()
+}
