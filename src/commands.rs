@@ -7,8 +7,9 @@ use crate::catalog::{self, Entry};
 use crate::cli::ScanArgs;
 use crate::cli::{Command, Deferred};
 use crate::markup;
+use crate::render::stream::{self, Layout};
 use crate::render::{self, Format, Style, explain::Sighting};
-use crate::scan::sink::{self, Layout, SinkFactory};
+use crate::scan::sink::{self, SinkFactory};
 use crate::scan::{self, order::Ordered};
 use crate::search;
 use std::io::{self, IsTerminal, Read, Write};
@@ -413,9 +414,9 @@ pub fn scan(
             Format::Table => Layout::Grouped(*style),
         };
         let array = json && !style.json_lines;
-        let ordered = Ordered::new(sink::Writer::new(direct, array));
+        let ordered = Ordered::new(stream::Writer::new(direct, array));
         let outcome = run(
-            &sink::Printers {
+            &stream::Printers {
                 layout,
                 ordered: &ordered,
                 stop: &stop,

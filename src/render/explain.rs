@@ -5,7 +5,7 @@ use super::Style;
 use super::json::JsonEntry;
 use crate::body::Body;
 use crate::catalog::{Entry, MessageKind, Origin};
-use crate::scan::{Hit, Unit};
+use crate::scan::{Hit, Ticket};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -276,7 +276,7 @@ struct JsonSighting<'a> {
 
 /// The same, as one JSON array.
 pub fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result<()> {
-    let stdin = Unit::stdin();
+    let stdin = Ticket::stdin();
     let items: Vec<JsonSighting> = sightings
         .iter()
         .map(|s| JsonSighting {

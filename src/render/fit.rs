@@ -4,7 +4,8 @@
 //! numbered note. comfy-table then wraps the cells at spaces.
 
 use super::Style;
-use comfy_table::{Cell, ColumnConstraint, Width};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -75,7 +76,7 @@ pub fn write(
         })
         .collect();
     let (kept, widths) = layout(columns, &rows, style.width);
-    let mut table = super::table::new_table(style);
+    let mut table = new_table(style);
     // A text column's words are shortened to its width; a whole one's never.
     let fitted = |n: usize, i: usize, cell: &str| match &widths {
         Some(widths) if !columns[i].whole => Cell::new(shorten_words(cell, widths[n])),
@@ -300,6 +301,21 @@ pub fn footnote_urls(cell: &str, notes: &mut Vec<String>) -> String {
         }
     }
     out
+}
+
+/// A comfy table in the house style, as wide as the style allows.
+pub(super) fn new_table(style: &Style) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(style.width).unwrap_or(u16::MAX));
+    if style.palette.enabled {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
 }
 
 #[cfg(test)]

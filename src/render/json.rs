@@ -4,7 +4,7 @@
 use crate::catalog::{self, Entry, Variant};
 use crate::markup::plain;
 use crate::scan::summary::{CodeCounts, Summary};
-use crate::scan::{Hit as ScanHit, Unit};
+use crate::scan::{Hit as ScanHit, Ticket};
 use crate::search::Hit as SearchHit;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -159,10 +159,10 @@ pub struct JsonHit<'a> {
 }
 
 impl<'a> JsonHit<'a> {
-    pub fn new(unit: &'a Unit, hit: &'a ScanHit) -> Self {
+    pub fn new(ticket: &'a Ticket, hit: &'a ScanHit) -> Self {
         JsonHit {
-            file: &unit.file,
-            member: unit.member.as_deref(),
+            file: &ticket.file,
+            member: ticket.member.as_deref(),
             line: hit.line,
             column: hit.column,
             code: hit.code,
@@ -178,8 +178,8 @@ impl<'a> JsonHit<'a> {
 
 /// One hit as one line of JSON (JSON Lines, and the elements of scan's
 /// array).
-pub fn scan_hit_line(out: &mut dyn Write, unit: &Unit, hit: &ScanHit) -> io::Result<()> {
-    line(out, &JsonHit::new(unit, hit))
+pub fn scan_hit_line(out: &mut dyn Write, ticket: &Ticket, hit: &ScanHit) -> io::Result<()> {
+    line(out, &JsonHit::new(ticket, hit))
 }
 
 /// Objects as JSON Lines, one a line.

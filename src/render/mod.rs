@@ -7,11 +7,12 @@ pub mod fit;
 pub mod json;
 pub mod palette;
 pub mod plain;
+pub mod stream;
 pub mod table;
 
 use crate::catalog::{self, Entry, Origin, Variant};
 use crate::markup;
-use crate::scan::Unit;
+use crate::scan::Ticket;
 use crate::scan::summary::Summary;
 use crate::search::Hit as SearchHit;
 pub use palette::Palette;
@@ -178,7 +179,7 @@ pub fn scan_summary(
 
 /// A ticket's name for `-l`: the file (and member) as a line, or as a
 /// JSON object with `file` and `member`.
-pub fn names_line(out: &mut dyn Write, unit: &Unit, json: bool) -> io::Result<()> {
+pub fn names_line(out: &mut dyn Write, ticket: &Ticket, json: bool) -> io::Result<()> {
     if json {
         #[derive(serde::Serialize)]
         struct Name<'a> {
@@ -188,11 +189,11 @@ pub fn names_line(out: &mut dyn Write, unit: &Unit, json: bool) -> io::Result<()
         json::line(
             out,
             &Name {
-                file: &unit.file,
-                member: unit.member.as_deref(),
+                file: &ticket.file,
+                member: ticket.member.as_deref(),
             },
         )
     } else {
-        writeln!(out, "{}", unit.name())
+        writeln!(out, "{}", ticket.name())
     }
 }

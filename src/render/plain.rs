@@ -4,7 +4,7 @@
 use super::plain_message;
 use crate::catalog::{self, Entry, MessageKind};
 use crate::scan::summary::Summary;
-use crate::scan::{Hit, Unit};
+use crate::scan::{Hit, Ticket};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -37,11 +37,11 @@ pub const NOT_IN_CATALOG: &str = "(not in the catalog)";
 
 /// `FILE:LINE<TAB>CODE<TAB>MESSAGE`, or `FILE:MEMBER:LINE…` in a bundle.
 /// Put together piece by piece, not formatted: a scan may print millions.
-pub fn scan_hit(out: &mut dyn Write, unit: &Unit, hit: &Hit) -> io::Result<()> {
+pub fn scan_hit(out: &mut dyn Write, ticket: &Ticket, hit: &Hit) -> io::Result<()> {
     let (mut line, mut code) = (itoa::Buffer::new(), itoa::Buffer::new());
     let message = message(hit.entry);
-    let member = unit.member.as_deref().map(|m| [":", m]);
-    let pieces = [unit.file.as_str()]
+    let member = ticket.member.as_deref().map(|m| [":", m]);
+    let pieces = [ticket.file.as_str()]
         .into_iter()
         .chain(member.into_iter().flatten())
         .chain([

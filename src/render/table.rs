@@ -4,28 +4,12 @@ use super::fit::{self, Column};
 use super::{Style, plain};
 use crate::catalog::{self, Entry, MessageKind, Origin};
 use crate::scan::summary::Summary;
-use crate::scan::{Hit as ScanHit, Unit};
+use crate::scan::{Hit as ScanHit, Ticket};
 use crate::search::{self, Hit as SearchHit};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// The widest a summary bar grows.
 const BAR_WIDTH: u64 = 20;
-
-pub(super) fn new_table(style: &Style) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(style.width).unwrap_or(u16::MAX));
-    if style.palette.enabled {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table
-}
 
 fn category_label(style: &Style, entry: &Entry) -> String {
     style.palette.category(&format!(
@@ -251,14 +235,14 @@ pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
 /// Where each code was found: a heading for each file, as ripgrep gives
 /// it, then a row for each hit (`--format table`). On a narrow terminal
 /// the found text goes first.
-pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[(Unit, ScanHit)]) -> io::Result<()> {
+pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[(Ticket, ScanHit)]) -> io::Result<()> {
     let p = &style.palette;
-    for (i, unit_hits) in hits.chunk_by(|a, b| a.0 == b.0).enumerate() {
+    for (i, ticket_hits) in hits.chunk_by(|a, b| a.0 == b.0).enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        scan_heading(out, style, &unit_hits[0].0)?;
-        let rows: Vec<Vec<String>> = unit_hits
+        scan_heading(out, style, &ticket_hits[0].0)?;
+        let rows: Vec<Vec<String>> = ticket_hits
             .iter()
             .map(|(_, hit)| {
                 vec![
@@ -293,12 +277,12 @@ fn scan_message(style: &Style, entry: Option<&Entry>) -> String {
 }
 
 /// The heading of a file's hits in scan's streamed view.
-pub fn scan_heading(out: &mut dyn Write, style: &Style, unit: &Unit) -> io::Result<()> {
+pub fn scan_heading(out: &mut dyn Write, style: &Style, ticket: &Ticket) -> io::Result<()> {
     // `-` reads as a stray dash above a list; ripgrep says `<stdin>`.
-    let name = match (unit.file.as_str(), &unit.member) {
+    let name = match (ticket.file.as_str(), &ticket.member) {
         ("-", None) => "<stdin>".to_string(),
         ("-", Some(member)) => format!("<stdin>:{member}"),
-        _ => unit.name(),
+        _ => ticket.name(),
     };
     writeln!(out, "{}", style.palette.category(&name))
 }

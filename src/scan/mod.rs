@@ -1,39 +1,33 @@
 //! Finding error codes in tickets, logs and whole support archives.
 //!
-//! - `rules`: what a code in text is; `lists`: lists of codes under a
-//!   heading about them; `sentences`: sentences that say a code is a
-//!   number; `foreign`: other programs' numbers after "error";
+//! - `recognise`: what a code in text is, one file a recogniser, and the
+//!   scanner that runs them line by line;
 //! - `decode`: decoded views of lines that show an encoding;
-//! - `text`: reading a stream of text in blocks of lines as it arrives, and
-//!   where the records of an export start;
-//! - `open`: what a file is (compressed, a bundle, UTF-16, binary, mail)
-//!   and the units of text inside it;
-//! - `mail`: the parts of an e-mail or an mbox;
-//! - `csv`: the code column of a CSV export;
-//! - `parts`: a large file read in parts at once on spare threads;
+//! - `lines`: reading a stream of text in blocks of whole lines as it
+//!   arrives, and where the records of an export start;
+//! - `unpack`: what a file is (compressed, a bundle, UTF-16, binary, mail)
+//!   and the tickets inside it; `unpack::mail`, the parts of an e-mail or
+//!   an mbox;
+//! - `slices`: a large file read in slices at once on spare threads;
 //! - `walk`: which files the paths name, as ripgrep walks them;
 //! - `order`: output from several threads in one stable order;
-//! - `sink`: where hits go (printers, file names, the summary);
+//! - `sink`: where hits go: the `Sink` trait, and the sinks that collect,
+//!   count or stop (the printers are `render::stream`);
 //! - `summary`: tickets and sightings per code and category;
 //! - `progress`: the progress line and `--stats`.
 //!
 //! The scanner drives and pushes each hit into a `Sink`, as ripgrep's
 //! searcher does; nothing holds the whole result.
 
-mod csv;
 pub mod decode;
-mod foreign;
-mod lists;
-mod mail;
-mod open;
+mod lines;
 pub mod order;
-mod parts;
 pub mod progress;
-mod rules;
-mod sentences;
+mod recognise;
 pub mod sink;
+mod slices;
 pub mod summary;
-mod text;
+mod unpack;
 mod walk;
 
 use crate::catalog::{self, Entry, Selector};
@@ -42,8 +36,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicU64, Ordering};
 
-pub use open::Limits;
 pub use progress::Progress;
+pub use unpack::Limits;
 pub use walk::WalkOptions;
 
 /// How a code was recognised.
@@ -84,10 +78,12 @@ pub struct Hit {
     pub decoded: Vec<&'static str>,
 }
 
-/// A text that is scanned: a file, stdin, or a member of a bundle or of a
-/// compressed file. Names are escaped for display.
+/// A ticket: the text a hit is attributed to and the summary counts (a
+/// file, stdin, a member of a bundle or of a compressed file, an e-mail);
+/// the records of an export are tickets of their own inside it
+/// (`Hit::record`). Names are escaped for display.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit {
+pub struct Ticket {
     /// The path as given or found while walking, `-` for stdin.
     pub file: String,
     /// The path inside a bundle (`logs/app.log`, nested as
@@ -95,9 +91,9 @@ pub struct Unit {
     pub member: Option<String>,
 }
 
-impl Unit {
-    pub fn stdin() -> Unit {
-        Unit {
+impl Ticket {
+    pub fn stdin() -> Ticket {
+        Ticket {
             file: "-".into(),
             member: None,
         }
@@ -121,10 +117,10 @@ impl Unit {
 pub fn scan_text(text: &[u8]) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut collect = sink::Collect(&mut hits);
-    let unit = Unit::stdin();
+    let ticket = Ticket::stdin();
     let mut reader = text;
     // Reading from memory cannot fail, nor can collecting.
-    let _ = text::scan_stream(&mut reader, text::Records::Whole, &unit, &mut collect);
+    let _ = lines::scan_stream(&mut reader, lines::Records::Whole, &ticket, &mut collect);
     hits
 }
 
@@ -141,11 +137,11 @@ pub fn scan_input(
     reader: &mut dyn io::Read,
     limits: Limits,
     notes: &mut (dyn Write + Send),
-) -> (Vec<(Unit, Hit)>, bool) {
+) -> (Vec<(Ticket, Hit)>, bool) {
     let mut hits = Vec::new();
     let failed = with_context(limits, 0, notes, |ctx| {
-        let source = open::Source {
-            unit: Unit::stdin(),
+        let source = unpack::Source {
+            ticket: Ticket::stdin(),
             name: "-".into(),
             file: None,
             named: true,
@@ -153,7 +149,7 @@ pub fn scan_input(
             compressions: 0,
             continues_ticket: false,
         };
-        open::scan(source, reader, &mut sink::CollectNamed(&mut hits), ctx);
+        unpack::scan(source, reader, &mut sink::CollectNamed(&mut hits), ctx);
     });
     (hits, failed)
 }

@@ -1,14 +1,13 @@
 //! Where hits go. The scanner pushes each hit into a `Sink`, as ripgrep's
-//! searcher does: a printer is one sink, the summary another, and neither
-//! holds the whole result. Each worker thread has a sink of its own, made
-//! by a `SinkFactory`; printers hand their output to the reorder buffer so
-//! that it comes out in one order.
+//! searcher does: a printer is one sink (`render::stream`), the summary
+//! another, and neither holds the whole result. Each worker thread has a
+//! sink of its own, made by a `SinkFactory`; printers hand their output to
+//! the reorder buffer so that it comes out in one order.
 
 use super::order::{Consumer, Ordered};
 use super::summary::{Summary, Tally};
-use super::{Hit, Unit};
-use crate::render::{self, Style};
-use std::io::{self, Write};
+use super::{Hit, Ticket};
+use std::io;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -18,21 +17,21 @@ pub trait Sink {
     /// is its place in the output order.
     fn job(&mut self, _seq: usize) {}
     /// A text starts: a file, or a member of a bundle; a new ticket.
-    fn begin(&mut self, _unit: &Unit) {}
+    fn begin(&mut self, _ticket: &Ticket) {}
     /// A text starts that is a part of the ticket begun before (a part of
     /// an e-mail).
-    fn begin_part(&mut self, unit: &Unit) {
-        self.begin(unit);
+    fn begin_part(&mut self, ticket: &Ticket) {
+        self.begin(ticket);
     }
     /// A code was found; returns false to stop reading this text.
-    fn matched(&mut self, unit: &Unit, hit: Hit) -> bool;
+    fn matched(&mut self, ticket: &Ticket, hit: Hit) -> bool;
     /// The input waits, or a block has been read: pass on what is ready.
     /// Returns false to stop reading (the output has gone).
     fn pause(&mut self) -> bool {
         true
     }
     /// The text has ended.
-    fn finish(&mut self, _unit: &Unit) {}
+    fn finish(&mut self, _ticket: &Ticket) {}
     /// The job has ended.
     fn job_done(&mut self, _seq: usize) {}
     /// The worker has no more jobs.
@@ -48,197 +47,19 @@ pub trait SinkFactory: Sync {
 pub struct Collect<'a>(pub &'a mut Vec<Hit>);
 
 impl Sink for Collect<'_> {
-    fn matched(&mut self, _unit: &Unit, hit: Hit) -> bool {
+    fn matched(&mut self, _ticket: &Ticket, hit: Hit) -> bool {
         self.0.push(hit);
         true
     }
 }
 
 /// Collects hits with the name of the text each was found in.
-pub struct CollectNamed<'a>(pub &'a mut Vec<(Unit, Hit)>);
+pub struct CollectNamed<'a>(pub &'a mut Vec<(Ticket, Hit)>);
 
 impl Sink for CollectNamed<'_> {
-    fn matched(&mut self, unit: &Unit, hit: Hit) -> bool {
-        self.0.push((unit.clone(), hit));
+    fn matched(&mut self, ticket: &Ticket, hit: Hit) -> bool {
+        self.0.push((ticket.clone(), hit));
         true
-    }
-}
-
-/// How hits are written.
-#[derive(Debug, Clone, Copy)]
-pub enum Layout {
-    /// `FILE:LINE<TAB>CODE<TAB>MESSAGE`
-    Plain,
-    /// One JSON object per line.
-    Jsonl,
-    /// One JSON array, written element by element.
-    Json,
-    /// For people: hits grouped under each file name, as ripgrep does.
-    Grouped(Style),
-    /// Each ticket's name once (`-l`), as lines or JSON objects.
-    Names { json: bool },
-}
-
-/// A piece of output: some whole lines, which may start a file's group.
-pub struct Piece {
-    group: bool,
-    bytes: Vec<u8>,
-}
-
-/// Writes pieces to the output, with what goes between and around them.
-pub struct Writer {
-    out: Box<dyn Write + Send>,
-    json_array: bool,
-    wrote_any: bool,
-}
-
-impl Writer {
-    pub fn new(out: Box<dyn Write + Send>, json_array: bool) -> Self {
-        Writer {
-            out,
-            json_array,
-            wrote_any: false,
-        }
-    }
-
-    /// Ends the output: closes a JSON array (`[]` when it is empty).
-    pub fn end(mut self) -> io::Result<()> {
-        if self.json_array {
-            self.out
-                .write_all(if self.wrote_any { b"\n]\n" } else { b"[]\n" })?;
-        }
-        self.out.flush()
-    }
-}
-
-impl Consumer for Writer {
-    type Piece = Piece;
-
-    fn take(&mut self, piece: Piece) -> io::Result<()> {
-        if self.json_array {
-            for line in piece.bytes.split_inclusive(|&b| b == b'\n') {
-                self.out
-                    .write_all(if self.wrote_any { b",\n  " } else { b"[\n  " })?;
-                self.out
-                    .write_all(line.strip_suffix(b"\n").unwrap_or(line))?;
-                self.wrote_any = true;
-            }
-            return Ok(());
-        }
-        if piece.group && self.wrote_any {
-            self.out.write_all(b"\n")?;
-        }
-        self.wrote_any |= !piece.bytes.is_empty();
-        self.out.write_all(&piece.bytes)
-    }
-
-    fn pass_on(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
-
-/// Makes printers that write through one reorder buffer.
-pub struct Printers<'a> {
-    pub layout: Layout,
-    pub ordered: &'a Ordered<Writer>,
-    /// Set when output fails (a closed pipe): the whole scan stops.
-    pub stop: &'a AtomicBool,
-}
-
-impl SinkFactory for Printers<'_> {
-    fn make(&self) -> Box<dyn Sink + Send + '_> {
-        Box::new(Printer {
-            layout: self.layout,
-            ordered: self.ordered,
-            stop: self.stop,
-            seq: 0,
-            pieces: Vec::new(),
-            bytes: 0,
-            unit_started: false,
-        })
-    }
-}
-
-/// Renders hits as they come and hands them over at each pause.
-struct Printer<'a> {
-    layout: Layout,
-    ordered: &'a Ordered<Writer>,
-    stop: &'a AtomicBool,
-    seq: usize,
-    pieces: Vec<Piece>,
-    bytes: usize,
-    /// Whether the current text has had a hit yet.
-    unit_started: bool,
-}
-
-impl Printer<'_> {
-    fn push(&mut self, group: bool, render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) {
-        if group || self.pieces.is_empty() {
-            self.pieces.push(Piece {
-                group,
-                bytes: Vec::new(),
-            });
-        }
-        let bytes = &mut self.pieces.last_mut().expect("a piece was pushed").bytes;
-        let before = bytes.len();
-        // Rendering into memory cannot fail.
-        let _ = render(bytes);
-        self.bytes += bytes.len() - before;
-    }
-
-    /// Hands what is held over; false once output has failed.
-    fn hand_over(&mut self) -> bool {
-        if self.pieces.is_empty() {
-            return true;
-        }
-        let bytes = std::mem::take(&mut self.bytes);
-        let sent = self
-            .ordered
-            .send(self.seq, std::mem::take(&mut self.pieces), bytes);
-        if !sent {
-            self.stop.store(true, Ordering::Relaxed);
-        }
-        sent
-    }
-}
-
-impl Sink for Printer<'_> {
-    fn job(&mut self, seq: usize) {
-        self.seq = seq;
-    }
-
-    fn begin(&mut self, _unit: &Unit) {
-        self.unit_started = false;
-    }
-
-    fn matched(&mut self, unit: &Unit, hit: Hit) -> bool {
-        let first = !std::mem::replace(&mut self.unit_started, true);
-        match self.layout {
-            Layout::Plain => self.push(false, |b| render::plain::scan_hit(b, unit, &hit)),
-            Layout::Jsonl | Layout::Json => {
-                self.push(false, |b| render::json::scan_hit_line(b, unit, &hit))
-            }
-            Layout::Grouped(style) => {
-                if first {
-                    self.push(true, |b| render::table::scan_heading(b, &style, unit));
-                }
-                self.push(false, |b| render::table::scan_hit_line(b, &style, &hit));
-            }
-            Layout::Names { json, .. } => {
-                self.push(false, |b| render::names_line(b, unit, json));
-                return false; // one name is enough
-            }
-        }
-        true
-    }
-
-    fn pause(&mut self) -> bool {
-        self.hand_over()
-    }
-
-    fn job_done(&mut self, seq: usize) {
-        self.hand_over();
-        self.ordered.done(seq);
     }
 }
 
@@ -273,13 +94,13 @@ struct Counter<'a> {
 }
 
 impl Sink for Counter<'_> {
-    fn begin(&mut self, _unit: &Unit) {
-        self.tally.begin_unit();
+    fn begin(&mut self, _ticket: &Ticket) {
+        self.tally.begin_ticket();
     }
 
-    fn begin_part(&mut self, _unit: &Unit) {}
+    fn begin_part(&mut self, _ticket: &Ticket) {}
 
-    fn matched(&mut self, _unit: &Unit, hit: Hit) -> bool {
+    fn matched(&mut self, _ticket: &Ticket, hit: Hit) -> bool {
         self.tally.add(&hit);
         true
     }
@@ -300,7 +121,7 @@ impl SinkFactory for Quiet<'_> {
 }
 
 impl Sink for Quiet<'_> {
-    fn matched(&mut self, _unit: &Unit, _hit: Hit) -> bool {
+    fn matched(&mut self, _ticket: &Ticket, _hit: Hit) -> bool {
         self.0.store(true, Ordering::Relaxed);
         false
     }
@@ -314,11 +135,11 @@ pub struct Tables<'a> {
 
 /// The hits of a scan, in output order.
 #[derive(Default)]
-pub struct Gathered(pub Vec<(Unit, Hit)>);
+pub struct Gathered(pub Vec<(Ticket, Hit)>);
 
 impl Consumer for Gathered {
-    type Piece = (Unit, Hit);
-    fn take(&mut self, piece: (Unit, Hit)) -> io::Result<()> {
+    type Piece = (Ticket, Hit);
+    fn take(&mut self, piece: (Ticket, Hit)) -> io::Result<()> {
         self.0.push(piece);
         Ok(())
     }
@@ -340,7 +161,7 @@ impl SinkFactory for Tables<'_> {
 struct Gatherer<'a> {
     ordered: &'a Ordered<Gathered>,
     seq: usize,
-    held: Vec<(Unit, Hit)>,
+    held: Vec<(Ticket, Hit)>,
 }
 
 impl Sink for Gatherer<'_> {
@@ -348,8 +169,8 @@ impl Sink for Gatherer<'_> {
         self.seq = seq;
     }
 
-    fn matched(&mut self, unit: &Unit, hit: Hit) -> bool {
-        self.held.push((unit.clone(), hit));
+    fn matched(&mut self, ticket: &Ticket, hit: Hit) -> bool {
+        self.held.push((ticket.clone(), hit));
         true
     }
 

@@ -65,7 +65,7 @@ struct Sighting {
 
 impl Tally {
     /// A new text starts: a new ticket.
-    pub fn begin_unit(&mut self) {
+    pub fn begin_ticket(&mut self) {
         self.last_sighting.clear();
         self.last_record.clear();
     }
@@ -162,7 +162,7 @@ mod tests {
     fn summary_of(texts: &[&str]) -> Summary {
         let mut tally = Tally::default();
         for text in texts {
-            tally.begin_unit();
+            tally.begin_ticket();
             for hit in scan_text(text.as_bytes()) {
                 tally.add(&hit);
             }

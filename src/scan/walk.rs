@@ -5,9 +5,9 @@
 //! are scanned by worker threads, and their output comes out in the order
 //! of the walk.
 
-use super::open::{self, Source};
 use super::sink::{Sink, SinkFactory};
-use super::{Context, Options, Unit, escape};
+use super::unpack::{self, Source};
+use super::{Context, Options, Ticket, escape};
 use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 use std::fs::File;
@@ -219,8 +219,8 @@ fn scan_job(job: &Job, sink: &mut dyn Sink, ctx: &Context) {
                 inner: stdin.lock(),
                 ctx,
             };
-            open::scan(
-                source(Unit::stdin(), "-".into(), None, true),
+            unpack::scan(
+                source(Ticket::stdin(), "-".into(), None, true),
                 &mut counted,
                 sink,
                 ctx,
@@ -235,13 +235,13 @@ fn scan_job(job: &Job, sink: &mut dyn Sink, ctx: &Context) {
                     return;
                 }
             };
-            let unit = Unit {
+            let ticket = Ticket {
                 file: name.clone(),
                 member: None,
             };
             let mut counted = Counted { inner: &file, ctx };
-            open::scan(
-                source(unit, name, Some(&file), *named),
+            unpack::scan(
+                source(ticket, name, Some(&file), *named),
                 &mut counted,
                 sink,
                 ctx,
@@ -250,9 +250,9 @@ fn scan_job(job: &Job, sink: &mut dyn Sink, ctx: &Context) {
     }
 }
 
-fn source(unit: Unit, name: String, file: Option<&File>, named: bool) -> Source<'_> {
+fn source(ticket: Ticket, name: String, file: Option<&File>, named: bool) -> Source<'_> {
     Source {
-        unit,
+        ticket,
         name,
         file,
         named,

@@ -6,8 +6,8 @@
 //! The text is read with csv-core as it streams by, a block of lines at a
 //! time, so a CSV costs no more memory than any text.
 
-use super::{Hit, Via, escape};
 use crate::catalog;
+use crate::scan::{Hit, Via, escape};
 
 /// The longest cell kept to be looked at: a header or a code.
 const MAX_CELL: usize = 64;

@@ -1,36 +1,36 @@
-//! A large file on disk scanned in parts at once, on the threads the scan
+//! A large file on disk scanned in slices at once, on the threads the scan
 //! has to spare (one big log, or the last big file of a tree).
 //!
-//! The file is cut into parts at line ends. Helper threads read the parts,
+//! The file is cut into slices at line ends. Helper threads read the slices,
 //! each with a new stream, as if the text started there. That guess holds
-//! when the text before a part leaves nothing going on (no table, list or
-//! sentence: `Stream::at_rest`), as in almost every log; then the part's
+//! when the text before a slice leaves nothing going on (no table, list or
+//! sentence: `Stream::at_rest`), as in almost every log; then the slice's
 //! hits are passed on in turn, their lines numbered on. When it does not
-//! hold, the part is read again after the one before it, as one thread
-//! would read it. A part too dense with hits to hold ends the guessing:
+//! hold, the slice is read again after the one before it, as one thread
+//! would read it. A slice too dense with hits to hold ends the guessing:
 //! the rest is read in turn. Either way the output is `-j 1`'s, and only a
-//! few parts' hits are held at a time.
+//! few slices' hits are held at a time.
 
-use super::Unit;
+use super::Ticket;
+use super::lines::{self, Records, Stream};
 use super::sink::Sink;
-use super::text::{self, Records, Stream};
 use super::{Context, Hit};
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// The size of a part, and the smallest file read in parts is two.
+/// The size of a slice, and the smallest file read in slices is two.
 const PART: u64 = 2 << 20;
-/// The most hits a helper holds for one part: a part denser than that is
+/// The most hits a helper holds for one slice: a slice denser than that is
 /// read in turn, and so is the rest of the file.
 const MOST_HELD_HITS: usize = 20_000;
-/// How many parts may be read ahead of the one whose turn it is, for each
+/// How many slices may be read ahead of the one whose turn it is, for each
 /// thread.
 const AHEAD_PER_THREAD: usize = 2;
 
 /// Scans a text that is `file` unchanged, `read` bytes of it already taken
-/// (and counted) by `reader`, which reads it from its start: in parts when
+/// (and counted) by `reader`, which reads it from its start: in slices when
 /// it is large, each line stands alone or all are one ticket, and the scan
 /// has idle threads; else as a stream.
 pub(super) fn scan_file(
@@ -38,7 +38,7 @@ pub(super) fn scan_file(
     read: u64,
     reader: &mut dyn Read,
     records: Records,
-    unit: &Unit,
+    ticket: &Ticket,
     sink: &mut dyn Sink,
     ctx: &Context,
 ) -> io::Result<()> {
@@ -55,37 +55,37 @@ pub(super) fn scan_file(
         0
     };
     if borrowed == 0 {
-        return text::scan_stream(reader, records, unit, sink);
+        return lines::scan_stream(reader, records, ticket, sink);
     }
     let job = Job {
         file,
         records,
-        unit,
+        ticket,
         ctx,
         counted: read,
-        part: PART,
+        slice: PART,
         most_held: MOST_HELD_HITS,
     };
-    let result = job.scan_in_parts(borrowed + 1, sink);
+    let result = job.scan_in_slices(borrowed + 1, sink);
     ctx.return_threads(borrowed);
     result
 }
 
-/// One file read in parts.
+/// One file read in slices.
 struct Job<'a, 'b> {
     file: &'a File,
     records: Records,
-    unit: &'a Unit,
+    ticket: &'a Ticket,
     ctx: &'a Context<'b>,
     /// Bytes of the file counted as read already.
     counted: u64,
-    /// The size of a part, and the most hits held for one (`PART`,
+    /// The size of a slice, and the most hits held for one (`PART`,
     /// `MOST_HELD_HITS`; smaller in tests).
-    part: u64,
+    slice: u64,
     most_held: usize,
 }
 
-/// A part of the file: its number, and where it starts and ends.
+/// A slice of the file: its number, and where it starts and ends.
 #[derive(Clone, Copy)]
 struct Span {
     number: usize,
@@ -93,7 +93,7 @@ struct Span {
     end: u64,
 }
 
-/// What a helper made of its part: its stream at the end, and its hits
+/// What a helper made of its slice: its stream at the end, and its hits
 /// (None when it held too many, or was told to stop).
 struct Guess {
     stream: Stream,
@@ -101,7 +101,7 @@ struct Guess {
 }
 
 impl Job<'_, '_> {
-    fn scan_in_parts(&self, helpers: usize, sink: &mut dyn Sink) -> io::Result<()> {
+    fn scan_in_slices(&self, helpers: usize, sink: &mut dyn Sink) -> io::Result<()> {
         let stop = AtomicBool::new(false);
         let (spans, to_read) = crossbeam_channel::unbounded::<Span>();
         let (guesses, done) = crossbeam_channel::unbounded::<(usize, io::Result<Guess>)>();
@@ -125,7 +125,7 @@ impl Job<'_, '_> {
         })
     }
 
-    /// Hands out the parts, and passes on each part's hits in turn.
+    /// Hands out the slices, and passes on each slice's hits in turn.
     fn read_in_turn(
         &self,
         ahead: usize,
@@ -137,7 +137,7 @@ impl Job<'_, '_> {
         let mut next_start = Some(0);
         let mut hand_out = |handed: &mut Vec<Span>| -> io::Result<()> {
             if let Some(start) = next_start {
-                let end = self.part_end(start)?;
+                let end = self.slice_end(start)?;
                 let span = Span {
                     number: handed.len(),
                     start,
@@ -160,7 +160,7 @@ impl Job<'_, '_> {
                 if let Some(guess) = waiting.remove(&turn) {
                     break guess;
                 }
-                let (number, guess) = done.recv().expect("a helper answers every part");
+                let (number, guess) = done.recv().expect("a helper answers every slice");
                 waiting.insert(number, guess);
             };
             let Guess {
@@ -173,7 +173,7 @@ impl Job<'_, '_> {
                 Some(hits) if stream.at_rest() => {
                     let lines = stream.lines();
                     for hit in hits {
-                        if !sink.matched(self.unit, guessed.shift(hit, lines)) {
+                        if !sink.matched(self.ticket, guessed.shift(hit, lines)) {
                             return Ok(());
                         }
                     }
@@ -184,15 +184,15 @@ impl Job<'_, '_> {
                     }
                 }
                 Some(_) => {
-                    let mut part = Part::new(self.file, span.start, Some(span.end));
-                    if !stream.read(&mut part, self.unit, sink)? {
+                    let mut slice = Slice::new(self.file, span.start, Some(span.end));
+                    if !stream.read(&mut slice, self.ticket, sink)? {
                         return Ok(());
                     }
                 }
                 None => {
                     // Too dense to guess: the rest is read in turn.
-                    let mut rest = Part::new(self.file, span.start, None);
-                    stream.read(&mut rest, self.unit, sink)?;
+                    let mut rest = Slice::new(self.file, span.start, None);
+                    stream.read(&mut rest, self.ticket, sink)?;
                     self.ctx
                         .bytes_read(rest.at.saturating_sub(span.end) as usize);
                     return Ok(());
@@ -204,7 +204,7 @@ impl Job<'_, '_> {
         Ok(())
     }
 
-    /// Reads a part as if the text started there.
+    /// Reads a slice as if the text started there.
     fn guess(&self, span: Span, stop: &AtomicBool) -> io::Result<Guess> {
         let mut stream = Stream::new(self.records);
         let mut held = Held {
@@ -212,19 +212,19 @@ impl Job<'_, '_> {
             most: self.most_held,
             stop,
         };
-        let mut part = Part::new(self.file, span.start, Some(span.end));
-        let whole = stream.read(&mut part, self.unit, &mut held)?;
+        let mut slice = Slice::new(self.file, span.start, Some(span.end));
+        let whole = stream.read(&mut slice, self.ticket, &mut held)?;
         Ok(Guess {
             stream,
             hits: whole.then_some(held.hits),
         })
     }
 
-    /// Where the part that starts at `start` ends: just after the first
-    /// line end a part's size on, or at the end of the file (`u64::MAX`,
+    /// Where the slice that starts at `start` ends: just after the first
+    /// line end a slice's size on, or at the end of the file (`u64::MAX`,
     /// as the file may grow).
-    fn part_end(&self, start: u64) -> io::Result<u64> {
-        let mut at = start + self.part;
+    fn slice_end(&self, start: u64) -> io::Result<u64> {
+        let mut at = start + self.slice;
         let mut probe = [0; 4096];
         loop {
             let read = read_at(self.file, &mut probe, at)?;
@@ -238,7 +238,7 @@ impl Job<'_, '_> {
         }
     }
 
-    /// Counts a part's bytes as read, less those counted before.
+    /// Counts a slice's bytes as read, less those counted before.
     fn count(&self, span: Span) {
         let len = match span.end {
             u64::MAX => self.file.metadata().map_or(0, |m| m.len()),
@@ -251,15 +251,15 @@ impl Job<'_, '_> {
 
 /// The bytes of a file from `at` to `end` (or its end), read in place,
 /// without moving the file's own position.
-struct Part<'a> {
+struct Slice<'a> {
     file: &'a File,
     at: u64,
     end: Option<u64>,
 }
 
-impl<'a> Part<'a> {
-    fn new(file: &'a File, start: u64, end: Option<u64>) -> Part<'a> {
-        Part {
+impl<'a> Slice<'a> {
+    fn new(file: &'a File, start: u64, end: Option<u64>) -> Slice<'a> {
+        Slice {
             file,
             at: start,
             end: end.filter(|&end| end < u64::MAX),
@@ -267,7 +267,7 @@ impl<'a> Part<'a> {
     }
 }
 
-impl Read for Part<'_> {
+impl Read for Slice<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let room = match self.end {
             Some(end) => buf.len().min(end.saturating_sub(self.at) as usize),
@@ -289,7 +289,7 @@ fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<usize> {
     std::os::windows::fs::FileExt::seek_read(file, buf, at)
 }
 
-/// Holds a helper's hits until its part's turn, up to a bound.
+/// Holds a helper's hits until its slice's turn, up to a bound.
 struct Held<'a> {
     hits: Vec<Hit>,
     most: usize,
@@ -297,7 +297,7 @@ struct Held<'a> {
 }
 
 impl Sink for Held<'_> {
-    fn matched(&mut self, _unit: &Unit, hit: Hit) -> bool {
+    fn matched(&mut self, _ticket: &Ticket, hit: Hit) -> bool {
         self.hits.push(hit);
         self.hits.len() < self.most
     }
@@ -313,34 +313,35 @@ mod tests {
     use crate::scan::sink::Collect;
     use std::io::Write;
 
-    /// The hits of `text` read in parts of `part` bytes by `helpers`
-    /// threads, holding at most `most_held` hits a part.
-    fn in_parts(text: &[u8], part: u64, helpers: usize, most_held: usize) -> Vec<Hit> {
-        in_parts_of(Records::Whole, text, part, helpers, most_held)
+    /// The hits of `text` read in slices of `slice` bytes by `helpers`
+    /// threads, holding at most `most_held` hits a slice.
+    fn in_slices(text: &[u8], slice: u64, helpers: usize, most_held: usize) -> Vec<Hit> {
+        in_slices_of(Records::Whole, text, slice, helpers, most_held)
     }
 
-    fn in_parts_of(
+    fn in_slices_of(
         records: Records,
         text: &[u8],
-        part: u64,
+        slice: u64,
         helpers: usize,
         most_held: usize,
     ) -> Vec<Hit> {
         let mut file = tempfile::tempfile().unwrap();
         file.write_all(text).unwrap();
-        let unit = Unit::stdin();
+        let ticket = Ticket::stdin();
         let mut hits = Vec::new();
         super::super::with_context(Default::default(), 0, &mut Vec::new(), |ctx| {
             let job = Job {
                 file: &file,
                 records,
-                unit: &unit,
+                ticket: &ticket,
                 ctx,
                 counted: 0,
-                part,
+                slice,
                 most_held,
             };
-            job.scan_in_parts(helpers, &mut Collect(&mut hits)).unwrap();
+            job.scan_in_slices(helpers, &mut Collect(&mut hits))
+                .unwrap();
         });
         hits
     }
@@ -351,12 +352,12 @@ mod tests {
 
     fn as_one_of(records: Records, text: &[u8]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let unit = Unit::stdin();
-        text::scan_stream(&mut &text[..], records, &unit, &mut Collect(&mut hits)).unwrap();
+        let ticket = Ticket::stdin();
+        lines::scan_stream(&mut &text[..], records, &ticket, &mut Collect(&mut hits)).unwrap();
         hits
     }
 
-    /// A text whose tables, lists and sentences run across many part ends.
+    /// A text whose tables, lists and sentences run across many slice ends.
     fn carried_over() -> Vec<u8> {
         let mut text = Vec::new();
         for i in 0..300 {
@@ -377,47 +378,47 @@ mod tests {
     }
 
     #[test]
-    fn parts_give_what_one_stream_gives_wherever_they_are_cut() {
+    fn slices_give_what_one_stream_gives_wherever_they_are_cut() {
         let text = carried_over();
         let whole = as_one(&text);
         assert_eq!(
             whole.len(),
             375,
-            "five hits in every four parts of the text"
+            "five hits in every four slices of the text"
         );
-        for part in [1, 7, 50, 333, 4096] {
+        for slice in [1, 7, 50, 333, 4096] {
             for helpers in [1, 2, 3] {
                 assert_eq!(
-                    in_parts(&text, part, helpers, 1000),
+                    in_slices(&text, slice, helpers, 1000),
                     whole,
-                    "parts of {part}"
+                    "slices of {slice}"
                 );
             }
         }
     }
 
     #[test]
-    fn each_line_of_json_lines_is_its_own_record_in_every_part() {
+    fn each_line_of_json_lines_is_its_own_record_in_every_slice() {
         let text =
             b"{\"id\": 1, \"body\": \"error 7100\"}\n{\"id\": 2, \"body\": \"fine\"}\n".repeat(100);
         let whole = as_one_of(Records::Lines, &text);
         assert_eq!(whole.len(), 100);
         assert_eq!(whole[99].record, 199);
-        assert_eq!(in_parts_of(Records::Lines, &text, 300, 2, 1000), whole);
+        assert_eq!(in_slices_of(Records::Lines, &text, 300, 2, 1000), whole);
     }
 
     #[test]
-    fn a_part_too_dense_to_hold_is_read_in_turn_with_the_rest() {
+    fn a_slice_too_dense_to_hold_is_read_in_turn_with_the_rest() {
         let text = b"login: {\"code\": 7100} x\nerror 2001\n".repeat(2000);
         let whole = as_one(&text);
         assert_eq!(whole.len(), 4000);
-        assert_eq!(in_parts(&text, 500, 2, 10), whole);
+        assert_eq!(in_slices(&text, 500, 2, 10), whole);
     }
 
     #[test]
-    fn a_file_of_one_line_is_one_part() {
+    fn a_file_of_one_line_is_one_slice() {
         let text = [&b"x".repeat(10_000)[..], b" error 7100"].concat();
-        let hits = in_parts(&text, 100, 2, 1000);
+        let hits = in_slices(&text, 100, 2, 1000);
         assert_eq!(hits, as_one(&text));
         assert_eq!((hits[0].line, hits[0].code), (1, 7100));
     }

@@ -8,10 +8,10 @@
 //! A message of one unencoded text part is scanned as the text it is, so
 //! that hits keep the file's own line numbers.
 
-use super::open::{self, Source};
-use super::sink::Sink;
-use super::text::Records;
-use super::{Context, Hit, Unit, decode};
+use super::{self as unpack, Source};
+use crate::scan::lines::Records;
+use crate::scan::sink::Sink;
+use crate::scan::{Context, Hit, Ticket, decode};
 use mail_parser::{Encoding, MessageParser, MimeHeaders, PartType};
 use std::io::{self, Read};
 
@@ -169,7 +169,7 @@ fn scan_message(
             }
             _ => part.contents(),
         };
-        let mut inner = open::member(source, name.as_bytes());
+        let mut inner = unpack::member(source, name.as_bytes());
         inner.continues_ticket = true;
         let mut placed = Placed {
             sink: &mut *sink,
@@ -177,7 +177,7 @@ fn scan_message(
             labels,
             labelled_lines: None,
         };
-        open::scan(inner, &mut &contents[..], &mut placed, ctx);
+        unpack::scan(inner, &mut &contents[..], &mut placed, ctx);
     }
     Ok(())
 }
@@ -242,7 +242,7 @@ fn scan_text_of(
     ctx: &Context,
 ) -> io::Result<()> {
     let itself = Source {
-        unit: source.unit.clone(),
+        ticket: source.ticket.clone(),
         name: source.name.clone(),
         file: None,
         named: source.named,
@@ -251,7 +251,7 @@ fn scan_text_of(
         continues_ticket,
     };
     let records = Records::of(&source.name, text);
-    open::texts(&itself, records, text, None, sink, ctx)
+    unpack::texts(&itself, records, text, None, sink, ctx)
 }
 
 /// Passes hits on with their line moved down to where their text starts
@@ -265,15 +265,15 @@ struct Placed<'a> {
 }
 
 impl Sink for Placed<'_> {
-    fn begin(&mut self, unit: &Unit) {
-        self.sink.begin(unit);
+    fn begin(&mut self, ticket: &Ticket) {
+        self.sink.begin(ticket);
     }
 
-    fn begin_part(&mut self, unit: &Unit) {
-        self.sink.begin_part(unit);
+    fn begin_part(&mut self, ticket: &Ticket) {
+        self.sink.begin_part(ticket);
     }
 
-    fn matched(&mut self, unit: &Unit, mut hit: Hit) -> bool {
+    fn matched(&mut self, ticket: &Ticket, mut hit: Hit) -> bool {
         let labelled = match &self.labelled_lines {
             Some(lines) => lines.contains(&hit.line),
             None => true,
@@ -282,15 +282,15 @@ impl Sink for Placed<'_> {
         if labelled {
             hit.decoded.splice(0..0, self.labels.iter().copied());
         }
-        self.sink.matched(unit, hit)
+        self.sink.matched(ticket, hit)
     }
 
     fn pause(&mut self) -> bool {
         self.sink.pause()
     }
 
-    fn finish(&mut self, unit: &Unit) {
-        self.sink.finish(unit);
+    fn finish(&mut self, ticket: &Ticket) {
+        self.sink.finish(ticket);
     }
 }
 

@@ -7,7 +7,7 @@
 
 /// Whether the number that ends at `end`, found after the error word at
 /// `word_start`, is another program's number or a count.
-pub(super) fn is_foreign(text: &[u8], word_start: usize, end: usize) -> bool {
+pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usize) -> bool {
     let after = &text[end..];
     process_ids(after)
         || sql_state(after)
@@ -173,8 +173,8 @@ mod tests {
     use super::*;
 
     /// Whether the first number after an "error" word in `line` is
-    /// foreign, read after the last such word before it.
-    fn foreign(line: &str) -> bool {
+    /// another program's, read after the last such word before it.
+    fn other_programs(line: &str) -> bool {
         let lower = line.to_ascii_lowercase();
         let text = line.as_bytes();
         let first_word = lower.find("error").unwrap();
@@ -189,7 +189,7 @@ mod tests {
                 .take_while(|b| b.is_ascii_digit())
                 .count();
         let word = lower[..start].rfind("error").unwrap();
-        is_foreign(text, word, end)
+        is_other_programs_number(text, word, end)
     }
 
     #[test]
@@ -209,12 +209,12 @@ mod tests {
             "Diagnostic-Code: smtp; 550 5.1.1 User unknown (error 2001 in local",
             "421-4.7.0 Try again later, error 2001",
         ] {
-            assert!(foreign(line), "{line}");
+            assert!(other_programs(line), "{line}");
         }
     }
 
     #[test]
-    fn stormpath_shapes_are_not_foreign() {
+    fn stormpath_shapes_are_not_other_programs_numbers() {
         for line in [
             "Stormpath error 7104 (http://docs.stormpath.com/errors/7104)",
             "error 7104 occurs when the password is wrong",
@@ -231,7 +231,7 @@ mod tests {
             "at 550 5.1.1a error 2001",
             "ids 2550 5.1.1 error 2001",
         ] {
-            assert!(!foreign(line), "{line}");
+            assert!(!other_programs(line), "{line}");
         }
     }
 

@@ -7,10 +7,10 @@
 //! longer than a window is scanned in overlapping windows, so memory stays
 //! bounded whatever the input.
 
-use super::csv;
-use super::rules::{OVERLAP, Scanner, WINDOW};
+use super::recognise::csv;
+use super::recognise::{OVERLAP, Scanner, WINDOW};
 use super::sink::Sink;
-use super::{Hit, Unit};
+use super::{Hit, Ticket};
 use std::io::{self, Read};
 
 /// The most one read asks for.
@@ -59,10 +59,10 @@ impl Records {
 pub fn scan_stream(
     reader: &mut dyn Read,
     records: Records,
-    unit: &Unit,
+    ticket: &Ticket,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
-    Stream::new(records).read(reader, unit, sink).map(drop)
+    Stream::new(records).read(reader, ticket, sink).map(drop)
 }
 
 /// What scanning a text carries from one block to the next: the scanner's
@@ -114,11 +114,11 @@ impl Stream {
     pub(super) fn read(
         &mut self,
         reader: &mut dyn Read,
-        unit: &Unit,
+        ticket: &Ticket,
         sink: &mut dyn Sink,
     ) -> io::Result<bool> {
         let Stream { scanner, tracker } = self;
-        read_blocks(reader, scanner, tracker, unit, sink)
+        read_blocks(reader, scanner, tracker, ticket, sink)
     }
 }
 
@@ -126,7 +126,7 @@ fn read_blocks(
     reader: &mut dyn Read,
     scanner: &mut Scanner,
     tracker: &mut RecordTracker,
-    unit: &Unit,
+    ticket: &Ticket,
     sink: &mut dyn Sink,
 ) -> io::Result<bool> {
     let mut buf = Buffer::reused();
@@ -203,7 +203,7 @@ fn read_blocks(
                 .retain(|h| seen.insert((h.line, h.record, h.code)));
         }
         for hit in scanner.hits.drain(..) {
-            if !sink.matched(unit, hit) {
+            if !sink.matched(ticket, hit) {
                 return Ok(false);
             }
         }
@@ -460,12 +460,12 @@ mod tests {
 
     fn scan_with(records: Records, text: &[u8], chunk: usize) -> Vec<(usize, usize, u32, u64)> {
         let mut hits = Vec::new();
-        let unit = Unit {
+        let ticket = Ticket {
             file: "t".into(),
             member: None,
         };
         let mut reader = Chunked(text, chunk);
-        scan_stream(&mut reader, records, &unit, &mut Collect(&mut hits)).unwrap();
+        scan_stream(&mut reader, records, &ticket, &mut Collect(&mut hits)).unwrap();
         hits.iter()
             .map(|h| (h.line, h.column, h.code, h.record))
             .collect()
@@ -515,9 +515,15 @@ mod tests {
                 misaligned: 0,
                 reads: 0,
             };
-            let unit = Unit::stdin();
+            let ticket = Ticket::stdin();
             let mut hits = Vec::new();
-            scan_stream(&mut reader, Records::Whole, &unit, &mut Collect(&mut hits)).unwrap();
+            scan_stream(
+                &mut reader,
+                Records::Whole,
+                &ticket,
+                &mut Collect(&mut hits),
+            )
+            .unwrap();
             assert_eq!(hits.len(), 3 * BLOCK / 40);
             assert!(reader.reads > 3);
             assert_eq!(reader.misaligned, 0);

@@ -6,10 +6,12 @@
 //! Sniffing looks at what one read gives and never waits for more, so a
 //! line that arrives alone on a pipe is scanned at once.
 
-use super::parts;
+mod mail;
+
+use super::lines::{self, READ_ALIGN, Records};
 use super::sink::Sink;
-use super::text::{self, READ_ALIGN, Records};
-use super::{Context, Hit, Unit, escape};
+use super::slices;
+use super::{Context, Hit, Ticket, escape};
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek};
 
@@ -73,7 +75,7 @@ fn sniff(head: &[u8]) -> Kind {
         Kind::Utf16
     } else if memchr::memchr(0, head).is_some() {
         Kind::Binary
-    } else if super::mail::looks_like_mail(head) {
+    } else if mail::looks_like_mail(head) {
         Kind::Mail
     } else {
         Kind::Text
@@ -82,7 +84,7 @@ fn sniff(head: &[u8]) -> Kind {
 
 /// A text or bundle to open, and what is known of where it came from.
 pub(super) struct Source<'a> {
-    pub unit: Unit,
+    pub ticket: Ticket,
     /// The name the text goes by (compression suffixes taken off), to tell
     /// a JSON Lines export by.
     pub name: String,
@@ -105,7 +107,7 @@ pub(super) struct Source<'a> {
 /// archive, a read error) are reported as failures of its name; the scan
 /// goes on.
 pub(super) fn scan(source: Source, reader: &mut dyn Read, sink: &mut dyn Sink, ctx: &Context) {
-    let display = source.unit.name();
+    let display = source.ticket.name();
     if let Err(e) = open(source, reader, sink, ctx) {
         ctx.notes.failure(&display, &super::io_reason(&e));
     }
@@ -137,7 +139,7 @@ fn open(
     };
     if let Some(why) = too_deep {
         ctx.notes
-            .note(&format!("{}: not opened: {why}", source.unit.name()));
+            .note(&format!("{}: not opened: {why}", source.ticket.name()));
         return Ok(());
     }
     match kind {
@@ -164,7 +166,7 @@ fn open(
         Kind::Tar => tar(source, reader, sink, ctx),
         Kind::Mail => {
             let mut reader = reader;
-            super::mail::scan(&source, &mut reader, sink, ctx)
+            mail::scan(&source, &mut reader, sink, ctx)
         }
         Kind::Binary if !source.named && !ctx.binary => Ok(()),
         Kind::Utf16 => {
@@ -214,9 +216,9 @@ pub(super) fn texts(
     ctx: &Context,
 ) -> io::Result<()> {
     if source.continues_ticket {
-        sink.begin_part(&source.unit);
+        sink.begin_part(&source.ticket);
     } else {
-        sink.begin(&source.unit);
+        sink.begin(&source.ticket);
     }
     let mut filtered = Filtered {
         sink,
@@ -226,25 +228,25 @@ pub(super) fn texts(
         tickets: 0,
     };
     let result = match in_place {
-        Some((file, read)) => parts::scan_file(
+        Some((file, read)) => slices::scan_file(
             file,
             read,
             &mut reader,
             records,
-            &source.unit,
+            &source.ticket,
             &mut filtered,
             ctx,
         ),
-        None => text::scan_stream(&mut reader, records, &source.unit, &mut filtered),
+        None => lines::scan_stream(&mut reader, records, &source.ticket, &mut filtered),
     };
     filtered.count();
-    sink_finish(filtered.sink, &source.unit);
+    sink_finish(filtered.sink, &source.ticket);
     result
 }
 
-fn sink_finish(sink: &mut dyn Sink, unit: &Unit) {
+fn sink_finish(sink: &mut dyn Sink, ticket: &Ticket) {
     let _ = sink.pause();
-    sink.finish(unit);
+    sink.finish(ticket);
 }
 
 /// Keeps the hits of the codes asked for, and notes that one was found.
@@ -267,7 +269,7 @@ impl Filtered<'_, '_> {
 }
 
 impl Sink for Filtered<'_, '_> {
-    fn matched(&mut self, unit: &Unit, hit: Hit) -> bool {
+    fn matched(&mut self, ticket: &Ticket, hit: Hit) -> bool {
         if self.ctx.stopped() {
             return false;
         }
@@ -277,7 +279,7 @@ impl Sink for Filtered<'_, '_> {
         let new_ticket = self.last_record.replace(hit.record) != Some(hit.record);
         self.hits += 1;
         self.tickets += u64::from(new_ticket);
-        self.sink.matched(unit, hit)
+        self.sink.matched(ticket, hit)
     }
 
     fn pause(&mut self) -> bool {
@@ -294,7 +296,7 @@ fn decompressed(
     ctx: &Context,
 ) -> io::Result<()> {
     let name = strip_compression_suffix(&source.name).to_string();
-    let mut limited = Expansion::new(decoder, ctx, source.unit.name());
+    let mut limited = Expansion::new(decoder, ctx, source.ticket.name());
     open(
         Source {
             name,
@@ -321,13 +323,13 @@ fn strip_compression_suffix(name: &str) -> &str {
 /// The source for a member of a bundle (or a part of an e-mail).
 pub(super) fn member<'a>(bundle: &Source, raw_name: &[u8]) -> Source<'a> {
     let shown = escape(raw_name);
-    let member = match &bundle.unit.member {
+    let member = match &bundle.ticket.member {
         Some(outer) => format!("{outer}:{shown}"),
         None => shown.clone(),
     };
     Source {
-        unit: Unit {
-            file: bundle.unit.file.clone(),
+        ticket: Ticket {
+            file: bundle.ticket.file.clone(),
             member: Some(member),
         },
         name: shown,
@@ -351,7 +353,7 @@ fn tar(source: Source, reader: impl Read, sink: &mut dyn Sink, ctx: &Context) ->
             continue;
         }
         let inner = member(&source, &entry.path_bytes());
-        let mut limited = Expansion::new(entry, ctx, inner.unit.name());
+        let mut limited = Expansion::new(entry, ctx, inner.ticket.name());
         scan(inner, &mut limited, sink, ctx);
     }
     Ok(())
@@ -373,7 +375,7 @@ fn zip(
         }
         None => {
             let mut spool = tempfile::tempfile()?;
-            let mut limited = Expansion::new(&mut reader, ctx, source.unit.name());
+            let mut limited = Expansion::new(&mut reader, ctx, source.ticket.name());
             io::copy(&mut limited, &mut spool)?;
             spool.rewind()?;
             zip_members(&source, spool, sink, ctx)
@@ -399,7 +401,7 @@ fn zip_members(
         let entry = match archive.by_index(index) {
             Ok(entry) => entry,
             Err(e) => {
-                let shown = member(source, &name).unit.name();
+                let shown = member(source, &name).ticket.name();
                 ctx.notes.failure(&shown, &zip_error(e).to_string());
                 continue;
             }
@@ -408,7 +410,7 @@ fn zip_members(
             continue;
         }
         let inner = member(source, entry.name_raw());
-        let display = inner.unit.name();
+        let display = inner.ticket.name();
         let mut limited = Expansion::new(entry, ctx, display);
         scan(inner, &mut limited, sink, ctx);
     }

@@ -4,7 +4,7 @@
 //! with it lead to the number, within one sentence, which may go on over a
 //! line's end.
 
-use super::rules::word_at;
+use super::word_at;
 
 /// Verbs that say what a code is, was, should be or came back as.
 const SAYS: &[&[u8]] = &[

@@ -1,0 +1,197 @@
+//! Context words (`error`, `code`, `errorCode`, `Stormpath`): where they
+//! stand as words, whether they name error codes, and the other kinds of
+//! code (`zip code`, `exit code`) whose numbers are not ours.
+
+use super::prefilter::CONTEXT_TRIGGERS;
+use std::sync::OnceLock;
+
+/// Whether a keyword names error codes: `errors`, `codes`, `error code`,
+/// `errorCode`; not one error (`error handling`, `ERROR:`), nor source code
+/// (`## Code`).
+pub(super) fn names_codes(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    let ends_with = |word: &[u8], end: &[u8]| {
+        word.len() >= end.len() && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
+    };
+    if keyword.eq_ignore_ascii_case(b"code") {
+        // `Error code`, `error  code`
+        let before = text[..at].trim_ascii_end();
+        before.len() < at && ends_with(before, b"error")
+    } else {
+        ends_with(keyword, b"errors")
+            || ends_with(keyword, b"codes")
+            || keyword.len() > 4 && ends_with(keyword, b"code")
+    }
+}
+
+/// The words that put a number after them in an error context, the
+/// moreInfo URL forms (4614's anchor was `#id1`), and `status.` that
+/// starts the server's message keys (`status.7104.dev`).
+pub(super) const CONTEXT_WORDS: &[&str] = &[
+    "error",
+    "errors",
+    "err",
+    "errorcode",
+    "errcode",
+    "error_code",
+    "error-code",
+    "code",
+    "codes",
+    "stormpath",
+    "stormpath.com/docs/errors/",
+    "docs.stormpath.com/errors/",
+    "errors.html#error-",
+    "errors.html#id1",
+    "status.",
+];
+
+/// Adds the context word whose first trigger (`trigger`, an index in
+/// `CONTEXT_TRIGGERS`) stands at `at` of a line in lower case: the longest,
+/// unless it would overlap the one before. These are the words a search
+/// for all of them, leftmost-longest, would find.
+pub(super) fn keyword_at(
+    lower: &[u8],
+    at: usize,
+    trigger: usize,
+    keywords: &mut Vec<(usize, usize)>,
+) {
+    static BY_TRIGGER: OnceLock<Vec<Vec<(&'static str, usize)>>> = OnceLock::new();
+    let by_trigger = BY_TRIGGER.get_or_init(|| {
+        let mut by_trigger = vec![Vec::new(); CONTEXT_TRIGGERS.len()];
+        for word in CONTEXT_WORDS {
+            let (offset, trigger) = CONTEXT_TRIGGERS
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| Some((word.find(t)?, i)))
+                .min()
+                .expect("every context word holds a trigger");
+            by_trigger[trigger].push((*word, offset));
+        }
+        by_trigger
+    });
+    let after = keywords.last().map_or(0, |k| k.1);
+    let found = by_trigger[trigger]
+        .iter()
+        .filter_map(|&(word, offset)| {
+            let start = at.checked_sub(offset)?;
+            let fits = start >= after && lower[start..].starts_with(word.as_bytes());
+            fits.then_some((start, start + word.len()))
+        })
+        .min_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    keywords.extend(found);
+}
+
+/// Words that may stand between a keyword and its number:
+/// `errorCode`, `error code no. 7100`, `["errorCode"]=> int(2006)`.
+pub(super) const FILLERS: &[&[u8]] = &[
+    b"code", b"codes", b"number", b"no", b"num", b"int", b"is", b"was", b"id",
+];
+
+pub(super) fn left_boundary(text: &[u8], at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text[i]) {
+        None => true,
+        Some(b) if !b.is_ascii_alphanumeric() => true,
+        // camelCase: `loginError 7100`
+        Some(b) if b.is_ascii_lowercase() && text[at].is_ascii_uppercase() => true,
+        // the end of a colour escape: `\x1b[31merror 7100`
+        Some(_) => after_escape_sequence(&text[..at - 1]),
+    }
+}
+
+/// Whether `text` ends with the start of a terminal escape sequence, `ESC [`
+/// and its parameters, so that the letter after it ends the sequence.
+pub(super) fn after_escape_sequence(text: &[u8]) -> bool {
+    let parameters = text
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || **b == b';')
+        .count();
+    text[..text.len() - parameters].ends_with(b"\x1b[")
+}
+
+pub(super) fn right_boundary(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    if keyword.contains(&b'/') || keyword.ends_with(b"-") || keyword.ends_with(b".") {
+        return true;
+    }
+    match text.get(at) {
+        None => true,
+        Some(b) if !b.is_ascii_alphanumeric() => true,
+        // camelCase: `errorCode`
+        Some(b) => b.is_ascii_uppercase() && text[at - 1].is_ascii_lowercase(),
+    }
+}
+
+/// Kinds of code that are not error codes: `zip code 10017`, `promo code
+/// 2016`, `verification code 7102`, `exit code 1`.
+pub(super) const OTHER_CODES: &[&[u8]] = &[
+    b"zip",
+    b"postal",
+    b"post",
+    b"area",
+    b"country",
+    b"promo",
+    b"coupon",
+    b"discount",
+    b"source",
+    b"verification",
+    b"confirmation",
+    b"activation",
+    b"invite",
+    b"invitation",
+    b"sms",
+    b"otp",
+    b"mfa",
+    b"security",
+    b"access",
+    b"auth",
+    b"pin",
+    b"tracking",
+    b"product",
+    b"exit",
+    b"return",
+    b"status",
+    b"http",
+    b"language",
+    b"currency",
+    b"region",
+    b"colour",
+    b"color",
+    b"qr",
+    b"bar",
+];
+
+/// Whether a `code` keyword is qualified as some other kind of code by the
+/// word before it.
+pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    if !keyword.eq_ignore_ascii_case(b"code") && !keyword.eq_ignore_ascii_case(b"codes") {
+        return false;
+    }
+    let before = &text[..at];
+    let end = before.len()
+        - before
+            .iter()
+            .rev()
+            .take_while(|b| matches!(b, b' ' | b'-' | b'_'))
+            .count();
+    let start = before[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = &before[start..end];
+    !word.is_empty() && OTHER_CODES.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether a word follows the number at `end` (`2016 roadmap`), as it
+/// does not in the SDKs' `Stormpath 7104 (…)` or `Stormpath 7104: …`, nor
+/// in `Stormpath 7104 error`.
+pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(word) = rest.strip_prefix(b" ") else {
+        return false;
+    };
+    let word_len = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = &word[..word_len];
+    word_len > 0
+        && ![&b"error"[..], b"errors", b"err"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+}

@@ -1,0 +1,590 @@
+//! What a code in text is.
+//!
+//! A number is a code only in an error context: after a keyword (`error`,
+//! `code`, `errorCode`, `Stormpath`) or a sentence that says what the code
+//! is (`sentences`), in a moreInfo URL, in a message key
+//! (`stormpath.web.errors.7104`), in a list that continues one of those, in
+//! a list under a heading about codes (`lists`), or in a text table's Code
+//! column. A line that quotes a catalog message names that code without a
+//! number. Everything else (dates, ports, amounts, counts, line numbers,
+//! HTTP statuses, one-time codes, other programs' numbers) is not a code.
+//!
+//! This file is the scanner's state: it is fed whole lines, a block at a
+//! time, runs the recognisers over the lines the prefilter picks, and keeps
+//! the hits of each block for its caller to take. One file a recogniser:
+//!
+//! - `prefilter`: where a block may name a code, in one pass;
+//! - `keywords`: context words and the other kinds of code;
+//! - `numbers`: the number after a keyword, message keys, continued lists;
+//! - `sentences`: sentences that say a code is a number;
+//! - `lists`: lists of bare numbers under a heading about codes;
+//! - `tables`: a text table's Code column, a JSON body's fields;
+//! - `csv`: the code column of a CSV export;
+//! - `other_numbers`: what other programs print after "error", and counts.
+//!
+//! Catalog messages quoted without a number are found by `crate::templates`.
+
+pub(super) mod csv;
+mod keywords;
+mod lists;
+mod numbers;
+mod other_numbers;
+mod prefilter;
+mod sentences;
+mod tables;
+
+use crate::catalog;
+use crate::scan::decode;
+use crate::scan::{Hit, Via, escape};
+use crate::templates;
+use keywords::{
+    is_other_code, keyword_at, left_boundary, names_a_thing, names_codes, right_boundary,
+};
+use lists::Lists;
+use numbers::*;
+use other_numbers::{is_count, is_other_programs_number};
+use prefilter::*;
+use sentences::{Read, Sentence};
+use tables::*;
+
+/// A line longer than this is scanned in windows of this size, overlapping
+/// by `OVERLAP` so that no mention is cut in two.
+pub(super) const WINDOW: usize = 1 << 20;
+pub(super) const OVERLAP: usize = 1024;
+/// A code has four or five digits; shorter numbers are HTTP statuses,
+/// longer ones one-time codes and ids.
+const CODE_DIGITS: std::ops::RangeInclusive<usize> = 4..=5;
+/// How far after a keyword its number may stand.
+const MAX_GAP: usize = 24;
+/// How many encodings deep a line is decoded (base64 holding JSON that
+/// holds escaped JSON holding HTML).
+const MAX_DECODE_DEPTH: u8 = 4;
+/// How many decoded bytes the views of a line may take, all told, for
+/// each byte of the line: each encoding is undone once or twice, but views
+/// of views could otherwise branch without end.
+const DECODE_BUDGET_PER_BYTE: usize = 8;
+/// How many lines apart the rows of a decoded table may stand (HTML puts
+/// `<tbody>` between its header row and the rest).
+const MAX_TABLE_GAP: usize = 2;
+
+/// A scanner's storage, kept from one scanner to the next on a thread.
+#[derive(Default)]
+struct Storage {
+    current: Vec<Hit>,
+    hits: Vec<Hit>,
+    scratch: Scratch,
+}
+
+/// What a scanner works in from line to line, holding nothing that lasts.
+#[derive(Default)]
+struct Scratch {
+    /// Buffers to fold lines into for message matching.
+    folded: templates::FoldBuffers,
+    /// The block in lower case, for the prefilter.
+    lower: Vec<u8>,
+    /// What the prefilter found in the block: (offset, pattern).
+    marks: Vec<(usize, usize)>,
+    /// The quote words of the line being looked at: (offset, word).
+    quote_words: Vec<(usize, usize)>,
+    /// The context words of the line being looked at: (start, end).
+    keywords: Vec<(usize, usize)>,
+    /// Where the block may show the sign of an encoding.
+    signs: Vec<usize>,
+}
+
+thread_local! {
+    static SPARE_STORAGE: std::cell::Cell<Option<Storage>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Scanner {
+    fn drop(&mut self) {
+        // The decoded views' scanner first: this one's storage is kept.
+        drop(self.decoded.take());
+        let mut hits = std::mem::take(&mut self.hits);
+        let mut current = std::mem::take(&mut self.current);
+        hits.clear();
+        current.clear();
+        SPARE_STORAGE.set(Some(Storage {
+            current,
+            hits,
+            scratch: std::mem::take(&mut self.scratch),
+        }));
+    }
+}
+
+/// The scanning state that lasts across lines.
+pub(super) struct Scanner {
+    /// The number of the line being scanned, from 1.
+    pub(super) line: usize,
+    /// Hits of the current line, before they are kept.
+    current: Vec<Hit>,
+    /// Hits of the lines scanned so far, for the caller to take.
+    pub(super) hits: Vec<Hit>,
+    /// Keep every hit of a code on a line, not only the leftmost: in a
+    /// JSON array on one line, each record is a ticket of its own.
+    pub(super) keep_repeats: bool,
+    /// The index of the Code column while inside a text table.
+    table_column: Option<usize>,
+    /// Whether the line (its first window) has been seen by the table rule.
+    table_seen: bool,
+    /// Lists of bare numbers under a heading about codes.
+    lists: Lists,
+    /// A sentence about a code that the line's end cut before its number.
+    sentence: Option<Sentence>,
+    scratch: Scratch,
+    /// How many encodings deep the text this scanner reads is.
+    depth: u8,
+    /// The scanner of decoded views, kept from line to line so that a
+    /// table in HTML rows goes on.
+    decoded: Option<Box<Scanner>>,
+    /// The line last handed to the decoders.
+    decoded_line: usize,
+    /// How many more decoded bytes the views of the current line may take.
+    decode_budget: usize,
+}
+
+impl Scanner {
+    /// A new scanner, with the storage that the last one this thread
+    /// dropped had grown: a tree of small files does not grow it anew for
+    /// each.
+    pub(super) fn new() -> Self {
+        let storage = SPARE_STORAGE.take().unwrap_or_default();
+        Scanner {
+            line: 1,
+            current: storage.current,
+            hits: storage.hits,
+            keep_repeats: false,
+            table_column: None,
+            table_seen: false,
+            lists: Lists::new(),
+            sentence: None,
+            scratch: storage.scratch,
+            depth: 0,
+            decoded: None,
+            decoded_line: 0,
+            decode_budget: 0,
+        }
+    }
+
+    /// Scans a block of whole lines (without the last line's newline).
+    pub(super) fn block(&mut self, text: &[u8]) {
+        let mut marks = std::mem::take(&mut self.scratch.marks);
+        find_marks(text, &mut self.scratch.lower, &mut marks);
+        let mut next = marks.iter().copied().peekable();
+        let mut signs = std::mem::take(&mut self.scratch.signs);
+        decode::sign_bytes(text, &mut signs);
+        let mut next_sign = signs.iter().copied().peekable();
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+        for end in ends {
+            self.scratch.quote_words.clear();
+            self.scratch.keywords.clear();
+            let mut sign = false;
+            while let Some((at, pattern)) = next.next_if(|&(at, _)| at < end) {
+                match Mark::of(pattern) {
+                    Mark::Context(trigger) => {
+                        let line = &self.scratch.lower[start..end];
+                        keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
+                    }
+                    Mark::Sign => sign = true,
+                    Mark::Quote(word) => self.scratch.quote_words.push((at - start, word)),
+                }
+            }
+            while next_sign.next_if(|&at| at < end).is_some() {
+                sign = true;
+            }
+            let context = !self.scratch.keywords.is_empty();
+            let line = &text[start..end];
+            if context || sign || self.carries_over() {
+                self.look(line, 0, context, sign);
+            } else if !self.scratch.quote_words.is_empty() {
+                // Most quote words in a log are ordinary words that quote
+                // nothing: only a line that quotes a text gets a close look.
+                let found = templates::find_quotes_at(
+                    line,
+                    &self.scratch.quote_words,
+                    &mut self.scratch.folded,
+                );
+                if !found.is_empty() {
+                    self.look(line, 0, context, sign);
+                }
+            }
+            self.end_line();
+            start = end + 1;
+        }
+        self.scratch.marks = marks;
+        self.scratch.signs = signs;
+    }
+
+    /// Whether nothing read so far bears on the lines to come, as when
+    /// nothing has been read: no hits wait, and no table, list or sentence
+    /// goes on, here or in the decoded views.
+    pub(super) fn at_rest(&self) -> bool {
+        self.current.is_empty()
+            && self.hits.is_empty()
+            && self.table_column.is_none()
+            && self.sentence.is_none()
+            && self.lists.at_rest()
+            && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
+    }
+
+    /// Whether the next line must be read whatever it holds: it may go on
+    /// with a table, a list of codes or a sentence.
+    fn carries_over(&self) -> bool {
+        self.table_column.is_some() || self.lists.is_open() || self.sentence.is_some()
+    }
+
+    /// Scans a window of a long line that starts `offset` bytes into it.
+    pub(super) fn window(&mut self, text: &[u8], offset: usize) {
+        let mut marks = std::mem::take(&mut self.scratch.marks);
+        find_marks(text, &mut self.scratch.lower, &mut marks);
+        self.scratch.keywords.clear();
+        self.scratch.quote_words.clear();
+        for &(at, pattern) in &marks {
+            match Mark::of(pattern) {
+                Mark::Context(trigger) => {
+                    keyword_at(&self.scratch.lower, at, trigger, &mut self.scratch.keywords)
+                }
+                Mark::Sign => {}
+                Mark::Quote(word) => self.scratch.quote_words.push((at, word)),
+            }
+        }
+        let context = !self.scratch.keywords.is_empty();
+        let mut signs = std::mem::take(&mut self.scratch.signs);
+        decode::sign_bytes(text, &mut signs);
+        let sign = !signs.is_empty()
+            || marks
+                .iter()
+                .any(|&(_, p)| matches!(Mark::of(p), Mark::Sign));
+        self.scratch.signs = signs;
+        self.scratch.marks = marks;
+        self.look(text, offset, context, sign);
+    }
+
+    /// Looks closely at a line, or a window of one, where the prefilter
+    /// found a context word (`context`) or quote words (`quote_words`), or
+    /// that may go on with what the lines before it started.
+    fn look(&mut self, text: &[u8], offset: usize, context: bool, sign: bool) {
+        let first_window = !self.table_seen;
+        // The last window of a line says whether its sentence runs on.
+        if let Some(sentence) = self.sentence.take().filter(|_| first_window) {
+            self.sentence_goes_on(text, sentence);
+        }
+        let words = match context {
+            true => self.numbers(text, offset),
+            false => Words::default(),
+        };
+        // Only a line with the word "code" starts a table.
+        if !self.table_seen && (words.code || self.table_column.is_some()) {
+            self.table(text);
+        }
+        self.table_seen = true;
+        self.messages(text, offset);
+        if first_window {
+            self.list_item(text, words.codes);
+        }
+        if sign {
+            self.decoded_views(text, offset);
+        }
+        if first_window && !self.current.is_empty() {
+            let field = body_field(text);
+            for hit in &mut self.current {
+                hit.body_field = field;
+            }
+        }
+    }
+
+    /// Where the line shows the sign of an encoding, scans its decoded
+    /// views with the same rules; a hit there is reported on this line, at
+    /// the column where its encoded run starts, with the encodings undone
+    /// to reach it.
+    fn decoded_views(&mut self, text: &[u8], offset: usize) {
+        // Binary data (a NUL byte) is not an encoded text.
+        if self.depth >= MAX_DECODE_DEPTH
+            || !decode::has_sign(text)
+            || memchr::memchr(0, text).is_some()
+        {
+            return;
+        }
+        let mut inner = self.decoded.take().unwrap_or_else(|| {
+            let mut inner = Scanner::new();
+            inner.depth = self.depth + 1;
+            Box::new(inner)
+        });
+        inner.keep_repeats = self.keep_repeats;
+        if self.decoded_line + MAX_TABLE_GAP < self.line {
+            inner.table_column = None; // a table goes on only from row to row
+        }
+        self.decoded_line = self.line;
+        if self.depth == 0 {
+            self.decode_budget = DECODE_BUDGET_PER_BYTE * text.len() + 4096;
+        }
+        for view in decode::views(text) {
+            if view.text.trim_ascii().is_empty() {
+                continue; // it would end a table
+            }
+            // Views of views branch: their bytes, all told, are bounded.
+            let Some(left) = self.decode_budget.checked_sub(view.text.len()) else {
+                break;
+            };
+            let first_line = inner.line;
+            inner.decode_budget = left;
+            inner.block(&view.text);
+            self.decode_budget = inner.decode_budget;
+            let line_starts: Vec<usize> = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', &view.text).map(|i| i + 1))
+                .collect();
+            for mut hit in inner.hits.drain(..) {
+                let at = line_starts[hit.line - first_line] + hit.column - 1;
+                let column = offset + view.origin.get(at).copied().unwrap_or(0);
+                hit.decoded.insert(0, view.encoding);
+                self.keep(Hit {
+                    line: self.line,
+                    column: column + 1,
+                    ..hit
+                });
+            }
+        }
+        self.decoded = Some(inner);
+    }
+
+    pub(super) fn end_line(&mut self) {
+        if !self.current.is_empty() {
+            self.current.sort_by_key(|h| h.column);
+            self.hits.append(&mut self.current);
+        }
+        self.line += 1;
+        self.table_seen = false;
+    }
+
+    /// Keeps a hit for the current line: one per code, the leftmost (a
+    /// number before a message at the same place), so that a line that
+    /// names one code a million times costs one hit.
+    fn push(&mut self, code: u32, via: Via, column: usize, text: &[u8]) {
+        self.keep(Hit {
+            line: self.line,
+            column: column + 1,
+            code,
+            entry: catalog::lookup(code),
+            via,
+            text: escape(text),
+            record: 0,
+            body_field: 0,
+            decoded: Vec::new(),
+        });
+    }
+
+    fn keep(&mut self, hit: Hit) {
+        let kept = match self.keep_repeats {
+            true => None,
+            false => self.current.iter().position(|h| h.code == hit.code),
+        };
+        if let Some(kept) = kept {
+            let old = &self.current[kept];
+            let rank = |h: &Hit| (h.column, h.via == Via::Message, h.decoded.len());
+            if rank(old) <= rank(&hit) {
+                return;
+            }
+            self.current.swap_remove(kept);
+        }
+        self.current.push(hit);
+    }
+
+    /// Codes after keywords, in URLs and in message keys, and the lists
+    /// that continue them. Returns the words the line holds.
+    fn numbers(&mut self, text: &[u8], offset: usize) -> Words {
+        let mut words = Words::default();
+        let keywords = std::mem::take(&mut self.scratch.keywords);
+        for &(keyword_start, keyword_end) in &keywords {
+            let keyword = &text[keyword_start..keyword_end];
+            // `code`, `errorCode`, `error_code` ending a cell: a table's
+            // header may stand here (`"code": 7100` is no header).
+            words.code |= keyword.len() >= 4
+                && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code")
+                && text
+                    .get(keyword_end)
+                    .is_none_or(|&b| b.is_ascii_whitespace() || b == b'|');
+            if !left_boundary(text, keyword_start) || !right_boundary(text, keyword_end, keyword) {
+                continue;
+            }
+            if let Some((start, end, code)) = message_key(text, keyword_start, keyword_end, keyword)
+            {
+                self.push(code, Via::Number, offset + start, &text[start..end]);
+                continue;
+            }
+            if keyword.eq_ignore_ascii_case(b"errors.html#id1") {
+                // 4614's heading lacks "Error", so its anchor was #id1.
+                self.push(4614, Via::Number, offset + keyword_start, keyword);
+                continue;
+            }
+            if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
+                continue; // `status.` starts nothing but a key
+            }
+            let url = keyword.contains(&b'/') || keyword.contains(&b'#');
+            let stormpath = keyword.eq_ignore_ascii_case(b"stormpath");
+            words.codes |= names_codes(text, keyword_start, keyword);
+            let number = if url {
+                number_at(text, keyword_end)
+            } else {
+                number_after_gap(text, keyword_end).or_else(|| {
+                    match Sentence::default().read(text, keyword_end) {
+                        Read::Number(at) => number_at(text, at),
+                        Read::RunsOn(sentence) => {
+                            self.sentence = Some(sentence);
+                            None
+                        }
+                        Read::Nothing => None,
+                    }
+                })
+            };
+            let Some((start, end)) = number else {
+                continue;
+            };
+            let Some(code) = code_number(text, start, end) else {
+                continue;
+            };
+            if stormpath && start == keyword_end + 1 && names_a_thing(text, end) {
+                continue; // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`
+            }
+            if !url && is_other_programs_number(text, keyword_start, end) {
+                continue; // `[error] 2014#2014:`, `ERROR 2000 retries`
+            }
+            // A quoted key keeps its opening quote: `"code": 7101`.
+            let from = match keyword_start.checked_sub(1) {
+                Some(q) if b"\"'".contains(&text[q]) => q,
+                _ => keyword_start,
+            };
+            self.push_with_list(code, offset, text, from, end);
+        }
+        self.scratch.keywords = keywords;
+        words
+    }
+
+    /// The number of a sentence that the previous line's end cut: `the code
+    /// should` / `be 2001`.
+    fn sentence_goes_on(&mut self, text: &[u8], sentence: Sentence) {
+        let number = match sentence.read(text, 0) {
+            Read::Number(at) => number_at(text, at),
+            Read::RunsOn(sentence) if !text.trim_ascii().is_empty() => {
+                self.sentence = Some(sentence);
+                None
+            }
+            _ => None,
+        };
+        let Some((start, end)) = number else {
+            return;
+        };
+        if let Some(code) =
+            code_number(text, start, end).filter(|_| !is_other_programs_number(text, 0, end))
+        {
+            self.push_with_list(code, 0, text, start, end);
+        }
+    }
+
+    /// Keeps the code at `from..end` and the codes of a list that continues
+    /// it: `7100, 7101 and 7103`.
+    fn push_with_list(&mut self, code: u32, offset: usize, text: &[u8], from: usize, end: usize) {
+        self.push(code, Via::Number, offset + from, &text[from..end]);
+        let mut after = end;
+        while let Some((start, end)) = list_continuation(text, after) {
+            let Some(code) = code_number(text, start, end) else {
+                break;
+            };
+            self.push(code, Via::Number, offset + start, &text[start..end]);
+            after = end;
+        }
+    }
+
+    /// A bare number that starts an item of a list of codes: `- [x] 13000`
+    /// under `## Errors`.
+    fn list_item(&mut self, text: &[u8], speaks: bool) {
+        let named = !self.current.is_empty();
+        let Some(content) = self.lists.line(text, speaks, named) else {
+            return;
+        };
+        // Marked up: `` `7100` ``, `**7100**`.
+        let at = content
+            + text[content..]
+                .iter()
+                .take_while(|b| b"`*\"'".contains(b))
+                .count();
+        let Some((start, end)) = number_at(text, at) else {
+            return;
+        };
+        let Some(code) = code_number(text, start, end) else {
+            return;
+        };
+        if !is_count(text, end) {
+            self.push_with_list(code, 0, text, start, end);
+        }
+    }
+
+    /// A text table: a header line with a cell `Code` (or `Error code`)
+    /// starts it; the cell
+    /// in that column of the lines below holds a code; a blank line ends it.
+    fn table(&mut self, text: &[u8]) {
+        let cells = cells(text);
+        if cells.is_empty() {
+            self.table_column = None;
+            return;
+        }
+        // A cell that says just `Code` wins over `Error code`.
+        let exact = cells
+            .iter()
+            .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"));
+        let named = || cells.iter().position(|&(s, e)| is_code_header(&text[s..e]));
+        if let Some(column) = exact.or_else(named) {
+            self.table_column = Some(column);
+            return;
+        }
+        let Some(column) = self.table_column else {
+            return;
+        };
+        if cells
+            .iter()
+            .all(|&(s, e)| text[s..e].iter().all(|b| b"-:=+".contains(b)))
+        {
+            return; // a rule under the header
+        }
+        match cells.get(column) {
+            Some(&(s, e)) if is_code_cell(&text[s..e]) => {
+                let code = parse_digits(&text[s..e]);
+                self.push(code, Via::Number, s, &text[s..e]);
+            }
+            _ => self.table_column = None,
+        }
+    }
+
+    /// Catalog messages and the server's filled-in templates, quoted
+    /// without a number.
+    fn messages(&mut self, text: &[u8], offset: usize) {
+        let found =
+            templates::find_quotes_at(text, &self.scratch.quote_words, &mut self.scratch.folded);
+        for (code, start, end) in found {
+            self.push(code, Via::Message, offset + start, &text[start..end]);
+        }
+    }
+}
+
+/// The words a line holds, as the rules for tables and lists need them.
+#[derive(Default)]
+struct Words {
+    /// The word "code" at the end of a cell: the line may be a table's
+    /// header.
+    code: bool,
+    /// Words for error codes, not another kind of code (`zip code`): the
+    /// line speaks of error codes, as a list's heading must.
+    codes: bool,
+}
+
+/// The run of ASCII letters at `at`.
+pub(super) fn word_at(text: &[u8], at: usize) -> &[u8] {
+    let len = text[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    &text[at..at + len]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,198 @@
+//! Numbers that are codes: the number after a keyword, message keys
+//! (`stormpath.web.errors.7104`), the lists that continue them, and what
+//! makes digits a code (four or five of them, in a known range).
+
+use super::keywords::FILLERS;
+use super::{CODE_DIGITS, MAX_GAP, word_at};
+use crate::catalog;
+
+/// The number right at `at`.
+pub(super) fn number_at(text: &[u8], at: usize) -> Option<(usize, usize)> {
+    let end = at + text[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    (end > at).then_some((at, end))
+}
+
+/// The bytes passed over between a keyword and its number, as a table: a
+/// gap is read byte by byte. `+` is a space in a URL's query
+/// (`?q=error+2001`).
+pub(super) const GAP_BYTES: [bool; 256] = byte_set(b" \t:=\"'`#[](){}>-_+");
+
+pub(super) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
+/// The number after a keyword, past separators and filler words.
+pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    let limit = (at + MAX_GAP).min(text.len());
+    while at < limit {
+        let b = text[at];
+        if b.is_ascii_digit() {
+            return number_at(text, at);
+        }
+        if GAP_BYTES[usize::from(b)] {
+            at += 1;
+            continue;
+        }
+        if let Some(width) = wide_space_or_quote(&text[at..]) {
+            at += width;
+            continue;
+        }
+        let word = word_at(text, at);
+        let word_end = at + word.len();
+        if word_end > at && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            at = word_end;
+            // `no.` as in "error no. 7100"
+            if text.get(at) == Some(&b'.') {
+                at += 1;
+            }
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// A message key that ends in a code, `stormpath.web.errors.7104` or
+/// `errors.7104`, or the server's `status.7104` with its suffix
+/// (`status.7104.dev`): the key's span and its code.
+pub(super) fn message_key(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    keyword: &[u8],
+) -> Option<(usize, usize, u32)> {
+    let status = keyword.eq_ignore_ascii_case(b"status.");
+    let errors = keyword.eq_ignore_ascii_case(b"error") || keyword.eq_ignore_ascii_case(b"errors");
+    let digits_at = match (status, text.get(end)) {
+        (true, _) => end,
+        (false, Some(b'.')) if errors => end + 1,
+        _ => return None,
+    };
+    let (digits_start, digits_end) = number_at(text, digits_at)?;
+    let digits = &text[digits_start..digits_end];
+    if !CODE_DIGITS.contains(&digits.len()) || digits[0] == b'0' {
+        return None;
+    }
+    let mut key_end = digits_end;
+    if status && text.get(key_end) == Some(&b'.') {
+        key_end += 1 + word_at(text, key_end + 1).len(); // `.dev`
+    }
+    // The key ends there: `errors.2016-10-18.log` is a file name.
+    let key_byte = |i: usize| {
+        text.get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    if key_byte(key_end)
+        || text.get(key_end).is_some_and(|b| b".-".contains(b)) && key_byte(key_end + 1)
+    {
+        return None;
+    }
+    let key_start = start
+        - text[..start]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || b"_.-".contains(b))
+            .count();
+    let code = parse_digits(digits);
+    catalog::category_of(code)?;
+    Some((key_start, key_end, code))
+}
+
+/// The width of a Unicode space (no-break, thin, ideographic…) or quote
+/// mark at the start of `text`: they stand between a word and its number
+/// as ASCII spaces and quotes do.
+pub(super) fn wide_space_or_quote(text: &[u8]) -> Option<usize> {
+    if text.first().is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let head = &text[..text.len().min(4)];
+    let c = head.utf8_chunks().next()?.valid().chars().next()?;
+    let gap = matches!(
+        c,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    ) || matches!(c, '\u{2018}'..='\u{201f}' | '«' | '»' | '‹' | '›');
+    gap.then(|| c.len_utf8())
+}
+
+/// Words that join the items of a list of codes.
+pub(super) const LIST_WORDS: &[&[u8]] = &[b"and", b"or", b"plus", b"then", b"also"];
+
+/// The next number of a list: `7100, 7101 and 7103`.
+pub(super) fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    let limit = (at + 16).min(text.len());
+    let mut separated = false;
+    while at < limit {
+        let b = text[at];
+        if b.is_ascii_digit() {
+            return if separated { number_at(text, at) } else { None };
+        }
+        if b" \t,;/&+".contains(&b) {
+            separated = true;
+            at += 1;
+            continue;
+        }
+        let word = word_at(text, at);
+        let word_end = at + word.len();
+        if LIST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            separated = true;
+            at = word_end;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// The code that the digits at `start..end` spell, if they can be one: four
+/// or five digits, in the range of some category, and not part of a larger
+/// token, a date, a time, a decimal, a version or an amount. `2000/2006`
+/// and `7100,7101` are lists, but `2016-10-18`, `7100.5` and `12:30` are not.
+pub(super) fn code_number(text: &[u8], start: usize, end: usize) -> Option<u32> {
+    if !CODE_DIGITS.contains(&(end - start)) || text[start] == b'0' {
+        return None;
+    }
+    if start > 0 {
+        let before = text[start - 1];
+        if before.is_ascii_alphanumeric() || b"$.".contains(&before) {
+            return None;
+        }
+        if b"-/:,".contains(&before) {
+            let previous = text[..start - 1]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let list = b"/,".contains(&before) && CODE_DIGITS.contains(&previous);
+            if previous > 0 && !list {
+                return None;
+            }
+        }
+    }
+    match text.get(end) {
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'%' => return None,
+        Some(b'-' | b'/' | b':' | b'.' | b',') => {
+            let next = text[end + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if next > 0 && !CODE_DIGITS.contains(&next) {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    let code = parse_digits(&text[start..end]);
+    catalog::category_of(code).map(|_| code)
+}
+
+pub(super) fn parse_digits(digits: &[u8]) -> u32 {
+    digits.iter().fold(0u32, |n, d| {
+        n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    })
+}

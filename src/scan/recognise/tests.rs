@@ -1,0 +1,279 @@
+//! The recognisers together, as the scanner runs them on whole texts.
+
+use super::keywords::CONTEXT_WORDS;
+use super::*;
+use crate::scan::scan_text;
+
+fn codes(text: &str) -> Vec<u32> {
+    scan_text(text.as_bytes()).iter().map(|h| h.code).collect()
+}
+
+#[test]
+fn every_context_word_holds_a_trigger_of_the_prefilter() {
+    for word in CONTEXT_WORDS {
+        assert!(CONTEXT_TRIGGERS.iter().any(|t| word.contains(t)), "{word}");
+    }
+}
+
+#[test]
+fn keywords_put_codes_after_them() {
+    assert_eq!(codes("we hit error 2001 today"), [2001]);
+    assert_eq!(codes("Stormpath 7104 (http://x)"), [7104]);
+    assert_eq!(
+        codes("Stormpath 7104: Login failed; Stormpath 7100 error"),
+        [7104, 7100]
+    );
+    assert_eq!(codes("err: 7100"), [7100]);
+    assert_eq!(codes("error code no. 7103"), [7103]);
+    assert_eq!(codes("loginError 7100"), [7100]);
+    assert_eq!(codes("#error-7102"), [7102]);
+}
+
+#[test]
+fn unicode_spaces_and_quotes_stand_between_a_word_and_its_number() {
+    assert_eq!(codes("Error\u{a0}7104"), [7104]);
+    assert_eq!(codes("error\u{2009}code\u{3000}7100"), [7100]);
+    assert_eq!(codes("the error was `7101` again"), [7101]);
+    assert_eq!(codes("Stormpath error “2001”"), [2001]);
+    assert_eq!(codes("error\u{a0}\u{a0}x 7100"), Vec::<u32>::new());
+}
+
+#[test]
+fn code_fields_in_every_notation() {
+    assert_eq!(codes(r#""code": 7100,"#), [7100]);
+    assert_eq!(codes(r#"{"code":"11001"}"#), [11001]);
+    assert_eq!(codes("Code: 7106"), [7106]);
+    assert_eq!(codes("CODE=2101"), [2101]);
+    assert_eq!(codes(r#"["errorCode"]=> int(2006)"#), [2006]);
+    assert_eq!(codes("Code:2014"), [2014]);
+    assert_eq!(codes("error_code=2101 errorCode: 2002"), [2101, 2002]);
+    assert_eq!(codes("    code: 13101"), [13101]);
+}
+
+#[test]
+fn more_info_urls_in_all_three_forms() {
+    assert_eq!(codes("https://www.stormpath.com/docs/errors/2007"), [2007]);
+    assert_eq!(
+        codes("see http://docs.stormpath.com/errors/5114 - what"),
+        [5114]
+    );
+    assert_eq!(
+        codes("https://docs.stormpath.com/rest/product-guide/latest/errors.html#error-7101"),
+        [7101]
+    );
+    assert_eq!(
+        codes("https://docs.stormpath.com/rest/product-guide/latest/errors.html#id1"),
+        [4614]
+    );
+}
+
+#[test]
+fn lists_continue_a_context() {
+    assert_eq!(codes("errors 7100, 7101 and 7103"), [7100, 7101, 7103]);
+    assert_eq!(codes("errors 7100,7101"), [7100, 7101]);
+    assert_eq!(codes("error codes 2000/2006 or 2008."), [2000, 2006, 2008]);
+    assert_eq!(
+        codes("errors 2000 on rows (rows 2001-2010 were fine)"),
+        [2000]
+    );
+}
+
+#[test]
+fn message_keys_that_end_in_a_code() {
+    let hits =
+        scan_text(b"No message found under code 'stormpath.web.errors.7104' for locale 'en'.");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (hits[0].code, hits[0].column, hits[0].text.as_str()),
+        (7104, 30, "stormpath.web.errors.7104")
+    );
+    assert_eq!(codes("status.7104.dev = Login attempt failed"), [7104]);
+    assert_eq!(codes("errors.7100=Bad password"), [7100]);
+    assert_eq!(codes("see ERRORS.2001."), [2001]);
+    for text in [
+        "rotated errors.2016-10-18.log and errors.2016.log",
+        "status.200 and status.20010 and errors.7100x",
+        "the build status. 2001 users",
+        "errors.0700",
+    ] {
+        assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+    }
+}
+
+#[test]
+fn sentences_that_say_a_code_is_a_number() {
+    assert_eq!(codes("the code should be 2001, not 409"), [2001]);
+    assert_eq!(codes("Stormpath returns 7104 for this"), [7104]);
+    assert_eq!(codes("The error we got back was 7100."), [7100]);
+    assert_eq!(codes("I expected the error code to be 2001"), [2001]);
+    assert_eq!(codes("the error it returns is 7104"), [7104]);
+    assert_eq!(codes("but the code\nshould be 2001 as documented"), [2001]);
+    let hits = scan_text(b"the error we got\r\nwas 7100");
+    assert_eq!((hits[0].line, hits[0].column), (2, 5));
+    for text in [
+        "the error rate was 2000 per hour",
+        "the error happened in 2016",
+        "the code should, in 2016, be fixed",
+        "the error we got. 2001 was the year",
+        "the error should be 2000 users",
+        "the code we get when we call it from the old app is 2001",
+        "the code 404",
+        "the code should\n\nbe 2001",
+        "the error\nrate was 2000",
+    ] {
+        assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+    }
+}
+
+#[test]
+fn lists_of_bare_numbers_under_a_heading_about_codes() {
+    let issue = "## Errors\n\n- [x] 13000\n- [ ] 12001\n- `7100`\n\n## Benchmarks\n\n- 13100\n- 2000 users\n";
+    assert_eq!(codes(issue), [13000, 12001, 7100]);
+    let lead_in = "Stormpath error codes we map:\n1. 7100, 7101\n2. 7102 (locked)\n3. 2000 requests\nThanks\n- 7103";
+    assert_eq!(codes(lead_in), [7100, 7101, 7102]);
+    let log = "ERROR something failed with code 2001\n- 2014\n";
+    assert_eq!(codes(log), [2001], "a log line is no lead-in");
+    let table = "### Stormpath errors this week\n\n| Error | Count |\n|---|---|\n| 7100 | 40 |\n| 2016-11-04 | 7104 |\n\n| 7101 | 2 |\n";
+    assert_eq!(
+        codes(table),
+        [7100],
+        "a table's first cell, up to a blank line"
+    );
+    let counts = "## Errors\n\n| Count | Users |\n|---|---|\n| 2000 | 7100 |\n";
+    assert_eq!(codes(counts), Vec::<u32>::new(), "a first column of counts");
+    let error_code = "Error code:\n- 7100\n";
+    assert_eq!(codes(error_code), [7100]);
+    let handling = "## Error handling\n\n- 2000\nERROR: retry delays:\n- 4000\n";
+    assert_eq!(codes(handling), Vec::<u32>::new(), "one error is no list");
+    let ports = "## Ports\n- 9000\n- 13000\n";
+    assert_eq!(codes(ports), Vec::<u32>::new());
+}
+
+#[test]
+fn other_programs_numbers_after_error_are_theirs() {
+    for text in [
+        "2016/10/18 09:12:44 [error] 7102#0: *5104 connect() failed",
+        "2016-10-18 09:12:44.301 ERROR 7104 --- [main] c.a.App : failed",
+        "ERROR 2003 (HY000): Can't connect to MySQL server",
+        "ConnectionResetError: [WinError 10054] An existing connection was closed",
+        "Winsock error 10060 and socket error 10054 (WSAECONNRESET)",
+        "OSError: [Errno 2001] No such file",
+        "ERROR 4000 sessions dropped; [ERROR] 2000 retries; error: 7104 requests failed",
+    ] {
+        assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+    }
+    let both = "[error] 7102#0: *5104 upstream said: HTTP 400, Stormpath 7100 (x)";
+    assert_eq!(
+        codes(both),
+        [7100],
+        "a Stormpath code on the line still counts"
+    );
+}
+
+#[test]
+fn a_table_code_column() {
+    let table =
+        "Top errors:\n\nCode    Count  Share\n7102    310    41%\n7101    120    16%\n\n2001 after";
+    assert_eq!(codes(table), [7102, 7101]);
+    let markdown = "| Count | Code |\n|---|---|\n| 3 | 2001 |\n| 4 | 7100 |";
+    assert_eq!(codes(markdown), [2001, 7100]);
+    let mysql = "+----------------------+----------+\n| stormpath_error_code | COUNT(*) |\n+----------------------+----------+\n|                 7100 |     2013 |\n+----------------------+----------+";
+    assert_eq!(codes(mysql), [7100]);
+    let other = "| status_code | Zip Code | n |\n|---|---|---|\n| 2001 | 10017 | 3 |";
+    assert_eq!(codes(other), Vec::<u32>::new());
+    let two_words = "| Error Code | Count |\n|---|---|\n| 7102 | 12 |";
+    assert_eq!(codes(two_words), [7102]);
+    let spaced = "Error Code    Count\n7103          5\n2001          310";
+    assert_eq!(codes(spaced), [7103, 2001]);
+    let tabbed = "When\tcode\tuser\n2016-10-01\t7104\t1200";
+    assert_eq!(codes(tabbed), [7104]);
+    let empty_cell = "| Code | Note |\n|---|---|\n|  | 7100 |";
+    assert_eq!(
+        codes(empty_cell),
+        Vec::<u32>::new(),
+        "the Note column holds no codes"
+    );
+}
+
+#[test]
+fn quoted_messages_name_their_code() {
+    let hits = scan_text(
+        b"console says: Login attempt failed because the Account is in a Group that is disabled.",
+    );
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].code, hits[0].via), (7105, Via::Message));
+    // Curly quotes, literals and spacing fold away.
+    assert_eq!(
+        codes(
+            "Login attempt failed because there is no Account in the Application's associated Account Stores with the specified username   or email"
+        ),
+        [7104]
+    );
+}
+
+#[test]
+fn a_message_that_codes_share_names_none() {
+    assert_eq!(
+        codes(
+            "Oops! We encountered an unexpected error. Please contact support and explain what you were doing at the time this error occurred."
+        ),
+        Vec::<u32>::new()
+    );
+}
+
+#[test]
+fn distractors_are_not_codes() {
+    for text in [
+        "ERROR 2016-10-18 09:12:44.301 started",
+        "Error at DefaultDataStore.java:2014",
+        "the exception on line 2012",
+        "INFO started in 2014 ms",
+        "closed tickets 7102 and 7105, port 9000, pid 3117",
+        "Budget: $1902 for hosting, 2100 GB egress, call 020 7946 2000",
+        r#"{"status": 404, "code": 404, "moreInfo": "mailto:support@stormpath.com"}"#,
+        r#"{"code":"633559"}"#,
+        "error 7100.5 and code 2001-10-01 and error 2001ms and code 20010",
+        "error 10/18/2016 and code 12:2014 and error 2,000 and error 1,2001",
+        "errorless 7100 codex 7101",
+        "ship to zip code 10017, promo code 2016, verification code: 7102, exit code 1101",
+        "the SMS code 4001 and the postal-code 13000",
+        "see the Stormpath 2016 roadmap and Stormpath 2015 pricing",
+    ] {
+        assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+    }
+}
+
+#[test]
+fn unknown_codes_in_context_are_reported_as_unknown() {
+    let hits = scan_text(b"HTTP 400, Stormpath 7299 (x)");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].code, 7299);
+    assert!(hits[0].entry.is_none());
+}
+
+#[test]
+fn one_hit_per_code_and_line() {
+    let text = "HTTP 400, Stormpath 7104 (http://docs.stormpath.com/errors/7104): x";
+    let hits = scan_text(text.as_bytes());
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (hits[0].column, hits[0].text.as_str()),
+        (11, "Stormpath 7104")
+    );
+}
+
+#[test]
+fn a_code_named_again_and_again_on_a_line_is_one_hit() {
+    let line = " error 7100 code 7100".repeat(10_000);
+    let hits = scan_text(line.as_bytes());
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].column, hits[0].text.as_str()), (2, "error 7100"));
+}
+
+#[test]
+fn positions_and_escaping() {
+    let hits = scan_text(b"line one\n\x1b[31merror 7100\x1b[0m\r\n");
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].line, hits[0].column), (2, 6));
+    assert_eq!(hits[0].text, "error 7100");
+}
