@@ -85,8 +85,8 @@ pub fn archive(data: &[u8]) {
     };
     let mut notes = Vec::new();
     let (hits, _failed) = scan::scan_input(&mut &data[..], limits, &mut notes);
-    for (unit, hit) in &hits {
-        let names = [unit.file.as_str(), unit.member.as_deref().unwrap_or("")];
+    for (ticket, hit) in &hits {
+        let names = [ticket.file.as_str(), ticket.member.as_deref().unwrap_or("")];
         for name in names.iter().chain([&hit.text.as_str()]) {
             assert!(!name.chars().any(char::is_control), "{name:?}");
         }
@@ -120,8 +120,8 @@ pub fn decoders(data: &[u8]) {
     ] {
         let mail = [headers, data].concat();
         let (hits, _) = scan::scan_input(&mut &mail[..], limits, &mut Vec::new());
-        for (unit, hit) in &hits {
-            let name = unit.member.as_deref().unwrap_or("");
+        for (ticket, hit) in &hits {
+            let name = ticket.member.as_deref().unwrap_or("");
             assert!(!name.chars().any(char::is_control), "{name:?}");
             assert!(!hit.text.chars().any(char::is_control), "{hit:?}");
         }

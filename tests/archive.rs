@@ -214,8 +214,8 @@ fn utf16_is_transcoded_and_binary_files_are_skipped_while_walking() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let mut utf16 = vec![0xff, 0xfe];
-    for unit in "first\r\nError 7103\r\n".encode_utf16() {
-        utf16.extend(unit.to_le_bytes());
+    for ticket in "first\r\nError 7103\r\n".encode_utf16() {
+        utf16.extend(ticket.to_le_bytes());
     }
     write(d, "t/utf16.txt", &utf16);
     write(d, "t/program.bin", b"\x7fELF\x00\x00\x00 Error 7100\n");

@@ -258,7 +258,7 @@ impl Counters {
 
 /// How a scan of paths went.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Outcome {
+pub struct Status {
     /// Whether any hit was found.
     pub found: bool,
     /// Whether some input could not be read (or was cut short).
@@ -367,7 +367,7 @@ pub fn run(
     counters: &Counters,
     stop: &AtomicBool,
     progress: Option<&Progress>,
-) -> Outcome {
+) -> Status {
     let ctx = Context {
         filter: &options.filter,
         limits: options.limits,
@@ -382,7 +382,7 @@ pub fn run(
         idle_threads: AtomicIsize::new(options.threads.max(1) as isize),
     };
     walk::scan_paths(options, sinks, &ctx);
-    Outcome {
+    Status {
         found: Counters::get(&counters.hits) > 0,
         failed: ctx.notes.failed.load(Ordering::Relaxed),
     }
