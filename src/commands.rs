@@ -4,16 +4,15 @@
 
 use crate::body;
 use crate::catalog::{self, Entry};
-use crate::cli::ScanArgs;
 use crate::cli::{Command, Deferred};
 use crate::markup;
-use crate::render::stream::{self, Layout};
+use crate::render::stream;
 use crate::render::{self, Format, Style, explain::Sighting};
 use crate::scan::sink::{self, SinkFactory};
 use crate::scan::{self, order::Ordered};
 use crate::search;
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
+use crate::settings::{ScanOutput, ScanSettings, Settings};
+use std::io::{self, Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -57,20 +56,20 @@ pub struct Streams<'a> {
     pub direct: Box<dyn Write + Send>,
     /// Notes about part of an answer.
     pub err: &'a mut (dyn Write + Send),
-    pub terminals: Terminals,
 }
 
-pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome, Error> {
-    let Streams {
-        out,
-        direct,
-        err,
-        terminals,
-    } = streams;
+pub fn run(command: &Command, settings: &Settings, streams: Streams) -> Result<Outcome, Error> {
+    let Streams { out, direct, err } = streams;
+    let style = &settings.style;
+    let stdin_is_terminal = settings.terminals.stdin;
     match command {
         Command::Show { codes } => show(codes, style, out, err),
-        Command::Explain { codes } if codes.is_empty() => explain_stdin(false, style, out, err),
-        Command::Explain { codes } if codes == &["-"] => explain_stdin(true, style, out, err),
+        Command::Explain { codes } if codes.is_empty() => {
+            explain_stdin(false, stdin_is_terminal, style, out, err)
+        }
+        Command::Explain { codes } if codes == &["-"] => {
+            explain_stdin(true, stdin_is_terminal, style, out, err)
+        }
         Command::Explain { codes } => explain(codes, style, out, err),
         Command::Search(Deferred(args)) => search(
             &args.query.join(" "),
@@ -93,7 +92,10 @@ pub fn run(command: &Command, style: &Style, streams: Streams) -> Result<Outcome
             };
             list(&filter, *categories, style, out, err)
         }
-        Command::Scan(args) => scan(&args.0, style, terminals, out, direct, err),
+        Command::Scan(_) => {
+            let scan_settings = settings.scan.as_ref().expect("settings has scan's");
+            scan(scan_settings, style, out, direct, err)
+        }
         Command::Completions { shell, .. } => {
             crate::completions::write(*shell, out)?;
             Ok(Outcome::Found)
@@ -163,12 +165,13 @@ fn explain(
 /// all, the user more likely forgot the code.
 fn explain_stdin(
     dash: bool,
+    stdin_is_terminal: bool,
     style: &Style,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let stdin = io::stdin();
-    if stdin.is_terminal() {
+    if stdin_is_terminal {
         if !dash {
             return Err(Error::Usage(
                 "explain with no code reads a ticket or log on stdin; pipe one in, \
@@ -353,87 +356,77 @@ fn no_entries_message(filter: &ListFilter) -> String {
     )
 }
 
-/// Which of the standard streams are terminals, for `scan`'s choices.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Terminals {
-    pub stdin: bool,
-    pub stdout: bool,
-    pub stderr: bool,
-}
-
 /// Scans paths (or stdin). Hits stream to `direct` as they are found;
 /// what is only known at the end (`--summary`, `--format table`) is
 /// rendered into `buffered`. Notes about the input go to `err`.
 pub fn scan(
-    args: &ScanArgs,
+    settings: &ScanSettings,
     style: &Style,
-    terminals: Terminals,
     buffered: &mut dyn Write,
     direct: Box<dyn Write + Send>,
     err: &mut (dyn Write + Send),
 ) -> Result<Outcome, Error> {
-    let options = scan_options(args)?;
-    let reads_stdin = options.paths.is_empty() || options.paths.iter().any(|p| p == Path::new("-"));
-    if reads_stdin && terminals.stdin {
+    if settings.prompt_for_paste {
         writeln!(
             err,
             "sperr: reading a ticket or log from the terminal; paste it, then press Ctrl-D"
         )?;
     }
     let counters = Arc::new(scan::Counters::default());
-    let streams_to_terminal = terminals.stdout && !args.summary && !args.files_with_matches;
-    let progress = (terminals.stderr && !streams_to_terminal && !args.quiet && !args.no_progress)
+    let progress = settings
+        .progress
         .then(|| scan::Progress::start(Arc::clone(&counters)));
     let stop = AtomicBool::new(false);
     let started = Instant::now();
     let run = |sinks: &dyn SinkFactory, err: &mut (dyn Write + Send)| {
-        scan::run(&options, sinks, err, &counters, &stop, progress.as_ref())
-    };
-    let json = style.format == Format::Json;
-    let outcome = if args.quiet {
-        run(&sink::Quiet(&stop), err)
-    } else if args.summary {
-        let summaries = sink::Summaries::default();
-        let outcome = run(&summaries, err);
-        render::scan_summary(buffered, style, &summaries.finish(), style.json_lines)?;
-        outcome
-    } else if style.format == Format::Table && style.explicit && !args.files_with_matches {
-        let ordered = Ordered::new(sink::Gathered::default());
-        let outcome = run(&sink::Tables { ordered: &ordered }, err);
-        let (gathered, _) = ordered.finish();
-        if !gathered.0.is_empty() {
-            render::table::scan_hits(buffered, style, &gathered.0)?;
-        }
-        outcome
-    } else {
-        let layout = match style.format {
-            _ if args.files_with_matches => Layout::Names { json },
-            Format::Json if style.json_lines => Layout::Jsonl,
-            Format::Json => Layout::Json,
-            Format::Plain => Layout::Plain,
-            Format::Table => Layout::Grouped(*style),
-        };
-        let array = json && !style.json_lines;
-        let ordered = Ordered::new(stream::Writer::new(direct, array));
-        let outcome = run(
-            &stream::Printers {
-                layout,
-                ordered: &ordered,
-                stop: &stop,
-            },
+        scan::run(
+            &settings.options,
+            sinks,
             err,
-        );
-        let (writer, error) = ordered.finish();
-        if let Some(e) = error {
-            return Err(Error::Output(e));
+            &counters,
+            &stop,
+            progress.as_ref(),
+        )
+    };
+    let status = match settings.output {
+        ScanOutput::Quiet => run(&sink::Quiet(&stop), err),
+        ScanOutput::Summary => {
+            let summaries = sink::Summaries::default();
+            let status = run(&summaries, err);
+            render::scan_summary(buffered, style, &summaries.finish(), style.json_lines)?;
+            status
         }
-        writer.end()?;
-        outcome
+        ScanOutput::Table => {
+            let ordered = Ordered::new(sink::Gathered::default());
+            let status = run(&sink::Tables { ordered: &ordered }, err);
+            let (gathered, _) = ordered.finish();
+            if !gathered.0.is_empty() {
+                render::table::scan_hits(buffered, style, &gathered.0)?;
+            }
+            status
+        }
+        ScanOutput::Stream { layout, json_array } => {
+            let ordered = Ordered::new(stream::Writer::new(direct, json_array));
+            let status = run(
+                &stream::Printers {
+                    layout,
+                    ordered: &ordered,
+                    stop: &stop,
+                },
+                err,
+            );
+            let (writer, error) = ordered.finish();
+            if let Some(e) = error {
+                return Err(Error::Output(e));
+            }
+            writer.end()?;
+            status
+        }
     };
     if let Some(progress) = progress {
         progress.finish();
     }
-    if args.stats {
+    if settings.stats {
         write!(
             err,
             "{}",
@@ -441,50 +434,9 @@ pub fn scan(
         )?;
     }
     // As grep -q: a hit answers the question, whatever else went wrong.
-    Ok(if outcome.failed && !(args.quiet && outcome.found) {
+    Ok(if status.failed && !(settings.quiet && status.found) {
         Outcome::Incomplete
     } else {
-        self::outcome(outcome.found)
+        outcome(status.found)
     })
 }
-
-/// The most threads a scan starts, whatever `-j` asks for.
-const MAX_THREADS: usize = 64;
-
-/// The scan's options from its arguments.
-fn scan_options(args: &ScanArgs) -> Result<scan::Options, Error> {
-    let filter = scan::CodeFilter::parse(&args.codes).map_err(Error::Usage)?;
-    let threads = match args.threads {
-        Some(0) => return Err(Error::Usage("--threads must be at least 1".into())),
-        // More threads than this only cost memory: reading is the limit.
-        Some(n) => n.min(MAX_THREADS),
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
-    for glob in &args.glob {
-        ignore::overrides::OverrideBuilder::new(".")
-            .add(glob)
-            .map_err(|e| {
-                Error::Usage(format!("--glob {:?}: {e}", scan::escape(glob.as_bytes())))
-            })?;
-    }
-    let mut limits = scan::Limits::default();
-    if let Some(max) = args.max_expand {
-        limits.max_expand = max;
-    }
-    Ok(scan::Options {
-        paths: args.paths.clone(),
-        walk: scan::WalkOptions {
-            hidden: args.hidden || args.unrestricted >= 2,
-            no_ignore: args.no_ignore || args.unrestricted >= 1,
-            globs: args.glob.clone(),
-            max_depth: args.max_depth,
-            follow: args.follow,
-        },
-        limits,
-        filter,
-        binary: args.unrestricted >= 3,
-        threads,
-    })
-}
-
-pub use crate::scan::io_reason;

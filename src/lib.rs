@@ -15,4 +15,5 @@ pub mod related;
 pub mod render;
 pub mod scan;
 pub mod search;
+pub mod settings;
 pub mod templates;

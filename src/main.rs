@@ -1,11 +1,11 @@
 //! The sperr binary: parse, run, write, and map the result to an exit code.
 
 use clap::{CommandFactory, FromArgMatches};
-use sperr::cli::{Cli, Command};
-use sperr::commands::{self, Error, Outcome, Streams, Terminals};
-use sperr::output::{self, Environment};
-use sperr::render::Format;
-use std::io::{self, IsTerminal, Write};
+use sperr::cli::Cli;
+use sperr::commands::{self, Error, Outcome, Streams};
+use sperr::output;
+use sperr::settings::{self, Environment};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -29,25 +29,21 @@ fn main() -> ExitCode {
         }
     };
     let env = Environment::current();
-    let style = output::style(&cli.global, &env);
+    let settings = match settings::settings(&cli, &env) {
+        Ok(settings) => settings,
+        Err(message) => {
+            report(&message);
+            return ExitCode::from(2);
+        }
+    };
     let mut buffer = Vec::new();
     let streams = Streams {
         out: &mut buffer,
         direct: Box::new(io::BufWriter::with_capacity(64 << 10, io::stdout())),
         err: &mut io::stderr(),
-        terminals: Terminals {
-            stdin: io::stdin().is_terminal(),
-            stdout: env.stdout_is_terminal,
-            stderr: io::stderr().is_terminal(),
-        },
     };
-    let result = commands::run(&cli.command, &style, streams);
-    // scan never pages, but for the table it is asked for by name.
-    let no_pager = match &cli.command {
-        Command::Scan(args) => args.0.summary || !style.explicit || style.format != Format::Table,
-        _ => false,
-    };
-    let written = output::emit(&buffer, cli.global.no_pager() || no_pager, &env);
+    let result = commands::run(&cli.command, &settings, streams);
+    let written = output::emit(&buffer, !settings.may_page, &env);
     let status = match result {
         Ok(Outcome::Found) => 0,
         Ok(Outcome::NotFound) => 1,
@@ -83,7 +79,10 @@ fn write_failure(e: &io::Error) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return ExitCode::SUCCESS;
     }
-    report(&format!("cannot write output: {}", commands::io_reason(e)));
+    report(&format!(
+        "cannot write output: {}",
+        sperr::scan::io_reason(e)
+    ));
     ExitCode::from(2)
 }
 

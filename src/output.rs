@@ -1,82 +1,15 @@
-//! Where output goes: the colour, format and width decided once at start,
-//! and stdout (through a pager when a terminal needs one).
+//! Writing the finished output: to stdout, through a pager when a terminal
+//! needs one (whether it may is decided in `settings`).
 //!
 //! Commands render into a buffer first, so a failure part-way never leaves
 //! half an answer on stdout; the buffer is then written in one go.
 
-use crate::cli::{ColorChoice, FormatChoice, GlobalArgs};
-use crate::render::{Format, Palette, Style};
-use std::io::{self, IsTerminal, Write};
+use crate::settings::Environment;
+use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
-/// The width used when neither COLUMNS nor the terminal gives one.
-pub const DEFAULT_WIDTH: usize = 80;
 /// The pager used when neither SPERR_PAGER nor PAGER names one.
 pub const DEFAULT_PAGER: &str = "less -FRX";
-
-/// What output decisions read from the environment, so tests can set it.
-pub struct Environment {
-    pub stdout_is_terminal: bool,
-    pub terminal_size: Option<(usize, usize)>,
-    pub var: Box<VarReader>,
-}
-
-/// Reads an environment variable.
-pub type VarReader = dyn Fn(&str) -> Option<String>;
-
-impl Environment {
-    pub fn current() -> Self {
-        let size =
-            terminal_size::terminal_size().map(|(w, h)| (usize::from(w.0), usize::from(h.0)));
-        Environment {
-            stdout_is_terminal: io::stdout().is_terminal(),
-            terminal_size: size,
-            var: Box::new(|name| std::env::var(name).ok()),
-        }
-    }
-
-    fn set(&self, name: &str) -> bool {
-        (self.var)(name).is_some_and(|v| !v.is_empty())
-    }
-}
-
-/// Decides colour, format and width, once.
-pub fn style(args: &GlobalArgs, env: &Environment) -> Style {
-    let color = match args.color.unwrap_or(ColorChoice::Auto) {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            let forced = (env.var)("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
-            forced
-                || (env.stdout_is_terminal
-                    && !env.set("NO_COLOR")
-                    && (env.var)("TERM").as_deref() != Some("dumb"))
-        }
-    };
-    let format = match (args.json(), args.format) {
-        (true, _) | (_, Some(FormatChoice::Json | FormatChoice::Jsonl)) => Format::Json,
-        (_, Some(FormatChoice::Table)) => Format::Table,
-        (_, Some(FormatChoice::Plain)) => Format::Plain,
-        (false, None) if env.stdout_is_terminal => Format::Table,
-        (false, None) => Format::Plain,
-    };
-    Style {
-        format,
-        json_lines: args.format == Some(FormatChoice::Jsonl),
-        explicit: args.format.is_some() || args.json(),
-        palette: Palette::new(color),
-        width: width(env),
-    }
-}
-
-/// COLUMNS if it holds a positive number, else the terminal's width, else 80.
-fn width(env: &Environment) -> usize {
-    (env.var)("COLUMNS")
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|&w| w > 0)
-        .or(env.terminal_size.map(|(w, _)| w).filter(|&w| w > 0))
-        .unwrap_or(DEFAULT_WIDTH)
-}
 
 /// The pager command, split as a shell would split it; None for no pager.
 pub fn pager_command(env: &Environment) -> Option<Vec<String>> {
@@ -114,7 +47,7 @@ pub fn emit_to(
     let tall = env
         .terminal_size
         .is_some_and(|(_, rows)| bytecount_lines(buffer) >= rows);
-    if env.stdout_is_terminal
+    if env.terminals.stdout
         && !no_pager
         && tall
         && let Some(command) = pager_command(env)
@@ -154,93 +87,10 @@ fn page(command: &[String], vars: &[(&str, &str)], buffer: &[u8]) -> io::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::Cli;
-    use clap::Parser;
-
-    fn env(terminal: bool, vars: &'static [(&'static str, &'static str)]) -> Environment {
-        Environment {
-            stdout_is_terminal: terminal,
-            terminal_size: Some((100, 10)),
-            var: Box::new(move |name| {
-                vars.iter()
-                    .find(|(k, _)| *k == name)
-                    .map(|(_, v)| v.to_string())
-            }),
-        }
-    }
-
-    fn style_of(args: &[&str], env: &Environment) -> Style {
-        let cli = Cli::parse_from([&["sperr", "list"][..], args].concat());
-        style(&cli.global, env)
-    }
-
-    #[test]
-    fn colour_and_format_are_decided_from_the_terminal_and_the_environment() {
-        let tty = env(true, &[]);
-        assert_eq!(
-            (
-                style_of(&[], &tty).format,
-                style_of(&[], &tty).palette.enabled
-            ),
-            (Format::Table, true)
-        );
-        let pipe = env(false, &[]);
-        assert_eq!(
-            (
-                style_of(&[], &pipe).format,
-                style_of(&[], &pipe).palette.enabled
-            ),
-            (Format::Plain, false)
-        );
-        assert!(
-            !style_of(&[], &env(true, &[("NO_COLOR", "1")]))
-                .palette
-                .enabled
-        );
-        assert!(
-            style_of(&[], &env(true, &[("NO_COLOR", "")]))
-                .palette
-                .enabled,
-            "empty is unset"
-        );
-        assert!(
-            !style_of(&[], &env(true, &[("TERM", "dumb")]))
-                .palette
-                .enabled
-        );
-        assert!(
-            style_of(&[], &env(false, &[("CLICOLOR_FORCE", "1")]))
-                .palette
-                .enabled
-        );
-        assert!(
-            !style_of(&[], &env(false, &[("CLICOLOR_FORCE", "0")]))
-                .palette
-                .enabled
-        );
-        assert!(
-            !style_of(
-                &["--color", "never"],
-                &env(true, &[("CLICOLOR_FORCE", "1")])
-            )
-            .palette
-            .enabled
-        );
-        assert_eq!(style_of(&["--json"], &tty).format, Format::Json);
-    }
-
-    #[test]
-    fn width_is_columns_then_the_terminal_then_80() {
-        assert_eq!(style_of(&[], &env(true, &[("COLUMNS", "40")])).width, 40);
-        assert_eq!(style_of(&[], &env(true, &[("COLUMNS", "0")])).width, 100);
-        let mut unknown = env(false, &[]);
-        unknown.terminal_size = None;
-        assert_eq!(style_of(&[], &unknown).width, DEFAULT_WIDTH);
-    }
 
     #[test]
     fn the_pager_is_split_as_a_shell_splits_it() {
-        let pager = |vars| pager_command(&env(true, vars));
+        let pager = |vars| pager_command(&Environment::fixed(true, vars));
         assert_eq!(
             pager(&[]),
             Some(vec!["less".to_string(), "-FRX".to_string()])
@@ -267,7 +117,7 @@ mod tests {
             vec![("SPERR_PAGER", &*Box::leak(command.into_boxed_str()))].into_boxed_slice(),
         );
         let mut direct = Vec::new();
-        emit_to(TALL, false, &env(true, vars), &mut direct).unwrap();
+        emit_to(TALL, false, &Environment::fixed(true, vars), &mut direct).unwrap();
         assert!(direct.is_empty());
         assert_eq!(std::fs::read(&file).unwrap(), TALL);
         std::fs::remove_file(file).unwrap();
@@ -283,13 +133,19 @@ mod tests {
         let command: &'static str = Box::leak(command.into_boxed_str());
         let seen = |vars: Vec<(&'static str, &'static str)>| {
             let vars: &'static [(&str, &str)] = Box::leak(vars.into_boxed_slice());
-            emit_to(TALL, false, &env(true, vars), &mut Vec::new()).unwrap();
+            emit_to(
+                TALL,
+                false,
+                &Environment::fixed(true, vars),
+                &mut Vec::new(),
+            )
+            .unwrap();
             let text = std::fs::read_to_string(&file).unwrap();
             text[..text.len() - TALL.len()].to_string()
         };
         assert_eq!(seen(vec![("SPERR_PAGER", command)]), "FRX|-c");
         assert_eq!(
-            pager_env(&env(true, &[("LESS", "-S"), ("LV", "")])),
+            pager_env(&Environment::fixed(true, &[("LESS", "-S"), ("LV", "")])),
             [],
             "a LESS or LV the user set, even empty, is kept"
         );
@@ -305,7 +161,13 @@ mod tests {
             (true, false, &b"short\n"[..]),
         ] {
             let mut direct = Vec::new();
-            emit_to(buffer, no_pager, &env(terminal, pager), &mut direct).unwrap();
+            emit_to(
+                buffer,
+                no_pager,
+                &Environment::fixed(terminal, pager),
+                &mut direct,
+            )
+            .unwrap();
             assert_eq!(direct, buffer);
         }
     }
@@ -316,7 +178,7 @@ mod tests {
         emit_to(
             TALL,
             false,
-            &env(true, &[("PAGER", "/nonexistent/pager -x")]),
+            &Environment::fixed(true, &[("PAGER", "/nonexistent/pager -x")]),
             &mut direct,
         )
         .unwrap();

@@ -1,85 +1,20 @@
-//! The command-line definition, and nothing else.
+//! The command-line definition, and nothing else: the clap types here,
+//! their help texts in `help`, the values completion offers in `values`,
+//! and the implied `show` (`sperr 7100`) in `implied_show`.
+
+mod help;
+mod implied_show;
+mod values;
+
+pub use help::{AFTER_HELP, LONG_VERSION};
+pub use implied_show::with_implied_show;
+pub use values::Suggested;
 
 use crate::catalog;
-use crate::markup;
-use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::ffi::OsStr;
+use help::{ABOUT, LONG_ABOUT, SCAN_HELP, USAGE};
 use std::path::PathBuf;
-
-const ABOUT: &str = "The Stormpath error-code reference, offline: look codes up, search \
-                     them, and find them in tickets and logs.";
-
-/// What `sperr --help` and the man page's DESCRIPTION say.
-const LONG_ABOUT: &str = "The Stormpath error-code reference, offline: look codes up, search \
-them, and find them in tickets and logs.
-
-Stormpath, an identity API, shut down in 2017; its numbered error codes live on in legacy \
-integrations, old logs and support tickets. sperr holds the whole published reference (147 \
-codes in 16 categories), the codes the server used without documenting them, and the server's \
-own message templates, compiled in. Codes may be typed as they turn up (7100, 'Error 7100', \
-error-7100, a moreInfo URL, 7100-7107, 71xx). On a terminal the output is a table fitted to \
-its width; piped, it is plain tab-separated lines; --json gives JSON.";
-
-/// The rest of `sperr --help`, and the source of the man pages' EXAMPLES,
-/// EXIT STATUS and ENVIRONMENT sections: each section is a title line and
-/// `  TERM  DESCRIPTION` lines (tests/generated.rs reads them so).
-pub const AFTER_HELP: &str = "\
-Examples:
-  sperr show 7100                       one error as a card
-  sperr 7100                            the same: a code alone runs show
-  sperr show 7100-7107 13xxx            ranges and patterns
-  sperr explain 7100                    the long form, with related codes
-  pbpaste | sperr explain -             explain every error in a pasted ticket
-  sperr search account locked           find an error by its words, typos and all
-  sperr list --category mfa             one category
-  sperr scan support-archive/ --summary  count the errors in a tree of tickets
-
-Exit status (as grep's):
-  0  something was found; each argument that named nothing gets a line on stderr
-  1  nothing was found: an unknown code, no search hit, no code in the input
-  2  a usage or I/O error; for scan, also when some file could not be read
-
-Environment:
-  SPERR_PAGER, PAGER  the pager for output taller than the terminal [default: less -FRX]
-  LESS, LV            given to the pager as FRX and -c when unset, as git does
-  NO_COLOR            no colour when set and not empty
-  CLICOLOR_FORCE      colour even when piped, unless --color never
-  COLUMNS             the width tables fit [default: the terminal's, else 80]
-  TERM                no colour when it is dumb";
-
-/// The long version: what the catalog is built from, and under which terms.
-pub const LONG_VERSION: &str = concat!(
-    env!("CARGO_PKG_VERSION"),
-    "\n\nSources (counts from the catalog):\n",
-    "  ",
-    env!("SPERR_REFERENCE_CODES"),
-    " codes: the Stormpath error-code reference (product guide, errors.rst,\n",
-    "    2016-10-13), Stormpath, Inc.\n",
-    "  ",
-    env!("SPERR_SERVER_CODES"),
-    " codes: api-errors.properties from the Stormpath Java SDK, Apache License 2.0,\n",
-    "    Copyright 2015 Stormpath, Inc.\n",
-    "  ",
-    env!("SPERR_OBSERVED_CODES"),
-    " codes, and ",
-    env!("SPERR_VARIANTS"),
-    " other wordings of ",
-    env!("SPERR_VARIANT_CODES"),
-    " codes:\n",
-    "    public Stormpath material, each with its URL: the Stormpath SDKs' tests\n",
-    "    and docs (Apache License 2.0), their GitHub issues, and the old\n",
-    "    documentation site (stormpath/stormpath.github.io).\n",
-    "  Search's English word list: SCOWL (sizes 35 and 50, from Debian's wamerican\n",
-    "    and wbritish), Copyright 2000-2011 Kevin Atkinson and others; permissive\n",
-    "    terms, in LICENSE-SCOWL.\n",
-    "\nThe code is licensed MIT OR Apache-2.0. The data's provenance and the SDK's\n",
-    "notice are in the NOTICE file: in the source tree, or\n",
-    "/usr/share/doc/sperr/NOTICE where the package is installed."
-);
-
-/// The usage line: a code alone runs `show`.
-const USAGE: &str = "sperr [OPTIONS] <COMMAND>\n       sperr [OPTIONS] <CODE>...  (the same as sperr show <CODE>...)";
+use values::{category_values, code_values};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -314,19 +249,6 @@ impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
     }
 }
 
-const SCAN_HELP: &str = "\
-Directories are walked as ripgrep walks them; compressed files (gzip, bzip2, xz,
-zstd), zip and tar bundles and UTF-16 text are read by their content.
-
-Examples:
-  sperr scan ticket.txt
-  sperr scan support-archive/ --summary
-  sperr scan -l --code 7100 archive/     which tickets mention 7100?
-  sperr scan app.log.1.gz bundle.zip
-  tail -f app.log | sperr scan
-  sperr scan -g '*.log' --format jsonl logs/";
-
-// What `search` looks for. (A doc comment here would replace the
 // subcommand's own description: the arguments are added after it.)
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -432,96 +354,6 @@ pub struct UnusedOutputArgs {
     no_pager: Option<bool>,
 }
 
-/// The command line with `show` put before a first argument that reads as
-/// a code, range, pattern or moreInfo URL rather than a subcommand, as
-/// `errno 2` works: `sperr 7100` is `sperr show 7100`.
-pub fn with_implied_show(
-    command: &clap::Command,
-    mut args: Vec<std::ffi::OsString>,
-) -> Vec<std::ffi::OsString> {
-    let mut i = 1;
-    while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
-        match arg {
-            "--" => return args,
-            // Global options that take their value as the next argument.
-            "--color" | "--format" => i += 2,
-            _ if arg.starts_with('-') && arg.len() > 1 => i += 1,
-            _ => {
-                let is_subcommand = command.find_subcommand(arg).is_some() || arg == "help";
-                if !is_subcommand && catalog::parse_selectors(arg).is_ok() {
-                    args.insert(i, "show".into());
-                }
-                return args;
-            }
-        }
-    }
-    args
-}
-
-/// The longest description a completion shows beside a code.
-const COMPLETION_DESCRIPTION: usize = 60;
-
-/// An argument of any text (the commands read it leniently), with values
-/// offered to shell completion: codes with their messages, or category
-/// names with their ranges.
-#[derive(Debug, Clone, Copy)]
-pub struct Suggested(fn() -> Vec<PossibleValue>);
-
-impl TypedValueParser for Suggested {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<String, clap::Error> {
-        StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new((self.0)().into_iter()))
-    }
-}
-
-/// Every code, with its message cut short.
-fn code_values() -> Vec<PossibleValue> {
-    catalog::entries()
-        .iter()
-        .map(|e| {
-            PossibleValue::new(leak(e.code.to_string()))
-                .help(shorten(&markup::one_line(&markup::plain(e.message()))))
-        })
-        .collect()
-}
-
-/// The categories' short names, each with its category's name and range.
-fn category_values() -> Vec<PossibleValue> {
-    catalog::category_short_names()
-        .filter_map(|(short, _)| {
-            let c = catalog::category_by_short_name(short)?;
-            Some(PossibleValue::new(short).help(format!("{} ({})", c.name, c.range)))
-        })
-        .collect()
-}
-
-/// A name for a possible value. clap takes owned names only with a feature
-/// that slows every start; these are made only to complete or to document,
-/// once, just before the process ends.
-fn leak(name: String) -> &'static str {
-    Box::leak(name.into_boxed_str())
-}
-
-/// A description cut to fit beside a completion, at a word.
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= COMPLETION_DESCRIPTION {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(COMPLETION_DESCRIPTION).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,52 +365,6 @@ mod tests {
     }
 
     #[test]
-    fn completions_offer_every_code_with_its_message() {
-        let values: Vec<PossibleValue> = code_values();
-        assert_eq!(values.len(), catalog::entries().len());
-        let first = &values[0];
-        assert_eq!(first.get_name(), "1100");
-        assert_eq!(
-            first.get_help().unwrap().to_string(),
-            "The specified HTTP request method is not supported."
-        );
-        assert!(values.iter().all(
-            |v| v.get_help().unwrap().to_string().chars().count() <= COMPLETION_DESCRIPTION + 1
-        ));
-    }
-
-    #[test]
-    fn every_category_has_a_short_name_and_every_short_name_a_category() {
-        assert_eq!(catalog::category_short_names().count(), 26);
-        for (short, name) in catalog::category_short_names() {
-            let category = catalog::category_by_short_name(short);
-            assert_eq!(category.map(|c| c.name), Some(name), "{short}");
-        }
-        for category in catalog::categories() {
-            assert!(
-                catalog::category_short_names().any(|(_, name)| name == category.name),
-                "{} has no short name",
-                category.name
-            );
-        }
-    }
-
-    #[test]
-    fn every_category_short_name_finds_its_category() {
-        for value in category_values() {
-            let category =
-                catalog::find_category(value.get_name()).expect("a short name finds its category");
-            assert!(
-                value
-                    .get_help()
-                    .unwrap()
-                    .to_string()
-                    .starts_with(category.name)
-            );
-        }
-    }
-
-    #[test]
     fn sizes_take_binary_suffixes() {
         assert_eq!(parse_size("4096"), Ok(4096));
         assert_eq!(parse_size("64K"), Ok(64 << 10));
@@ -586,44 +372,5 @@ mod tests {
         assert!(parse_size("0").is_err());
         assert!(parse_size("lots").is_err());
         assert!(parse_size("99999999999G").is_err());
-    }
-
-    #[test]
-    fn a_code_first_runs_show() {
-        let command = Cli::command();
-        let with = |args: &[&str]| -> Vec<String> {
-            let args = args.iter().map(std::ffi::OsString::from).collect();
-            with_implied_show(&command, args)
-                .into_iter()
-                .map(|a| a.into_string().unwrap())
-                .collect()
-        };
-        assert_eq!(with(&["sperr", "7100"]), ["sperr", "show", "7100"]);
-        assert_eq!(
-            with(&["sperr", "--color", "never", "--json", "71xx", "2001"]),
-            [
-                "sperr", "--color", "never", "--json", "show", "71xx", "2001"
-            ]
-        );
-        for unchanged in [
-            &["sperr", "list"][..],
-            &["sperr", "help", "show"],
-            &["sperr", "--format", "json", "search", "7100"],
-            &["sperr", "lsit"],
-            &["sperr", "--", "7100"],
-            &["sperr"],
-        ] {
-            assert_eq!(with(unchanged), unchanged);
-        }
-    }
-
-    #[test]
-    fn long_descriptions_are_cut_at_a_word() {
-        let long = "Login attempt failed because there is no Account in the Application's associated Account Stores";
-        assert_eq!(
-            shorten(long),
-            "Login attempt failed because there is no Account in the…"
-        );
-        assert_eq!(shorten("Short."), "Short.");
     }
 }
