@@ -201,7 +201,7 @@ fn explain_stdin(
 
 /// Explains every code found in a text, once each; a code the reference
 /// lacks is said to be so, with what the text itself said of it.
-pub fn explain_text(
+pub(crate) fn explain_text(
     input: &[u8],
     style: &Style,
     out: &mut dyn Write,
@@ -359,7 +359,7 @@ fn no_entries_message(filter: &ListFilter) -> String {
 /// Scans paths (or stdin). Hits stream to `direct` as they are found;
 /// what is only known at the end (`--summary`, `--format table`) is
 /// rendered into `buffered`. Notes about the input go to `err`.
-pub fn scan(
+pub(crate) fn scan(
     settings: &ScanSettings,
     style: &Style,
     buffered: &mut dyn Write,

@@ -11,7 +11,7 @@ use clap_complete::Shell;
 use std::io::{self, Write};
 
 /// Writes the completion script for `shell`.
-pub fn write(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
     let mut command = Cli::command();
     let mut buffer = Vec::new();
     clap_complete::generate(shell, &mut command, "sperr", &mut buffer);

@@ -7,7 +7,7 @@ pub mod body;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
-pub mod completions;
+mod completions;
 pub mod fold;
 pub mod markup;
 pub mod output;

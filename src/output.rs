@@ -9,10 +9,10 @@ use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
 /// The pager used when neither SPERR_PAGER nor PAGER names one.
-pub const DEFAULT_PAGER: &str = "less -FRX";
+pub(crate) const DEFAULT_PAGER: &str = "less -FRX";
 
 /// The pager command, split as a shell would split it; None for no pager.
-pub fn pager_command(env: &Environment) -> Option<Vec<String>> {
+pub(crate) fn pager_command(env: &Environment) -> Option<Vec<String>> {
     let value = (env.var)("SPERR_PAGER")
         .or_else(|| (env.var)("PAGER"))
         .unwrap_or_else(|| DEFAULT_PAGER.to_string());
@@ -24,7 +24,7 @@ pub fn pager_command(env: &Environment) -> Option<Vec<String>> {
 /// does it: `LESS=FRX` (quit when the output fits, pass colours through,
 /// keep the screen) and `LV=-c` when the user has not set them, so that
 /// `PAGER=less` shows colours rather than escape codes.
-pub fn pager_env(env: &Environment) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn pager_env(env: &Environment) -> Vec<(&'static str, &'static str)> {
     [("LESS", "FRX"), ("LV", "-c")]
         .into_iter()
         .filter(|(name, _)| (env.var)(name).is_none())
@@ -38,7 +38,7 @@ pub fn emit(buffer: &[u8], no_pager: bool, env: &Environment) -> io::Result<()> 
 }
 
 /// The same, with `direct` standing for stdout.
-pub fn emit_to(
+pub(crate) fn emit_to(
     buffer: &[u8],
     no_pager: bool,
     env: &Environment,

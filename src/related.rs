@@ -7,7 +7,7 @@ use crate::search::text;
 use std::collections::BTreeSet;
 
 /// How many related codes are shown under an entry.
-pub const SHOWN: usize = 5;
+pub(crate) const SHOWN: usize = 5;
 
 /// The family's other codes, nearest first, cut to `limit`; and how many
 /// were left out.

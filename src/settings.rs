@@ -80,7 +80,7 @@ pub fn settings(cli: &Cli, env: &Environment) -> Result<Settings, String> {
 }
 
 /// The width used when neither COLUMNS nor the terminal gives one.
-pub const DEFAULT_WIDTH: usize = 80;
+pub(crate) const DEFAULT_WIDTH: usize = 80;
 
 /// What output decisions read from the environment, so tests can set it.
 pub struct Environment {
@@ -90,7 +90,7 @@ pub struct Environment {
 }
 
 /// Reads an environment variable.
-pub type VarReader = dyn Fn(&str) -> Option<String>;
+pub(crate) type VarReader = dyn Fn(&str) -> Option<String>;
 
 impl Environment {
     pub fn current() -> Self {
@@ -113,7 +113,7 @@ impl Environment {
 }
 
 /// Decides colour, format and width, once.
-pub fn style(args: &GlobalArgs, env: &Environment) -> Style {
+pub(crate) fn style(args: &GlobalArgs, env: &Environment) -> Style {
     let color = match args.color.unwrap_or(ColorChoice::Auto) {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

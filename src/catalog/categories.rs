@@ -48,7 +48,7 @@ pub fn category_short_names() -> impl Iterator<Item = (&'static str, &'static st
 
 /// The short names that are search cues for their category, each with the
 /// name of its category.
-pub fn category_cues() -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn category_cues() -> impl Iterator<Item = (&'static str, &'static str)> {
     short_name_rows()
         .filter(|(_, _, cue)| *cue)
         .map(|(short, name, _)| (short, name))

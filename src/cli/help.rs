@@ -18,7 +18,7 @@ its width; piped, it is plain tab-separated lines; --json gives JSON.";
 /// The rest of `sperr --help`, and the source of the man pages' EXAMPLES,
 /// EXIT STATUS and ENVIRONMENT sections: each section is a title line and
 /// `  TERM  DESCRIPTION` lines (tests/generated.rs reads them so).
-pub const AFTER_HELP: &str = "\
+pub(crate) const AFTER_HELP: &str = "\
 Examples:
   sperr show 7100                       one error as a card
   sperr 7100                            the same: a code alone runs show
@@ -43,7 +43,7 @@ Environment:
   TERM                no colour when it is dumb";
 
 /// The long version: what the catalog is built from, and under which terms.
-pub const LONG_VERSION: &str = concat!(
+pub(crate) const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     "\n\nSources (counts from the catalog):\n",
     "  ",

@@ -6,9 +6,9 @@ mod help;
 mod implied_show;
 mod values;
 
-pub use help::{AFTER_HELP, LONG_VERSION};
+pub(crate) use help::{AFTER_HELP, LONG_VERSION};
 pub use implied_show::with_implied_show;
-pub use values::Suggested;
+pub(crate) use values::Suggested;
 
 use crate::catalog;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -60,11 +60,11 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
-    pub fn json(&self) -> bool {
+    pub(crate) fn json(&self) -> bool {
         self.json == Some(true)
     }
 
-    pub fn no_pager(&self) -> bool {
+    pub(crate) fn no_pager(&self) -> bool {
         self.no_pager == Some(true)
     }
 }
@@ -97,7 +97,7 @@ pub enum SourceChoice {
 }
 
 impl SourceChoice {
-    pub fn origin(self) -> catalog::Origin {
+    pub(crate) fn origin(self) -> catalog::Origin {
         match self {
             SourceChoice::Reference => catalog::Origin::Reference,
             SourceChoice::Server => catalog::Origin::Server,

@@ -13,7 +13,7 @@ pub(super) const COMPLETION_DESCRIPTION: usize = 60;
 /// offered to shell completion: codes with their messages, or category
 /// names with their ranges.
 #[derive(Debug, Clone, Copy)]
-pub struct Suggested(pub(super) fn() -> Vec<PossibleValue>);
+pub(crate) struct Suggested(pub(super) fn() -> Vec<PossibleValue>);
 
 impl TypedValueParser for Suggested {
     type Value = String;

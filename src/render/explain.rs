@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 /// Where a code was seen in the text read on stdin.
-pub struct Sighting<'a> {
+pub(crate) struct Sighting<'a> {
     pub code: u32,
     /// None for a code the reference lacks.
     pub entry: Option<&'a Entry>,
@@ -64,7 +64,7 @@ enum Related {
 }
 
 /// One entry in long form.
-pub fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
+pub(crate) fn entry(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
     entry_with(out, style, entry, Related::Shown)
 }
 
@@ -192,7 +192,7 @@ fn related_codes(
 }
 
 /// Several entries in long form, a blank line between them.
-pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
+pub(crate) fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
     for (i, e) in entries.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -204,7 +204,11 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
 
 /// The codes found in a text, each explained once, with where it was seen
 /// and what the response itself said.
-pub fn sightings(out: &mut dyn Write, style: &Style, sightings: &[Sighting]) -> io::Result<()> {
+pub(crate) fn sightings(
+    out: &mut dyn Write,
+    style: &Style,
+    sightings: &[Sighting],
+) -> io::Result<()> {
     let p = &style.palette;
     for (i, s) in sightings.iter().enumerate() {
         if i > 0 {
@@ -275,7 +279,7 @@ struct JsonSighting<'a> {
 }
 
 /// The same, as one JSON array.
-pub fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result<()> {
+pub(crate) fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result<()> {
     let stdin = Ticket::stdin();
     let items: Vec<JsonSighting> = sightings
         .iter()

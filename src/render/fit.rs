@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// A column of a fitted table.
 #[derive(Debug, Clone, Copy)]
-pub struct Column {
+pub(crate) struct Column {
     pub name: &'static str,
     /// Never wrapped nor shortened: codes, counts, ranges.
     pub whole: bool,
@@ -24,7 +24,7 @@ pub struct Column {
 
 impl Column {
     /// A column that is never cut: a code, a count.
-    pub const fn whole(name: &'static str) -> Column {
+    pub(crate) const fn whole(name: &'static str) -> Column {
         Column {
             name,
             whole: true,
@@ -35,7 +35,7 @@ impl Column {
 
     /// A column of running text, wrapped at spaces, at least `min` wide
     /// where the terminal allows.
-    pub const fn text(name: &'static str, min: usize) -> Column {
+    pub(crate) const fn text(name: &'static str, min: usize) -> Column {
         Column {
             name,
             whole: false,
@@ -45,7 +45,7 @@ impl Column {
     }
 
     /// The same column, dropped when the table does not fit, in `order`.
-    pub const fn dropped(self, order: u8) -> Column {
+    pub(crate) const fn dropped(self, order: u8) -> Column {
         Column {
             drop: Some(order),
             ..self
@@ -54,13 +54,13 @@ impl Column {
 }
 
 /// The width of a table's borders and padding around `columns` columns.
-pub fn frame_width(columns: usize) -> usize {
+pub(crate) fn frame_width(columns: usize) -> usize {
     3 * columns + 1
 }
 
 /// Writes `rows` (one styled cell per column) as a table no wider than
 /// the terminal, with no word cut in two; then the table's URLs as notes.
-pub fn write(
+pub(crate) fn write(
     out: &mut dyn Write,
     style: &Style,
     columns: &[Column],
@@ -204,7 +204,7 @@ fn main_column(columns: &[Column], kept: &[usize]) -> Option<usize> {
 }
 
 /// The width a text takes on screen, colour escapes left out.
-pub fn visible_width(text: &str) -> usize {
+pub(crate) fn visible_width(text: &str) -> usize {
     strip_escapes(text).width()
 }
 
@@ -228,7 +228,7 @@ pub fn strip_escapes(text: &str) -> String {
 
 /// Each word wider than `width` cut to fit, ending in `…`; colour escapes
 /// are kept whole, so a style still ends where it did.
-pub fn shorten_words(text: &str, width: usize) -> String {
+pub(crate) fn shorten_words(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
     for c in text.chars() {
@@ -280,7 +280,7 @@ fn shorten_word(word: &str, width: usize) -> String {
 
 /// The URLs in a cell replaced by `[n]`, numbered on from `notes`, where
 /// each URL is added: a URL is never broken, so it goes below the table.
-pub fn footnote_urls(cell: &str, notes: &mut Vec<String>) -> String {
+pub(crate) fn footnote_urls(cell: &str, notes: &mut Vec<String>) -> String {
     if !cell.contains("://") {
         return cell.to_string();
     }

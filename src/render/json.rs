@@ -13,7 +13,7 @@ use std::io::{self, Write};
 const REFERENCE: &str = "reference";
 
 #[derive(Serialize)]
-pub struct JsonEntry {
+pub(crate) struct JsonEntry {
     code: u32,
     category: &'static str,
     category_range: &'static str,
@@ -65,7 +65,7 @@ impl JsonVariant {
 }
 
 impl JsonEntry {
-    pub fn new(e: &Entry) -> Self {
+    pub(crate) fn new(e: &Entry) -> Self {
         JsonEntry {
             code: e.code,
             category: e.category().name,
@@ -98,12 +98,12 @@ fn write_array<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()>
     writeln!(out)
 }
 
-pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
+pub(crate) fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
     let items: Vec<JsonEntry> = entries.iter().map(|e| JsonEntry::new(e)).collect();
     write_array(out, &items)
 }
 
-pub fn search_hits(out: &mut dyn Write, hits: &[SearchHit]) -> io::Result<()> {
+pub(crate) fn search_hits(out: &mut dyn Write, hits: &[SearchHit]) -> io::Result<()> {
     let items: Vec<JsonEntry> = hits
         .iter()
         .map(|h| JsonEntry {
@@ -123,7 +123,7 @@ struct JsonCategory {
     count: usize,
 }
 
-pub fn categories(out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn categories(out: &mut dyn Write) -> io::Result<()> {
     let items: Vec<JsonCategory> = catalog::categories()
         .iter()
         .map(|c| JsonCategory {
@@ -140,7 +140,7 @@ pub fn categories(out: &mut dyn Write) -> io::Result<()> {
 /// A hit as scripts see it: where (file, member, line, column), what
 /// (code, whether the catalog knows it, its message), and how it was found.
 #[derive(Serialize)]
-pub struct JsonHit<'a> {
+pub(crate) struct JsonHit<'a> {
     file: &'a str,
     member: Option<&'a str>,
     line: usize,
@@ -159,7 +159,7 @@ pub struct JsonHit<'a> {
 }
 
 impl<'a> JsonHit<'a> {
-    pub fn new(ticket: &'a Ticket, hit: &'a ScanHit) -> Self {
+    pub(crate) fn new(ticket: &'a Ticket, hit: &'a ScanHit) -> Self {
         JsonHit {
             file: &ticket.file,
             member: ticket.member.as_deref(),
@@ -178,24 +178,27 @@ impl<'a> JsonHit<'a> {
 
 /// One hit as one line of JSON (JSON Lines, and the elements of scan's
 /// array).
-pub fn scan_hit_line(out: &mut dyn Write, ticket: &Ticket, hit: &ScanHit) -> io::Result<()> {
+pub(crate) fn scan_hit_line(out: &mut dyn Write, ticket: &Ticket, hit: &ScanHit) -> io::Result<()> {
     line(out, &JsonHit::new(ticket, hit))
 }
 
 /// Objects as JSON Lines, one a line.
-pub fn lines<T: Serialize>(out: &mut dyn Write, items: impl Iterator<Item = T>) -> io::Result<()> {
+pub(crate) fn lines<T: Serialize>(
+    out: &mut dyn Write,
+    items: impl Iterator<Item = T>,
+) -> io::Result<()> {
     items.into_iter().try_for_each(|item| line(out, &item))
 }
 
 /// One object as one line.
-pub fn line<T: Serialize>(out: &mut dyn Write, item: &T) -> io::Result<()> {
+pub(crate) fn line<T: Serialize>(out: &mut dyn Write, item: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *out, item)?;
     out.write_all(b"\n")
 }
 
 /// A code's counts in a scan summary.
 #[derive(Serialize)]
-pub struct JsonCount {
+pub(crate) struct JsonCount {
     code: u32,
     known: bool,
     category: Option<&'static str>,
@@ -218,13 +221,13 @@ impl JsonCount {
 }
 
 /// A scan summary: one object per code.
-pub fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+pub(crate) fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     let items: Vec<JsonCount> = summary.codes.iter().map(JsonCount::new).collect();
     write_array(out, &items)
 }
 
 /// A scan summary as JSON Lines: one object per code.
-pub fn summary_lines(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+pub(crate) fn summary_lines(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     summary
         .codes
         .iter()

@@ -2,20 +2,20 @@
 //! the long form of `explain`. Every renderer writes to a `Write` it is
 //! given; the caller owns stdout.
 
-pub mod explain;
+pub(crate) mod explain;
 pub mod fit;
-pub mod json;
-pub mod palette;
-pub mod plain;
-pub mod stream;
-pub mod table;
+pub(crate) mod json;
+pub(crate) mod palette;
+pub(crate) mod plain;
+pub(crate) mod stream;
+pub(crate) mod table;
 
 use crate::catalog::{self, Entry, Origin, Variant};
 use crate::markup;
 use crate::scan::Ticket;
 use crate::scan::summary::Summary;
 use crate::search::Hit as SearchHit;
-pub use palette::Palette;
+pub(crate) use palette::Palette;
 use std::io::{self, Write};
 use std::sync::OnceLock;
 
@@ -44,7 +44,7 @@ pub struct Style {
 
 /// Where an entry the published reference never listed comes from, in one
 /// sentence; None for the reference's own.
-pub fn provenance(entry: &Entry) -> Option<String> {
+pub(crate) fn provenance(entry: &Entry) -> Option<String> {
     match entry.origin() {
         Origin::Reference => None,
         Origin::Server => Some(format!(
@@ -61,7 +61,7 @@ pub fn provenance(entry: &Entry) -> Option<String> {
 
 /// What the old documentation said a code meant, unlike today, in one line:
 /// "In the 2013 documentation, 2016 meant “Unsupported Query Property …”."
-pub fn old_meaning(entry: &Entry, variant: &Variant) -> String {
+pub(crate) fn old_meaning(entry: &Entry, variant: &Variant) -> String {
     let year = documentation_year(variant);
     let mut line = format!(
         "In the {year} documentation, {} meant “{}”",
@@ -77,7 +77,7 @@ pub fn old_meaning(entry: &Entry, variant: &Variant) -> String {
 
 /// The lines of an entry's history: its old meanings, and the codes that
 /// had its meaning in the old documentation.
-pub fn history(entry: &Entry) -> Vec<String> {
+pub(crate) fn history(entry: &Entry) -> Vec<String> {
     let mut lines: Vec<String> = entry
         .old_meanings()
         .map(|v| old_meaning(entry, v))
@@ -98,7 +98,7 @@ fn documentation_year(variant: &Variant) -> &'static str {
 
 /// When and how a variant was seen: "2016-02, until 2016-07-19; older
 /// server wording; HTTP 400".
-pub fn variant_note(variant: &Variant) -> String {
+pub(crate) fn variant_note(variant: &Variant) -> String {
     let mut parts = Vec::new();
     match (variant.date(), variant.until()) {
         (Some(date), Some(until)) => parts.push(format!("{date}, until {until}")),
@@ -113,7 +113,7 @@ pub fn variant_note(variant: &Variant) -> String {
     parts.join("; ")
 }
 
-pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
+pub(crate) fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
     match style.format {
         Format::Table if entries.len() == 1 => table::card(out, style, entries[0]),
         Format::Table => table::entries(out, style, entries),
@@ -125,7 +125,11 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
     }
 }
 
-pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io::Result<()> {
+pub(crate) fn search_hits(
+    out: &mut dyn Write,
+    style: &Style,
+    hits: &[SearchHit],
+) -> io::Result<()> {
     match style.format {
         Format::Table => table::search_hits(out, style, hits),
         Format::Plain => {
@@ -136,7 +140,7 @@ pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io
     }
 }
 
-pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
+pub(crate) fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
     match style.format {
         Format::Table => table::categories(out, style),
         Format::Plain => plain::categories(out),
@@ -147,7 +151,7 @@ pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
 /// An entry's message as plain text, and on one line, made once per
 /// entry when first asked for: a scan prints the same few messages again
 /// and again, and a lookup needs only its own.
-pub fn plain_message(entry: &Entry) -> (&'static str, &'static str) {
+pub(crate) fn plain_message(entry: &Entry) -> (&'static str, &'static str) {
     type Made = OnceLock<(String, String)>;
     static MESSAGES: OnceLock<Vec<Made>> = OnceLock::new();
     let all = MESSAGES.get_or_init(|| catalog::entries().iter().map(|_| Made::new()).collect());
@@ -163,7 +167,7 @@ pub fn plain_message(entry: &Entry) -> (&'static str, &'static str) {
 }
 
 /// A scan summary in any format.
-pub fn scan_summary(
+pub(crate) fn scan_summary(
     out: &mut dyn Write,
     style: &Style,
     summary: &Summary,
@@ -179,7 +183,7 @@ pub fn scan_summary(
 
 /// A ticket's name for `-l`: the file (and member) as a line, or as a
 /// JSON object with `file` and `member`.
-pub fn names_line(out: &mut dyn Write, ticket: &Ticket, json: bool) -> io::Result<()> {
+pub(crate) fn names_line(out: &mut dyn Write, ticket: &Ticket, json: bool) -> io::Result<()> {
     if json {
         #[derive(serde::Serialize)]
         struct Name<'a> {

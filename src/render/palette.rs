@@ -11,7 +11,7 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub fn new(enabled: bool) -> Self {
+    pub(crate) fn new(enabled: bool) -> Self {
         Palette { enabled }
     }
 
@@ -24,48 +24,48 @@ impl Palette {
     }
 
     /// An error code.
-    pub fn code(&self, text: &str) -> String {
+    pub(crate) fn code(&self, text: &str) -> String {
         self.paint(text, |t| t.bold().cyan().to_string())
     }
 
     /// A category name or range.
-    pub fn category(&self, text: &str) -> String {
+    pub(crate) fn category(&self, text: &str) -> String {
         self.paint(text, |t| t.magenta().to_string())
     }
 
     /// A literal from the reference (``ENABLED``), or a placeholder.
-    pub fn literal(&self, text: &str) -> String {
+    pub(crate) fn literal(&self, text: &str) -> String {
         self.paint(text, |t| t.yellow().to_string())
     }
 
     /// A heading in long-form output.
-    pub fn heading(&self, text: &str) -> String {
+    pub(crate) fn heading(&self, text: &str) -> String {
         self.paint(text, |t| t.bold().to_string())
     }
 
     /// Notes and secondary text.
-    pub fn dim(&self, text: &str) -> String {
+    pub(crate) fn dim(&self, text: &str) -> String {
         self.paint(text, |t| t.dimmed().to_string())
     }
 
     /// A word that matched the search.
-    pub fn matched(&self, text: &str) -> String {
+    pub(crate) fn matched(&self, text: &str) -> String {
         self.paint(text, |t| t.bold().green().underline().to_string())
     }
 
     /// A bar in a summary chart.
-    pub fn bar(&self, text: &str) -> String {
+    pub(crate) fn bar(&self, text: &str) -> String {
         self.paint(text, |t| t.blue().to_string())
     }
 
     /// A catalog text with its markup rendered: literals styled, emphasis
     /// italic, and the marks themselves dropped.
-    pub fn marked(&self, text: &str) -> String {
+    pub(crate) fn marked(&self, text: &str) -> String {
         self.marked_with(text, &|_| false)
     }
 
     /// Like `marked`, with the words that `is_match` accepts highlighted.
-    pub fn marked_with(&self, text: &str, is_match: &dyn Fn(&str) -> bool) -> String {
+    pub(crate) fn marked_with(&self, text: &str, is_match: &dyn Fn(&str) -> bool) -> String {
         let mut out = String::with_capacity(text.len());
         for span in markup::spans(text) {
             match span {
@@ -110,7 +110,7 @@ impl Palette {
 
     /// The server's templates for a code, one a line: who saw it, the
     /// variant if any, and the template.
-    pub fn server_messages(&self, messages: &[ServerMessage]) -> String {
+    pub(crate) fn server_messages(&self, messages: &[ServerMessage]) -> String {
         let lines: Vec<String> = messages
             .iter()
             .map(|m| {
@@ -125,7 +125,7 @@ impl Palette {
     }
 
     /// A server template, with its `{0}`-style placeholders styled.
-    pub fn template(&self, text: &str) -> String {
+    pub(crate) fn template(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(open) = rest.find('{') {

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 /// `CODE<TAB>CATEGORY<TAB>MESSAGE`; a message that describes what a source
 /// shows, rather than the server's words, in brackets.
-pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
+pub(crate) fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
     for e in entries {
         writeln!(
             out,
@@ -24,7 +24,7 @@ pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
 }
 
 /// `RANGE<TAB>NAME<TAB>COUNT`
-pub fn categories(out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn categories(out: &mut dyn Write) -> io::Result<()> {
     for c in catalog::categories() {
         let count = catalog::in_category(c).count();
         writeln!(out, "{}\t{}\t{count}", c.range, c.name)?;
@@ -33,11 +33,11 @@ pub fn categories(out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// What plain output says of a code the catalog does not know.
-pub const NOT_IN_CATALOG: &str = "(not in the catalog)";
+pub(crate) const NOT_IN_CATALOG: &str = "(not in the catalog)";
 
 /// `FILE:LINE<TAB>CODE<TAB>MESSAGE`, or `FILE:MEMBER:LINE…` in a bundle.
 /// Put together piece by piece, not formatted: a scan may print millions.
-pub fn scan_hit(out: &mut dyn Write, ticket: &Ticket, hit: &Hit) -> io::Result<()> {
+pub(crate) fn scan_hit(out: &mut dyn Write, ticket: &Ticket, hit: &Hit) -> io::Result<()> {
     let (mut line, mut code) = (itoa::Buffer::new(), itoa::Buffer::new());
     let message = message(hit.entry);
     let member = ticket.member.as_deref().map(|m| [":", m]);
@@ -75,7 +75,7 @@ fn message(entry: Option<&Entry>) -> Cow<'static, str> {
 /// `CODE<TAB>TICKETS<TAB>SIGHTINGS<TAB>MESSAGE` for each code, then
 /// `RANGE<TAB>TICKETS<TAB>SIGHTINGS<TAB>CATEGORY` for each category: a
 /// range has an X, so the two kinds of line are told apart.
-pub fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+pub(crate) fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     for c in &summary.codes {
         writeln!(
             out,

@@ -26,20 +26,20 @@ pub enum Layout {
 }
 
 /// A piece of output: some whole lines, which may start a file's group.
-pub struct Piece {
+pub(crate) struct Piece {
     group: bool,
     bytes: Vec<u8>,
 }
 
 /// Writes pieces to the output, with what goes between and around them.
-pub struct Writer {
+pub(crate) struct Writer {
     out: Box<dyn Write + Send>,
     json_array: bool,
     wrote_any: bool,
 }
 
 impl Writer {
-    pub fn new(out: Box<dyn Write + Send>, json_array: bool) -> Self {
+    pub(crate) fn new(out: Box<dyn Write + Send>, json_array: bool) -> Self {
         Writer {
             out,
             json_array,
@@ -48,7 +48,7 @@ impl Writer {
     }
 
     /// Ends the output: closes a JSON array (`[]` when it is empty).
-    pub fn end(mut self) -> io::Result<()> {
+    pub(crate) fn end(mut self) -> io::Result<()> {
         if self.json_array {
             self.out
                 .write_all(if self.wrote_any { b"\n]\n" } else { b"[]\n" })?;
@@ -84,7 +84,7 @@ impl Consumer for Writer {
 }
 
 /// Makes printers that write through one reorder buffer.
-pub struct Printers<'a> {
+pub(crate) struct Printers<'a> {
     pub layout: Layout,
     pub ordered: &'a Ordered<Writer>,
     /// Set when output fails (a closed pipe): the whole scan stops.

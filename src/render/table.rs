@@ -41,7 +41,7 @@ const CARD_MIN_VALUE: usize = 24;
 const FIELD_INDENT: &str = "  ";
 
 /// One entry as a card: field and value.
-pub fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
+pub(crate) fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
     let p = &style.palette;
     let mut fields: Vec<(&str, String)> = vec![
         ("Code", p.code(&entry.code.to_string())),
@@ -149,7 +149,7 @@ const ENTRY_COLUMNS: [Column; 3] = [
 ];
 
 /// Several entries, one row each.
-pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
+pub(crate) fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Result<()> {
     let p = &style.palette;
     let rows: Vec<Vec<String>> = entries
         .iter()
@@ -176,7 +176,11 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
 }
 
 /// Search results, best first, with the words that matched highlighted.
-pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io::Result<()> {
+pub(crate) fn search_hits(
+    out: &mut dyn Write,
+    style: &Style,
+    hits: &[SearchHit],
+) -> io::Result<()> {
     let p = &style.palette;
     let rows: Vec<Vec<String>> = hits
         .iter()
@@ -201,7 +205,7 @@ pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io
 
 /// The categories with their ranges and counts. On a narrow terminal the
 /// first and last codes go, then the count.
-pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
+pub(crate) fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
     let p = &style.palette;
     let rows: Vec<Vec<String>> = catalog::categories()
         .iter()
@@ -235,7 +239,11 @@ pub fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
 /// Where each code was found: a heading for each file, as ripgrep gives
 /// it, then a row for each hit (`--format table`). On a narrow terminal
 /// the found text goes first.
-pub fn scan_hits(out: &mut dyn Write, style: &Style, hits: &[(Ticket, ScanHit)]) -> io::Result<()> {
+pub(crate) fn scan_hits(
+    out: &mut dyn Write,
+    style: &Style,
+    hits: &[(Ticket, ScanHit)],
+) -> io::Result<()> {
     let p = &style.palette;
     for (i, ticket_hits) in hits.chunk_by(|a, b| a.0 == b.0).enumerate() {
         if i > 0 {
@@ -277,7 +285,7 @@ fn scan_message(style: &Style, entry: Option<&Entry>) -> String {
 }
 
 /// The heading of a file's hits in scan's streamed view.
-pub fn scan_heading(out: &mut dyn Write, style: &Style, ticket: &Ticket) -> io::Result<()> {
+pub(crate) fn scan_heading(out: &mut dyn Write, style: &Style, ticket: &Ticket) -> io::Result<()> {
     // `-` reads as a stray dash above a list; ripgrep says `<stdin>`.
     let name = match (ticket.file.as_str(), &ticket.member) {
         ("-", None) => "<stdin>".to_string(),
@@ -289,7 +297,7 @@ pub fn scan_heading(out: &mut dyn Write, style: &Style, ticket: &Ticket) -> io::
 
 /// One hit in scan's streamed view: `LINE:CODE  MESSAGE`, cut to the
 /// terminal's width.
-pub fn scan_hit_line(out: &mut dyn Write, style: &Style, hit: &ScanHit) -> io::Result<()> {
+pub(crate) fn scan_hit_line(out: &mut dyn Write, style: &Style, hit: &ScanHit) -> io::Result<()> {
     let p = &style.palette;
     let place = format!("{}:", hit.line);
     let code = hit.code.to_string();
@@ -325,7 +333,7 @@ fn bar(count: u64, max: u64) -> String {
 
 /// Tickets and sightings per code and per category, with bars. On a
 /// narrow terminal the bars go first.
-pub fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Result<()> {
+pub(crate) fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Result<()> {
     let p = &style.palette;
     let max = summary.codes.first().map_or(1, |c| c.counts.tickets);
     let rows: Vec<Vec<String>> = summary

@@ -18,7 +18,7 @@ const BLOCK: usize = 256 << 10;
 
 /// How a text divides into tickets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Records {
+pub(crate) enum Records {
     /// The whole text is one ticket.
     Whole,
     /// Each line is a record (JSON Lines).
@@ -33,7 +33,7 @@ pub enum Records {
 
 impl Records {
     /// How a text divides, from its name and its first bytes.
-    pub fn of(name: &str, head: &[u8]) -> Records {
+    pub(crate) fn of(name: &str, head: &[u8]) -> Records {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
             Records::Lines
@@ -56,7 +56,7 @@ impl Records {
 /// Scans a text stream, pushing each hit into `sink`. Stops early when the
 /// sink says so or `stop()` turns true; errors are the reader's or the
 /// sink's.
-pub fn scan_stream(
+pub(crate) fn scan_stream(
     reader: &mut dyn Read,
     records: Records,
     ticket: &Ticket,

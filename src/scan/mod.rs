@@ -21,12 +21,12 @@
 
 pub mod decode;
 mod lines;
-pub mod order;
-pub mod progress;
+pub(crate) mod order;
+pub(crate) mod progress;
 mod recognise;
-pub mod sink;
+pub(crate) mod sink;
 mod slices;
-pub mod summary;
+pub(crate) mod summary;
 mod unpack;
 mod walk;
 
@@ -36,9 +36,9 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicU64, Ordering};
 
-pub use progress::Progress;
+pub(crate) use progress::Progress;
 pub use unpack::Limits;
-pub use walk::WalkOptions;
+pub(crate) use walk::WalkOptions;
 
 /// How a code was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub enum Via {
 }
 
 impl Via {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Via::Number => "number",
             Via::Message => "message",
@@ -92,7 +92,7 @@ pub struct Ticket {
 }
 
 impl Ticket {
-    pub fn stdin() -> Ticket {
+    pub(crate) fn stdin() -> Ticket {
         Ticket {
             file: "-".into(),
             member: None,
@@ -100,7 +100,7 @@ impl Ticket {
     }
 
     /// `file` or `file:member`, as plain output and headings show it.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match &self.member {
             Some(member) => format!("{}:{member}", self.file),
             None => self.file.clone(),
@@ -192,7 +192,7 @@ pub struct CodeFilter {
 impl CodeFilter {
     /// Reads `--code` values: codes, ranges and patterns as `show` takes
     /// them, or category names.
-    pub fn parse(values: &[String]) -> Result<CodeFilter, String> {
+    pub(crate) fn parse(values: &[String]) -> Result<CodeFilter, String> {
         let mut filter = CodeFilter::default();
         for value in values {
             for part in value.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
@@ -213,7 +213,7 @@ impl CodeFilter {
         Ok(filter)
     }
 
-    pub fn keeps(&self, code: u32) -> bool {
+    pub(crate) fn keeps(&self, code: u32) -> bool {
         (self.selectors.is_empty() && self.categories.is_empty())
             || self.selectors.iter().any(|s| s.contains(code))
             // A code the catalog does not know belongs to no category.
@@ -240,7 +240,7 @@ pub struct Options {
 
 /// Running totals of a scan, for the progress line and `--stats`.
 #[derive(Debug, Default)]
-pub struct Counters {
+pub(crate) struct Counters {
     /// Jobs done: files named or met while walking, and stdin.
     pub files: AtomicU64,
     /// Bytes read from disk or stdin (before decompression).
@@ -258,7 +258,7 @@ impl Counters {
 
 /// How a scan of paths went.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Status {
+pub(crate) struct Status {
     /// Whether any hit was found.
     pub found: bool,
     /// Whether some input could not be read (or was cut short).
@@ -266,7 +266,7 @@ pub struct Status {
 }
 
 /// Where notes about the input go (stderr), shared by the threads.
-pub struct Notes<'a> {
+pub(crate) struct Notes<'a> {
     out: Mutex<&'a mut (dyn Write + Send)>,
     progress: Option<&'a Progress>,
     failed: AtomicBool,
@@ -360,7 +360,7 @@ impl Context<'_> {
 /// Scans every path, pushing hits into the sinks that `sinks` makes, one
 /// per worker thread. Notes about the input (unreadable files, corrupt
 /// archives) go to `notes` as they happen.
-pub fn run(
+pub(crate) fn run(
     options: &Options,
     sinks: &dyn sink::SinkFactory,
     notes: &mut (dyn Write + Send),

@@ -14,7 +14,7 @@ const HELD: usize = 4 << 20;
 const HELD_IN_ALL: usize = 16 << 20;
 
 /// What takes the pieces in order: a writer, or a collector.
-pub trait Consumer: Send {
+pub(crate) trait Consumer: Send {
     type Piece: Send;
     /// Takes one piece of the job whose turn it is.
     fn take(&mut self, piece: Self::Piece) -> io::Result<()>;
@@ -23,7 +23,7 @@ pub trait Consumer: Send {
 }
 
 /// The reorder buffer.
-pub struct Ordered<C: Consumer> {
+pub(crate) struct Ordered<C: Consumer> {
     state: Mutex<State<C::Piece>>,
     turn: Condvar,
     /// Used by one thread at a time, the one that writes (`State::writing`):
@@ -66,7 +66,7 @@ impl<P> Default for Held<P> {
 }
 
 impl<C: Consumer> Ordered<C> {
-    pub fn new(consumer: C) -> Self {
+    pub(crate) fn new(consumer: C) -> Self {
         Ordered {
             state: Mutex::new(State {
                 head: 0,
@@ -88,7 +88,7 @@ impl<C: Consumer> Ordered<C> {
 
     /// Hands over pieces of job `seq` (`bytes` is their size). Returns
     /// false once output has failed: there is no point going on.
-    pub fn send(&self, seq: usize, pieces: Vec<C::Piece>, bytes: usize) -> bool {
+    pub(crate) fn send(&self, seq: usize, pieces: Vec<C::Piece>, bytes: usize) -> bool {
         let mut state = self.lock();
         if state.error.is_some() {
             return false;
@@ -116,7 +116,7 @@ impl<C: Consumer> Ordered<C> {
     }
 
     /// Job `seq` has nothing more to hand over.
-    pub fn done(&self, seq: usize) {
+    pub(crate) fn done(&self, seq: usize) {
         let mut state = self.lock();
         if state.head != seq {
             state.held.entry(seq).or_default().done = true;
@@ -172,7 +172,7 @@ impl<C: Consumer> Ordered<C> {
     }
 
     /// The consumer, once every job is done, and the first error if any.
-    pub fn finish(self) -> (C, Option<io::Error>) {
+    pub(crate) fn finish(self) -> (C, Option<io::Error>) {
         let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
         let consumer = self
             .consumer

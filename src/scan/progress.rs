@@ -20,7 +20,7 @@ const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '�
 const CLEAR: &str = "\r\x1b[K";
 
 /// A progress line on stderr, drawn by a thread of its own.
-pub struct Progress {
+pub(crate) struct Progress {
     /// Whether the line is on the screen; held while anything is written.
     drawn: Arc<Mutex<bool>>,
     done: Arc<AtomicBool>,
@@ -28,7 +28,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn start(counters: Arc<Counters>) -> Progress {
+    pub(crate) fn start(counters: Arc<Counters>) -> Progress {
         let drawn = Arc::new(Mutex::new(false));
         let done = Arc::new(AtomicBool::new(false));
         let ticker = {
@@ -64,14 +64,14 @@ impl Progress {
 
     /// Runs `write` (a note on stderr) with the line out of its way; the
     /// next tick draws it again.
-    pub fn suspend(&self, write: impl FnOnce()) {
+    pub(crate) fn suspend(&self, write: impl FnOnce()) {
         let mut drawn = self.drawn.lock().unwrap_or_else(|e| e.into_inner());
         clear(&mut drawn);
         write();
     }
 
     /// Stops the line and clears it.
-    pub fn finish(mut self) {
+    pub(crate) fn finish(mut self) {
         self.stop();
     }
 
@@ -111,7 +111,7 @@ fn line(counters: &Counters, elapsed: Duration) -> String {
 }
 
 /// The `--stats` lines, as `rg --stats` gives them.
-pub fn stats(counters: &Counters, elapsed: Duration) -> String {
+pub(crate) fn stats(counters: &Counters, elapsed: Duration) -> String {
     format!(
         "{} files scanned\n{} bytes scanned ({})\n{} tickets with hits\n{} hits\n{:.3} seconds\n",
         Counters::get(&counters.files),

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What the scanner pushes hits into.
-pub trait Sink {
+pub(crate) trait Sink {
     /// A job starts: a path named or found while walking, or stdin; `seq`
     /// is its place in the output order.
     fn job(&mut self, _seq: usize) {}
@@ -39,12 +39,12 @@ pub trait Sink {
 }
 
 /// Makes one sink for each worker thread.
-pub trait SinkFactory: Sync {
+pub(crate) trait SinkFactory: Sync {
     fn make(&self) -> Box<dyn Sink + Send + '_>;
 }
 
 /// Collects hits in memory (tests, fuzzing, explain).
-pub struct Collect<'a>(pub &'a mut Vec<Hit>);
+pub(crate) struct Collect<'a>(pub &'a mut Vec<Hit>);
 
 impl Sink for Collect<'_> {
     fn matched(&mut self, _ticket: &Ticket, hit: Hit) -> bool {
@@ -54,7 +54,7 @@ impl Sink for Collect<'_> {
 }
 
 /// Collects hits with the name of the text each was found in.
-pub struct CollectNamed<'a>(pub &'a mut Vec<(Ticket, Hit)>);
+pub(crate) struct CollectNamed<'a>(pub &'a mut Vec<(Ticket, Hit)>);
 
 impl Sink for CollectNamed<'_> {
     fn matched(&mut self, ticket: &Ticket, hit: Hit) -> bool {
@@ -66,12 +66,12 @@ impl Sink for CollectNamed<'_> {
 /// Makes sinks that count tickets and sightings; the counts of every
 /// worker add up into one summary.
 #[derive(Default)]
-pub struct Summaries {
+pub(crate) struct Summaries {
     total: Mutex<Tally>,
 }
 
 impl Summaries {
-    pub fn finish(self) -> Summary {
+    pub(crate) fn finish(self) -> Summary {
         self.total
             .into_inner()
             .unwrap_or_else(|e| e.into_inner())
@@ -112,7 +112,7 @@ impl Sink for Counter<'_> {
 }
 
 /// `-q`: nothing is printed; the first hit ends the whole scan.
-pub struct Quiet<'a>(pub &'a AtomicBool);
+pub(crate) struct Quiet<'a>(pub &'a AtomicBool);
 
 impl SinkFactory for Quiet<'_> {
     fn make(&self) -> Box<dyn Sink + Send + '_> {
@@ -129,13 +129,13 @@ impl Sink for Quiet<'_> {
 
 /// Collects every hit with its text's name, in order, for the buffered
 /// table (`--format table`).
-pub struct Tables<'a> {
+pub(crate) struct Tables<'a> {
     pub ordered: &'a Ordered<Gathered>,
 }
 
 /// The hits of a scan, in output order.
 #[derive(Default)]
-pub struct Gathered(pub Vec<(Ticket, Hit)>);
+pub(crate) struct Gathered(pub Vec<(Ticket, Hit)>);
 
 impl Consumer for Gathered {
     type Piece = (Ticket, Hit);

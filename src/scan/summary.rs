@@ -16,20 +16,20 @@ const BODY_LINES: usize = 8;
 
 /// Counts for one code or category.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub tickets: u64,
     pub sightings: u64,
 }
 
 /// The counts of a scan, most frequent first.
 #[derive(Debug, PartialEq)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub codes: Vec<CodeCounts>,
     pub categories: Vec<(&'static Category, Counts)>,
 }
 
 #[derive(Debug, PartialEq)]
-pub struct CodeCounts {
+pub(crate) struct CodeCounts {
     pub code: u32,
     /// None for a code that is not in the catalog.
     pub entry: Option<&'static Entry>,
@@ -38,7 +38,7 @@ pub struct CodeCounts {
 
 /// Counts as hits come, one text at a time.
 #[derive(Debug, Default)]
-pub struct Tally {
+pub(crate) struct Tally {
     codes: HashMap<u32, Counts>,
     /// By range (`7XXX`): two categories may start at the same code.
     categories: HashMap<&'static str, Counts>,
@@ -65,12 +65,12 @@ struct Sighting {
 
 impl Tally {
     /// A new text starts: a new ticket.
-    pub fn begin_ticket(&mut self) {
+    pub(crate) fn begin_ticket(&mut self) {
         self.last_sighting.clear();
         self.last_record.clear();
     }
 
-    pub fn add(&mut self, hit: &Hit) {
+    pub(crate) fn add(&mut self, hit: &Hit) {
         let code = hit.code;
         let new_ticket = self.first_in_record(Key::Code(code), hit.record);
         let new_sighting = match self.last_sighting.get_mut(&code) {
@@ -113,7 +113,7 @@ impl Tally {
     }
 
     /// Adds another worker's counts (of other texts) to these.
-    pub fn merge(&mut self, other: Tally) {
+    pub(crate) fn merge(&mut self, other: Tally) {
         for (code, c) in other.codes {
             let counts = self.codes.entry(code).or_default();
             counts.tickets += c.tickets;
@@ -127,7 +127,7 @@ impl Tally {
     }
 
     /// The counts, most tickets first, then most sightings, then by code.
-    pub fn summary(self) -> Summary {
+    pub(crate) fn summary(self) -> Summary {
         let mut codes: Vec<CodeCounts> = self
             .codes
             .into_iter()

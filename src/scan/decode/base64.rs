@@ -11,7 +11,7 @@ use base64::engine::general_purpose::{STANDARD_NO_PAD_INDIFFERENT, URL_SAFE_NO_P
 /// The shortest run worth decoding.
 const MIN_RUN: usize = 24;
 
-pub fn view(line: &[u8]) -> Option<View> {
+pub(crate) fn view(line: &[u8]) -> Option<View> {
     let mut view = View::new("base64");
     let mut changed = false;
     let mut at = 0;

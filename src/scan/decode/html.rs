@@ -6,14 +6,14 @@
 use super::View;
 
 /// The line with entities undone and tags out, if it had any.
-pub fn view(line: &[u8]) -> Option<View> {
+pub(crate) fn view(line: &[u8]) -> Option<View> {
     let view = to_text(line);
     (view.text != line).then_some(view)
 }
 
 /// Decodes HTML. Line breaks in the source are spaces, as a browser reads
 /// them; block tags and table rows end lines.
-pub fn to_text(html: &[u8]) -> View {
+pub(crate) fn to_text(html: &[u8]) -> View {
     let mut view = View::new("html");
     let mut at = 0;
     while at < html.len() {

@@ -4,7 +4,7 @@
 
 use super::View;
 
-pub fn view(line: &[u8]) -> Option<View> {
+pub(crate) fn view(line: &[u8]) -> Option<View> {
     memchr::memchr(b'\\', line)?;
     let mut view = View::new("json-string");
     let mut changed = false;

@@ -19,7 +19,7 @@ mod qp;
 /// are cheap stand-ins for "a long base64 run": `eyJ` and `ewo` (the
 /// encodings of `{"` and `{\n`, so JSON bodies and JWTs) and the word
 /// `base64` (a key, a data URL's `;base64,`).
-pub const SIGNS: &[&str] = &[
+pub(crate) const SIGNS: &[&str] = &[
     // JSON string escapes, and nginx's `\xHH`
     "\\\"", "\\u00", "\\/", "\\x",
     // HTML and XML: entities, and tags between words or cells
@@ -63,12 +63,12 @@ impl View {
 /// letters: `eyJ` and `ewo` start base64 JSON, and quoted-printable's
 /// `=3D`, `=C2=A0`, `=E2=80`. The other signs hold one of the rare bytes
 /// `\\ & % <`. A scan's prefilter looks for these words with its own.
-pub const SIGN_WORDS: [&str; 6] = ["eyj", "ewo", "ase64", "=3d", "=c2=a0", "=e2=80"];
+pub(crate) const SIGN_WORDS: [&str; 6] = ["eyj", "ewo", "ase64", "=3d", "=c2=a0", "=e2=80"];
 
 /// Where in a block of lines the signs' rare bytes stand, in order: with
 /// the sign words, a line with none of them shows no sign, and a scan
 /// passes it by.
-pub fn sign_bytes(block: &[u8], out: &mut Vec<usize>) {
+pub(crate) fn sign_bytes(block: &[u8], out: &mut Vec<usize>) {
     out.clear();
     out.extend(memchr::memchr3_iter(b'\\', b'&', b'%', block));
     out.extend(memchr::memchr_iter(b'<', block));
@@ -77,7 +77,7 @@ pub fn sign_bytes(block: &[u8], out: &mut Vec<usize>) {
 
 /// Whether a line shows the sign of some encoding. A scan asks only of
 /// the lines where its prefilter saw a sign's rare byte or word.
-pub fn has_sign(line: &[u8]) -> bool {
+pub(crate) fn has_sign(line: &[u8]) -> bool {
     use std::sync::OnceLock;
     static SIGN: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     SIGN.get_or_init(|| {

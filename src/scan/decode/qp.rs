@@ -7,7 +7,7 @@
 use super::View;
 use mail_parser::decoders::quoted_printable::quoted_printable_decode_char;
 
-pub fn view(line: &[u8]) -> Option<View> {
+pub(crate) fn view(line: &[u8]) -> Option<View> {
     memchr::memchr(b'=', line)?;
     let mut view = View::new("quoted-printable");
     let mut changed = false;

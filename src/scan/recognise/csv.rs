@@ -14,7 +14,7 @@ const MAX_CELL: usize = 64;
 
 /// Whether a text is a CSV with a code column: its name ends in `.csv`, or
 /// its first line is comma-separated with a header that names the code.
-pub fn is_csv(name: &str, head: &[u8]) -> bool {
+pub(crate) fn is_csv(name: &str, head: &[u8]) -> bool {
     let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".csv")
@@ -45,7 +45,7 @@ fn is_code_header(cell: &[u8]) -> bool {
 }
 
 /// Reads a CSV as it streams by.
-pub struct Columns {
+pub(crate) struct Columns {
     reader: csv_core::Reader,
     /// The code column, once the header has named it.
     column: Option<usize>,
@@ -86,7 +86,7 @@ impl Default for Columns {
 impl Columns {
     /// Reads a block of whole lines (without the last line's newline)
     /// whose first line is `first_line`.
-    pub fn block(&mut self, text: &[u8], first_line: usize) {
+    pub(crate) fn block(&mut self, text: &[u8], first_line: usize) {
         if self.header_done && self.column.is_none() {
             return; // no code column: nothing to read
         }

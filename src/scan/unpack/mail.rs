@@ -33,7 +33,7 @@ const MESSAGE_HEADERS: &[&str] = &[
 /// Whether a text starts as a message does: an optional mbox `From ` line,
 /// then at least two header lines (`Name: value`), one of them a name
 /// that messages carry.
-pub fn looks_like_mail(head: &[u8]) -> bool {
+pub(crate) fn looks_like_mail(head: &[u8]) -> bool {
     // Only whole lines: the head may end in the middle of one.
     let whole = match memchr::memrchr(b'\n', head) {
         Some(end) => &head[..end],
