@@ -26,6 +26,14 @@ pub const SEARCH_BLIND_TEST: &str = "search-blind-test.tsv";
 /// Questions no entry answers, written blind beside [`SEARCH_BLIND_TEST`].
 pub const SEARCH_UNANSWERABLE_BLIND_TEST: &str = "search-unanswerable-blind-test.tsv";
 
+/// Queries written blind from the catalog (2026-12-05) in eight kinds
+/// (end users, tickets, developers, questions, numbers that are not codes,
+/// log lines, typos, two or three words), never tuned on: the test set of
+/// the semantic search.
+pub const SEARCH_BLIND2_TEST: &str = "search-blind2-test.tsv";
+/// Questions no entry answers, written blind beside [`SEARCH_BLIND2_TEST`].
+pub const SEARCH_UNANSWERABLE_BLIND2_TEST: &str = "search-unanswerable-blind2-test.tsv";
+
 /// The answerable search sets search is tuned on.
 pub const SEARCH_ANSWERABLE_DEV: [&str; 3] =
     [SEARCH_OWN_DEV, SEARCH_OWN_PARAPHRASES_DEV, SEARCH_BLIND_DEV];
