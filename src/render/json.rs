@@ -1,5 +1,5 @@
-//! JSON output for scripts: one array per run, fields as DESIGN.md names
-//! them, text without markup.
+//! JSON output for scripts: one array per run (or one object a line), fields
+//! as the README's "Output formats" names them, text without markup.
 
 use crate::catalog::{self, Entry, Variant};
 use crate::markup::plain;
