@@ -2,17 +2,17 @@
 //! catalog table and the search index to OUT_DIR. A malformed catalog fails
 //! the build with the entry and the reason; nothing is parsed at run time.
 
-#[path = "src/catalog_source.rs"]
+#[path = "src/standalone/catalog_source.rs"]
 mod catalog_source;
-#[path = "src/fold.rs"]
+#[path = "src/standalone/fold.rs"]
 #[allow(dead_code)]
 mod fold;
-#[path = "src/markup.rs"]
+#[path = "src/standalone/markup.rs"]
 #[allow(dead_code)]
 mod markup;
-#[path = "src/search/text.rs"]
+#[path = "src/standalone/words.rs"]
 #[allow(dead_code)]
-mod text;
+mod words;
 
 use catalog_source::{ErrorSource, OBSERVED, SERVER_FILE, Source, VariantSource, label_bounds};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,12 +32,12 @@ const FILLED: u8 = 7;
 
 fn main() {
     println!("cargo::rerun-if-changed=errors.toml");
-    println!("cargo::rerun-if-changed=src/catalog_source.rs");
-    println!("cargo::rerun-if-changed=src/search/text.rs");
+    println!("cargo::rerun-if-changed=src/standalone/catalog_source.rs");
+    println!("cargo::rerun-if-changed=src/standalone/words.rs");
     println!("cargo::rerun-if-changed=src/search/synonyms.txt");
     println!("cargo::rerun-if-changed=src/search/english.txt");
-    println!("cargo::rerun-if-changed=src/fold.rs");
-    println!("cargo::rerun-if-changed=src/markup.rs");
+    println!("cargo::rerun-if-changed=src/standalone/fold.rs");
+    println!("cargo::rerun-if-changed=src/standalone/markup.rs");
 
     let text = read("errors.toml");
     let mut source = match catalog_source::parse(&text) {
@@ -238,7 +238,7 @@ fn variant(v: &VariantSource, texts: &mut TextTable) -> String {
 /// which entry; with field lengths for BM25, the surface words for typo
 /// matching, and the synonym groups as stem sequences.
 fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
-    let stemmer = text::stemmer();
+    let stemmer = words::stemmer();
     // stem -> entry -> field -> positions
     let mut postings: BTreeMap<String, BTreeMap<(usize, u8), Vec<u16>>> = BTreeMap::new();
     let mut words: BTreeMap<String, String> = BTreeMap::new();
@@ -246,10 +246,10 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
 
     for (index, entry) in source.error.iter().enumerate() {
         for (field, field_text) in fields(entry, source) {
-            let tokens = text::tokenize(&field_text, &stemmer);
+            let tokens = words::tokenize(&field_text, &stemmer);
             let mut length = 0u16;
             for token in tokens {
-                if text::is_stopword(&token.word) {
+                if words::is_stopword(&token.word) {
                     continue;
                 }
                 length = length.saturating_add(1);
@@ -367,7 +367,7 @@ fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
     // English words that fold to it, 0 for none.
     let mut stem_tiers = vec![0u8; stems.len()];
     for (word, tier) in &english {
-        let stem = text::stem_word(word, &stemmer);
+        let stem = words::stem_word(word, &stemmer);
         if let Ok(i) = stems.binary_search(&&stem) {
             let t = &mut stem_tiers[i];
             *t = if *t == 0 { *tier } else { (*t).min(*tier) };
@@ -413,7 +413,7 @@ fn vocabulary_tables(out: &mut String, relations: &[(char, Phrases, Phrases)]) {
     // where the phrase does, but the catalog's index does not.
     let stop: Vec<u8> = stems
         .iter()
-        .map(|s| u8::from(text::is_stopword(s)))
+        .map(|s| u8::from(words::is_stopword(s)))
         .collect();
     string_table(out, "PHRASE_STEMS", "PHRASE_STEM_ENDS", stems.into_iter());
     array(out, "PHRASE_STOP", "u8", &stop);
@@ -449,9 +449,9 @@ fn short_messages(out: &mut String, source: &Source, stemmer: &rust_stemmers::St
     let mut stems: Vec<String> = Vec::new();
     let mut ends = Vec::new();
     for entry in &source.error {
-        let message: Vec<String> = text::tokenize(&markup::plain(&entry.message), stemmer)
+        let message: Vec<String> = words::tokenize(&markup::plain(&entry.message), stemmer)
             .into_iter()
-            .filter(|t| !text::is_stopword(&t.word))
+            .filter(|t| !words::is_stopword(&t.word))
             .map(|t| t.stem)
             .collect();
         if (2..=SHORT_MESSAGE_WORDS).contains(&message.len()) {
@@ -688,8 +688,8 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
     // 2007's "{0} {1} minimum length not satisfied." with `Account
     // password`. Only the filled-in words count, so the template's own
     // words are not said twice.
-    let stemmer = text::stemmer();
-    let said: BTreeSet<String> = text::tokenize(&server_text, &stemmer)
+    let stemmer = words::stemmer();
+    let said: BTreeSet<String> = words::tokenize(&server_text, &stemmer)
         .into_iter()
         .map(|t| t.stem)
         .collect();
@@ -698,7 +698,7 @@ fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
         .iter()
         .filter(|v| v.code == entry.code && v.kind == "request-fill")
     {
-        let filled: Vec<String> = text::tokenize(&v.text, &stemmer)
+        let filled: Vec<String> = words::tokenize(&v.text, &stemmer)
             .into_iter()
             .filter(|t| !said.contains(&t.stem))
             .map(|t| t.word)
@@ -823,14 +823,14 @@ fn synonym_relations(
 fn phrases(side: &str, stemmer: &rust_stemmers::Stemmer) -> Phrases {
     let mut phrases: Phrases = Vec::new();
     for phrase in side.split('|') {
-        let tokens = text::tokenize(phrase, stemmer);
-        if tokens.iter().all(|t| text::is_stopword(&t.word)) {
+        let tokens = words::tokenize(phrase, stemmer);
+        if tokens.iter().all(|t| words::is_stopword(&t.word)) {
             continue;
         }
         let stems: Vec<String> = tokens
             .into_iter()
             .map(|t| {
-                if text::is_stopword(&t.word) {
+                if words::is_stopword(&t.word) {
                     t.word
                 } else {
                     t.stem

@@ -8,11 +8,13 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod completions;
-pub mod fold;
-pub mod markup;
 pub mod output;
 pub mod related;
 pub mod render;
 pub mod scan;
 pub mod search;
+pub mod standalone;
 pub mod templates;
+
+// redesign: old path
+pub use standalone::{fold, markup};
