@@ -11,12 +11,16 @@
 
 #[path = "../src/standalone/catalog_source.rs"]
 mod catalog_source;
+#[path = "../src/standalone/fields.rs"]
+mod fields;
 #[path = "../src/standalone/fold.rs"]
 #[allow(dead_code)]
 mod fold;
 #[path = "../src/standalone/markup.rs"]
 #[allow(dead_code)]
 mod markup;
+#[path = "../src/standalone/quotable.rs"]
+mod quotable;
 #[path = "../src/standalone/words.rs"]
 #[allow(dead_code)]
 mod words;
@@ -38,6 +42,8 @@ fn main() {
     println!("cargo::rerun-if-changed=src/search/english.txt");
     println!("cargo::rerun-if-changed=src/standalone/fold.rs");
     println!("cargo::rerun-if-changed=src/standalone/markup.rs");
+    println!("cargo::rerun-if-changed=src/standalone/fields.rs");
+    println!("cargo::rerun-if-changed=src/standalone/quotable.rs");
 
     let text = read("errors.toml");
     let mut source = match catalog_source::parse(&text) {

@@ -3,16 +3,13 @@
 //! templates, folded for matching.
 
 use crate::catalog_source::Source;
+use crate::quotable::{MIN_QUOTED_MESSAGE, MIN_TEMPLATE_LITERAL};
 use crate::tables::{array, string_table};
 use crate::{fold, markup, sentences};
 use std::collections::BTreeSet;
 
-/// A quoted message shorter than this says too little to name a code.
-const MIN_QUOTE: usize = 24;
 /// A sentence of a message, quoted alone, must be at least this long.
 const MIN_SENTENCE: usize = 40;
-/// A template with less literal text than this says too little to match.
-const MIN_TEMPLATE_LITERAL: usize = 16;
 
 /// The texts a ticket may quote, folded for matching: catalog messages and
 /// the server's templates without placeholders as plain quotes, templates
@@ -42,7 +39,7 @@ pub fn quotes(source: &Source) -> String {
             }
         }
     }
-    messages.retain(|(text, _)| text.len() >= MIN_QUOTE);
+    messages.retain(|(text, _)| text.len() >= MIN_QUOTED_MESSAGE);
     let mut out = String::new();
     let all: Vec<(Vec<u8>, u32)> = messages.iter().chain(&templates).cloned().collect();
     for (name, mut list) in [("MESSAGES", messages), ("TEMPLATES", templates)] {

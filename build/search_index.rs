@@ -5,21 +5,13 @@
 //! twins apart.
 
 use crate::catalog_source::{ErrorSource, Source};
+use crate::fields::{
+    CATEGORY, CROSS_REFERENCE, FIELDS, FILLED, FURTHER, HISTORY, MESSAGE, SERVER, USER_MESSAGE,
+};
 use crate::tables::{array, string_table};
 use crate::{fold, markup, sentences, words};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-
-/// The searchable fields of an entry, in the order of `search::Field`.
-const FIELDS: usize = 8;
-const MESSAGE: u8 = 0;
-const USER_MESSAGE: u8 = 1;
-const FURTHER: u8 = 2;
-const CATEGORY: u8 = 3;
-const SERVER: u8 = 4;
-const CROSS_REFERENCE: u8 = 5;
-const HISTORY: u8 = 6;
-const FILLED: u8 = 7;
 
 /// The inverted index: for each stem, where it stands in which field of
 /// which entry; with field lengths for BM25, the surface words for typo
@@ -27,7 +19,7 @@ const FILLED: u8 = 7;
 pub fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
     let stemmer = words::stemmer();
     // stem -> entry -> field -> positions
-    let mut postings: BTreeMap<String, BTreeMap<(usize, u8), Vec<u16>>> = BTreeMap::new();
+    let mut postings: BTreeMap<String, BTreeMap<(usize, usize), Vec<u16>>> = BTreeMap::new();
     let mut words: BTreeMap<String, String> = BTreeMap::new();
     let mut lengths = vec![[0u16; FIELDS]; source.error.len()];
 
@@ -49,7 +41,7 @@ pub fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
                     .push(token.position);
                 words.insert(token.word, token.stem);
             }
-            lengths[index][field as usize] = lengths[index][field as usize].saturating_add(length);
+            lengths[index][field] = lengths[index][field].saturating_add(length);
         }
     }
 
@@ -263,7 +255,7 @@ const NEAR_TWINS: f64 = 0.6;
 /// The words that tell nearly coinciding entries apart: for each entry, the
 /// stems of its message and user message that a near twin's lack.
 fn distinguishing_words(
-    postings: &BTreeMap<String, BTreeMap<(usize, u8), Vec<u16>>>,
+    postings: &BTreeMap<String, BTreeMap<(usize, usize), Vec<u16>>>,
 ) -> BTreeSet<(usize, String)> {
     let mut texts: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for (stem, places) in postings {
@@ -312,7 +304,7 @@ fn english_words(file: &str) -> BTreeMap<String, u8> {
 /// The texts of an entry's searchable fields. Templates lose their `{0}`
 /// placeholders; a further text that names another code (2002's "should
 /// return error code 2006") is also indexed under that code.
-fn fields(entry: &ErrorSource, source: &Source) -> Vec<(u8, String)> {
+fn fields(entry: &ErrorSource, source: &Source) -> Vec<(usize, String)> {
     // Sentences about when the error occurs, said once however many of
     // the entry's texts repeat them.
     let mut circumstances: Vec<String> = Vec::new();

@@ -13,17 +13,29 @@ mod index;
 pub use crate::standalone::words as text;
 
 use crate::catalog::{self, Category, Entry, Selector};
+use crate::standalone::fields::{self, FIELDS};
 use crate::templates;
-use index::{FIELDS, Phrase, Relation, Term};
+use index::{Phrase, Relation, Term};
 use std::collections::BTreeSet;
 
-/// How much a word counts in each field, in build.rs's field order: message,
-/// user message, further information, category, server templates, another
-/// entry's text that points at this code, and the old documentation's other
-/// meaning of the code (or of another code, whose meaning it is today), and
-/// the words a server message was seen to fill its placeholders with: an
-/// example, which says less than the template.
-const FIELD_WEIGHTS: [f64; FIELDS] = [3.0, 2.0, 1.0, 1.5, 1.0, 1.2, 2.0, 0.5];
+/// How much a word counts in each field (see `fields`): most in the
+/// message, less in the user message, the old documentation's other
+/// meaning of the code (or of another code, whose meaning it is today) and
+/// another entry's text that points at this code; least in the words a
+/// server message was seen to fill its placeholders with: an example, which
+/// says less than the template.
+const FIELD_WEIGHTS: [f64; FIELDS] = {
+    let mut weights = [0.0; FIELDS];
+    weights[fields::MESSAGE] = 3.0;
+    weights[fields::USER_MESSAGE] = 2.0;
+    weights[fields::FURTHER] = 1.0;
+    weights[fields::CATEGORY] = 1.5;
+    weights[fields::SERVER] = 1.0;
+    weights[fields::CROSS_REFERENCE] = 1.2;
+    weights[fields::HISTORY] = 2.0;
+    weights[fields::FILLED] = 0.5;
+    weights
+};
 /// BM25's saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.5;
@@ -456,7 +468,7 @@ fn matched_history(matched: &[BTreeSet<&'static str>]) -> Vec<bool> {
     let stems: BTreeSet<&'static str> = matched.iter().flatten().copied().collect();
     let mut in_history = vec![false; matched.len()];
     for t in stems.iter().filter_map(|s| term(s)) {
-        for p in t.postings().filter(|p| p.field == index::HISTORY) {
+        for p in t.postings().filter(|p| p.field == fields::HISTORY) {
             in_history[p.entry] |= matched[p.entry].contains(t.stem());
         }
     }

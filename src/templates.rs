@@ -7,7 +7,8 @@
 //! spacing and quotes); each placeholder takes one to `MAX_HOLE_WORDS`
 //! words. The texts are folded and filtered at build time (build.rs).
 
-use crate::fold::{self, HOLE, fold, fold_into};
+use crate::standalone::fold::{self, HOLE, fold, fold_into};
+use crate::standalone::quotable::{MIN_QUOTED_MESSAGE, MIN_TEMPLATE_LITERAL};
 use std::sync::OnceLock;
 
 mod data {
@@ -21,9 +22,13 @@ const MAX_HOLE_BYTES: usize = 80;
 /// Most places of its anchor a template is tried at on one line: a line
 /// that repeats an anchor thousands of times must not take long.
 const MAX_ANCHOR_TRIES: usize = 8;
-/// No quote or filled template is shorter than this (build.rs keeps
-/// messages of 24 bytes and more, templates with 16 of literal text).
-const MIN_QUOTE: usize = 16;
+/// The shortest folded text a quote can be: the quotes table keeps no
+/// shorter message, and no template with less literal text.
+const SHORTEST_QUOTE: usize = if MIN_QUOTED_MESSAGE < MIN_TEMPLATE_LITERAL {
+    MIN_QUOTED_MESSAGE
+} else {
+    MIN_TEMPLATE_LITERAL
+};
 
 /// The `i`th of the strings that a text holds end to end.
 fn nth(text: &'static str, ends: &[u32], i: usize) -> &'static [u8] {
@@ -511,7 +516,7 @@ pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
     let mut folded = Vec::new();
     let positions = fold(text, &mut folded);
     let mut found = Vec::new();
-    if folded.len() < MIN_QUOTE {
+    if folded.len() < SHORTEST_QUOTE {
         return found;
     }
     for (i, &code) in data::MESSAGES_CODES.iter().enumerate() {
@@ -644,7 +649,7 @@ fn to_text_range(text: &[u8], positions: &[usize], start: usize, end: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fold::fold_template;
+    use crate::standalone::fold::fold_template;
 
     fn template(code: u32, text: &str) -> Template {
         let folded: &'static [u8] = Box::leak(fold_template(text).into_boxed_slice());
@@ -856,7 +861,7 @@ mod tests {
         let mut checked = 0;
         for entry in crate::catalog::entries() {
             for server in entry.server() {
-                let parts = crate::fold::literal_parts(server.text());
+                let parts = crate::standalone::fold::literal_parts(server.text());
                 if parts.len() < 2 {
                     continue; // no placeholder: matched as a plain message
                 }

@@ -6,11 +6,6 @@ mod data {
     include!(concat!(env!("OUT_DIR"), "/search_index.rs"));
 }
 
-/// The number of searchable fields (see build.rs for their order).
-pub const FIELDS: usize = 8;
-/// The field of the old documentation's other meanings.
-pub const HISTORY: usize = 6;
-
 /// A stem of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Term(usize);
@@ -261,6 +256,7 @@ pub fn synonyms() -> impl Iterator<Item = Synonyms> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::standalone::fields::FIELDS;
 
     #[test]
     fn every_term_is_found_by_its_stem_and_the_stems_are_sorted() {

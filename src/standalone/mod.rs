@@ -8,6 +8,8 @@
 //! compiled by the build script and by tests/catalog.rs only, not into the
 //! crate.
 
+pub mod fields;
 pub mod fold;
 pub mod markup;
+pub mod quotable;
 pub mod words;
