@@ -9,12 +9,13 @@ pub mod cli;
 pub mod commands;
 pub mod completions;
 pub mod output;
+pub mod quotes;
 pub mod related;
 pub mod render;
 pub mod scan;
 pub mod search;
 pub mod standalone;
-pub mod templates;
 
 // redesign: old path
+pub use quotes as templates;
 pub use standalone::{fold, markup};

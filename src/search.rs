@@ -14,7 +14,7 @@ pub use crate::standalone::words as text;
 
 use crate::catalog::{self, Category, Entry, Selector};
 use crate::standalone::fields::{self, FIELDS};
-use crate::templates;
+use crate::quotes;
 use index::{Phrase, Relation, Term};
 use std::collections::BTreeSet;
 
@@ -452,7 +452,7 @@ fn score_lookup(selector: &Selector, scores: &mut [f64]) {
 /// placeholders filled in, names that code.
 fn score_quoted_messages(query: &str, scores: &mut [f64]) {
     let mut seen = Vec::new();
-    for (code, _, _) in templates::find_quotes(query.as_bytes()) {
+    for (code, _, _) in quotes::find_quotes(query.as_bytes()) {
         if !seen.contains(&code) {
             seen.push(code);
             if let Some(i) = catalog::position(code) {
