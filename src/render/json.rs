@@ -5,7 +5,7 @@ use crate::catalog::{self, Entry, Variant};
 use crate::markup::plain;
 use crate::scan::summary::{CodeCounts, Summary};
 use crate::scan::{Hit as ScanHit, Unit};
-use crate::search::Hit as SearchHit;
+use crate::search::Ranked;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -103,7 +103,7 @@ pub fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
     write_array(out, &items)
 }
 
-pub fn search_hits(out: &mut dyn Write, hits: &[SearchHit]) -> io::Result<()> {
+pub fn search_hits(out: &mut dyn Write, hits: &[Ranked]) -> io::Result<()> {
     let items: Vec<JsonEntry> = hits
         .iter()
         .map(|h| JsonEntry {

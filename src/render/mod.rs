@@ -13,7 +13,7 @@ use crate::catalog::{self, Entry, Origin, Variant};
 use crate::markup;
 use crate::scan::Unit;
 use crate::scan::summary::Summary;
-use crate::search::Hit as SearchHit;
+use crate::search::Ranked;
 pub use palette::Palette;
 use std::io::{self, Write};
 use std::sync::OnceLock;
@@ -124,7 +124,7 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
     }
 }
 
-pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io::Result<()> {
+pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[Ranked]) -> io::Result<()> {
     match style.format {
         Format::Table => table::search_hits(out, style, hits),
         Format::Plain => {

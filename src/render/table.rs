@@ -5,7 +5,7 @@ use super::{Style, plain};
 use crate::catalog::{self, Entry, MessageKind, Origin};
 use crate::scan::summary::Summary;
 use crate::scan::{Hit as ScanHit, Unit};
-use crate::search::{self, Hit as SearchHit};
+use crate::search::{self, Ranked};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use std::io::{self, Write};
@@ -192,7 +192,7 @@ pub fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) -> io::Re
 }
 
 /// Search results, best first, with the words that matched highlighted.
-pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[SearchHit]) -> io::Result<()> {
+pub fn search_hits(out: &mut dyn Write, style: &Style, hits: &[Ranked]) -> io::Result<()> {
     let p = &style.palette;
     let rows: Vec<Vec<String>> = hits
         .iter()

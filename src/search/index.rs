@@ -1,4 +1,4 @@
-//! The search index that build.rs writes, behind a small API: terms (stems)
+//! The search index that the build script writes, behind a small API: terms (stems)
 //! and where they stand, the catalog's surface words, field lengths, and
 //! the synonym groups.
 
