@@ -5,12 +5,12 @@
 //! username." is template `{0} with that {1} already exists.  Please choose
 //! another {1}.` of 2001. Literal parts must match (folded for case,
 //! spacing and quotes); each placeholder takes one to `MAX_HOLE_WORDS`
-//! words. The texts are folded and filtered at build time
-//! (build/quotes.rs).
+//! words. The texts are folded and filtered at build time, by the build
+//! script.
 //!
-//! A search tries every text on its short query (`find_quotes`); a scan
-//! finds the words of `index` in a line first and tries only their texts
-//! (`find_quotes_at`).
+//! Used by search and by scan: a search tries every text on its short
+//! query (`find_quotes`); a scan finds the words of `index` in a line first
+//! and tries only their texts (`find_quotes_at`).
 
 mod index;
 

@@ -39,7 +39,7 @@ use tuning::{
     ANSWER_SCORE, CATEGORY_CUE, NARROWING_UNMATCHED_ENTRIES, SAID_MESSAGE, UNDOCUMENTED_PRIOR,
 };
 
-/// One search result.
+/// One entry a search ranks: its score, and what of it matched.
 #[derive(Debug, Clone)]
 pub struct Ranked {
     pub entry: &'static Entry,
