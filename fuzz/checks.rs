@@ -2,7 +2,7 @@
 //! by tests/fuzz_regressions.rs, which replays the inputs kept under
 //! tests/data/fuzz/ on every `cargo test`.
 
-use sperr::{body, catalog, scan, search, templates};
+use sperr::{body, catalog, quotes, scan, search};
 
 /// Codes, ranges, patterns and category names: whatever parses names only
 /// codes inside itself.
@@ -65,11 +65,11 @@ pub fn scan(data: &[u8]) {
 /// The template matcher: matches lie inside the text, and both strategies
 /// find the same.
 pub fn templates(data: &[u8]) {
-    let mut found = templates::find_quotes(data);
+    let mut found = quotes::find_quotes(data);
     for &(_, start, end) in &found {
         assert!(start < end && end <= data.len());
     }
-    let mut scanned = templates::find_quotes_in_line(data, &mut templates::FoldBuffers::default());
+    let mut scanned = quotes::find_quotes_in_line(data, &mut quotes::FoldBuffers::default());
     found.sort();
     scanned.sort();
     assert_eq!(scanned, found, "both strategies agree");

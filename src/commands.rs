@@ -5,13 +5,13 @@
 use crate::body;
 use crate::catalog::{self, Entry};
 use crate::cli::{Command, Deferred};
-use crate::markup;
 use crate::render::stream;
 use crate::render::{self, Format, Style, explain::Sighting};
 use crate::scan::sink::{self, SinkFactory};
 use crate::scan::{self, order::Ordered};
 use crate::search;
 use crate::settings::{ScanOutput, ScanSettings, Settings};
+use crate::standalone::markup;
 use std::io::{self, Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;

@@ -2,8 +2,8 @@
 //! "Related codes" shows under an entry, a few rather than the whole family.
 
 use crate::catalog::{self, Entry};
-use crate::markup;
-use crate::search::text;
+use crate::standalone::markup;
+use crate::standalone::words;
 use std::collections::BTreeSet;
 
 /// How many related codes are shown under an entry.
@@ -17,11 +17,11 @@ pub(crate) const SHOWN: usize = 5;
 /// assert_eq!(near.len() + more, 7);
 /// ```
 pub fn nearest(entry: &Entry, limit: usize) -> (Vec<&'static Entry>, usize) {
-    let stemmer = text::stemmer();
+    let stemmer = words::stemmer();
     let words = |e: &Entry| -> BTreeSet<String> {
-        text::tokenize(&markup::plain(e.message()), &stemmer)
+        words::tokenize(&markup::plain(e.message()), &stemmer)
             .into_iter()
-            .filter(|t| !text::is_stopword(&t.word))
+            .filter(|t| !words::is_stopword(&t.word))
             .map(|t| t.stem)
             .collect()
     };

@@ -5,9 +5,9 @@
 mod common;
 
 use sperr::catalog::{self, Entry, MessageKind, Origin, VariantKind};
-use sperr::markup::{self, Span};
+use sperr::standalone::markup::{self, Span};
 
-#[path = "../src/catalog_source.rs"]
+#[path = "../src/standalone/catalog_source.rs"]
 mod catalog_source;
 
 fn entry(code: u32) -> &'static Entry {

@@ -728,7 +728,6 @@ fn src_crate() -> Crate {
 }
 
 #[test]
-#[ignore = "enabled when the redesign lands"]
 fn no_cycle_among_sibling_modules() {
     let mut problems = cycle_problems(&src_crate(), "src/");
     if let Some(build) = build_script() {
@@ -777,7 +776,6 @@ fn scan_problems(krate: &Crate) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "enabled when the redesign lands"]
 fn scan_names_neither_render_nor_cli_nor_commands() {
     let problems = scan_problems(&src_crate());
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
@@ -850,7 +848,6 @@ fn build_path_problems(build_files: &[PathBuf], standalone: &Path) -> Vec<String
 }
 
 #[test]
-#[ignore = "enabled when the redesign lands"]
 fn the_build_scripts_folder_stands_alone() {
     let root = common::root();
     let folder = root.join("src/standalone");
@@ -925,7 +922,6 @@ fn size_problems() -> Vec<String> {
 }
 
 #[test]
-#[ignore = "enabled when the redesign lands"]
 fn no_hand_written_file_over_700_lines() {
     let problems = size_problems();
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));

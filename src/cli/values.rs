@@ -2,7 +2,7 @@
 //! messages, category names with their ranges.
 
 use crate::catalog;
-use crate::markup;
+use crate::standalone::markup;
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use std::ffi::OsStr;
 

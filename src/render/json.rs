@@ -2,10 +2,10 @@
 //! as the README's "Output formats" names them, text without markup.
 
 use crate::catalog::{self, Entry, Variant};
-use crate::markup::plain;
 use crate::scan::summary::{CodeCounts, Summary};
-use crate::scan::{Hit as ScanHit, Ticket};
-use crate::search::Hit as SearchHit;
+use crate::scan::{Hit, Ticket};
+use crate::search::Ranked;
+use crate::standalone::markup::plain;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -103,7 +103,7 @@ pub(crate) fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()>
     write_array(out, &items)
 }
 
-pub(crate) fn search_hits(out: &mut dyn Write, hits: &[SearchHit]) -> io::Result<()> {
+pub(crate) fn search_hits(out: &mut dyn Write, hits: &[Ranked]) -> io::Result<()> {
     let items: Vec<JsonEntry> = hits
         .iter()
         .map(|h| JsonEntry {
@@ -159,7 +159,7 @@ pub(crate) struct JsonHit<'a> {
 }
 
 impl<'a> JsonHit<'a> {
-    pub(crate) fn new(ticket: &'a Ticket, hit: &'a ScanHit) -> Self {
+    pub(crate) fn new(ticket: &'a Ticket, hit: &'a Hit) -> Self {
         JsonHit {
             file: &ticket.file,
             member: ticket.member.as_deref(),
@@ -178,7 +178,7 @@ impl<'a> JsonHit<'a> {
 
 /// One hit as one line of JSON (JSON Lines, and the elements of scan's
 /// array).
-pub(crate) fn scan_hit_line(out: &mut dyn Write, ticket: &Ticket, hit: &ScanHit) -> io::Result<()> {
+pub(crate) fn scan_hit_line(out: &mut dyn Write, ticket: &Ticket, hit: &Hit) -> io::Result<()> {
     line(out, &JsonHit::new(ticket, hit))
 }
 

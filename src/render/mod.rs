@@ -11,10 +11,10 @@ pub(crate) mod stream;
 pub(crate) mod table;
 
 use crate::catalog::{self, Entry, Origin, Variant};
-use crate::markup;
 use crate::scan::Ticket;
 use crate::scan::summary::Summary;
-use crate::search::Hit as SearchHit;
+use crate::search::Ranked;
+use crate::standalone::markup;
 pub(crate) use palette::Palette;
 use std::io::{self, Write};
 use std::sync::OnceLock;
@@ -125,11 +125,7 @@ pub(crate) fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) ->
     }
 }
 
-pub(crate) fn search_hits(
-    out: &mut dyn Write,
-    style: &Style,
-    hits: &[SearchHit],
-) -> io::Result<()> {
+pub(crate) fn search_hits(out: &mut dyn Write, style: &Style, hits: &[Ranked]) -> io::Result<()> {
     match style.format {
         Format::Table => table::search_hits(out, style, hits),
         Format::Plain => {

@@ -2,7 +2,7 @@
 //! Decided once at start (`Palette::new`) and passed down.
 
 use crate::catalog::ServerMessage;
-use crate::markup::{self, Span};
+use crate::standalone::markup::{self, Span};
 use owo_colors::OwoColorize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

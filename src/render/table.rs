@@ -4,8 +4,8 @@ use super::fit::{self, Column};
 use super::{Style, plain};
 use crate::catalog::{self, Entry, MessageKind, Origin};
 use crate::scan::summary::Summary;
-use crate::scan::{Hit as ScanHit, Ticket};
-use crate::search::{self, Hit as SearchHit};
+use crate::scan::{Hit, Ticket};
+use crate::search::{self, Ranked};
 use std::io::{self, Write};
 
 /// The widest a summary bar grows.
@@ -176,11 +176,7 @@ pub(crate) fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) ->
 }
 
 /// Search results, best first, with the words that matched highlighted.
-pub(crate) fn search_hits(
-    out: &mut dyn Write,
-    style: &Style,
-    hits: &[SearchHit],
-) -> io::Result<()> {
+pub(crate) fn search_hits(out: &mut dyn Write, style: &Style, hits: &[Ranked]) -> io::Result<()> {
     let p = &style.palette;
     let rows: Vec<Vec<String>> = hits
         .iter()
@@ -242,7 +238,7 @@ pub(crate) fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
 pub(crate) fn scan_hits(
     out: &mut dyn Write,
     style: &Style,
-    hits: &[(Ticket, ScanHit)],
+    hits: &[(Ticket, Hit)],
 ) -> io::Result<()> {
     let p = &style.palette;
     for (i, ticket_hits) in hits.chunk_by(|a, b| a.0 == b.0).enumerate() {
@@ -297,7 +293,7 @@ pub(crate) fn scan_heading(out: &mut dyn Write, style: &Style, ticket: &Ticket) 
 
 /// One hit in scan's streamed view: `LINE:CODE  MESSAGE`, cut to the
 /// terminal's width.
-pub(crate) fn scan_hit_line(out: &mut dyn Write, style: &Style, hit: &ScanHit) -> io::Result<()> {
+pub(crate) fn scan_hit_line(out: &mut dyn Write, style: &Style, hit: &Hit) -> io::Result<()> {
     let p = &style.palette;
     let place = format!("{}:", hit.line);
     let code = hit.code.to_string();

@@ -1,4 +1,4 @@
-//! The search index that build.rs writes, behind a small API: terms (stems)
+//! The search index that the build script writes, behind a small API: terms (stems)
 //! and where they stand, the catalog's surface words, field lengths, and
 //! the synonym groups.
 
@@ -6,18 +6,13 @@ mod data {
     include!(concat!(env!("OUT_DIR"), "/search_index.rs"));
 }
 
-/// The number of searchable fields (see build.rs for their order).
-pub const FIELDS: usize = 8;
-/// The field of the old documentation's other meanings.
-pub const HISTORY: usize = 6;
-
 /// A stem of the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Term(usize);
+pub(crate) struct Term(usize);
 
 /// One place a stem stands: an entry's field, and its word positions there.
 #[derive(Debug, Clone, Copy)]
-pub struct Posting {
+pub(crate) struct Posting {
     pub entry: usize,
     pub field: usize,
     pub positions: &'static [u16],
@@ -35,11 +30,11 @@ fn range(ends: &[u32], i: usize) -> std::ops::Range<usize> {
 }
 
 impl Term {
-    pub fn stem(self) -> &'static str {
+    pub(crate) fn stem(self) -> &'static str {
         nth(data::STEMS, &data::STEM_ENDS, self.0)
     }
 
-    pub fn postings(self) -> impl Iterator<Item = Posting> {
+    pub(crate) fn postings(self) -> impl Iterator<Item = Posting> {
         range(&data::TERM_POSTINGS_END, self.0).map(|p| Posting {
             entry: usize::from(data::POSTING_ENTRY[p]),
             field: usize::from(data::POSTING_FIELD[p]),
@@ -49,19 +44,19 @@ impl Term {
 
     /// How common the stem is in everyday English: the commonest SCOWL
     /// tier of the words that fold to it (1 most common), if any.
-    pub fn english_tier(self) -> Option<u8> {
+    pub(crate) fn english_tier(self) -> Option<u8> {
         Some(data::STEM_TIER[self.0]).filter(|&t| t > 0)
     }
 
     /// Whether the stem tells `entry` apart from an entry whose text nearly
     /// coincides with its own (found at build time).
-    pub fn distinguishes(self, entry: usize) -> bool {
+    pub(crate) fn distinguishes(self, entry: usize) -> bool {
         let key = (self.0 as u32) << 16 | entry as u32;
         data::DISTINGUISHING.binary_search(&key).is_ok()
     }
 
     /// The number of entries it stands in.
-    pub fn entries(self) -> usize {
+    pub(crate) fn entries(self) -> usize {
         let postings = range(&data::TERM_POSTINGS_END, self.0);
         let mut count = 0;
         let mut last = None;
@@ -80,7 +75,7 @@ fn term_count() -> usize {
 }
 
 /// The term for a stem, if the catalog has it.
-pub fn term(stem: &str) -> Option<Term> {
+pub(crate) fn term(stem: &str) -> Option<Term> {
     let (mut low, mut high) = (0, term_count());
     while low < high {
         let middle = (low + high) / 2;
@@ -94,7 +89,7 @@ pub fn term(stem: &str) -> Option<Term> {
 }
 
 /// The terms whose stems begin with `prefix`, in order.
-pub fn terms_with_prefix(prefix: &str) -> impl Iterator<Item = Term> + '_ {
+pub(crate) fn terms_with_prefix(prefix: &str) -> impl Iterator<Item = Term> + '_ {
     let (mut low, mut high) = (0, term_count());
     while low < high {
         let middle = (low + high) / 2;
@@ -110,7 +105,7 @@ pub fn terms_with_prefix(prefix: &str) -> impl Iterator<Item = Term> + '_ {
 }
 
 /// The catalog's words as written (lower-cased), each with its term.
-pub fn words() -> impl Iterator<Item = (&'static str, Term)> {
+pub(crate) fn words() -> impl Iterator<Item = (&'static str, Term)> {
     (0..data::WORD_ENDS.len()).map(|i| {
         (
             nth(data::WORDS, &data::WORD_ENDS, i),
@@ -121,7 +116,7 @@ pub fn words() -> impl Iterator<Item = (&'static str, Term)> {
 
 /// How common a lower-case word is in everyday English: its SCOWL tier (1
 /// most common), if the list has it.
-pub fn english_tier(word: &str) -> Option<u8> {
+pub(crate) fn english_tier(word: &str) -> Option<u8> {
     let (mut low, mut high) = (0, data::ENGLISH_ENDS.len());
     while low < high {
         let middle = (low + high) / 2;
@@ -135,38 +130,38 @@ pub fn english_tier(word: &str) -> Option<u8> {
 }
 
 /// BM25's inverse document frequency of a word that stands in `df` entries.
-pub fn inverse_frequency(df: usize) -> f64 {
+pub(crate) fn inverse_frequency(df: usize) -> f64 {
     data::INVERSE_FREQUENCY[df.min(data::INVERSE_FREQUENCY.len() - 1)]
 }
 
 /// The stems of an entry's message, stop words left out, if it is short
 /// enough for a query to say it whole; else none.
-pub fn short_message(entry: usize) -> impl Iterator<Item = &'static str> {
+pub(crate) fn short_message(entry: usize) -> impl Iterator<Item = &'static str> {
     range(&data::SHORT_MESSAGE_ENDS, entry)
         .map(|i| nth(data::SHORT_MESSAGE_STEMS, &data::SHORT_MESSAGE_STEM_ENDS, i))
 }
 
-pub fn field_length(entry: usize, field: usize) -> u16 {
+pub(crate) fn field_length(entry: usize, field: usize) -> u16 {
     data::FIELD_LENGTHS[entry][field]
 }
 
-pub fn average_length(field: usize) -> f64 {
+pub(crate) fn average_length(field: usize) -> f64 {
     data::AVERAGE_LENGTHS[field]
 }
 
 /// A phrase of the vocabulary: a sequence of stems, its stop words kept
 /// as they are written (`sign in`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Phrase(usize);
+pub(crate) struct Phrase(usize);
 
 impl Phrase {
     /// Its words' stems, stop words included (as themselves).
-    pub fn stems(self) -> impl Iterator<Item = &'static str> + Clone {
+    pub(crate) fn stems(self) -> impl Iterator<Item = &'static str> + Clone {
         self.words().map(|(stem, _)| stem)
     }
 
     /// Its stems and, for each, whether it is a stop word.
-    pub fn words(self) -> impl Iterator<Item = (&'static str, bool)> + Clone {
+    pub(crate) fn words(self) -> impl Iterator<Item = (&'static str, bool)> + Clone {
         range(&data::PHRASE_ENDS, self.0).map(|i| {
             (
                 nth(data::PHRASE_STEMS, &data::PHRASE_STEM_ENDS, i),
@@ -176,18 +171,18 @@ impl Phrase {
     }
 
     /// The stems the catalog's index can hold: stop words left out.
-    pub fn content_stems(self) -> impl Iterator<Item = &'static str> + Clone {
+    pub(crate) fn content_stems(self) -> impl Iterator<Item = &'static str> + Clone {
         self.words().filter(|(_, stop)| !stop).map(|(stem, _)| stem)
     }
 
-    pub fn len(self) -> usize {
+    pub(crate) fn len(self) -> usize {
         range(&data::PHRASE_ENDS, self.0).len()
     }
 }
 
 /// Whether a one-word phrase of the vocabulary is `stem`: the phrases are
 /// sorted by their stems.
-pub fn in_vocabulary(stem: &str) -> bool {
+pub(crate) fn in_vocabulary(stem: &str) -> bool {
     let phrases = data::PHRASE_ENDS.len();
     let (mut low, mut high) = (0, phrases);
     while low < high {
@@ -204,7 +199,7 @@ pub fn in_vocabulary(stem: &str) -> bool {
 
 /// How a relation's phrases reach the phrases it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
+pub(crate) enum Relation {
     /// Every phrase stands for every other (`a | b`).
     Synonym,
     /// An abbreviation counts as the full word (`pw => password`).
@@ -216,10 +211,10 @@ pub enum Relation {
 
 /// One line of the vocabulary: which phrases, read in a query, reach which.
 #[derive(Debug, Clone, Copy)]
-pub struct Synonyms(usize);
+pub(crate) struct Synonyms(usize);
 
 impl Synonyms {
-    pub fn relation(self) -> Relation {
+    pub(crate) fn relation(self) -> Relation {
         match data::RELATION_KIND[self.0] {
             b'a' => Relation::Abbreviation,
             b'>' => Relation::Broader,
@@ -228,12 +223,12 @@ impl Synonyms {
     }
 
     /// The phrases that, read in a query, lead somewhere.
-    pub fn from(self) -> impl Iterator<Item = Phrase> {
+    pub(crate) fn from(self) -> impl Iterator<Item = Phrase> {
         phrases(&data::RELATION_FROM_ENDS, &data::RELATION_FROM, self.0)
     }
 
     /// The phrases the `from` phrases reach: for synonyms, each other.
-    pub fn to(self) -> impl Iterator<Item = Phrase> {
+    pub(crate) fn to(self) -> impl Iterator<Item = Phrase> {
         let table = if self.relation() == Relation::Synonym {
             (&data::RELATION_FROM_ENDS[..], &data::RELATION_FROM[..])
         } else {
@@ -254,13 +249,14 @@ fn phrases(
 }
 
 /// The vocabulary's relations, in the order of synonyms.txt.
-pub fn synonyms() -> impl Iterator<Item = Synonyms> {
+pub(crate) fn synonyms() -> impl Iterator<Item = Synonyms> {
     (0..data::RELATION_KIND.len()).map(Synonyms)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::standalone::fields::FIELDS;
 
     #[test]
     fn every_term_is_found_by_its_stem_and_the_stems_are_sorted() {

@@ -22,7 +22,7 @@
 //! - `csv`: the code column of a CSV export;
 //! - `other_numbers`: what other programs print after "error", and counts.
 //!
-//! Catalog messages quoted without a number are found by `crate::templates`.
+//! Catalog messages quoted without a number are found by `crate::quotes`.
 
 pub(super) mod csv;
 mod keywords;
@@ -34,9 +34,9 @@ mod sentences;
 mod tables;
 
 use crate::catalog;
+use crate::quotes;
 use crate::scan::decode;
 use crate::scan::{Hit, Via, escape};
-use crate::templates;
 use keywords::{
     is_other_code, keyword_at, left_boundary, names_a_thing, names_codes, right_boundary,
 };
@@ -79,7 +79,7 @@ struct Storage {
 #[derive(Default)]
 struct Scratch {
     /// Buffers to fold lines into for message matching.
-    folded: templates::FoldBuffers,
+    folded: quotes::FoldBuffers,
     /// The block in lower case, for the prefilter.
     lower: Vec<u8>,
     /// What the prefilter found in the block: (offset, pattern).
@@ -200,7 +200,7 @@ impl Scanner {
             } else if !self.scratch.quote_words.is_empty() {
                 // Most quote words in a log are ordinary words that quote
                 // nothing: only a line that quotes a text gets a close look.
-                let found = templates::find_quotes_at(
+                let found = quotes::find_quotes_at(
                     line,
                     &self.scratch.quote_words,
                     &mut self.scratch.folded,
@@ -559,7 +559,7 @@ impl Scanner {
     /// without a number.
     fn messages(&mut self, text: &[u8], offset: usize) {
         let found =
-            templates::find_quotes_at(text, &self.scratch.quote_words, &mut self.scratch.folded);
+            quotes::find_quotes_at(text, &self.scratch.quote_words, &mut self.scratch.folded);
         for (code, start, end) in found {
             self.push(code, Via::Message, offset + start, &text[start..end]);
         }

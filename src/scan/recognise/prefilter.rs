@@ -2,8 +2,8 @@
 //! (context triggers, quote words, signs of an encoding), so that only those
 //! lines are looked at closely.
 
+use crate::quotes;
 use crate::scan::decode;
-use crate::templates;
 use std::sync::OnceLock;
 
 /// What a pattern of the prefilter found.
@@ -12,7 +12,7 @@ pub(super) enum Mark {
     Context(usize),
     /// A word of the sign of an encoding.
     Sign,
-    /// A quote word (an index in `templates::quote_words().words`).
+    /// A quote word (an index in `quotes::quote_words().words`).
     Quote(usize),
 }
 
@@ -50,7 +50,7 @@ pub(super) fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usiz
     let (words, groups) = PREFILTER.get_or_init(|| {
         let mut words: Vec<&[u8]> = CONTEXT_TRIGGERS.iter().map(|w| w.as_bytes()).collect();
         words.extend(decode::SIGN_WORDS.iter().map(|w| w.as_bytes()));
-        words.extend(&templates::quote_words().words);
+        words.extend(&quotes::quote_words().words);
         let searches = words.len().div_ceil(MOST_PATTERNS_PER_SEARCH);
         let per_search = words.len().div_ceil(searches.max(1));
         let groups = words
@@ -96,10 +96,10 @@ pub(super) fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usiz
     lower.clear();
     lower.extend(text.iter().map(u8::to_ascii_lowercase));
     marks.clear();
-    let quote_words = templates::quote_words();
+    let quote_words = quotes::quote_words();
     let keeps = |pattern: usize, at: usize| match Mark::of(pattern) {
         Mark::Quote(word) => {
-            templates::starts_word(lower, at)
+            quotes::starts_word(lower, at)
                 && quote_words.may_go_on(word, lower, at + words[pattern].len())
         }
         Mark::Context(_) | Mark::Sign => true,

@@ -5,9 +5,19 @@
 //! username." is template `{0} with that {1} already exists.  Please choose
 //! another {1}.` of 2001. Literal parts must match (folded for case,
 //! spacing and quotes); each placeholder takes one to `MAX_HOLE_WORDS`
-//! words. The texts are folded and filtered at build time (build.rs).
+//! words. The texts are folded and filtered at build time, by the build
+//! script.
+//!
+//! Used by search and by scan: a search tries every text on its short
+//! query (`find_quotes`); a scan finds the words of `index` in a line first
+//! and tries only their texts (`find_quotes_at`).
 
-use crate::fold::{self, HOLE, fold, fold_into};
+mod index;
+
+use crate::standalone::fold::{self, HOLE, fold, fold_into};
+use crate::standalone::quotable::{MIN_QUOTED_MESSAGE, MIN_TEMPLATE_LITERAL};
+pub(crate) use index::quote_words;
+use index::{Text, pack_folded};
 use std::sync::OnceLock;
 
 mod data {
@@ -21,9 +31,13 @@ const MAX_HOLE_BYTES: usize = 80;
 /// Most places of its anchor a template is tried at on one line: a line
 /// that repeats an anchor thousands of times must not take long.
 const MAX_ANCHOR_TRIES: usize = 8;
-/// No quote or filled template is shorter than this (build.rs keeps
-/// messages of 24 bytes and more, templates with 16 of literal text).
-const MIN_QUOTE: usize = 16;
+/// The shortest folded text a quote can be: the quotes table keeps no
+/// shorter message, and no template with less literal text.
+const SHORTEST_QUOTE: usize = if MIN_QUOTED_MESSAGE < MIN_TEMPLATE_LITERAL {
+    MIN_QUOTED_MESSAGE
+} else {
+    MIN_TEMPLATE_LITERAL
+};
 
 /// The `i`th of the strings that a text holds end to end.
 fn nth(text: &'static str, ends: &[u32], i: usize) -> &'static [u8] {
@@ -36,14 +50,14 @@ fn message(i: usize) -> &'static [u8] {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Part {
+pub(crate) enum Part {
     Literal(&'static [u8]),
     Hole,
 }
 
 /// A folded template read into its literal parts and placeholders.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Template {
+pub(crate) struct Template {
     pub code: u32,
     pub parts: Vec<Part>,
 }
@@ -75,7 +89,7 @@ impl Template {
     }
 
     /// Where in `text` (folded) this template matches, as a byte range.
-    pub fn find_in(&self, text: &[u8]) -> Option<(usize, usize)> {
+    pub(crate) fn find_in(&self, text: &[u8]) -> Option<(usize, usize)> {
         memchr::memmem::find_iter(text, self.anchor())
             .take(MAX_ANCHOR_TRIES)
             .find_map(|at| self.match_around(text, at))
@@ -175,7 +189,7 @@ fn match_parts(parts: &[Part], text: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The templates, read once.
-pub fn templates() -> &'static [Template] {
+pub(crate) fn templates() -> &'static [Template] {
     static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
     TEMPLATES.get_or_init(|| {
         (0..data::TEMPLATES_CODES.len())
@@ -189,293 +203,9 @@ pub fn templates() -> &'static [Template] {
     })
 }
 
-/// The scan's way to quotes: a few words, each with the texts that hold it
-/// and where. A line that quotes a text holds its word at that place, so a
-/// scan looks for the words alone (a prefilter can find few words fast)
-/// and tries only the texts of the words it finds, each at one place.
-pub struct QuoteWords {
-    /// The words, folded: letters and digits only.
-    pub words: Vec<&'static [u8]>,
-    /// For each word, the texts it stands for and its offset in each.
-    places: Vec<WordPlaces>,
-}
-
-/// Where a quote word stands in a text.
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    text: Text,
-    /// The word's offset in the text.
-    offset: usize,
-    /// Up to eight folded bytes that follow the word in the text, as a
-    /// number: most places of a common word (`specif` in "specified
-    /// account", "specified password") are told apart by them at one look.
-    next: u64,
-    /// The bits of `next` that hold them.
-    next_mask: u64,
-}
-
-/// How many folded bytes after a quote word `Place::next` compares.
-const NEXT_BYTES: usize = 8;
-
-impl Place {
-    fn new(text: Text, offset: usize, word: &[u8]) -> Place {
-        let after = &text.bytes()[offset + word.len()..];
-        let (next, len) = pack_next(after.iter().copied());
-        Place {
-            text,
-            offset,
-            next,
-            next_mask: mask_of(len),
-        }
-    }
-
-    /// Whether the folded bytes after a quote word in a line, packed by
-    /// `pack_next`, may go on as this place does.
-    fn may_follow(&self, next: u64, len: usize) -> bool {
-        self.next_mask & !mask_of(len) == 0 && (next ^ self.next) & self.next_mask == 0
-    }
-}
-
-/// The places of one quote word, sorted to be found by the two folded
-/// bytes that follow the word: most of a common word's places (`account`
-/// has 149) are passed by without a look.
-#[derive(Default)]
-struct WordPlaces {
-    /// Places followed by two bytes at least, sorted by them (stably: in
-    /// the order of the texts where they tie).
-    keyed: Vec<Place>,
-    /// Places at a text's end, or a byte short of it.
-    short: Vec<Place>,
-    /// The keys of `keyed`, hashed into a set of 256 bits.
-    keys: [u64; 4],
-}
-
-impl WordPlaces {
-    fn new(places: Vec<Place>) -> WordPlaces {
-        let (mut keyed, short): (Vec<Place>, Vec<Place>) = places
-            .into_iter()
-            .partition(|p| p.next_mask & 0xFFFF == 0xFFFF);
-        keyed.sort_by_key(|p| p.next & 0xFFFF);
-        let mut keys = [0; 4];
-        for place in &keyed {
-            let bit = key_bit(place.next as u16);
-            keys[bit / 64] |= 1 << (bit % 64);
-        }
-        WordPlaces { keyed, short, keys }
-    }
-
-    /// Whether some place may go on with the two folded bytes `key`: one
-    /// whose next two bytes hash alike, or one at a text's end.
-    fn may_go_on_with(&self, key: u16) -> bool {
-        let bit = key_bit(key);
-        !self.short.is_empty() || self.keys[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    /// The places that the folded bytes after the word in a line, packed
-    /// by `pack_next`, may go on as: those of each text in order (a place
-    /// at a text's end comes last in its text).
-    fn may_follow(&self, next: u64, len: usize) -> impl Iterator<Item = &Place> {
-        let keyed = match len {
-            0 | 1 => &self.keyed[..],
-            _ => {
-                let key = next & 0xFFFF;
-                let from = self.keyed.partition_point(|p| p.next & 0xFFFF < key);
-                let to = from + self.keyed[from..].partition_point(|p| p.next & 0xFFFF == key);
-                &self.keyed[from..to]
-            }
-        };
-        keyed
-            .iter()
-            .chain(&self.short)
-            .filter(move |p| p.may_follow(next, len))
-    }
-}
-
-/// Where two folded bytes fall in `WordPlaces::keys`.
-fn key_bit(key: u16) -> usize {
-    (u32::from(key).wrapping_mul(0x9E37_79B1) >> 24) as usize
-}
-
-/// The folded bytes after `i` in a line, packed by `pack_next`. Plain
-/// text (printable ASCII, single spaces) is packed as it stands.
-fn pack_folded(text: &[u8], i: usize) -> (u64, usize) {
-    if let Some(run) = text.get(i..i + NEXT_BYTES + 1)
-        && (0..NEXT_BYTES).all(|k| stands_folded(run, k))
-    {
-        let bytes: [u8; NEXT_BYTES] = std::array::from_fn(|k| run[k].to_ascii_lowercase());
-        return (u64::from_le_bytes(bytes), NEXT_BYTES);
-    }
-    let mut i = i;
-    pack_next(std::iter::from_fn(|| {
-        let (b, n) = fold::fold_next(text, i)?;
-        i = n;
-        Some(b)
-    }))
-}
-
-/// Whether byte `k` of `run` is its own folded form: printable ASCII, or
-/// a single space before it (the byte after `k` must be there).
-fn stands_folded(run: &[u8], k: usize) -> bool {
-    let printable = |b: u8| (0x21..=0x7e).contains(&b);
-    printable(run[k]) || run[k] == b' ' && printable(run[k + 1])
-}
-
-/// Packs up to `NEXT_BYTES` bytes into a number, with how many it took.
-fn pack_next(bytes: impl Iterator<Item = u8>) -> (u64, usize) {
-    let mut next = 0u64;
-    let mut len = 0;
-    for b in bytes.take(NEXT_BYTES) {
-        next |= u64::from(b) << (8 * len);
-        len += 1;
-    }
-    (next, len)
-}
-
-fn mask_of(len: usize) -> u64 {
-    match len {
-        NEXT_BYTES.. => u64::MAX,
-        _ => (1u64 << (8 * len)) - 1,
-    }
-}
-
-/// A text a quote may be of: a catalog message, or a template's anchor
-/// literal (the rest of the template is matched around it).
-#[derive(Debug, Clone, Copy)]
-enum Text {
-    Message(usize),
-    Template(usize),
-}
-
-impl Text {
-    fn bytes(self) -> &'static [u8] {
-        match self {
-            Text::Message(i) => message(i),
-            Text::Template(i) => templates()[i].anchor(),
-        }
-    }
-}
-
-impl QuoteWords {
-    /// Whether quote word `word`, ending at `end` in a lower-cased `text`,
-    /// may be part of a quote, by the two bytes after it: most quote words
-    /// in a log quote nothing ("request served in"), and this tells so at
-    /// one look, before the line is looked at. Where the bytes after it do
-    /// not fold as they stand (the line's end, a tab, a typographic quote),
-    /// it may.
-    pub fn may_go_on(&self, word: usize, text: &[u8], end: usize) -> bool {
-        match text.get(end..end + 3) {
-            Some(run) if stands_folded(run, 0) && stands_folded(run, 1) => {
-                self.places[word].may_go_on_with(u16::from_le_bytes([run[0], run[1]]))
-            }
-            _ => true,
-        }
-    }
-}
-
-/// The words, chosen greedily: first the word that starts a word of the
-/// most texts, then the one that starts a word of the most texts not yet
-/// covered, until every text has one. They must be few and not common, as
-/// a prefilter looks for all of them in every line (a word that covers its
-/// longer forms, `account` for `accounts`, keeps them few); only words of
-/// at least `MIN_QUOTE_WORD` letters count where a text has one (short
-/// words are common in any text). Built on first use, by scans.
-pub fn quote_words() -> &'static QuoteWords {
-    static WORDS: OnceLock<QuoteWords> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut texts: Vec<Text> = (0..data::MESSAGES_CODES.len()).map(Text::Message).collect();
-        texts.extend((0..templates().len()).map(Text::Template));
-        // A message that a prefix of it names needs its word in that prefix.
-        let runs: Vec<Vec<(&'static [u8], usize)>> = texts
-            .iter()
-            .map(|&t| {
-                let mut words = anchor_words(t.bytes());
-                if let Text::Message(i) = t
-                    && data::MESSAGES_PREFIX[i] > 0
-                {
-                    words.retain(|&(w, at)| at + w.len() <= data::MESSAGES_PREFIX[i]);
-                }
-                words
-            })
-            .collect();
-        // Each prefix of each word, with the set of texts it starts a word of.
-        let blocks = texts.len().div_ceil(64);
-        let mut starts: std::collections::HashMap<&[u8], Vec<u64>> = Default::default();
-        for (t, words) in runs.iter().enumerate() {
-            for &(word, _) in words {
-                for len in MIN_QUOTE_WORD.min(word.len())..=word.len() {
-                    let set = starts
-                        .entry(&word[..len])
-                        .or_insert_with(|| vec![0; blocks]);
-                    set[t / 64] |= 1 << (t % 64);
-                }
-            }
-        }
-        let mut uncovered = vec![u64::MAX; blocks];
-        uncovered[blocks - 1] = u64::MAX >> (blocks * 64 - texts.len());
-        let mut chosen = QuoteWords {
-            words: Vec::new(),
-            places: Vec::new(),
-        };
-        let covers = |set: &[u64], uncovered: &[u64]| -> u32 {
-            set.iter()
-                .zip(uncovered)
-                .map(|(a, b)| (a & b).count_ones())
-                .sum()
-        };
-        while uncovered.iter().any(|&b| b != 0) {
-            let Some((&best, set)) = starts
-                .iter()
-                .filter(|(_, set)| covers(set, &uncovered) > 0)
-                .max_by_key(|&(w, set)| (covers(set, &uncovered), w.len(), std::cmp::Reverse(*w)))
-            else {
-                break; // texts without a word: build.rs keeps none
-            };
-            let mut places = Vec::new();
-            for (t, words) in runs.iter().enumerate() {
-                if uncovered[t / 64] & set[t / 64] & (1 << (t % 64)) != 0 {
-                    let at = words.iter().filter(|w| w.0.starts_with(best));
-                    places.extend(at.map(|w| Place::new(texts[t], w.1, best)));
-                }
-            }
-            for (u, s) in uncovered.iter_mut().zip(set) {
-                *u &= !s;
-            }
-            chosen.words.push(best);
-            chosen.places.push(WordPlaces::new(places));
-        }
-        chosen
-    })
-}
-
-/// The shortest word that `quote_words` picks when a text has a longer one.
-const MIN_QUOTE_WORD: usize = 5;
-
-/// The words of a folded text that a quote of it holds whole, with their
-/// offsets: its runs of letters and digits, but for one that touches a
-/// placeholder (whatever fills it may run into the word); the long ones if
-/// it has any.
-fn anchor_words(folded: &'static [u8]) -> Vec<(&'static [u8], usize)> {
-    let mut words: Vec<(&[u8], usize)> = Vec::new();
-    let mut start = 0;
-    for (i, &b) in folded.iter().chain(std::iter::once(&b' ')).enumerate() {
-        if b.is_ascii_alphanumeric() {
-            continue;
-        }
-        let touches_hole = (start > 0 && folded[start - 1] == HOLE) || folded.get(i) == Some(&HOLE);
-        if i > start && !touches_hole {
-            words.push((&folded[start..i], start));
-        }
-        start = i + 1;
-    }
-    if words.iter().any(|w| w.0.len() >= MIN_QUOTE_WORD) {
-        words.retain(|w| w.0.len() >= MIN_QUOTE_WORD);
-    }
-    words
-}
-
 /// Where a quote of message `i` that matched its first `matched` bytes
 /// ends: the whole message, or the last whole word of a prefix that names
-/// the message's code alone (`MESSAGES_PREFIX`, built by build.rs).
+/// the message's code alone (`MESSAGES_PREFIX`, built by the build script).
 fn quoted_end(i: usize, matched: usize) -> Option<usize> {
     let m = message(i);
     if matched == m.len() {
@@ -511,7 +241,7 @@ pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
     let mut folded = Vec::new();
     let positions = fold(text, &mut folded);
     let mut found = Vec::new();
-    if folded.len() < MIN_QUOTE {
+    if folded.len() < SHORTEST_QUOTE {
         return found;
     }
     for (i, &code) in data::MESSAGES_CODES.iter().enumerate() {
@@ -557,7 +287,7 @@ pub struct FoldBuffers {
 /// `quote_words().words`). Returns (code, start, end) in `text`'s bytes.
 /// Each text of a word is checked in place, and only a template whose
 /// anchor matches has the line folded for it.
-pub fn find_quotes_at(
+pub(crate) fn find_quotes_at(
     text: &[u8],
     words: &[(usize, usize)],
     buffers: &mut FoldBuffers,
@@ -610,7 +340,7 @@ pub fn find_quotes_at(
 /// Where `text` holds the quote words at the start of a word, found one
 /// word at a time: (byte offset, word index). A scan finds them with its
 /// prefilter instead.
-pub fn find_quote_words(text: &[u8]) -> Vec<(usize, usize)> {
+pub(crate) fn find_quote_words(text: &[u8]) -> Vec<(usize, usize)> {
     let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
     for (i, word) in quote_words().words.iter().enumerate() {
@@ -625,7 +355,7 @@ pub fn find_quote_words(text: &[u8]) -> Vec<(usize, usize)> {
 }
 
 /// Whether a word starts at `at`: no ASCII letter or digit before it.
-pub fn starts_word(text: &[u8], at: usize) -> bool {
+pub(crate) fn starts_word(text: &[u8], at: usize) -> bool {
     at == 0 || !text[at - 1].is_ascii_alphanumeric()
 }
 
@@ -644,7 +374,7 @@ fn to_text_range(text: &[u8], positions: &[usize], start: usize, end: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fold::fold_template;
+    use crate::standalone::fold::fold_template;
 
     fn template(code: u32, text: &str) -> Template {
         let folded: &'static [u8] = Box::leak(fold_template(text).into_boxed_slice());
@@ -715,88 +445,6 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_after_a_word_packs_as_its_folding_does() {
-        let slow = |text: &[u8], i: usize| {
-            let mut i = i;
-            pack_next(std::iter::from_fn(|| {
-                let (b, n) = fold::fold_next(text, i)?;
-                i = n;
-                Some(b)
-            }))
-        };
-        for text in [
-            "Account IS Disabled. x",
-            "account  is\tdisabled now",
-            "account \u{2019}s email here",
-            "account is",
-            "account ~!@#$%^&*() more",
-            "account is disabled ",
-        ] {
-            let text = text.as_bytes();
-            assert_eq!(
-                pack_folded(text, 7),
-                slow(text, 7),
-                "{:?}",
-                String::from_utf8_lossy(text)
-            );
-        }
-    }
-
-    #[test]
-    fn every_text_holds_a_quote_word_at_each_of_its_places() {
-        let index = quote_words();
-        let mut covered = vec![false; data::MESSAGES_CODES.len() + templates().len()];
-        for (word, places) in index.words.iter().zip(&index.places) {
-            for place in places.keyed.iter().chain(&places.short) {
-                assert!(place.text.bytes()[place.offset..].starts_with(word));
-                covered[match place.text {
-                    Text::Message(i) => i,
-                    Text::Template(i) => data::MESSAGES_CODES.len() + i,
-                }] = true;
-            }
-        }
-        assert!(covered.iter().all(|&c| c), "every text has a quote word");
-        // The prefilter's vectorised search (fat Teddy) takes 64 patterns,
-        // with the context triggers.
-        assert!(
-            index.words.len() + 4 <= 64,
-            "few enough words for the prefilter's fast path: {}",
-            index.words.len()
-        );
-    }
-
-    #[test]
-    fn the_bytes_after_a_quote_word_let_each_of_its_places_through() {
-        let index = quote_words();
-        for (w, (word, places)) in index.words.iter().zip(&index.places).enumerate() {
-            for place in places.keyed.iter().chain(&places.short) {
-                let text = place.text.bytes();
-                assert!(
-                    index.may_go_on(w, text, place.offset + word.len()),
-                    "{:?} in {:?}",
-                    String::from_utf8_lossy(word),
-                    String::from_utf8_lossy(text)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn a_quote_word_that_goes_on_as_no_text_does_is_passed_by() {
-        let index = quote_words();
-        let word = |w: &str| index.words.iter().position(|x| *x == w.as_bytes()).unwrap();
-        let request = word("request");
-        let line = b"info request served in 12 ms";
-        assert!(!index.may_go_on(request, line, 5 + 7));
-        // At a line's end, or before bytes that fold otherwise, it may.
-        assert!(index.may_go_on(request, b"request\n", 7));
-        assert!(index.may_go_on(request, b"request\tserved", 7));
-        // "account store" starts many texts' quotes.
-        let account = word("account");
-        assert!(index.may_go_on(account, b"account store", 7));
-    }
-
-    #[test]
     fn a_prefix_of_six_words_that_one_code_alone_has_names_it() {
         let codes = |text: &str| -> Vec<u32> {
             let mut both = [
@@ -856,7 +504,7 @@ mod tests {
         let mut checked = 0;
         for entry in crate::catalog::entries() {
             for server in entry.server() {
-                let parts = crate::fold::literal_parts(server.text());
+                let parts = crate::standalone::fold::literal_parts(server.text());
                 if parts.len() < 2 {
                     continue; // no placeholder: matched as a plain message
                 }

@@ -1,5 +1,9 @@
 //! The reference's inline markup, kept in errors.toml: ``literal`` and
 //! *emphasis*. Renderers style the spans; plain and JSON output drop the marks.
+//!
+//! Shared by the build script, which indexes and quotes the plain text, and
+//! by the renderers. Compiled twice (see `standalone`): it names nothing of
+//! the crate.
 
 /// A run of text and how the reference marked it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,9 @@
 //! The schema of `errors.toml` and the checks it must pass.
 //!
-//! Shared by `build.rs` (which compiles the catalog into the binary) and the
-//! catalog tests (which feed it broken catalogs), so it depends on nothing in
-//! the crate: only serde and the standard library.
+//! Shared by the build script (which compiles the catalog into the binary)
+//! and the catalog tests (which feed it broken catalogs), both through
+//! `#[path]`; the crate itself does not compile it. So it depends on nothing
+//! in the crate: only serde and the standard library.
 
 use serde::Deserialize;
 use std::collections::BTreeSet;

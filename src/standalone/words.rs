@@ -1,8 +1,9 @@
 //! Words and their forms: the tokeniser and stemmer behind search.
 //!
-//! Shared by `build.rs`, which indexes the catalog with it, and by the search
-//! at run time, which reads queries with it: both sides must cut words the
-//! same way, so there is one copy of this code.
+//! Shared by the build script, which indexes the catalog with it, and by the
+//! search at run time, which reads queries with it: both sides must cut
+//! words the same way, so there is one copy of this code. Compiled twice
+//! (see `standalone`): it names nothing of the crate.
 
 use rust_stemmers::{Algorithm, Stemmer};
 

@@ -1,8 +1,10 @@
 //! Folding text for verbatim matching of quoted messages: ASCII lower case,
 //! each run of white space one space, typographic quotes plain.
 //!
-//! Shared by `build.rs`, which folds the catalog's messages and the server's
-//! templates once, and by the scanner, which folds each line it reads.
+//! Shared by the build script, which folds the catalog's messages and the
+//! server's templates once, and by the quote finder, which folds each line a
+//! scan reads. Compiled twice (see `standalone`): it names nothing of the
+//! crate.
 
 /// Marks a placeholder in a folded template.
 pub const HOLE: u8 = 0;
