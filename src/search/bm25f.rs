@@ -208,8 +208,8 @@ pub(super) fn add_proximity(slots: &[Slot], slot_scores: &[Vec<f64>], scores: &m
     }
 }
 
-/// Where a reading of a slot stands, and its weight.
-struct Place {
+/// One place a reading of a slot stands in an entry, and its weight.
+struct Occurrence {
     entry: usize,
     field: usize,
     position: u16,
@@ -218,7 +218,7 @@ struct Place {
 
 /// Where a slot's readings stand. A phrase stands where its rarest word
 /// does: `not set` is not wherever `not` is.
-fn places(slot: &Slot) -> Vec<Place> {
+fn places(slot: &Slot) -> Vec<Occurrence> {
     let mut places = Vec::new();
     for alternative in &slot.alternatives {
         let rarest = alternative
@@ -228,7 +228,7 @@ fn places(slot: &Slot) -> Vec<Place> {
             .min_by_key(|t| t.entries());
         for p in rarest.iter().flat_map(|t| t.postings()) {
             for &position in p.positions {
-                places.push(Place {
+                places.push(Occurrence {
                     entry: p.entry,
                     field: p.field,
                     position,
