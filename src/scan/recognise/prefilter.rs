@@ -133,9 +133,8 @@ pub(super) fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usiz
 /// The most patterns one packed search looks for. Fat Teddy has sixteen
 /// buckets: patterns that share one let through the places of ordinary
 /// text that start like any of them, and past about one and a half a
-/// bucket those cost more than a second search over the block (on the
-/// bench corpus: one search for 48 patterns 551M instructions all told,
-/// two of 24 482M, three of 16 514M).
+/// bucket those cost more than a second search over the block
+/// (`bench/README.md` has the counts that chose 24).
 pub(super) const MOST_PATTERNS_PER_SEARCH: usize = 24;
 
 /// What every context word holds: the prefilter looks for these, fewer
