@@ -261,7 +261,7 @@ fn search(
     if hits.is_empty() {
         let hint = match guess {
             Some(guess) => format!(
-                "closest guess: {} ({}), {:?}",
+                "closest guess: {} ({}), \"{}\"",
                 guess.entry.code,
                 guess.entry.category().name,
                 markup::plain(guess.entry.message())

@@ -81,6 +81,66 @@ fn json_is_one_array_of_entries_in_the_documented_shape() {
     assert_eq!(e["server_messages"][0]["key"], "status.2001");
 }
 
+/// Codes as people paste them: lists joined by words and symbols, ranges
+/// with dashes and dots, fields and message keys.
+#[test]
+fn pasted_forms_name_their_codes() {
+    for (form, codes) in [
+        ("7100, 7101 and 7103", "7100 7101 7103"),
+        ("7100/7101", "7100 7101"),
+        ("7100 & 7101", "7100 7101"),
+        ("7100\u{2013}7102", "7100 7101 7102"),
+        ("7100..7102", "7100 7101 7102"),
+        ("code=7100", "7100"),
+        ("\"code\": 7100", "7100"),
+        ("status.7104.dev", "7104"),
+        ("stormpath.web.errors.7104", "7104"),
+        (
+            "https://docs.stormpath.com/errors/7104 or 7100",
+            "7100 7104",
+        ),
+    ] {
+        let shown = run(&["show", form, "--format", "plain"]);
+        assert_eq!(shown.code, 0, "{form}: {}", shown.stderr);
+        let found: Vec<&str> = shown.stdout.lines().map(|l| &l[..4]).collect();
+        assert_eq!(found.join(" "), codes, "{form}");
+        assert_eq!(run(&["explain", form]).code, 0, "explain {form}");
+    }
+    for not_a_code in ["status.7104.dev.extra", "code=", "7100 & seventy"] {
+        assert_eq!(run(&["show", not_a_code]).code, 2, "{not_a_code}");
+    }
+}
+
+/// What a user probably meant: zeros typed as the letter O, the first
+/// digits of codes, an HTTP status.
+#[test]
+fn near_misses_get_a_hint() {
+    let letter_o = run(&["show", "71OO"]);
+    assert_eq!(letter_o.code, 2);
+    assert_eq!(
+        letter_o.stderr,
+        "sperr: \"71OO\": not an error code; did you mean 7100 (zeros, not the letter O)?\n"
+    );
+    let prefix = run(&["show", "71"]);
+    assert_eq!(prefix.code, 1);
+    assert_eq!(
+        prefix.stderr,
+        "sperr: no error 71 in the reference: codes have 4 or 5 digits; \
+         did you mean 71xx (7100-7107, Account)?\n"
+    );
+    let status = run(&["show", "409"]);
+    assert_eq!(
+        status.stderr,
+        "sperr: no error 409 in the reference: codes have 4 or 5 digits; 409 looks like \
+         an HTTP status; the codes sources show with it: 2001, 5100, 5101, 5102, 5103\n"
+    );
+    assert!(
+        run(&["show", "404"])
+            .stderr
+            .contains("404 looks like an HTTP status")
+    );
+}
+
 #[test]
 fn exit_status_found_not_found_and_malformed() {
     assert_eq!(run(&["show", "7100"]).code, 0);
@@ -783,11 +843,11 @@ fn a_code_argument_may_hold_a_pasted_list() {
     }
     assert_eq!(codes(&["show", "7100,"]), (0, vec!["7100".into()]));
     assert_eq!(codes(&["show", "(7100)."]), (0, vec!["7100".into()]));
-    let bad = run(&["show", "7100 and 7101"]);
+    let bad = run(&["show", "7100 with 7101"]);
     assert_eq!(bad.code, 2, "every piece must be a code");
     assert!(
         bad.stderr
-            .starts_with("sperr: \"7100 and 7101\": not an error code")
+            .starts_with("sperr: \"7100 with 7101\": not an error code")
     );
 }
 

@@ -60,6 +60,10 @@ impl Selector {
 /// "no error 7199 in the reference; nearest: 7100-7107 (Account)"
 pub fn not_found(selector: &Selector) -> String {
     match selector {
+        Selector::Code(code) if *code < 1000 && !short_code_hints(*code).is_empty() => format!(
+            "no error {code} in the reference: codes have 4 or 5 digits; {}",
+            short_code_hints(*code).join("; ")
+        ),
         Selector::Code(code) => {
             let near = nearest(*code);
             let named: Vec<String> = match near.as_slice() {
@@ -85,6 +89,52 @@ pub fn not_found(selector: &Selector) -> String {
     }
 }
 
+/// What a number too short for a code may have meant: an HTTP status
+/// (`404`), with the codes sources show with it, or the first digits of
+/// codes (`71` for `71xx`).
+fn short_code_hints(number: u32) -> Vec<String> {
+    let mut hints = Vec::new();
+    if (100..600).contains(&number) {
+        let with: Vec<String> = entries()
+            .iter()
+            .filter(|e| e.status().is_some_and(|s| u32::from(s) == number))
+            .map(|e| e.code.to_string())
+            .collect();
+        hints.push(if with.is_empty() {
+            format!("{number} looks like an HTTP status, which no source shows with a code")
+        } else {
+            format!(
+                "{number} looks like an HTTP status; the codes sources show with it: {}",
+                with.join(", ")
+            )
+        });
+    }
+    let prefix = number.to_string();
+    let patterns: Vec<String> = (4..=5)
+        .filter_map(|width| {
+            let pattern = Selector::Pattern {
+                prefix: prefix.clone(),
+                width: Some(width),
+            };
+            let matched = pattern.entries();
+            let (first, last) = (matched.first()?, matched.last()?);
+            let category = first.category();
+            Some(if std::ptr::eq(category, last.category()) {
+                format!(
+                    "{pattern} ({}-{}, {})",
+                    first.code, last.code, category.name
+                )
+            } else {
+                format!("{pattern} ({}-{})", first.code, last.code)
+            })
+        })
+        .collect();
+    if !patterns.is_empty() {
+        hints.push(format!("did you mean {}?", patterns.join(" or ")));
+    }
+    hints
+}
+
 /// What a code argument may look like, for error messages.
 pub const CODE_FORMS: &str = "7100, 'Error 7100', error-7100, #error-7100, a moreInfo URL, \
                               7100-7107, 71xx or 71*";
@@ -96,6 +146,8 @@ pub enum SelectorError {
     Malformed,
     TooLong,
     Reversed(u32, u32),
+    /// The letter O where a zero belongs: what was probably meant.
+    LetterO(u32),
 }
 
 impl fmt::Display for SelectorError {
@@ -108,6 +160,12 @@ impl fmt::Display for SelectorError {
             }
             SelectorError::Reversed(low, high) => {
                 write!(f, "range runs backwards; did you mean {high}-{low}?")
+            }
+            SelectorError::LetterO(code) => {
+                write!(
+                    f,
+                    "not an error code; did you mean {code} (zeros, not the letter O)?"
+                )
             }
         }
     }
@@ -129,11 +187,23 @@ pub fn parse_selector(input: &str) -> Result<Selector, SelectorError> {
     if text.is_empty() {
         return Err(SelectorError::Empty);
     }
-    if let Some(code) = code_in_url(text) {
+    // One URL; a pasted list that holds one is read piece by piece.
+    if !text.contains(char::is_whitespace)
+        && let Some(code) = code_in_url(text)
+    {
         return Ok(Selector::Code(code));
     }
-    let lower = text.to_ascii_lowercase();
-    let mut rest = lower.trim_start_matches('#');
+    // A range may be written with an en or em dash, or `..`.
+    let lower = text
+        .to_ascii_lowercase()
+        .replace(['\u{2013}', '\u{2014}'], "-")
+        .replace("..", "-");
+    if let Some(code) = message_key_code(&lower) {
+        return Ok(Selector::Code(number(code)?));
+    }
+    let mut rest = field_value(&lower)
+        .unwrap_or(&lower)
+        .trim_start_matches('#');
     for prefix in ["error", "err"] {
         if let Some(after) = rest.strip_prefix(prefix) {
             rest = after.trim_start_matches([' ', '-', '_', ':', '#']);
@@ -175,7 +245,54 @@ pub fn parse_selector(input: &str) -> Result<Selector, SelectorError> {
             width: Some(rest.len()),
         });
     }
-    Ok(Selector::Code(number(rest)?))
+    match number(rest) {
+        Err(SelectorError::Malformed) => Err(letter_o_for_zero(rest)),
+        code => Ok(Selector::Code(code?)),
+    }
+}
+
+/// The value of a field that holds a code, as logs and JSON write it:
+/// `code=7100`, `"code": 7100`, `errorCode: 7100` (`text` in lower case).
+fn field_value(text: &str) -> Option<&str> {
+    let name = text.trim_start_matches(['"', '\'']);
+    let after = ["errorcode", "error_code", "code"]
+        .iter()
+        .find_map(|field| name.strip_prefix(field))?;
+    let value = after
+        .trim_start_matches(['"', '\''])
+        .trim_start()
+        .strip_prefix([':', '='])?;
+    Some(value.trim().trim_matches(['"', '\'', ',']))
+}
+
+/// The code of a message key, as the server's message files name them:
+/// `status.7104.dev`, `stormpath.web.errors.7104` (`text` in lower case).
+fn message_key_code(text: &str) -> Option<&str> {
+    let parts: Vec<&str> = text.split('.').collect();
+    let at = parts
+        .iter()
+        .position(|p| p.bytes().all(|b| b.is_ascii_digit()))?;
+    let words = |parts: &[&str]| {
+        parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+    };
+    let (before, after) = (&parts[..at], &parts[at + 1..]);
+    let keyed = match before.last() {
+        Some(&"status") => after.len() <= 1,
+        Some(&"errors") => after.is_empty(),
+        _ => false,
+    };
+    (keyed && words(before) && words(after)).then_some(parts[at])
+}
+
+/// A code typed with the letter O for a zero (`71OO`) gets a did-you-mean.
+fn letter_o_for_zero(text: &str) -> SelectorError {
+    let zeros = text.replace('o', "0");
+    match number(&zeros) {
+        Ok(code) if zeros != text => SelectorError::LetterO(code),
+        _ => SelectorError::Malformed,
+    }
 }
 
 /// Reads a code argument that may hold a pasted list: codes in any form,
@@ -195,12 +312,17 @@ pub fn parse_selectors(input: &str) -> Result<Vec<Selector>, SelectorError> {
         return whole.map(|s| vec![s]);
     }
     let pieces: Vec<&str> = input
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '&')
+        .flat_map(|p| {
+            // `7100/7101` is two codes; a URL's slashes are its own.
+            let url = p.contains("://");
+            p.split(if url { '\0' } else { '/' })
+        })
         .map(|p| {
             p.trim_start_matches(['(', '[', '"', '\''])
                 .trim_end_matches(['.', ':', '!', '?', ')', ']', '"', '\''])
         })
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.is_empty() && !matches!(p.to_ascii_lowercase().as_str(), "and" | "or"))
         .collect();
     let mut selectors = Vec::new();
     let mut i = 0;
