@@ -154,7 +154,7 @@ fn explain(
 ) -> Result<Outcome, Error> {
     let entries = select(codes, err)?;
     match style.format {
-        Format::Json => render::json::entries(out, &entries)?,
+        Format::Json => render::json::entries(out, &entries, style.json_lines)?,
         _ => render::explain::entries(out, style, &entries)?,
     }
     Ok(outcome(!entries.is_empty()))
@@ -226,7 +226,7 @@ pub(crate) fn explain_text(
         }
     }
     match style.format {
-        Format::Json => render::explain::sightings_json(out, &sightings)?,
+        Format::Json => render::explain::sightings_json(out, &sightings, style.json_lines)?,
         _ if sightings.is_empty() => {
             writeln!(err, "sperr: no Stormpath error code found in the input")?
         }
@@ -393,7 +393,7 @@ pub(crate) fn scan(
         ScanOutput::Summary => {
             let summaries = sink::Summaries::default();
             let status = run(&summaries, err);
-            render::scan_summary(buffered, style, &summaries.finish(), style.json_lines)?;
+            render::scan_summary(buffered, style, &summaries.finish())?;
             status
         }
         ScanOutput::Table => {

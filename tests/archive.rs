@@ -436,15 +436,67 @@ fn the_summary_counts_tickets_and_sightings() {
         "7100\t3\t3\tLogin attempt failed because the specified password is incorrect.\n\
          7101\t1\t2\tLogin attempt failed because the Account is disabled.\n\
          7299\t1\t1\t(not in the catalog)\n\
-         7XXX\t4\t5\tAccount\n"
+         7XXX\t4\t5\tAccount\n\
+         total\t4\t6\tall codes\n"
     );
+    // One shape in every format: code rows, category rows, the total.
     let (json, _, _) = scan(d, &["--summary", "--json", "t"]);
-    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let kinds: Vec<&str> = rows.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["code", "code", "code", "category", "total"]);
     assert_eq!(rows[2]["code"], 7299);
     assert_eq!(rows[2]["known"], false);
     assert_eq!(rows[2]["category"], serde_json::Value::Null);
     assert_eq!(rows[0]["tickets"], 3);
     assert_eq!(rows[0]["sightings"], 3);
+    assert_eq!(rows[3]["range"], "7XXX");
+    assert_eq!(rows[3]["category"], "Account");
+    assert_eq!(
+        (&rows[4]["tickets"], &rows[4]["sightings"]),
+        (&4.into(), &6.into())
+    );
+    let (lines, _, _) = scan(d, &["--summary", "--format", "jsonl", "t"]);
+    let lines: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines, rows);
+}
+
+/// JSON names a file by its real path, however plain output escapes it;
+/// a path that is not UTF-8 keeps its bytes.
+#[cfg(unix)]
+#[test]
+fn json_gives_the_real_path() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "t/a\tb.log", b"Error 7100\n");
+    let odd = std::ffi::OsStr::from_bytes(b"t/c\xff.log");
+    std::fs::write(d.join(odd), b"Error 7101\n").unwrap();
+    let (plain, _, _) = scan(d, &["t"]);
+    assert!(plain.contains("t/a\\tb.log:1\t7100"), "{plain}");
+    assert!(plain.contains("t/c\\xff.log:1\t7101"), "{plain}");
+    for args in [
+        &["--format", "jsonl", "t"][..],
+        &["-l", "--format", "jsonl", "t"],
+    ] {
+        let (out, _, _) = scan(d, args);
+        let hits: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(hits[0]["file"], "t/a\tb.log");
+        assert!(hits[0].get("file_bytes").is_none());
+        assert_eq!(hits[1]["file"], "t/c\u{fffd}.log");
+        let bytes: Vec<u8> = hits[1]["file_bytes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_u64().unwrap() as u8)
+            .collect();
+        assert_eq!(bytes, b"t/c\xff.log");
+    }
 }
 
 #[test]

@@ -81,6 +81,36 @@ fn json_is_one_array_of_entries_in_the_documented_shape() {
     assert_eq!(e["server_messages"][0]["key"], "status.2001");
 }
 
+/// Every command that offers `--format jsonl` writes one object a line:
+/// the elements of its `--format json` array.
+#[test]
+fn jsonl_is_the_json_array_one_object_a_line() {
+    let ticket = "login failed: Error 7100, then error 7103\n";
+    for args in [
+        &["show", "7100-7102"][..],
+        &["explain", "7100", "7103"],
+        &["explain", "-"],
+        &["search", "account locked out"],
+        &["list", "--category", "mfa"],
+        &["list", "--categories"],
+    ] {
+        let with = |format: &str| {
+            let mut all = args.to_vec();
+            all.extend(["--format", format]);
+            stdin_run(&all, ticket)
+        };
+        let array: Vec<serde_json::Value> = serde_json::from_str(&with("json").stdout).unwrap();
+        let lines = with("jsonl").stdout;
+        let objects: Vec<serde_json::Value> = lines
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{args:?}: {e}: {l}")))
+            .collect();
+        assert!(!objects.is_empty(), "{args:?}");
+        assert!(objects.iter().all(serde_json::Value::is_object), "{args:?}");
+        assert_eq!(objects, array, "{args:?}");
+    }
+}
+
 /// Codes as people paste them: lists joined by words and symbols, ranges
 /// with dashes and dots, fields and message keys.
 #[test]

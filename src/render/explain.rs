@@ -278,8 +278,12 @@ struct JsonSighting<'a> {
     bodies: Vec<&'a Body>,
 }
 
-/// The same, as one JSON array.
-pub(crate) fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io::Result<()> {
+/// The same, as one JSON array or JSON Lines.
+pub(crate) fn sightings_json(
+    out: &mut dyn Write,
+    sightings: &[Sighting],
+    lines: bool,
+) -> io::Result<()> {
     let stdin = Ticket::stdin();
     let items: Vec<JsonSighting> = sightings
         .iter()
@@ -295,6 +299,5 @@ pub(crate) fn sightings_json(out: &mut dyn Write, sightings: &[Sighting]) -> io:
             bodies: s.bodies.clone(),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::from)?;
-    writeln!(out)
+    super::json::write_items(out, &items, lines)
 }

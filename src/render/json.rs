@@ -2,11 +2,12 @@
 //! as the README's "Output formats" names them, text without markup.
 
 use crate::catalog::{self, Entry, Variant};
-use crate::scan::summary::{CodeCounts, Summary};
+use crate::scan::summary::Summary;
 use crate::scan::{Hit, Ticket};
 use crate::search::Ranked;
 use crate::standalone::markup::plain;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Where the reference's own entries come from, in `source`.
@@ -93,17 +94,26 @@ impl JsonEntry {
     }
 }
 
-fn write_array<T: Serialize>(out: &mut dyn Write, items: &[T]) -> io::Result<()> {
+/// The items of a run: one JSON array, or (`lines`, for `--format jsonl`)
+/// one object a line.
+pub(crate) fn write_items<T: Serialize>(
+    out: &mut dyn Write,
+    items: &[T],
+    lines: bool,
+) -> io::Result<()> {
+    if lines {
+        return items.iter().try_for_each(|item| line(out, item));
+    }
     serde_json::to_writer_pretty(&mut *out, items).map_err(io::Error::from)?;
     writeln!(out)
 }
 
-pub(crate) fn entries(out: &mut dyn Write, entries: &[&Entry]) -> io::Result<()> {
+pub(crate) fn entries(out: &mut dyn Write, entries: &[&Entry], lines: bool) -> io::Result<()> {
     let items: Vec<JsonEntry> = entries.iter().map(|e| JsonEntry::new(e)).collect();
-    write_array(out, &items)
+    write_items(out, &items, lines)
 }
 
-pub(crate) fn search_hits(out: &mut dyn Write, hits: &[Ranked]) -> io::Result<()> {
+pub(crate) fn search_hits(out: &mut dyn Write, hits: &[Ranked], lines: bool) -> io::Result<()> {
     let items: Vec<JsonEntry> = hits
         .iter()
         .map(|h| JsonEntry {
@@ -111,7 +121,7 @@ pub(crate) fn search_hits(out: &mut dyn Write, hits: &[Ranked]) -> io::Result<()
             ..JsonEntry::new(h.entry)
         })
         .collect();
-    write_array(out, &items)
+    write_items(out, &items, lines)
 }
 
 #[derive(Serialize)]
@@ -123,7 +133,7 @@ struct JsonCategory {
     count: usize,
 }
 
-pub(crate) fn categories(out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn categories(out: &mut dyn Write, lines: bool) -> io::Result<()> {
     let items: Vec<JsonCategory> = catalog::categories()
         .iter()
         .map(|c| JsonCategory {
@@ -134,14 +144,17 @@ pub(crate) fn categories(out: &mut dyn Write) -> io::Result<()> {
             count: catalog::in_category(c).count(),
         })
         .collect();
-    write_array(out, &items)
+    write_items(out, &items, lines)
 }
 
 /// A hit as scripts see it: where (file, member, line, column), what
 /// (code, whether the catalog knows it, its message), and how it was found.
 #[derive(Serialize)]
 pub(crate) struct JsonHit<'a> {
-    file: &'a str,
+    file: Cow<'a, str>,
+    /// The path's bytes, where they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_bytes: Option<&'a [u8]>,
     member: Option<&'a str>,
     line: usize,
     column: usize,
@@ -160,8 +173,10 @@ pub(crate) struct JsonHit<'a> {
 
 impl<'a> JsonHit<'a> {
     pub(crate) fn new(ticket: &'a Ticket, hit: &'a Hit) -> Self {
+        let (file, file_bytes) = file_name(ticket);
         JsonHit {
-            file: &ticket.file,
+            file,
+            file_bytes,
             member: ticket.member.as_deref(),
             line: hit.line,
             column: hit.column,
@@ -176,18 +191,23 @@ impl<'a> JsonHit<'a> {
     }
 }
 
+/// A ticket's file as JSON gives it: the real path (JSON escapes what needs
+/// it), not the escaped form plain and table show; and the path's bytes
+/// too where they are not UTF-8, so that nothing is lost.
+pub(crate) fn file_name(ticket: &Ticket) -> (Cow<'_, str>, Option<&[u8]>) {
+    match ticket.raw_file.as_deref() {
+        None => (Cow::Borrowed(&ticket.file), None),
+        Some(raw) => match std::str::from_utf8(raw) {
+            Ok(path) => (Cow::Borrowed(path), None),
+            Err(_) => (String::from_utf8_lossy(raw), Some(raw)),
+        },
+    }
+}
+
 /// One hit as one line of JSON (JSON Lines, and the elements of scan's
 /// array).
 pub(crate) fn scan_hit_line(out: &mut dyn Write, ticket: &Ticket, hit: &Hit) -> io::Result<()> {
     line(out, &JsonHit::new(ticket, hit))
-}
-
-/// Objects as JSON Lines, one a line.
-pub(crate) fn lines<T: Serialize>(
-    out: &mut dyn Write,
-    items: impl Iterator<Item = T>,
-) -> io::Result<()> {
-    items.into_iter().try_for_each(|item| line(out, &item))
 }
 
 /// One object as one line.
@@ -196,40 +216,54 @@ pub(crate) fn line<T: Serialize>(out: &mut dyn Write, item: &T) -> io::Result<()
     out.write_all(b"\n")
 }
 
-/// A code's counts in a scan summary.
+/// A row of a scan summary: a code, a category, or the total, told apart
+/// by `kind`; the same rows in JSON and JSON Lines.
 #[derive(Serialize)]
-pub(crate) struct JsonCount {
-    code: u32,
-    known: bool,
-    category: Option<&'static str>,
-    message: Option<String>,
-    tickets: u64,
-    sightings: u64,
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum SummaryRow {
+    Code {
+        code: u32,
+        known: bool,
+        category: Option<&'static str>,
+        message: Option<String>,
+        tickets: u64,
+        sightings: u64,
+    },
+    Category {
+        category: &'static str,
+        range: &'static str,
+        tickets: u64,
+        sightings: u64,
+    },
+    Total {
+        tickets: u64,
+        sightings: u64,
+    },
 }
 
-impl JsonCount {
-    fn new(c: &CodeCounts) -> Self {
-        JsonCount {
-            code: c.code,
-            known: c.entry.is_some(),
-            category: c.entry.map(|e| e.category().name),
-            message: c.entry.map(|e| plain(e.message())),
-            tickets: c.counts.tickets,
-            sightings: c.counts.sightings,
-        }
-    }
-}
-
-/// A scan summary: one object per code.
-pub(crate) fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-    let items: Vec<JsonCount> = summary.codes.iter().map(JsonCount::new).collect();
-    write_array(out, &items)
-}
-
-/// A scan summary as JSON Lines: one object per code.
-pub(crate) fn summary_lines(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-    summary
-        .codes
+/// A scan summary: a row per code, then per category, then the total.
+pub(crate) fn summary(out: &mut dyn Write, summary: &Summary, lines: bool) -> io::Result<()> {
+    let codes = summary.codes.iter().map(|c| SummaryRow::Code {
+        code: c.code,
+        known: c.entry.is_some(),
+        category: c.entry.map(|e| e.category().name),
+        message: c.entry.map(|e| plain(e.message())),
+        tickets: c.counts.tickets,
+        sightings: c.counts.sightings,
+    });
+    let categories = summary
+        .categories
         .iter()
-        .try_for_each(|c| line(out, &JsonCount::new(c)))
+        .map(|(category, counts)| SummaryRow::Category {
+            category: category.name,
+            range: category.range,
+            tickets: counts.tickets,
+            sightings: counts.sightings,
+        });
+    let total = SummaryRow::Total {
+        tickets: summary.total.tickets,
+        sightings: summary.total.sightings,
+    };
+    let rows: Vec<SummaryRow> = codes.chain(categories).chain([total]).collect();
+    write_items(out, &rows, lines)
 }

@@ -118,10 +118,7 @@ pub(crate) fn entries(out: &mut dyn Write, style: &Style, entries: &[&Entry]) ->
         Format::Table if entries.len() == 1 => table::card(out, style, entries[0]),
         Format::Table => table::entries(out, style, entries),
         Format::Plain => plain::entries(out, entries),
-        Format::Json if style.json_lines => {
-            json::lines(out, entries.iter().map(|e| json::JsonEntry::new(e)))
-        }
-        Format::Json => json::entries(out, entries),
+        Format::Json => json::entries(out, entries, style.json_lines),
     }
 }
 
@@ -132,7 +129,7 @@ pub(crate) fn search_hits(out: &mut dyn Write, style: &Style, hits: &[Ranked]) -
             let entries: Vec<&Entry> = hits.iter().map(|h| h.entry).collect();
             plain::entries(out, &entries)
         }
-        Format::Json => json::search_hits(out, hits),
+        Format::Json => json::search_hits(out, hits, style.json_lines),
     }
 }
 
@@ -140,7 +137,7 @@ pub(crate) fn categories(out: &mut dyn Write, style: &Style) -> io::Result<()> {
     match style.format {
         Format::Table => table::categories(out, style),
         Format::Plain => plain::categories(out),
-        Format::Json => json::categories(out),
+        Format::Json => json::categories(out, style.json_lines),
     }
 }
 
@@ -167,13 +164,11 @@ pub(crate) fn scan_summary(
     out: &mut dyn Write,
     style: &Style,
     summary: &Summary,
-    lines: bool,
 ) -> io::Result<()> {
     match style.format {
-        Format::Json if lines => json::summary_lines(out, summary),
         Format::Table => table::summary(out, style, summary),
         Format::Plain => plain::summary(out, summary),
-        Format::Json => json::summary(out, summary),
+        Format::Json => json::summary(out, summary, style.json_lines),
     }
 }
 
@@ -183,13 +178,17 @@ pub(crate) fn names_line(out: &mut dyn Write, ticket: &Ticket, json: bool) -> io
     if json {
         #[derive(serde::Serialize)]
         struct Name<'a> {
-            file: &'a str,
+            file: std::borrow::Cow<'a, str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            file_bytes: Option<&'a [u8]>,
             member: Option<&'a str>,
         }
+        let (file, file_bytes) = json::file_name(ticket);
         json::line(
             out,
             &Name {
-                file: &ticket.file,
+                file,
+                file_bytes,
                 member: ticket.member.as_deref(),
             },
         )

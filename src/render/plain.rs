@@ -73,8 +73,9 @@ fn message(entry: Option<&Entry>) -> Cow<'static, str> {
 }
 
 /// `CODE<TAB>TICKETS<TAB>SIGHTINGS<TAB>MESSAGE` for each code, then
-/// `RANGE<TAB>TICKETS<TAB>SIGHTINGS<TAB>CATEGORY` for each category: a
-/// range has an X, so the two kinds of line are told apart.
+/// `RANGE<TAB>TICKETS<TAB>SIGHTINGS<TAB>CATEGORY` for each category (a
+/// range has an X, so the two kinds of line are told apart), then
+/// `total<TAB>TICKETS<TAB>SIGHTINGS<TAB>all codes`.
 pub(crate) fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     for c in &summary.codes {
         writeln!(
@@ -93,5 +94,9 @@ pub(crate) fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> 
             category.range, counts.tickets, counts.sightings, category.name
         )?;
     }
-    Ok(())
+    writeln!(
+        out,
+        "total\t{}\t{}\tall codes",
+        summary.total.tickets, summary.total.sightings
+    )
 }

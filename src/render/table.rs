@@ -358,6 +358,7 @@ pub(crate) fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> 
         &rows,
     )?;
     let max = summary.categories.first().map_or(1, |c| c.1.tickets);
+    let total = &summary.total;
     let rows: Vec<Vec<String>> = summary
         .categories
         .iter()
@@ -370,6 +371,13 @@ pub(crate) fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> 
                 p.bar(&bar(counts.tickets, max)),
             ]
         })
+        .chain([vec![
+            p.dim("All codes"),
+            String::new(),
+            total.tickets.to_string(),
+            total.sightings.to_string(),
+            String::new(),
+        ]])
         .collect();
     fit::write(
         out,

@@ -460,10 +460,7 @@ mod tests {
 
     fn scan_with(records: Records, text: &[u8], chunk: usize) -> Vec<(usize, usize, u32, u64)> {
         let mut hits = Vec::new();
-        let ticket = Ticket {
-            file: "t".into(),
-            member: None,
-        };
+        let ticket = Ticket::file("t".into());
         let mut reader = Chunked(text, chunk);
         scan_stream(&mut reader, records, &ticket, &mut Collect(&mut hits)).unwrap();
         hits.iter()

@@ -84,18 +84,27 @@ pub struct Hit {
 /// (`Hit::record`). Names are escaped for display.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ticket {
-    /// The path as given or found while walking, `-` for stdin.
+    /// The path as given or found while walking, `-` for stdin, escaped.
     pub file: String,
     /// The path inside a bundle (`logs/app.log`, nested as
     /// `inner.zip:deep.log`); None for the file itself.
     pub member: Option<String>,
+    /// The path's own bytes where escaping changed them (a tab, a newline,
+    /// bytes that are not UTF-8): scripts get the real path.
+    pub raw_file: Option<Box<[u8]>>,
 }
 
 impl Ticket {
     pub(crate) fn stdin() -> Ticket {
+        Ticket::file("-".into())
+    }
+
+    /// The ticket of a whole file, by its shown name.
+    pub(crate) fn file(file: String) -> Ticket {
         Ticket {
-            file: "-".into(),
+            file,
             member: None,
+            raw_file: None,
         }
     }
 

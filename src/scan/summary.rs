@@ -26,6 +26,8 @@ pub(crate) struct Counts {
 pub(crate) struct Summary {
     pub codes: Vec<CodeCounts>,
     pub categories: Vec<(&'static Category, Counts)>,
+    /// Tickets with any hit, and every code's sightings added up.
+    pub total: Counts,
 }
 
 #[derive(Debug, PartialEq)]
@@ -42,6 +44,7 @@ pub(crate) struct Tally {
     codes: HashMap<u32, Counts>,
     /// By range (`7XXX`): two categories may start at the same code.
     categories: HashMap<&'static str, Counts>,
+    total: Counts,
     /// In the current text: each code's last sighting, and the last record
     /// each code and category was counted in.
     last_sighting: HashMap<u32, Sighting>,
@@ -50,6 +53,8 @@ pub(crate) struct Tally {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
+    /// Any code: a ticket with hits.
+    Total,
     Code(u32),
     /// A category, by its range.
     Category(&'static str),
@@ -98,6 +103,9 @@ impl Tally {
         let counts = self.codes.entry(code).or_default();
         counts.tickets += u64::from(new_ticket);
         counts.sightings += u64::from(new_sighting);
+        let any_new_ticket = self.first_in_record(Key::Total, hit.record);
+        self.total.tickets += u64::from(any_new_ticket);
+        self.total.sightings += u64::from(new_sighting);
         // A code the catalog does not know belongs to no category.
         if let Some(category) = hit.entry.map(Entry::category) {
             let new_ticket = self.first_in_record(Key::Category(category.range), hit.record);
@@ -114,6 +122,8 @@ impl Tally {
 
     /// Adds another worker's counts (of other texts) to these.
     pub(crate) fn merge(&mut self, other: Tally) {
+        self.total.tickets += other.total.tickets;
+        self.total.sightings += other.total.sightings;
         for (code, c) in other.codes {
             let counts = self.codes.entry(code).or_default();
             counts.tickets += c.tickets;
@@ -150,7 +160,11 @@ impl Tally {
         categories.sort_by_key(|(c, counts)| {
             (std::cmp::Reverse((counts.tickets, counts.sightings)), c.low)
         });
-        Summary { codes, categories }
+        Summary {
+            codes,
+            categories,
+            total: self.total,
+        }
     }
 }
 

@@ -235,9 +235,10 @@ fn scan_job(job: &Job, sink: &mut dyn Sink, ctx: &Context) {
                     return;
                 }
             };
+            let bytes = path.as_os_str().as_encoded_bytes();
             let ticket = Ticket {
-                file: name.clone(),
-                member: None,
+                raw_file: (name.as_bytes() != bytes).then(|| bytes.into()),
+                ..Ticket::file(name.clone())
             };
             let mut counted = Counted { inner: &file, ctx };
             unpack::scan(

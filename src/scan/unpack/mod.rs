@@ -331,6 +331,7 @@ pub(super) fn member<'a>(bundle: &Source, raw_name: &[u8]) -> Source<'a> {
         ticket: Ticket {
             file: bundle.ticket.file.clone(),
             member: Some(member),
+            raw_file: bundle.ticket.raw_file.clone(),
         },
         name: shown,
         file: None,
