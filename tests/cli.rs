@@ -503,6 +503,33 @@ fn tables_never_exceed_the_width() {
     }
 }
 
+/// Where a table's message column would be under 20 columns, its rows
+/// are written as `field: value` lines, as a narrow card is.
+#[test]
+fn rows_too_narrow_for_a_table_are_field_lines() {
+    let at = |columns: &str| {
+        run_with(
+            sperr()
+                .args(["7100-7101", "--format", "table"])
+                .env("COLUMNS", columns),
+        )
+        .stdout
+    };
+    let narrow = at("30");
+    assert!(!narrow.contains('│'), "{narrow}");
+    assert!(
+        narrow.starts_with("Code: 7100\nCategory: Account\nMessage: Login"),
+        "{narrow}"
+    );
+    assert!(narrow.contains("\n\nCode: 7101\n"), "{narrow}");
+    assert!(narrow.lines().all(|l| l.width() <= 30), "{narrow}");
+    assert!(
+        at("5").lines().count() < 30,
+        "two codes in a few lines each"
+    );
+    assert!(at("40").contains('│'), "at 40 columns the message has room");
+}
+
 #[test]
 fn zero_or_garbage_columns_fall_back_to_80() {
     for columns in ["0", "wide", ""] {

@@ -53,6 +53,9 @@ impl Column {
     }
 }
 
+/// How a continued `field: value` line is indented.
+const FIELD_INDENT: &str = "  ";
+
 /// The width of a table's borders and padding around `columns` columns.
 pub(crate) fn frame_width(columns: usize) -> usize {
     3 * columns + 1
@@ -66,6 +69,7 @@ pub(crate) fn write(
     columns: &[Column],
     rows: &[Vec<String>],
 ) -> io::Result<()> {
+    let original = rows;
     let mut notes = Vec::new();
     let rows: Vec<Vec<String>> = rows
         .iter()
@@ -76,6 +80,11 @@ pub(crate) fn write(
         })
         .collect();
     let (kept, widths) = layout(columns, &rows, style.width);
+    if let Some(widths) = &widths
+        && too_narrow(columns, &kept, widths)
+    {
+        return rows_as_field_lines(out, style, columns, original);
+    }
     let mut table = new_table(style);
     // A text column's words are shortened to its width; a whole one's never.
     let fitted = |n: usize, i: usize, cell: &str| match &widths {
@@ -114,6 +123,64 @@ pub(crate) fn write(
     }
     for (n, url) in notes.iter().enumerate() {
         writeln!(out, "{} {url}", style.palette.dim(&format!("[{}]", n + 1)))?;
+    }
+    Ok(())
+}
+
+/// Whether the main text column was made narrower than its least width:
+/// its text would run a few letters a line.
+fn too_narrow(columns: &[Column], kept: &[usize], widths: &[usize]) -> bool {
+    main_column(columns, kept).is_some_and(|n| widths[n] < columns[kept[n]].min)
+}
+
+/// A table on a terminal too narrow for it: each row as `field: value`
+/// lines, the named columns only, a blank line between rows.
+fn rows_as_field_lines(
+    out: &mut dyn Write,
+    style: &Style,
+    columns: &[Column],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
+    for (n, row) in rows.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let fields: Vec<(&str, String)> = columns
+            .iter()
+            .zip(row)
+            .filter(|(column, cell)| !column.name.is_empty() && !cell.is_empty())
+            .map(|(column, cell)| (column.name, cell.clone()))
+            .collect();
+        field_lines(out, style, &fields)?;
+    }
+    Ok(())
+}
+
+/// A card, or a row of a table, on a terminal too narrow for one: `field:
+/// value`, wrapped at spaces, a word too long for the line shortened.
+pub(crate) fn field_lines(
+    out: &mut dyn Write,
+    style: &Style,
+    fields: &[(&str, String)],
+) -> io::Result<()> {
+    let p = &style.palette;
+    let width = style.width.max(FIELD_INDENT.len() + 1);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent(FIELD_INDENT)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for (name, value) in fields {
+        for (i, line) in value.lines().enumerate() {
+            let text = if i == 0 {
+                format!("{} {line}", p.heading(&format!("{name}:")))
+            } else {
+                format!("{FIELD_INDENT}{line}")
+            };
+            let text = shorten_words(&text, width - FIELD_INDENT.len());
+            for wrapped in textwrap::wrap(&text, &options) {
+                writeln!(out, "{}", wrapped.trim_end())?;
+            }
+        }
     }
     Ok(())
 }

@@ -37,8 +37,6 @@ fn message_cell(style: &Style, entry: &Entry, is_match: &dyn Fn(&str) -> bool) -
 /// The narrowest a card's value column is; below it, a card is written as
 /// `field: value` lines.
 const CARD_MIN_VALUE: usize = 24;
-/// How a card's continued `field: value` line is indented.
-const FIELD_INDENT: &str = "  ";
 
 /// One entry as a card: field and value.
 pub(crate) fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Result<()> {
@@ -101,7 +99,7 @@ pub(crate) fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Res
     }
     let names = fields.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
     if names + CARD_MIN_VALUE + fit::frame_width(2) > style.width {
-        return field_lines(out, style, &fields);
+        return fit::field_lines(out, style, &fields);
     }
     let rows: Vec<Vec<String>> = fields
         .into_iter()
@@ -113,31 +111,6 @@ pub(crate) fn card(out: &mut dyn Write, style: &Style, entry: &Entry) -> io::Res
         &[Column::whole(""), Column::text("", CARD_MIN_VALUE)],
         &rows,
     )
-}
-
-/// A card on a terminal too narrow for one: `field: value`, wrapped at
-/// spaces, a word too long for the line shortened.
-fn field_lines(out: &mut dyn Write, style: &Style, fields: &[(&str, String)]) -> io::Result<()> {
-    let p = &style.palette;
-    let width = style.width.max(FIELD_INDENT.len() + 1);
-    let options = textwrap::Options::new(width)
-        .subsequent_indent(FIELD_INDENT)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for (name, value) in fields {
-        for (i, line) in value.lines().enumerate() {
-            let text = if i == 0 {
-                format!("{} {line}", p.heading(&format!("{name}:")))
-            } else {
-                format!("{FIELD_INDENT}{line}")
-            };
-            let text = fit::shorten_words(&text, width - FIELD_INDENT.len());
-            for wrapped in textwrap::wrap(&text, &options) {
-                writeln!(out, "{}", wrapped.trim_end())?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// The columns of a table of entries: the category goes first on a narrow
