@@ -16,6 +16,7 @@
 //!   streaming printers that are scan's sinks;
 //! - `body`: Stormpath JSON error bodies quoted in a text; `related`: an
 //!   entry's nearest codes; `completions`: the completion scripts;
+//!   `interrupt`: Ctrl-C while a pager or the progress line runs;
 //! - `standalone`: the files the build script compiles too (`build/`),
 //!   which name nothing else of the crate.
 //!
@@ -30,6 +31,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 mod completions;
+mod interrupt;
 pub mod output;
 pub mod quotes;
 pub mod related;

@@ -71,6 +71,7 @@ fn page(command: &[String], vars: &[(&str, &str)], buffer: &[u8]) -> io::Result<
         .envs(vars.iter().copied())
         .stdin(Stdio::piped())
         .spawn()?;
+    let _interrupts = crate::interrupt::ignore();
     if let Some(mut stdin) = child.stdin.take() {
         match stdin.write_all(buffer) {
             Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {

@@ -157,3 +157,45 @@ fn less_as_the_pager_shows_colours_not_escape_codes() {
     assert!(screen.contains("LESS=FRX"), "{screen}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Ctrl-C while `less` pages the output is the pager's alone: sperr waits
+/// for it, so the shell does not read the keyboard beside it; quitting the
+/// pager ends sperr as usual.
+#[test]
+fn ctrl_c_while_paged_reaches_the_pager_alone() {
+    if Command::new("less").arg("--version").output().is_err() {
+        eprintln!("skipped: less is not installed");
+        return;
+    }
+    // The shell's trap keeps it alive through Ctrl-C, to print the status.
+    let command = "trap \"echo [interrupt]\" INT; PAGER=less $SPERR list";
+    let Some(term) = Terminal::start("pager-interrupt", 80, 10, command) else {
+        return;
+    };
+    term.wait_for("Communication");
+    term.send(&["C-c"]);
+    std::thread::sleep(Duration::from_millis(500));
+    let screen = term.screen();
+    assert!(
+        !screen.contains("[exit "),
+        "sperr ended under its pager:\n{screen}"
+    );
+    term.send(&["q"]);
+    let screen = term.wait_for("[exit ");
+    assert!(screen.contains("[exit 0]"), "{screen}");
+}
+
+/// Ctrl-C during a scan that draws the progress line clears the line and
+/// ends with status 130.
+#[test]
+fn ctrl_c_during_a_scan_clears_the_progress_line() {
+    let command = "trap \"echo [interrupt]\" INT; sleep 30 | $SPERR scan --summary";
+    let Some(term) = Terminal::start("progress-interrupt", 80, 10, command) else {
+        return;
+    };
+    term.wait_for("files done");
+    term.send(&["C-c"]);
+    let screen = term.wait_for("[exit ");
+    assert!(screen.contains("[exit 130]"), "{screen}");
+    assert!(!screen.contains("files done"), "the line stayed:\n{screen}");
+}

@@ -25,6 +25,8 @@ pub(crate) struct Progress {
     drawn: Arc<Mutex<bool>>,
     done: Arc<AtomicBool>,
     ticker: Option<std::thread::JoinHandle<()>>,
+    /// Ctrl-C clears the line before sperr ends.
+    interrupts: Option<crate::interrupt::ClearsLine>,
 }
 
 impl Progress {
@@ -59,6 +61,7 @@ impl Progress {
             drawn,
             done,
             ticker: Some(ticker),
+            interrupts: Some(crate::interrupt::clear_line_and_exit()),
         }
     }
 
@@ -81,6 +84,7 @@ impl Progress {
             let _ = ticker.join();
         }
         clear(&mut self.drawn.lock().unwrap_or_else(|e| e.into_inner()));
+        self.interrupts = None;
     }
 }
 
