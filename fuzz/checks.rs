@@ -21,6 +21,7 @@ pub fn codes(data: &[u8]) {
         if let catalog::Selector::Code(code) = selector {
             let _ = catalog::nearest(code);
         }
+        let _ = catalog::not_found(&selector);
     }
     if let Ok(selectors) = catalog::parse_selectors(text) {
         assert!(!selectors.is_empty());
