@@ -281,7 +281,7 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__scan)
-            opts="-l -q -j -. -u -g -L -h --color --format --json --no-pager --summary --files-with-matches --quiet --code --threads --hidden --no-ignore --glob --max-depth --follow --max-expand --no-progress --stats --help"
+            opts="-l -q -. -u -g -L -j -h --color --format --json --no-pager --max-expand --code --summary --files-with-matches --quiet --stats --no-progress --hidden --no-ignore --glob --max-depth --follow --threads --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -295,15 +295,11 @@ _sperr() {
                     COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --max-expand)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --code)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --threads)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -j)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -319,7 +315,11 @@ _sperr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --max-expand)
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

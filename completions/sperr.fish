@@ -122,22 +122,22 @@ complete -c sperr -n "__fish_sperr_using_subcommand scan" -l format -d 'Output f
 plain\t''
 json\t''
 jsonl\t'One JSON object per line'"
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -l code -d 'Keep only these codes: codes, ranges, patterns (71xx) or categories; repeatable' -r
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -s j -l threads -d 'Scan with this many threads [default: all cores]' -r
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -s g -l glob -d 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable' -r
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -l max-depth -d 'Descend at most N directories below each PATH' -r
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l max-expand -d 'Stop reading a compressed file or bundle member after this many bytes decompressed (K, M, G suffixes) [default: 4G]' -r
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l code -d 'Keep only these codes: codes, ranges, patterns (71xx) or categories; repeatable' -r
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s g -l glob -d 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable' -r
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l max-depth -d 'Limit the depth of directory traversal to N levels beyond the paths given; 0 reads only the paths themselves (as ripgrep\'s --max-depth)' -r
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -s j -l threads -d 'Scan with this many threads [default: all cores]' -r
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l summary -d 'Count tickets and sightings per code and per category, most frequent first'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s l -l files-with-matches -d 'Print each ticket (file or bundle member) that names a code, once'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s q -l quiet -d 'Print nothing; answer by exit status (0 when a code was found)'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l stats -d 'Print files, bytes, tickets, hits and time on stderr at the end'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-progress -d 'Never show the progress line of a long scan'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s . -l hidden -d 'Walk hidden files and directories too'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-ignore -d 'Don\'t read .gitignore, .ignore and .rgignore files'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s u -d 'Fewer filters: -u no ignore files, -uu also hidden files, -uuu also binary files'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s L -l follow -d 'Follow symbolic links while walking'
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-progress -d 'Never show the progress line of a long scan'
-complete -c sperr -n "__fish_sperr_using_subcommand scan" -l stats -d 'Print files, bytes, tickets, hits and time on stderr at the end'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -l color -r -f -a "auto\t''
 always\t''

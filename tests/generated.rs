@@ -5,6 +5,7 @@
 mod common;
 
 use clap::CommandFactory;
+use std::path::Path;
 
 fn check(path: &str, generated: &[u8]) {
     let path = common::root().join(path);
@@ -59,23 +60,97 @@ fn sections(text: &str) -> Vec<(String, Vec<(String, String)>)> {
     sections
 }
 
+/// Each item as a tagged paragraph, with or without a description, so that
+/// the items of a section are laid out alike.
 fn render_sections(out: &mut Vec<u8>, sections: &[(String, Vec<(String, String)>)]) {
     use clap_mangen::roff::{Roff, bold, roman};
     for (title, items) in sections {
         let mut roff = Roff::new();
         roff.control("SH", [title.as_str()]);
         for (term, text) in items {
-            if text.is_empty() {
-                roff.control("IP", []);
-                roff.text([bold(term.as_str())]);
-            } else {
-                roff.control("TP", []);
-                roff.text([bold(term.as_str())]);
+            roff.control("TP", []);
+            roff.text([bold(term.as_str())]);
+            if !text.is_empty() {
                 roff.text([roman(text.as_str())]);
             }
         }
         roff.to_writer(out).unwrap();
     }
+}
+
+/// Whether an option is given a value (`--code SELECTOR`), not a flag.
+fn takes_a_value(arg: &clap::Arg) -> bool {
+    arg.get_num_args().is_some_and(|n| n.takes_values())
+        && !matches!(
+            arg.get_action(),
+            clap::ArgAction::SetTrue | clap::ArgAction::Count
+        )
+}
+
+/// The SYNOPSIS, with each option's value name (clap_mangen's leaves them
+/// out: `[--code]`): `sperr scan [--code SELECTOR]... [PATH]...`.
+fn render_synopsis(out: &mut Vec<u8>, command: &clap::Command, name: &str) {
+    use clap_mangen::roff::{Roff, bold, italic, roman};
+    let mut command = command.clone();
+    command.build(); // fills in the value names of global options
+    let mut line = vec![bold(name.replace('-', " "))];
+    // Options first, then the positional arguments, as usage lines go.
+    let mut args: Vec<&clap::Arg> = command
+        .get_arguments()
+        .filter(|a| !a.is_hide_set())
+        .collect();
+    args.sort_by_key(|a| a.is_positional());
+    for arg in args {
+        let values: Vec<String> = arg
+            .get_value_names()
+            .map(|names| names.iter().map(|n| n.to_string()).collect())
+            .unwrap_or_default();
+        let takes_value = takes_a_value(arg);
+        let repeats = matches!(
+            arg.get_action(),
+            clap::ArgAction::Append | clap::ArgAction::Count
+        );
+        let required = arg.is_required_set();
+        line.push(roman(if required { " " } else { " [" }));
+        if arg.is_positional() {
+            line.push(italic(
+                values
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| arg.get_id().to_string()),
+            ));
+        } else {
+            let mut names = Vec::new();
+            if let Some(short) = arg.get_short() {
+                names.push(format!("-{short}"));
+            }
+            if let Some(long) = arg.get_long() {
+                names.push(format!("--{long}"));
+            }
+            line.push(bold(names.join("|")));
+            if takes_value {
+                let value = values.first().cloned().unwrap_or_else(|| "VALUE".into());
+                line.push(roman(" "));
+                line.push(italic(value));
+            }
+        }
+        if !required {
+            line.push(roman("]"));
+        }
+        if repeats
+            || (arg.is_positional() && arg.get_num_args().is_some_and(|n| n.max_values() > 1))
+        {
+            line.push(roman("..."));
+        }
+    }
+    if command.has_subcommands() {
+        line.push(roman(" "));
+        line.push(italic("<COMMAND>"));
+    }
+    let mut roff = Roff::new();
+    roff.control("SH", ["SYNOPSIS"]);
+    roff.text(line);
+    roff.to_writer(out).unwrap();
 }
 
 /// A man page: clap's sections, then the EXAMPLES of the command's help
@@ -89,17 +164,20 @@ fn man_page(command: &clap::Command, name: &str) -> Vec<u8> {
             .unwrap_or_default()
     };
     let main_sections = sections(&epilogue(&sperr::cli::Cli::command()));
+    // The command's own examples and exit status (completions has one of
+    // its own), then sperr's exit status and environment.
     let mut wanted = sections(&epilogue(command));
-    wanted.retain(|(title, _)| title == "EXAMPLES");
+    wanted.retain(|(title, _)| title == "EXAMPLES" || title == "EXIT STATUS");
+    let own_status = wanted.iter().any(|(title, _)| title == "EXIT STATUS");
     wanted.extend(
         main_sections
             .into_iter()
-            .filter(|(title, _)| title == "EXIT STATUS" || title == "ENVIRONMENT"),
+            .filter(|(title, _)| (title == "EXIT STATUS" && !own_status) || title == "ENVIRONMENT"),
     );
     let mut out = Vec::new();
     man.render_title(&mut out).unwrap();
     man.render_name_section(&mut out).unwrap();
-    man.render_synopsis_section(&mut out).unwrap();
+    render_synopsis(&mut out, command, name);
     man.render_description_section(&mut out).unwrap();
     man.render_options_section(&mut out).unwrap();
     if command.has_subcommands() {
@@ -145,12 +223,19 @@ fn man_page_matches_the_cli_definition() {
 fn each_subcommand_has_its_man_page() {
     let mut command = sperr::cli::Cli::command();
     command.build(); // gives each subcommand the global options
-    for sub in command.get_subcommands() {
+    // `sperr help` is clap's, and has no page: its SEE ALSO would name
+    // pages that do not exist.
+    assert!(
+        !Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("man/sperr-help.1")
+            .exists()
+    );
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
         let name = format!("sperr-{}", sub.get_name());
         let page = man_page(sub, &name);
         let text = String::from_utf8_lossy(&page);
         assert!(text.contains(&name));
-        if sub.get_name() != "help" {
+        {
             for section in [
                 ".SH DESCRIPTION",
                 ".SH EXAMPLES",
@@ -167,6 +252,33 @@ fn each_subcommand_has_its_man_page() {
             );
         }
         assert!(!text.contains(".SH EXTRA"), "{name}");
+        // Every example laid out alike; options with their value names.
+        let examples = text.split(".SH EXAMPLES").nth(1).unwrap();
+        let examples = examples.split(".SH").next().unwrap();
+        assert!(
+            !examples.contains(".IP"),
+            "{name}: an example laid out apart"
+        );
+        for arg in sub
+            .get_arguments()
+            .filter(|a| !a.is_positional() && !a.is_hide_set() && takes_a_value(a))
+        {
+            if let (Some(long), Some(value)) = (arg.get_long(), arg.get_value_names()) {
+                let shown = format!(
+                    "\\-\\-{}\\fR \\fI{}\\fR",
+                    long.replace('-', "\\-"),
+                    value[0]
+                );
+                assert!(text.contains(&shown), "{name}: no {shown} in the SYNOPSIS");
+            }
+        }
+        if sub.get_name() == "completions" {
+            assert!(
+                text.contains("the script was written"),
+                "{name}: its own exit status"
+            );
+            assert!(!text.contains("something was found"), "{name}");
+        }
         check(&format!("man/{name}.1"), &page);
     }
 }

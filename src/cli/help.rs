@@ -76,8 +76,8 @@ pub(crate) const LONG_VERSION: &str = concat!(
 pub(super) const USAGE: &str = "sperr [OPTIONS] <COMMAND>\n       sperr [OPTIONS] <CODE>...  (the same as sperr show <CODE>...)";
 
 pub(super) const SCAN_HELP: &str = "\
-Directories are walked as ripgrep walks them; compressed files (gzip, bzip2, xz,
-zstd), zip and tar bundles and UTF-16 text are read by their content.
+Compressed files are gzip, bzip2, xz and zstd. Stdin is named `-` in plain and
+JSON output and `<stdin>` on a terminal.
 
 Examples:
   sperr scan ticket.txt

@@ -37,11 +37,23 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// When to colour output [default: auto: when stdout is a terminal,
     /// TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]
-    #[arg(long, value_enum, global = true, value_name = "WHEN")]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
     pub color: Option<ColorChoice>,
     /// Output format [default: table on a terminal, plain when piped]
     /// (jsonl: one JSON object per line)
-    #[arg(long, value_enum, global = true, value_name = "FORMAT")]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "FORMAT",
+        help_heading = "Global options"
+    )]
     pub format: Option<FormatChoice>,
     // The two flags take no value and have no default: a flag with a default
     // costs every run a sixth of its start-up to copy into each subcommand.
@@ -51,11 +63,18 @@ pub struct GlobalArgs {
         global = true,
         conflicts_with = "format",
         num_args = 0,
-        default_missing_value = "true"
+        default_missing_value = "true",
+        help_heading = "Global options"
     )]
     json: Option<bool>,
     /// Never page output, even when it is taller than the terminal
-    #[arg(long, global = true, num_args = 0, default_missing_value = "true")]
+    #[arg(
+        long,
+        global = true,
+        num_args = 0,
+        default_missing_value = "true",
+        help_heading = "Global options"
+    )]
     no_pager: Option<bool>,
 }
 
@@ -212,7 +231,9 @@ pub enum Command {
     /// and fish each with its message).
     #[command(
         after_help = "Examples:\n  sperr completions bash > ~/.local/share/bash-completion/completions/sperr\n  \
-                            sperr completions fish > ~/.config/fish/completions/sperr.fish"
+                            sperr completions fish > ~/.config/fish/completions/sperr.fish\n\n\
+                      Exit status:\n  0  the script was written\n  \
+                            2  a usage error, or the script could not be written"
     )]
     Completions {
         /// The shell to print the script for
@@ -272,54 +293,55 @@ pub struct ScanArgs {
     /// Files and directories to read; `-` or none reads stdin
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Count tickets and sightings per code and per category, most
-    /// frequent first
-    #[arg(long, conflicts_with_all = ["files_with_matches", "quiet"])]
-    pub summary: bool,
-    /// Print each ticket (file or bundle member) that names a code, once
-    #[arg(long, short = 'l', conflicts_with = "quiet")]
-    pub files_with_matches: bool,
-    /// Print nothing; answer by exit status (0 when a code was found)
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
+    /// Stop reading a compressed file or bundle member after this many
+    /// bytes decompressed (K, M, G suffixes) [default: 4G]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, help_heading = "Input")]
+    pub max_expand: Option<u64>,
     /// Keep only these codes: codes, ranges, patterns (71xx) or
     /// categories; repeatable
     // No completion values: clap_complete's fish script would not escape
     // the `${code}` in 13103's message.
-    #[arg(long = "code", value_name = "SELECTOR")]
+    #[arg(long = "code", value_name = "SELECTOR", help_heading = "What to find")]
     pub codes: Vec<String>,
-    /// Scan with this many threads [default: all cores]
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
+    /// Count tickets and sightings per code and per category, most
+    /// frequent first
+    #[arg(long, conflicts_with_all = ["files_with_matches", "quiet"], help_heading = "Output")]
+    pub summary: bool,
+    /// Print each ticket (file or bundle member) that names a code, once
+    #[arg(long, short = 'l', conflicts_with = "quiet", help_heading = "Output")]
+    pub files_with_matches: bool,
+    /// Print nothing; answer by exit status (0 when a code was found)
+    #[arg(long, short = 'q', help_heading = "Output")]
+    pub quiet: bool,
+    /// Print files, bytes, tickets, hits and time on stderr at the end
+    #[arg(long, help_heading = "Output")]
+    pub stats: bool,
+    /// Never show the progress line of a long scan
+    #[arg(long, help_heading = "Output")]
+    pub no_progress: bool,
     /// Walk hidden files and directories too
-    #[arg(long, short = '.')]
+    #[arg(long, short = '.', help_heading = "Walking")]
     pub hidden: bool,
     /// Don't read .gitignore, .ignore and .rgignore files
-    #[arg(long)]
+    #[arg(long, help_heading = "Walking")]
     pub no_ignore: bool,
     /// Fewer filters: -u no ignore files, -uu also hidden files, -uuu
     /// also binary files
-    #[arg(short = 'u', action = clap::ArgAction::Count)]
+    #[arg(short = 'u', action = clap::ArgAction::Count, help_heading = "Walking")]
     pub unrestricted: u8,
     /// Scan only files that match GLOB (`!GLOB` to exclude); repeatable
-    #[arg(long, short = 'g', value_name = "GLOB")]
+    #[arg(long, short = 'g', value_name = "GLOB", help_heading = "Walking")]
     pub glob: Vec<String>,
-    /// Descend at most N directories below each PATH
-    #[arg(long, value_name = "N")]
+    /// Limit the depth of directory traversal to N levels beyond the paths
+    /// given; 0 reads only the paths themselves (as ripgrep's --max-depth)
+    #[arg(long, value_name = "N", help_heading = "Walking")]
     pub max_depth: Option<usize>,
     /// Follow symbolic links while walking
-    #[arg(long, short = 'L')]
+    #[arg(long, short = 'L', help_heading = "Walking")]
     pub follow: bool,
-    /// Stop reading a compressed file or bundle member after this many
-    /// bytes decompressed (K, M, G suffixes) [default: 4G]
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
-    pub max_expand: Option<u64>,
-    /// Never show the progress line of a long scan
-    #[arg(long)]
-    pub no_progress: bool,
-    /// Print files, bytes, tickets, hits and time on stderr at the end
-    #[arg(long)]
-    pub stats: bool,
+    /// Scan with this many threads [default: all cores]
+    #[arg(long, short = 'j', value_name = "N", help_heading = "Walking")]
+    pub threads: Option<usize>,
 }
 
 /// `4096`, `64K`, `100M`, `4G` (powers of 1024).
