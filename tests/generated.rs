@@ -306,3 +306,11 @@ fn the_readmes_man_command_renders_the_page() {
         "{page}"
     );
 }
+
+/// The package's one-line summary fits one line: cargo-deb wraps a longer
+/// one, and its tail became the first line of the long description.
+#[test]
+fn the_package_summary_fits_one_line() {
+    let summary = env!("CARGO_PKG_DESCRIPTION");
+    assert!(summary.len() < 80 && !summary.contains('\n'), "{summary}");
+}

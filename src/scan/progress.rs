@@ -106,25 +106,31 @@ impl Drop for Progress {
 fn line(counters: &Counters, elapsed: Duration) -> String {
     let bytes = Counters::get(&counters.bytes);
     format!(
-        "{} files done, {}, {}/s, {} hits",
-        Counters::get(&counters.files),
+        "{} done, {}, {}/s, {}",
+        count(Counters::get(&counters.files), "file"),
         size(bytes),
         size((bytes as f64 / elapsed.as_secs_f64().max(0.001)) as u64),
-        Counters::get(&counters.hits)
+        count(Counters::get(&counters.hits), "hit")
     )
 }
 
 /// The `--stats` lines, as `rg --stats` gives them.
 pub(crate) fn stats(counters: &Counters, elapsed: Duration) -> String {
     format!(
-        "{} files scanned\n{} bytes scanned ({})\n{} tickets with hits\n{} hits\n{:.3} seconds\n",
-        Counters::get(&counters.files),
-        Counters::get(&counters.bytes),
+        "{} scanned\n{} scanned ({})\n{} with hits\n{}\n{:.3} seconds\n",
+        count(Counters::get(&counters.files), "file"),
+        count(Counters::get(&counters.bytes), "byte"),
         size(Counters::get(&counters.bytes)),
-        Counters::get(&counters.tickets),
-        Counters::get(&counters.hits),
+        count(Counters::get(&counters.tickets), "ticket"),
+        count(Counters::get(&counters.hits), "hit"),
         elapsed.as_secs_f64()
     )
+}
+
+/// `1 file`, `3 files`.
+fn count(n: u64, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {noun}{s}")
 }
 
 fn size(bytes: u64) -> String {
@@ -158,5 +164,14 @@ mod tests {
         assert!(text.contains("3 files scanned\n"));
         assert!(text.contains("7 hits\n"));
         assert!(text.contains("1.500 seconds"));
+        counters.files.store(1, Ordering::Relaxed);
+        counters.tickets.store(1, Ordering::Relaxed);
+        counters.hits.store(1, Ordering::Relaxed);
+        counters.bytes.store(1, Ordering::Relaxed);
+        let one = stats(&counters, Duration::from_millis(1));
+        assert_eq!(
+            one,
+            "1 file scanned\n1 byte scanned (1 B)\n1 ticket with hits\n1 hit\n0.001 seconds\n"
+        );
     }
 }

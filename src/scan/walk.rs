@@ -185,13 +185,7 @@ fn walk_error(error: &ignore::Error, ctx: &Context) {
             }
             ignore::Error::Io(e) => {
                 let name = path.as_deref().map_or_else(|| "?".to_string(), display);
-                // The walker's own text repeats the path; the OS's reason
-                // alone says what went wrong.
-                let reason = match e.raw_os_error() {
-                    Some(code) => super::io_reason(&io::Error::from_raw_os_error(code)),
-                    None => super::io_reason(e),
-                };
-                ctx.notes.failure(&name, &reason);
+                ctx.notes.failure(&name, &os_reason(e));
                 return;
             }
             other => {
@@ -274,5 +268,55 @@ impl<R: Read> Read for Counted<'_, '_, R> {
         let read = self.inner.read(buf)?;
         self.ctx.bytes_read(read);
         Ok(read)
+    }
+}
+
+/// The OS's own reason for a walker's error: its text repeats the path
+/// ("IO error for operation on d: Permission denied"), and the path is
+/// said once, before it.
+fn os_reason(error: &io::Error) -> String {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = error.get_ref().map(|e| e as _);
+    let mut raw = error.raw_os_error();
+    while let (None, Some(e)) = (raw, cause) {
+        raw = e
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::raw_os_error);
+        cause = e.source();
+    }
+    match raw {
+        Some(code) => super::io_reason(&io::Error::from_raw_os_error(code)),
+        None => super::io_reason(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// As the walker wraps an OS error: its text names the path again.
+    #[derive(Debug)]
+    struct Wrapped(io::Error);
+
+    impl std::fmt::Display for Wrapped {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "IO error for operation on d: {}", self.0)
+        }
+    }
+
+    impl std::error::Error for Wrapped {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    #[test]
+    fn a_walk_error_says_the_os_reason_without_the_path_again() {
+        let denied = io::Error::from_raw_os_error(13);
+        let wrapped = io::Error::new(io::ErrorKind::PermissionDenied, Wrapped(denied));
+        assert_eq!(os_reason(&wrapped), "Permission denied");
+        assert_eq!(
+            os_reason(&io::Error::from_raw_os_error(2)),
+            "No such file or directory"
+        );
     }
 }
