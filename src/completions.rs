@@ -15,11 +15,62 @@ pub(crate) fn write(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
     let mut command = Cli::command();
     let mut buffer = Vec::new();
     clap_complete::generate(shell, &mut command, "sperr", &mut buffer);
-    out.write_all(&buffer)?;
+    let script = String::from_utf8_lossy(&buffer);
+    // `sperr 7100` is `sperr show 7100`: a first word completes codes too.
+    let codes = command
+        .find_subcommand("show")
+        .and_then(|show| show.get_positionals().next())
+        .map(|arg| arg.get_possible_values())
+        .unwrap_or_default();
+    out.write_all(with_codes_first(shell, &script, &codes).as_bytes())?;
     if shell == Shell::Fish {
         write_fish_positionals(&command, out)?;
     }
     Ok(())
+}
+
+/// The script with the codes offered where a subcommand may stand, as
+/// each shell's generated script lists the subcommands there: bash's
+/// top-level words, zsh's described commands, fish's lines under
+/// `__fish_sperr_needs_command`. elvish and PowerShell are left as clap
+/// writes them.
+fn with_codes_first(shell: Shell, script: &str, codes: &[clap::builder::PossibleValue]) -> String {
+    let help =
+        |v: &clap::builder::PossibleValue| v.get_help().map(|h| h.to_string()).unwrap_or_default();
+    match shell {
+        Shell::Bash => {
+            let names: Vec<&str> = codes.iter().map(|v| v.get_name()).collect();
+            let top = "completions help\"";
+            script.replacen(top, &format!("completions help {}\"", names.join(" ")), 1)
+        }
+        Shell::Zsh => {
+            let anchor = "'help:Print this message or the help of the given subcommand(s)' \\\n";
+            let entries: String = codes
+                .iter()
+                .map(|v| {
+                    let text = help(v)
+                        .replace('\\', "\\\\")
+                        .replace(':', "\\:")
+                        .replace('\'', "'\\''");
+                    format!("'{}:{text}' \\\n", v.get_name())
+                })
+                .collect();
+            script.replacen(anchor, &format!("{anchor}{entries}"), 1)
+        }
+        Shell::Fish => {
+            let mut script = script.to_string();
+            script.push_str("\n# sperr CODE is sperr show CODE: the first word may be a code\n");
+            for v in codes {
+                script.push_str(&format!(
+                    "complete -c sperr -n \"__fish_sperr_needs_command\" -f -a {} -d {}\n",
+                    fish_quote(v.get_name()),
+                    fish_quote(&help(v))
+                ));
+            }
+            script
+        }
+        _ => script.to_string(),
+    }
 }
 
 /// `complete` lines for each subcommand's positional values.

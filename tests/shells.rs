@@ -61,6 +61,19 @@ fn fish_completes_codes_with_their_messages() {
         "source completions/sperr.fish; complete -C 'sperr explain 1310'",
     ]);
     assert_eq!(stdout(fish).lines().count(), 10, "13100 to 13109");
+    let Some(mut fish) = shell("fish") else {
+        return;
+    };
+    fish.args([
+        "--no-config",
+        "-c",
+        "source completions/sperr.fish; complete -C 'sperr 710'",
+    ]);
+    let first_word: Vec<String> = stdout(fish)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    assert_eq!(first_word, LOGIN_CODES, "sperr CODE is sperr show CODE");
 }
 
 #[test]
@@ -79,12 +92,26 @@ fn bash_completes_codes_and_categories() {
         complete_words sperr show 71
         echo --
         complete_words sperr list --category mf
+        echo --
+        complete_words sperr search --category mf
+        echo --
+        complete_words sperr 710
     "#;
     bash.args(["--norc", "-c", script]);
     let out = stdout(bash);
-    let (codes, categories) = out.split_once("--\n").unwrap();
-    assert_eq!(codes.lines().collect::<Vec<_>>(), LOGIN_CODES);
-    assert_eq!(categories.trim(), "mfa");
+    let parts: Vec<&str> = out.split("--\n").collect();
+    assert_eq!(parts[0].lines().collect::<Vec<_>>(), LOGIN_CODES);
+    assert_eq!(parts[1].trim(), "mfa");
+    assert_eq!(
+        parts[2].trim(),
+        "mfa",
+        "search --category completes categories"
+    );
+    assert_eq!(
+        parts[3].lines().collect::<Vec<_>>(),
+        LOGIN_CODES,
+        "sperr CODE is sperr show CODE"
+    );
 }
 
 #[test]
@@ -105,4 +132,6 @@ fn zsh_loads_the_script_and_it_offers_codes_with_messages() {
     let script = std::fs::read_to_string(common::root().join("completions/_sperr")).unwrap();
     assert!(script.contains(r#"7103\:"Login attempt failed because the Account is locked.""#));
     assert!(script.contains(r#"mfa\:"Multi-Factor Authentication (13XXX)""#));
+    // A first word may be a code: `sperr 7103` is `sperr show 7103`.
+    assert!(script.contains("'7103:Login attempt failed because the Account is locked.' \\\n"));
 }

@@ -282,7 +282,13 @@ pub struct SearchArgs {
     pub limit: usize,
     /// Search one category only: its name, a unique prefix of it, its
     /// range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
-    #[arg(long, short = 'c', value_name = "CATEGORY")]
+    #[arg(
+        long,
+        short = 'c',
+        value_name = "CATEGORY",
+        value_parser = Suggested(category_values),
+        hide_possible_values = true
+    )]
     pub category: Option<String>,
 }
 
@@ -366,13 +372,25 @@ fn parse_size(text: &str) -> Result<u64, String> {
 /// stand in for the global ones, so the subcommand's help leaves them out.
 #[derive(Debug, Args)]
 pub struct UnusedOutputArgs {
-    #[arg(long, hide = true, value_name = "WHEN")]
+    #[arg(long, hide = true, value_name = "WHEN", conflicts_with = "shell")]
     color: Option<ColorChoice>,
-    #[arg(long, hide = true, value_name = "FORMAT")]
+    #[arg(long, hide = true, value_name = "FORMAT", conflicts_with = "shell")]
     format: Option<FormatChoice>,
-    #[arg(long, hide = true, num_args = 0, default_missing_value = "true")]
+    #[arg(
+        long,
+        hide = true,
+        num_args = 0,
+        default_missing_value = "true",
+        conflicts_with = "shell"
+    )]
     json: Option<bool>,
-    #[arg(long, hide = true, num_args = 0, default_missing_value = "true")]
+    #[arg(
+        long,
+        hide = true,
+        num_args = 0,
+        default_missing_value = "true",
+        conflicts_with = "shell"
+    )]
     no_pager: Option<bool>,
 }
 
