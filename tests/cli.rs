@@ -978,7 +978,9 @@ fn a_subcommands_help_lists_only_the_options_that_act_on_it() {
         run(&["--json", "show", "7100"]).stdout,
         run(&["show", "7100", "--json"]).stdout
     );
+    // An output option does nothing to a completion script: a usage error.
     let script = run(&["completions", "bash", "--json"]);
-    assert_eq!(script.code, 0, "taken and ignored");
-    assert_eq!(script.stdout, run(&["completions", "bash"]).stdout);
+    assert_eq!(script.code, 2);
+    assert_eq!(script.stdout, "");
+    assert!(script.stderr.contains("'--json' cannot be used"), "{}", script.stderr);
 }
