@@ -982,5 +982,9 @@ fn a_subcommands_help_lists_only_the_options_that_act_on_it() {
     let script = run(&["completions", "bash", "--json"]);
     assert_eq!(script.code, 2);
     assert_eq!(script.stdout, "");
-    assert!(script.stderr.contains("'--json' cannot be used"), "{}", script.stderr);
+    assert!(
+        script.stderr.contains("cannot be used with '--json'"),
+        "{}",
+        script.stderr
+    );
 }
