@@ -113,10 +113,6 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             break
         }
         'sperr;completions' {
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'color')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'json')
-            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'no-pager')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -87,7 +87,7 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__completions)
-            opts="-h --color --format --json --no-pager --help bash elvish fish powershell zsh"
+            opts="-h --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

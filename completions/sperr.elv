@@ -104,10 +104,6 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;completions'= {
-            cand --color 'color'
-            cand --format 'format'
-            cand --json 'json'
-            cand --no-pager 'no-pager'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

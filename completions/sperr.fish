@@ -164,15 +164,6 @@ complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-ignore -d 'Don\'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s u -d 'Fewer filters: -u no ignore files, -uu also hidden files, -uuu also binary files'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s L -l follow -d 'Follow symbolic links while walking'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l color -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l format -r -f -a "table\t''
-plain\t''
-json\t''
-jsonl\t'One JSON object per line'"
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l json
-complete -c sperr -n "__fish_sperr_using_subcommand completions" -l no-pager
 complete -c sperr -n "__fish_sperr_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "show" -d 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
 complete -c sperr -n "__fish_sperr_using_subcommand help; and not __fish_seen_subcommand_from show explain search list scan completions help" -f -a "explain" -d 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'

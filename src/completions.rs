@@ -22,11 +22,60 @@ pub(crate) fn write(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
         .and_then(|show| show.get_positionals().next())
         .map(|arg| arg.get_possible_values())
         .unwrap_or_default();
+    let script = without_unused_options(shell, &script);
     out.write_all(with_codes_first(shell, &script, &codes).as_bytes())?;
     if shell == Shell::Fish {
         write_fish_positionals(&command, out)?;
     }
     Ok(())
+}
+
+/// The output options `completions` takes only to refuse them
+/// (`cli::UnusedOutputArgs`): clap_complete offers them there all the same,
+/// with no description; the lines that offer them are left out.
+const UNUSED: [&str; 4] = ["color", "format", "json", "no-pager"];
+
+fn without_unused_options(shell: Shell, script: &str) -> String {
+    if shell == Shell::Bash {
+        return script.replacen(
+            "opts=\"-h --color --format --json --no-pager --help bash",
+            "opts=\"-h --help bash",
+            1,
+        );
+    }
+    let offers_unused = |line: &str| {
+        let line = line.trim();
+        UNUSED.iter().any(|o| match shell {
+            Shell::Zsh => line.starts_with(&format!("'()--{o}[]'")) || line.starts_with(&format!("'()--{o}=[]:")),
+            Shell::Fish => line.starts_with(&format!(
+                "complete -c sperr -n \"__fish_sperr_using_subcommand completions\" -l {o}"
+            )),
+            Shell::Elvish => line == format!("cand --{o} '{o}'"),
+            Shell::PowerShell => line.starts_with(&format!("[CompletionResult]::new('--{o}', '--{o}', [CompletionResultType]::ParameterName, '{o}')")),
+            _ => false,
+        })
+    };
+    // A skipped entry may run over several lines, to its closing quote:
+    // zsh's and fish's lists of values.
+    let mut out = String::with_capacity(script.len());
+    let mut open_quote: Option<char> = None;
+    for line in script.split_inclusive('\n') {
+        if let Some(quote) = open_quote {
+            if line.contains(quote) {
+                open_quote = None;
+            }
+            continue;
+        }
+        if offers_unused(line) {
+            let quote = if shell == Shell::Zsh { '\'' } else { '"' };
+            if line.matches(quote).count() % 2 == 1 {
+                open_quote = Some(quote);
+            }
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The script with the codes offered where a subcommand may stand, as
@@ -121,6 +170,35 @@ mod tests {
         ));
         assert!(script.contains("__fish_sperr_using_subcommand explain\" -f -a '7100'"));
         assert!(!script.contains("__fish_sperr_using_subcommand search\" -f -a"));
+    }
+
+    /// `sperr completions <TAB>` offers no option that does nothing there.
+    #[test]
+    fn completions_offers_no_output_options() {
+        for shell in [
+            Shell::Bash,
+            Shell::Zsh,
+            Shell::Fish,
+            Shell::Elvish,
+            Shell::PowerShell,
+        ] {
+            let mut out = Vec::new();
+            write(shell, &mut out).unwrap();
+            let script = String::from_utf8(out).unwrap();
+            let block: Vec<&str> = script
+                .lines()
+                .filter(|l| {
+                    l.contains("using_subcommand completions\" -l")
+                        || l.trim_start().starts_with("'()--")
+                        || l.contains("ParameterName, 'color')")
+                        || l.trim() == "cand --json 'json'"
+                        || l.contains("opts=\"-h --color --format --json --no-pager --help bash")
+                })
+                .collect();
+            assert!(block.is_empty(), "{shell}: {block:?}");
+            // The other subcommands keep them.
+            assert!(script.contains("no-pager"), "{shell}");
+        }
     }
 
     #[test]
