@@ -967,6 +967,36 @@ fn categories_answer_to_the_short_names_people_use() {
     }
 }
 
+/// scan's help groups its options, apart from the global ones, and says
+/// each thing once.
+#[test]
+fn scan_help_groups_its_options() {
+    let help = run(&["scan", "--help"]).stdout;
+    let headings: Vec<&str> = help
+        .lines()
+        .filter(|l| l.ends_with(':') && !l.starts_with(' '))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Arguments:",
+            "Options:",
+            "Global options:",
+            "Input:",
+            "What to find:",
+            "Output:",
+            "Walking:",
+            "Examples:"
+        ]
+    );
+    assert_eq!(
+        help.matches("walked as ripgrep walks them").count(),
+        1,
+        "{help}"
+    );
+    assert!(help.contains("0 reads only the paths themselves"), "{help}");
+}
+
 #[test]
 fn a_subcommands_help_lists_only_the_options_that_act_on_it() {
     let completions = run(&["completions", "--help"]).stdout;

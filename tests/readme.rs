@@ -71,3 +71,12 @@ fn names_only_what_is_here(file: &str) -> usize {
     }
     named
 }
+
+/// The install command keeps to Cargo.lock: without --locked, cargo
+/// install builds with newer crates than the tests ran with.
+#[test]
+fn the_readme_installs_with_the_locked_crates() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    assert!(readme.contains("cargo install --locked --path ."));
+    assert!(!readme.contains("cargo install --path ."));
+}
