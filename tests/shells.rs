@@ -35,45 +35,40 @@ const LOGIN_CODES: [&str; 8] = [
     "7100", "7101", "7102", "7103", "7104", "7105", "7106", "7107",
 ];
 
-#[test]
-fn fish_completes_codes_with_their_messages() {
-    let Some(mut fish) = shell("fish") else {
-        return;
-    };
+/// What fish offers for a command line: `value<TAB>description` lines;
+/// None where fish is not installed.
+fn fish_complete(line: &str) -> Option<String> {
+    let mut fish = shell("fish")?;
     fish.args([
         "--no-config",
         "-c",
-        "source completions/sperr.fish; complete -C 'sperr show 710'",
+        &format!("source completions/sperr.fish; complete -C '{line}'"),
     ]);
-    let lines = stdout(fish);
-    let codes: Vec<&str> = lines
+    Some(stdout(fish))
+}
+
+fn values(completions: &str) -> Vec<&str> {
+    completions
         .lines()
         .map(|l| l.split('\t').next().unwrap())
-        .collect();
-    assert_eq!(codes, LOGIN_CODES);
+        .collect()
+}
+
+#[test]
+fn fish_completes_codes_with_their_messages() {
+    let Some(lines) = fish_complete("sperr show 710") else {
+        return;
+    };
+    assert_eq!(values(&lines), LOGIN_CODES);
     assert!(lines.contains("7103\tLogin attempt failed because the Account is locked."));
-    let Some(mut fish) = shell("fish") else {
-        return;
-    };
-    fish.args([
-        "--no-config",
-        "-c",
-        "source completions/sperr.fish; complete -C 'sperr explain 1310'",
-    ]);
-    assert_eq!(stdout(fish).lines().count(), 10, "13100 to 13109");
-    let Some(mut fish) = shell("fish") else {
-        return;
-    };
-    fish.args([
-        "--no-config",
-        "-c",
-        "source completions/sperr.fish; complete -C 'sperr 710'",
-    ]);
-    let first_word: Vec<String> = stdout(fish)
-        .lines()
-        .map(|l| l.split('\t').next().unwrap().to_string())
-        .collect();
-    assert_eq!(first_word, LOGIN_CODES, "sperr CODE is sperr show CODE");
+    let thirteen = fish_complete("sperr explain 1310").unwrap();
+    assert_eq!(thirteen.lines().count(), 10, "13100 to 13109");
+    let first_word = fish_complete("sperr 710").unwrap();
+    assert_eq!(
+        values(&first_word),
+        LOGIN_CODES,
+        "sperr CODE is sperr show CODE"
+    );
 }
 
 #[test]
