@@ -17,10 +17,11 @@ fn main() -> std::io::Result<()> {
     let scores = std::env::args().any(|a| a == "--scores");
     let mut out = std::io::stdout().lock();
     writeln!(out, "set\tqueries\ttop-1\ttop-3\tMRR\trefused")?;
-    for set in sets::SEARCH_ANSWERABLE_DEV
-        .into_iter()
-        .chain([sets::SEARCH_UNANSWERABLE_BLIND_DEV])
-    {
+    for set in sets::SEARCH_ANSWERABLE_DEV.into_iter().chain([
+        sets::SEARCH_BLIND2_DEV,
+        sets::SEARCH_UNANSWERABLE_BLIND_DEV,
+        sets::SEARCH_UNANSWERABLE_BLIND2_DEV,
+    ]) {
         let queries = rows(set);
         let (mut first, mut top3, mut reciprocal, mut refused) = (0, 0, 0.0, 0);
         for (query, wanted) in &queries {

@@ -26,6 +26,12 @@ pub const SEARCH_BLIND_TEST: &str = "search-blind-test.tsv";
 /// Questions no entry answers, written blind beside [`SEARCH_BLIND_TEST`].
 pub const SEARCH_UNANSWERABLE_BLIND_TEST: &str = "search-unanswerable-blind-test.tsv";
 
+/// Queries written blind from the catalog (2026-12-05) in the same eight
+/// kinds as [`SEARCH_BLIND2_TEST`], by another helper: the development set
+/// of the semantic search, to be tuned on.
+pub const SEARCH_BLIND2_DEV: &str = "search-blind2-dev.tsv";
+/// Questions no entry answers, written blind beside [`SEARCH_BLIND2_DEV`].
+pub const SEARCH_UNANSWERABLE_BLIND2_DEV: &str = "search-unanswerable-blind2-dev.tsv";
 /// Queries written blind from the catalog (2026-12-05) in eight kinds
 /// (end users, tickets, developers, questions, numbers that are not codes,
 /// log lines, typos, two or three words), never tuned on: the test set of
