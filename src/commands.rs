@@ -388,26 +388,26 @@ pub(crate) fn scan(
             progress.as_ref(),
         )
     };
-    let status = match settings.output {
+    let verdict = match settings.output {
         ScanOutput::Quiet => run(&sink::Quiet(&stop), err),
         ScanOutput::Summary => {
             let summaries = sink::Summaries::default();
-            let status = run(&summaries, err);
+            let verdict = run(&summaries, err);
             render::scan_summary(buffered, style, &summaries.finish())?;
-            status
+            verdict
         }
         ScanOutput::Table => {
             let ordered = Ordered::new(sink::Gathered::default());
-            let status = run(&sink::Tables { ordered: &ordered }, err);
+            let verdict = run(&sink::Tables { ordered: &ordered }, err);
             let (gathered, _) = ordered.finish();
             if !gathered.0.is_empty() {
                 render::table::scan_hits(buffered, style, &gathered.0)?;
             }
-            status
+            verdict
         }
         ScanOutput::Stream { layout, json_array } => {
             let ordered = Ordered::new(stream::Writer::new(direct, json_array));
-            let status = run(
+            let verdict = run(
                 &stream::Printers {
                     layout,
                     ordered: &ordered,
@@ -420,7 +420,7 @@ pub(crate) fn scan(
                 return Err(Error::Output(e));
             }
             writer.end()?;
-            status
+            verdict
         }
     };
     if let Some(progress) = progress {
@@ -434,9 +434,9 @@ pub(crate) fn scan(
         )?;
     }
     // As grep -q: a hit answers the question, whatever else went wrong.
-    Ok(if status.failed && !(settings.quiet && status.found) {
+    Ok(if verdict.failed && !(settings.quiet && verdict.found) {
         Outcome::Incomplete
     } else {
-        outcome(status.found)
+        outcome(verdict.found)
     })
 }

@@ -267,7 +267,7 @@ impl Counters {
 
 /// How a scan of paths went.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Status {
+pub(crate) struct Verdict {
     /// Whether any hit was found.
     pub found: bool,
     /// Whether some input could not be read (or was cut short).
@@ -376,7 +376,7 @@ pub(crate) fn run(
     counters: &Counters,
     stop: &AtomicBool,
     progress: Option<&Progress>,
-) -> Status {
+) -> Verdict {
     let ctx = Context {
         filter: &options.filter,
         limits: options.limits,
@@ -391,7 +391,7 @@ pub(crate) fn run(
         idle_threads: AtomicIsize::new(options.threads.max(1) as isize),
     };
     walk::scan_paths(options, sinks, &ctx);
-    Status {
+    Verdict {
         found: Counters::get(&counters.hits) > 0,
         failed: ctx.notes.failed.load(Ordering::Relaxed),
     }
