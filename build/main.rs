@@ -1,11 +1,12 @@
 //! The build script: compiles `errors.toml` into the binary. It checks the
-//! catalog, then writes three tables to OUT_DIR: the catalog
+//! catalog, then writes four tables to OUT_DIR: the catalog
 //! (`catalog_data.rs`, see `catalog`), the search index (`search_index.rs`,
-//! see `search_index`) and the texts a ticket may quote (`quotes.rs`, see
-//! `quotes`). A malformed catalog fails the build with the entry and the
+//! see `search_index`), the texts a ticket may quote (`quotes.rs`, see
+//! `quotes`) and how people describe each entry (`phrasings.rs`, checked in
+//! `phrasings`). A malformed catalog fails the build with the entry and the
 //! reason; nothing is parsed at run time.
 //!
-//! Its inputs: errors.toml, the vocabulary and English word list in
+//! Its inputs: errors.toml, phrasings.toml, the vocabulary and English word list in
 //! src/search/, and the files of src/standalone/, compiled here as in the
 //! crate so that both sides read the texts alike.
 
@@ -26,6 +27,7 @@ mod quotable;
 mod words;
 
 mod catalog;
+mod phrasings;
 mod quotes;
 mod search_index;
 mod tables;
@@ -36,6 +38,7 @@ use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=errors.toml");
+    println!("cargo::rerun-if-changed=phrasings.toml");
     println!("cargo::rerun-if-changed=src/standalone/catalog_source.rs");
     println!("cargo::rerun-if-changed=src/standalone/words.rs");
     println!("cargo::rerun-if-changed=src/search/synonyms.txt");
@@ -68,11 +71,19 @@ fn main() {
         &out.join("catalog_data.rs"),
         &catalog::catalog_table(&source),
     );
+    let phrasings = phrasings::parse(&read("phrasings.toml"), &source).unwrap_or_else(|message| {
+        eprintln!("{message}");
+        std::process::exit(1);
+    });
+    write(
+        &out.join("phrasings.rs"),
+        &phrasings::table(&source, &phrasings),
+    );
     let synonyms = read("src/search/synonyms.txt");
     let english = read("src/search/english.txt");
     write(
         &out.join("search_index.rs"),
-        &search_index::search_index(&source, &synonyms, &english),
+        &search_index::search_index(&source, &phrasings, &synonyms, &english),
     );
     write(&out.join("quotes.rs"), &quotes::quotes(&source));
 }

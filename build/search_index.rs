@@ -6,7 +6,8 @@
 
 use crate::catalog_source::{ErrorSource, Source};
 use crate::fields::{
-    CATEGORY, CROSS_REFERENCE, FIELDS, FILLED, FURTHER, HISTORY, MESSAGE, SERVER, USER_MESSAGE,
+    CATEGORY, CROSS_REFERENCE, FIELDS, FILLED, FURTHER, HISTORY, MESSAGE, PHRASING, SERVER,
+    USER_MESSAGE,
 };
 use crate::tables::{array, string_table};
 use crate::{fold, markup, sentences, words};
@@ -16,7 +17,12 @@ use std::fmt::Write as _;
 /// The inverted index: for each stem, where it stands in which field of
 /// which entry; with field lengths for BM25, the surface words for typo
 /// matching, and the synonym groups as stem sequences.
-pub fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
+pub fn search_index(
+    source: &Source,
+    phrasings: &[Vec<String>],
+    synonyms: &str,
+    english: &str,
+) -> String {
     let stemmer = words::stemmer();
     // stem -> entry -> field -> positions
     let mut postings: BTreeMap<String, BTreeMap<(usize, usize), Vec<u16>>> = BTreeMap::new();
@@ -24,7 +30,9 @@ pub fn search_index(source: &Source, synonyms: &str, english: &str) -> String {
     let mut lengths = vec![[0u16; FIELDS]; source.error.len()];
 
     for (index, entry) in source.error.iter().enumerate() {
-        for (field, field_text) in fields(entry, source) {
+        let mut fields = fields(entry, source);
+        fields.push((PHRASING, phrasings[index].join(" \n ")));
+        for (field, field_text) in fields {
             let tokens = words::tokenize(&field_text, &stemmer);
             let mut length = 0u16;
             for token in tokens {

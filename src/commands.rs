@@ -252,9 +252,9 @@ fn search(
         .map(catalog::find_category)
         .transpose()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let mut hits = search::ranked(query, category);
-    let guess = hits.first().filter(|h| !search::is_answer(h)).cloned();
-    hits.retain(search::is_answer);
+    let ranked = search::ranked(query, category);
+    let guess = ranked.first().cloned();
+    let mut hits = search::answers(ranked);
     if limit > 0 {
         hits.truncate(limit);
     }

@@ -314,3 +314,36 @@ fn the_package_summary_fits_one_line() {
     let summary = env!("CARGO_PKG_DESCRIPTION");
     assert!(summary.len() < 80 && !summary.contains('\n'), "{summary}");
 }
+
+/// The catalog's embeddings (src/search/embeddings.bin) must be those of
+/// today's catalog texts and phrasings under today's model: the
+/// fingerprint says which texts and model made them, and each stored
+/// vector must be what the model gives its text now.
+#[cfg(feature = "semantic")]
+#[test]
+fn the_catalogs_embeddings_match_its_texts_and_the_model() {
+    use sperr::search::semantic;
+    let texts = semantic::catalog_texts();
+    let embedder = semantic::embedder().expect("the model loads");
+    let path = common::root().join("src/search/embeddings.bin");
+    if std::env::var_os("SPERR_BLESS").is_some() {
+        let strings: Vec<&str> = texts.iter().map(|(_, _, text)| text.as_str()).collect();
+        let vectors = embedder.embed_many(&strings);
+        std::fs::write(&path, semantic::encode(&texts, &vectors)).unwrap();
+        return;
+    }
+    let (fingerprint, stored) = semantic::stored().expect("embeddings.bin is a store");
+    assert!(
+        fingerprint == semantic::fingerprint(&texts),
+        "{} is out of date (errors.toml, phrasings.toml or the model changed): \
+         run `SPERR_BLESS=1 cargo test --test generated`",
+        path.display()
+    );
+    assert_eq!(stored.len(), texts.len());
+    for ((code, phrasing, text), record) in texts.iter().zip(&stored) {
+        assert_eq!((record.code, record.phrasing), (*code, *phrasing));
+        let fresh = embedder.embed(text);
+        let similarity: f32 = fresh.iter().zip(record.vector()).map(|(a, b)| a * b).sum();
+        assert!(similarity > 0.995, "{code}: {text:?}: {similarity}");
+    }
+}

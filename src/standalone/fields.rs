@@ -21,5 +21,7 @@ pub const CROSS_REFERENCE: usize = 5;
 pub const HISTORY: usize = 6;
 /// The words a server message was seen to fill its placeholders with.
 pub const FILLED: usize = 7;
+/// How people describe the entry's situation (phrasings.toml).
+pub const PHRASING: usize = 8;
 /// How many fields there are.
-pub const FIELDS: usize = 8;
+pub const FIELDS: usize = 9;
