@@ -37,14 +37,14 @@ fn search_rates(set: &str) -> (f64, f64, String) {
 
 #[test]
 fn search_ranks_the_right_code_first_for_nine_in_ten_queries() {
-    holds_up(sets::SEARCH_OWN_DEV, bars((0.91, 0.99), (0.92, 0.99)));
+    holds_up(sets::SEARCH_OWN_DEV, bars((0.91, 0.99), (0.92, 0.98)));
 }
 
 #[test]
 fn search_holds_up_on_paraphrases() {
     holds_up(
         sets::SEARCH_OWN_PARAPHRASES_DEV,
-        bars((0.86, 0.93), (0.73, 0.96)),
+        bars((0.86, 0.93), (0.83, 0.96)),
     );
 }
 
@@ -93,7 +93,7 @@ fn refuses(set: &str, min_questions: usize, min_refused: usize) {
 /// two thirds; the held-out third is not in this repository.
 #[test]
 fn search_holds_up_on_the_blind_set() {
-    holds_up(sets::SEARCH_BLIND_DEV, bars((0.88, 0.96), (0.84, 0.92)));
+    holds_up(sets::SEARCH_BLIND_DEV, bars((0.88, 0.96), (0.86, 0.96)));
 }
 
 /// A second blind set, written from the catalog alone on 2026-12-03 and
@@ -104,8 +104,8 @@ fn search_holds_up_on_the_blind_set() {
 /// 97%; 21 -> 22 of the 45 refused.
 #[test]
 fn search_holds_up_on_the_second_blind_set() {
-    holds_up(sets::SEARCH_BLIND_TEST, bars((0.96, 0.99), (0.91, 0.96)));
-    refuses(sets::SEARCH_UNANSWERABLE_BLIND_TEST, 40, bars(35, 22));
+    holds_up(sets::SEARCH_BLIND_TEST, bars((0.96, 0.99), (0.93, 0.99)));
+    refuses(sets::SEARCH_UNANSWERABLE_BLIND_TEST, 40, bars(35, 30));
 }
 
 /// A third blind set, written from the catalog alone on 2026-12-05 in
@@ -125,8 +125,8 @@ fn search_holds_up_on_the_third_blind_set() {
 /// rates on it.
 #[test]
 fn search_holds_up_on_the_third_blind_sets_development_twin() {
-    holds_up(sets::SEARCH_BLIND2_DEV, bars((0.85, 0.92), (0.66, 0.76)));
-    refuses(sets::SEARCH_UNANSWERABLE_BLIND2_DEV, 30, bars(28, 10));
+    holds_up(sets::SEARCH_BLIND2_DEV, bars((0.85, 0.92), (0.78, 0.86)));
+    refuses(sets::SEARCH_UNANSWERABLE_BLIND2_DEV, 30, bars(28, 14));
 }
 
 /// Questions the catalog cannot answer get no answer, most of the time;
@@ -148,7 +148,7 @@ fn search_says_so_when_nothing_fits() {
         .collect();
     let refused = 1.0 - answered.len() as f64 / questions.len() as f64;
     assert!(
-        refused >= bars(0.78, 0.68),
+        refused >= bars(0.78, 0.62),
         "refused {refused:.2}:\n{}",
         answered.join("\n")
     );

@@ -4,6 +4,8 @@
 
 mod common;
 
+/// The README shows the default build, with the model.
+#[cfg(feature = "semantic")]
 #[test]
 fn readme_examples() {
     let cases = trycmd::TestCases::new();

