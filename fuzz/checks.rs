@@ -30,12 +30,12 @@ pub fn codes(data: &[u8]) {
     let _ = catalog::code_in_url(text);
 }
 
-/// The query path: scores finite, positive and in order.
+/// The query path: scores in (0, 1] and in order.
 pub fn search(data: &[u8]) {
     let query = String::from_utf8_lossy(data);
     let hits = search::search(&query, 10);
     assert!(hits.len() <= 10);
-    assert!(hits.iter().all(|h| h.score.is_finite() && h.score > 0.0));
+    assert!(hits.iter().all(|h| h.score > 0.0 && h.score <= 1.0));
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     if hits.is_empty() {
         let _ = search::suggestions(&query);
