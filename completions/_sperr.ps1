@@ -31,7 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the reference by its words, best match first; forgiving of typos')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the reference by what you mean, best match first; forgiving of typos')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every error, or those of one category, source or HTTP status')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find Stormpath error codes in tickets, logs and support archives (stdin when no PATH)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -120,7 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
         'sperr;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the reference by its words, best match first; forgiving of typos')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the reference by what you mean, best match first; forgiving of typos')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every error, or those of one category, source or HTTP status')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find Stormpath error codes in tickets, logs and support archives (stdin when no PATH)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')

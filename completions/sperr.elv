@@ -28,7 +28,7 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --version 'Print version'
             cand show 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
             cand explain 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
-            cand search 'Search the reference by its words, best match first; forgiving of typos'
+            cand search 'Search the reference by what you mean, best match first; forgiving of typos'
             cand list 'List every error, or those of one category, source or HTTP status'
             cand scan 'Find Stormpath error codes in tickets, logs and support archives (stdin when no PATH)'
             cand completions 'Print a shell completion script'
@@ -110,7 +110,7 @@ set edit:completion:arg-completer[sperr] = {|@words|
         &'sperr;help'= {
             cand show 'Show one or more errors: codes, ranges (7100-7107) or patterns (71xx)'
             cand explain 'Explain errors in long form; with no code or `-`, explain every error found in text on stdin'
-            cand search 'Search the reference by its words, best match first; forgiving of typos'
+            cand search 'Search the reference by what you mean, best match first; forgiving of typos'
             cand list 'List every error, or those of one category, source or HTTP status'
             cand scan 'Find Stormpath error codes in tickets, logs and support archives (stdin when no PATH)'
             cand completions 'Print a shell completion script'

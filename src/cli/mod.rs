@@ -164,16 +164,20 @@ pub enum Command {
         #[arg(value_name = "CODE", value_parser = Suggested(code_values), hide_possible_values = true)]
         codes: Vec<String>,
     },
-    /// Search the reference by its words, best match first; forgiving of typos
+    /// Search the reference by what you mean, best match first; forgiving of typos
     ///
-    /// The query is matched against the messages, user messages, further
+    /// A sentence model built into sperr (in the default build) compares the
+    /// query's meaning with each entry's texts and with how end users,
+    /// support engineers and developers describe its situation; the query's
+    /// words are matched too, against the messages, user messages, further
     /// information, category names and the server's message templates, with
     /// word forms, typos, synonyms and abbreviations (mfa, jwt, sign in) read
-    /// as the reference's words. A pasted server message with its
-    /// placeholders filled in finds its code. When nothing matches well
-    /// enough to be an answer, it says so on stderr, with the closest guess,
-    /// and exits 1.
+    /// as the reference's words. A code, or a pasted server message with its
+    /// placeholders filled in, finds its entry first. When nothing matches
+    /// well enough to be an answer, it says so on stderr, with the closest
+    /// guess, and exits 1. JSON gives each hit's score, from 0 to 1.
     #[command(after_help = "Examples:\n  sperr search wrong password\n  \
+                            sperr search 'it says my account is locked after 3 tries'\n  \
                             sperr search 'mfa code expired'\n  sperr search pasword incorect\n  \
                             sperr search --limit 3 --json jwt signature")]
     Search(Deferred<SearchArgs>),
