@@ -6,15 +6,20 @@ fn embedder() -> Embedder<'static> {
     Embedder::embedded().expect("embedded model")
 }
 
-#[test]
-fn tokenizer_matches_hf_on_case_list() {
-    let e = embedder();
+/// The hand-picked and random cases with HF's ids (gen_fixtures.py).
+fn cases() -> Vec<serde_json::Value> {
     let raw = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/tokenizer_cases.json"
     ))
     .unwrap();
-    let cases: Vec<serde_json::Value> = serde_json::from_str(&raw).unwrap();
+    serde_json::from_str(&raw).unwrap()
+}
+
+#[test]
+fn tokenizer_matches_hf_on_case_list() {
+    let e = embedder();
+    let cases = cases();
     let mut bad = Vec::new();
     for c in &cases {
         let text = c["text"].as_str().unwrap();
@@ -29,16 +34,23 @@ fn tokenizer_matches_hf_on_case_list() {
             bad.push(format!("{text:?}\n  want {want:?}\n  got  {got:?}"));
         }
     }
-    println!(
-        "tokenizer: {}/{} cases identical",
-        cases.len() - bad.len(),
-        cases.len()
-    );
+    report("tokenizer: cases", cases.len(), &bad);
+}
+
+/// Prints how many of `total` were identical and fails with the first
+/// mismatches, if any.
+fn report(what: &str, total: usize, mismatches: &[String]) {
+    println!("{what}: {}/{total} identical", total - mismatches.len());
     assert!(
-        bad.is_empty(),
+        mismatches.is_empty(),
         "{} mismatches:\n{}",
-        bad.len(),
-        bad.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        mismatches.len(),
+        mismatches
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -67,13 +79,7 @@ fn tokenizer_exhaustive_code_points() {
         }
         n += 1;
     }
-    println!("exhaustive: {}/{n} code points identical", n - bad.len());
-    assert!(
-        bad.is_empty(),
-        "{} mismatches:\n{}",
-        bad.len(),
-        bad.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
-    );
+    report("exhaustive: code points", n, &bad);
 }
 
 #[test]
@@ -106,12 +112,7 @@ fn truncates_to_256_and_never_panics() {
 #[test]
 fn embed_is_finite_and_normalised_on_odd_inputs() {
     let e = embedder();
-    let raw = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/tokenizer_cases.json"
-    ))
-    .unwrap();
-    let cases: Vec<serde_json::Value> = serde_json::from_str(&raw).unwrap();
+    let cases = cases();
     let mut scratch = minilm::Scratch::default();
     for c in cases.iter().step_by(10) {
         let v = e.embed_timed(c["text"].as_str().unwrap(), &mut scratch, None);
