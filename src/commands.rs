@@ -279,7 +279,9 @@ fn search(
                 }
             }
         };
-        writeln!(err, "sperr: no error matches {:?}; {hint}", quoted(query))?;
+        // `quoted` has escaped the control characters already; Debug
+        // formatting would escape its backslashes again.
+        writeln!(err, "sperr: no error matches \"{}\"; {hint}", quoted(query))?;
     }
     if !hits.is_empty() || style.format == Format::Json {
         render::search_hits(out, style, &hits)?;

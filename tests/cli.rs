@@ -386,6 +386,15 @@ fn a_search_without_hits_exits_1_with_close_words() {
     );
     assert_eq!(run(&["search", "xylophone", "--json"]).stdout.trim(), "[]");
     assert_eq!(run(&["search", " "]).code, 2);
+    // A pasted ticket's line breaks are shown escaped once.
+    let pasted = run(&["search", "xylophone\nmarimba"]);
+    assert!(
+        pasted
+            .stderr
+            .starts_with("sperr: no error matches \"xylophone\\nmarimba\";"),
+        "{}",
+        pasted.stderr
+    );
 }
 
 #[test]
