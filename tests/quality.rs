@@ -311,6 +311,25 @@ fn scan_holds_up_on_the_second_blind_set() {
     assert!(recall >= 0.88, "recall {recall:.3}\n{wrong}");
 }
 
+/// Issue 25's blind archives, scored before its rules (2026-12-05): the
+/// development folder 41 of its 129 pairs (recall 32%), 1 false; the
+/// test folder 32 of 113 (28%), 3 false (`bench/scan-score`). The issue asks for 97% with
+/// no false report on the first and 92% / 99% on the second; these bars
+/// are where it starts. The test folder's misses are not printed.
+#[test]
+fn scan_of_issue_25s_archives_before_its_rules() {
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND3_DEV);
+    assert!(
+        precision >= 0.97 && recall >= 0.31,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST);
+    assert!(
+        precision >= 0.91 && recall >= 0.28,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+}
+
 /// Precision and recall of `sperr scan DIR` on a blind set in tests/data
 /// over its published codes, and the files it got wrong.
 fn blind_scan_rates(set: &str) -> (f64, f64, String) {

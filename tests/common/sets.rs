@@ -52,6 +52,11 @@ pub const SCAN_BLIND_DEV: &str = "scan-blind-dev";
 /// Files written blind from the catalog (2026-12-03), never tuned on (a
 /// folder).
 pub const SCAN_BLIND_TEST: &str = "scan-blind-test";
+/// Issue 25's blind archives (2026-12-05): integrations' source code in
+/// seven languages, reworded messages, code cells and lists, other
+/// products' codes; a development folder and a test folder.
+pub const SCAN_BLIND3_DEV: &str = "scan-blind3-dev";
+pub const SCAN_BLIND3_TEST: &str = "scan-blind3-test";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {
