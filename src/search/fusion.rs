@@ -4,9 +4,9 @@
 //! The lexical score grows without bound; it is squashed to [0, 1) as
 //! `s / (s + LEXICAL_HALF)` and mixed with the semantic similarity; the
 //! fused score is the mix, or the squashed lexical score where that is
-//! higher. An
-//! entry the query names by code or quotes the message of scores 1 and
-//! ranks above all others: exact lookups win as they always did.
+//! higher. An entry the query names by code or quotes the message of
+//! scores 1 and ranks above all others: exact lookups win as they always
+//! did.
 
 use super::tuning::{CODE_PREFIX_SCORE, LEXICAL_HALF};
 #[cfg(feature = "semantic")]

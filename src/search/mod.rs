@@ -78,13 +78,9 @@ pub fn answers(mut hits: Vec<Ranked>) -> Vec<Ranked> {
 /// best first: an entry it names by code or quotes first, then by the
 /// fused score (see `fusion`).
 pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Ranked> {
-    let mut lexical = lexical(query);
-    // The category is part of the question: `password` in SMTP Server
-    // means the SMTP server's password.
-    let semantic = match category {
-        Some(category) => semantic_similarities(&format!("{query} ({})", category.name)),
-        None => semantic_similarities(query),
-    };
+    let tokens = words::tokenize(query, &words::stemmer());
+    let mut lexical = lexical(query, &tokens);
+    let semantic = semantic_similarities(query, &tokens, category);
     let entries = catalog::entries();
     let mut order: Vec<usize> = (0..entries.len())
         .filter(|&i| category.is_none_or(|c| std::ptr::eq(entries[i].category(), c)))
@@ -119,18 +115,32 @@ pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Ranked> {
 /// chosen on (`examples/fusion_grid.rs`).
 #[doc(hidden)]
 pub fn sides(query: &str) -> (Vec<f64>, Option<Vec<f64>>) {
-    (lexical(query).scores, semantic_similarities(query))
+    let tokens = words::tokenize(query, &words::stemmer());
+    (
+        lexical(query, &tokens).scores,
+        semantic_similarities(query, &tokens, None),
+    )
 }
 
-fn semantic_similarities(query: &str) -> Option<Vec<f64>> {
+/// The model's similarities for the query as the lexical side corrected
+/// it; the category, if any, is part of the question (`password` in SMTP
+/// Server means the SMTP server's password). `None` without the model.
+fn semantic_similarities(
+    query: &str,
+    tokens: &[Token],
+    category: Option<&'static Category>,
+) -> Option<Vec<f64>> {
     #[cfg(feature = "semantic")]
-    return semantic::similarities(&query::corrected(
-        query,
-        &words::tokenize(query, &words::stemmer()),
-    ));
+    return {
+        let mut text = query::corrected(query, tokens);
+        if let Some(category) = category {
+            text = format!("{text} ({})", category.name);
+        }
+        semantic::similarities(&text)
+    };
     #[cfg(not(feature = "semantic"))]
     return {
-        let _ = query;
+        let _ = (query, tokens, category);
         None
     };
 }
@@ -146,9 +156,7 @@ struct Lexical {
     browses: bool,
 }
 
-fn lexical(query: &str) -> Lexical {
-    let stemmer = words::stemmer();
-    let tokens = words::tokenize(query, &stemmer);
+fn lexical(query: &str, tokens: &[Token]) -> Lexical {
     let mut scores = vec![0.0f64; catalog::entries().len()];
     let mut matched: Vec<BTreeSet<&'static str>> = vec![BTreeSet::new(); scores.len()];
 
@@ -158,8 +166,9 @@ fn lexical(query: &str) -> Lexical {
     }
     score_quoted_messages(query, &mut scores);
     let words: Vec<Token> = tokens
-        .into_iter()
+        .iter()
         .filter(|t| !lookups.iter().any(|l| l.span.contains(&t.start)))
+        .cloned()
         .collect();
     let cued = cued_categories(&words);
     let said = query_stems(&words);
@@ -342,10 +351,14 @@ mod tests {
         search(query, 5).iter().map(|h| h.entry.code).collect()
     }
 
+    fn lexical_scores(query: &str) -> Vec<f64> {
+        lexical(query, &words::tokenize(query, &words::stemmer())).scores
+    }
+
     /// The entries whose lexical score makes them answers on its own, best
     /// first, with their scores.
     fn lexical_answers(query: &str) -> Vec<(u32, f64)> {
-        let scores = lexical(query).scores;
+        let scores = lexical_scores(query);
         let mut answers: Vec<(u32, f64)> = catalog::entries()
             .iter()
             .zip(scores)
@@ -507,7 +520,7 @@ mod tests {
     #[test]
     fn a_word_that_narrows_a_match_to_something_the_catalog_lacks_leaves_no_answer() {
         assert!(top("rate limit").is_empty());
-        let scores = lexical("rate limit").scores;
+        let scores = lexical_scores("rate limit");
         assert!(scores[catalog::position(1902).unwrap()] > 0.0, "the guess");
         // The head word alone is a question the catalog answers.
         assert_eq!(top("application limit reached")[0], 1902);

@@ -10,10 +10,9 @@ use super::tuning::{NEXT_PHRASING_SHARE, OWN_TEXT_SHARE, PHRASING_SHARE};
 use crate::catalog::{self, Entry};
 use crate::standalone::markup::plain;
 
-/// The catalog's stored embeddings, aligned so that nothing is copied.
-#[repr(C, align(64))]
-struct Aligned<B: ?Sized>(B);
-static STORED: &Aligned<[u8]> = &Aligned(*include_bytes!("embeddings.bin"));
+/// The catalog's stored embeddings, read in place (byte by byte: no
+/// alignment is needed).
+static STORED: &[u8] = include_bytes!("embeddings.bin");
 
 const MAGIC: &[u8; 8] = b"SPERRVEC";
 const HEADER: usize = 64;
@@ -65,7 +64,6 @@ pub fn fingerprint(texts: &[(u32, bool, String)]) -> u64 {
     hash.0
 }
 
-#[derive(Clone, Copy)]
 struct Fnv(u64);
 
 impl Default for Fnv {
@@ -136,7 +134,7 @@ impl Stored {
 /// The checked-in store: its fingerprint and its embeddings, or `None` if
 /// it is not a store (a test holds that it is).
 pub fn stored() -> Option<(u64, Vec<Stored>)> {
-    let bytes: &'static [u8] = &STORED.0;
+    let bytes = STORED;
     let u32_at = |at: usize| -> Option<u32> {
         Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
     };
