@@ -293,7 +293,7 @@ fn a_search_for_an_old_meaning_finds_the_code_with_its_history() {
 /// set's README).
 #[test]
 fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
-    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND_DEV);
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND_DEV, Counted::Published);
     assert_eq!(precision, 1.0, "{wrong}");
     assert!(recall >= 0.95, "recall {recall:.3}\n{wrong}");
 }
@@ -306,33 +306,44 @@ fn scan_finds_the_codes_of_the_blind_set_and_nothing_else() {
 /// checklist", which the list rule reads as error handling, not codes.
 #[test]
 fn scan_holds_up_on_the_second_blind_set() {
-    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND_TEST);
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND_TEST, Counted::Published);
     assert_eq!(precision, 1.0, "{wrong}");
     assert!(recall >= 0.88, "recall {recall:.3}\n{wrong}");
 }
 
-/// Issue 25's blind archives, scored before its rules (2026-12-05): the
-/// development folder 41 of its 129 pairs (recall 32%), 1 false; the
-/// test folder 32 of 113 (28%), 3 false (`bench/scan-score`). The issue asks for 97% with
-/// no false report on the first and 92% / 99% on the second; these bars
-/// are where it starts. The test folder's misses are not printed.
+/// Issue 25's blind archives, written from the whole catalog (so every
+/// catalog code counts), scored before its rules (2026-12-05): the
+/// development folder 45 of its 129 pairs (recall 35%), 1 false; the
+/// test folder 32 of 113 (28%), 3 false (`bench/scan-score --catalog`).
+/// The issue asks for 97% with no false report on the first and 92% / 99%
+/// on the second; these bars are where it starts. The test folder's misses
+/// are not printed.
 #[test]
 fn scan_of_issue_25s_archives_before_its_rules() {
-    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND3_DEV);
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND3_DEV, Counted::Catalog);
     assert!(
-        precision >= 0.97 && recall >= 0.31,
+        precision >= 0.97 && recall >= 0.34,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
-    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST);
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
     assert!(
         precision >= 0.91 && recall >= 0.28,
         "precision {precision:.3} recall {recall:.3}"
     );
 }
 
+/// Which found codes a blind scan set counts.
+enum Counted {
+    /// The published reference's codes only: a code the catalog knows from
+    /// other sources is neither expected nor false.
+    Published,
+    /// Every catalog code.
+    Catalog,
+}
+
 /// Precision and recall of `sperr scan DIR` on a blind set in tests/data
-/// over its published codes, and the files it got wrong.
-fn blind_scan_rates(set: &str) -> (f64, f64, String) {
+/// over the codes it counts, and the files it got wrong.
+fn blind_scan_rates(set: &str, counted: Counted) -> (f64, f64, String) {
     let output = common::sperr()
         .args(["scan", "--format", "jsonl", "--no-progress"])
         .arg(sets::path(set))
@@ -344,8 +355,11 @@ fn blind_scan_rates(set: &str) -> (f64, f64, String) {
         let file = std::path::Path::new(hit["file"].as_str().unwrap());
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         let code = hit["code"].as_u64().unwrap() as u32;
-        let published = sperr::catalog::lookup(code).is_some_and(|e| e.source().is_none());
-        if published {
+        let counts = sperr::catalog::lookup(code).is_some_and(|entry| match counted {
+            Counted::Published => entry.source().is_none(),
+            Counted::Catalog => true,
+        });
+        if counts {
             found_in.entry(name).or_default().insert(code);
         }
     }
