@@ -20,7 +20,9 @@
 //! - `lists`: lists of bare numbers under a heading about codes;
 //! - `tables`: a text table's Code column, a JSON body's fields;
 //! - `csv`: the code column of a CSV export;
-//! - `other_numbers`: what other programs print after "error", and counts.
+//! - `other_numbers`: what other programs print after "error", and counts;
+//! - `source`: integrations' source code (switch labels, comparisons, the
+//!   members of maps, enums and constants about errors).
 //!
 //! Catalog messages quoted without a number are found by `crate::quotes`.
 
@@ -31,6 +33,7 @@ mod numbers;
 mod other_numbers;
 mod prefilter;
 mod sentences;
+mod source;
 mod tables;
 
 use crate::catalog;
@@ -45,6 +48,7 @@ use numbers::*;
 use other_numbers::{is_count, is_other_programs_number};
 use prefilter::*;
 use sentences::{Read, Sentence};
+use source::Source;
 use tables::*;
 
 /// A line longer than this is scanned in windows of this size, overlapping
@@ -90,6 +94,8 @@ struct Scratch {
     keywords: Vec<(usize, usize)>,
     /// Where the block may show the sign of an encoding.
     signs: Vec<usize>,
+    /// The codes source code holds on the line being looked at.
+    source: Vec<source::Found>,
 }
 
 thread_local! {
@@ -131,6 +137,8 @@ pub(super) struct Scanner {
     lists: Lists,
     /// A sentence about a code that the line's end cut before its number.
     sentence: Option<Sentence>,
+    /// The switches and blocks about errors that source code has opened.
+    source: Source,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -158,6 +166,7 @@ impl Scanner {
             table_seen: false,
             lists: Lists::new(),
             sentence: None,
+            source: Source::default(),
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -225,13 +234,17 @@ impl Scanner {
             && self.table_column.is_none()
             && self.sentence.is_none()
             && self.lists.at_rest()
+            && self.source.at_rest()
             && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
     }
 
     /// Whether the next line must be read whatever it holds: it may go on
     /// with a table, a list of codes or a sentence.
     fn carries_over(&self) -> bool {
-        self.table_column.is_some() || self.lists.is_open() || self.sentence.is_some()
+        self.table_column.is_some()
+            || self.lists.is_open()
+            || self.sentence.is_some()
+            || !self.source.at_rest()
     }
 
     /// Scans a window of a long line that starts `offset` bytes into it.
@@ -282,6 +295,7 @@ impl Scanner {
         self.messages(text, offset);
         if first_window {
             self.list_item(text, words.codes);
+            self.source_code(text);
         }
         if sign {
             self.decoded_views(text, offset);
@@ -517,6 +531,18 @@ impl Scanner {
         if !is_count(text, end) {
             self.push_with_list(code, 0, text, start, end);
         }
+    }
+
+    /// Codes in source code: switch labels, comparisons, members of blocks
+    /// about errors.
+    fn source_code(&mut self, text: &[u8]) {
+        let mut found = std::mem::take(&mut self.scratch.source);
+        found.clear();
+        self.source.line(text, &mut found);
+        for f in &found {
+            self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);
+        }
+        self.scratch.source = found;
     }
 
     /// A text table: a header line with a cell `Code` (or `Error code`)

@@ -277,3 +277,62 @@ fn positions_and_escaping() {
     assert_eq!((hits[0].line, hits[0].column), (2, 6));
     assert_eq!(hits[0].text, "error 7100");
 }
+
+#[test]
+fn switch_labels_on_an_errors_code_are_codes() {
+    let java = "switch (e.getCode()) {\n    case 7100:\n        return fail();\n    case 7101: case 7103:\n        return locked(3000);\n}\nint port = 8080;\ncase 2001:\n";
+    assert_eq!(codes(java), [7100, 7101, 7103]);
+    let go = "\tswitch apiErr.Code {\n\tcase 2100, 2101:\n\t\treturn nil\n\t}\n";
+    assert_eq!(codes(go), [2100, 2101]);
+    let ruby = "    case error.code\n    when 7100, 7104\n      'x'\n    when 400, 409\n      'y'\n    end\n";
+    assert_eq!(codes(ruby), [7100, 7104]);
+    let kotlin = "when (e.code) {\n    7100, 7104 -> retry()\n}\n";
+    assert_eq!(codes(kotlin), [7100, 7104]);
+    // A switch on something else is not about codes.
+    assert_eq!(
+        codes("switch (port) {\n  case 8080:\n  case 2001:\n}\n"),
+        Vec::<u32>::new()
+    );
+}
+
+#[test]
+fn comparisons_and_membership_tests_on_a_code_name_their_codes() {
+    assert_eq!(codes("if exc.code in (7100, 7101):"), [7100, 7101]);
+    assert_eq!(
+        codes("if ([2001, 2014].includes(err.code)) {"),
+        [2001, 2014]
+    );
+    assert_eq!(
+        codes("if (in_array($e->getCode(), [2001, 2014])) {"),
+        [2001, 2014]
+    );
+    assert_eq!(codes("if (e.code === 7100 && retries < 3000) {"), [7100]);
+    // Padding of base64 is no comparison, and `status` is not compared.
+    assert_eq!(
+        codes("kong[2001]: status=404 body=eyJzdGF0dXMi=="),
+        Vec::<u32>::new()
+    );
+}
+
+#[test]
+fn members_of_blocks_about_errors_are_codes_and_quantities_are_not() {
+    let python = "# Stormpath error codes -> text\nSTORMPATH_ERRORS = {\n    2002: 'Invalid value',\n    7500: 'Accounts already linked',\n}\n\n# MySQL client errors (not Stormpath)\nMYSQL_ERRORS = {\n    2003: \"Can't connect\",\n}\nBATCH_SIZE = 2000\n";
+    assert_eq!(codes(python), [2002, 7500]);
+    let java = "public final class StormpathErrorCodes {\n    public static final int ORG_NO_STORE = 4600;\n    public static final int CONNECT_TIMEOUT_MS = 3000;\n}\n";
+    assert_eq!(codes(java), [4600]);
+    let csharp = "    public enum StormpathErrorCode\n    {\n        AgentUnreachable = 9000,\n        SmtpAuthFailed = 13001,\n    }\n    public const int Port = 2001;\n";
+    assert_eq!(codes(csharp), [9000, 13001]);
+    let go = "// Stormpath error codes for account stores.\nconst (\n\tErrMissing = 5100\n\tErrMapped  = 5104 // seen\n)\n\nconst (\n\tDefaultPort = 2001\n)\n";
+    assert_eq!(codes(go), [5100, 5104]);
+    let php = "    public static $stormpathErrors = [\n        1902 => 'Application limit reached.',\n    ];\n";
+    assert_eq!(codes(php), [1902]);
+    let ruby = "  # ID Site / token error codes from Stormpath\n  ID_SITE_TIMED_OUT = 12001\n  TOKEN_ORG_DISABLED = 11002\n\n  set :port, 2001\n";
+    assert_eq!(codes(ruby), [12001, 11002]);
+    assert_eq!(
+        codes("REAUTH_CODES = frozenset({10011, 10013})"),
+        [10011, 10013]
+    );
+    // A class named for something else holds code, not members.
+    let handler = "public class LoginErrorHandler {\n    void f() { retryLater(MAX, 3000); }\n}\n";
+    assert_eq!(codes(handler), Vec::<u32>::new());
+}

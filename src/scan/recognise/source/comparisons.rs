@@ -1,0 +1,122 @@
+//! Comparisons and membership tests on an error's code: the side that is
+//! not the code holds the codes.
+
+use super::{Found, named_quantity, numbers, operand, speaks_of_a_code, strip_comment};
+
+/// The operators of a comparison or a membership test, longest first:
+/// between two sides, or a call whose receiver or arguments hold the
+/// other side.
+const COMPARISONS: &[(&[u8], Operator)] = &[
+    (b"===", Operator::Between),
+    (b"!==", Operator::Between),
+    (b"==", Operator::Between),
+    (b"!=", Operator::Between),
+    (b" in ", Operator::Between),
+    (b" not in ", Operator::Between),
+    (b" is ", Operator::Between),
+    (b" -eq ", Operator::Between),
+    (b" -in ", Operator::Between),
+    (b".includes(", Operator::Call),
+    (b".contains(", Operator::Call),
+    (b".include?(", Operator::Call),
+    (b".has(", Operator::Call),
+    (b".indexof(", Operator::Call),
+    (b".equals(", Operator::Call),
+    (b"in_array(", Operator::Call),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Operator {
+    Between,
+    Call,
+}
+
+/// Numbers compared with an error's code, or tested for membership with
+/// it: `err.code === 7100`, `exc.code in (7100, 7101)`, `[2001,
+/// 2014].includes(e.code)`, `in_array($e->getCode(), [2001, 2014])`.
+/// The side that is not the code holds them.
+pub(super) fn comparison(text: &[u8], found: &mut Vec<Found>) {
+    let code = strip_comment(text);
+    let mut at = 0;
+    while at < code.len() {
+        let Some(&(op, kind)) = COMPARISONS.iter().find(|(op, _)| {
+            code.len() - at >= op.len() && code[at..at + op.len()].eq_ignore_ascii_case(op)
+        }) else {
+            at += 1;
+            continue;
+        };
+        let left = operand_start(code, at)..at;
+        let right_start = at + op.len();
+        let right = right_start..operand_end(code, right_start, kind == Operator::Call);
+        let mut take = |range: std::ops::Range<usize>| {
+            numbers(&code[..range.end], |start, end, number| {
+                if start >= range.start && operand(code, start, end) && !named_quantity(code, start)
+                {
+                    found.push(Found {
+                        start,
+                        end,
+                        code: number,
+                    });
+                }
+            })
+        };
+        if speaks_of_a_code(&code[left.clone()]) {
+            take(right.clone());
+        } else if speaks_of_a_code(&code[right.clone()]) {
+            take(left);
+            if kind == Operator::Call {
+                take(right.clone()); // `in_array($e->getCode(), [2001, 2014])`
+            }
+        }
+        at = right_start;
+    }
+}
+
+/// Where the side of a comparison that ends at `end` starts: one term,
+/// `e.getCode()`, `[2001, 2014]`, `$e->getCode()`.
+fn operand_start(text: &[u8], end: usize) -> usize {
+    let mut depth = 0usize;
+    let mut at = end;
+    while at > 0 {
+        let b = text[at - 1];
+        match b {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth == 0 => break,
+            b'(' | b'[' | b'{' => depth -= 1,
+            b' ' | b'\t' | b'!' | b'=' | b'&' | b'|' | b',' if depth == 0 => break,
+            _ => {}
+        }
+        at -= 1;
+    }
+    at
+}
+
+/// Where the side of a comparison that starts at `start` ends: at the
+/// condition's end (`&&`, `||`, `?`, `;`, `:`, `{`, ` and `, ` then`), or
+/// at a bracket it did not open, or (unless it is a call's arguments) a
+/// comma.
+fn operand_end(text: &[u8], start: usize, call: bool) -> usize {
+    let mut depth = 0usize;
+    let mut at = start;
+    while at < text.len() {
+        let b = text[at];
+        let rest = &text[at..];
+        match b {
+            b'(' | b'[' | b'{' if !(b == b'{' && depth == 0 && at > start) => depth += 1,
+            b')' | b']' | b'}' if depth == 0 => break,
+            b')' | b']' | b'}' => depth -= 1,
+            b',' if depth == 0 && !call => break,
+            b'&' | b'|' | b'?' | b';' | b':' | b'{' if depth == 0 => break,
+            b' ' if depth == 0
+                && [&b" and "[..], b" or ", b" then", b" &&", b" ||"]
+                    .iter()
+                    .any(|w| rest.starts_with(w)) =>
+            {
+                break;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    at
+}

@@ -1,0 +1,615 @@
+//! Source code of integrations, in any of the languages they were written
+//! in (Java, JavaScript and TypeScript, Python, Ruby, PHP, C#, Go): a
+//! number is a code where the code around it speaks of an error's code.
+//!
+//! - A label under a switch on an error's code: `switch (e.getCode())`
+//!   then `case 7100:`, Ruby's `case e.code` / `when 7100, 7104`, a
+//!   `match` arm `7100 =>`.
+//! - A comparison or membership test on a code: `exc.code in (7100,
+//!   7101)`, `[2001, 2014].includes(err.code)`.
+//! - A key, member or value of a map, enum, constants block or class
+//!   whose name or the comment above it speaks of errors or their codes:
+//!   `STORMPATH_ERRORS = {` then `2002: 'Invalid value'`, `enum MfaError`
+//!   then `CodeExpired = 13108`, `# Stormpath error codes` then
+//!   `PASSWORD_INCORRECT = 7100`.
+//!
+//! Ports, timeouts, sizes and limits in the same files are named as such
+//! (`CONNECT_TIMEOUT_MS = 3000`) and are not codes; a block that names
+//! another product (`# MySQL client errors`) is not Stormpath's. A block
+//! lasts while its lines are indented deeper than the line that opened it.
+
+use super::keywords::OTHER_CODES;
+use super::numbers::code_number;
+use crate::catalog;
+use comparisons::comparison;
+
+mod comparisons;
+
+/// Where a code stands on a line: its digits, and whether it must be a
+/// code the catalog knows (a member of a block may be some other number
+/// that happens to fall in a code's range; a switch label may not).
+pub(super) struct Found {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) code: u32,
+}
+
+/// What the lines read so far have opened.
+#[derive(Debug, Default)]
+pub(super) struct Source {
+    /// The blocks the current line is inside, innermost last.
+    scopes: Vec<Scope>,
+    /// A comment or a declaration spoke of errors: the block or the
+    /// constants that come next are about them.
+    announced: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Scope {
+    kind: Kind,
+    /// The indentation of the line that opened it: it lasts while its
+    /// lines are deeper.
+    indent: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A switch on an error's code: its labels are codes.
+    Switch,
+    /// A map, enum, class or constants block about errors.
+    Block,
+    /// Constants after a comment about errors, at its indentation: they
+    /// last until a blank line.
+    Paragraph,
+}
+
+/// Words that say a number is a quantity: a port, a time, a size, a limit.
+const QUANTITIES: &[&str] = &[
+    "port", "timeout", "ttl", "size", "limit", "max", "min", "batch", "count", "retries", "retry",
+    "length", "len", "ms", "millis", "seconds", "secs", "sec", "minutes", "hours", "days", "bytes",
+    "kb", "mb", "cost", "page", "delay", "interval", "expires", "expiry", "width", "height",
+    "capacity", "workers", "threads", "version", "year", "sleep", "wait", "backoff", "leeway",
+    "duration", "age",
+];
+
+/// Products whose errors a block may list instead of Stormpath's.
+const OTHER_PRODUCTS: &[&str] = &[
+    "mysql",
+    "postgres",
+    "postgresql",
+    "pg",
+    "sqlstate",
+    "mongo",
+    "mongodb",
+    "oracle",
+    "redis",
+    "http",
+    "aws",
+    "cognito",
+    "okta",
+    "auth0",
+    "windows",
+    "win32",
+    "errno",
+    "grpc",
+    "smtp",
+    "sqlite",
+];
+
+/// Words that declare a block of constants or members.
+const DECLARATIONS: &[&str] = &["enum", "const"];
+
+/// Words that declare a class, whose body holds code as well as members:
+/// its name must say it is about errors.
+const CLASSES: &[&str] = &["class", "module", "object", "struct", "interface", "record"];
+
+/// The words of a name that say it is about errors.
+const ERROR_WORDS: &[&str] = &[
+    "err",
+    "error",
+    "errors",
+    "errorcode",
+    "errorcodes",
+    "code",
+    "codes",
+];
+
+impl Source {
+    /// Whether nothing read bears on the lines to come.
+    pub(super) fn at_rest(&self) -> bool {
+        self.scopes.is_empty() && !self.announced
+    }
+
+    /// Reads a line (each line while a block is open or announced, else
+    /// only lines with an error or code word) and adds the codes it holds.
+    pub(super) fn line(&mut self, text: &[u8], found: &mut Vec<Found>) {
+        let trimmed = text.trim_ascii();
+        if trimmed.is_empty() {
+            self.scopes.retain(|s| s.kind != Kind::Paragraph);
+            return;
+        }
+        let indent = text.len() - text.trim_ascii_start().len();
+        let label = starts_with_word(trimmed, "case")
+            || starts_with_word(trimmed, "when")
+            || starts_with_word(trimmed, "default")
+            || starts_with_word(trimmed, "else");
+        while let Some(scope) = self.scopes.last() {
+            let ends = match scope.kind {
+                Kind::Switch => indent <= scope.indent && !label,
+                Kind::Block => indent <= scope.indent,
+                Kind::Paragraph => indent < scope.indent,
+            };
+            if !ends {
+                break;
+            }
+            self.scopes.pop();
+        }
+        let comment = is_comment(trimmed);
+        let words = Words::of(text);
+        if comment {
+            // A comment goes on announcing, or announces: `# Stormpath
+            // error codes`, not `# MySQL client errors (not Stormpath)`.
+            self.announced |= words.errors && !words.other_product;
+            return;
+        }
+        let announced = std::mem::take(&mut self.announced);
+        let opens = ends_with_opener(trimmed);
+        match self.scopes.last().map(|s| s.kind) {
+            Some(Kind::Switch) if label || starts_with_number(trimmed) => switch_label(text, found),
+            Some(Kind::Block | Kind::Paragraph) => members(text, false, found),
+            _ => {}
+        }
+        if let Some(subject) = switch_subject(trimmed) {
+            if speaks_of_a_code(subject) {
+                self.scopes.push(Scope {
+                    kind: Kind::Switch,
+                    indent,
+                });
+            }
+            return;
+        }
+        comparison(text, found);
+        if words.other_product {
+            return;
+        }
+        // What names the block: the name assigned (`REAUTH_CODES = …`), or
+        // a declaration (`enum MfaError`, `module StormpathErrors`; a
+        // class's body holds code as well as members, so its name must end
+        // in a word about errors), or the comment above it.
+        let assigned = assignment(text);
+        let named = assigned.is_some_and(|at| Words::of(&text[..at]).errors);
+        let declared = words.errors && (words.declaration || words.class && words.names_errors);
+        if !(announced || named || declared) {
+            return;
+        }
+        if assigned.is_some() && self.scopes.is_empty() {
+            // The line that names the block: `REAUTH_CODES = frozenset({10011, 10013})`.
+            members(text, true, found);
+        }
+        let lone = trimmed.len() == 1;
+        let announced_block = announced && (lone || assigned.is_some() || words.declaration);
+        if opens && (named || declared || announced_block) {
+            self.scopes.push(Scope {
+                kind: Kind::Block,
+                indent,
+            });
+        } else if declared && assigned.is_none() {
+            // `public enum StormpathErrorCode` with its brace below.
+            self.announced = true;
+        } else if announced && assigned.is_some() && self.scopes.is_empty() {
+            self.scopes.push(Scope {
+                kind: Kind::Paragraph,
+                indent,
+            });
+        }
+    }
+}
+
+/// What the words of a line say.
+#[derive(Default)]
+struct Words {
+    /// It speaks of errors or their codes: `StormpathErrors`, `MfaError`,
+    /// `REAUTH_CODES`, `# Stormpath error codes`.
+    errors: bool,
+    /// It names another product.
+    other_product: bool,
+    /// A name of it ends in a word about errors: `StormpathErrors`,
+    /// `MfaError`, `StormpathErrorCodes`; not `LoginErrorHandler`.
+    names_errors: bool,
+    /// It declares an enum or constants (`enum`, `const (`).
+    declaration: bool,
+    /// It declares a class (`class`, `module`).
+    class: bool,
+}
+
+impl Words {
+    fn of(text: &[u8]) -> Words {
+        let mut words = Words::default();
+        let offset = |part: &[u8]| part.as_ptr() as usize - text.as_ptr() as usize;
+        let mut previous: Option<&[u8]> = None;
+        let mut parts = name_parts(text).peekable();
+        while let Some(part) = parts.next() {
+            let is = |w: &str| part.eq_ignore_ascii_case(w.as_bytes());
+            // `code` alone is source code; `REAUTH_CODES`, `errorCode` and
+            // `error code` are not, `zipCode` is another kind of code.
+            let code_word = is("code") || is("codes");
+            let joined = previous.is_some_and(|p| {
+                let gap = &text[offset(p) + p.len()..offset(part)];
+                gap.is_empty()
+                    || gap == b"_"
+                    || gap == b" "
+                        && ERROR_WORDS[..3]
+                            .iter()
+                            .any(|w| p.eq_ignore_ascii_case(w.as_bytes()))
+            });
+            let other_code =
+                previous.is_some_and(|p| OTHER_CODES.iter().any(|o| o.eq_ignore_ascii_case(p)));
+            let about_errors =
+                ERROR_WORDS.iter().any(|w| is(w)) && (!code_word || joined && !other_code);
+            if about_errors {
+                words.errors = true;
+                let end = offset(part) + part.len();
+                let name_goes_on = parts.peek().is_some_and(|next| offset(next) == end);
+                words.names_errors |= !name_goes_on;
+            }
+            if OTHER_PRODUCTS.iter().any(|w| is(w)) {
+                words.other_product = true;
+            }
+            if DECLARATIONS.iter().any(|w| is(w)) {
+                words.declaration = true;
+            }
+            if CLASSES.iter().any(|w| is(w)) {
+                words.class = true;
+            }
+            previous = Some(part);
+        }
+        if words.other_product && mentions_stormpath(text) && !says_not_stormpath(text) {
+            // `Stormpath error codes (HTTP 400 and 409)`
+            words.other_product = false;
+        }
+        words
+    }
+}
+
+/// The parts of the names and words of a line: `getErrorCode` is `get`,
+/// `Error`, `Code`; `MAX_PAGE_SIZE` is `MAX`, `PAGE`, `SIZE`; `Err` of
+/// `ErrDefault` stands alone.
+fn name_parts(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() && !text[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        let upper_run = text[at].is_ascii_uppercase()
+            && text.get(at + 1).is_some_and(|b| b.is_ascii_uppercase());
+        at += 1;
+        while at < text.len() && text[at].is_ascii_alphanumeric() {
+            let b = text[at];
+            let camel_break = if upper_run {
+                // `HTTPError`: the run ends before the capital that starts
+                // a lower-case word.
+                b.is_ascii_lowercase() && at - start > 1 && {
+                    at -= 1;
+                    true
+                }
+            } else {
+                b.is_ascii_uppercase()
+            };
+            if camel_break {
+                break;
+            }
+            at += 1;
+        }
+        Some(&text[start..at])
+    })
+}
+
+fn mentions_stormpath(text: &[u8]) -> bool {
+    text.windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
+}
+
+fn says_not_stormpath(text: &[u8]) -> bool {
+    text.windows(13)
+        .any(|w| w.eq_ignore_ascii_case(b"not stormpath"))
+}
+
+/// Where the line assigns a name, its `=`: `NAME = …`, `NAME: Type =
+/// …` (not `==`, `=>`, `<=`).
+fn assignment(text: &[u8]) -> Option<usize> {
+    (1..text.len()).find(|&i| {
+        text[i] == b'='
+            && !b"=!<>".contains(&text[i - 1])
+            && text.get(i + 1).is_none_or(|&n| n != b'=' && n != b'>')
+    })
+}
+
+/// A comment line: `//`, `#`, `/*`, `*`, `--`, `'''`, `"""`.
+fn is_comment(trimmed: &[u8]) -> bool {
+    [&b"//"[..], b"#", b"/*", b"*", b"--", b"\"\"\"", b"'''"]
+        .iter()
+        .any(|p| trimmed.starts_with(p))
+        && !trimmed.starts_with(b"#[")
+}
+
+/// Whether a line opens a block: it ends (before a comment) with `{`,
+/// `[` or `(`, or with `:` (Python).
+fn ends_with_opener(trimmed: &[u8]) -> bool {
+    let code = strip_comment(trimmed).trim_ascii_end();
+    code.last().is_some_and(|b| b"{[(".contains(b))
+        || code.ends_with(b"do")
+        || code.ends_with(b":") && !code.ends_with(b"::")
+}
+
+/// The line without a comment at its end (`// …`, `# …`).
+fn strip_comment(text: &[u8]) -> &[u8] {
+    let mut quote = None;
+    for (i, &b) in text.iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'#' && i > 0 && text[i - 1] == b' ' => return &text[..i],
+            None if text[i..].starts_with(b"//") && (i == 0 || text[i - 1] != b':') => {
+                return &text[..i];
+            }
+            None => {}
+        }
+    }
+    text
+}
+
+fn starts_with_word(text: &[u8], word: &str) -> bool {
+    text.len() >= word.len()
+        && text[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        && text
+            .get(word.len())
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_')
+}
+
+fn starts_with_number(text: &[u8]) -> bool {
+    let text = text.strip_prefix(b"\"").unwrap_or(text);
+    text.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// What a switch switches on: `switch (e.getCode()) {`, `switch
+/// apiErr.Code {`, Ruby's `case error.code`, `match exc.code:`, Kotlin's
+/// `when (e.code) {`. A label (`case 7100:`) is none.
+fn switch_subject(trimmed: &[u8]) -> Option<&[u8]> {
+    let code = strip_comment(trimmed).trim_ascii_end();
+    for word in ["switch", "match", "select case", "case", "when"] {
+        if let Some(at) = find_word(code, word) {
+            let subject = code[at + word.len()..].trim_ascii();
+            let label = word == "case" || word == "when";
+            if label
+                && (at > 0
+                    || subject.ends_with(b":")
+                    || subject
+                        .first()
+                        .is_none_or(|b| !b.is_ascii_alphabetic() && !b"$(".contains(b)))
+            {
+                return None; // `case 7100:`, `when 7100, 7104`
+            }
+            if !label && word != "switch" && !subject.ends_with(b"{") && !subject.ends_with(b":") {
+                continue; // `match` as a word in other code
+            }
+            return Some(subject);
+        }
+    }
+    None
+}
+
+/// Where a word stands in a line, as a word.
+fn find_word(text: &[u8], word: &str) -> Option<usize> {
+    let word = word.as_bytes();
+    let boundary = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_');
+    (0..text.len().checked_sub(word.len())? + 1).find(|&at| {
+        text[at..at + word.len()].eq_ignore_ascii_case(word)
+            && boundary(at.checked_sub(1).map(|i| &text[i]))
+            && boundary(text.get(at + word.len()))
+    })
+}
+
+/// Whether a switch's subject or a comparison's side is an error's code:
+/// `e.getCode()`, `apiErr.Code`, `$e->getErrorCode()`, `error.status`;
+/// not `zipCode` nor `exitCode`.
+fn speaks_of_a_code(text: &[u8]) -> bool {
+    let mut previous: Option<&[u8]> = None;
+    for part in name_parts(text) {
+        let is = |w: &[u8]| part.eq_ignore_ascii_case(w);
+        let other = previous.is_some_and(|p| OTHER_CODES.iter().any(|o| o.eq_ignore_ascii_case(p)));
+        if (is(b"code") || is(b"errorcode") || is(b"errcode")) && !other || is(b"status") {
+            return true;
+        }
+        previous = Some(part);
+    }
+    false
+}
+
+/// The codes of a label: `case 2100, 2101, 2102:`, `when 7100, 7104`,
+/// `7100 | 7104 =>`: every number before the label's end.
+fn switch_label(text: &[u8], found: &mut Vec<Found>) {
+    let code = strip_comment(text);
+    let mut from = 0;
+    loop {
+        let end = from + label_end(&code[from..]);
+        numbers(&code[..end], |start, end, code| {
+            if start >= from {
+                found.push(Found { start, end, code });
+            }
+        });
+        // `case 7101: case 7103:`
+        let rest = code.get(end + 1..).unwrap_or_default();
+        if !starts_with_word(rest.trim_ascii_start(), "case") {
+            break;
+        }
+        from = end + 1;
+    }
+}
+
+/// Where a label ends: its `:`, `=>`, `->`, `then` or `{`.
+fn label_end(text: &[u8]) -> usize {
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        if rest.starts_with(b"::") {
+            at += 2;
+            continue;
+        }
+        if rest.starts_with(b":")
+            || rest.starts_with(b"=>")
+            || rest.starts_with(b"->")
+            || rest.starts_with(b"{")
+            || rest.starts_with(b" then")
+        {
+            return at;
+        }
+        at += 1;
+    }
+    text.len()
+}
+
+/// The catalog-range numbers of a text, each as code digits: not part of a
+/// word, a decimal or a date.
+fn numbers(text: &[u8], mut each: impl FnMut(usize, usize, u32)) {
+    let mut at = 0;
+    while at < text.len() {
+        if !text[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < text.len() && text[at].is_ascii_digit() {
+            at += 1;
+        }
+        let word_before =
+            start > 0 && (text[start - 1].is_ascii_alphabetic() || text[start - 1] == b'_');
+        if word_before {
+            continue;
+        }
+        if let Some(code) = code_number(text, start, at) {
+            each(start, at, code);
+        }
+    }
+}
+
+/// Whether a number stands as an operand or an item: after `=`, `(`,
+/// `[`, `{`, `,`, `|` or `>` and before `)`, `]`, `}`, `,`, `:`, `;`,
+/// `&`, `|`, `?` or the line's end (past a quote around it).
+fn operand(text: &[u8], start: usize, end: usize) -> bool {
+    let before = text[..start].trim_ascii_end();
+    let before = before
+        .strip_suffix(b"\"")
+        .or_else(|| before.strip_suffix(b"'"))
+        .unwrap_or(before);
+    let after = text[end..].trim_ascii_start();
+    let after = after
+        .strip_prefix(b"\"")
+        .or_else(|| after.strip_prefix(b"'"))
+        .unwrap_or(after)
+        .trim_ascii_start();
+    let left = before.last().is_none_or(|b| b"=([{,|>:".contains(b));
+    let right = after.first().is_none_or(|b| b")]},:;&|?=-".contains(b))
+        || after.starts_with(b"then")
+        || after.starts_with(b"and ")
+        || after.starts_with(b"or ");
+    left && right
+}
+
+/// Whether the name a number is given says it is a quantity: the name
+/// before its `=`, `:` or `(`, `MAX_PAGE_SIZE = 100`, `sleep(3000)`.
+fn named_quantity(text: &[u8], start: usize) -> bool {
+    let before = text[..start].trim_ascii_end();
+    let before = before
+        .trim_ascii_end()
+        .strip_suffix(b"\"")
+        .unwrap_or(before)
+        .trim_ascii_end();
+    let name_end = before.len()
+        - before
+            .iter()
+            .rev()
+            .take_while(|b| b"=:(<>!, ".contains(b))
+            .count();
+    let name = &before[..name_end];
+    let name_start = name
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+        .map_or(0, |i| i + 1);
+    let name = &name[name_start..];
+    name_parts(name).any(|part| {
+        QUANTITIES
+            .iter()
+            .any(|q| part.eq_ignore_ascii_case(q.as_bytes()))
+    })
+}
+
+/// The members of a block about errors on a line: a key at its start
+/// (`2002: 'Invalid value'`, `1902 => '…'`, `{ 7100, "…" }`), a value
+/// given a name (`PASSWORD_INCORRECT = 7100`, `LOCKED(7103, …)`) and the
+/// items that go on from it; on the line that names the block
+/// (`anywhere`), every item (`frozenset({10011, 10013})`). Only codes the
+/// catalog knows.
+fn members(text: &[u8], anywhere: bool, found: &mut Vec<Found>) {
+    let code = strip_comment(text);
+    let content = code.len() - code.trim_ascii_start().len();
+    let mut last_end = None;
+    numbers(code, |start, end, number| {
+        if catalog::lookup(number).is_none() || !operand(code, start, end) {
+            return;
+        }
+        let lead = code[content..start]
+            .iter()
+            .all(|b| b" \t\"'[{(".contains(b));
+        let item =
+            last_end.is_some_and(|e: usize| code[e..start].iter().all(|b| b" \t\"',|".contains(b)));
+        let named = !named_quantity(code, start) && names_a_value(code, start);
+        if lead || item || named || anywhere && !named_quantity(code, start) {
+            found.push(Found {
+                start,
+                end,
+                code: number,
+            });
+            last_end = Some(end);
+        }
+    });
+}
+
+/// Whether a number is the value given to a name: `NAME = 7100`, `NAME:
+/// 7100`, `'NAME' => 7100`, `NAME(7100`.
+fn names_a_value(text: &[u8], start: usize) -> bool {
+    let before = text[..start].trim_ascii_end();
+    let before = before
+        .strip_suffix(b"\"")
+        .unwrap_or(before)
+        .trim_ascii_end();
+    let Some(&operator) = before.last() else {
+        return false;
+    };
+    let name = match operator {
+        b'=' | b':' | b'>' => before[..before.len() - 1].trim_ascii_end(),
+        // An enum member's arguments, `LOCKED(7103, …)`, not a call.
+        b'(' if before[..before.len() - 1]
+            .trim_ascii_start()
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_') =>
+        {
+            &before[..before.len() - 1]
+        }
+        _ => return false,
+    };
+    let name = name.strip_suffix(b"=").unwrap_or(name).trim_ascii_end(); // `=>`
+    let name = name
+        .strip_suffix(b"\"")
+        .or_else(|| name.strip_suffix(b"'"))
+        .unwrap_or(name);
+    name.last()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,35 @@
+//! The source rule's parts.
+
+use super::*;
+
+fn parts(text: &str) -> Vec<String> {
+    name_parts(text.as_bytes())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect()
+}
+
+#[test]
+fn names_split_into_their_words() {
+    assert_eq!(parts("getErrorCode()"), ["get", "Error", "Code"]);
+    assert_eq!(parts("MAX_PAGE_SIZE = 100"), ["MAX", "PAGE", "SIZE", "100"]);
+    assert_eq!(parts("HTTPError"), ["HTTP", "Error"]);
+    assert_eq!(parts("ErrDefault"), ["Err", "Default"]);
+}
+
+#[test]
+fn quantities_are_named_as_such() {
+    assert!(named_quantity(b"CONNECT_TIMEOUT_MS = 3000", 21));
+    assert!(!named_quantity(b"PASSWORD_INCORRECT = 7100", 21));
+}
+
+#[test]
+fn switches_are_on_a_subject() {
+    assert_eq!(
+        switch_subject(b"switch (e.getCode()) {"),
+        Some(&b"(e.getCode()) {"[..])
+    );
+    assert_eq!(switch_subject(b"case error.code"), Some(&b"error.code"[..]));
+    assert_eq!(switch_subject(b"case 7100:"), None);
+    assert_eq!(switch_subject(b"case MfaError.CodeInvalid:"), None);
+    assert_eq!(switch_subject(b"when 7100, 7104"), None);
+}
