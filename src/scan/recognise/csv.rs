@@ -21,27 +21,30 @@ pub(crate) fn is_csv(name: &str, head: &[u8]) -> bool {
         || first.contains(&b',') && first.split(|&b| b == b',').any(is_code_header)
 }
 
-/// Whether a header cell names the code column.
+/// Whether a header cell names the code column: `code`, `Error Code`,
+/// `stormpath_codes`, `API error code`.
 fn is_code_header(cell: &[u8]) -> bool {
     let name: Vec<u8> = cell
         .iter()
         .filter(|b| b.is_ascii_alphanumeric())
         .map(u8::to_ascii_lowercase)
         .collect();
+    let name = [&b"stormpath"[..], b"api"]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(*prefix))
+        .unwrap_or(&name);
     [
         &b"code"[..],
         b"codes",
         b"error",
+        b"errors",
         b"errorcode",
+        b"errorcodes",
         b"errcode",
         b"errorno",
         b"errornumber",
-        b"stormpatherror",
-        b"stormpatherrorcode",
-        b"stormpathcode",
-        b"apierrorcode",
     ]
-    .contains(&name.as_slice())
+    .contains(&name)
 }
 
 /// Reads a CSV as it streams by.
@@ -150,29 +153,37 @@ impl Columns {
         self.field_start = (self.line, self.column_at);
     }
 
+    /// A code cell: one code, or several (`7100; 7101`, `7102/7103`,
+    /// `10011, 10012`); a cell that holds anything else names none.
     fn code_cell(&mut self, cell: &[u8]) {
-        let digits = cell.trim_ascii();
-        let is_code = (4..=5).contains(&digits.len())
-            && digits[0] != b'0'
-            && digits.iter().all(u8::is_ascii_digit);
-        if !is_code {
+        let separator = |b: &u8| b" \t,;/|&".contains(b);
+        let pieces = || cell.split(separator).filter(|p| !p.is_empty());
+        let is_code = |digits: &[u8]| {
+            (4..=5).contains(&digits.len())
+                && digits[0] != b'0'
+                && digits.iter().all(u8::is_ascii_digit)
+        };
+        if pieces().next().is_none() || !pieces().all(is_code) {
             return;
         }
-        let code = digits
-            .iter()
-            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
         let (line, column) = self.field_start;
-        self.hits.push(Hit {
-            line,
-            column: column + 1,
-            code,
-            entry: catalog::lookup(code),
-            via: Via::Number,
-            text: escape(digits),
-            record: 0,
-            body_field: 0,
-            decoded: Vec::new(),
-        });
+        for digits in pieces() {
+            let code = digits
+                .iter()
+                .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+            let offset = digits.as_ptr() as usize - cell.as_ptr() as usize;
+            self.hits.push(Hit {
+                line,
+                column: column + 1 + offset,
+                code,
+                entry: catalog::lookup(code),
+                via: Via::Number,
+                text: escape(digits),
+                record: 0,
+                body_field: 0,
+                decoded: Vec::new(),
+            });
+        }
     }
 }
 
@@ -199,6 +210,13 @@ mod tests {
     }
 
     #[test]
+    fn a_code_cell_may_hold_several_codes() {
+        let csv = "id,stormpath_codes,n\n1,7100; 7101,3\n2,7102/7103,1\n3,\"10011, 10012\",2\n4,7100 (twice),1\n";
+        let codes: Vec<u32> = read(csv).0.iter().map(|h| h.2).collect();
+        assert_eq!(codes, [7100, 7101, 7102, 7103, 10011, 10012]);
+    }
+
+    #[test]
     fn the_code_column_holds_codes() {
         let csv = "ticket,subject,Error Code,notes\n101,login,7104,\"said 2001 \"\"x\"\"\"\n102,\"multi\nline\",7100,x\n103,none,,2016";
         let (hits, starts) = read(csv);
@@ -215,6 +233,9 @@ mod tests {
             "errorCode",
             "Stormpath Error",
         ] {
+            assert!(is_code_header(header.as_bytes()), "{header}");
+        }
+        for header in ["stormpath_codes", "API Error Code", "Errors"] {
             assert!(is_code_header(header.as_bytes()), "{header}");
         }
         for header in ["Status Code", "zip code", "count", "error message"] {

@@ -123,7 +123,7 @@ pub(super) fn wide_space_or_quote(text: &[u8]) -> Option<usize> {
 /// Words that join the items of a list of codes.
 pub(super) const LIST_WORDS: &[&[u8]] = &[b"and", b"or", b"plus", b"then", b"also"];
 
-/// The next number of a list: `7100, 7101 and 7103`.
+/// The next number of a list: `7100, 7101 and 7103`, `` `4604`, `5104` ``.
 pub(super) fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
     let limit = (at + 16).min(text.len());
     let mut separated = false;
@@ -135,6 +135,10 @@ pub(super) fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, us
         if b" \t,;/&+".contains(&b) {
             separated = true;
             at += 1;
+            continue;
+        }
+        if b"`*".contains(&b) {
+            at += 1; // marked up: `` `4604`, `5104` ``
             continue;
         }
         let word = word_at(text, at);

@@ -336,3 +336,9 @@ fn members_of_blocks_about_errors_are_codes_and_quantities_are_not() {
     let handler = "public class LoginErrorHandler {\n    void f() { retryLater(MAX, 3000); }\n}\n";
     assert_eq!(codes(handler), Vec::<u32>::new());
 }
+
+#[test]
+fn a_list_item_may_hold_several_codes_in_backticks() {
+    let md = "## Stormpath errors we see most\n\n- `4604`, `5104` — already mapped\n- `13106` / `13107` — MFA trouble\n\n## HTTP statuses\n\n- `2001` — none of ours\n";
+    assert_eq!(codes(md), [4604, 5104, 13106, 13107]);
+}
