@@ -14,6 +14,63 @@ pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usiz
         || windows_socket(text, word_start, after)
         || smtp_reply(&text[word_start.saturating_sub(SMTP_REACH)..word_start])
         || is_count(text, end)
+        || other_products_body(text, word_start)
+}
+
+/// Keys that other products put beside a numeric `code` in a JSON body:
+/// MongoDB's `errmsg` and `codeName`, AWS' `__type`, Okta's
+/// `errorSummary`, OAuth servers' (Auth0's) `error_description`,
+/// Postgres' `sqlstate`, C libraries' `errno`.
+const OTHER_PRODUCTS_KEYS: &[&[u8]] = &[
+    b"\"errmsg\"",
+    b"\"codename\"",
+    b"\"__type\"",
+    b"\"errorsummary\"",
+    b"\"error_description\"",
+    b"\"sqlstate\"",
+    b"\"errno\"",
+];
+
+/// How far around a number the JSON object it stands in is looked for.
+const BODY_REACH: usize = 2048;
+
+/// Whether the word at `word_start` is a key of a JSON object that holds
+/// another product's keys: `{"code":11001,"errmsg":"E11001 duplicate key"}`.
+fn other_products_body(text: &[u8], word_start: usize) -> bool {
+    let from = word_start.saturating_sub(BODY_REACH);
+    let Some(open) = object_start(&text[from..word_start]).map(|i| from + i) else {
+        return false;
+    };
+    let mut depth = 0usize;
+    let close = text[open..text.len().min(open + 2 * BODY_REACH)]
+        .iter()
+        .position(|&b| {
+            match b {
+                b'{' => depth += 1,
+                b'}' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        })
+        .map_or(text.len().min(open + 2 * BODY_REACH), |i| open + i + 1);
+    let body = &text[open..close];
+    OTHER_PRODUCTS_KEYS
+        .iter()
+        .any(|key| body.windows(key.len()).any(|w| w.eq_ignore_ascii_case(key)))
+}
+
+/// Where the innermost object that `before`'s end stands in opens.
+fn object_start(before: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, &b) in before.iter().enumerate().rev() {
+        match b {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => return Some(i),
+            b'{' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// nginx's `[error] PID#TID: *CONNECTION` and Spring Boot's (Logback's)

@@ -342,3 +342,14 @@ fn a_list_item_may_hold_several_codes_in_backticks() {
     let md = "## Stormpath errors we see most\n\n- `4604`, `5104` — already mapped\n- `13106` / `13107` — MFA trouble\n\n## HTTP statuses\n\n- `2001` — none of ours\n";
     assert_eq!(codes(md), [4604, 5104, 13106, 13107]);
 }
+
+#[test]
+fn other_products_json_errors_are_theirs() {
+    let mongo = r#"{"s":"W","attr":{"code":11001,"errmsg":"E11001 duplicate key on update"}}"#;
+    assert_eq!(codes(mongo), Vec::<u32>::new());
+    let aws = r#"{"__type":"UsernameExistsException","code":2001}"#;
+    assert_eq!(codes(aws), Vec::<u32>::new());
+    // Stormpath's own body beside another product's on the line is still one.
+    let both = r#"{"code":2001,"message":"x"} {"code":11001,"errmsg":"y"}"#;
+    assert_eq!(codes(both), [2001]);
+}
