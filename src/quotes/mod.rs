@@ -13,11 +13,13 @@
 //! and tries only their texts (`find_quotes_at`).
 
 mod index;
+mod reworded;
 
 use crate::standalone::fold::{self, HOLE, fold, fold_into};
 use crate::standalone::quotable::{MIN_QUOTED_MESSAGE, MIN_TEMPLATE_LITERAL};
 pub(crate) use index::quote_words;
 use index::{Text, pack_folded};
+pub(crate) use reworded::find_reworded;
 use std::sync::OnceLock;
 
 mod data {

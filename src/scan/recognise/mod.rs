@@ -67,6 +67,9 @@ const MAX_DECODE_DEPTH: u8 = 4;
 /// each byte of the line: each encoding is undone once or twice, but views
 /// of views could otherwise branch without end.
 const DECODE_BUDGET_PER_BYTE: usize = 8;
+/// How many of the catalog's rarer words a line must hold before it is
+/// read for a message in other words (`quotes::find_reworded`).
+const REWORDED_QUOTE_WORDS: usize = 1;
 /// How many lines apart the rows of a decoded table may stand (HTML puts
 /// `<tbody>` between its header row and the rest).
 const MAX_TABLE_GAP: usize = 2;
@@ -214,7 +217,8 @@ impl Scanner {
                     &self.scratch.quote_words,
                     &mut self.scratch.folded,
                 );
-                if !found.is_empty() {
+                let reworded = || self.may_be_reworded() && quotes::find_reworded(line).is_some();
+                if !found.is_empty() || reworded() {
                     self.look(line, 0, context, sign);
                 }
             }
@@ -440,16 +444,16 @@ impl Scanner {
             let number = if url {
                 number_at(text, keyword_end)
             } else {
-                number_after_gap(text, keyword_end).or_else(|| {
-                    match Sentence::default().read(text, keyword_end) {
+                number_after_gap(text, keyword_end)
+                    .or_else(|| number_after_thing(text, keyword_end))
+                    .or_else(|| match Sentence::default().read(text, keyword_end) {
                         Read::Number(at) => number_at(text, at),
                         Read::RunsOn(sentence) => {
                             self.sentence = Some(sentence);
                             None
                         }
                         Read::Nothing => None,
-                    }
-                })
+                    })
             };
             let Some((start, end)) = number else {
                 continue;
@@ -586,9 +590,19 @@ impl Scanner {
     fn messages(&mut self, text: &[u8], offset: usize) {
         let found =
             quotes::find_quotes_at(text, &self.scratch.quote_words, &mut self.scratch.folded);
+        let reworded = found.is_empty() && self.may_be_reworded();
+        if let Some((code, start, end)) = reworded.then(|| quotes::find_reworded(text)).flatten() {
+            self.push(code, Via::Message, offset + start, &text[start..end]);
+        }
         for (code, start, end) in found {
             self.push(code, Via::Message, offset + start, &text[start..end]);
         }
+    }
+
+    /// Whether the line holds enough of the catalog's rarer words to say a
+    /// message in other words.
+    fn may_be_reworded(&self) -> bool {
+        self.scratch.quote_words.len() >= REWORDED_QUOTE_WORDS
     }
 }
 

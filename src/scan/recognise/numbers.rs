@@ -58,6 +58,49 @@ pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usi
     None
 }
 
+/// What is made for an error: `an error file for 7101`, `the error page
+/// for 2024`.
+const ERROR_THINGS: &[&[u8]] = &[
+    b"file",
+    b"files",
+    b"page",
+    b"pages",
+    b"message",
+    b"messages",
+    b"template",
+    b"templates",
+    b"handler",
+    b"handlers",
+    b"screen",
+    b"screens",
+    b"text",
+    b"texts",
+    b"doc",
+    b"docs",
+    b"article",
+    b"entry",
+    b"test",
+    b"tests",
+];
+
+/// The number that an error word names as an error through a thing made
+/// for it: `error file for 7101`, `error pages for 13109 and 13110`.
+pub(super) fn number_after_thing(text: &[u8], at: usize) -> Option<(usize, usize)> {
+    let skip_spaces = |at: usize| at + text[at..].iter().take_while(|b| **b == b' ').count();
+    let at = skip_spaces(at);
+    let thing = word_at(text, at);
+    if !ERROR_THINGS.iter().any(|t| t.eq_ignore_ascii_case(thing)) {
+        return None;
+    }
+    let at = skip_spaces(at + thing.len());
+    let joint = word_at(text, at);
+    if !joint.eq_ignore_ascii_case(b"for") {
+        return None;
+    }
+    let at = skip_spaces(at + joint.len());
+    number_at(text, at)
+}
+
 /// A message key that ends in a code, `stormpath.web.errors.7104` or
 /// `errors.7104`, or the server's `status.7104` with its suffix
 /// (`status.7104.dev`): the key's span and its code.

@@ -353,3 +353,24 @@ fn other_products_json_errors_are_theirs() {
     let both = r#"{"code":2001,"message":"x"} {"code":11001,"errmsg":"y"}"#;
     assert_eq!(codes(both), [2001]);
 }
+
+#[test]
+fn messages_in_other_words_name_their_entry() {
+    let log = "WARN Mailer - could not configure mail: Unable to authenticate to the SMTP server with the provided username and password\n";
+    assert_eq!(codes(log), [13001]);
+    // Too few of one entry's words.
+    assert_eq!(
+        codes("could not authenticate to the SMTP server\n"),
+        Vec::<u32>::new()
+    );
+}
+
+#[test]
+fn a_thing_made_for_an_error_names_its_code() {
+    assert_eq!(
+        codes("We now ship a dedicated error file for 7101 (disabled)."),
+        [7101]
+    );
+    assert_eq!(codes("an error page for 2024 is in review"), [2024]);
+    assert_eq!(codes("the error rate for 2016"), Vec::<u32>::new());
+}
