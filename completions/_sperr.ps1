@@ -96,6 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never page output, even when it is taller than the terminal')
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Count tickets and sightings per code and per category, most frequent first')
+            [CompletionResult]::new('--absent', '--absent', [CompletionResultType]::ParameterName, 'With --summary and --code: add the selected codes that nothing scanned names, as rows with no tickets (what an integration does not handle)')
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Print each ticket (file or bundle member) that names a code, once')
             [CompletionResult]::new('--files-with-matches', '--files-with-matches', [CompletionResultType]::ParameterName, 'Print each ticket (file or bundle member) that names a code, once')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing; answer by exit status (0 when a code was found)')

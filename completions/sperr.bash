@@ -281,7 +281,7 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__scan)
-            opts="-l -q -. -u -g -L -j -h --color --format --json --no-pager --max-expand --code --summary --files-with-matches --quiet --stats --no-progress --hidden --no-ignore --glob --max-depth --follow --threads --help"
+            opts="-l -q -. -u -g -L -j -h --color --format --json --no-pager --max-expand --code --summary --absent --files-with-matches --quiet --stats --no-progress --hidden --no-ignore --glob --max-depth --follow --threads --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -88,6 +88,7 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
             cand --summary 'Count tickets and sightings per code and per category, most frequent first'
+            cand --absent 'With --summary and --code: add the selected codes that nothing scanned names, as rows with no tickets (what an integration does not handle)'
             cand -l 'Print each ticket (file or bundle member) that names a code, once'
             cand --files-with-matches 'Print each ticket (file or bundle member) that names a code, once'
             cand -q 'Print nothing; answer by exit status (0 when a code was found)'

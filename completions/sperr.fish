@@ -155,6 +155,7 @@ complete -c sperr -n "__fish_sperr_using_subcommand scan" -s j -l threads -d 'Sc
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l summary -d 'Count tickets and sightings per code and per category, most frequent first'
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l absent -d 'With --summary and --code: add the selected codes that nothing scanned names, as rows with no tickets (what an integration does not handle)'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s l -l files-with-matches -d 'Print each ticket (file or bundle member) that names a code, once'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s q -l quiet -d 'Print nothing; answer by exit status (0 when a code was found)'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l stats -d 'Print files, bytes, tickets, hits and time on stderr at the end'

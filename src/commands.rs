@@ -392,10 +392,14 @@ pub(crate) fn scan(
     };
     let verdict = match settings.output {
         ScanOutput::Quiet => run(&sink::Quiet(&stop), err),
-        ScanOutput::Summary => {
+        ScanOutput::Summary { absent } => {
             let summaries = sink::Summaries::default();
             let verdict = run(&summaries, err);
-            render::scan_summary(buffered, style, &summaries.finish())?;
+            let mut summary = summaries.finish();
+            if absent {
+                summary.add_absent(|code| settings.options.filter.keeps(code));
+            }
+            render::scan_summary(buffered, style, &summary)?;
             verdict
         }
         ScanOutput::Table => {

@@ -48,8 +48,9 @@ pub struct ScanSettings {
 pub enum ScanOutput {
     /// `-q`: nothing; the first hit ends the scan.
     Quiet,
-    /// `--summary`, rendered at the end.
-    Summary,
+    /// `--summary`, rendered at the end; `absent`: with the selected codes
+    /// never found.
+    Summary { absent: bool },
     /// A table of every hit (`--format table` asked for by name), at the end.
     Table,
     /// Each hit as it is found.
@@ -163,7 +164,9 @@ fn scan_settings(
     let output = if args.quiet {
         ScanOutput::Quiet
     } else if args.summary {
-        ScanOutput::Summary
+        ScanOutput::Summary {
+            absent: args.absent,
+        }
     } else if style.format == Format::Table && style.explicit && !args.files_with_matches {
         ScanOutput::Table
     } else {

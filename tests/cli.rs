@@ -34,6 +34,17 @@ const COMMANDS: &[(&str, &[&str])] = &[
             "tests/data/tickets/t10-list-of-codes.txt",
         ],
     ),
+    (
+        "scan_absent",
+        &[
+            "scan",
+            "--summary",
+            "--code",
+            "71xx",
+            "--absent",
+            "tests/data/integration/src",
+        ],
+    ),
 ];
 
 #[test]
@@ -1030,5 +1041,59 @@ fn a_subcommands_help_lists_only_the_options_that_act_on_it() {
         script.stderr.contains("cannot be used with '--json'"),
         "{}",
         script.stderr
+    );
+}
+
+#[test]
+fn absent_adds_the_selected_codes_never_found_and_needs_a_selection() {
+    let result = run(&[
+        "scan",
+        "--summary",
+        "--code",
+        "7100-7107",
+        "--absent",
+        "--format",
+        "jsonl",
+        "tests/data/integration/src",
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let rows: Vec<serde_json::Value> = result
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let absent: Vec<u64> = rows
+        .iter()
+        .filter(|r| r["absent"] == true)
+        .map(|r| r["code"].as_u64().unwrap())
+        .collect();
+    assert_eq!(absent, [7105, 7106, 7107]);
+    let found = rows.iter().find(|r| r["code"] == 7100).unwrap();
+    assert!(found.get("absent").is_none(), "{found}");
+    for r in rows.iter().filter(|r| r["absent"] == true) {
+        assert_eq!(
+            (r["tickets"].as_u64(), r["sightings"].as_u64()),
+            (Some(0), Some(0))
+        );
+    }
+    // The codes it would list are the selection's: without one, a usage error.
+    let without = run(&[
+        "scan",
+        "--summary",
+        "--absent",
+        "tests/data/integration/src",
+    ]);
+    assert_eq!(without.code, 2);
+    assert!(without.stderr.contains("--code"), "{}", without.stderr);
+    assert_eq!(
+        run(&[
+            "scan",
+            "--code",
+            "71xx",
+            "--absent",
+            "tests/data/integration/src"
+        ])
+        .code,
+        2
     );
 }

@@ -317,6 +317,11 @@ pub struct ScanArgs {
     /// frequent first
     #[arg(long, conflicts_with_all = ["files_with_matches", "quiet"], help_heading = "Output")]
     pub summary: bool,
+    /// With --summary and --code: add the selected codes that nothing
+    /// scanned names, as rows with no tickets (what an integration does not
+    /// handle)
+    #[arg(long, requires_all = ["summary", "codes"], help_heading = "Output")]
+    pub absent: bool,
     /// Print each ticket (file or bundle member) that names a code, once
     #[arg(long, short = 'l', conflicts_with = "quiet", help_heading = "Output")]
     pub files_with_matches: bool,

@@ -228,6 +228,9 @@ enum SummaryRow {
         message: Option<String>,
         tickets: u64,
         sightings: u64,
+        /// Selected by `--code --absent` and never found.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        absent: bool,
     },
     Category {
         category: &'static str,
@@ -250,6 +253,7 @@ pub(crate) fn summary(out: &mut dyn Write, summary: &Summary, lines: bool) -> io
         message: c.entry.map(|e| plain(e.message())),
         tickets: c.counts.tickets,
         sightings: c.counts.sightings,
+        absent: c.absent,
     });
     let categories = summary
         .categories

@@ -294,9 +294,10 @@ fn cut(text: &str, room: usize) -> String {
 }
 
 fn bar(count: u64, max: u64) -> String {
+    // A count of one still shows; none (an `--absent` code) shows none.
     let cells = (count.saturating_mul(BAR_WIDTH))
         .div_ceil(max.max(1))
-        .max(1);
+        .max(count.min(1));
     "█".repeat(usize::try_from(cells).unwrap_or(1))
 }
 

@@ -36,6 +36,8 @@ pub(crate) struct CodeCounts {
     /// None for a code that is not in the catalog.
     pub entry: Option<&'static Entry>,
     pub counts: Counts,
+    /// Selected by `--code` and never found (`--absent`).
+    pub absent: bool,
 }
 
 /// Counts as hits come, one text at a time.
@@ -145,6 +147,7 @@ impl Tally {
                 code,
                 entry: catalog::lookup(code),
                 counts,
+                absent: false,
             })
             .collect();
         codes.sort_by_key(|c| {
@@ -165,6 +168,25 @@ impl Tally {
             categories,
             total: self.total,
         }
+    }
+}
+
+impl Summary {
+    /// Adds the catalog's codes that `selected` keeps and the scan never
+    /// found, in code order after the rest, with no tickets: what an
+    /// integration does not handle (`--absent`).
+    pub(crate) fn add_absent(&mut self, selected: impl Fn(u32) -> bool) {
+        let found: std::collections::HashSet<u32> = self.codes.iter().map(|c| c.code).collect();
+        let absent = catalog::entries()
+            .iter()
+            .filter(|e| selected(e.code) && !found.contains(&e.code))
+            .map(|e| CodeCounts {
+                code: e.code,
+                entry: Some(e),
+                counts: Counts::default(),
+                absent: true,
+            });
+        self.codes.extend(absent);
     }
 }
 

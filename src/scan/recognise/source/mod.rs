@@ -541,11 +541,15 @@ fn named_quantity(text: &[u8], start: usize) -> bool {
         .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
         .map_or(0, |i| i + 1);
     let name = &name[name_start..];
-    name_parts(name).any(|part| {
-        QUANTITIES
-            .iter()
-            .any(|q| part.eq_ignore_ascii_case(q.as_bytes()))
-    })
+    let is_any = |words: &[&str]| {
+        name_parts(name).any(|part| {
+            words
+                .iter()
+                .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    };
+    // `ErrDirectoryTimeout = 9003` names an error about a time.
+    is_any(QUANTITIES) && !is_any(&ERROR_WORDS[..3])
 }
 
 /// The members of a block about errors on a line: a key at its start

@@ -20,6 +20,7 @@ fn names_split_into_their_words() {
 fn quantities_are_named_as_such() {
     assert!(named_quantity(b"CONNECT_TIMEOUT_MS = 3000", 21));
     assert!(!named_quantity(b"PASSWORD_INCORRECT = 7100", 21));
+    assert!(!named_quantity(b"ErrDirectoryTimeout = 9003", 22));
 }
 
 #[test]
