@@ -8,7 +8,7 @@
 
 use crate::catalog;
 use crate::standalone::words;
-use std::collections::HashMap;
+use fnv::FnvHashMap;
 use std::sync::OnceLock;
 
 /// The fewest content words a reworded message must share in order.
@@ -20,8 +20,9 @@ const MAX_LINE_WORDS: usize = 120;
 
 /// The catalog's texts as content words.
 struct Texts {
-    /// A content word and its id.
-    ids: HashMap<Vec<u8>, u16>,
+    /// A content word and its id, and the words that say nothing
+    /// (`SAYS_NOTHING`): one lookup a word of a line.
+    ids: FnvHashMap<Vec<u8>, u16>,
     /// Each text: its code and its words' ids in order.
     texts: Vec<(u32, Vec<u16>)>,
     /// For each word id, the texts that hold it.
@@ -30,11 +31,13 @@ struct Texts {
 
 /// A word of a line that no text holds.
 const UNKNOWN: u16 = u16::MAX;
+/// A word that says nothing (`the`, `please`): skipped, as in the texts.
+const SAYS_NOTHING: u16 = u16::MAX - 1;
 
 fn texts() -> &'static Texts {
     static TEXTS: OnceLock<Texts> = OnceLock::new();
     TEXTS.get_or_init(|| {
-        let mut ids: HashMap<Vec<u8>, u16> = HashMap::new();
+        let mut ids: FnvHashMap<Vec<u8>, u16> = FnvHashMap::default();
         let mut texts = Vec::new();
         for entry in catalog::entries() {
             let server = entry.server().iter().map(|m| m.text());
@@ -51,9 +54,11 @@ fn texts() -> &'static Texts {
                 .chain(entry.user_message());
             for text in own.chain(server).chain(variants) {
                 let mut word_ids = Vec::new();
-                content_words(text.as_bytes(), |_, _, word| {
-                    let next = ids.len() as u16;
-                    word_ids.push(*ids.entry(word.to_vec()).or_insert(next));
+                folded_words(text.as_bytes(), |_, _, word| {
+                    if !std::str::from_utf8(word).is_ok_and(words::says_nothing_alone) {
+                        let next = ids.len() as u16;
+                        word_ids.push(*ids.entry(word.to_vec()).or_insert(next));
+                    }
                 });
                 if word_ids.len() >= MIN_WORDS {
                     texts.push((entry.code, word_ids));
@@ -61,6 +66,9 @@ fn texts() -> &'static Texts {
             }
         }
         let mut holders = vec![Vec::new(); ids.len()];
+        for word in words::saying_nothing() {
+            ids.insert(word.as_bytes().to_vec(), SAYS_NOTHING);
+        }
         for (i, (_, word_ids)) in texts.iter().enumerate() {
             for &id in word_ids {
                 if holders[usize::from(id)].last() != Some(&(i as u16)) {
@@ -79,11 +87,10 @@ fn texts() -> &'static Texts {
 /// The longest word looked at.
 const MAX_WORD: usize = 24;
 
-/// The content words of a text, as (start, end, word folded): words that
-/// say something, not `the`, `to`, `please`, nor placeholders; in lower
-/// case, a plural's `s` dropped (`groups` is `group`). No stemmer: this
-/// runs on every line that holds a word of the catalog's.
-fn content_words(text: &[u8], mut each: impl FnMut(usize, usize, &[u8])) {
+/// The words of a text, as (start, end, word folded), placeholders left
+/// out: in lower case, a plural's `s` dropped (`groups` is `group`). No
+/// stemmer: this runs on every line that holds a word of the catalog's.
+fn folded_words(text: &[u8], mut each: impl FnMut(usize, usize, &[u8])) {
     let mut folded = [0u8; MAX_WORD];
     let mut at = 0;
     while at < text.len() {
@@ -96,17 +103,16 @@ fn content_words(text: &[u8], mut each: impl FnMut(usize, usize, &[u8])) {
             at += 1;
         }
         let len = at - start;
-        // `{0}` is a placeholder; `Application's` is `Application`.
-        if start > 0 && text[start - 1] == b'{' || !(2..=MAX_WORD).contains(&len) {
+        // `{0}` is a placeholder; `Application's` is `Application`; a JSON
+        // key (`"status":`) is no message's word.
+        let key = text[at..].starts_with(b"\":") || text[at..].starts_with(b"\": ");
+        if start > 0 && text[start - 1] == b'{' || !(2..=MAX_WORD).contains(&len) || key {
             continue;
         }
         for (f, b) in folded.iter_mut().zip(&text[start..at]) {
             *f = b.to_ascii_lowercase();
         }
         let word = &folded[..len];
-        if std::str::from_utf8(word).is_ok_and(words::says_nothing_alone) {
-            continue;
-        }
         let word = match word {
             [.., b's', b's'] => word,
             [rest @ .., b's'] if len > 3 => rest,
@@ -119,35 +125,52 @@ fn content_words(text: &[u8], mut each: impl FnMut(usize, usize, &[u8])) {
 /// The entry a line says in other words, and the stretch of the line that
 /// says it.
 pub(crate) fn find_reworded(line: &[u8]) -> Option<(u32, usize, usize)> {
+    if !has_prose(line) {
+        return None; // a log's fields, keys and ids: no words to look up
+    }
     let texts = texts();
     let mut ids = Vec::new();
     let mut spans = Vec::new();
     let mut known = 0;
-    content_words(line, |start, end, word| {
-        if ids.len() < MAX_LINE_WORDS {
-            let id = texts.ids.get(word).copied().unwrap_or(UNKNOWN);
+    folded_words(line, |start, end, word| {
+        let id = texts.ids.get(word).copied().unwrap_or(UNKNOWN);
+        if id != SAYS_NOTHING && ids.len() < MAX_LINE_WORDS {
             known += usize::from(id != UNKNOWN);
             ids.push(id);
             spans.push((start, end));
         }
     });
     if known < MIN_WORDS {
-        return None;
+        return None; // most lines: one lookup a word
     }
     // The texts that share enough words with the line to be worth a look.
-    let mut shared: HashMap<u16, usize> = HashMap::new();
-    let mut seen = ids.clone();
-    seen.sort_unstable();
-    seen.dedup();
-    for &id in seen.iter().filter(|&&id| id != UNKNOWN) {
-        for &text in &texts.holders[usize::from(id)] {
-            *shared.entry(text).or_default() += 1;
-        }
+    // One that shares `MIN_WORDS` of its `d` distinct words holds one of
+    // the `d - MIN_WORDS + 1` rarest of them: only their holders are
+    // counted, and common words (`account`, `stormpath`) cost nothing.
+    let mut distinct: Vec<u16> = ids.iter().copied().filter(|&id| id != UNKNOWN).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < MIN_WORDS {
+        return None;
+    }
+    distinct.sort_by_key(|&id| texts.holders[usize::from(id)].len());
+    let mut candidates: Vec<u16> = distinct[..=distinct.len() - MIN_WORDS]
+        .iter()
+        .flat_map(|&id| texts.holders[usize::from(id)].iter().copied())
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut said = vec![false; texts.holders.len()];
+    for &id in &distinct {
+        said[usize::from(id)] = true;
     }
     // The best match of each code: (words, first and last line word).
-    let mut best: HashMap<u32, (usize, usize, usize)> = HashMap::new();
-    for (&text, _) in shared.iter().filter(|&(_, &n)| n >= MIN_WORDS) {
+    let mut best: FnvHashMap<u32, (usize, usize, usize)> = FnvHashMap::default();
+    for text in candidates {
         let (code, words) = &texts.texts[usize::from(text)];
+        if words.iter().filter(|&&id| said[usize::from(id)]).count() < MIN_WORDS {
+            continue;
+        }
         if let Some(found) = in_order(words, &ids) {
             let kept = best.entry(*code).or_insert(found);
             if found.0 > kept.0 {
@@ -162,6 +185,28 @@ pub(crate) fn find_reworded(line: &[u8]) -> Option<(u32, usize, usize)> {
         return None; // several entries share the words: none is named
     }
     Some((code, spans[first].0, spans[last].1))
+}
+
+/// Whether a line holds a run of `MIN_WORDS` words, one space or a comma
+/// and a space apart, as a message says them: one pass over its bytes.
+fn has_prose(line: &[u8]) -> bool {
+    let word = |token: &[u8]| {
+        let token = token.strip_suffix(b",").unwrap_or(token);
+        !token.is_empty()
+            && token
+                .iter()
+                .all(|b| b.is_ascii_alphabetic() || b"'-".contains(b))
+    };
+    // From space to space: most of a log's lines have few.
+    let (mut run, mut from) = (0, 0);
+    for space in memchr::memchr_iter(b' ', line) {
+        run = if word(&line[from..space]) { run + 1 } else { 0 };
+        if run + 1 >= MIN_WORDS && line.get(space + 1).is_some_and(u8::is_ascii_alphabetic) {
+            return true;
+        }
+        from = space + 1;
+    }
+    false
 }
 
 /// The longest run of a text's words that a line says in their order,
@@ -213,6 +258,15 @@ mod tests {
     fn a_cut_message_names_its_entry() {
         let line = b"login error: while acting as a gateway/proxy to your Active Directory server, encountered a referral error while communicating";
         assert_eq!(find_reworded(line).map(|f| f.0), Some(9006));
+    }
+
+    #[test]
+    fn only_lines_with_a_run_of_words_are_looked_up() {
+        assert!(has_prose(b"Unable to authenticate to the SMTP server"));
+        assert!(has_prose(b"x: Stormpath, while acting as a gateway"));
+        assert!(!has_prose(
+            br#"{"status": 404, "message": "Not found", "moreInfo": "mailto:x"}"#
+        ));
     }
 
     #[test]

@@ -102,6 +102,15 @@ pub fn says_nothing_alone(word: &str) -> bool {
     is_stopword(word) || AUXILIARIES.contains(&word) || TICKET_WORDS.contains(&word)
 }
 
+/// Every word that says nothing alone, for a table built once.
+pub fn saying_nothing() -> impl Iterator<Item = &'static str> {
+    STOPWORDS
+        .iter()
+        .chain(AUXILIARIES)
+        .chain(TICKET_WORDS)
+        .copied()
+}
+
 pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
 }

@@ -140,6 +140,9 @@ pub(super) struct Scanner {
     lists: Lists,
     /// A sentence about a code that the line's end cut before its number.
     sentence: Option<Sentence>,
+    /// The text has shown a line of source code (`import`, `package`,
+    /// `<?php`…): the source rules read it from there on.
+    source_text: bool,
     /// The switches and blocks about errors that source code has opened.
     source: Source,
     scratch: Scratch,
@@ -169,6 +172,7 @@ impl Scanner {
             table_seen: false,
             lists: Lists::new(),
             sentence: None,
+            source_text: false,
             source: Source::default(),
             scratch: storage.scratch,
             depth: 0,
@@ -207,6 +211,7 @@ impl Scanner {
             }
             let context = !self.scratch.keywords.is_empty();
             let line = &text[start..end];
+            self.source_text = self.source_text || source::starts_code(line);
             if context || sign || self.carries_over() {
                 self.look(line, 0, context, sign);
             } else if !self.scratch.quote_words.is_empty() {
@@ -238,7 +243,7 @@ impl Scanner {
             && self.table_column.is_none()
             && self.sentence.is_none()
             && self.lists.at_rest()
-            && self.source.at_rest()
+            && !self.source_text
             && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
     }
 
@@ -299,7 +304,9 @@ impl Scanner {
         self.messages(text, offset);
         if first_window {
             self.list_item(text, words.codes);
-            self.source_code(text);
+            if self.source_text {
+                self.source_code(text);
+            }
         }
         if sign {
             self.decoded_views(text, offset);
@@ -590,7 +597,8 @@ impl Scanner {
     fn messages(&mut self, text: &[u8], offset: usize) {
         let found =
             quotes::find_quotes_at(text, &self.scratch.quote_words, &mut self.scratch.folded);
-        let reworded = found.is_empty() && self.may_be_reworded();
+        // A line that names its code by number needs no other words.
+        let reworded = found.is_empty() && self.current.is_empty() && self.may_be_reworded();
         if let Some((code, start, end)) = reworded.then(|| quotes::find_reworded(text)).flatten() {
             self.push(code, Via::Message, offset + start, &text[start..end]);
         }

@@ -37,6 +37,9 @@ const BODY_REACH: usize = 2048;
 /// Whether the word at `word_start` is a key of a JSON object that holds
 /// another product's keys: `{"code":11001,"errmsg":"E11001 duplicate key"}`.
 fn other_products_body(text: &[u8], word_start: usize) -> bool {
+    if word_start == 0 || text[word_start - 1] != b'"' {
+        return false; // not a JSON key
+    }
     let from = word_start.saturating_sub(BODY_REACH);
     let Some(open) = object_start(&text[from..word_start]).map(|i| from + i) else {
         return false;
@@ -54,9 +57,12 @@ fn other_products_body(text: &[u8], word_start: usize) -> bool {
         })
         .map_or(text.len().min(open + 2 * BODY_REACH), |i| open + i + 1);
     let body = &text[open..close];
-    OTHER_PRODUCTS_KEYS
-        .iter()
-        .any(|key| body.windows(key.len()).any(|w| w.eq_ignore_ascii_case(key)))
+    memchr::memchr_iter(b'"', body).any(|at| {
+        OTHER_PRODUCTS_KEYS.iter().any(|key| {
+            body.get(at..at + key.len())
+                .is_some_and(|k| k.eq_ignore_ascii_case(key))
+        })
+    })
 }
 
 /// Where the innermost object that `before`'s end stands in opens.

@@ -286,7 +286,7 @@ fn switch_labels_on_an_errors_code_are_codes() {
     assert_eq!(codes(go), [2100, 2101]);
     let ruby = "    case error.code\n    when 7100, 7104\n      'x'\n    when 400, 409\n      'y'\n    end\n";
     assert_eq!(codes(ruby), [7100, 7104]);
-    let kotlin = "when (e.code) {\n    7100, 7104 -> retry()\n}\n";
+    let kotlin = "import x\nwhen (e.code) {\n    7100, 7104 -> retry()\n}\n";
     assert_eq!(codes(kotlin), [7100, 7104]);
     // A switch on something else is not about codes.
     assert_eq!(
@@ -297,16 +297,22 @@ fn switch_labels_on_an_errors_code_are_codes() {
 
 #[test]
 fn comparisons_and_membership_tests_on_a_code_name_their_codes() {
-    assert_eq!(codes("if exc.code in (7100, 7101):"), [7100, 7101]);
     assert_eq!(
-        codes("if ([2001, 2014].includes(err.code)) {"),
+        codes("import x;\nif exc.code in (7100, 7101):"),
+        [7100, 7101]
+    );
+    assert_eq!(
+        codes("import x;\nif ([2001, 2014].includes(err.code)) {"),
         [2001, 2014]
     );
     assert_eq!(
-        codes("if (in_array($e->getCode(), [2001, 2014])) {"),
+        codes("import x;\nif (in_array($e->getCode(), [2001, 2014])) {"),
         [2001, 2014]
     );
-    assert_eq!(codes("if (e.code === 7100 && retries < 3000) {"), [7100]);
+    assert_eq!(
+        codes("import x;\nif (e.code === 7100 && retries < 3000) {"),
+        [7100]
+    );
     // Padding of base64 is no comparison, and `status` is not compared.
     assert_eq!(
         codes("kong[2001]: status=404 body=eyJzdGF0dXMi=="),
@@ -326,7 +332,7 @@ fn members_of_blocks_about_errors_are_codes_and_quantities_are_not() {
     assert_eq!(codes(go), [5100, 5104]);
     let php = "    public static $stormpathErrors = [\n        1902 => 'Application limit reached.',\n    ];\n";
     assert_eq!(codes(php), [1902]);
-    let ruby = "  # ID Site / token error codes from Stormpath\n  ID_SITE_TIMED_OUT = 12001\n  TOKEN_ORG_DISABLED = 11002\n\n  set :port, 2001\n";
+    let ruby = "class SsoHandler\n  # ID Site / token error codes from Stormpath\n  ID_SITE_TIMED_OUT = 12001\n  TOKEN_ORG_DISABLED = 11002\n\n  set :port, 2001\n";
     assert_eq!(codes(ruby), [12001, 11002]);
     assert_eq!(
         codes("REAUTH_CODES = frozenset({10011, 10013})"),
@@ -373,4 +379,43 @@ fn a_thing_made_for_an_error_names_its_code() {
     );
     assert_eq!(codes("an error page for 2024 is in review"), [2024]);
     assert_eq!(codes("the error rate for 2016"), Vec::<u32>::new());
+}
+
+#[test]
+fn codes_put_into_a_map_about_errors_by_key_are_codes() {
+    assert_eq!(
+        codes("import x;\n    ERRORS.put(7100, \"Wrong password\");"),
+        [7100]
+    );
+    assert_eq!(
+        codes("import x;\nerrorMessages[7101] = 'Disabled';"),
+        [7101]
+    );
+    assert_eq!(
+        codes("import x;\ntimeouts.put(7100, 3);"),
+        Vec::<u32>::new()
+    );
+    let csharp = "private static readonly Dictionary<int, string> StormpathErrors = new Dictionary<int, string>()\n{\n    { 7100, \"Wrong password\" },\n    [7103] = \"Locked\",\n};\n";
+    assert_eq!(codes(csharp), [7100, 7103]);
+    let annotated = "/** Stormpath error codes. */\n@SuppressWarnings(\"unused\")\npublic enum Codes {\n    LOCKED(7103),\n}\n";
+    assert_eq!(codes(annotated), [7103]);
+    let named = "const STORMPATH_CODES = {\n  LOCKED: 7103,\n  TIMEOUT_MS: 7000,\n};\n";
+    assert_eq!(codes(named), [7103]);
+}
+
+#[test]
+fn a_client_named_for_stormpath_announces_no_codes() {
+    let js = "const stormpath = require('stormpath');\n\nconst PORT = process.env.PORT || 3000;\n";
+    assert_eq!(codes(js), Vec::<u32>::new());
+    let js = "const stormpath = require('stormpath');\nconst PORT = process.env.PORT || 3000;\n";
+    assert_eq!(codes(js), Vec::<u32>::new());
+}
+
+#[test]
+fn a_log_is_no_source_code() {
+    // The same lines, in a log and in a source file.
+    let log = "2016-10-18 ERROR [main] STORMPATH_ERRORS = {\n  2002: 'x',\n}\n";
+    assert_eq!(codes(log), Vec::<u32>::new());
+    let source = "import x\nSTORMPATH_ERRORS = {\n  2002: 'x',\n}\n";
+    assert_eq!(codes(source), [2002]);
 }

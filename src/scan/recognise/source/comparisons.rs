@@ -1,7 +1,8 @@
 //! Comparisons and membership tests on an error's code: the side that is
 //! not the code holds the codes.
 
-use super::{Found, named_quantity, numbers, operand, speaks_of_a_code, strip_comment};
+use super::{Found, named_quantity, numbers, operand, speaks_of_a_code};
+use std::sync::OnceLock;
 
 /// The operators of a comparison or a membership test, longest first:
 /// between two sides, or a call whose receiver or arguments hold the
@@ -35,16 +36,17 @@ enum Operator {
 /// it: `err.code === 7100`, `exc.code in (7100, 7101)`, `[2001,
 /// 2014].includes(e.code)`, `in_array($e->getCode(), [2001, 2014])`.
 /// The side that is not the code holds them.
-pub(super) fn comparison(text: &[u8], found: &mut Vec<Found>) {
-    let code = strip_comment(text);
-    let mut at = 0;
-    while at < code.len() {
-        let Some(&(op, kind)) = COMPARISONS.iter().find(|(op, _)| {
-            code.len() - at >= op.len() && code[at..at + op.len()].eq_ignore_ascii_case(op)
-        }) else {
-            at += 1;
-            continue;
-        };
+pub(super) fn comparison(code: &[u8], found: &mut Vec<Found>) {
+    static OPERATORS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let operators = OPERATORS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(COMPARISONS.iter().map(|(op, _)| op))
+            .expect("the operators build")
+    });
+    for m in operators.find_iter(code) {
+        let (at, (op, kind)) = (m.start(), COMPARISONS[m.pattern().as_usize()]);
         let left = operand_start(code, at)..at;
         let right_start = at + op.len();
         let right = right_start..operand_end(code, right_start, kind == Operator::Call);
@@ -68,7 +70,6 @@ pub(super) fn comparison(text: &[u8], found: &mut Vec<Found>) {
                 take(right.clone()); // `in_array($e->getCode(), [2001, 2014])`
             }
         }
-        at = right_start;
     }
 }
 

@@ -20,10 +20,15 @@
 
 use super::keywords::OTHER_CODES;
 use super::numbers::code_number;
-use crate::catalog;
 use comparisons::comparison;
+use members::{indexed, members};
+use signs::Signs;
 
 mod comparisons;
+mod members;
+mod signs;
+
+pub(super) use signs::starts_code;
 
 /// Where a code stands on a line: its digits, and whether it must be a
 /// code the catalog knows (a member of a block may be some other number
@@ -144,22 +149,30 @@ impl Source {
             }
             self.scopes.pop();
         }
-        let comment = is_comment(trimmed);
-        let words = Words::of(text);
-        if comment {
+        if is_annotation(trimmed) {
+            return; // `@Deprecated` between a comment and its declaration
+        }
+        if is_comment(trimmed) {
             // A comment goes on announcing, or announces: `# Stormpath
             // error codes`, not `# MySQL client errors (not Stormpath)`.
+            let words = Words::of(text);
             self.announced |= words.errors && !words.other_product;
             return;
         }
+        let code = strip_comment(text);
         let announced = std::mem::take(&mut self.announced);
-        let opens = ends_with_opener(trimmed);
         match self.scopes.last().map(|s| s.kind) {
-            Some(Kind::Switch) if label || starts_with_number(trimmed) => switch_label(text, found),
-            Some(Kind::Block | Kind::Paragraph) => members(text, false, found),
+            Some(Kind::Switch) if label || starts_with_number(trimmed) => switch_label(code, found),
+            Some(Kind::Block | Kind::Paragraph) => members(code, false, found),
             _ => {}
         }
-        if let Some(subject) = switch_subject(trimmed) {
+        // Most lines a log's error words bring here name no switch, no
+        // comparison and no block: one search of the line tells, before
+        // any closer look.
+        let signs = Signs::of(code);
+        let equals = memchr::memchr(b'=', code).is_some();
+        let subject = signs.switch.then(|| switch_subject(code.trim_ascii()));
+        if let Some(subject) = subject.flatten() {
             if speaks_of_a_code(subject) {
                 self.scopes.push(Scope {
                     kind: Kind::Switch,
@@ -168,33 +181,45 @@ impl Source {
             }
             return;
         }
-        comparison(text, found);
+        if signs.code && (equals || signs.comparison) {
+            comparison(code, found);
+        }
+        let puts = memchr::memchr(b'[', code).is_some() || signs.put;
+        if !(announced || equals || signs.declaration || puts) {
+            return;
+        }
+        let words = Words::of(text);
         if words.other_product {
             return;
+        }
+        if puts {
+            indexed(code, found);
         }
         // What names the block: the name assigned (`REAUTH_CODES = …`), or
         // a declaration (`enum MfaError`, `module StormpathErrors`; a
         // class's body holds code as well as members, so its name must end
         // in a word about errors), or the comment above it.
-        let assigned = assignment(text);
-        let named = assigned.is_some_and(|at| Words::of(&text[..at]).errors);
-        let declared = words.errors && (words.declaration || words.class && words.names_errors);
+        let assigned = assignment(code);
+        let named = assigned.is_some_and(|at| Words::of(&code[..at]).names_stormpaths_errors());
+        let declared = words.declaration && words.names_stormpaths_errors()
+            || words.class && words.names_errors;
         if !(announced || named || declared) {
             return;
         }
         if assigned.is_some() && self.scopes.is_empty() {
             // The line that names the block: `REAUTH_CODES = frozenset({10011, 10013})`.
-            members(text, true, found);
+            members(code, named, found);
         }
         let lone = trimmed.len() == 1;
         let announced_block = announced && (lone || assigned.is_some() || words.declaration);
-        if opens && (named || declared || announced_block) {
+        if ends_with_opener(code) && (named || declared || announced_block) {
             self.scopes.push(Scope {
                 kind: Kind::Block,
                 indent,
             });
-        } else if declared && assigned.is_none() {
-            // `public enum StormpathErrorCode` with its brace below.
+        } else if declared && assigned.is_none() || named && words.errors {
+            // `public enum StormpathErrorCode` or `… StormpathErrors = new
+            // Dictionary<int, string>()` with its brace below.
             self.announced = true;
         } else if announced && assigned.is_some() && self.scopes.is_empty() {
             self.scopes.push(Scope {
@@ -220,6 +245,8 @@ struct Words {
     declaration: bool,
     /// It declares a class (`class`, `module`).
     class: bool,
+    /// It says `Stormpath`: a map or an enum so named is about its errors.
+    stormpath: bool,
 }
 
 impl Words {
@@ -252,6 +279,7 @@ impl Words {
                 let name_goes_on = parts.peek().is_some_and(|next| offset(next) == end);
                 words.names_errors |= !name_goes_on;
             }
+            words.stormpath |= is("stormpath");
             if OTHER_PRODUCTS.iter().any(|w| is(w)) {
                 words.other_product = true;
             }
@@ -268,6 +296,14 @@ impl Words {
             words.other_product = false;
         }
         words
+    }
+}
+
+impl Words {
+    /// Whether a name says errors, or Stormpath: `STORMPATH_ERRORS`,
+    /// `enum StormpathCode`.
+    fn names_stormpaths_errors(&self) -> bool {
+        self.errors || self.stormpath
     }
 }
 
@@ -328,6 +364,11 @@ fn assignment(text: &[u8]) -> Option<usize> {
     })
 }
 
+/// An annotation or attribute: `@Deprecated`, `[Flags]`.
+fn is_annotation(trimmed: &[u8]) -> bool {
+    trimmed.starts_with(b"@") || trimmed.starts_with(b"[") && trimmed.ends_with(b"]")
+}
+
 /// A comment line: `//`, `#`, `/*`, `*`, `--`, `'''`, `"""`.
 fn is_comment(trimmed: &[u8]) -> bool {
     [&b"//"[..], b"#", b"/*", b"*", b"--", b"\"\"\"", b"'''"]
@@ -338,8 +379,8 @@ fn is_comment(trimmed: &[u8]) -> bool {
 
 /// Whether a line opens a block: it ends (before a comment) with `{`,
 /// `[` or `(`, or with `:` (Python).
-fn ends_with_opener(trimmed: &[u8]) -> bool {
-    let code = strip_comment(trimmed).trim_ascii_end();
+fn ends_with_opener(code: &[u8]) -> bool {
+    let code = code.trim_ascii_end();
     code.last().is_some_and(|b| b"{[(".contains(b))
         || code.ends_with(b"do")
         || code.ends_with(b":") && !code.ends_with(b"::")
@@ -380,7 +421,7 @@ fn starts_with_number(text: &[u8]) -> bool {
 /// apiErr.Code {`, Ruby's `case error.code`, `match exc.code:`, Kotlin's
 /// `when (e.code) {`. A label (`case 7100:`) is none.
 fn switch_subject(trimmed: &[u8]) -> Option<&[u8]> {
-    let code = strip_comment(trimmed).trim_ascii_end();
+    let code = trimmed.trim_ascii_end();
     for word in ["switch", "match", "select case", "case", "when"] {
         if let Some(at) = find_word(code, word) {
             let subject = code[at + word.len()..].trim_ascii();
@@ -432,8 +473,7 @@ fn speaks_of_a_code(text: &[u8]) -> bool {
 
 /// The codes of a label: `case 2100, 2101, 2102:`, `when 7100, 7104`,
 /// `7100 | 7104 =>`: every number before the label's end.
-fn switch_label(text: &[u8], found: &mut Vec<Found>) {
-    let code = strip_comment(text);
+fn switch_label(code: &[u8], found: &mut Vec<Found>) {
     let mut from = 0;
     loop {
         let end = from + label_end(&code[from..]);
@@ -550,69 +590,6 @@ fn named_quantity(text: &[u8], start: usize) -> bool {
     };
     // `ErrDirectoryTimeout = 9003` names an error about a time.
     is_any(QUANTITIES) && !is_any(&ERROR_WORDS[..3])
-}
-
-/// The members of a block about errors on a line: a key at its start
-/// (`2002: 'Invalid value'`, `1902 => '…'`, `{ 7100, "…" }`), a value
-/// given a name (`PASSWORD_INCORRECT = 7100`, `LOCKED(7103, …)`) and the
-/// items that go on from it; on the line that names the block
-/// (`anywhere`), every item (`frozenset({10011, 10013})`). Only codes the
-/// catalog knows.
-fn members(text: &[u8], anywhere: bool, found: &mut Vec<Found>) {
-    let code = strip_comment(text);
-    let content = code.len() - code.trim_ascii_start().len();
-    let mut last_end = None;
-    numbers(code, |start, end, number| {
-        if catalog::lookup(number).is_none() || !operand(code, start, end) {
-            return;
-        }
-        let lead = code[content..start]
-            .iter()
-            .all(|b| b" \t\"'[{(".contains(b));
-        let item =
-            last_end.is_some_and(|e: usize| code[e..start].iter().all(|b| b" \t\"',|".contains(b)));
-        let named = !named_quantity(code, start) && names_a_value(code, start);
-        if lead || item || named || anywhere && !named_quantity(code, start) {
-            found.push(Found {
-                start,
-                end,
-                code: number,
-            });
-            last_end = Some(end);
-        }
-    });
-}
-
-/// Whether a number is the value given to a name: `NAME = 7100`, `NAME:
-/// 7100`, `'NAME' => 7100`, `NAME(7100`.
-fn names_a_value(text: &[u8], start: usize) -> bool {
-    let before = text[..start].trim_ascii_end();
-    let before = before
-        .strip_suffix(b"\"")
-        .unwrap_or(before)
-        .trim_ascii_end();
-    let Some(&operator) = before.last() else {
-        return false;
-    };
-    let name = match operator {
-        b'=' | b':' | b'>' => before[..before.len() - 1].trim_ascii_end(),
-        // An enum member's arguments, `LOCKED(7103, …)`, not a call.
-        b'(' if before[..before.len() - 1]
-            .trim_ascii_start()
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || *b == b'_') =>
-        {
-            &before[..before.len() - 1]
-        }
-        _ => return false,
-    };
-    let name = name.strip_suffix(b"=").unwrap_or(name).trim_ascii_end(); // `=>`
-    let name = name
-        .strip_suffix(b"\"")
-        .or_else(|| name.strip_suffix(b"'"))
-        .unwrap_or(name);
-    name.last()
-        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 
 #[cfg(test)]
