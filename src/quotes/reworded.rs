@@ -37,7 +37,13 @@ const SAYS_NOTHING: u16 = u16::MAX - 1;
 fn texts() -> &'static Texts {
     static TEXTS: OnceLock<Texts> = OnceLock::new();
     TEXTS.get_or_init(|| {
+        // Folded as a line's words are: `this` is `thi`.
         let mut ids: FnvHashMap<Vec<u8>, u16> = FnvHashMap::default();
+        for word in words::saying_nothing() {
+            folded_words(word.as_bytes(), |_, _, folded| {
+                ids.insert(folded.to_vec(), SAYS_NOTHING);
+            });
+        }
         let mut texts = Vec::new();
         for entry in catalog::entries() {
             let server = entry.server().iter().map(|m| m.text());
@@ -55,9 +61,10 @@ fn texts() -> &'static Texts {
             for text in own.chain(server).chain(variants) {
                 let mut word_ids = Vec::new();
                 folded_words(text.as_bytes(), |_, _, word| {
-                    if !std::str::from_utf8(word).is_ok_and(words::says_nothing_alone) {
-                        let next = ids.len() as u16;
-                        word_ids.push(*ids.entry(word.to_vec()).or_insert(next));
+                    let next = ids.len() as u16;
+                    let id = *ids.entry(word.to_vec()).or_insert(next);
+                    if id != SAYS_NOTHING {
+                        word_ids.push(id);
                     }
                 });
                 if word_ids.len() >= MIN_WORDS {
@@ -66,9 +73,6 @@ fn texts() -> &'static Texts {
             }
         }
         let mut holders = vec![Vec::new(); ids.len()];
-        for word in words::saying_nothing() {
-            ids.insert(word.as_bytes().to_vec(), SAYS_NOTHING);
-        }
         for (i, (_, word_ids)) in texts.iter().enumerate() {
             for &id in word_ids {
                 if holders[usize::from(id)].last() != Some(&(i as u16)) {

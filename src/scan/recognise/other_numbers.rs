@@ -44,25 +44,29 @@ fn other_products_body(text: &[u8], word_start: usize) -> bool {
     let Some(open) = object_start(&text[from..word_start]).map(|i| from + i) else {
         return false;
     };
+    // One pass to the object's end: braces nest, quotes may start a key.
+    let body = &text[open..text.len().min(open + 2 * BODY_REACH)];
     let mut depth = 0usize;
-    let close = text[open..text.len().min(open + 2 * BODY_REACH)]
-        .iter()
-        .position(|&b| {
-            match b {
-                b'{' => depth += 1,
-                b'}' => depth -= 1,
-                _ => {}
+    for at in memchr::memchr3_iter(b'"', b'{', b'}', body) {
+        match body[at] {
+            b'{' => depth += 1,
+            b'}' if depth <= 1 => return false,
+            b'}' => depth -= 1,
+            _ => {
+                // Each key's second byte: most of a body's quotes start none.
+                let second = body.get(at + 1).map(u8::to_ascii_lowercase);
+                let key = matches!(second, Some(b'e' | b'c' | b'_' | b's'))
+                    && OTHER_PRODUCTS_KEYS.iter().any(|key| {
+                        body.get(at..at + key.len())
+                            .is_some_and(|k| k.eq_ignore_ascii_case(key))
+                    });
+                if key {
+                    return true;
+                }
             }
-            depth == 0
-        })
-        .map_or(text.len().min(open + 2 * BODY_REACH), |i| open + i + 1);
-    let body = &text[open..close];
-    memchr::memchr_iter(b'"', body).any(|at| {
-        OTHER_PRODUCTS_KEYS.iter().any(|key| {
-            body.get(at..at + key.len())
-                .is_some_and(|k| k.eq_ignore_ascii_case(key))
-        })
-    })
+        }
+    }
+    false
 }
 
 /// Where the innermost object that `before`'s end stands in opens.
