@@ -312,14 +312,14 @@ fn scan_holds_up_on_the_second_blind_set() {
 }
 
 /// Issue 25's blind archives, written from the whole catalog (so every
-/// catalog code counts), scored before its rules (2026-12-05): the
-/// development folder 45 of its 129 pairs (recall 35%), 1 false; the
-/// test folder 32 of 113 (28%), 3 false (`bench/scan-score --catalog`).
-/// The issue asks for 97% with no false report on the first and 92% / 99%
-/// on the second; these bars are where it starts. The test folder's misses
-/// are not printed.
+/// catalog code counts), scored before its rules and after them
+/// (2026-12-05, `bench/scan-score SPERR DIR --catalog`): the development
+/// folder, tuned on, 45 -> 126 of its 129 pairs, 1 false -> none; the test
+/// folder, scored only then, 32 -> 98 of 113 (28% -> 87%), 3 false -> 2.
+/// The issue asks for 92% recall and 99% precision on the test folder: not
+/// met. Its misses are not printed.
 #[test]
-fn scan_of_issue_25s_archives_before_its_rules() {
+fn scan_holds_up_on_issue_25s_archives() {
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND3_DEV, Counted::Catalog);
     assert!(
         precision >= 1.0 && recall >= 0.97,
@@ -327,7 +327,7 @@ fn scan_of_issue_25s_archives_before_its_rules() {
     );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
     assert!(
-        precision >= 0.91 && recall >= 0.28,
+        precision >= 0.98 && recall >= 0.86,
         "precision {precision:.3} recall {recall:.3}"
     );
 }
