@@ -325,6 +325,13 @@ fn scan_holds_up_on_issue_25s_archives() {
         precision >= 1.0 && recall >= 0.97,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
+    // Written blind after the first rules: 95 of 98, 2 false, before it
+    // was tuned on (its map of another product's errors, `answers with`).
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND4_DEV, Counted::Catalog);
+    assert!(
+        precision >= 1.0 && recall >= 0.97,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
     assert!(
         precision >= 0.98 && recall >= 0.86,

@@ -57,6 +57,9 @@ pub const SCAN_BLIND_TEST: &str = "scan-blind-test";
 /// products' codes; a development folder and a test folder.
 pub const SCAN_BLIND3_DEV: &str = "scan-blind3-dev";
 pub const SCAN_BLIND3_TEST: &str = "scan-blind3-test";
+/// A second development folder of the same kinds, written blind after
+/// issue 25's first rules, scored on them before it was tuned on.
+pub const SCAN_BLIND4_DEV: &str = "scan-blind4-dev";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

@@ -38,6 +38,14 @@ const SAYS: &[&[u8]] = &[
     b"threw",
     b"raises",
     b"raised",
+    b"answers",
+    b"answered",
+    b"responds",
+    b"responded",
+    b"replies",
+    b"replied",
+    b"fails",
+    b"failed",
 ];
 
 /// Words that may stand around such a verb: `the code we get back should
@@ -88,6 +96,7 @@ const FILLERS: &[&[u8]] = &[
     b"code",
     b"number",
     b"value",
+    b"with",
 ];
 
 /// How many words may stand between the error word and its number.
@@ -164,6 +173,7 @@ mod tests {
     fn a_verb_leads_to_the_number() {
         assert_eq!(read(" should be 2001"), Read::Number(11));
         assert_eq!(read(" we got back was `7100`"), Read::Number(18));
+        assert_eq!(read(" answers with 13101 on phone"), Read::Number(14));
         assert_eq!(read(" 2001"), Read::Nothing, "no verb");
         assert_eq!(read(" rate was 2000"), Read::Nothing);
         assert_eq!(read(" was, in 2016,"), Read::Nothing);

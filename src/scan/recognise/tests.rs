@@ -419,3 +419,9 @@ fn a_log_is_no_source_code() {
     let source = "import x\nSTORMPATH_ERRORS = {\n  2002: 'x',\n}\n";
     assert_eq!(codes(source), [2002]);
 }
+
+#[test]
+fn a_map_declared_under_another_products_name_is_its() {
+    let java = "import x;\n    // MySQL client errors from the audit DB\n    static final Map<Integer, String> AUDIT_DB_ERRORS = new HashMap<>();\n    static {\n        AUDIT_DB_ERRORS.put(2006, \"gone away\");\n        ERRORS.put(7100, \"bad password\");\n    }\n";
+    assert_eq!(codes(java), [7100]);
+}

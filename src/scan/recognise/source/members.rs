@@ -1,7 +1,7 @@
 //! The members of a block about errors, and the keys put into a map about
 //! errors: where in such a line a number is a code.
 
-use super::{Found, Words, named_quantity, numbers, operand};
+use super::{Found, Words, last_name, named_quantity, numbers, operand};
 use crate::catalog;
 
 /// The members of a block about errors on a line: a key at its start
@@ -37,7 +37,7 @@ pub(super) fn members(code: &[u8], anywhere: bool, found: &mut Vec<Found>) {
 /// Codes put into a map about errors by key: `ERRORS.put(7100, …)`,
 /// `errorMessages[7100] = …`, `StormpathErrors.Add(7100, …)`. Only codes
 /// the catalog knows.
-pub(super) fn indexed(code: &[u8], found: &mut Vec<Found>) {
+pub(super) fn indexed(code: &[u8], other_maps: &[Vec<u8>], found: &mut Vec<Found>) {
     numbers(code, |start, end, number| {
         if catalog::lookup(number).is_none() {
             return;
@@ -71,12 +71,9 @@ pub(super) fn indexed(code: &[u8], found: &mut Vec<Found>) {
         } else {
             return;
         };
-        let name_start = receiver
-            .iter()
-            .rposition(|b| !(b.is_ascii_alphanumeric() || b"_$".contains(b)))
-            .map_or(0, |i| i + 1);
-        let name = &receiver[name_start..];
-        if !name.is_empty() && Words::of(name).names_stormpaths_errors() {
+        let name = last_name(receiver);
+        let others = other_maps.iter().any(|m| m == name);
+        if !name.is_empty() && !others && Words::of(name).names_stormpaths_errors() {
             found.push(Found {
                 start,
                 end,

@@ -47,6 +47,12 @@ pub(super) struct Source {
     /// A comment or a declaration spoke of errors: the block or the
     /// constants that come next are about them.
     announced: bool,
+    /// A comment spoke of another product: the map declared next is its.
+    other_announced: bool,
+    /// The maps declared under another product's name (`// MySQL client
+    /// errors` then `AUDIT_DB_ERRORS = new HashMap<>()`): what is put into
+    /// them is not Stormpath's.
+    other_maps: Vec<Vec<u8>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +72,20 @@ enum Kind {
     /// Constants after a comment about errors, at its indentation: they
     /// last until a blank line.
     Paragraph,
+}
+
+/// The most maps of other products a text's names are kept of.
+const MAX_OTHER_MAPS: usize = 16;
+
+/// The last name in a text: `AUDIT_DB_ERRORS` of `private static final
+/// Map<Integer, String> AUDIT_DB_ERRORS `.
+fn last_name(text: &[u8]) -> &[u8] {
+    let text = text.trim_ascii_end();
+    let start = text
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || b"_$".contains(b)))
+        .map_or(0, |i| i + 1);
+    &text[start..]
 }
 
 /// Words that say a number is a quantity: a port, a time, a size, a limit.
@@ -122,7 +142,7 @@ const ERROR_WORDS: &[&str] = &[
 impl Source {
     /// Whether nothing read bears on the lines to come.
     pub(super) fn at_rest(&self) -> bool {
-        self.scopes.is_empty() && !self.announced
+        self.scopes.is_empty() && !self.announced && !self.other_announced
     }
 
     /// Reads a line (each line while a block is open or announced, else
@@ -157,10 +177,18 @@ impl Source {
             // error codes`, not `# MySQL client errors (not Stormpath)`.
             let words = Words::of(text);
             self.announced |= words.errors && !words.other_product;
+            self.other_announced |= words.other_product;
             return;
         }
         let code = strip_comment(text);
         let announced = std::mem::take(&mut self.announced);
+        let other = std::mem::take(&mut self.other_announced);
+        let other_map = assignment(code)
+            .filter(|_| other && self.other_maps.len() < MAX_OTHER_MAPS)
+            .map(|at| last_name(&code[..at]));
+        if let Some(name) = other_map {
+            self.other_maps.push(name.to_vec());
+        }
         match self.scopes.last().map(|s| s.kind) {
             Some(Kind::Switch) if label || starts_with_number(trimmed) => switch_label(code, found),
             Some(Kind::Block | Kind::Paragraph) => members(code, false, found),
@@ -193,7 +221,7 @@ impl Source {
             return;
         }
         if puts {
-            indexed(code, found);
+            indexed(code, &self.other_maps, found);
         }
         // What names the block: the name assigned (`REAUTH_CODES = …`), or
         // a declaration (`enum MfaError`, `module StormpathErrors`; a
@@ -280,9 +308,7 @@ impl Words {
                 words.names_errors |= !name_goes_on;
             }
             words.stormpath |= is("stormpath");
-            if OTHER_PRODUCTS.iter().any(|w| is(w)) {
-                words.other_product = true;
-            }
+
             if DECLARATIONS.iter().any(|w| is(w)) {
                 words.declaration = true;
             }
@@ -291,6 +317,14 @@ impl Words {
             }
             previous = Some(part);
         }
+        // Parts of names (`mysqlErrors`) and whole words (`MySQL`).
+        words.other_product = name_parts(text)
+            .chain(text.split(|b| !b.is_ascii_alphanumeric()))
+            .any(|token| {
+                OTHER_PRODUCTS
+                    .iter()
+                    .any(|w| token.eq_ignore_ascii_case(w.as_bytes()))
+            });
         if words.other_product && mentions_stormpath(text) && !says_not_stormpath(text) {
             // `Stormpath error codes (HTTP 400 and 409)`
             words.other_product = false;
