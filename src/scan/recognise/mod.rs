@@ -212,7 +212,7 @@ impl Scanner {
             let context = !self.scratch.keywords.is_empty();
             let line = &text[start..end];
             self.source_text = self.source_text || source::starts_code(line);
-            if context || sign || self.carries_over() {
+            if context || sign || self.carries_over() || self.source_text {
                 self.look(line, 0, context, sign);
             } else if !self.scratch.quote_words.is_empty() {
                 // Most quote words in a log are ordinary words that quote

@@ -425,3 +425,14 @@ fn a_map_declared_under_another_products_name_is_its() {
     let java = "import x;\n    // MySQL client errors from the audit DB\n    static final Map<Integer, String> AUDIT_DB_ERRORS = new HashMap<>();\n    static {\n        AUDIT_DB_ERRORS.put(2006, \"gone away\");\n        ERRORS.put(7100, \"bad password\");\n    }\n";
     assert_eq!(codes(java), [7100]);
 }
+
+#[test]
+fn a_set_of_codes_named_for_something_else_is_named_where_a_code_is_tested() {
+    let java = "import x;\nclass C {\n    private static final Set<Integer> MFA_RETRYABLE = Set.of(13104, 13108);\n    private static final Set<Integer> PORTS = Set.of(8080, 2001);\n    boolean retry(int code) {\n        return MFA_RETRYABLE.contains(code);\n    }\n}\n";
+    let hits = scan_text(java.as_bytes());
+    let lines: Vec<(usize, u32)> = hits.iter().map(|h| (h.line, h.code)).collect();
+    assert_eq!(lines, [(6, 13104), (6, 13108)]);
+    let python =
+        "import x\nLOCKED_OUT = frozenset({7100, 7103})\nif exc.code in LOCKED_OUT:\n    pass\n";
+    assert_eq!(codes(python), [7100, 7103]);
+}

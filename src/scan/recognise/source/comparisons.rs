@@ -1,7 +1,7 @@
 //! Comparisons and membership tests on an error's code: the side that is
 //! not the code holds the codes.
 
-use super::{Found, named_quantity, numbers, operand, speaks_of_a_code};
+use super::{CodeSet, Found, last_name, named_quantity, numbers, operand, speaks_of_a_code};
 use std::sync::OnceLock;
 
 /// The operators of a comparison or a membership test, longest first:
@@ -36,7 +36,7 @@ enum Operator {
 /// it: `err.code === 7100`, `exc.code in (7100, 7101)`, `[2001,
 /// 2014].includes(e.code)`, `in_array($e->getCode(), [2001, 2014])`.
 /// The side that is not the code holds them.
-pub(super) fn comparison(code: &[u8], found: &mut Vec<Found>) {
+pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) {
     static OPERATORS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let operators = OPERATORS.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
@@ -50,7 +50,25 @@ pub(super) fn comparison(code: &[u8], found: &mut Vec<Found>) {
         let left = operand_start(code, at)..at;
         let right_start = at + op.len();
         let right = right_start..operand_end(code, right_start, kind == Operator::Call);
+        // The codes a side holds: its numbers, or the set a name was
+        // given (`MFA_RETRYABLE.contains(code)`).
         let mut take = |range: std::ops::Range<usize>| {
+            let side = code[range.clone()].trim_ascii();
+            let name = last_name(side);
+            let set = sets
+                .iter()
+                .find(|s| !name.is_empty() && name == side && s.name == name);
+            if let Some(set) = set {
+                let start = side.as_ptr() as usize - code.as_ptr() as usize;
+                for &number in &set.codes {
+                    found.push(Found {
+                        start,
+                        end: start + name.len(),
+                        code: number,
+                    });
+                }
+                return;
+            }
             numbers(&code[..range.end], |start, end, number| {
                 if start >= range.start && operand(code, start, end) && !named_quantity(code, start)
                 {

@@ -20,6 +20,7 @@
 
 use super::keywords::OTHER_CODES;
 use super::numbers::code_number;
+use crate::catalog;
 use comparisons::comparison;
 use members::{indexed, members};
 use signs::Signs;
@@ -53,6 +54,10 @@ pub(super) struct Source {
     /// errors` then `AUDIT_DB_ERRORS = new HashMap<>()`): what is put into
     /// them is not Stormpath's.
     other_maps: Vec<Vec<u8>>,
+    /// Names given a literal set of codes that do not say what they are
+    /// (`MFA_RETRYABLE = Set.of(13104, 13108)`): a comparison with a code
+    /// names them (`MFA_RETRYABLE.contains(code)`).
+    code_sets: Vec<CodeSet>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -72,6 +77,40 @@ enum Kind {
     /// Constants after a comment about errors, at its indentation: they
     /// last until a blank line.
     Paragraph,
+}
+
+/// A name given a literal set of codes, and the codes.
+#[derive(Debug)]
+pub(super) struct CodeSet {
+    pub(super) name: Vec<u8>,
+    pub(super) codes: Vec<u32>,
+}
+
+/// The most sets of codes a text's names are kept of.
+const MAX_CODE_SETS: usize = 16;
+
+/// The set a line gives a name, `=` at `at`: a literal holding only
+/// numbers, each a code the catalog knows (`Set.of(13104, 13108)`,
+/// `frozenset({7100, 7101})`, `[2001, 2014]`).
+fn code_set(code: &[u8], at: usize) -> Option<CodeSet> {
+    let value = &code[at + 1..];
+    let mut codes = Vec::new();
+    let mut all = true;
+    numbers(value, |start, end, number| {
+        all &= operand(value, start, end) && catalog::lookup(number).is_some();
+        codes.push(number);
+    });
+    // Nothing but the literal's brackets, separators and a constructor.
+    let bare = value
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || b" \t,;()[]{}<>.:_".contains(b));
+    let name = last_name(&code[..at]);
+    (all && bare && !codes.is_empty() && !name.is_empty() && !named_quantity(code, at + 1)).then(
+        || CodeSet {
+            name: name.to_vec(),
+            codes,
+        },
+    )
 }
 
 /// The most maps of other products a text's names are kept of.
@@ -210,7 +249,7 @@ impl Source {
             return;
         }
         if signs.code && (equals || signs.comparison) {
-            comparison(code, found);
+            comparison(code, &self.code_sets, found);
         }
         let puts = memchr::memchr(b'[', code).is_some() || signs.put;
         if !(announced || equals || signs.declaration || puts) {
@@ -229,6 +268,9 @@ impl Source {
         // in a word about errors), or the comment above it.
         let assigned = assignment(code);
         let named = assigned.is_some_and(|at| Words::of(&code[..at]).names_stormpaths_errors());
+        if let Some(at) = assigned.filter(|_| !named && self.code_sets.len() < MAX_CODE_SETS) {
+            self.code_sets.extend(code_set(code, at));
+        }
         let declared = words.declaration && words.names_stormpaths_errors()
             || words.class && words.names_errors;
         if !(announced || named || declared) {
