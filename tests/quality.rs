@@ -315,9 +315,10 @@ fn scan_holds_up_on_the_second_blind_set() {
 /// catalog code counts), scored before its rules and after them
 /// (2026-12-05, `bench/scan-score SPERR DIR --catalog`): the development
 /// folder, tuned on, 45 -> 126 of its 129 pairs, 1 false -> none; the test
-/// folder, scored only then, 32 -> 98 of 113 (28% -> 87%), 3 false -> 2.
-/// The issue asks for 92% recall and 99% precision on the test folder: not
-/// met. Its misses are not printed.
+/// folder, scored only before and at the end (its misses never looked
+/// at), 32 -> 101 of 113 (28% -> 89%), 3 false -> 2. The issue asks for
+/// 92% recall and 99% precision on the test folder: not met. Its misses
+/// are not printed.
 #[test]
 fn scan_holds_up_on_issue_25s_archives() {
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND3_DEV, Counted::Catalog);
@@ -335,7 +336,7 @@ fn scan_holds_up_on_issue_25s_archives() {
     );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
     assert!(
-        precision >= 0.98 && recall >= 0.86,
+        precision >= 0.98 && recall >= 0.89,
         "precision {precision:.3} recall {recall:.3}"
     );
 }
