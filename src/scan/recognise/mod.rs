@@ -250,10 +250,7 @@ impl Scanner {
     /// Whether the next line must be read whatever it holds: it may go on
     /// with a table, a list of codes or a sentence.
     fn carries_over(&self) -> bool {
-        self.table_column.is_some()
-            || self.lists.is_open()
-            || self.sentence.is_some()
-            || !self.source.at_rest()
+        self.table_column.is_some() || self.lists.is_open() || self.sentence.is_some()
     }
 
     /// Scans a window of a long line that starts `offset` bytes into it.

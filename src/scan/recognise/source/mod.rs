@@ -23,7 +23,6 @@ use super::numbers::code_number;
 use crate::catalog;
 use comparisons::comparison;
 use members::{indexed, members};
-use signs::Signs;
 
 mod comparisons;
 mod members;
@@ -31,9 +30,7 @@ mod signs;
 
 pub(super) use signs::starts_code;
 
-/// Where a code stands on a line: its digits, and whether it must be a
-/// code the catalog knows (a member of a block may be some other number
-/// that happens to fall in a code's range; a switch label may not).
+/// Where a code stands on a line, and the code.
 pub(super) struct Found {
     pub(super) start: usize,
     pub(super) end: usize,
@@ -179,13 +176,8 @@ const ERROR_WORDS: &[&str] = &[
 ];
 
 impl Source {
-    /// Whether nothing read bears on the lines to come.
-    pub(super) fn at_rest(&self) -> bool {
-        self.scopes.is_empty() && !self.announced && !self.other_announced
-    }
-
-    /// Reads a line (each line while a block is open or announced, else
-    /// only lines with an error or code word) and adds the codes it holds.
+    /// Reads a line of a source text (each of its lines, from the first
+    /// that showed it is source code) and adds the codes it holds.
     pub(super) fn line(&mut self, text: &[u8], found: &mut Vec<Found>) {
         let trimmed = text.trim_ascii();
         if trimmed.is_empty() {
@@ -222,7 +214,8 @@ impl Source {
         let code = strip_comment(text);
         let announced = std::mem::take(&mut self.announced);
         let other = std::mem::take(&mut self.other_announced);
-        let other_map = assignment(code)
+        let assigned = assignment(code);
+        let other_map = assigned
             .filter(|_| other && self.other_maps.len() < MAX_OTHER_MAPS)
             .map(|at| last_name(&code[..at]));
         if let Some(name) = other_map {
@@ -233,13 +226,7 @@ impl Source {
             Some(Kind::Block | Kind::Paragraph) => members(code, false, found),
             _ => {}
         }
-        // Most lines a log's error words bring here name no switch, no
-        // comparison and no block: one search of the line tells, before
-        // any closer look.
-        let signs = Signs::of(code);
-        let equals = memchr::memchr(b'=', code).is_some();
-        let subject = signs.switch.then(|| switch_subject(code.trim_ascii()));
-        if let Some(subject) = subject.flatten() {
+        if let Some(subject) = switch_subject(code.trim_ascii()) {
             if speaks_of_a_code(subject) {
                 self.scopes.push(Scope {
                     kind: Kind::Switch,
@@ -248,25 +235,16 @@ impl Source {
             }
             return;
         }
-        if signs.code && (equals || signs.comparison) {
-            comparison(code, &self.code_sets, found);
-        }
-        let puts = memchr::memchr(b'[', code).is_some() || signs.put;
-        if !(announced || equals || signs.declaration || puts) {
-            return;
-        }
+        comparison(code, &self.code_sets, found);
         let words = Words::of(text);
         if words.other_product {
             return;
         }
-        if puts {
-            indexed(code, &self.other_maps, found);
-        }
+        indexed(code, &self.other_maps, found);
         // What names the block: the name assigned (`REAUTH_CODES = …`), or
         // a declaration (`enum MfaError`, `module StormpathErrors`; a
         // class's body holds code as well as members, so its name must end
         // in a word about errors), or the comment above it.
-        let assigned = assignment(code);
         let named = assigned.is_some_and(|at| Words::of(&code[..at]).names_stormpaths_errors());
         if let Some(at) = assigned.filter(|_| !named && self.code_sets.len() < MAX_CODE_SETS) {
             self.code_sets.extend(code_set(code, at));
@@ -373,9 +351,7 @@ impl Words {
         }
         words
     }
-}
 
-impl Words {
     /// Whether a name says errors, or Stormpath: `STORMPATH_ERRORS`,
     /// `enum StormpathCode`.
     fn names_stormpaths_errors(&self) -> bool {
@@ -640,23 +616,14 @@ fn operand(text: &[u8], start: usize, end: usize) -> bool {
 /// before its `=`, `:` or `(`, `MAX_PAGE_SIZE = 100`, `sleep(3000)`.
 fn named_quantity(text: &[u8], start: usize) -> bool {
     let before = text[..start].trim_ascii_end();
-    let before = before
-        .trim_ascii_end()
-        .strip_suffix(b"\"")
-        .unwrap_or(before)
-        .trim_ascii_end();
+    let before = before.strip_suffix(b"\"").unwrap_or(before);
     let name_end = before.len()
         - before
             .iter()
             .rev()
             .take_while(|b| b"=:(<>!, ".contains(b))
             .count();
-    let name = &before[..name_end];
-    let name_start = name
-        .iter()
-        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-        .map_or(0, |i| i + 1);
-    let name = &name[name_start..];
+    let name = last_name(&before[..name_end]);
     let is_any = |words: &[&str]| {
         name_parts(name).any(|part| {
             words

@@ -1,8 +1,5 @@
-//! What shows that a text is source code, and what a line of it shows of
-//! the rules' words: cheap looks that spare the rules most lines.
-
-use super::{CLASSES, DECLARATIONS};
-use std::sync::OnceLock;
+//! What shows that a text is source code: one look at each line's first
+//! word, so that a log's lines never reach the source rules.
 
 /// Whether a line is one only source code has: `package`, `import`,
 /// `<?php`, `def`, a comment or a docstring, `CONSTANT = …`. One look at
@@ -41,86 +38,3 @@ pub(in crate::scan::recognise) fn starts_code(line: &[u8]) -> bool {
         _ => false,
     }
 }
-
-/// What a line shows of the rules' words, in any case.
-#[derive(Default)]
-pub(super) struct Signs {
-    /// `switch`, `match`, `case`, `when`.
-    pub(super) switch: bool,
-    /// `code` or `status`, as a comparison's side may be.
-    pub(super) code: bool,
-    /// A comparison's or membership test's word that has no `=`.
-    pub(super) comparison: bool,
-    /// A word that declares a class, an enum or constants.
-    pub(super) declaration: bool,
-    /// A call that puts a key into a map.
-    pub(super) put: bool,
-}
-
-impl Signs {
-    pub(super) fn of(code: &[u8]) -> Signs {
-        static SEARCH: OnceLock<(aho_corasick::AhoCorasick, Vec<u8>)> = OnceLock::new();
-        let (search, kinds) = SEARCH.get_or_init(|| {
-            let switches: &[&[u8]] = &[b"switch", b"match", b"case", b"when"];
-            let codes: &[&[u8]] = &[b"code", b"status"];
-            let declarations: Vec<&[u8]> = DECLARATIONS
-                .iter()
-                .chain(CLASSES)
-                .map(|w| w.as_bytes())
-                .collect();
-            let groups: [&[&[u8]]; 5] = [switches, codes, COMPARISON_WORDS, &declarations, PUTS];
-            let mut words: Vec<&[u8]> = Vec::new();
-            let mut kinds = Vec::new();
-            for (kind, group) in groups.iter().enumerate() {
-                words.extend(group.iter());
-                kinds.extend(std::iter::repeat_n(kind as u8, group.len()));
-            }
-            // Leftmost-longest, not overlapping: the search skips ahead
-            // with a vectorised prefilter.
-            let search = aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(words)
-                .expect("the signs build");
-            (search, kinds)
-        });
-        let mut signs = Signs::default();
-        for m in search.find_iter(code) {
-            match kinds[m.pattern().as_usize()] {
-                0 => signs.switch = true,
-                1 => signs.code = true,
-                2 => signs.comparison = true,
-                3 => signs.declaration = true,
-                _ => signs.put = true,
-            }
-        }
-        signs
-    }
-}
-
-/// The words of a membership test or comparison without `=`, in lower
-/// case (`comparisons::COMPARISONS` has them all).
-const COMPARISON_WORDS: &[&[u8]] = &[
-    b" in ",
-    b" in(",
-    b" is ",
-    b" -eq ",
-    b" -in ",
-    b".includes(",
-    b".contains(",
-    b".include?(",
-    b".has(",
-    b".indexof(",
-    b".equals(",
-    b"in_array(",
-];
-
-/// The calls that put a key into a map, in lower case.
-pub(super) const PUTS: &[&[u8]] = &[
-    b".put(",
-    b".set(",
-    b".add(",
-    b".store(",
-    b".register(",
-    b".putifabsent(",
-];
