@@ -442,6 +442,14 @@ impl Scanner {
             if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
                 continue; // `status.` starts nothing but a key
             }
+            if let Some((start, end)) = number_before(text, keyword_start).filter(|_| {
+                keyword
+                    .get(..3)
+                    .is_some_and(|k| k.eq_ignore_ascii_case(b"err"))
+            }) && let Some(code) = code_number(text, start, end)
+            {
+                self.push(code, Via::Number, offset + start, &text[start..end]);
+            }
             let url = keyword.contains(&b'/') || keyword.contains(&b'#');
             let stormpath = keyword.eq_ignore_ascii_case(b"stormpath");
             words.codes |= names_codes(text, keyword_start, keyword);
@@ -462,6 +470,7 @@ impl Scanner {
             let Some((start, end)) = number else {
                 continue;
             };
+            let (start, end) = past_status(text, start, end).unwrap_or((start, end));
             let Some(code) = code_number(text, start, end) else {
                 continue;
             };
@@ -477,6 +486,13 @@ impl Scanner {
                 _ => keyword_start,
             };
             self.push_with_list(code, offset, text, from, end);
+        }
+        if !keywords.is_empty() {
+            numbers_after_meeting(text, |start, end| {
+                if let Some(code) = code_number(text, start, end).filter(|_| !is_count(text, end)) {
+                    self.push(code, Via::Number, offset + start, &text[start..end]);
+                }
+            });
         }
         self.scratch.keywords = keywords;
         words

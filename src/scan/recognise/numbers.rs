@@ -45,7 +45,9 @@ pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usi
         }
         let word = word_at(text, at);
         let word_end = at + word.len();
-        if word_end > at && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+        // `Stormpath's 4001`
+        let possessive = word == b"s" && at > 0 && text[at - 1] == b'\'';
+        if possessive || word_end > at && FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
             at = word_end;
             // `no.` as in "error no. 7100"
             if text.get(at) == Some(&b'.') {
@@ -56,6 +58,108 @@ pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usi
         return None;
     }
     None
+}
+
+/// The number after an HTTP status that a keyword's number is, in a list
+/// of arguments: `error(400, 10100, "malformed")`.
+pub(super) fn past_status(text: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let status = &text[start..end];
+    if status.len() != 3 || !matches!(status[0], b'4' | b'5') {
+        return None;
+    }
+    let rest = text[end..].strip_prefix(b",")?;
+    let spaces = rest.iter().take_while(|b| **b == b' ').count();
+    let (start, end) = number_at(text, end + 1 + spaces)?;
+    // An argument of its own, not `2000 ms`.
+    let alone = text.get(end).is_none_or(|b| b",;)]}".contains(b));
+    alone.then_some((start, end))
+}
+
+/// A code that an error word follows, after a word that points at it:
+/// `the 2021 errors`, `a 7100 error`, `those 4001 errors`.
+pub(super) fn number_before(text: &[u8], keyword_start: usize) -> Option<(usize, usize)> {
+    const POINTERS: &[&[u8]] = &[
+        b"the", b"a", b"an", b"this", b"that", b"these", b"those", b"any", b"our", b"same", b"some",
+    ];
+    let end = text[..keyword_start].strip_suffix(b" ")?.len();
+    let digits = text[..end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let start = end - digits;
+    let pointer_end = text[..start].strip_suffix(b" ")?.len();
+    let pointer_start = text[..pointer_end]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let pointer = &text[pointer_start..pointer_end];
+    let points = POINTERS.iter().any(|p| p.eq_ignore_ascii_case(pointer));
+    (digits > 0 && points).then_some((start, end))
+}
+
+/// Verbs of meeting an error: the number right after one, in a line about
+/// errors, is one (`users also hit 10015`, `we still get 10024`, `keeps
+/// throwing 9005`).
+const MEETS: &[&[u8]] = &[
+    b"get",
+    b"gets",
+    b"got",
+    b"getting",
+    b"hit",
+    b"hits",
+    b"hitting",
+    b"see",
+    b"sees",
+    b"seeing",
+    b"saw",
+    b"throw",
+    b"throws",
+    b"throwing",
+    b"threw",
+    b"gives",
+    b"gave",
+    b"giving",
+    b"receive",
+    b"receives",
+    b"received",
+    b"receiving",
+    b"returns",
+    b"returned",
+    b"returning",
+];
+
+/// The numbers of a line that a verb of meeting an error stands right
+/// before, perhaps with an article: `hit 10015`, `get a 7100`.
+pub(super) fn numbers_after_meeting(text: &[u8], mut each: impl FnMut(usize, usize)) {
+    let mut at = 0;
+    while let Some(found) = text[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + found;
+        let (_, end) = number_at(text, start).expect("a digit starts a number");
+        at = end;
+        let mut before = &text[..start];
+        let mut word = || {
+            before = before.strip_suffix(b" ")?;
+            let from = before
+                .iter()
+                .rposition(|b| !b.is_ascii_alphabetic())
+                .map_or(0, |i| i + 1);
+            let word = &before[from..];
+            before = &before[..from];
+            Some(word)
+        };
+        let mut verb = word();
+        if verb.is_some_and(|w| {
+            [&b"a"[..], b"an", b"the"]
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(w))
+        }) {
+            verb = word();
+        }
+        if verb.is_some_and(|v| MEETS.iter().any(|m| m.eq_ignore_ascii_case(v))) {
+            each(start, end);
+        }
+    }
 }
 
 /// What is made for an error: `an error file for 7101`, `the error page

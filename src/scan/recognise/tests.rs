@@ -436,3 +436,59 @@ fn a_set_of_codes_named_for_something_else_is_named_where_a_code_is_tested() {
         "import x\nLOCKED_OUT = frozenset({7100, 7103})\nif exc.code in LOCKED_OUT:\n    pass\n";
     assert_eq!(codes(python), [7100, 7103]);
 }
+
+#[test]
+fn a_switch_with_its_brace_on_the_next_line_goes_on() {
+    let csharp = "using System;\n    switch (rex.Code)\n    {\n        case 11001:\n            return 1;\n    }\n    int port = 2001;\n";
+    assert_eq!(codes(csharp), [11001]);
+}
+
+#[test]
+fn configuration_maps_keyed_by_code() {
+    let yaml = "server:\n  port: 8443\nlogin:\n  ttl: 7200\n  # Stormpath error code -> what we do\n  errors:\n    7100:\n      action: retry\n    7101:\n      action: support\n  statuses:\n    2001: x\n";
+    assert_eq!(codes(yaml), [7100, 7101]);
+    let json = "{\n  \"http\": {\"timeoutMs\": 4000},\n  \"stormpathErrors\": {\n    \"4600\": {\"title\": \"x\"},\n    \"elapsed_ms\": 5010\n  },\n  \"limit\": 2000\n}\n";
+    assert_eq!(codes(json), [4600]);
+    // A ticket's headings are no configuration.
+    assert_eq!(codes("Steps:\n  errors:\n    7100: x\n"), Vec::<u32>::new());
+}
+
+#[test]
+fn a_tests_assertions_on_a_code_name_it() {
+    let java = "import org.junit.Test;\n    assertEquals(5121, outcome.stormpathCode());\n    assertEquals(2000, timeoutMs);\n    assertThat(ex.getCode()).isEqualTo(7103);\n";
+    assert_eq!(codes(java), [5121, 7103]);
+    let ruby = "require 'minitest'\n    assert_equal 7100, e.code\n";
+    assert_eq!(codes(ruby), [7100]);
+    let js = "import x from 'y';\n  expect(err.code).toBe(7101);\n  assert.strictEqual(err.code, 7102);\n";
+    assert_eq!(codes(js), [7101, 7102]);
+}
+
+#[test]
+fn another_products_constants_inside_a_class_about_errors_are_its() {
+    let php = "<?php\nfinal class ApplicationStoreErrors\n{\n    // Stormpath application errors\n    const NO_DEFAULT_STORE = 5100;\n\n    // MySQL client errors\n    const CANT_CONNECT = 2003;\n    const CANT_CONNECT_SOCKET = 2002;\n}\n";
+    assert_eq!(codes(php), [5100]);
+    // Stormpath's own errors about SMTP servers are its.
+    let go = "package x\n\nconst (\n\tErrSMTPConnect = 13000\n\tErrSMTPAuth    = 13001\n)\n";
+    assert_eq!(codes(go), [13000, 13001]);
+    // An error named for a limit is no quantity.
+    let java = "public enum BillingError {\n    APPLICATION_LIMIT_REACHED(1902, \"x\");\n    static final int PRICE_CENTS = 1900;\n}\n";
+    assert_eq!(codes(java), [1902]);
+}
+
+#[test]
+fn prose_that_names_a_number_as_an_error() {
+    assert_eq!(codes("Stormpath's 4001 is now reported as x"), [4001]);
+    assert_eq!(codes("the 2021 errors were disabled directories"), [2021]);
+    assert_eq!(
+        codes("rejected with error 10016; some users also hit 10015 because"),
+        [10016, 10015]
+    );
+    assert_eq!(codes("error(400, 10100, \"malformed\")"), [10100]);
+    // Counts and HTTP statuses are not.
+    assert_eq!(
+        codes("error rate is fine, we get 2000 logins a day"),
+        Vec::<u32>::new()
+    );
+    assert_eq!(codes("the 404 errors are gone"), Vec::<u32>::new());
+    assert_eq!(codes("error(404, 2000 ms)"), Vec::<u32>::new());
+}

@@ -24,12 +24,29 @@ const COMPARISONS: &[(&[u8], Operator)] = &[
     (b".indexof(", Operator::Call),
     (b".equals(", Operator::Call),
     (b"in_array(", Operator::Call),
+    (b".tobe(", Operator::Call),
+    (b".toequal(", Operator::Call),
+    (b".isequalto(", Operator::Call),
+    (b".to eq(", Operator::Call),
+    (b".to.equal(", Operator::Call),
+    (b".to.eql(", Operator::Call),
+    (b"assertequals(", Operator::Arguments),
+    (b"assertequal(", Operator::Arguments),
+    (b"assertsame(", Operator::Arguments),
+    (b"assert_equal(", Operator::Arguments),
+    (b"assert_equal ", Operator::Arguments),
+    (b"assert.equal(", Operator::Arguments),
+    (b"assert.strictequal(", Operator::Arguments),
+    (b"areequal(", Operator::Arguments),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Operator {
     Between,
     Call,
+    /// A test's assertion that its arguments are equal:
+    /// `assertEquals(7100, e.getCode())`, `assert_equal 7100, e.code`.
+    Arguments,
 }
 
 /// Numbers compared with an error's code, or tested for membership with
@@ -47,9 +64,8 @@ pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) 
     });
     for m in operators.find_iter(code) {
         let (at, (op, kind)) = (m.start(), COMPARISONS[m.pattern().as_usize()]);
-        let left = operand_start(code, at)..at;
         let right_start = at + op.len();
-        let right = right_start..operand_end(code, right_start, kind == Operator::Call);
+        let right = right_start..operand_end(code, right_start, kind != Operator::Between);
         // The codes a side holds: its numbers, or the set a name was
         // given (`MFA_RETRYABLE.contains(code)`).
         let mut take = |range: std::ops::Range<usize>| {
@@ -80,6 +96,27 @@ pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) 
                 }
             })
         };
+        if kind == Operator::Arguments {
+            // An argument that is a number alone, beside one that is a code.
+            let arguments = arguments(code, right);
+            if arguments.iter().any(|a| speaks_of_a_code(&code[a.clone()])) {
+                for argument in arguments {
+                    let number = code[argument.clone()].trim_ascii();
+                    let start = number.as_ptr() as usize - code.as_ptr() as usize;
+                    numbers(number, |s, e, n| {
+                        if (s, e) == (0, number.len()) {
+                            found.push(Found {
+                                start,
+                                end: start + e,
+                                code: n,
+                            });
+                        }
+                    });
+                }
+            }
+            continue;
+        }
+        let left = operand_start(code, at)..at;
         if speaks_of_a_code(&code[left.clone()]) {
             take(right.clone());
         } else if speaks_of_a_code(&code[right.clone()]) {
@@ -89,6 +126,25 @@ pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) 
             }
         }
     }
+}
+
+/// The arguments of a call, by the commas outside brackets.
+fn arguments(text: &[u8], within: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let (mut depth, mut start) = (0usize, within.start);
+    for at in within.clone() {
+        match text[at] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                found.push(start..at);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    found.push(start..within.end);
+    found
 }
 
 /// Where the side of a comparison that ends at `end` starts: one term,

@@ -74,6 +74,9 @@ enum Kind {
     /// Constants after a comment about errors, at its indentation: they
     /// last until a blank line.
     Paragraph,
+    /// Constants inside a block after a comment about another product
+    /// (`// MySQL client errors`): not codes, until a blank line.
+    Other,
 }
 
 /// A name given a literal set of codes, and the codes.
@@ -130,7 +133,7 @@ const QUANTITIES: &[&str] = &[
     "length", "len", "ms", "millis", "seconds", "secs", "sec", "minutes", "hours", "days", "bytes",
     "kb", "mb", "cost", "page", "delay", "interval", "expires", "expiry", "width", "height",
     "capacity", "workers", "threads", "version", "year", "sleep", "wait", "backoff", "leeway",
-    "duration", "age",
+    "duration", "age", "cents", "price", "amount",
 ];
 
 /// Products whose errors a block may list instead of Stormpath's.
@@ -153,7 +156,6 @@ const OTHER_PRODUCTS: &[&str] = &[
     "win32",
     "errno",
     "grpc",
-    "smtp",
     "sqlite",
 ];
 
@@ -181,7 +183,8 @@ impl Source {
     pub(super) fn line(&mut self, text: &[u8], found: &mut Vec<Found>) {
         let trimmed = text.trim_ascii();
         if trimmed.is_empty() {
-            self.scopes.retain(|s| s.kind != Kind::Paragraph);
+            self.scopes
+                .retain(|s| !matches!(s.kind, Kind::Paragraph | Kind::Other));
             return;
         }
         let indent = text.len() - text.trim_ascii_start().len();
@@ -189,11 +192,14 @@ impl Source {
             || starts_with_word(trimmed, "when")
             || starts_with_word(trimmed, "default")
             || starts_with_word(trimmed, "else");
-        while let Some(scope) = self.scopes.last() {
+        // A brace on a line of its own (`switch (rex.Code)`, then `{` below
+        // it, as C# writes it) goes on with what the line above opened.
+        let lone_brace = trimmed == b"{";
+        while let Some(scope) = self.scopes.last().filter(|_| !lone_brace) {
             let ends = match scope.kind {
                 Kind::Switch => indent <= scope.indent && !label,
                 Kind::Block => indent <= scope.indent,
-                Kind::Paragraph => indent < scope.indent,
+                Kind::Paragraph | Kind::Other => indent < scope.indent,
             };
             if !ends {
                 break;
@@ -209,6 +215,15 @@ impl Source {
             let words = Words::of(text);
             self.announced |= words.errors && !words.other_product;
             self.other_announced |= words.other_product;
+            if self.scopes.last().is_some_and(|s| s.kind == Kind::Other) {
+                self.scopes.pop(); // the next comment says what follows
+            }
+            if words.other_product && !self.scopes.is_empty() {
+                self.scopes.push(Scope {
+                    kind: Kind::Other,
+                    indent,
+                });
+            }
             return;
         }
         let code = strip_comment(text);
@@ -221,9 +236,13 @@ impl Source {
         if let Some(name) = other_map {
             self.other_maps.push(name.to_vec());
         }
+        let words = Words::of(text);
         match self.scopes.last().map(|s| s.kind) {
             Some(Kind::Switch) if label || starts_with_number(trimmed) => switch_label(code, found),
-            Some(Kind::Block | Kind::Paragraph) => members(code, false, found),
+            // `MYSQL_CANT_CONNECT = 2003` in a class of Stormpath's errors.
+            Some(Kind::Block | Kind::Paragraph) if !words.other_product => {
+                members(code, false, found)
+            }
             _ => {}
         }
         if let Some(subject) = switch_subject(code.trim_ascii()) {
@@ -236,7 +255,6 @@ impl Source {
             return;
         }
         comparison(code, &self.code_sets, found);
-        let words = Words::of(text);
         if words.other_product {
             return;
         }
@@ -245,7 +263,12 @@ impl Source {
         // a declaration (`enum MfaError`, `module StormpathErrors`; a
         // class's body holds code as well as members, so its name must end
         // in a word about errors), or the comment above it.
-        let named = assigned.is_some_and(|at| Words::of(&code[..at]).names_stormpaths_errors());
+        // A key names what it holds as an assignment does: YAML's
+        // `errors:`, JSON's `"stormpathErrors": {`.
+        let key = key_of(code);
+        let named = assigned
+            .or(key)
+            .is_some_and(|at| Words::of(&code[..at]).names_stormpaths_errors());
         if let Some(at) = assigned.filter(|_| !named && self.code_sets.len() < MAX_CODE_SETS) {
             self.code_sets.extend(code_set(code, at));
         }
@@ -259,7 +282,8 @@ impl Source {
             members(code, named, found);
         }
         let lone = trimmed.len() == 1;
-        let announced_block = announced && (lone || assigned.is_some() || words.declaration);
+        let announced_block =
+            announced && (lone || assigned.is_some() || key.is_some() || words.declaration);
         if ends_with_opener(code) && (named || declared || announced_block) {
             self.scopes.push(Scope {
                 kind: Kind::Block,
@@ -414,6 +438,32 @@ fn assignment(text: &[u8]) -> Option<usize> {
             && !b"=!<>".contains(&text[i - 1])
             && text.get(i + 1).is_none_or(|&n| n != b'=' && n != b'>')
     })
+}
+
+/// Where a line that is a key of a map, and nothing else, has its `:`:
+/// YAML's `errors:`, JSON's `"stormpathErrors": {`, a dict's `'codes': [`.
+fn key_of(code: &[u8]) -> Option<usize> {
+    let trimmed = code.trim_ascii();
+    let unquoted = trimmed
+        .strip_prefix(b"\"")
+        .or_else(|| trimmed.strip_prefix(b"'"));
+    let name = unquoted.unwrap_or(trimmed);
+    let len = name
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || b"_-.$".contains(b))
+        .count();
+    let mut rest = &name[len..];
+    if unquoted.is_some() {
+        rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))?;
+    }
+    let value = rest.trim_ascii_start().strip_prefix(b":")?.trim_ascii();
+    let opens = value.is_empty() || value == b"{" || value == b"[";
+    // The name holds no `:`: the first is the key's.
+    (len > 0 && opens)
+        .then(|| memchr::memchr(b':', code))
+        .flatten()
 }
 
 /// An annotation or attribute: `@Deprecated`, `[Flags]`.
@@ -597,7 +647,8 @@ fn operand(text: &[u8], start: usize, end: usize) -> bool {
     let before = before
         .strip_suffix(b"\"")
         .or_else(|| before.strip_suffix(b"'"))
-        .unwrap_or(before);
+        .unwrap_or(before)
+        .trim_ascii_end();
     let after = text[end..].trim_ascii_start();
     let after = after
         .strip_prefix(b"\"")
@@ -623,16 +674,25 @@ fn named_quantity(text: &[u8], start: usize) -> bool {
             .rev()
             .take_while(|b| b"=:(<>!, ".contains(b))
             .count();
-    let name = last_name(&before[..name_end]);
-    let is_any = |words: &[&str]| {
-        name_parts(name).any(|part| {
-            words
-                .iter()
-                .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
-        })
+    // A quoted key: `"elapsed_ms": 5010`.
+    let named = before[..name_end].trim_ascii_end();
+    let named = named.strip_suffix(b"\"").unwrap_or(named);
+    let name = last_name(named.strip_suffix(b"'").unwrap_or(named));
+    let is = |part: &[u8], words: &[&str]| {
+        words
+            .iter()
+            .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
     };
-    // `ErrDirectoryTimeout = 9003` names an error about a time.
-    is_any(QUANTITIES) && !is_any(&ERROR_WORDS[..3])
+    // A quantity's name starts or ends with what it measures
+    // (`MAX_PAGE_SIZE`, `connectTimeoutMs`); `APPLICATION_LIMIT_REACHED`
+    // names an event, and `ErrDirectoryTimeout = 9003` an error about a time.
+    let first = name_parts(name).next();
+    let last = name_parts(name).last();
+    let quantity = [first, last]
+        .into_iter()
+        .flatten()
+        .any(|p| is(p, QUANTITIES));
+    quantity && !name_parts(name).any(|p| is(p, &ERROR_WORDS[..3]))
 }
 
 #[cfg(test)]

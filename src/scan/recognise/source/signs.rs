@@ -6,6 +6,9 @@
 /// the line's first word, as every line of a text is given it; a log's
 /// lines start otherwise (a date, a level, a brace).
 pub(in crate::scan::recognise) fn starts_code(line: &[u8]) -> bool {
+    if is_config_start(line) {
+        return true;
+    }
     let line = line.trim_ascii_start();
     let starts = |words: &[&[u8]]| words.iter().any(|w| line.starts_with(w));
     match line.first() {
@@ -37,4 +40,22 @@ pub(in crate::scan::recognise) fn starts_code(line: &[u8]) -> bool {
         }
         _ => false,
     }
+}
+
+/// A line only a configuration file starts with: a JSON document's lone
+/// `{`, or a YAML key at the margin with its value below (`server:`,
+/// `stormpath:`); a log prints a JSON object on one line, and a ticket's
+/// `Steps:` has a capital.
+fn is_config_start(line: &[u8]) -> bool {
+    let line = line.trim_ascii_end();
+    if line == b"{" {
+        return true;
+    }
+    let Some(name) = line.strip_suffix(b":") else {
+        return false;
+    };
+    name.first().is_some_and(u8::is_ascii_lowercase)
+        && name
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-".contains(b))
 }
