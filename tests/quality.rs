@@ -334,6 +334,20 @@ fn scan_holds_up_on_issue_25s_archives() {
         precision >= 1.0 && recall >= 0.97,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
+    // Written blind in the second session: 83 of 117 (2 false) and 101 of
+    // 120 (2 false) before each was seen, then tuned on. What they still
+    // miss is mostly prose with no error word on its line ("we keep getting
+    // 7101 since Monday"), which the prefilter never shows the rules.
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND5_DEV, Counted::Catalog);
+    assert!(
+        precision >= 1.0 && recall >= 0.89,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND6_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.99 && recall >= 0.95,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
     assert!(
         precision >= 0.98 && recall >= 0.89,

@@ -109,6 +109,14 @@ impl WordPlaces {
     }
 }
 
+impl WordPlaces {
+    /// Every place, for a word that ends its line: a quote the line's end
+    /// cuts may go on as any of them on the next line.
+    pub(super) fn all(&self) -> impl Iterator<Item = &Place> {
+        self.keyed.iter().chain(&self.short)
+    }
+}
+
 /// Where two folded bytes fall in `WordPlaces::keys`.
 fn key_bit(key: u16) -> usize {
     (u32::from(key).wrapping_mul(0x9E37_79B1) >> 24) as usize

@@ -14,6 +14,7 @@
 
 mod index;
 mod reworded;
+mod wrapped;
 
 use crate::standalone::fold::{self, HOLE, fold, fold_into};
 use crate::standalone::quotable::{MIN_QUOTED_MESSAGE, MIN_TEMPLATE_LITERAL};
@@ -21,6 +22,7 @@ pub(crate) use index::quote_words;
 use index::{Text, pack_folded};
 pub(crate) use reworded::find_reworded;
 use std::sync::OnceLock;
+pub(crate) use wrapped::{RunsOn, goes_on};
 
 mod data {
     include!(concat!(env!("OUT_DIR"), "/quotes.rs"));
@@ -288,11 +290,15 @@ pub struct FoldBuffers {
 /// quote words at the start of a word: `words` are (byte offset in `text`, index in
 /// `quote_words().words`). Returns (code, start, end) in `text`'s bytes.
 /// Each text of a word is checked in place, and only a template whose
-/// anchor matches has the line folded for it.
+/// anchor matches has the line folded for it. A message's quote may begin
+/// on the `previous` line; one that the line's end cuts before it says
+/// enough is added to `runs_on`.
 pub(crate) fn find_quotes_at(
     text: &[u8],
+    previous: &[u8],
     words: &[(usize, usize)],
     buffers: &mut FoldBuffers,
+    runs_on: &mut Vec<RunsOn>,
 ) -> Vec<(u32, usize, usize)> {
     let mut found = Vec::new();
     let mut folded_yet = false;
@@ -300,17 +306,42 @@ pub(crate) fn find_quotes_at(
     for &(at, word) in words {
         // The folded bytes after the word in the line, to compare with
         // each place's at one look.
-        let (next, next_len) = pack_folded(text, at + index.words[word].len());
-        for place in index.places[word].may_follow(next, next_len) {
+        let word_end = at + index.words[word].len();
+        let (next, next_len) = pack_folded(text, word_end);
+        let places = &index.places[word];
+        let ends_line = text[word_end..].trim_ascii().is_empty();
+        // A word that ends its line may start a quote that goes on below.
+        let all = ends_line.then(|| places.all());
+        let following = (!ends_line).then(|| places.may_follow(next, next_len));
+        for place in all
+            .into_iter()
+            .flatten()
+            .chain(following.into_iter().flatten())
+        {
             let (quoted, offset) = (place.text, place.offset);
             let literal = quoted.bytes();
-            let Some(start) = fold::folds_to_before(text, at, &literal[..offset]) else {
+            let (before, start) = fold::common_suffix(text, at, &literal[..offset]);
+            // A message may begin on the line before, which wrapped it.
+            let head = &literal[..offset - before];
+            let message = matches!(quoted, Text::Message(_));
+            if !(head.is_empty() || message && wrapped::began_before(text, start, previous, head)) {
                 continue;
-            };
+            }
             match quoted {
                 Text::Message(i) => {
-                    let (matched, _) = fold::common_prefix(text, at, &literal[offset..]);
+                    let (matched, end) = fold::common_prefix(text, at, &literal[offset..]);
                     let Some(quoted_end) = quoted_end(i, offset + matched) else {
+                        let run = RunsOn {
+                            message: i,
+                            matched: offset + matched,
+                        };
+                        let cut = text[end..].trim_ascii().is_empty();
+                        if cut
+                            && run.matched >= wrapped::MIN_RUN
+                            && runs_on.len() < wrapped::MAX_RUNS_ON
+                        {
+                            runs_on.push(run);
+                        }
                         continue;
                     };
                     let end = fold::folds_to_at(text, at, &literal[offset..quoted_end])
@@ -363,7 +394,7 @@ pub(crate) fn starts_word(text: &[u8], at: usize) -> bool {
 
 /// Every quoted message in a line, the way a scan finds them.
 pub fn find_quotes_in_line(text: &[u8], buffers: &mut FoldBuffers) -> Vec<(u32, usize, usize)> {
-    find_quotes_at(text, &find_quote_words(text), buffers)
+    find_quotes_at(text, &[], &find_quote_words(text), buffers, &mut Vec::new())
 }
 
 /// Maps a folded range back to the text's bytes.

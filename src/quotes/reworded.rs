@@ -4,7 +4,7 @@
 //! texts (its message, the server's templates and older wordings, its end
 //! users' text) in their order, at least 80% of the words of that stretch
 //! of the text, skipping at most `MAX_GAP` words between two on either
-//! side, and no other entry's texts match as many.
+//! side, and no other entry's texts match as many, or one fewer.
 
 use crate::catalog;
 use crate::standalone::words;
@@ -185,8 +185,15 @@ pub(crate) fn find_reworded(line: &[u8]) -> Option<(u32, usize, usize)> {
     let most = best.values().map(|b| b.0).max()?;
     let mut winners = best.iter().filter(|(_, b)| b.0 == most);
     let (&code, &(_, first, last)) = winners.next()?;
-    if winners.next().is_some() {
-        return None; // several entries share the words: none is named
+    // Several entries share the words, or all but one of them: one word
+    // more, such as "Stormpath", is chance, and none is named.
+    let runner_up = best
+        .iter()
+        .filter(|(c, _)| **c != code)
+        .map(|(_, b)| b.0)
+        .max();
+    if runner_up.is_some_and(|words| words + 1 >= most) {
+        return None;
     }
     Some((code, spans[first].0, spans[last].1))
 }

@@ -107,15 +107,21 @@ pub fn common_prefix(text: &[u8], at: usize, folded: &[u8]) -> (usize, usize) {
 /// The same backwards: whether the text before `end` folds to something
 /// that ends with `folded`; where that starts in the text.
 pub fn folds_to_before(text: &[u8], end: usize, folded: &[u8]) -> Option<usize> {
+    let (matched, start) = common_suffix(text, end, folded);
+    (matched == folded.len()).then_some(start)
+}
+
+/// How many bytes at the end of `folded` the text before `end` folds to,
+/// and where they start in the text.
+pub fn common_suffix(text: &[u8], end: usize, folded: &[u8]) -> (usize, usize) {
     let mut i = end;
-    for &want in folded.iter().rev() {
-        let (got, previous) = fold_previous(text, i)?;
-        if got != want {
-            return None;
+    for (matched, &want) in folded.iter().rev().enumerate() {
+        match fold_previous(text, i) {
+            Some((got, previous)) if got == want => i = previous,
+            _ => return (matched, i),
         }
-        i = previous;
     }
-    Some(i)
+    (folded.len(), i)
 }
 
 /// A message as a quote of it is matched: folded, without its closing

@@ -60,6 +60,10 @@ pub const SCAN_BLIND3_TEST: &str = "scan-blind3-test";
 /// A second development folder of the same kinds, written blind after
 /// issue 25's first rules, scored on them before it was tuned on.
 pub const SCAN_BLIND4_DEV: &str = "scan-blind4-dev";
+/// Two more development folders of the same kinds, written blind by two
+/// helpers in issue 25's second session, each scored before it was tuned on.
+pub const SCAN_BLIND5_DEV: &str = "scan-blind5-dev";
+pub const SCAN_BLIND6_DEV: &str = "scan-blind6-dev";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

@@ -140,6 +140,8 @@ pub(super) struct Scanner {
     lists: Lists,
     /// A sentence about a code that the line's end cut before its number.
     sentence: Option<Sentence>,
+    /// Quotes of messages that the line's end cut before they said enough.
+    quotes_running: Vec<quotes::RunsOn>,
     /// The text has shown a line of source code (`import`, `package`,
     /// `<?php`…): the source rules read it from there on.
     source_text: bool,
@@ -172,6 +174,7 @@ impl Scanner {
             table_seen: false,
             lists: Lists::new(),
             sentence: None,
+            quotes_running: Vec::new(),
             source_text: false,
             source: Source::default(),
             scratch: storage.scratch,
@@ -191,6 +194,8 @@ impl Scanner {
         decode::sign_bytes(text, &mut signs);
         let mut next_sign = signs.iter().copied().peekable();
         let mut start = 0;
+        // The line before, in this block: a quote may begin on it.
+        let mut previous: &[u8] = &[];
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
             self.scratch.quote_words.clear();
@@ -213,21 +218,24 @@ impl Scanner {
             let line = &text[start..end];
             self.source_text = self.source_text || source::starts_code(line);
             if context || sign || self.carries_over() || self.source_text {
-                self.look(line, 0, context, sign);
+                self.look(line, previous, 0, context, sign);
             } else if !self.scratch.quote_words.is_empty() {
                 // Most quote words in a log are ordinary words that quote
                 // nothing: only a line that quotes a text gets a close look.
                 let found = quotes::find_quotes_at(
                     line,
+                    previous,
                     &self.scratch.quote_words,
                     &mut self.scratch.folded,
+                    &mut self.quotes_running,
                 );
                 let reworded = || self.may_be_reworded() && quotes::find_reworded(line).is_some();
                 if !found.is_empty() || reworded() {
-                    self.look(line, 0, context, sign);
+                    self.look(line, previous, 0, context, sign);
                 }
             }
             self.end_line();
+            previous = line;
             start = end + 1;
         }
         self.scratch.marks = marks;
@@ -242,6 +250,7 @@ impl Scanner {
             && self.hits.is_empty()
             && self.table_column.is_none()
             && self.sentence.is_none()
+            && self.quotes_running.is_empty()
             && self.lists.at_rest()
             && !self.source_text
             && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
@@ -250,7 +259,10 @@ impl Scanner {
     /// Whether the next line must be read whatever it holds: it may go on
     /// with a table, a list of codes or a sentence.
     fn carries_over(&self) -> bool {
-        self.table_column.is_some() || self.lists.is_open() || self.sentence.is_some()
+        self.table_column.is_some()
+            || self.lists.is_open()
+            || self.sentence.is_some()
+            || !self.quotes_running.is_empty()
     }
 
     /// Scans a window of a long line that starts `offset` bytes into it.
@@ -277,17 +289,30 @@ impl Scanner {
                 .any(|&(_, p)| matches!(Mark::of(p), Mark::Sign));
         self.scratch.signs = signs;
         self.scratch.marks = marks;
-        self.look(text, offset, context, sign);
+        self.look(text, &[], offset, context, sign);
     }
 
     /// Looks closely at a line, or a window of one, where the prefilter
     /// found a context word (`context`) or quote words (`quote_words`), or
     /// that may go on with what the lines before it started.
-    fn look(&mut self, text: &[u8], offset: usize, context: bool, sign: bool) {
+    fn look(&mut self, text: &[u8], previous: &[u8], offset: usize, context: bool, sign: bool) {
         let first_window = !self.table_seen;
         // The last window of a line says whether its sentence runs on.
         if let Some(sentence) = self.sentence.take().filter(|_| first_window) {
             self.sentence_goes_on(text, sentence);
+        }
+        let running = match first_window {
+            true => std::mem::take(&mut self.quotes_running),
+            false => Vec::new(),
+        };
+        for run in running {
+            match quotes::goes_on(text, run) {
+                Some(Ok((code, start, end))) => {
+                    self.push(code, Via::Message, offset + start, &text[start..end]);
+                }
+                Some(Err(run)) => self.quotes_running.push(run),
+                None => {}
+            }
         }
         let words = match context {
             true => self.numbers(text, offset),
@@ -298,7 +323,7 @@ impl Scanner {
             self.table(text);
         }
         self.table_seen = true;
-        self.messages(text, offset);
+        self.messages(text, previous, offset);
         if first_window {
             self.list_item(text, words.codes);
             if self.source_text {
@@ -607,9 +632,14 @@ impl Scanner {
 
     /// Catalog messages and the server's filled-in templates, quoted
     /// without a number.
-    fn messages(&mut self, text: &[u8], offset: usize) {
-        let found =
-            quotes::find_quotes_at(text, &self.scratch.quote_words, &mut self.scratch.folded);
+    fn messages(&mut self, text: &[u8], previous: &[u8], offset: usize) {
+        let found = quotes::find_quotes_at(
+            text,
+            previous,
+            &self.scratch.quote_words,
+            &mut self.scratch.folded,
+            &mut self.quotes_running,
+        );
         // A line that names its code by number needs no other words.
         let reworded = found.is_empty() && self.current.is_empty() && self.may_be_reworded();
         if let Some((code, start, end)) = reworded.then(|| quotes::find_reworded(text)).flatten() {

@@ -14,8 +14,8 @@ pub(super) fn number_at(text: &[u8], at: usize) -> Option<(usize, usize)> {
 
 /// The bytes passed over between a keyword and its number, as a table: a
 /// gap is read byte by byte. `+` is a space in a URL's query
-/// (`?q=error+2001`).
-pub(super) const GAP_BYTES: [bool; 256] = byte_set(b" \t:=\"'`#[](){}>-_+");
+/// (`?q=error+2001`); `~` a regular expression's match (`code=~"9004|9005"`).
+pub(super) const GAP_BYTES: [bool; 256] = byte_set(b" \t:=\"'`#[](){}>-_+~");
 
 pub(super) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut set = [false; 256];
@@ -286,6 +286,14 @@ pub(super) fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, us
         }
         if b"`*".contains(&b) {
             at += 1; // marked up: `` `4604`, `5104` ``
+            continue;
+        }
+        // A regular expression's alternatives, `9004|9005`; not a table's
+        // cells, `| 7100 | 2016 |`.
+        let tight = |i: usize| text.get(i).is_some_and(u8::is_ascii_digit);
+        if b == b'|' && at > 0 && tight(at - 1) && tight(at + 1) {
+            separated = true;
+            at += 1;
             continue;
         }
         let word = word_at(text, at);

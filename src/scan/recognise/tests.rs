@@ -362,6 +362,13 @@ fn other_products_json_errors_are_theirs() {
 
 #[test]
 fn messages_in_other_words_name_their_entry() {
+    // One word more than another entry's, such as "Stormpath", is chance.
+    assert_eq!(
+        codes(
+            "rejected by Stormpath: Please contact us at support@stormpath.com to help troubleshoot this problem."
+        ),
+        Vec::<u32>::new()
+    );
     let log = "WARN Mailer - could not configure mail: Unable to authenticate to the SMTP server with the provided username and password\n";
     assert_eq!(codes(log), [13001]);
     // Too few of one entry's words.
@@ -491,4 +498,33 @@ fn prose_that_names_a_number_as_an_error() {
     );
     assert_eq!(codes("the 404 errors are gone"), Vec::<u32>::new());
     assert_eq!(codes("error(404, 2000 ms)"), Vec::<u32>::new());
+}
+
+#[test]
+fn a_message_wrapped_over_lines_names_its_code() {
+    // The line's end cuts the quote, or the line starts inside it.
+    let cut = "This Application does not have a default Account Store for newly\ncreated Accounts.  To fix this problem\n";
+    assert_eq!(codes(cut), [5100]);
+    let quoted = "Notes\n  > No login source assigned to this application has been configured as the\n  > default storage location for newly created accounts.\n";
+    assert_eq!(codes(quoted), [5100]);
+    let log =
+        "WARN rejected: The SAML Response has an invalid\n    signature and cannot be trusted.\n";
+    assert_eq!(codes(log), [10101]);
+    // A line that goes on with other words quotes nothing.
+    let other = "This Application does not have a default Account Store for newly\nhired staff, said the admin\n";
+    assert_eq!(codes(other), Vec::<u32>::new());
+}
+
+#[test]
+fn a_map_looked_up_by_code_holds_codes() {
+    let js = "var x = require('y');\nvar FRIENDLY = {\n  2000: 'Fill in every field.',\n  7201: 'No e-mail.'\n};\nvar PORTS = {\n  2001: 'x'\n};\nfunction f(err) {\n  var msg = FRIENDLY[err.code];\n}\n";
+    let hits = scan_text(js.as_bytes());
+    let lines: Vec<(usize, u32)> = hits.iter().map(|h| (h.line, h.code)).collect();
+    assert_eq!(lines, [(10, 2000), (10, 7201)]);
+    let scala = "import x\n  def f(e: ResourceException) = e.getCode match {\n    case 2007 => 1\n    case 7205 | 7206 => 2\n  }\n";
+    assert_eq!(codes(scala), [2007, 7205, 7206]);
+    assert_eq!(
+        codes("expr: rate(stormpath_errors_total{code=~\"9004|9005\"}[5m])"),
+        [9004, 9005]
+    );
 }

@@ -23,6 +23,9 @@ const COMPARISONS: &[(&[u8], Operator)] = &[
     (b".has(", Operator::Call),
     (b".indexof(", Operator::Call),
     (b".equals(", Operator::Call),
+    // A lookup in a map of codes: `FRIENDLY[err.code]`, `.get(e.code)`.
+    (b"[", Operator::Call),
+    (b".get(", Operator::Call),
     (b"in_array(", Operator::Call),
     (b".tobe(", Operator::Call),
     (b".toequal(", Operator::Call),

@@ -23,10 +23,12 @@ use super::numbers::code_number;
 use crate::catalog;
 use comparisons::comparison;
 use members::{indexed, members};
+use words::*;
 
 mod comparisons;
 mod members;
 mod signs;
+mod words;
 
 pub(super) use signs::starts_code;
 
@@ -55,6 +57,11 @@ pub(super) struct Source {
     /// (`MFA_RETRYABLE = Set.of(13104, 13108)`): a comparison with a code
     /// names them (`MFA_RETRYABLE.contains(code)`).
     code_sets: Vec<CodeSet>,
+    /// A map literal open over lines whose name does not say what it holds
+    /// (`FRIENDLY = {`), the codes its keys are so far, and the indentation
+    /// of its opener: once it closes, a set of codes (`FRIENDLY[err.code]`
+    /// names them).
+    keyed_map: Option<(CodeSet, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -116,67 +123,6 @@ fn code_set(code: &[u8], at: usize) -> Option<CodeSet> {
 /// The most maps of other products a text's names are kept of.
 const MAX_OTHER_MAPS: usize = 16;
 
-/// The last name in a text: `AUDIT_DB_ERRORS` of `private static final
-/// Map<Integer, String> AUDIT_DB_ERRORS `.
-fn last_name(text: &[u8]) -> &[u8] {
-    let text = text.trim_ascii_end();
-    let start = text
-        .iter()
-        .rposition(|b| !(b.is_ascii_alphanumeric() || b"_$".contains(b)))
-        .map_or(0, |i| i + 1);
-    &text[start..]
-}
-
-/// Words that say a number is a quantity: a port, a time, a size, a limit.
-const QUANTITIES: &[&str] = &[
-    "port", "timeout", "ttl", "size", "limit", "max", "min", "batch", "count", "retries", "retry",
-    "length", "len", "ms", "millis", "seconds", "secs", "sec", "minutes", "hours", "days", "bytes",
-    "kb", "mb", "cost", "page", "delay", "interval", "expires", "expiry", "width", "height",
-    "capacity", "workers", "threads", "version", "year", "sleep", "wait", "backoff", "leeway",
-    "duration", "age", "cents", "price", "amount",
-];
-
-/// Products whose errors a block may list instead of Stormpath's.
-const OTHER_PRODUCTS: &[&str] = &[
-    "mysql",
-    "postgres",
-    "postgresql",
-    "pg",
-    "sqlstate",
-    "mongo",
-    "mongodb",
-    "oracle",
-    "redis",
-    "http",
-    "aws",
-    "cognito",
-    "okta",
-    "auth0",
-    "windows",
-    "win32",
-    "errno",
-    "grpc",
-    "sqlite",
-];
-
-/// Words that declare a block of constants or members.
-const DECLARATIONS: &[&str] = &["enum", "const"];
-
-/// Words that declare a class, whose body holds code as well as members:
-/// its name must say it is about errors.
-const CLASSES: &[&str] = &["class", "module", "object", "struct", "interface", "record"];
-
-/// The words of a name that say it is about errors.
-const ERROR_WORDS: &[&str] = &[
-    "err",
-    "error",
-    "errors",
-    "errorcode",
-    "errorcodes",
-    "code",
-    "codes",
-];
-
 impl Source {
     /// Reads a line of a source text (each of its lines, from the first
     /// that showed it is source code) and adds the codes it holds.
@@ -188,6 +134,7 @@ impl Source {
             return;
         }
         let indent = text.len() - text.trim_ascii_start().len();
+        self.keyed_map_line(trimmed, indent);
         let label = starts_with_word(trimmed, "case")
             || starts_with_word(trimmed, "when")
             || starts_with_word(trimmed, "default")
@@ -272,12 +219,22 @@ impl Source {
         if let Some(at) = assigned.filter(|_| !named && self.code_sets.len() < MAX_CODE_SETS) {
             self.code_sets.extend(code_set(code, at));
         }
+        let name = assigned.or(key).map(|at| last_name(&code[..at]));
+        if let Some(name) = name.filter(|n| !named && !n.is_empty() && ends_with_opener(code)) {
+            self.keyed_map.get_or_insert((
+                CodeSet {
+                    name: name.to_vec(),
+                    codes: Vec::new(),
+                },
+                indent,
+            ));
+        }
         let declared = words.declaration && words.names_stormpaths_errors()
             || words.class && words.names_errors;
         if !(announced || named || declared) {
             return;
         }
-        if assigned.is_some() && self.scopes.is_empty() {
+        if assigned.or(key).is_some() && self.scopes.is_empty() {
             // The line that names the block: `REAUTH_CODES = frozenset({10011, 10013})`.
             members(code, named, found);
         }
@@ -300,134 +257,40 @@ impl Source {
             });
         }
     }
-}
 
-/// What the words of a line say.
-#[derive(Default)]
-struct Words {
-    /// It speaks of errors or their codes: `StormpathErrors`, `MfaError`,
-    /// `REAUTH_CODES`, `# Stormpath error codes`.
-    errors: bool,
-    /// It names another product.
-    other_product: bool,
-    /// A name of it ends in a word about errors: `StormpathErrors`,
-    /// `MfaError`, `StormpathErrorCodes`; not `LoginErrorHandler`.
-    names_errors: bool,
-    /// It declares an enum or constants (`enum`, `const (`).
-    declaration: bool,
-    /// It declares a class (`class`, `module`).
-    class: bool,
-    /// It says `Stormpath`: a map or an enum so named is about its errors.
-    stormpath: bool,
-}
-
-impl Words {
-    fn of(text: &[u8]) -> Words {
-        let mut words = Words::default();
-        let offset = |part: &[u8]| part.as_ptr() as usize - text.as_ptr() as usize;
-        let mut previous: Option<&[u8]> = None;
-        let mut parts = name_parts(text).peekable();
-        while let Some(part) = parts.next() {
-            let is = |w: &str| part.eq_ignore_ascii_case(w.as_bytes());
-            // `code` alone is source code; `REAUTH_CODES`, `errorCode` and
-            // `error code` are not, `zipCode` is another kind of code.
-            let code_word = is("code") || is("codes");
-            let joined = previous.is_some_and(|p| {
-                let gap = &text[offset(p) + p.len()..offset(part)];
-                gap.is_empty()
-                    || gap == b"_"
-                    || gap == b" "
-                        && ERROR_WORDS[..3]
-                            .iter()
-                            .any(|w| p.eq_ignore_ascii_case(w.as_bytes()))
-            });
-            let other_code =
-                previous.is_some_and(|p| OTHER_CODES.iter().any(|o| o.eq_ignore_ascii_case(p)));
-            let about_errors =
-                ERROR_WORDS.iter().any(|w| is(w)) && (!code_word || joined && !other_code);
-            if about_errors {
-                words.errors = true;
-                let end = offset(part) + part.len();
-                let name_goes_on = parts.peek().is_some_and(|next| offset(next) == end);
-                words.names_errors |= !name_goes_on;
-            }
-            words.stormpath |= is("stormpath");
-
-            if DECLARATIONS.iter().any(|w| is(w)) {
-                words.declaration = true;
-            }
-            if CLASSES.iter().any(|w| is(w)) {
-                words.class = true;
-            }
-            previous = Some(part);
+    /// Reads a line inside a map literal that does not say what it holds:
+    /// a key that is a code adds it; the line that closes the map keeps
+    /// the map as a set of codes.
+    fn keyed_map_line(&mut self, trimmed: &[u8], indent: usize) {
+        let Some((map, opened)) = self.keyed_map.as_mut() else {
+            return;
+        };
+        if indent > *opened || trimmed == b"{" {
+            map.codes.extend(key_code(trimmed));
+            return;
         }
-        // Parts of names (`mysqlErrors`) and whole words (`MySQL`).
-        words.other_product = name_parts(text)
-            .chain(text.split(|b| !b.is_ascii_alphanumeric()))
-            .any(|token| {
-                OTHER_PRODUCTS
-                    .iter()
-                    .any(|w| token.eq_ignore_ascii_case(w.as_bytes()))
-            });
-        if words.other_product && mentions_stormpath(text) && !says_not_stormpath(text) {
-            // `Stormpath error codes (HTTP 400 and 409)`
-            words.other_product = false;
+        let (map, _) = self.keyed_map.take().expect("a map is open");
+        if !map.codes.is_empty() && self.code_sets.len() < MAX_CODE_SETS {
+            self.code_sets.push(map);
         }
-        words
-    }
-
-    /// Whether a name says errors, or Stormpath: `STORMPATH_ERRORS`,
-    /// `enum StormpathCode`.
-    fn names_stormpaths_errors(&self) -> bool {
-        self.errors || self.stormpath
     }
 }
 
-/// The parts of the names and words of a line: `getErrorCode` is `get`,
-/// `Error`, `Code`; `MAX_PAGE_SIZE` is `MAX`, `PAGE`, `SIZE`; `Err` of
-/// `ErrDefault` stands alone.
-fn name_parts(text: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < text.len() && !text[at].is_ascii_alphanumeric() {
-            at += 1;
+/// The code a line of a map starts with as its key: `2000: 'x',`,
+/// `"7100": {`, `7101 => 'y'`, `{ 7100, "x" },`.
+fn key_code(trimmed: &[u8]) -> Option<u32> {
+    let lead = trimmed
+        .iter()
+        .take_while(|b| b"\"'[{( ".contains(b))
+        .count();
+    let mut key = None;
+    numbers(trimmed, |start, end, number| {
+        let known = catalog::lookup(number).is_some();
+        if start == lead && key.is_none() && known && operand(trimmed, start, end) {
+            key = Some(number);
         }
-        if at >= text.len() {
-            return None;
-        }
-        let start = at;
-        let upper_run = text[at].is_ascii_uppercase()
-            && text.get(at + 1).is_some_and(|b| b.is_ascii_uppercase());
-        at += 1;
-        while at < text.len() && text[at].is_ascii_alphanumeric() {
-            let b = text[at];
-            let camel_break = if upper_run {
-                // `HTTPError`: the run ends before the capital that starts
-                // a lower-case word.
-                b.is_ascii_lowercase() && at - start > 1 && {
-                    at -= 1;
-                    true
-                }
-            } else {
-                b.is_ascii_uppercase()
-            };
-            if camel_break {
-                break;
-            }
-            at += 1;
-        }
-        Some(&text[start..at])
-    })
-}
-
-fn mentions_stormpath(text: &[u8]) -> bool {
-    text.windows(9)
-        .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
-}
-
-fn says_not_stormpath(text: &[u8]) -> bool {
-    text.windows(13)
-        .any(|w| w.eq_ignore_ascii_case(b"not stormpath"))
+    });
+    key
 }
 
 /// Where the line assigns a name, its `=`: `NAME = …`, `NAME: Type =
@@ -440,8 +303,8 @@ fn assignment(text: &[u8]) -> Option<usize> {
     })
 }
 
-/// Where a line that is a key of a map, and nothing else, has its `:`:
-/// YAML's `errors:`, JSON's `"stormpathErrors": {`, a dict's `'codes': [`.
+/// Where a line that is a key of a map and its value has its `:`: YAML's
+/// `errors:`, JSON's `"stormpathErrors": {` or `"stormpathCodes": [7104]`.
 fn key_of(code: &[u8]) -> Option<usize> {
     let trimmed = code.trim_ascii();
     let unquoted = trimmed
@@ -458,10 +321,9 @@ fn key_of(code: &[u8]) -> Option<usize> {
             .strip_prefix(b"\"")
             .or_else(|| rest.strip_prefix(b"'"))?;
     }
-    let value = rest.trim_ascii_start().strip_prefix(b":")?.trim_ascii();
-    let opens = value.is_empty() || value == b"{" || value == b"[";
-    // The name holds no `:`: the first is the key's.
-    (len > 0 && opens)
+    let value = rest.trim_ascii_start().strip_prefix(b":")?;
+    // The name holds no `:`: the first is the key's (not Ruby's `::`).
+    (len > 0 && !value.starts_with(b":"))
         .then(|| memchr::memchr(b':', code))
         .flatten()
 }
@@ -539,6 +401,9 @@ fn switch_subject(trimmed: &[u8]) -> Option<&[u8]> {
             }
             if !label && word != "switch" && !subject.ends_with(b"{") && !subject.ends_with(b":") {
                 continue; // `match` as a word in other code
+            }
+            if word == "match" && subject == b"{" {
+                return Some(&code[..at]); // Scala's `e.getCode match {`
             }
             return Some(subject);
         }
@@ -661,38 +526,6 @@ fn operand(text: &[u8], start: usize, end: usize) -> bool {
         || after.starts_with(b"and ")
         || after.starts_with(b"or ");
     left && right
-}
-
-/// Whether the name a number is given says it is a quantity: the name
-/// before its `=`, `:` or `(`, `MAX_PAGE_SIZE = 100`, `sleep(3000)`.
-fn named_quantity(text: &[u8], start: usize) -> bool {
-    let before = text[..start].trim_ascii_end();
-    let before = before.strip_suffix(b"\"").unwrap_or(before);
-    let name_end = before.len()
-        - before
-            .iter()
-            .rev()
-            .take_while(|b| b"=:(<>!, ".contains(b))
-            .count();
-    // A quoted key: `"elapsed_ms": 5010`.
-    let named = before[..name_end].trim_ascii_end();
-    let named = named.strip_suffix(b"\"").unwrap_or(named);
-    let name = last_name(named.strip_suffix(b"'").unwrap_or(named));
-    let is = |part: &[u8], words: &[&str]| {
-        words
-            .iter()
-            .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
-    };
-    // A quantity's name starts or ends with what it measures
-    // (`MAX_PAGE_SIZE`, `connectTimeoutMs`); `APPLICATION_LIMIT_REACHED`
-    // names an event, and `ErrDirectoryTimeout = 9003` an error about a time.
-    let first = name_parts(name).next();
-    let last = name_parts(name).last();
-    let quantity = [first, last]
-        .into_iter()
-        .flatten()
-        .any(|p| is(p, QUANTITIES));
-    quantity && !name_parts(name).any(|p| is(p, &ERROR_WORDS[..3]))
 }
 
 #[cfg(test)]

@@ -1,0 +1,61 @@
+//! A message quoted over two or more lines, as e-mail and Markdown wrap
+//! it: a line whose end cut a quote before it said enough goes on with the
+//! next line's words.
+
+use super::{data, fold, message, quoted_end};
+
+/// A quote that a line's end cut: its message, and how many of the
+/// message's folded bytes the lines so far matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RunsOn {
+    pub(super) message: usize,
+    pub(super) matched: usize,
+}
+
+/// The most quotes one line's end may leave running on.
+pub(super) const MAX_RUNS_ON: usize = 4;
+/// How much of a message a line must have said, in folded bytes, for its
+/// quote to go on past the line's end: some words, not an anchor alone.
+pub(super) const MIN_RUN: usize = 24;
+
+/// Where a quote that ran to the end of the last line goes on this one:
+/// its code and span here once it says enough of its message, or how far
+/// it runs on past this line's end too; None when the line does not go on
+/// with it.
+pub(crate) fn goes_on(text: &[u8], run: RunsOn) -> Option<Result<(u32, usize, usize), RunsOn>> {
+    let literal = message(run.message);
+    // Past the indentation and the marks of a quote (`> `, `| `, `// `).
+    let start = text.iter().position(|b| !MARKS.contains(b))?;
+    let rest = &literal[run.matched..];
+    let from = run.matched + rest.iter().take_while(|b| **b == b' ').count();
+    let (matched, end) = fold::common_prefix(text, start, &literal[from..]);
+    if matched == 0 {
+        return None;
+    }
+    match quoted_end(run.message, from + matched) {
+        Some(quoted) if quoted > from => {
+            let end = fold::folds_to_at(text, start, &literal[from..quoted])?;
+            Some(Ok((data::MESSAGES_CODES[run.message], start, end)))
+        }
+        _ if text[end..].trim_ascii().is_empty() => Some(Err(RunsOn {
+            message: run.message,
+            matched: from + matched,
+        })),
+        _ => None,
+    }
+}
+
+/// Whether a quote whose line starts inside it (only indentation and the
+/// marks of a quote before `start`) began on the line before: that line
+/// ends with the message's `head`, the part this line does not say.
+pub(super) fn began_before(text: &[u8], start: usize, previous: &[u8], head: &[u8]) -> bool {
+    let head = head.trim_ascii_end();
+    let previous = previous.trim_ascii_end();
+    text[..start].iter().all(|b| MARKS.contains(b))
+        && head.len() >= MIN_RUN
+        && fold::folds_to_before(previous, previous.len(), head).is_some()
+}
+
+/// What may stand before the words of a wrapped quote's lines: the
+/// indentation and the marks of a quote (`> `, `| `, `// `, `* `).
+const MARKS: &[u8] = b" \t>|*#/";

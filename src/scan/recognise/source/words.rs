@@ -1,0 +1,235 @@
+//! The words of source code: the parts of names, what a line's words say
+//! (errors, another product, a declaration), and the names of quantities.
+
+use super::OTHER_CODES;
+
+/// The last name in a text: `AUDIT_DB_ERRORS` of `private static final
+/// Map<Integer, String> AUDIT_DB_ERRORS `.
+pub(super) fn last_name(text: &[u8]) -> &[u8] {
+    let text = text.trim_ascii_end();
+    let start = text
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || b"_$".contains(b)))
+        .map_or(0, |i| i + 1);
+    &text[start..]
+}
+
+/// Words that say a number is a quantity: a port, a time, a size, a limit.
+pub(super) const QUANTITIES: &[&str] = &[
+    "port", "timeout", "ttl", "size", "limit", "max", "min", "batch", "count", "retries", "retry",
+    "length", "len", "ms", "millis", "seconds", "secs", "sec", "minutes", "hours", "days", "bytes",
+    "kb", "mb", "cost", "page", "delay", "interval", "expires", "expiry", "width", "height",
+    "capacity", "workers", "threads", "version", "year", "sleep", "wait", "backoff", "leeway",
+    "duration", "age", "cents", "price", "amount",
+];
+
+/// Products whose errors a block may list instead of Stormpath's.
+pub(super) const OTHER_PRODUCTS: &[&str] = &[
+    "mysql",
+    "postgres",
+    "postgresql",
+    "pg",
+    "sqlstate",
+    "mongo",
+    "mongodb",
+    "oracle",
+    "redis",
+    "http",
+    "aws",
+    "cognito",
+    "okta",
+    "auth0",
+    "windows",
+    "win32",
+    "errno",
+    "grpc",
+    "ldap",
+    "twilio",
+    "nexmo",
+    "stripe",
+    "sendgrid",
+    "mailgun",
+    "firebase",
+    "keycloak",
+    "sqlite",
+];
+
+/// Words that declare a block of constants or members.
+pub(super) const DECLARATIONS: &[&str] = &["enum", "const"];
+
+/// Words that declare a class, whose body holds code as well as members:
+/// its name must say it is about errors.
+pub(super) const CLASSES: &[&str] = &["class", "module", "object", "struct", "interface", "record"];
+
+/// The words of a name that say it is about errors.
+pub(super) const ERROR_WORDS: &[&str] = &[
+    "err",
+    "error",
+    "errors",
+    "errorcode",
+    "errorcodes",
+    "code",
+    "codes",
+];
+
+/// What the words of a line say.
+#[derive(Default)]
+pub(super) struct Words {
+    /// It speaks of errors or their codes: `StormpathErrors`, `MfaError`,
+    /// `REAUTH_CODES`, `# Stormpath error codes`.
+    pub(super) errors: bool,
+    /// It names another product.
+    pub(super) other_product: bool,
+    /// A name of it ends in a word about errors: `StormpathErrors`,
+    /// `MfaError`, `StormpathErrorCodes`; not `LoginErrorHandler`.
+    pub(super) names_errors: bool,
+    /// It declares an enum or constants (`enum`, `const (`).
+    pub(super) declaration: bool,
+    /// It declares a class (`class`, `module`).
+    pub(super) class: bool,
+    /// It says `Stormpath`: a map or an enum so named is about its errors.
+    pub(super) stormpath: bool,
+}
+
+impl Words {
+    pub(super) fn of(text: &[u8]) -> Words {
+        let mut words = Words::default();
+        let offset = |part: &[u8]| part.as_ptr() as usize - text.as_ptr() as usize;
+        let mut previous: Option<&[u8]> = None;
+        let mut parts = name_parts(text).peekable();
+        while let Some(part) = parts.next() {
+            let is = |w: &str| part.eq_ignore_ascii_case(w.as_bytes());
+            // `code` alone is source code; `REAUTH_CODES`, `errorCode` and
+            // `error code` are not, `zipCode` is another kind of code.
+            let code_word = is("code") || is("codes");
+            // `errorCode`, `error code`, `stormpath codes`.
+            let joined = previous.is_some_and(|p| {
+                let gap = &text[offset(p) + p.len()..offset(part)];
+                gap.is_empty()
+                    || gap == b"_"
+                    || gap == b" "
+                        && ERROR_WORDS[..3]
+                            .iter()
+                            .chain(&["stormpath"])
+                            .any(|w| p.eq_ignore_ascii_case(w.as_bytes()))
+            });
+            let other_code =
+                previous.is_some_and(|p| OTHER_CODES.iter().any(|o| o.eq_ignore_ascii_case(p)));
+            let about_errors =
+                ERROR_WORDS.iter().any(|w| is(w)) && (!code_word || joined && !other_code);
+            if about_errors {
+                words.errors = true;
+                let end = offset(part) + part.len();
+                let name_goes_on = parts.peek().is_some_and(|next| offset(next) == end);
+                words.names_errors |= !name_goes_on;
+            }
+            words.stormpath |= is("stormpath");
+
+            if DECLARATIONS.iter().any(|w| is(w)) {
+                words.declaration = true;
+            }
+            if CLASSES.iter().any(|w| is(w)) {
+                words.class = true;
+            }
+            previous = Some(part);
+        }
+        // Parts of names (`mysqlErrors`) and whole words (`MySQL`).
+        words.other_product = name_parts(text)
+            .chain(text.split(|b| !b.is_ascii_alphanumeric()))
+            .any(|token| {
+                OTHER_PRODUCTS
+                    .iter()
+                    .any(|w| token.eq_ignore_ascii_case(w.as_bytes()))
+            });
+        if words.other_product && mentions_stormpath(text) && !says_not_stormpath(text) {
+            // `Stormpath error codes (HTTP 400 and 409)`
+            words.other_product = false;
+        }
+        words
+    }
+
+    /// Whether a name says errors, or Stormpath: `STORMPATH_ERRORS`,
+    /// `enum StormpathCode`.
+    pub(super) fn names_stormpaths_errors(&self) -> bool {
+        self.errors || self.stormpath
+    }
+}
+
+/// The parts of the names and words of a line: `getErrorCode` is `get`,
+/// `Error`, `Code`; `MAX_PAGE_SIZE` is `MAX`, `PAGE`, `SIZE`; `Err` of
+/// `ErrDefault` stands alone.
+pub(super) fn name_parts(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() && !text[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        let upper_run = text[at].is_ascii_uppercase()
+            && text.get(at + 1).is_some_and(|b| b.is_ascii_uppercase());
+        at += 1;
+        while at < text.len() && text[at].is_ascii_alphanumeric() {
+            let b = text[at];
+            let camel_break = if upper_run {
+                // `HTTPError`: the run ends before the capital that starts
+                // a lower-case word.
+                b.is_ascii_lowercase() && at - start > 1 && {
+                    at -= 1;
+                    true
+                }
+            } else {
+                b.is_ascii_uppercase()
+            };
+            if camel_break {
+                break;
+            }
+            at += 1;
+        }
+        Some(&text[start..at])
+    })
+}
+
+pub(super) fn mentions_stormpath(text: &[u8]) -> bool {
+    text.windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
+}
+
+pub(super) fn says_not_stormpath(text: &[u8]) -> bool {
+    text.windows(13)
+        .any(|w| w.eq_ignore_ascii_case(b"not stormpath"))
+}
+
+/// Whether the name a number is given says it is a quantity: the name
+/// before its `=`, `:` or `(`, `MAX_PAGE_SIZE = 100`, `sleep(3000)`.
+pub(super) fn named_quantity(text: &[u8], start: usize) -> bool {
+    let before = text[..start].trim_ascii_end();
+    let before = before.strip_suffix(b"\"").unwrap_or(before);
+    let name_end = before.len()
+        - before
+            .iter()
+            .rev()
+            .take_while(|b| b"=:(<>!, ".contains(b))
+            .count();
+    // A quoted key: `"elapsed_ms": 5010`.
+    let named = before[..name_end].trim_ascii_end();
+    let named = named.strip_suffix(b"\"").unwrap_or(named);
+    let name = last_name(named.strip_suffix(b"'").unwrap_or(named));
+    let is = |part: &[u8], words: &[&str]| {
+        words
+            .iter()
+            .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    // A quantity's name starts or ends with what it measures
+    // (`MAX_PAGE_SIZE`, `connectTimeoutMs`); `APPLICATION_LIMIT_REACHED`
+    // names an event, and `ErrDirectoryTimeout = 9003` an error about a time.
+    let first = name_parts(name).next();
+    let last = name_parts(name).last();
+    let quantity = [first, last]
+        .into_iter()
+        .flatten()
+        .any(|p| is(p, QUANTITIES));
+    quantity && !name_parts(name).any(|p| is(p, &ERROR_WORDS[..3]))
+}
