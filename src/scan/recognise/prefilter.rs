@@ -176,3 +176,23 @@ pub(super) const MOST_PATTERNS_PER_SEARCH: usize = 24;
 /// What every context word holds: the prefilter looks for these, fewer
 /// patterns than the words themselves.
 pub(super) const CONTEXT_TRIGGERS: &[&str] = &["err", "code", "stormpath", "status."];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_goes_on_past_a_quote_word_but_where_a_trigger_may_start() {
+        // A group of the last sign word and a quote word after it.
+        let first = CONTEXT_TRIGGERS.len() + decode::SIGN_WORDS.len() - 1;
+        let resume = |sign: &[u8], word: &[u8]| resume_after(&[sign, word], first, 1);
+        assert_eq!(resume(b"err", b"account"), 7);
+        assert_eq!(resume(b"code", b"account"), 7);
+        // "err" may start inside "terror", or at the last letter of "value"
+        // and run on past it.
+        assert_eq!(resume(b"err", b"terror"), 1);
+        assert_eq!(resume(b"err", b"value"), 4);
+        // A sign word is always kept: a search never goes on past it.
+        assert_eq!(resume_after(&[b"err", b"value"], first, 0), 1);
+    }
+}
