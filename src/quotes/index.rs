@@ -248,14 +248,29 @@ pub(crate) fn quote_words() -> &'static QuoteWords {
                 .map(|(a, b)| (a & b).count_ones())
                 .sum()
         };
+        // Lazily: a word covers no more texts as others are chosen, so its
+        // count from an earlier round bounds its count now, and a word whose
+        // count holds at the top of the heap is the best (the keys are
+        // unique, by the word), with no pass over every word each round.
+        let mut heap: std::collections::BinaryHeap<_> = starts
+            .iter()
+            .map(|(&w, set)| (covers(set, &uncovered), w.len(), std::cmp::Reverse(w)))
+            .collect();
         while uncovered.iter().any(|&b| b != 0) {
-            let Some((&best, set)) = starts
-                .iter()
-                .filter(|(_, set)| covers(set, &uncovered) > 0)
-                .max_by_key(|&(w, set)| (covers(set, &uncovered), w.len(), std::cmp::Reverse(*w)))
-            else {
+            let Some((count, len, std::cmp::Reverse(best))) = heap.pop() else {
                 break; // texts without a word: the build script keeps none
             };
+            let set = &starts[best];
+            let now = covers(set, &uncovered);
+            if now != count {
+                if now > 0 {
+                    heap.push((now, len, std::cmp::Reverse(best)));
+                }
+                continue;
+            }
+            if now == 0 {
+                break; // as above
+            }
             let mut places = Vec::new();
             for (t, words) in runs.iter().enumerate() {
                 if uncovered[t / 64] & set[t / 64] & (1 << (t % 64)) != 0 {

@@ -45,6 +45,10 @@ pub(super) fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usiz
         first: usize,
         patterns: aho_corasick::packed::Searcher,
         overlaps: Vec<Vec<usize>>,
+        /// For each pattern, how far past the start of a match of it that
+        /// is not kept the search goes on: a restart inside a word costs
+        /// Teddy a look at every pattern its few bytes may start.
+        resume: Vec<usize>,
     }
     static PREFILTER: OnceLock<(Vec<&'static [u8]>, Vec<Group>)> = OnceLock::new();
     let (words, groups) = PREFILTER.get_or_init(|| {
@@ -84,10 +88,15 @@ pub(super) fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usiz
                             .build()
                     })
                     .expect("the prefilter builds");
+                let first = g * per_search;
+                let resume = (0..group.len())
+                    .map(|i| resume_after(group, first, i))
+                    .collect();
                 Group {
-                    first: g * per_search,
+                    first,
                     patterns,
                     overlaps,
+                    resume,
                 }
             })
             .collect();
@@ -112,7 +121,10 @@ pub(super) fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usiz
         {
             let (start, local) = (m.start(), m.pattern().as_usize());
             if !keeps(group.first + local, start) {
-                at = start + 1; // "count" inside "account" quotes nothing
+                // "count" inside "account" quotes nothing, and no pattern
+                // that starts inside a quote word passed by can be kept
+                // but where `resume` says.
+                at = start + group.resume[local];
                 continue;
             }
             marks.push((start, group.first + local));
@@ -130,6 +142,30 @@ pub(super) fn find_marks(text: &[u8], lower: &mut Vec<u8>, marks: &mut Vec<(usiz
     }
 }
 
+/// Where a search may go on after a match of pattern `i` of `group` (its
+/// first an index among all patterns `first`) that is not kept, as an
+/// offset from the match's start. A quote word is letters and digits, so
+/// no quote word found inside it starts a word, and none is kept; only a
+/// context trigger or sign word, which are always kept, may start there.
+fn resume_after(group: &[&[u8]], first: usize, i: usize) -> usize {
+    let word = group[i];
+    if !matches!(Mark::of(first + i), Mark::Quote(_)) {
+        return 1;
+    }
+    let others: Vec<&[u8]> = (0..group.len())
+        .filter(|&j| !matches!(Mark::of(first + j), Mark::Quote(_)))
+        .map(|j| group[j])
+        .collect();
+    (1..word.len())
+        .find(|&k| {
+            !word[k - 1].is_ascii_alphanumeric()
+                || others
+                    .iter()
+                    .any(|t| word[k..].starts_with(t) || t.starts_with(&word[k..]))
+        })
+        .unwrap_or(word.len())
+}
+
 /// The most patterns one packed search looks for. Fat Teddy has sixteen
 /// buckets: patterns that share one let through the places of ordinary
 /// text that start like any of them, and past about one and a half a
@@ -140,3 +176,23 @@ pub(super) const MOST_PATTERNS_PER_SEARCH: usize = 24;
 /// What every context word holds: the prefilter looks for these, fewer
 /// patterns than the words themselves.
 pub(super) const CONTEXT_TRIGGERS: &[&str] = &["err", "code", "stormpath", "status."];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_goes_on_past_a_quote_word_but_where_a_trigger_may_start() {
+        // A group of the last sign word and a quote word after it.
+        let first = CONTEXT_TRIGGERS.len() + decode::SIGN_WORDS.len() - 1;
+        let resume = |sign: &[u8], word: &[u8]| resume_after(&[sign, word], first, 1);
+        assert_eq!(resume(b"err", b"account"), 7);
+        assert_eq!(resume(b"code", b"account"), 7);
+        // "err" may start inside "terror", or at the last letter of "value"
+        // and run on past it.
+        assert_eq!(resume(b"err", b"terror"), 1);
+        assert_eq!(resume(b"err", b"value"), 4);
+        // A sign word is always kept: a search never goes on past it.
+        assert_eq!(resume_after(&[b"err", b"value"], first, 0), 1);
+    }
+}
