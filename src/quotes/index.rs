@@ -92,7 +92,14 @@ impl WordPlaces {
     /// The places that the folded bytes after the word in a line, packed
     /// by `pack_next`, may go on as: those of each text in order (a place
     /// at a text's end comes last in its text).
-    pub(super) fn may_follow(&self, next: u64, len: usize) -> impl Iterator<Item = &Place> {
+    /// A word that ends its line (`ends_line`) may go on as any of them:
+    /// the line's end may cut a quote that goes on below.
+    pub(super) fn may_follow(
+        &self,
+        next: u64,
+        len: usize,
+        ends_line: bool,
+    ) -> impl Iterator<Item = &Place> {
         let keyed = match len {
             0 | 1 => &self.keyed[..],
             _ => {
@@ -105,15 +112,7 @@ impl WordPlaces {
         keyed
             .iter()
             .chain(&self.short)
-            .filter(move |p| p.may_follow(next, len))
-    }
-}
-
-impl WordPlaces {
-    /// Every place, for a word that ends its line: a quote the line's end
-    /// cuts may go on as any of them on the next line.
-    pub(super) fn all(&self) -> impl Iterator<Item = &Place> {
-        self.keyed.iter().chain(&self.short)
+            .filter(move |p| ends_line || p.may_follow(next, len))
     }
 }
 

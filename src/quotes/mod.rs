@@ -310,14 +310,7 @@ pub(crate) fn find_quotes_at(
         let (next, next_len) = pack_folded(text, word_end);
         let places = &index.places[word];
         let ends_line = text[word_end..].trim_ascii().is_empty();
-        // A word that ends its line may start a quote that goes on below.
-        let all = ends_line.then(|| places.all());
-        let following = (!ends_line).then(|| places.may_follow(next, next_len));
-        for place in all
-            .into_iter()
-            .flatten()
-            .chain(following.into_iter().flatten())
-        {
+        for place in places.may_follow(next, next_len, ends_line) {
             let (quoted, offset) = (place.text, place.offset);
             let literal = quoted.bytes();
             let (before, start) = fold::common_suffix(text, at, &literal[..offset]);

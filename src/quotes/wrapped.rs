@@ -25,7 +25,7 @@ pub(super) const MIN_RUN: usize = 24;
 pub(crate) fn goes_on(text: &[u8], run: RunsOn) -> Option<Result<(u32, usize, usize), RunsOn>> {
     let literal = message(run.message);
     // Past the indentation and the marks of a quote (`> `, `| `, `// `).
-    let start = text.iter().position(|b| !MARKS.contains(b))?;
+    let start = text.iter().position(|&b| !is_mark(b))?;
     let rest = &literal[run.matched..];
     let from = run.matched + rest.iter().take_while(|b| **b == b' ').count();
     let (matched, end) = fold::common_prefix(text, start, &literal[from..]);
@@ -49,13 +49,16 @@ pub(crate) fn goes_on(text: &[u8], run: RunsOn) -> Option<Result<(u32, usize, us
 /// marks of a quote before `start`) began on the line before: that line
 /// ends with the message's `head`, the part this line does not say.
 pub(super) fn began_before(text: &[u8], start: usize, previous: &[u8], head: &[u8]) -> bool {
-    let head = head.trim_ascii_end();
+    // Cheapest first: most places a line's words stand at are no quote.
+    if head.len() < MIN_RUN || !text[..start].iter().all(|&b| is_mark(b)) {
+        return false;
+    }
     let previous = previous.trim_ascii_end();
-    text[..start].iter().all(|b| MARKS.contains(b))
-        && head.len() >= MIN_RUN
-        && fold::folds_to_before(previous, previous.len(), head).is_some()
+    fold::folds_to_before(previous, previous.len(), head.trim_ascii_end()).is_some()
 }
 
 /// What may stand before the words of a wrapped quote's lines: the
 /// indentation and the marks of a quote (`> `, `| `, `// `, `* `).
-const MARKS: &[u8] = b" \t>|*#/";
+fn is_mark(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'>' | b'|' | b'*' | b'#' | b'/')
+}

@@ -467,11 +467,12 @@ impl Scanner {
             if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
                 continue; // `status.` starts nothing but a key
             }
-            if let Some((start, end)) = number_before(text, keyword_start).filter(|_| {
-                keyword
-                    .get(..3)
-                    .is_some_and(|k| k.eq_ignore_ascii_case(b"err"))
-            }) && let Some(code) = code_number(text, start, end)
+            let error_word = keyword
+                .get(..3)
+                .is_some_and(|k| k.eq_ignore_ascii_case(b"err"));
+            if error_word
+                && let Some((start, end)) = number_before(text, keyword_start)
+                && let Some(code) = code_number(text, start, end)
             {
                 self.push(code, Via::Number, offset + start, &text[start..end]);
             }
@@ -512,7 +513,19 @@ impl Scanner {
             };
             self.push_with_list(code, offset, text, from, end);
         }
-        if !keywords.is_empty() {
+        // Prose says "error" or "Stormpath"; a field's `code` or an e-mail
+        // address (`support@stormpath.com`) calls for no look. A line that
+        // names a code already is seldom prose about another.
+        let says_error = |&(start, end): &(usize, usize)| {
+            let word = &text[start..end];
+            let domain = text
+                .get(end)
+                .is_some_and(|b| matches!(b, b'.' | b'/' | b'@'));
+            word.eq_ignore_ascii_case(b"error")
+                || word.eq_ignore_ascii_case(b"errors")
+                || word.eq_ignore_ascii_case(b"stormpath") && !domain
+        };
+        if self.current.is_empty() && keywords.iter().any(says_error) {
             numbers_after_meeting(text, |start, end| {
                 if let Some(code) = code_number(text, start, end).filter(|_| !is_count(text, end)) {
                     self.push(code, Via::Number, offset + start, &text[start..end]);

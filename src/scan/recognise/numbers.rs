@@ -137,6 +137,10 @@ pub(super) fn numbers_after_meeting(text: &[u8], mut each: impl FnMut(usize, usi
         let start = at + found;
         let (_, end) = number_at(text, start).expect("a digit starts a number");
         at = end;
+        // Only a code's length, a word before it.
+        if !CODE_DIGITS.contains(&(end - start)) || start == 0 || text[start - 1] != b' ' {
+            continue;
+        }
         let mut before = &text[..start];
         let mut word = || {
             before = before.strip_suffix(b" ")?;

@@ -487,8 +487,8 @@ fn prose_that_names_a_number_as_an_error() {
     assert_eq!(codes("Stormpath's 4001 is now reported as x"), [4001]);
     assert_eq!(codes("the 2021 errors were disabled directories"), [2021]);
     assert_eq!(
-        codes("rejected with error 10016; some users also hit 10015 because"),
-        [10016, 10015]
+        codes("a Stormpath error: some users also hit 10015 because"),
+        [10015]
     );
     assert_eq!(codes("error(400, 10100, \"malformed\")"), [10100]);
     // Counts and HTTP statuses are not.
