@@ -316,9 +316,11 @@ fn scan_holds_up_on_the_second_blind_set() {
 /// (2026-12-05, `bench/scan-score SPERR DIR --catalog`): the development
 /// folder, tuned on, 45 -> 126 of its 129 pairs, 1 false -> none; the test
 /// folder, scored only before and at the end (its misses never looked
-/// at), 32 -> 101 of 113 (28% -> 89%), 3 false -> 2. The issue asks for
-/// 92% recall and 99% precision on the test folder: not met. Its misses
-/// are not printed.
+/// at), 32 -> 101 of 113 (28% -> 89%), 3 false -> 2. The second session
+/// tuned on two more blind development folders and scored the test folder
+/// once at its end: 104 of 113 (92.0%), 2 false (98.1%). The issue asks for
+/// 92% recall and 99% precision: recall met, precision not. Its misses are
+/// not printed.
 #[test]
 fn scan_holds_up_on_issue_25s_archives() {
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND3_DEV, Counted::Catalog);
@@ -350,7 +352,7 @@ fn scan_holds_up_on_issue_25s_archives() {
     );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
     assert!(
-        precision >= 0.98 && recall >= 0.89,
+        precision >= 0.98 && recall >= 0.92,
         "precision {precision:.3} recall {recall:.3}"
     );
 }
