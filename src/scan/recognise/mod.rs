@@ -222,13 +222,7 @@ impl Scanner {
             } else if !self.scratch.quote_words.is_empty() {
                 // Most quote words in a log are ordinary words that quote
                 // nothing: only a line that quotes a text gets a close look.
-                let found = quotes::find_quotes_at(
-                    line,
-                    previous,
-                    &self.scratch.quote_words,
-                    &mut self.scratch.folded,
-                    &mut self.quotes_running,
-                );
+                let found = self.quotes(line, previous);
                 let reworded = || self.may_be_reworded() && quotes::find_reworded(line).is_some();
                 if !found.is_empty() || reworded() {
                     self.look(line, previous, 0, context, sign);
@@ -646,13 +640,7 @@ impl Scanner {
     /// Catalog messages and the server's filled-in templates, quoted
     /// without a number.
     fn messages(&mut self, text: &[u8], previous: &[u8], offset: usize) {
-        let found = quotes::find_quotes_at(
-            text,
-            previous,
-            &self.scratch.quote_words,
-            &mut self.scratch.folded,
-            &mut self.quotes_running,
-        );
+        let found = self.quotes(text, previous);
         // A line that names its code by number needs no other words.
         let reworded = found.is_empty() && self.current.is_empty() && self.may_be_reworded();
         if let Some((code, start, end)) = reworded.then(|| quotes::find_reworded(text)).flatten() {
@@ -661,6 +649,18 @@ impl Scanner {
         for (code, start, end) in found {
             self.push(code, Via::Message, offset + start, &text[start..end]);
         }
+    }
+
+    /// The messages a line quotes, at the quote words the prefilter found
+    /// in it; a quote its end cuts goes on to the next line.
+    fn quotes(&mut self, text: &[u8], previous: &[u8]) -> Vec<(u32, usize, usize)> {
+        quotes::find_quotes_at(
+            text,
+            previous,
+            &self.scratch.quote_words,
+            &mut self.scratch.folded,
+            &mut self.quotes_running,
+        )
     }
 
     /// Whether the line holds enough of the catalog's rarer words to say a
