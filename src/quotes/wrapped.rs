@@ -24,7 +24,7 @@ pub(super) const MIN_RUN: usize = 24;
 /// with it.
 pub(crate) fn goes_on(text: &[u8], run: RunsOn) -> Option<Result<(u32, usize, usize), RunsOn>> {
     let literal = message(run.message);
-    // Past the indentation and the marks of a quote (`> `, `| `, `// `).
+    // Past the indentation and the marks of a quote (`is_mark`).
     let start = text.iter().position(|&b| !is_mark(b))?;
     let rest = &literal[run.matched..];
     let from = run.matched + rest.iter().take_while(|b| **b == b' ').count();
@@ -58,7 +58,8 @@ pub(super) fn began_before(text: &[u8], start: usize, previous: &[u8], head: &[u
 }
 
 /// What may stand before the words of a wrapped quote's lines: the
-/// indentation and the marks of a quote (`> `, `| `, `// `, `* `).
+/// indentation and the marks of a quote or a comment (`> `, `| `, `// `,
+/// `* `, `# `).
 fn is_mark(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'>' | b'|' | b'*' | b'#' | b'/')
 }

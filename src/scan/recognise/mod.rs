@@ -140,8 +140,11 @@ pub(super) struct Scanner {
     lists: Lists,
     /// A sentence about a code that the line's end cut before its number.
     sentence: Option<Sentence>,
-    /// Quotes of messages that the line's end cut before they said enough.
+    /// Quotes of messages that the last line's end cut before they said
+    /// enough: the line being read may go on with them.
     quotes_running: Vec<quotes::RunsOn>,
+    /// The quotes that this line's end cuts, for the next line.
+    quotes_cut: Vec<quotes::RunsOn>,
     /// The text has shown a line of source code (`import`, `package`,
     /// `<?php`…): the source rules read it from there on.
     source_text: bool,
@@ -175,6 +178,7 @@ impl Scanner {
             lists: Lists::new(),
             sentence: None,
             quotes_running: Vec::new(),
+            quotes_cut: Vec::new(),
             source_text: false,
             source: Source::default(),
             scratch: storage.scratch,
@@ -194,7 +198,9 @@ impl Scanner {
         decode::sign_bytes(text, &mut signs);
         let mut next_sign = signs.iter().copied().peekable();
         let mut start = 0;
-        // The line before, in this block: a quote may begin on it.
+        // The line before, in this block: a quote may begin on it. At a
+        // block's (or a slice's) first line there is none, and a quote cut
+        // at the last block's end goes on through `quotes_running` instead.
         let mut previous: &[u8] = &[];
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
@@ -295,6 +301,10 @@ impl Scanner {
         if let Some(sentence) = self.sentence.take().filter(|_| first_window) {
             self.sentence_goes_on(text, sentence);
         }
+        // What the line's end cuts is worked out again here, for this
+        // window: a quick look before found the same, and only the last
+        // window ends the line.
+        self.quotes_cut.clear();
         let running = match first_window {
             true => std::mem::take(&mut self.quotes_running),
             false => Vec::new(),
@@ -304,7 +314,7 @@ impl Scanner {
                 Some(Ok((code, start, end))) => {
                     self.push(code, Via::Message, offset + start, &text[start..end]);
                 }
-                Some(Err(run)) => self.quotes_running.push(run),
+                Some(Err(run)) => self.quotes_cut.push(run),
                 None => {}
             }
         }
@@ -396,6 +406,10 @@ impl Scanner {
         }
         self.line += 1;
         self.table_seen = false;
+        if !(self.quotes_cut.is_empty() && self.quotes_running.is_empty()) {
+            std::mem::swap(&mut self.quotes_running, &mut self.quotes_cut);
+            self.quotes_cut.clear();
+        }
     }
 
     /// Keeps a hit for the current line: one per code, the leftmost (a
@@ -461,10 +475,8 @@ impl Scanner {
             if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
                 continue; // `status.` starts nothing but a key
             }
-            let error_word = keyword
-                .get(..3)
-                .is_some_and(|k| k.eq_ignore_ascii_case(b"err"));
-            if error_word
+            // `a 7100 error`, not `the 2000 errors`: a plural counts.
+            if keyword.eq_ignore_ascii_case(b"error")
                 && let Some((start, end)) = number_before(text, keyword_start)
                 && let Some(code) = code_number(text, start, end)
             {
@@ -490,7 +502,11 @@ impl Scanner {
             let Some((start, end)) = number else {
                 continue;
             };
-            let (start, end) = past_status(text, start, end).unwrap_or((start, end));
+            // `error(400, 10100, …)`, a helper's call; not a logger's
+            // `log.error(503, 4000, …)`.
+            let called = keyword_start == 0 || text[keyword_start - 1] != b'.';
+            let past = past_status(text, start, end).filter(|_| called);
+            let (start, end) = past.unwrap_or((start, end));
             let Some(code) = code_number(text, start, end) else {
                 continue;
             };
@@ -601,42 +617,6 @@ impl Scanner {
         self.scratch.source = found;
     }
 
-    /// A text table: a header line with a cell `Code` (or `Error code`)
-    /// starts it; the cell
-    /// in that column of the lines below holds a code; a blank line ends it.
-    fn table(&mut self, text: &[u8]) {
-        let cells = cells(text);
-        if cells.is_empty() {
-            self.table_column = None;
-            return;
-        }
-        // A cell that says just `Code` wins over `Error code`.
-        let exact = cells
-            .iter()
-            .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"));
-        let named = || cells.iter().position(|&(s, e)| is_code_header(&text[s..e]));
-        if let Some(column) = exact.or_else(named) {
-            self.table_column = Some(column);
-            return;
-        }
-        let Some(column) = self.table_column else {
-            return;
-        };
-        if cells
-            .iter()
-            .all(|&(s, e)| text[s..e].iter().all(|b| b"-:=+".contains(b)))
-        {
-            return; // a rule under the header
-        }
-        match cells.get(column) {
-            Some(&(s, e)) if is_code_cell(&text[s..e]) => {
-                let code = parse_digits(&text[s..e]);
-                self.push(code, Via::Number, s, &text[s..e]);
-            }
-            _ => self.table_column = None,
-        }
-    }
-
     /// Catalog messages and the server's filled-in templates, quoted
     /// without a number.
     fn messages(&mut self, text: &[u8], previous: &[u8], offset: usize) {
@@ -659,7 +639,7 @@ impl Scanner {
             previous,
             &self.scratch.quote_words,
             &mut self.scratch.folded,
-            &mut self.quotes_running,
+            &mut self.quotes_cut,
         )
     }
 

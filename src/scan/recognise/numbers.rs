@@ -14,8 +14,8 @@ pub(super) fn number_at(text: &[u8], at: usize) -> Option<(usize, usize)> {
 
 /// The bytes passed over between a keyword and its number, as a table: a
 /// gap is read byte by byte. `+` is a space in a URL's query
-/// (`?q=error+2001`); `~` a regular expression's match (`code=~"9004|9005"`).
-pub(super) const GAP_BYTES: [bool; 256] = byte_set(b" \t:=\"'`#[](){}>-_+~");
+/// (`?q=error+2001`).
+pub(super) const GAP_BYTES: [bool; 256] = byte_set(b" \t:=\"'`#[](){}>-_+");
 
 pub(super) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut set = [false; 256];
@@ -35,7 +35,9 @@ pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usi
         if b.is_ascii_digit() {
             return number_at(text, at);
         }
-        if GAP_BYTES[usize::from(b)] {
+        // `=~` matches a regular expression (`code=~"9004|9005"`); a `~`
+        // alone is "about" (`errors: ~2000 per hour`).
+        if GAP_BYTES[usize::from(b)] || b == b'~' && text[at - 1] == b'=' {
             at += 1;
             continue;
         }
@@ -63,8 +65,9 @@ pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usi
 /// The number after an HTTP status that a keyword's number is, in a list
 /// of arguments: `error(400, 10100, "malformed")`.
 pub(super) fn past_status(text: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    // A client error's status, as Stormpath's errors have.
     let status = &text[start..end];
-    if status.len() != 3 || !matches!(status[0], b'4' | b'5') {
+    if status.len() != 3 || status[0] != b'4' {
         return None;
     }
     let rest = text[end..].strip_prefix(b",")?;
@@ -75,12 +78,11 @@ pub(super) fn past_status(text: &[u8], start: usize, end: usize) -> Option<(usiz
     alone.then_some((start, end))
 }
 
-/// A code that an error word follows, after a word that points at it:
-/// `the 2021 errors`, `a 7100 error`, `those 4001 errors`.
+/// A code that the word "error" follows, after a word that points at it:
+/// `a 7100 error`, `the 2021 error`, `that 4001 error` (the caller asks for
+/// the singular: `the 2000 errors` are a count).
 pub(super) fn number_before(text: &[u8], keyword_start: usize) -> Option<(usize, usize)> {
-    const POINTERS: &[&[u8]] = &[
-        b"the", b"a", b"an", b"this", b"that", b"these", b"those", b"any", b"our", b"same", b"some",
-    ];
+    const POINTERS: &[&[u8]] = &[b"this", b"that", b"same", b"our", b"any"];
     let end = text[..keyword_start].strip_suffix(b" ")?.len();
     let digits = text[..end]
         .iter()
@@ -94,13 +96,19 @@ pub(super) fn number_before(text: &[u8], keyword_start: usize) -> Option<(usize,
         .rposition(|b| !b.is_ascii_alphabetic())
         .map_or(0, |i| i + 1);
     let pointer = &text[pointer_start..pointer_end];
-    let points = POINTERS.iter().any(|p| p.eq_ignore_ascii_case(pointer));
+    let points = ARTICLES
+        .iter()
+        .chain(POINTERS)
+        .any(|p| p.eq_ignore_ascii_case(pointer));
     (digits > 0 && points).then_some((start, end))
 }
 
+/// Words that may stand before a code as before a noun.
+const ARTICLES: &[&[u8]] = &[b"a", b"an", b"the"];
+
 /// Verbs of meeting an error: the number right after one, in a line about
 /// errors, is one (`users also hit 10015`, `we still get 10024`, `keeps
-/// throwing 9005`).
+/// throwing 9005`). Not "returned", which logs say of counts and pools.
 const MEETS: &[&[u8]] = &[
     b"get",
     b"gets",
@@ -124,9 +132,6 @@ const MEETS: &[&[u8]] = &[
     b"receives",
     b"received",
     b"receiving",
-    b"returns",
-    b"returned",
-    b"returning",
 ];
 
 /// The numbers of a line that a verb of meeting an error stands right
@@ -153,11 +158,7 @@ pub(super) fn numbers_after_meeting(text: &[u8], mut each: impl FnMut(usize, usi
             Some(word)
         };
         let mut verb = word();
-        if verb.is_some_and(|w| {
-            [&b"a"[..], b"an", b"the"]
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(w))
-        }) {
+        if verb.is_some_and(|w| ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(w))) {
             verb = word();
         }
         if verb.is_some_and(|v| MEETS.iter().any(|m| m.eq_ignore_ascii_case(v))) {

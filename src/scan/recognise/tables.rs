@@ -1,8 +1,47 @@
 //! Text tables whose header names a Code column, and the fields of a JSON
 //! error body a line holds.
 
-use super::CODE_DIGITS;
 use super::keywords::is_other_code;
+use super::{CODE_DIGITS, Scanner, parse_digits};
+use crate::scan::Via;
+
+impl Scanner {
+    /// A text table: a header line with a cell `Code` (or `Error code`)
+    /// starts it; the cell
+    /// in that column of the lines below holds a code; a blank line ends it.
+    pub(super) fn table(&mut self, text: &[u8]) {
+        let cells = cells(text);
+        if cells.is_empty() {
+            self.table_column = None;
+            return;
+        }
+        // A cell that says just `Code` wins over `Error code`.
+        let exact = cells
+            .iter()
+            .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"));
+        let named = || cells.iter().position(|&(s, e)| is_code_header(&text[s..e]));
+        if let Some(column) = exact.or_else(named) {
+            self.table_column = Some(column);
+            return;
+        }
+        let Some(column) = self.table_column else {
+            return;
+        };
+        if cells
+            .iter()
+            .all(|&(s, e)| text[s..e].iter().all(|b| b"-:=+".contains(b)))
+        {
+            return; // a rule under the header
+        }
+        match cells.get(column) {
+            Some(&(s, e)) if is_code_cell(&text[s..e]) => {
+                let code = parse_digits(&text[s..e]);
+                self.push(code, Via::Number, s, &text[s..e]);
+            }
+            _ => self.table_column = None,
+        }
+    }
+}
 
 pub(super) fn is_code_cell(cell: &[u8]) -> bool {
     CODE_DIGITS.contains(&cell.len()) && cell[0] != b'0' && cell.iter().all(u8::is_ascii_digit)

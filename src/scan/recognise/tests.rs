@@ -456,6 +456,11 @@ fn configuration_maps_keyed_by_code() {
     assert_eq!(codes(yaml), [7100, 7101]);
     let json = "{\n  \"http\": {\"timeoutMs\": 4000},\n  \"stormpathErrors\": {\n    \"4600\": {\"title\": \"x\"},\n    \"elapsed_ms\": 5010\n  },\n  \"limit\": 2000\n}\n";
     assert_eq!(codes(json), [4600]);
+    // A map that measures errors holds numbers of them, not codes.
+    assert_eq!(
+        codes("metrics:\n  errors_by_port:\n    2001: 5\n    7100: 3\n"),
+        Vec::<u32>::new()
+    );
     // A ticket's headings are no configuration.
     assert_eq!(codes("Steps:\n  errors:\n    7100: x\n"), Vec::<u32>::new());
 }
@@ -466,6 +471,9 @@ fn a_tests_assertions_on_a_code_name_it() {
     assert_eq!(codes(java), [5121, 7103]);
     let ruby = "require 'minitest'\n    assert_equal 7100, e.code\n";
     assert_eq!(codes(ruby), [7100]);
+    // The argument beside the code, not a delta or a message after it.
+    let delta = "import x;\n  assertEquals(4000, e.getCode(), 5000);\n";
+    assert_eq!(codes(delta), [4000]);
     let js = "import x from 'y';\n  expect(err.code).toBe(7101);\n  assert.strictEqual(err.code, 7102);\n";
     assert_eq!(codes(js), [7101, 7102]);
 }
@@ -474,6 +482,9 @@ fn a_tests_assertions_on_a_code_name_it() {
 fn another_products_constants_inside_a_class_about_errors_are_its() {
     let php = "<?php\nfinal class ApplicationStoreErrors\n{\n    // Stormpath application errors\n    const NO_DEFAULT_STORE = 5100;\n\n    // MySQL client errors\n    const CANT_CONNECT = 2003;\n    const CANT_CONNECT_SOCKET = 2002;\n}\n";
     assert_eq!(codes(php), [5100]);
+    // A comment that names HTTP and no errors starts no other paragraph.
+    let java = "public enum StormpathError {\n    INVALID_PASSWORD(7100),\n    // returned with HTTP 409\n    DUPLICATE(2001),\n}\n";
+    assert_eq!(codes(java), [7100, 2001]);
     // Stormpath's own errors about SMTP servers are its.
     let go = "package x\n\nconst (\n\tErrSMTPConnect = 13000\n\tErrSMTPAuth    = 13001\n)\n";
     assert_eq!(codes(go), [13000, 13001]);
@@ -485,7 +496,16 @@ fn another_products_constants_inside_a_class_about_errors_are_its() {
 #[test]
 fn prose_that_names_a_number_as_an_error() {
     assert_eq!(codes("Stormpath's 4001 is now reported as x"), [4001]);
-    assert_eq!(codes("the 2021 errors were disabled directories"), [2021]);
+    assert_eq!(codes("the 2021 error was a disabled directory"), [2021]);
+    // Counts, loggers' arguments and "about" are not.
+    for line in [
+        "Retried the 2000 errors from the nightly import.",
+        "ERROR retry budget exhausted, returned 5000 to the pool",
+        "errors: ~2000 per hour since deploy",
+        "log.error(503, 4000, \"slow\")",
+    ] {
+        assert_eq!(codes(line), Vec::<u32>::new(), "{line}");
+    }
     assert_eq!(
         codes("a Stormpath error: some users also hit 10015 because"),
         [10015]

@@ -100,22 +100,32 @@ pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) 
             })
         };
         if kind == Operator::Arguments {
-            // An argument that is a number alone, beside one that is a code.
+            // The argument a code is compared with: the one before it
+            // (`assertEquals(7100, e.getCode(), …)`), else the one after
+            // (`assertEqual(e.code, 7100)`), when it is a number alone.
             let arguments = arguments(code, right);
-            if arguments.iter().any(|a| speaks_of_a_code(&code[a.clone()])) {
-                for argument in arguments {
-                    let number = code[argument.clone()].trim_ascii();
-                    let start = number.as_ptr() as usize - code.as_ptr() as usize;
-                    numbers(number, |s, e, n| {
-                        if (s, e) == (0, number.len()) {
-                            found.push(Found {
-                                start,
-                                end: start + e,
-                                code: n,
-                            });
-                        }
-                    });
-                }
+            let Some(at) = arguments
+                .iter()
+                .position(|a| speaks_of_a_code(&code[a.clone()]))
+            else {
+                continue;
+            };
+            let other = match at {
+                0 => arguments.get(1),
+                _ => arguments.get(at - 1),
+            };
+            if let Some(argument) = other {
+                let number = code[argument.clone()].trim_ascii();
+                let start = number.as_ptr() as usize - code.as_ptr() as usize;
+                numbers(number, |s, e, n| {
+                    if (s, e) == (0, number.len()) {
+                        found.push(Found {
+                            start,
+                            end: start + e,
+                            code: n,
+                        });
+                    }
+                });
             }
             continue;
         }

@@ -165,7 +165,8 @@ impl Source {
             if self.scopes.last().is_some_and(|s| s.kind == Kind::Other) {
                 self.scopes.pop(); // the next comment says what follows
             }
-            if words.other_product && !self.scopes.is_empty() {
+            // `// MySQL client errors`, not `// returned with HTTP 409`.
+            if words.other_product && words.errors && !self.scopes.is_empty() {
                 self.scopes.push(Scope {
                     kind: Kind::Other,
                     indent,
@@ -213,9 +214,9 @@ impl Source {
         // A key names what it holds as an assignment does: YAML's
         // `errors:`, JSON's `"stormpathErrors": {`.
         let key = key_of(code);
-        let named = assigned
-            .or(key)
-            .is_some_and(|at| Words::of(&code[..at]).names_stormpaths_errors());
+        let named = assigned.or(key).is_some_and(|at| {
+            Words::of(&code[..at]).names_stormpaths_errors() && !measures(&code[..at])
+        });
         if let Some(at) = assigned.filter(|_| !named && self.code_sets.len() < MAX_CODE_SETS) {
             self.code_sets.extend(code_set(code, at));
         }

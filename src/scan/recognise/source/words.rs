@@ -233,3 +233,17 @@ pub(super) fn named_quantity(text: &[u8], start: usize) -> bool {
         .any(|p| is(p, QUANTITIES));
     quantity && !name_parts(name).any(|p| is(p, &ERROR_WORDS[..3]))
 }
+
+/// Whether a name measures something, by its last word (`errors_by_port`,
+/// `errorCount`): what it holds are numbers of errors, not their codes.
+pub(super) fn measures(name: &[u8]) -> bool {
+    let name = name.trim_ascii_end();
+    let name = name.strip_suffix(b"\"").unwrap_or(name);
+    name_parts(last_name(name.strip_suffix(b"'").unwrap_or(name)))
+        .last()
+        .is_some_and(|part| {
+            QUANTITIES
+                .iter()
+                .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
+        })
+}
