@@ -355,6 +355,14 @@ fn scan_holds_up_on_issue_25s_archives() {
         precision >= 0.98 && recall >= 0.92,
         "precision {precision:.3} recall {recall:.3}"
     );
+    // Written blind at the second session's end: 61 of 80 (1 false) on the
+    // session's first build, 70 of 80 (1 false) on its last; its misses
+    // are not printed.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND7_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.98 && recall >= 0.87,
+        "precision {precision:.3} recall {recall:.3}"
+    );
 }
 
 /// Which found codes a blind scan set counts.
@@ -389,7 +397,10 @@ fn blind_scan_rates(set: &str, counted: Counted) -> (f64, f64, String) {
         }
     }
     let expected = rows(&format!("{set}/expected.tsv"));
-    assert!(expected.len() >= 30);
+    assert!(
+        expected.len() >= 20,
+        "{set}: its expected.tsv was not read whole"
+    );
     score(&expected, |file| {
         found_in.get(file).cloned().unwrap_or_default()
     })

@@ -64,6 +64,9 @@ pub const SCAN_BLIND4_DEV: &str = "scan-blind4-dev";
 /// helpers in issue 25's second session, each scored before it was tuned on.
 pub const SCAN_BLIND5_DEV: &str = "scan-blind5-dev";
 pub const SCAN_BLIND6_DEV: &str = "scan-blind6-dev";
+/// A second test folder of the same kinds, written blind at that
+/// session's end and scored on its first and last builds only.
+pub const SCAN_BLIND7_TEST: &str = "scan-blind7-test";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {
