@@ -3,6 +3,7 @@
 //! code (`zip code`, `exit code`) whose numbers are not ours.
 
 use super::prefilter::CONTEXT_TRIGGERS;
+use super::word_ending;
 use std::sync::OnceLock;
 
 /// Whether a keyword names error codes: `errors`, `codes`, `error code`,
@@ -172,11 +173,7 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
             .rev()
             .take_while(|b| matches!(b, b' ' | b'-' | b'_'))
             .count();
-    let start = before[..end]
-        .iter()
-        .rposition(|b| !b.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
-    let word = &before[start..end];
+    let word = word_ending(before, end);
     !word.is_empty() && OTHER_CODES.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 

@@ -3,7 +3,7 @@
 //! makes digits a code (four or five of them, in a known range).
 
 use super::keywords::FILLERS;
-use super::{CODE_DIGITS, MAX_GAP, word_at};
+use super::{CODE_DIGITS, MAX_GAP, word_at, word_ending};
 use crate::catalog;
 
 /// The number right at `at`.
@@ -90,12 +90,7 @@ pub(super) fn number_before(text: &[u8], keyword_start: usize) -> Option<(usize,
         .take_while(|b| b.is_ascii_digit())
         .count();
     let start = end - digits;
-    let pointer_end = text[..start].strip_suffix(b" ")?.len();
-    let pointer_start = text[..pointer_end]
-        .iter()
-        .rposition(|b| !b.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
-    let pointer = &text[pointer_start..pointer_end];
+    let pointer = word_ending(text, text[..start].strip_suffix(b" ")?.len());
     let points = ARTICLES
         .iter()
         .chain(POINTERS)
@@ -146,15 +141,12 @@ pub(super) fn numbers_after_meeting(text: &[u8], mut each: impl FnMut(usize, usi
         if !CODE_DIGITS.contains(&(end - start)) || start == 0 || text[start - 1] != b' ' {
             continue;
         }
+        // The words before it, one space apart, back to front.
         let mut before = &text[..start];
         let mut word = || {
             before = before.strip_suffix(b" ")?;
-            let from = before
-                .iter()
-                .rposition(|b| !b.is_ascii_alphabetic())
-                .map_or(0, |i| i + 1);
-            let word = &before[from..];
-            before = &before[..from];
+            let word = word_ending(before, before.len());
+            before = &before[..before.len() - word.len()];
             Some(word)
         };
         let mut verb = word();

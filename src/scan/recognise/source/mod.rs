@@ -207,20 +207,19 @@ impl Source {
             return;
         }
         indexed(code, &self.other_maps, found);
-        // What names the block: the name assigned (`REAUTH_CODES = …`), or
-        // a declaration (`enum MfaError`, `module StormpathErrors`; a
-        // class's body holds code as well as members, so its name must end
-        // in a word about errors), or the comment above it.
-        // A key names what it holds as an assignment does: YAML's
-        // `errors:`, JSON's `"stormpathErrors": {`.
-        let key = key_of(code);
-        let named = assigned.or(key).is_some_and(|at| {
+        // What names the block: the name assigned (`REAUTH_CODES = …`) or
+        // keyed (YAML's `errors:`, JSON's `"stormpathErrors": {`), or a
+        // declaration (`enum MfaError`, `module StormpathErrors`; a class's
+        // body holds code as well as members, so its name must end in a
+        // word about errors), or the comment above it.
+        let naming = assigned.or_else(|| key_of(code));
+        let named = naming.is_some_and(|at| {
             Words::of(&code[..at]).names_stormpaths_errors() && !measures(&code[..at])
         });
         if let Some(at) = assigned.filter(|_| !named && self.code_sets.len() < MAX_CODE_SETS) {
             self.code_sets.extend(code_set(code, at));
         }
-        let name = assigned.or(key).map(|at| last_name(&code[..at]));
+        let name = naming.map(|at| last_name(&code[..at]));
         if let Some(name) = name.filter(|n| !named && !n.is_empty() && ends_with_opener(code)) {
             self.keyed_map.get_or_insert((
                 CodeSet {
@@ -235,13 +234,12 @@ impl Source {
         if !(announced || named || declared) {
             return;
         }
-        if assigned.or(key).is_some() && self.scopes.is_empty() {
+        if naming.is_some() && self.scopes.is_empty() {
             // The line that names the block: `REAUTH_CODES = frozenset({10011, 10013})`.
             members(code, named, found);
         }
         let lone = trimmed.len() == 1;
-        let announced_block =
-            announced && (lone || assigned.is_some() || key.is_some() || words.declaration);
+        let announced_block = announced && (lone || naming.is_some() || words.declaration);
         if ends_with_opener(code) && (named || declared || announced_block) {
             self.scopes.push(Scope {
                 kind: Kind::Block,
