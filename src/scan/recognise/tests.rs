@@ -456,6 +456,9 @@ fn configuration_maps_keyed_by_code() {
     assert_eq!(codes(yaml), [7100, 7101]);
     let json = "{\n  \"http\": {\"timeoutMs\": 4000},\n  \"stormpathErrors\": {\n    \"4600\": {\"title\": \"x\"},\n    \"elapsed_ms\": 5010\n  },\n  \"limit\": 2000\n}\n";
     assert_eq!(codes(json), [4600]);
+    // A key with its codes on its own line.
+    let flags = "{\n  \"flags\": {\n    \"stormpathCodesThatTriggerMigration\": [7104],\n    \"rolloutPercent\": 2000\n  }\n}\n";
+    assert_eq!(codes(flags), [7104]);
     // A map that measures errors holds numbers of them, not codes.
     assert_eq!(
         codes("metrics:\n  errors_by_port:\n    2001: 5\n    7100: 3\n"),
@@ -485,6 +488,12 @@ fn another_products_constants_inside_a_class_about_errors_are_its() {
     // A comment that names HTTP and no errors starts no other paragraph.
     let java = "public enum StormpathError {\n    INVALID_PASSWORD(7100),\n    // returned with HTTP 409\n    DUPLICATE(2001),\n}\n";
     assert_eq!(codes(java), [7100, 2001]);
+    // "stormpath codes" in a comment speaks of codes.
+    let go = "package x\n\nconst (\n\t// stormpath codes we recover from\n\tcodeMirrorNoWrite = 6100\n\tlistenPort = 2001\n)\n";
+    assert_eq!(codes(go), [6100]);
+    // Another product's map looked up by a code is its.
+    let js = "import x from 'y';\nconst TWILIO_ERRORS = {\n  21211: 'Invalid number',\n  7100: 'x'\n};\nconst text = TWILIO_ERRORS[err.code];\n";
+    assert_eq!(codes(js), Vec::<u32>::new());
     // Stormpath's own errors about SMTP servers are its.
     let go = "package x\n\nconst (\n\tErrSMTPConnect = 13000\n\tErrSMTPAuth    = 13001\n)\n";
     assert_eq!(codes(go), [13000, 13001]);

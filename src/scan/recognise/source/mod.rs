@@ -245,9 +245,10 @@ impl Source {
                 kind: Kind::Block,
                 indent,
             });
-        } else if declared && assigned.is_none() || named && words.errors {
+        } else if declared && assigned.is_none() || named && words.errors && value_below(code) {
             // `public enum StormpathErrorCode` or `… StormpathErrors = new
-            // Dictionary<int, string>()` with its brace below.
+            // Dictionary<int, string>()` with its brace below; not a key
+            // that holds its codes (`"stormpathCodes": [7104],`).
             self.announced = true;
         } else if announced && assigned.is_some() && self.scopes.is_empty() {
             self.scopes.push(Scope {
@@ -273,6 +274,13 @@ impl Source {
             self.code_sets.push(map);
         }
     }
+}
+
+/// Whether what a line names is still to come, below it: the line ends
+/// with a constructor's call or the sign that names (`= new
+/// Dictionary<int, string>()`, `ERRORS =`), not with the value.
+fn value_below(code: &[u8]) -> bool {
+    matches!(code.trim_ascii_end().last(), Some(b')' | b'=' | b':'))
 }
 
 /// The code a line of a map starts with as its key: `2000: 'x',`,
