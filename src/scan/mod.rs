@@ -19,6 +19,9 @@
 //! The scanner drives and pushes each hit into a `Sink`, as ripgrep's
 //! searcher does; nothing holds the whole result.
 
+// Read by nothing yet: the first piece of issue 26 (times of hits).
+#[allow(dead_code)]
+mod dates;
 pub mod decode;
 mod lines;
 pub(crate) mod order;

@@ -1,0 +1,389 @@
+//! When a line says it happened: the timestamp at the start of a log line,
+//! in the forms logs use. ISO 8601 with or without a zone (`T` or a space
+//! between date and time, a dot or Log4j's comma before the fraction),
+//! syslog's `Oct 18 09:12:44` (no year: the text around it gives one),
+//! Apache's `[18/Oct/2016:09:12:44 +0000]`, and a JSON log's time field
+//! (`time`, `timestamp`, `@timestamp`, `ts`, journald's
+//! `__REALTIME_TIMESTAMP`) as a date or in epoch seconds, milliseconds or
+//! microseconds. A time without a zone is UTC. The calendar is jiff's:
+//! nothing here does date arithmetic.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, Time};
+use jiff::tz::{Offset, TimeZone};
+
+/// A timestamp as a line shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stamp {
+    At(Timestamp),
+    /// Syslog's: a day of a year that the text around must say, UTC.
+    NoYear {
+        month: i8,
+        day: i8,
+        time: Time,
+    },
+}
+
+/// How far into a line its timestamp may start: past a level, a bracket,
+/// a syslog priority, an Apache client's address and names.
+const REACH: usize = 96;
+
+/// Levels a line may start with before its time (`ERROR 2016-11-03 …`).
+const LEVELS: &[&[u8]] = &[
+    b"TRACE",
+    b"DEBUG",
+    b"INFO",
+    b"NOTICE",
+    b"WARN",
+    b"WARNING",
+    b"ERROR",
+    b"SEVERE",
+    b"FATAL",
+    b"CRITICAL",
+];
+
+const MONTHS: [&[u8; 3]; 12] = [
+    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
+];
+
+/// The timestamp a line starts with, if it shows one.
+pub(crate) fn line_stamp(line: &[u8]) -> Option<Stamp> {
+    let head = &line[..line.len().min(REACH)];
+    if head.first() == Some(&b'{') {
+        return json_time(line).map(Stamp::At);
+    }
+    let mut start = 0;
+    // `<34>Oct 18 …`, `[2016-10-18 …]`, `ERROR 2016-…`
+    if head.first() == Some(&b'<') {
+        start = memchr::memchr(b'>', head).map_or(0, |i| i + 1);
+    } else if head.first() == Some(&b'[') {
+        start = 1;
+    } else if let Some(level) = LEVELS.iter().find(|l| head.starts_with(l)) {
+        start = level.len()
+            + head[level.len()..]
+                .iter()
+                .take_while(|b| **b == b' ')
+                .count();
+    }
+    if let Some(at) = iso(head, start) {
+        return Some(Stamp::At(at));
+    }
+    if let Some(stamp) = syslog(head, start) {
+        return Some(stamp);
+    }
+    apache(head).map(Stamp::At)
+}
+
+/// The number of `n` digits at `at`.
+fn digits(text: &[u8], at: usize, n: usize) -> Option<i64> {
+    let run = text.get(at..at + n)?;
+    run.iter().all(u8::is_ascii_digit).then(|| {
+        run.iter()
+            .fold(0i64, |value, b| value * 10 + i64::from(b - b'0'))
+    })
+}
+
+/// `hh:mm:ss` at `at`, with a fraction after a dot or a comma: the time
+/// and where it ends.
+fn time_of_day(text: &[u8], at: usize) -> Option<(Time, usize)> {
+    let hour = digits(text, at, 2)?;
+    let minute = digits(text, at + 3, 2)?;
+    let second = digits(text, at + 6, 2)?;
+    if text.get(at + 2) != Some(&b':') || text.get(at + 5) != Some(&b':') {
+        return None;
+    }
+    let mut end = at + 8;
+    let mut nanos = 0i64;
+    if matches!(text.get(end), Some(b'.' | b',')) {
+        let run = text[end + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let kept = run.min(9);
+        nanos = digits(text, end + 1, kept)? * 10i64.pow(9 - kept as u32);
+        end += 1 + run;
+    }
+    let time = Time::new(hour as i8, minute as i8, second as i8, nanos as i32).ok()?;
+    Some((time, end))
+}
+
+/// An ISO 8601 date and time at `at`: `2016-10-18T09:12:44.301Z`,
+/// `2016-10-18 09:12:44,301`, `2016-10-18T09:12:44+02:00`.
+fn iso(text: &[u8], at: usize) -> Option<Timestamp> {
+    let year = digits(text, at, 4)?;
+    let month = digits(text, at + 5, 2)?;
+    let day = digits(text, at + 8, 2)?;
+    if text.get(at + 4) != Some(&b'-') || text.get(at + 7) != Some(&b'-') {
+        return None;
+    }
+    if !matches!(text.get(at + 10), Some(b'T' | b' ')) {
+        return None;
+    }
+    let date = Date::new(year as i16, month as i8, day as i8).ok()?;
+    let (time, end) = time_of_day(text, at + 11)?;
+    let zone = zone(text, end).unwrap_or(TimeZone::UTC);
+    date.to_datetime(time)
+        .to_zoned(zone)
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+/// A zone after a time: `Z`, `+02:00`, `+0200`, ` +0000`.
+fn zone(text: &[u8], at: usize) -> Option<TimeZone> {
+    let at = at
+        + usize::from(text.get(at) == Some(&b' ') && matches!(text.get(at + 1), Some(b'+' | b'-')));
+    let sign = match text.get(at)? {
+        b'Z' => return Some(TimeZone::UTC),
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let hours = digits(text, at + 1, 2)?;
+    let colon = usize::from(text.get(at + 3) == Some(&b':'));
+    let minutes = digits(text, at + 3 + colon, 2)?;
+    let seconds = sign * (hours * 3600 + minutes * 60);
+    Offset::from_seconds(seconds as i32)
+        .ok()
+        .map(Offset::to_time_zone)
+}
+
+/// The month a three-letter name says, 1 to 12.
+fn month_named(text: &[u8], at: usize) -> Option<i8> {
+    let name = text.get(at..at + 3)?;
+    MONTHS
+        .iter()
+        .position(|m| m[..] == *name)
+        .map(|i| i as i8 + 1)
+}
+
+/// Syslog's `Oct 18 09:12:44` (or `Oct  8 …`) at `at`: no year.
+fn syslog(text: &[u8], at: usize) -> Option<Stamp> {
+    let month = month_named(text, at)?;
+    if text.get(at + 3) != Some(&b' ') {
+        return None;
+    }
+    let day_at = at + 4 + usize::from(text.get(at + 4) == Some(&b' '));
+    let width = if text.get(day_at + 1) == Some(&b' ') {
+        1
+    } else {
+        2
+    };
+    let day = digits(text, day_at, width)?;
+    if text.get(day_at + width) != Some(&b' ') {
+        return None;
+    }
+    let (time, _) = time_of_day(text, day_at + width + 1)?;
+    Some(Stamp::NoYear {
+        month,
+        day: day as i8,
+        time,
+    })
+}
+
+/// Apache's `[18/Oct/2016:09:12:44 +0000]`, after the client's address.
+fn apache(text: &[u8]) -> Option<Timestamp> {
+    let at = memchr::memchr(b'[', text)? + 1;
+    let day = digits(text, at, 2)?;
+    let month = month_named(text, at + 3)?;
+    let year = digits(text, at + 7, 4)?;
+    if text.get(at + 2) != Some(&b'/') || text.get(at + 6) != Some(&b'/') {
+        return None;
+    }
+    if text.get(at + 11) != Some(&b':') {
+        return None;
+    }
+    let date = Date::new(year as i16, month, day as i8).ok()?;
+    let (time, end) = time_of_day(text, at + 12)?;
+    let zone = zone(text, end).unwrap_or(TimeZone::UTC);
+    date.to_datetime(time)
+        .to_zoned(zone)
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+/// The keys a JSON log line's time stands under.
+const TIME_KEYS: &[&[u8]] = &[
+    b"\"@timestamp\"",
+    b"\"timestamp\"",
+    b"\"time\"",
+    b"\"ts\"",
+    b"\"__REALTIME_TIMESTAMP\"",
+];
+
+/// A JSON log line's time: a date, or epoch seconds, milliseconds or
+/// microseconds by their number of digits (journald's a string of them).
+fn json_time(line: &[u8]) -> Option<Timestamp> {
+    let (key, at) = TIME_KEYS
+        .iter()
+        .find_map(|key| memchr::memmem::find(line, key).map(|at| (key, at)))?;
+    let rest = &line[at + key.len()..];
+    let value = rest
+        .trim_ascii_start()
+        .strip_prefix(b":")?
+        .trim_ascii_start();
+    let quoted = value.first() == Some(&b'"');
+    let value = &value[usize::from(quoted)..];
+    if let Some(at) = iso(value, 0) {
+        return Some(at);
+    }
+    let whole = value.iter().take_while(|b| b.is_ascii_digit()).count();
+    let number = digits(value, 0, whole)?;
+    let fraction = match value.get(whole) {
+        Some(b'.') => {
+            let run = value[whole + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+                .min(9);
+            digits(value, whole + 1, run).map_or(0, |f| f * 10i64.pow(9 - run as u32))
+        }
+        _ => 0,
+    };
+    match whole {
+        9 | 10 => Timestamp::new(number, fraction as i32).ok(),
+        12 | 13 => Timestamp::from_millisecond(number).ok(),
+        15 | 16 => Timestamp::from_microsecond(number).ok(),
+        _ => None,
+    }
+}
+
+/// The years that syslog's dates take from the text around them: the year
+/// of the nearest earlier dated line, else the file's (its modification
+/// time's), going on to the next year when the months run from December
+/// back to January.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Years {
+    /// The last dated line's year and month.
+    last: Option<(i16, i8)>,
+    /// The year a text without dated lines is taken to be in.
+    fallback: Option<i16>,
+}
+
+impl Years {
+    pub(crate) fn new(fallback: Option<i16>) -> Years {
+        Years {
+            last: None,
+            fallback,
+        }
+    }
+
+    /// The time a line's stamp says, learning the year it is in.
+    pub(crate) fn time_of(&mut self, stamp: Stamp) -> Option<Timestamp> {
+        match stamp {
+            Stamp::At(at) => {
+                let date = at.to_zoned(TimeZone::UTC).date();
+                self.last = Some((date.year(), date.month()));
+                Some(at)
+            }
+            Stamp::NoYear { month, day, time } => {
+                let year = match self.last {
+                    Some((year, last)) if month < last => year + 1,
+                    Some((year, _)) => year,
+                    None => self.fallback?,
+                };
+                self.last = Some((year, month));
+                let date = Date::new(year, month, day).ok()?;
+                date.to_datetime(time)
+                    .to_zoned(TimeZone::UTC)
+                    .ok()
+                    .map(|z| z.timestamp())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: &str) -> Option<String> {
+        match line_stamp(line.as_bytes())? {
+            Stamp::At(at) => Some(at.to_string()),
+            Stamp::NoYear { .. } => Some("no year".into()),
+        }
+    }
+
+    #[test]
+    fn iso_times_with_and_without_a_zone() {
+        let t = Some("2016-10-18T09:12:44.301Z".to_string());
+        assert_eq!(at("2016-10-18 09:12:44,301 INFO [main] x"), t);
+        assert_eq!(at("2016-10-18T09:12:44.301Z x"), t);
+        assert_eq!(at("2016-10-18T11:12:44.301+02:00 x"), t);
+        assert_eq!(at("2016-10-18T11:12:44.301+0200 x"), t);
+        assert_eq!(at("[2016-10-18 09:12:44.301] ERROR x"), t);
+        assert_eq!(at("ERROR 2016-10-18 09:12:44,301 [pool-2] x"), t);
+        assert_eq!(
+            at("2016-10-18 09:12:44 x"),
+            Some("2016-10-18T09:12:44Z".into())
+        );
+    }
+
+    #[test]
+    fn what_is_no_time() {
+        assert_eq!(at("2016-13-18 09:12:44 x"), None);
+        assert_eq!(at("2016-02-30 09:12:44 x"), None);
+        assert_eq!(at("2016-10-18 x"), None);
+        assert_eq!(at("Hi team, ticket #65012"), None);
+        assert_eq!(
+            at("\tat com.acme.Controller.handle(Controller.java:451)"),
+            None
+        );
+        assert_eq!(at("7100 2016-10-18 09:12:44"), None);
+    }
+
+    #[test]
+    fn apache_and_syslog() {
+        assert_eq!(
+            at("10.0.0.1 - - [18/Oct/2016:11:12:44 +0200] \"GET / HTTP/1.1\" 400"),
+            Some("2016-10-18T09:12:44Z".into())
+        );
+        assert_eq!(at("Oct 18 09:12:44 host app[1]: x"), Some("no year".into()));
+        assert_eq!(
+            at("<34>Oct  8 09:12:44 host app: x"),
+            Some("no year".into())
+        );
+    }
+
+    #[test]
+    fn json_logs_times() {
+        let t = Some("2016-10-18T09:12:44Z".to_string());
+        assert_eq!(at(r#"{"ts": 1476781964, "msg": "x"}"#), t);
+        assert_eq!(at(r#"{"time":1476781964000,"level":"error"}"#), t);
+        assert_eq!(
+            at(r#"{"@timestamp":"2016-10-18T09:12:44Z","message":"x"}"#),
+            t
+        );
+        assert_eq!(
+            at(r#"{"__REALTIME_TIMESTAMP":"1476781964000000","MESSAGE":"x"}"#),
+            t
+        );
+        assert_eq!(
+            at(r#"{"log":"x\n","stream":"stderr","time":"2016-10-18T09:12:44.5Z"}"#),
+            Some("2016-10-18T09:12:44.5Z".into())
+        );
+        assert_eq!(at(r#"{"code": 7100}"#), None);
+    }
+
+    #[test]
+    fn syslog_years_come_from_the_lines_before_and_roll_over() {
+        let mut years = Years::new(Some(2015));
+        let stamp = |line: &str| line_stamp(line.as_bytes()).unwrap();
+        let time =
+            |years: &mut Years, line: &str| years.time_of(stamp(line)).map(|t| t.to_string());
+        assert_eq!(
+            time(&mut years, "Dec 31 23:59:59 h a: x"),
+            Some("2015-12-31T23:59:59Z".into())
+        );
+        assert_eq!(
+            time(&mut years, "Jan  1 00:00:01 h a: x"),
+            Some("2016-01-01T00:00:01Z".into())
+        );
+        let mut dated = Years::new(None);
+        time(&mut dated, "2014-03-02 10:00:00 x");
+        assert_eq!(
+            time(&mut dated, "Mar  2 10:00:01 h a: x"),
+            Some("2014-03-02T10:00:01Z".into())
+        );
+        assert_eq!(Years::new(None).time_of(stamp("Mar  2 10:00:01 h")), None);
+    }
+}
