@@ -88,6 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)')
             [CompletionResult]::new('--max-expand', '--max-expand', [CompletionResultType]::ParameterName, 'Stop reading a compressed file or bundle member after this many bytes decompressed (K, M, G suffixes) [default: 4G]')
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Keep only these codes: codes, ranges, patterns (71xx) or categories; repeatable')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Count per UTC day, ISO week or month too, with each code''s first and last sighting (implies --summary); undated hits count in an `undated` period')
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable')
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable')
             [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Limit the depth of directory traversal to N levels beyond the paths given; 0 reads only the paths themselves (as ripgrep''s --max-depth)')

@@ -281,7 +281,7 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__scan)
-            opts="-l -q -. -u -g -L -j -h --color --format --json --no-pager --max-expand --code --summary --absent --files-with-matches --quiet --stats --no-progress --hidden --no-ignore --glob --max-depth --follow --threads --help"
+            opts="-l -q -. -u -g -L -j -h --color --format --json --no-pager --max-expand --code --summary --absent --by --files-with-matches --quiet --stats --no-progress --hidden --no-ignore --glob --max-depth --follow --threads --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -301,6 +301,10 @@ _sperr() {
                     ;;
                 --code)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "day week month" -- "${cur}"))
                     return 0
                     ;;
                 --glob)

@@ -7,6 +7,7 @@ use crate::catalog::{self, Entry};
 use crate::cli::{Command, Deferred};
 use crate::render::stream;
 use crate::render::{self, Format, Style, explain::Sighting};
+use crate::scan::periods::By;
 use crate::scan::sink::{self, SinkFactory};
 use crate::scan::{self, order::Ordered};
 use crate::search;
@@ -392,8 +393,9 @@ pub(crate) fn scan(
     };
     let verdict = match settings.output {
         ScanOutput::Quiet => run(&sink::Quiet(&stop), err),
-        ScanOutput::Summary { absent } => {
-            let summaries = sink::Summaries::default();
+        ScanOutput::Summary { absent, by, names } => {
+            let periods = by.map_or(&[][..], By::alone);
+            let summaries = sink::Summaries::new(scan::summary::TallyOptions { periods, names });
             let verdict = run(&summaries, err);
             let mut summary = summaries.finish();
             if absent {

@@ -8,6 +8,7 @@ use crate::cli::{Cli, ColorChoice, Command, FormatChoice, GlobalArgs, ScanArgs};
 use crate::render::stream::Layout;
 use crate::render::{Format, Palette, Style};
 use crate::scan;
+use crate::scan::periods::By;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 
@@ -49,8 +50,13 @@ pub enum ScanOutput {
     /// `-q`: nothing; the first hit ends the scan.
     Quiet,
     /// `--summary`, rendered at the end; `absent`: with the selected codes
-    /// never found.
-    Summary { absent: bool },
+    /// never found; `by`: counted per period too; `names`: with the first
+    /// tickets' names of each code (JSON).
+    Summary {
+        absent: bool,
+        by: Option<By>,
+        names: bool,
+    },
     /// A table of every hit (`--format table` asked for by name), at the end.
     Table,
     /// Each hit as it is found.
@@ -157,15 +163,23 @@ fn scan_settings(
     style: &Style,
     terminals: Terminals,
 ) -> Result<ScanSettings, String> {
-    let options = scan_options(args)?;
+    let by = args.by.as_deref().and_then(By::parse);
+    if args.absent && !args.summary && by.is_none() {
+        return Err("--absent counts codes in a summary: use it with --summary or --by".into());
+    }
+    let mut options = scan_options(args)?;
+    // Times are read only where the output shows them.
+    options.dates = by.is_some() || style.format == Format::Json;
     let reads_stdin = options.paths.is_empty() || options.paths.iter().any(|p| p == Path::new("-"));
     let streams_to_terminal = terminals.stdout && !args.summary && !args.files_with_matches;
     let json = style.format == Format::Json;
     let output = if args.quiet {
         ScanOutput::Quiet
-    } else if args.summary {
+    } else if args.summary || by.is_some() {
         ScanOutput::Summary {
             absent: args.absent,
+            by,
+            names: json,
         }
     } else if style.format == Format::Table && style.explicit && !args.files_with_matches {
         ScanOutput::Table
@@ -226,6 +240,7 @@ fn scan_options(args: &ScanArgs) -> Result<scan::Options, String> {
         filter,
         binary: args.unrestricted >= 3,
         threads,
+        dates: false,
     })
 }
 

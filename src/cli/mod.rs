@@ -320,8 +320,19 @@ pub struct ScanArgs {
     /// With --summary and --code: add the selected codes that nothing
     /// scanned names, as rows with no tickets (what an integration does not
     /// handle)
-    #[arg(long, requires_all = ["summary", "codes"], help_heading = "Output")]
+    #[arg(long, requires = "codes", help_heading = "Output")]
     pub absent: bool,
+    /// Count per UTC day, ISO week or month too, with each code's first
+    /// and last sighting (implies --summary); undated hits count in an
+    /// `undated` period
+    #[arg(
+        long,
+        value_name = "PERIOD",
+        value_parser = clap::builder::PossibleValuesParser::new(crate::scan::periods::By::NAMES),
+        conflicts_with_all = ["files_with_matches", "quiet"],
+        help_heading = "Output"
+    )]
+    pub by: Option<String>,
     /// Print each ticket (file or bundle member) that names a code, once
     #[arg(long, short = 'l', conflicts_with = "quiet", help_heading = "Output")]
     pub files_with_matches: bool,

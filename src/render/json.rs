@@ -2,10 +2,12 @@
 //! as the README's "Output formats" names them, text without markup.
 
 use crate::catalog::{self, Entry, Variant};
-use crate::scan::summary::Summary;
+use crate::scan::periods::By;
+use crate::scan::summary::{Counts, Summary, TicketName, Timeline};
 use crate::scan::{Hit, Ticket};
 use crate::search::Ranked;
 use crate::standalone::markup::plain;
+use jiff::Timestamp;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -164,6 +166,8 @@ pub(crate) struct JsonHit<'a> {
     /// The encodings undone to reach the hit, outermost first.
     decoded: &'a [&'static str],
     text: &'a str,
+    /// When it happened (RFC 3339), where the input says.
+    time: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'static str>,
     /// `server`, or `description` when the message describes a source.
@@ -185,6 +189,7 @@ impl<'a> JsonHit<'a> {
             via: hit.via.as_str(),
             decoded: &hit.decoded,
             text: &hit.text,
+            time: hit.time,
             message: hit.entry.map(|e| super::plain_message(e).0),
             message_kind: hit.entry.map(|e| e.message_kind().name()),
         }
@@ -216,57 +221,129 @@ pub(crate) fn line<T: Serialize>(out: &mut dyn Write, item: &T) -> io::Result<()
     out.write_all(b"\n")
 }
 
+/// The version of the summary's JSON that `merge` reads: a merge refuses
+/// rows of another.
+pub(crate) const SUMMARY_FORMAT_VERSION: u32 = 1;
+
 /// A row of a scan summary: a code, a category, or the total, told apart
 /// by `kind`; the same rows in JSON and JSON Lines.
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-enum SummaryRow {
+enum SummaryRow<'a> {
     Code {
         code: u32,
         known: bool,
         category: Option<&'static str>,
         message: Option<String>,
-        tickets: u64,
-        sightings: u64,
+        #[serde(flatten)]
+        counts: CountsOverTime,
         /// Selected by `--code --absent` and never found.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         absent: bool,
+        /// The first tickets that name the code, in path order.
+        named_tickets: Vec<JsonTicket<'a>>,
     },
     Category {
         category: &'static str,
         range: &'static str,
-        tickets: u64,
-        sightings: u64,
+        #[serde(flatten)]
+        counts: CountsOverTime,
     },
     Total {
-        tickets: u64,
-        sightings: u64,
+        #[serde(flatten)]
+        counts: CountsOverTime,
+        /// The period length of `periods`, or null without `--by`.
+        by: Option<&'static str>,
+        format_version: u32,
     },
+}
+
+/// A row's counts, its first and last sighting, and its periods (with
+/// `--by`).
+#[derive(Serialize)]
+struct CountsOverTime {
+    tickets: u64,
+    sightings: u64,
+    first_seen: Option<Timestamp>,
+    last_seen: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    periods: Option<Vec<JsonPeriod>>,
+}
+
+impl CountsOverTime {
+    fn new(counts: Counts, timeline: &Timeline, by: Option<By>) -> Self {
+        CountsOverTime {
+            tickets: counts.tickets,
+            sightings: counts.sightings,
+            first_seen: timeline.first_seen,
+            last_seen: timeline.last_seen,
+            periods: by.map(|by| {
+                timeline
+                    .periods
+                    .iter()
+                    .map(|(&period, counts)| JsonPeriod {
+                        period: by.label(period).to_string(),
+                        tickets: counts.tickets,
+                        sightings: counts.sightings,
+                    })
+                    .collect()
+            }),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonPeriod {
+    period: String,
+    tickets: u64,
+    sightings: u64,
+}
+
+#[derive(Serialize)]
+struct JsonTicket<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    member: Option<&'a str>,
+    /// The record of an export, from 1; 0 for a whole text.
+    #[serde(skip_serializing_if = "is_zero")]
+    record: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl<'a> From<&'a TicketName> for JsonTicket<'a> {
+    fn from(name: &'a TicketName) -> Self {
+        JsonTicket {
+            file: &name.file,
+            member: name.member.as_deref(),
+            record: name.record,
+        }
+    }
 }
 
 /// A scan summary: a row per code, then per category, then the total.
 pub(crate) fn summary(out: &mut dyn Write, summary: &Summary, lines: bool) -> io::Result<()> {
+    let by = summary.by;
     let codes = summary.codes.iter().map(|c| SummaryRow::Code {
         code: c.code,
         known: c.entry.is_some(),
         category: c.entry.map(|e| e.category().name),
         message: c.entry.map(|e| plain(e.message())),
-        tickets: c.counts.tickets,
-        sightings: c.counts.sightings,
+        counts: CountsOverTime::new(c.counts, &c.timeline, by),
         absent: c.absent,
+        named_tickets: c.tickets.iter().map(JsonTicket::from).collect(),
     });
-    let categories = summary
-        .categories
-        .iter()
-        .map(|(category, counts)| SummaryRow::Category {
-            category: category.name,
-            range: category.range,
-            tickets: counts.tickets,
-            sightings: counts.sightings,
-        });
+    let categories = summary.categories.iter().map(|c| SummaryRow::Category {
+        category: c.category.name,
+        range: c.category.range,
+        counts: CountsOverTime::new(c.counts, &c.timeline, by),
+    });
     let total = SummaryRow::Total {
-        tickets: summary.total.tickets,
-        sightings: summary.total.sightings,
+        counts: CountsOverTime::new(summary.total, &summary.total_timeline, by),
+        by: by.map(By::name),
+        format_version: SUMMARY_FORMAT_VERSION,
     };
     let rows: Vec<SummaryRow> = codes.chain(categories).chain([total]).collect();
     write_items(out, &rows, lines)

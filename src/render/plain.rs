@@ -75,28 +75,42 @@ fn message(entry: Option<&Entry>) -> Cow<'static, str> {
 /// `CODE<TAB>TICKETS<TAB>SIGHTINGS<TAB>MESSAGE` for each code, then
 /// `RANGE<TAB>TICKETS<TAB>SIGHTINGS<TAB>CATEGORY` for each category (a
 /// range has an X, so the two kinds of line are told apart), then
-/// `total<TAB>TICKETS<TAB>SIGHTINGS<TAB>all codes`.
+/// `total<TAB>TICKETS<TAB>SIGHTINGS<TAB>all codes`. With `--by`, a row per
+/// period of each, the period second: `CODE<TAB>PERIOD<TAB>TICKETS…`.
 pub(crate) fn summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-    for c in &summary.codes {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}",
-            c.code,
-            c.counts.tickets,
-            c.counts.sightings,
-            message(c.entry)
-        )?;
+    let rows = summary
+        .codes
+        .iter()
+        .map(|c| (c.code.to_string(), c.counts, &c.timeline, message(c.entry)))
+        .chain(summary.categories.iter().map(|c| {
+            let name = Cow::Borrowed(c.category.name);
+            (c.category.range.to_string(), c.counts, &c.timeline, name)
+        }))
+        .chain([(
+            "total".to_string(),
+            summary.total,
+            &summary.total_timeline,
+            Cow::Borrowed("all codes"),
+        )]);
+    for (key, counts, timeline, label) in rows {
+        match summary.by {
+            None => writeln!(
+                out,
+                "{key}\t{}\t{}\t{label}",
+                counts.tickets, counts.sightings
+            )?,
+            Some(by) => {
+                for (&period, counts) in &timeline.periods {
+                    writeln!(
+                        out,
+                        "{key}\t{}\t{}\t{}\t{label}",
+                        by.label(period),
+                        counts.tickets,
+                        counts.sightings
+                    )?;
+                }
+            }
+        }
     }
-    for (category, counts) in &summary.categories {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}",
-            category.range, counts.tickets, counts.sightings, category.name
-        )?;
-    }
-    writeln!(
-        out,
-        "total\t{}\t{}\tall codes",
-        summary.total.tickets, summary.total.sightings
-    )
+    Ok(())
 }

@@ -3,7 +3,8 @@
 use super::fit::{self, Column};
 use super::{Style, plain};
 use crate::catalog::{self, Entry, MessageKind, Origin};
-use crate::scan::summary::Summary;
+use crate::scan::periods::{By, Period};
+use crate::scan::summary::{Counts, Summary, Timeline};
 use crate::scan::{Hit, Ticket};
 use crate::search::{self, Ranked};
 use std::io::{self, Write};
@@ -301,48 +302,105 @@ fn bar(count: u64, max: u64) -> String {
     "█".repeat(usize::try_from(cells).unwrap_or(1))
 }
 
-/// Tickets and sightings per code and per category, with bars. On a
-/// narrow terminal the bars go first.
+/// The most cells a sparkline takes: periods beyond are added up in
+/// groups.
+const SPARKLINE_WIDTH: usize = 48;
+
+/// Counts over time as a sparkline (`▁▃█▅`), each cell scaled to the
+/// highest; a period with none is a space. More periods than
+/// `SPARKLINE_WIDTH` are added up in groups.
+fn sparkline(counts: &[u64]) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let group = counts.len().div_ceil(SPARKLINE_WIDTH).max(1);
+    let cells: Vec<u64> = counts.chunks(group).map(|c| c.iter().sum()).collect();
+    let max = cells.iter().copied().max().unwrap_or(0).max(1);
+    cells
+        .iter()
+        .map(|&n| match n {
+            0 => ' ',
+            n => TICKS[((n * 8).div_ceil(max) as usize).clamp(1, 8) - 1],
+        })
+        .collect()
+}
+
+/// A timeline's tickets per period along `axis`.
+fn tickets_along(timeline: &Timeline, axis: &[jiff::civil::Date]) -> Vec<u64> {
+    axis.iter()
+        .map(|&date| {
+            timeline
+                .periods
+                .get(&Period::Dated(date))
+                .map_or(0, |c| c.tickets)
+        })
+        .collect()
+}
+
+/// A time as a table shows it: its UTC day.
+fn day(time: Option<jiff::Timestamp>) -> String {
+    time.map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+        .unwrap_or_default()
+}
+
+/// Tickets and sightings per code and per category, with bars; with
+/// `--by`, a sparkline of tickets per period and the first and last day
+/// seen instead. On a narrow terminal the bars go first.
 pub(crate) fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> io::Result<()> {
     let p = &style.palette;
+    let axis = summary.axis();
     let max = summary.codes.first().map_or(1, |c| c.counts.tickets);
+    let graph = |counts: Counts, timeline: &Timeline, max: u64| match summary.by {
+        None => p.bar(&bar(counts.tickets, max)),
+        Some(_) => p.bar(&sparkline(&tickets_along(timeline, &axis))),
+    };
+    let graph_title = match summary.by {
+        None => "",
+        Some(By::Day) => "Tickets per day",
+        Some(By::Week) => "Tickets per week",
+        Some(By::Month) => "Tickets per month",
+    };
+    let dated = summary.by.is_some();
     let rows: Vec<Vec<String>> = summary
         .codes
         .iter()
         .map(|c| {
-            vec![
+            let mut row = vec![
                 p.code(&c.code.to_string()),
                 c.counts.tickets.to_string(),
                 c.counts.sightings.to_string(),
-                p.bar(&bar(c.counts.tickets, max)),
-                scan_message(style, c.entry),
-            ]
+                graph(c.counts, &c.timeline, max),
+            ];
+            if dated {
+                row.push(day(c.timeline.first_seen));
+                row.push(day(c.timeline.last_seen));
+            }
+            row.push(scan_message(style, c.entry));
+            row
         })
         .collect();
-    fit::write(
-        out,
-        style,
-        &[
-            Column::whole("Code"),
-            Column::whole("Tickets"),
-            Column::whole("Sightings").dropped(2),
-            Column::whole("").dropped(1),
-            Column::text("Message", 20),
-        ],
-        &rows,
-    )?;
-    let max = summary.categories.first().map_or(1, |c| c.1.tickets);
+    let mut columns = vec![
+        Column::whole("Code"),
+        Column::whole("Tickets"),
+        Column::whole("Sightings").dropped(2),
+        Column::whole(graph_title).dropped(1),
+    ];
+    if dated {
+        columns.push(Column::whole("First seen").dropped(3));
+        columns.push(Column::whole("Last seen").dropped(2));
+    }
+    columns.push(Column::text("Message", 20));
+    fit::write(out, style, &columns, &rows)?;
+    let max = summary.categories.first().map_or(1, |c| c.counts.tickets);
     let total = &summary.total;
     let rows: Vec<Vec<String>> = summary
         .categories
         .iter()
-        .map(|(category, counts)| {
+        .map(|c| {
             vec![
-                p.category(category.name),
-                p.category(category.range),
-                counts.tickets.to_string(),
-                counts.sightings.to_string(),
-                p.bar(&bar(counts.tickets, max)),
+                p.category(c.category.name),
+                p.category(c.category.range),
+                c.counts.tickets.to_string(),
+                c.counts.sightings.to_string(),
+                graph(c.counts, &c.timeline, max),
             ]
         })
         .chain([vec![
@@ -350,7 +408,10 @@ pub(crate) fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> 
             String::new(),
             total.tickets.to_string(),
             total.sightings.to_string(),
-            String::new(),
+            match summary.by {
+                None => String::new(),
+                Some(_) => graph(*total, &summary.total_timeline, 1),
+            },
         ]])
         .collect();
     fit::write(
@@ -361,8 +422,25 @@ pub(crate) fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> 
             Column::whole("Range").dropped(2),
             Column::whole("Tickets"),
             Column::whole("Sightings").dropped(3),
-            Column::whole("").dropped(1),
+            Column::whole(graph_title).dropped(1),
         ],
         &rows,
-    )
+    )?;
+    match (summary.by, axis.first(), axis.last()) {
+        (Some(by), Some(&first), Some(&last)) => writeln!(
+            out,
+            "{}",
+            p.dim(&format!(
+                "Periods (UTC): {} to {}{}",
+                by.label(Period::Dated(first)),
+                by.label(Period::Dated(last)),
+                match summary.total_timeline.periods.get(&Period::Undated) {
+                    Some(undated) => format!("; {} sightings undated", undated.sightings),
+                    None => String::new(),
+                }
+            ))
+        ),
+        (Some(_), _, _) => writeln!(out, "{}", p.dim("No sighting is dated.")),
+        _ => Ok(()),
+    }
 }

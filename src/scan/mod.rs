@@ -25,6 +25,7 @@ mod dates;
 pub mod decode;
 mod lines;
 pub(crate) mod order;
+pub(crate) mod periods;
 pub(crate) mod progress;
 mod recognise;
 pub(crate) mod sink;
@@ -79,6 +80,9 @@ pub struct Hit {
     /// The encodings undone to find it, outermost first (`base64`,
     /// `json-string`, `html`, `percent`); empty in plain text.
     pub decoded: Vec<&'static str>,
+    /// When it happened, where the input says so: its line's timestamp,
+    /// its record's or message's date. Read only when asked for.
+    pub time: Option<jiff::Timestamp>,
 }
 
 /// A ticket: the text a hit is attributed to and the summary counts (a
@@ -181,6 +185,7 @@ fn with_context(
         filter: &filter,
         limits,
         binary: false,
+        dates: false,
         notes: Notes {
             out: Mutex::new(notes),
             progress: None,
@@ -248,6 +253,8 @@ pub struct Options {
     pub binary: bool,
     /// Worker threads.
     pub threads: usize,
+    /// Read when each hit happened (`Hit::time`).
+    pub dates: bool,
 }
 
 /// Running totals of a scan, for the progress line and `--stats`.
@@ -313,6 +320,9 @@ pub(crate) struct Context<'a> {
     limits: Limits,
     /// Read binary data met while walking or in bundles too (`-uuu`).
     binary: bool,
+    /// Read when each hit happened.
+    #[allow(dead_code)] // read by the dating of hits, to come
+    dates: bool,
     notes: Notes<'a>,
     counters: &'a Counters,
     /// Set when the scan should end early (`-q` found a hit).
@@ -384,6 +394,7 @@ pub(crate) fn run(
         filter: &options.filter,
         limits: options.limits,
         binary: options.binary,
+        dates: options.dates,
         notes: Notes {
             out: Mutex::new(notes),
             progress,

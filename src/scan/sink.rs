@@ -5,7 +5,7 @@
 //! the reorder buffer so that it comes out in one order.
 
 use super::order::{Consumer, Ordered};
-use super::summary::{Summary, Tally};
+use super::summary::{Summary, Tally, TallyOptions};
 use super::{Hit, Ticket};
 use std::io;
 use std::sync::Mutex;
@@ -65,12 +65,19 @@ impl Sink for CollectNamed<'_> {
 
 /// Makes sinks that count tickets and sightings; the counts of every
 /// worker add up into one summary.
-#[derive(Default)]
 pub(crate) struct Summaries {
+    options: TallyOptions,
     total: Mutex<Tally>,
 }
 
 impl Summaries {
+    pub(crate) fn new(options: TallyOptions) -> Summaries {
+        Summaries {
+            options,
+            total: Mutex::new(Tally::new(options)),
+        }
+    }
+
     pub(crate) fn finish(self) -> Summary {
         self.total
             .into_inner()
@@ -82,7 +89,7 @@ impl Summaries {
 impl SinkFactory for Summaries {
     fn make(&self) -> Box<dyn Sink + Send + '_> {
         Box::new(Counter {
-            tally: Tally::default(),
+            tally: Tally::new(self.options),
             total: &self.total,
         })
     }
@@ -94,8 +101,12 @@ struct Counter<'a> {
 }
 
 impl Sink for Counter<'_> {
-    fn begin(&mut self, _ticket: &Ticket) {
-        self.tally.begin_ticket();
+    fn job(&mut self, seq: usize) {
+        self.tally.begin_job(seq);
+    }
+
+    fn begin(&mut self, ticket: &Ticket) {
+        self.tally.begin_ticket(ticket);
     }
 
     fn begin_part(&mut self, _ticket: &Ticket) {}

@@ -182,6 +182,7 @@ impl Columns {
                 record: 0,
                 body_field: 0,
                 decoded: Vec::new(),
+                time: None,
             });
         }
     }

@@ -426,6 +426,7 @@ impl Scanner {
             record: 0,
             body_field: 0,
             decoded: Vec::new(),
+            time: None,
         });
     }
 
