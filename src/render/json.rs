@@ -242,6 +242,8 @@ enum SummaryRow<'a> {
         absent: bool,
         /// The first tickets that name the code, in path order.
         named_tickets: Vec<JsonTicket<'a>>,
+        /// The text of its first hit, in path order.
+        sample: Option<&'a str>,
     },
     Category {
         category: &'static str,
@@ -334,6 +336,7 @@ pub(crate) fn summary(out: &mut dyn Write, summary: &Summary, lines: bool) -> io
         counts: CountsOverTime::new(c.counts, &c.timeline, by),
         absent: c.absent,
         named_tickets: c.tickets.iter().map(JsonTicket::from).collect(),
+        sample: c.sample.as_deref(),
     });
     let categories = summary.categories.iter().map(|c| SummaryRow::Category {
         category: c.category.name,

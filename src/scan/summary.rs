@@ -99,6 +99,9 @@ pub(crate) struct CodeCounts {
     /// The first tickets that name it, in path order (at most
     /// `MOST_NAMED_TICKETS`; kept when asked for).
     pub tickets: Vec<TicketName>,
+    /// The text of its first hit in path order, escaped (kept with the
+    /// names).
+    pub sample: Option<String>,
     /// Selected by `--code` and never found (`--absent`).
     pub absent: bool,
 }
@@ -129,8 +132,10 @@ pub(crate) struct Tally {
     categories: HashMap<&'static str, Counts>,
     total: Counts,
     timelines: HashMap<(Key, By), Timeline>,
-    /// Each code's first tickets, by their place in path order.
+    /// Each code's first tickets, and its first hit's text, by their
+    /// place in path order.
     names: HashMap<u32, Vec<(Place, TicketName)>>,
+    samples: HashMap<u32, (Place, String)>,
     /// The current text: its place in path order, its name, each code's
     /// last sighting, and the last record each code and category was
     /// counted in (in each period, with `--by`).
@@ -191,8 +196,8 @@ impl Tally {
         let counts = self.codes.entry(code).or_default();
         counts.tickets += u64::from(new_ticket);
         counts.sightings += u64::from(new_sighting);
-        if new_ticket {
-            self.name_ticket(code, hit.record);
+        if new_ticket && self.options.names {
+            self.name_ticket(code, hit);
         }
         let any_new_ticket = self.first_in_record(Key::Total, hit.record);
         self.total.tickets += u64::from(any_new_ticket);
@@ -257,12 +262,20 @@ impl Tally {
 
     /// Notes the ticket as one that names `code`, while it is among the
     /// first.
-    fn name_ticket(&mut self, code: u32, record: u64) {
+    fn name_ticket(&mut self, code: u32, hit: &Hit) {
         let Some(ticket) = &self.ticket else {
             return;
         };
-        let names = self.names.entry(code).or_default();
+        let record = hit.record;
         let place = (self.place.0, self.place.1, record);
+        let sample = self
+            .samples
+            .entry(code)
+            .or_insert((place, hit.text.clone()));
+        if place < sample.0 {
+            *sample = (place, hit.text.clone());
+        }
+        let names = self.names.entry(code).or_default();
         if names.len() >= MOST_NAMED_TICKETS && names.last().is_some_and(|(last, _)| *last < place)
         {
             return;
@@ -302,6 +315,12 @@ impl Tally {
         for (key, timeline) in other.timelines {
             self.timelines.entry(key).or_default().merge(&timeline);
         }
+        for (code, sample) in other.samples {
+            let mine = self.samples.entry(code).or_insert(sample.clone());
+            if sample.0 < mine.0 {
+                *mine = sample;
+            }
+        }
         for (code, mut names) in other.names {
             let mine = self.names.entry(code).or_default();
             mine.append(&mut names);
@@ -335,6 +354,7 @@ impl Tally {
                 counts,
                 timeline: timeline(Key::Code(code)),
                 tickets: Vec::new(),
+                sample: None,
                 absent: false,
             })
             .collect();
@@ -343,6 +363,7 @@ impl Tally {
                 keep_first_names(&mut names);
                 code.tickets = names.into_iter().map(|(_, name)| name).collect();
             }
+            code.sample = self.samples.remove(&code.code).map(|(_, text)| text);
         }
         codes.sort_by_key(|c| {
             (
@@ -418,6 +439,7 @@ impl Summary {
                 counts: Counts::default(),
                 timeline: Timeline::default(),
                 tickets: Vec::new(),
+                sample: None,
                 absent: true,
             });
         self.codes.extend(absent);
@@ -548,6 +570,7 @@ mod tests {
             .collect();
         assert_eq!(names.len(), MOST_NAMED_TICKETS);
         assert_eq!((names[0], names[99]), ("0000.txt", "0099.txt"));
+        assert_eq!(summary.codes[0].sample.as_deref(), Some("error 7100"));
         assert_eq!(
             summary.codes[0].counts.tickets,
             2 * MOST_NAMED_TICKETS as u64
