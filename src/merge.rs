@@ -127,7 +127,9 @@ struct Totals {
     /// The period length of the first summary read, and where it was.
     by: Option<(Option<By>, String)>,
     codes: BTreeMap<u32, CodeTotal>,
-    categories: BTreeMap<u32, (&'static catalog::Category, Counts, Timeline)>,
+    /// By the category's place in the catalog (two ranges may start at
+    /// one code: 13XXX and 130XX).
+    categories: BTreeMap<usize, (&'static catalog::Category, Counts, Timeline)>,
     total: Counts,
     total_timeline: Timeline,
     /// Ticket names read, for their order.
@@ -343,11 +345,12 @@ impl Totals {
                 }
             }
             Row::Category { range, counts } => {
-                let category = catalog::categories()
+                let (place, category) = catalog::categories()
                     .iter()
-                    .find(|c| c.range == range)
+                    .enumerate()
+                    .find(|(_, c)| c.range == range)
                     .ok_or_else(|| format!("{at}: no category has the range {range:?}"))?;
-                let (_, sum, sum_timeline) = self.categories.entry(category.low).or_insert((
+                let (_, sum, sum_timeline) = self.categories.entry(place).or_insert((
                     category,
                     Counts::default(),
                     Timeline::default(),
