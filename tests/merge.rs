@@ -124,6 +124,18 @@ fn shards_counted_by_month_add_up_to_the_whole() {
     assert_merge_is_the_whole(dir, &shards, &whole, &["scan", "--by", "month"]);
 }
 
+/// A code `--absent` lists in one shard and another shard found is a
+/// normal row; one no shard found stays absent, after the rest.
+#[test]
+fn absent_codes_stay_absent_only_where_no_shard_found_them() {
+    let dir = fixtures();
+    let dir = dir.path();
+    let whole = ["archive", "tickets"];
+    let args = ["scan", "--summary", "--code", "71xx", "--absent"];
+    let shards = scan_shards(dir, &whole, 3, &args);
+    assert_merge_is_the_whole(dir, &shards, &whole, &args);
+}
+
 #[test]
 fn the_first_hundred_tickets_of_a_code_are_kept_in_path_order() {
     let dir = tempfile::tempdir().unwrap();
