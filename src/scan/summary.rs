@@ -367,13 +367,7 @@ impl Tally {
             }
             code.sample = self.samples.remove(&code.code).map(|(_, text)| text);
         }
-        codes.sort_by_key(|c| {
-            (
-                std::cmp::Reverse((c.counts.tickets, c.counts.sightings)),
-                c.code,
-            )
-        });
-        let mut categories: Vec<CategoryCounts> = catalog::categories()
+        let categories: Vec<CategoryCounts> = catalog::categories()
             .iter()
             .filter_map(|c| {
                 self.categories.get(c.range).map(|&counts| CategoryCounts {
@@ -386,13 +380,7 @@ impl Tally {
                 })
             })
             .collect();
-        categories.sort_by_key(|c| {
-            (
-                std::cmp::Reverse((c.counts.tickets, c.counts.sightings)),
-                c.category.low,
-            )
-        });
-        Summary {
+        let mut summary = Summary {
             codes,
             categories,
             total: self.total,
@@ -400,7 +388,9 @@ impl Tally {
                 .and_then(|by| self.timelines.remove(&(Key::Total, by)))
                 .unwrap_or_default(),
             by,
-        }
+        };
+        summary.sort();
+        summary
     }
 }
 
@@ -412,6 +402,25 @@ fn keep_first_names(names: &mut Vec<(Place, TicketName)>) {
 }
 
 impl Summary {
+    /// Puts the rows in a summary's order: codes with the most tickets
+    /// first, then the most sightings, then by code (so the codes
+    /// `--absent` adds, with none, come last in code order); categories
+    /// likewise, then by range.
+    pub(crate) fn sort(&mut self) {
+        self.codes.sort_by_key(|c| {
+            (
+                std::cmp::Reverse((c.counts.tickets, c.counts.sightings)),
+                c.code,
+            )
+        });
+        self.categories.sort_by_key(|c| {
+            (
+                std::cmp::Reverse((c.counts.tickets, c.counts.sightings)),
+                c.category.low,
+            )
+        });
+    }
+
     /// The dated periods from the first with hits to the last, gaps
     /// included: the axis of every timeline of the summary.
     pub(crate) fn axis(&self) -> Vec<jiff::civil::Date> {
