@@ -217,3 +217,24 @@ fn by_is_refused_where_it_means_nothing() {
     let out = run(&["scan", "--by", "month", "-q", "tests/data/dated"]);
     assert_eq!(out.code, 2);
 }
+
+#[test]
+fn a_json_summary_says_when_each_code_was_first_and_last_seen() {
+    let out = run(&[
+        "scan",
+        "--summary",
+        "--format",
+        "jsonl",
+        "tests/data/dated/app.log",
+        "tests/data/dated/app.log.2.gz",
+    ]);
+    let rows: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let code = rows.iter().find(|r| r["code"] == 7103).unwrap();
+    assert_eq!(code["first_seen"], "2016-09-30T23:59:00Z");
+    assert_eq!(code["last_seen"], "2016-11-02T10:00:00Z");
+    assert!(code.get("periods").is_none(), "periods only with --by");
+}

@@ -37,20 +37,10 @@ pub(crate) struct Timeline {
 }
 
 impl Timeline {
-    fn add(
-        &mut self,
-        period: Period,
-        new_ticket: bool,
-        new_sighting: bool,
-        time: Option<Timestamp>,
-    ) {
-        let counts = self.periods.entry(period).or_default();
-        counts.tickets += u64::from(new_ticket);
-        counts.sightings += u64::from(new_sighting);
-        if let Some(time) = time {
-            self.first_seen = Some(self.first_seen.map_or(time, |t| t.min(time)));
-            self.last_seen = Some(self.last_seen.map_or(time, |t| t.max(time)));
-        }
+    /// Notes a sighting at `time`.
+    fn saw(&mut self, time: Timestamp) {
+        self.first_seen = Some(self.first_seen.map_or(time, |t| t.min(time)));
+        self.last_seen = Some(self.last_seen.map_or(time, |t| t.max(time)));
     }
 
     /// Adds the timeline of other tickets.
@@ -131,7 +121,10 @@ pub(crate) struct Tally {
     /// By range (`7XXX`): two categories may start at the same code.
     categories: HashMap<&'static str, Counts>,
     total: Counts,
-    timelines: HashMap<(Key, By), Timeline>,
+    /// First and last seen of each key, and its counts per period of
+    /// each length.
+    seen: HashMap<Key, Timeline>,
+    periods: HashMap<(Key, By), Timeline>,
     /// Each code's first tickets, and its first hit's text, by their
     /// place in path order.
     names: HashMap<u32, Vec<(Place, TicketName)>>,
@@ -247,18 +240,19 @@ impl Tally {
     /// Counts the hit in its period: a ticket counts in each period it
     /// has hits in.
     fn add_to_timeline(&mut self, key: Key, hit: &Hit, new_sighting: bool) {
+        if let Some(time) = hit.time {
+            self.seen.entry(key).or_default().saw(time);
+        }
         for &by in self.options.periods {
             let period = by.period_of(hit.time);
             let new_ticket = self
                 .last_record_in_period
                 .insert((key, by, period), hit.record)
                 != Some(hit.record);
-            self.timelines.entry((key, by)).or_default().add(
-                period,
-                new_ticket,
-                new_sighting,
-                hit.time,
-            );
+            let timeline = self.periods.entry((key, by)).or_default();
+            let counts = timeline.periods.entry(period).or_default();
+            counts.tickets += u64::from(new_ticket);
+            counts.sightings += u64::from(new_sighting);
         }
     }
 
@@ -314,8 +308,11 @@ impl Tally {
             counts.tickets += c.tickets;
             counts.sightings += c.sightings;
         }
-        for (key, timeline) in other.timelines {
-            self.timelines.entry(key).or_default().merge(&timeline);
+        for (key, timeline) in other.seen {
+            self.seen.entry(key).or_default().merge(&timeline);
+        }
+        for (key, timeline) in other.periods {
+            self.periods.entry(key).or_default().merge(&timeline);
         }
         for (code, sample) in other.samples {
             let mine = self.samples.entry(code).or_insert(sample.clone());
@@ -336,16 +333,23 @@ impl Tally {
             [] => None,
             [by] => Some(*by),
             [first, ..] => {
-                let total = self.timelines.get(&(Key::Total, *first));
+                let total = self.seen.get(&Key::Total);
                 Some(match total.and_then(|t| t.first_seen.zip(t.last_seen)) {
                     Some((first_seen, last_seen)) => By::for_span(first_seen, last_seen),
                     None => *first,
                 })
             }
         };
-        let mut timeline = |key| match by {
-            Some(by) => self.timelines.remove(&(key, by)).unwrap_or_default(),
-            None => Timeline::default(),
+        // A key's periods of the length taken, and its first and last seen.
+        let mut timeline = |key| {
+            let mut timeline = match by {
+                Some(by) => self.periods.remove(&(key, by)).unwrap_or_default(),
+                None => Timeline::default(),
+            };
+            if let Some(seen) = self.seen.get(&key) {
+                (timeline.first_seen, timeline.last_seen) = (seen.first_seen, seen.last_seen);
+            }
+            timeline
         };
         let mut codes: Vec<CodeCounts> = self
             .codes
@@ -370,23 +374,20 @@ impl Tally {
         let categories: Vec<CategoryCounts> = catalog::categories()
             .iter()
             .filter_map(|c| {
-                self.categories.get(c.range).map(|&counts| CategoryCounts {
+                let counts = *self.categories.get(c.range)?;
+                Some(CategoryCounts {
                     category: c,
                     counts,
-                    timeline: by
-                        .and_then(|by| self.timelines.get(&(Key::Category(c.range), by)))
-                        .cloned()
-                        .unwrap_or_default(),
+                    timeline: timeline(Key::Category(c.range)),
                 })
             })
             .collect();
+        let total_timeline = timeline(Key::Total);
         let mut summary = Summary {
             codes,
             categories,
             total: self.total,
-            total_timeline: by
-                .and_then(|by| self.timelines.remove(&(Key::Total, by)))
-                .unwrap_or_default(),
+            total_timeline,
             by,
         };
         summary.sort();
@@ -531,6 +532,29 @@ mod tests {
         let category = &summary.categories[0];
         assert_eq!(category.timeline, c.timeline);
         assert_eq!(summary.total_timeline, c.timeline);
+    }
+
+    #[test]
+    fn first_and_last_seen_need_no_periods() {
+        let mut tally = Tally::default();
+        tally.begin_ticket(&Ticket::stdin());
+        for time in ["2016-11-02T09:00:00Z", "2016-10-18T09:00:00Z"] {
+            let mut hit = scan_text(b"error 7100").remove(0);
+            hit.time = Some(time.parse().unwrap());
+            tally.add(&hit);
+        }
+        let summary = tally.summary();
+        let seen = |t: &Timeline| {
+            (
+                t.first_seen.unwrap().to_string(),
+                t.last_seen.unwrap().to_string(),
+            )
+        };
+        let expected = ("2016-10-18T09:00:00Z".into(), "2016-11-02T09:00:00Z".into());
+        assert_eq!(seen(&summary.codes[0].timeline), expected);
+        assert_eq!(seen(&summary.categories[0].timeline), expected);
+        assert_eq!(seen(&summary.total_timeline), expected);
+        assert!(summary.codes[0].timeline.periods.is_empty());
     }
 
     #[test]
