@@ -377,16 +377,24 @@ pub(crate) fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> 
             row
         })
         .collect();
-    let mut columns = vec![
-        Column::whole("Code"),
-        Column::whole("Tickets"),
-        Column::whole("Sightings").dropped(2),
-        Column::whole(graph_title).dropped(1),
-    ];
-    if dated {
-        columns.push(Column::whole("First seen").dropped(3));
-        columns.push(Column::whole("Last seen").dropped(2));
-    }
+    // Over time, the sparkline is what was asked for: the days seen go
+    // first, then the sightings.
+    let mut columns = match dated {
+        false => vec![
+            Column::whole("Code"),
+            Column::whole("Tickets"),
+            Column::whole("Sightings").dropped(2),
+            Column::whole(graph_title).dropped(1),
+        ],
+        true => vec![
+            Column::whole("Code"),
+            Column::whole("Tickets"),
+            Column::whole("Sightings").dropped(3),
+            Column::whole(graph_title).dropped(4),
+            Column::whole("First seen").dropped(1),
+            Column::whole("Last seen").dropped(2),
+        ],
+    };
     columns.push(Column::text("Message", 20));
     fit::write(out, style, &columns, &rows)?;
     let max = summary.categories.first().map_or(1, |c| c.counts.tickets);
