@@ -6,7 +6,7 @@
 //! from the input or the catalog is HTML-escaped.
 
 use super::{Palette, Style};
-use crate::scan::periods::Period;
+use crate::scan::periods::{By, Period};
 use crate::scan::summary::{CodeCounts, Counts, Summary, Timeline};
 use jiff::civil::Date;
 use std::fmt::Write as _;
@@ -41,11 +41,11 @@ pub(crate) fn escape(text: &str) -> String {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}\
 h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;margin-top:2em}\
 table{border-collapse:collapse}th,td{padding:.2em .6em;text-align:left;vertical-align:top}\
-td.n,th.n{text-align:right}tbody tr:nth-child(odd){background:#f4f4f4}\
+td.n,th.n{text-align:right}td.d{white-space:nowrap}tbody tr:nth-child(odd){background:#f4f4f4}\
 table.sortable th{cursor:pointer;user-select:none;background:#e8e8e8}\
 th[aria-sort=ascending]::after{content:' \\25B2'}th[aria-sort=descending]::after{content:' \\25BC'}\
 dl.totals{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}\
-figure{margin:1em 0}figcaption{font-weight:bold}svg.chart{display:block;background:#fafafa;border:1px solid #ddd}\
+figure{margin:1em 0}figcaption{font-weight:bold}span.counts{font-weight:normal;color:#555}svg.chart{display:block;background:#fafafa;border:1px solid #ddd}\
 svg.chart rect{fill:#3b6ea8}pre{background:#f6f6f6;padding:.6em;white-space:pre-wrap;overflow-wrap:anywhere}\
 section.code{border-top:1px solid #ddd;margin-top:1.5em}p.note{color:#666}";
 
@@ -111,8 +111,9 @@ fn totals(h: &mut String, summary: &Summary) {
         ),
         _ => "no dated sightings".to_string(),
     };
+    let dated = timeline.first_seen.is_some();
     item("Seen", span);
-    if let Some(by) = summary.by {
+    if let Some(by) = summary.by.filter(|_| dated) {
         item("Counted by", by.name().to_string());
     }
     let undated = undated(timeline);
@@ -136,8 +137,10 @@ fn undated(timeline: &Timeline) -> Counts {
         .unwrap_or_default()
 }
 
-fn message(code: &CodeCounts) -> &str {
-    code.entry.map_or("(not in the reference)", |e| e.message())
+/// A code's message as plain text on one line.
+fn message(code: &CodeCounts) -> &'static str {
+    code.entry
+        .map_or("(not in the reference)", |e| super::plain_message(e).1)
 }
 
 fn table(h: &mut String, summary: &Summary) {
@@ -155,7 +158,7 @@ fn table(h: &mut String, summary: &Summary) {
             h,
             "<tr><td class=\"n\" data-sort=\"{code}\"><a href=\"#code-{code}\">{code}</a></td>\
              <td>{}</td><td class=\"n\" data-sort=\"{t}\">{t}</td>\
-             <td class=\"n\" data-sort=\"{s}\">{s}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+             <td class=\"n\" data-sort=\"{s}\">{s}</td><td class=\"d\">{}</td><td class=\"d\">{}</td><td>{}</td></tr>",
             escape(&category),
             day(c.timeline.first_seen),
             day(c.timeline.last_seen),
@@ -180,11 +183,13 @@ fn timelines(h: &mut String, summary: &Summary) {
     );
     if axis.is_empty() {
         h.push_str("<p class=\"note\">No sighting is dated: there is no timeline to draw.</p>\n");
+        h.push_str("</section>\n");
+        return;
     }
     h.push_str("<h3>By category</h3>\n");
     for c in &summary.categories {
         let title = format!("{} ({})", c.category.name, c.category.range);
-        chart(h, summary, &axis, &title, &c.timeline, c.counts);
+        chart(h, by, &axis, &title, &c.timeline, c.counts);
     }
     h.push_str("<h3>The ten busiest codes</h3>\n");
     for c in summary
@@ -194,75 +199,69 @@ fn timelines(h: &mut String, summary: &Summary) {
         .take(CHARTED_CODES)
     {
         let title = format!("{} · {}", c.code, message(c));
-        chart(h, summary, &axis, &title, &c.timeline, c.counts);
+        chart(h, by, &axis, &title, &c.timeline, c.counts);
     }
     h.push_str("</section>\n");
 }
 
 /// A timeline's tickets per period along `axis` as bars, each with its
 /// period, tickets and sightings as a tooltip; the undated count as text.
-fn chart(
-    h: &mut String,
-    summary: &Summary,
-    axis: &[Date],
-    title: &str,
-    timeline: &Timeline,
-    counts: Counts,
-) {
+fn chart(h: &mut String, by: By, axis: &[Date], title: &str, timeline: &Timeline, counts: Counts) {
     let _ = writeln!(
         h,
-        "<figure class=\"timeline\">\n<figcaption>{}: {} tickets, {} sightings</figcaption>",
+        "<figure class=\"timeline\">\n<figcaption>{} <span class=\"counts\">({} tickets, {} sightings)</span></figcaption>",
         escape(title),
         counts.tickets,
         counts.sightings
     );
-    let Some(by) = summary.by else { return };
-    if !axis.is_empty() {
-        let along: Vec<(Date, Counts)> = axis
-            .iter()
-            .map(|&d| {
-                let c = timeline.periods.get(&Period::Dated(d));
-                (d, c.copied().unwrap_or_default())
-            })
-            .collect();
-        let max = along
-            .iter()
-            .map(|(_, c)| c.tickets)
-            .max()
-            .unwrap_or(0)
-            .max(1);
-        let step = CHART_WIDTH / along.len() as f64;
+    let along: Vec<(Date, Counts)> = axis
+        .iter()
+        .map(|&d| {
+            let c = timeline.periods.get(&Period::Dated(d));
+            (d, c.copied().unwrap_or_default())
+        })
+        .collect();
+    let max = along
+        .iter()
+        .map(|(_, c)| c.tickets)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let step = CHART_WIDTH / along.len() as f64;
+    let _ = writeln!(
+        h,
+        "<svg class=\"chart\" role=\"img\" width=\"{CHART_WIDTH}\" height=\"{h}\" \
+         viewBox=\"0 0 {CHART_WIDTH} {h}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        h = CHART_HEIGHT + 14.0
+    );
+    for (i, (date, c)) in along.iter().enumerate() {
+        let height = CHART_HEIGHT * c.tickets as f64 / max as f64;
         let _ = writeln!(
             h,
-            "<svg class=\"chart\" role=\"img\" width=\"{CHART_WIDTH}\" height=\"{h}\" \
-             viewBox=\"0 0 {CHART_WIDTH} {h}\" xmlns=\"http://www.w3.org/2000/svg\">",
-            h = CHART_HEIGHT + 14.0
-        );
-        for (i, (date, c)) in along.iter().enumerate() {
-            let height = CHART_HEIGHT * c.tickets as f64 / max as f64;
-            let _ = writeln!(
-                h,
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\">\
-                 <title>{}: {} tickets, {} sightings</title></rect>",
-                i as f64 * step + step * 0.1,
-                CHART_HEIGHT - height,
-                (step * 0.8).max(0.5),
-                height,
-                by.label(Period::Dated(*date)),
-                c.tickets,
-                c.sightings
-            );
-        }
-        let first = by.label(Period::Dated(axis[0]));
-        let last = by.label(Period::Dated(axis[axis.len() - 1]));
-        let _ = writeln!(
-            h,
-            "<text x=\"0\" y=\"{y}\" font-size=\"11\">{first}</text>\
-             <text x=\"{CHART_WIDTH}\" y=\"{y}\" font-size=\"11\" text-anchor=\"end\">{last}</text>\
-             <text x=\"{CHART_WIDTH}\" y=\"11\" font-size=\"11\" text-anchor=\"end\">{max} max</text>\n</svg>",
-            y = CHART_HEIGHT + 12.0
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\">\
+             <title>{}: {} tickets, {} sightings</title></rect>",
+            i as f64 * step + step * 0.1,
+            CHART_HEIGHT - height,
+            (step * 0.8).max(0.5),
+            height,
+            by.label(Period::Dated(*date)),
+            c.tickets,
+            c.sightings
         );
     }
+    if let (Some(&first), Some(&last)) = (axis.first(), axis.last()) {
+        let _ = write!(
+            h,
+            "<text x=\"0\" y=\"{y}\" font-size=\"11\">{}</text>\
+             <text x=\"{mid}\" y=\"{y}\" font-size=\"11\" text-anchor=\"middle\">highest: {max}</text>\
+             <text x=\"{CHART_WIDTH}\" y=\"{y}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+            by.label(Period::Dated(first)),
+            by.label(Period::Dated(last)),
+            y = CHART_HEIGHT + 12.0,
+            mid = CHART_WIDTH / 2.0,
+        );
+    }
+    h.push_str("\n</svg>\n");
     let undated = undated(timeline);
     if undated.sightings > 0 {
         let _ = writeln!(
@@ -359,7 +358,6 @@ fn tickets(h: &mut String, c: &CodeCounts) {
 mod tests {
     use super::*;
     use crate::catalog;
-    use crate::scan::periods::By;
     use crate::scan::summary::{CategoryCounts, TicketName};
 
     fn at(text: &str) -> Option<jiff::Timestamp> {
@@ -495,6 +493,8 @@ mod tests {
         summary.total_timeline = Timeline::default();
         let page = html(&summary);
         assert!(page.contains("No sighting is dated"));
+        assert!(!page.contains("<figure"));
+        assert!(!page.contains("Counted by"));
         assert!(!page.contains("<svg"));
         assert!(page.contains("<dt>Seen</dt><dd>no dated sightings</dd>"));
     }
