@@ -391,6 +391,9 @@ pub(crate) fn scan(
             progress.as_ref(),
         )
     };
+    // The report's path once written, or why it could not be: said after
+    // the progress line is gone.
+    let mut report = None;
     let verdict = match settings.output {
         ScanOutput::Quiet => run(&sink::Quiet(&stop), err),
         ScanOutput::Summary {
@@ -411,16 +414,15 @@ pub(crate) fn scan(
             if absent {
                 summary.add_absent(|code| settings.options.filter.keeps(code));
             }
-            if let Some(path) = &settings.report {
-                write_report(path, &summary)?;
-                writeln!(err, "sperr: wrote the report to {}", path.display())?;
-            }
             if print {
                 // --summary alone counts in no period, whatever the report does.
                 let report_by = summary.by;
                 summary.by = by.and(report_by);
                 render::scan_summary(buffered, style, &summary)?;
                 summary.by = report_by;
+            }
+            if let Some(path) = &settings.report {
+                report = Some(write_report(path, &summary).map(|()| path));
             }
             verdict
         }
@@ -460,6 +462,9 @@ pub(crate) fn scan(
             "{}",
             scan::progress::stats(&counters, started.elapsed())
         )?;
+    }
+    if let Some(report) = report {
+        writeln!(err, "sperr: wrote the report to {}", report?.display())?;
     }
     // As grep -q: a hit answers the question, whatever else went wrong.
     Ok(if verdict.failed && !(settings.quiet && verdict.found) {

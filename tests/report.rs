@@ -118,6 +118,33 @@ fn a_report_that_cannot_be_written_is_one_line_and_exit_2() {
     }
     // No temporary file left in the folder that could not take the page.
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+    // The summary asked for on stdout is printed all the same.
+    let run = common::run_with(
+        sperr()
+            .arg("scan")
+            .arg(archive.path())
+            .args(["--summary", "--format", "plain", "--report"])
+            .arg(folder.path().join("report.html")),
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.ends_with("all codes\n"), "{}", run.stdout);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_report_is_no_answer_by_exit_status_nor_a_list_of_names() {
+    for other in ["-q", "-l"] {
+        let run = run(&[
+            "scan",
+            other,
+            "--report",
+            "report.html",
+            "tests/data/archive",
+        ]);
+        assert_eq!(run.code, 2, "{other}");
+        assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
+    }
+    assert!(!common::root().join("report.html").exists());
 }
 
 #[test]
@@ -267,12 +294,10 @@ fn attribute<'a>(dom: &'a str, name: &str) -> &'a str {
     &dom[start..end]
 }
 
-#[test]
-#[ignore = "needs hit times read from the input, which main is wiring"]
-fn in_a_browser_the_charts_show_and_a_click_sorts_the_table() {
-    let Some(chromium) = chromium("the browser test") else {
-        return;
-    };
+/// The report of [`archive`] in headless Chromium, after the injected
+/// click: the codes of the table's rows as the page wrote them, and the
+/// DOM Chromium dumps.
+fn in_a_browser(chromium: &Path) -> (Vec<u32>, String) {
     let archive = archive();
     let (run, page, out) = report(archive.path(), &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -286,7 +311,16 @@ fn in_a_browser_the_charts_show_and_a_click_sorts_the_table() {
         .replacen("</body>", &format!("{CLICK_AND_RECORD}\n</body>"), 1);
     let tested = out.path().join("tested.html");
     std::fs::write(&tested, copy).unwrap();
-    let dom = headless(&chromium, &["--dump-dom".to_string()], &tested);
+    let dom = headless(chromium, &["--dump-dom".to_string()], &tested);
+    (before, dom)
+}
+
+#[test]
+fn in_a_browser_a_click_sorts_the_table_and_nothing_fails() {
+    let Some(chromium) = chromium("the browser test") else {
+        return;
+    };
+    let (before, dom) = in_a_browser(&chromium);
     assert_eq!(
         attribute(&dom, "data-test-errors"),
         "",
@@ -303,6 +337,15 @@ fn in_a_browser_the_charts_show_and_a_click_sorts_the_table() {
     // The table's rows came most tickets first: the click moved them.
     assert_eq!(before.len(), order.len());
     assert_ne!(before, order, "the click re-sorted the rows");
+}
+
+#[test]
+#[ignore = "needs hit times read from the input, which main is wiring"]
+fn in_a_browser_the_charts_show() {
+    let Some(chromium) = chromium("the browser test") else {
+        return;
+    };
+    let (_, dom) = in_a_browser(&chromium);
     // A chart per category and per code, drawn.
     assert!(dom.matches("<svg class=\"chart\"").count() >= 4, "{dom}");
     assert!(dom.contains("<rect"));
