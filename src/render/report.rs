@@ -487,6 +487,42 @@ mod tests {
         assert!(page.contains("and 3 more"));
     }
 
+    /// The page of hits of 7100 at these times, counted in every period
+    /// length, as `scan --report` without `--by` counts.
+    fn page_of_times(times: &[&str]) -> String {
+        use crate::scan::summary::{Tally, TallyOptions};
+        use crate::scan::{Ticket, scan_text};
+        let mut tally = Tally::new(TallyOptions {
+            periods: &By::ALL,
+            names: true,
+        });
+        tally.begin_ticket(&Ticket::file("a.log".into()));
+        for (line, time) in times.iter().enumerate() {
+            let mut hit = scan_text(b"error 7100").remove(0);
+            hit.line = 10 * (line + 1);
+            hit.time = at(time);
+            tally.add(&hit);
+        }
+        html(&tally.summary())
+    }
+
+    #[test]
+    fn without_by_the_period_suits_the_span() {
+        let page = page_of_times(&["2016-08-03T10:00:00Z", "2016-11-20T10:00:00Z"]);
+        assert!(page.contains("<dt>Counted by</dt><dd>week</dd>"), "{page}");
+        assert!(page.contains("tickets per week"));
+        // Monday 2016-08-01 to Monday 2016-11-14: 16 weeks, gaps included.
+        let chart = page.split("<svg").nth(1).unwrap();
+        let chart = chart.split("</svg>").next().unwrap();
+        assert_eq!(chart.matches("<rect").count(), 16, "{chart}");
+        assert!(chart.contains(">2016-W31</text>"));
+        assert!(chart.contains(">2016-W46</text>"));
+        let page = page_of_times(&["2016-10-18T10:00:00Z", "2016-10-20T10:00:00Z"]);
+        assert!(page.contains("<dt>Counted by</dt><dd>day</dd>"), "{page}");
+        let page = page_of_times(&["2015-01-18T10:00:00Z", "2016-10-20T10:00:00Z"]);
+        assert!(page.contains("<dt>Counted by</dt><dd>month</dd>"), "{page}");
+    }
+
     #[test]
     fn without_dates_the_page_says_there_is_no_timeline() {
         let mut summary = summary();
