@@ -324,7 +324,12 @@ fn codes(h: &mut String, summary: &Summary) {
 fn tickets(h: &mut String, c: &CodeCounts) {
     let records = c.tickets.iter().any(|t| t.record > 0);
     let members = c.tickets.iter().any(|t| t.member.is_some());
-    h.push_str("<h4>Tickets</h4>\n<table class=\"tickets\">\n<thead><tr><th>File</th>");
+    let _ = writeln!(
+        h,
+        "<h4>The tickets that name it ({})</h4>",
+        c.counts.tickets
+    );
+    h.push_str("<table class=\"tickets\">\n<thead><tr><th>File</th>");
     if members {
         h.push_str("<th>Member</th>");
     }
