@@ -28,6 +28,9 @@ _sperr() {
             sperr,list)
                 cmd="sperr__subcmd__list"
                 ;;
+            sperr,merge)
+                cmd="sperr__subcmd__merge"
+                ;;
             sperr,scan)
                 cmd="sperr__subcmd__scan"
                 ;;
@@ -49,6 +52,9 @@ _sperr() {
             sperr__subcmd__help,list)
                 cmd="sperr__subcmd__help__subcmd__list"
                 ;;
+            sperr__subcmd__help,merge)
+                cmd="sperr__subcmd__help__subcmd__merge"
+                ;;
             sperr__subcmd__help,scan)
                 cmd="sperr__subcmd__help__subcmd__scan"
                 ;;
@@ -65,7 +71,7 @@ _sperr() {
 
     case "${cmd}" in
         sperr)
-            opts="-h -V --color --format --json --no-pager --help --version show explain search list scan completions help 1100 1101 1900 1902 1903 1904 1905 1906 1910 1920 1921 1922 1923 1924 1925 1926 1927 1928 2000 2001 2002 2003 2004 2005 2006 2007 2008 2009 2010 2011 2012 2013 2014 2015 2016 2017 2018 2020 2021 2022 2023 2024 2100 2101 2102 2103 2104 2105 2106 2107 2108 3000 3001 3002 3003 3004 4001 4002 4520 4600 4601 4602 4603 4604 4605 4606 4608 4610 4612 4614 4700 4701 5010 5100 5101 5102 5103 5104 5105 5106 5108 5110 5112 5114 5115 5116 5117 5118 5119 5120 5121 5122 5200 5201 6100 6101 6201 6202 6203 6400 6401 7100 7101 7102 7103 7104 7105 7106 7107 7200 7201 7202 7203 7205 7206 7301 7500 7501 7502 7503 7504 7505 9000 9001 9002 9003 9004 9005 9006 10010 10011 10012 10013 10014 10015 10016 10017 10018 10019 10024 10100 10101 10102 10103 10110 10111 11001 11002 11003 11004 11005 12001 12002 13000 13001 13002 13003 13100 13101 13102 13103 13104 13105 13106 13107 13108 13109 13110 13111 13112 13113"
+            opts="-h -V --color --format --json --no-pager --help --version show explain search list scan merge completions help 1100 1101 1900 1902 1903 1904 1905 1906 1910 1920 1921 1922 1923 1924 1925 1926 1927 1928 2000 2001 2002 2003 2004 2005 2006 2007 2008 2009 2010 2011 2012 2013 2014 2015 2016 2017 2018 2020 2021 2022 2023 2024 2100 2101 2102 2103 2104 2105 2106 2107 2108 3000 3001 3002 3003 3004 4001 4002 4520 4600 4601 4602 4603 4604 4605 4606 4608 4610 4612 4614 4700 4701 5010 5100 5101 5102 5103 5104 5105 5106 5108 5110 5112 5114 5115 5116 5117 5118 5119 5120 5121 5122 5200 5201 6100 6101 6201 6202 6203 6400 6401 7100 7101 7102 7103 7104 7105 7106 7107 7200 7201 7202 7203 7205 7206 7301 7500 7501 7502 7503 7504 7505 9000 9001 9002 9003 9004 9005 9006 10010 10011 10012 10013 10014 10015 10016 10017 10018 10019 10024 10100 10101 10102 10103 10110 10111 11001 11002 11003 11004 11005 12001 12002 13000 13001 13002 13003 13100 13101 13102 13103 13104 13105 13106 13107 13108 13109 13110 13111 13112 13113"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -131,7 +137,7 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__help)
-            opts="show explain search list scan completions help"
+            opts="show explain search list scan merge completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -187,6 +193,20 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sperr__subcmd__help__subcmd__merge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -265,6 +285,28 @@ _sperr() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sperr__subcmd__merge)
+            opts="-h --color --format --json --no-pager --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

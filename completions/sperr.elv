@@ -31,6 +31,7 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand search 'Search the reference by what you mean, best match first; forgiving of typos'
             cand list 'List every error, or those of one category, source or HTTP status'
             cand scan 'Find Stormpath error codes in tickets, logs and support archives (stdin when no PATH)'
+            cand merge 'Add up shard summaries (scan --summary --format jsonl) into the whole''s'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -106,6 +107,14 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'sperr;merge'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)'
+            cand --json 'Short for --format json'
+            cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'sperr;completions'= {
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -116,6 +125,7 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand search 'Search the reference by what you mean, best match first; forgiving of typos'
             cand list 'List every error, or those of one category, source or HTTP status'
             cand scan 'Find Stormpath error codes in tickets, logs and support archives (stdin when no PATH)'
+            cand merge 'Add up shard summaries (scan --summary --format jsonl) into the whole''s'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -128,6 +138,8 @@ set edit:completion:arg-completer[sperr] = {|@words|
         &'sperr;help;list'= {
         }
         &'sperr;help;scan'= {
+        }
+        &'sperr;help;merge'= {
         }
         &'sperr;help;completions'= {
         }

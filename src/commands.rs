@@ -97,6 +97,7 @@ pub fn run(command: &Command, settings: &Settings, streams: Streams) -> Result<O
             let scan_settings = settings.scan.as_ref().expect("settings has scan's");
             scan(scan_settings, style, out, direct, err)
         }
+        Command::Merge { files } => merge(files, style, out),
         Command::Completions { shell, .. } => {
             crate::completions::write(*shell, out)?;
             Ok(Outcome::Found)
@@ -504,4 +505,36 @@ fn write_report(path: &std::path::Path, summary: &scan::summary::Summary) -> Res
     drop(writer);
     file.persist(path).map_err(|e| failed(e.error))?;
     Ok(())
+}
+
+/// Adds up shard summaries and prints the whole's as `scan --summary`
+/// does. Nothing is printed unless every input is read and added.
+fn merge(
+    files: &[std::path::PathBuf],
+    style: &Style,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let mut inputs = Vec::new();
+    for file in files {
+        let input = if file.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::Input(format!("stdin: {}", scan::io_reason(&e))))?;
+            crate::merge::Input {
+                name: "stdin".to_string(),
+                bytes,
+            }
+        } else {
+            let name = scan::escape(file.as_os_str().as_encoded_bytes());
+            let bytes = std::fs::read(file)
+                .map_err(|e| Error::Input(format!("{name}: {}", scan::io_reason(&e))))?;
+            crate::merge::Input { name, bytes }
+        };
+        inputs.push(input);
+    }
+    let summary = crate::merge::merge(&inputs).map_err(Error::Input)?;
+    render::scan_summary(out, style, &summary)?;
+    Ok(outcome(summary.codes.iter().any(|c| !c.absent)))
 }

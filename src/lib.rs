@@ -16,7 +16,8 @@
 //!   streaming printers that are scan's sinks;
 //! - `body`: Stormpath JSON error bodies quoted in a text; `related`: an
 //!   entry's nearest codes; `completions`: the completion scripts;
-//!   `interrupt`: Ctrl-C while a pager or the progress line runs;
+//!   `interrupt`: Ctrl-C while a pager or the progress line runs; `merge`:
+//!   shard summaries read back and added up;
 //! - `standalone`: the files the build script compiles too (`build/`),
 //!   which name nothing else of the crate.
 //!
@@ -32,6 +33,7 @@ pub mod cli;
 pub mod commands;
 mod completions;
 mod interrupt;
+mod merge;
 pub mod output;
 pub mod quotes;
 pub mod related;

@@ -28,6 +28,7 @@ Examples:
   sperr search account locked           find an error by its words, typos and all
   sperr list --category mfa             one category
   sperr scan support-archive/ --summary  count the errors in a tree of tickets
+  sperr merge shard-*.jsonl             add up the summaries of shards of an archive
 
 Exit status (as grep's):
   0  something was found; each argument that named nothing gets a line on stderr
@@ -89,5 +90,16 @@ Examples:
   sperr scan app.log.1.gz bundle.zip
   tail -f app.log | sperr scan
   sperr scan -g '*.log' --format jsonl logs/";
+
+pub(super) const MERGE_HELP: &str = "\
+Examples:
+  sperr merge shard-*.jsonl
+  sperr merge --format jsonl shard-*.jsonl > whole.jsonl
+  cat shard-*.jsonl | sperr merge -
+
+Exit status:
+  0  some code was found in the shards
+  1  no code was found
+  2  an input could not be read, is not a summary, or mixes versions or periods";
 
 // What `search` looks for. (A doc comment here would replace the

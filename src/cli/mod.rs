@@ -12,7 +12,7 @@ pub(crate) use values::Suggested;
 
 use crate::catalog;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use help::{ABOUT, LONG_ABOUT, SCAN_HELP, USAGE};
+use help::{ABOUT, LONG_ABOUT, MERGE_HELP, SCAN_HELP, USAGE};
 use std::path::PathBuf;
 use values::{category_values, code_values};
 
@@ -228,6 +228,23 @@ pub enum Command {
     /// sightings per code and per category.
     #[command(after_help = SCAN_HELP)]
     Scan(Deferred<ScanArgs>),
+    /// Add up shard summaries (scan --summary --format jsonl) into the whole's
+    ///
+    /// A large archive is split by file into shards, each scanned on its own
+    /// (under GNU parallel, Spark or Hadoop Streaming) with `sperr scan
+    /// --summary --format jsonl`, or with --by to count per period. merge
+    /// reads those JSON Lines files (`-` for stdin; JSON arrays are read
+    /// too) and prints the summary one scan of the whole archive would
+    /// print, in any format: counts added, first and last seen, periods,
+    /// and in JSON each code's first 100 tickets in path order. Summaries
+    /// made by another format_version of sperr, or counted by other
+    /// periods, are refused with a line naming the file.
+    #[command(after_help = MERGE_HELP)]
+    Merge {
+        /// Shard summaries (scan --summary --format jsonl); `-` reads stdin
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Print a shell completion script
     ///
     /// The scripts complete the subcommands, the options, the category short

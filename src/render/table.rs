@@ -435,7 +435,10 @@ pub(crate) fn summary(out: &mut dyn Write, style: &Style, summary: &Summary) -> 
                 by.label(Period::Dated(first)),
                 by.label(Period::Dated(last)),
                 match summary.total_timeline.periods.get(&Period::Undated) {
-                    Some(undated) => format!("; {} sightings undated", undated.sightings),
+                    Some(undated) => match undated.sightings {
+                        1 => "; 1 sighting undated".to_string(),
+                        n => format!("; {n} sightings undated"),
+                    },
                     None => String::new(),
                 }
             ))

@@ -8,6 +8,7 @@
 //! microseconds. A time without a zone is UTC. The calendar is jiff's:
 //! nothing here does date arithmetic.
 
+use super::Hit;
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::{Offset, TimeZone};
@@ -201,21 +202,35 @@ fn apache(text: &[u8]) -> Option<Timestamp> {
         .map(|z| z.timestamp())
 }
 
-/// The keys a JSON log line's time stands under.
+/// The keys a JSON log line's time stands under, then those of an export
+/// record's creation.
 const TIME_KEYS: &[&[u8]] = &[
     b"\"@timestamp\"",
     b"\"timestamp\"",
     b"\"time\"",
     b"\"ts\"",
     b"\"__REALTIME_TIMESTAMP\"",
+    b"\"created_at\"",
+    b"\"createdAt\"",
+    b"\"created\"",
+    b"\"Created\"",
+    b"\"date\"",
+    b"\"Date\"",
 ];
 
-/// A JSON log line's time: a date, or epoch seconds, milliseconds or
-/// microseconds by their number of digits (journald's a string of them).
-fn json_time(line: &[u8]) -> Option<Timestamp> {
+/// A JSON log line's time, or an export record's creation, where the line
+/// holds the field: a date, or epoch seconds, milliseconds or microseconds
+/// by their number of digits (journald's a string of them).
+pub(crate) fn json_time(line: &[u8]) -> Option<Timestamp> {
+    // A key's searcher is built once: building one costs more than a search.
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders =
+        FINDERS.get_or_init(|| TIME_KEYS.iter().map(memchr::memmem::Finder::new).collect());
     let (key, at) = TIME_KEYS
         .iter()
-        .find_map(|key| memchr::memmem::find(line, key).map(|at| (key, at)))?;
+        .zip(finders)
+        .find_map(|(key, finder)| finder.find(line).map(|at| (key, at)))?;
     let rest = &line[at + key.len()..];
     let value = rest
         .trim_ascii_start()
@@ -239,12 +254,46 @@ fn json_time(line: &[u8]) -> Option<Timestamp> {
         }
         _ => 0,
     };
+    if quoted && !matches!(whole, 9 | 10 | 12 | 13 | 15 | 16) {
+        // An export's `"created": "Tue, 18 Oct 2016 09:12:44 +0000"`.
+        let end = memchr::memchr(b'"', value)?;
+        return mail_date(&value[..end]);
+    }
     match whole {
         9 | 10 => Timestamp::new(number, fraction as i32).ok(),
         12 | 13 => Timestamp::from_millisecond(number).ok(),
         15 | 16 => Timestamp::from_microsecond(number).ok(),
         _ => None,
     }
+}
+
+/// An e-mail's date (RFC 2822): `Tue, 18 Oct 2016 09:12:44 +0000`.
+pub(crate) fn mail_date(value: &[u8]) -> Option<Timestamp> {
+    static PARSER: jiff::fmt::rfc2822::DateTimeParser = jiff::fmt::rfc2822::DateTimeParser::new();
+    PARSER.parse_timestamp(value.trim_ascii()).ok()
+}
+
+/// A `Date:` header line's date.
+pub(crate) fn date_header(line: &[u8]) -> Option<Timestamp> {
+    let value = line.strip_prefix(b"Date:")?;
+    mail_date(value.strip_suffix(b"\r").unwrap_or(value))
+}
+
+/// A CSV date cell: ISO 8601 with or without a time (a date alone is its
+/// midnight, UTC).
+pub(crate) fn cell_time(cell: &[u8]) -> Option<Timestamp> {
+    let cell = cell.trim_ascii();
+    if let Some(at) = iso(cell, 0) {
+        return Some(at);
+    }
+    let year = digits(cell, 0, 4)?;
+    let month = digits(cell, 5, 2)?;
+    let day = digits(cell, 8, 2)?;
+    if cell.len() != 10 || cell[4] != b'-' || cell[7] != b'-' {
+        return None;
+    }
+    let date = Date::new(year as i16, month as i8, day as i8).ok()?;
+    date.to_zoned(TimeZone::UTC).ok().map(|z| z.timestamp())
 }
 
 /// The years that syslog's dates take from the text around them: the year
@@ -255,16 +304,39 @@ fn json_time(line: &[u8]) -> Option<Timestamp> {
 pub(crate) struct Years {
     /// The last dated line's year and month.
     last: Option<(i16, i8)>,
-    /// The year a text without dated lines is taken to be in.
-    fallback: Option<i16>,
+    /// When the file was last written: the year of a text without dated
+    /// lines before its first year-less one (the year before, when that
+    /// day comes after it).
+    fallback: Option<Timestamp>,
+    /// The year and month of the first year-less stamp, where its year came
+    /// from the fallback: a slice's guess, which holds only if the text
+    /// before it says the same.
+    guessed: Option<(i16, i8)>,
 }
 
 impl Years {
-    pub(crate) fn new(fallback: Option<i16>) -> Years {
+    pub(crate) fn new(fallback: Option<Timestamp>) -> Years {
         Years {
             last: None,
             fallback,
+            guessed: None,
         }
+    }
+
+    /// The year the fallback gives a year-less day: the file's year, or
+    /// the year before when the day would come after the file was written.
+    fn fallback_year(&self, month: i8, day: i8) -> Option<i16> {
+        let written = self.fallback?.to_zoned(TimeZone::UTC).date();
+        let year = written.year();
+        let later = Date::new(year, month, day).is_ok_and(|d| d > written.tomorrow().unwrap_or(d));
+        Some(if later { year - 1 } else { year })
+    }
+
+    /// The year a year-less stamp of `month` takes after the lines these
+    /// years have read.
+    fn year_after(&self, month: i8) -> Option<i16> {
+        self.last
+            .map(|(year, last)| if month < last { year + 1 } else { year })
     }
 
     /// The time a line's stamp says, learning the year it is in.
@@ -276,10 +348,13 @@ impl Years {
                 Some(at)
             }
             Stamp::NoYear { month, day, time } => {
-                let year = match self.last {
-                    Some((year, last)) if month < last => year + 1,
-                    Some((year, _)) => year,
-                    None => self.fallback?,
+                let year = match self.year_after(month) {
+                    Some(year) => year,
+                    None => {
+                        let year = self.fallback_year(month, day)?;
+                        self.guessed = Some((year, month));
+                        year
+                    }
                 };
                 self.last = Some((year, month));
                 let date = Date::new(year, month, day).ok()?;
@@ -288,6 +363,133 @@ impl Years {
                     .ok()
                     .map(|z| z.timestamp())
             }
+        }
+    }
+}
+
+/// The time of each hit of a text: the time of the last line at or before
+/// it that shows one, so that a stack trace or a pretty-printed body takes
+/// the time of the line that opens it. Lines are looked at only back from a
+/// hit, and back from the end of each block, so a block without hits costs
+/// a line or two.
+#[derive(Debug, Clone)]
+pub(crate) struct Clock {
+    years: Years,
+    /// The last line looked at, and the time in force after it.
+    line: usize,
+    time: Option<Timestamp>,
+}
+
+impl Clock {
+    /// A clock for a text written last at `written` (its file's
+    /// modification time), which syslog's dates take their year from.
+    pub(crate) fn new(written: Option<Timestamp>) -> Clock {
+        Clock {
+            years: Years::new(written),
+            line: 0,
+            time: None,
+        }
+    }
+
+    /// The time in force after the lines read so far.
+    pub(crate) fn time(&self) -> Option<Timestamp> {
+        self.time
+    }
+
+    /// Dates `hits` (in line order) found in `text`, a block of whole
+    /// lines from `first_line` to `last_line`, and learns the time in force
+    /// at its end. `starts` says where lines with hits start (line,
+    /// offset), so that the lines between need not be counted.
+    pub(crate) fn block(
+        &mut self,
+        text: &[u8],
+        (first_line, last_line, starts): (usize, usize, &[(usize, usize)]),
+        hits: &mut [Hit],
+    ) {
+        // Where a line starts (offset, line): the furthest known.
+        let mut cursor = (0, first_line);
+        let mut starts = starts.iter().peekable();
+        for hit in hits.iter_mut() {
+            if hit.line > self.line {
+                while let Some(&(line, offset)) = starts.next_if(|s| s.0 <= hit.line) {
+                    if line > cursor.1 {
+                        cursor = (offset, line);
+                    }
+                }
+                self.learn(text, first_line, &mut cursor, hit.line);
+            }
+            hit.time = self.time;
+        }
+        if last_line > self.line {
+            if last_line > cursor.1 {
+                let start = memchr::memrchr(b'\n', text).map_or(0, |i| i + 1);
+                cursor = (start, last_line);
+            }
+            self.learn(text, first_line, &mut cursor, last_line);
+        }
+    }
+
+    /// Learns the time of a long line from its first window (at `offset`
+    /// 0): its hits take it (`date`).
+    pub(crate) fn window(&mut self, text: &[u8], line: usize, offset: usize) {
+        if offset == 0 && line > self.line {
+            self.learn(text, line, &mut (0, line), line);
+        }
+    }
+
+    /// Gives hits the time in force.
+    pub(crate) fn date(&self, hits: &mut [Hit]) {
+        for hit in hits {
+            hit.time = self.time;
+        }
+    }
+
+    /// Moves `cursor` (the offset where a line starts, and its number) on
+    /// to `line`, then looks back from it for the last line with a time,
+    /// down to the first line not looked at yet.
+    fn learn(&mut self, text: &[u8], first_line: usize, cursor: &mut (usize, usize), line: usize) {
+        while cursor.1 < line {
+            match memchr::memchr(b'\n', &text[cursor.0..]) {
+                Some(i) => *cursor = (cursor.0 + i + 1, cursor.1 + 1),
+                None => break,
+            }
+        }
+        let lowest = (self.line + 1).max(first_line);
+        let (mut start, mut number) = *cursor;
+        loop {
+            let end = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
+            if let Some(stamp) = line_stamp(&text[start..end]) {
+                if let Some(time) = self.years.time_of(stamp) {
+                    self.time = Some(time);
+                }
+                break;
+            }
+            if number <= lowest || start == 0 {
+                break;
+            }
+            start = memchr::memrchr(b'\n', &text[..start - 1]).map_or(0, |i| i + 1);
+            number -= 1;
+        }
+        self.line = line;
+    }
+
+    /// Whether a clock that read a slice from its start, as if the text
+    /// started there, dated its hits as one that read `before` first would
+    /// have: its year-less dates took the year the text before gives.
+    pub(crate) fn fits_after(&self, before: &Clock) -> bool {
+        match (self.years.guessed, before.years.last) {
+            (Some((year, month)), Some(_)) => before.years.year_after(month) == Some(year),
+            _ => true,
+        }
+    }
+
+    /// Takes up after `before`: where this clock's slice had no time yet,
+    /// the time before it is in force.
+    pub(crate) fn follow(&mut self, before: &Clock, lines: usize) {
+        self.line += lines;
+        if self.time.is_none() {
+            self.time = before.time;
+            self.years = before.years;
         }
     }
 }
@@ -366,7 +568,7 @@ mod tests {
 
     #[test]
     fn syslog_years_come_from_the_lines_before_and_roll_over() {
-        let mut years = Years::new(Some(2015));
+        let mut years = Years::new(Some("2016-06-01T00:00:00Z".parse().unwrap()));
         let stamp = |line: &str| line_stamp(line.as_bytes()).unwrap();
         let time =
             |years: &mut Years, line: &str| years.time_of(stamp(line)).map(|t| t.to_string());

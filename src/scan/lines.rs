@@ -1,5 +1,6 @@
-//! Reading a stream of text in blocks of whole lines, as it arrives, and
-//! knowing where the records of an export start.
+//! Reading a stream of text in blocks of whole lines, as it arrives; the
+//! records of an export (`records`) and the times of hits (`dates`) are
+//! followed as the blocks go by.
 //!
 //! Each read is scanned as soon as it returns: nothing waits for a block to
 //! fill, so a line that arrives alone on a pipe is scanned at once, and the
@@ -7,8 +8,10 @@
 //! longer than a window is scanned in overlapping windows, so memory stays
 //! bounded whatever the input.
 
-use super::recognise::csv;
+use super::dates::Clock;
 use super::recognise::{OVERLAP, Scanner, WINDOW};
+use super::records::RecordTracker;
+pub(crate) use super::records::Records;
 use super::sink::Sink;
 use super::{Hit, Ticket};
 use std::io::{self, Read};
@@ -16,53 +19,31 @@ use std::io::{self, Read};
 /// The most one read asks for.
 const BLOCK: usize = 256 << 10;
 
-/// How a text divides into tickets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Records {
-    /// The whole text is one ticket.
-    Whole,
-    /// Each line is a record (JSON Lines).
-    Lines,
-    /// Each message of an mbox, starting at a `From ` line.
-    Mbox,
-    /// Each object of a top-level JSON array.
-    JsonArray,
-    /// Each row of a CSV after its header.
-    Csv,
-}
-
-impl Records {
-    /// How a text divides, from its name and its first bytes.
-    pub(crate) fn of(name: &str, head: &[u8]) -> Records {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
-            Records::Lines
-        } else if csv::is_csv(name, head) {
-            Records::Csv
-        } else if head.starts_with(b"From ") {
-            Records::Mbox
-        } else if head.trim_ascii_start().starts_with(b"[")
-            && head.trim_ascii_start()[1..]
-                .trim_ascii_start()
-                .starts_with(b"{")
-        {
-            Records::JsonArray
-        } else {
-            Records::Whole
-        }
-    }
-}
-
 /// Scans a text stream, pushing each hit into `sink`. Stops early when the
 /// sink says so or `stop()` turns true; errors are the reader's or the
 /// sink's.
 pub(crate) fn scan_stream(
     reader: &mut dyn Read,
     records: Records,
+    dates: Dates,
     ticket: &Ticket,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
-    Stream::new(records).read(reader, ticket, sink).map(drop)
+    Stream::new(records, dates)
+        .read(reader, ticket, sink)
+        .map(drop)
+}
+
+/// Whether hits are dated (`Hit::time`), and when the text was last
+/// written (its file's modification time), which syslog's year-less dates
+/// take their year from.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) enum Dates {
+    #[default]
+    Not,
+    Read {
+        written: Option<jiff::Timestamp>,
+    },
 }
 
 /// What scanning a text carries from one block to the next: the scanner's
@@ -70,15 +51,29 @@ pub(crate) fn scan_stream(
 pub(super) struct Stream {
     scanner: Scanner,
     tracker: RecordTracker,
+    /// When dating a text of lines (not records with dates of their own).
+    clock: Option<Clock>,
 }
 
 impl Stream {
-    pub(super) fn new(records: Records) -> Stream {
+    pub(super) fn new(records: Records, dates: Dates) -> Stream {
         let mut scanner = Scanner::new();
         scanner.keep_repeats = records == Records::JsonArray;
+        let mut tracker = RecordTracker::new(records);
+        let clock = match dates {
+            Dates::Not => None,
+            Dates::Read { written } => match records {
+                Records::Whole | Records::Lines => Some(Clock::new(written)),
+                _ => {
+                    tracker.dated = true;
+                    None
+                }
+            },
+        };
         Stream {
             scanner,
-            tracker: RecordTracker::new(records),
+            tracker,
+            clock,
         }
     }
 
@@ -97,15 +92,34 @@ impl Stream {
     /// Takes up after `lines` lines read by a stream at rest: this stream
     /// read the text after them from its start, and its lines are numbered
     /// on from there.
-    pub(super) fn follow(&mut self, lines: usize) {
+    /// Takes up after `before`, a stream at rest that read `lines` lines:
+    /// this stream read the text after them from its start, and its lines
+    /// are numbered on from there.
+    pub(super) fn follow(&mut self, before: &Stream, lines: usize) {
         self.scanner.line += lines;
+        if let (Some(clock), Some(before)) = (&mut self.clock, &before.clock) {
+            clock.follow(before, lines);
+        }
     }
 
-    /// A hit this stream found, as a stream that had read `lines` lines
-    /// before it would have found it (its record follows its line).
-    pub(super) fn shift(&mut self, mut hit: Hit, lines: usize) -> Hit {
+    /// Whether this stream, which read a text from its middle as if it
+    /// started there, dated its hits as it would have after `before`.
+    pub(super) fn dated_as_after(&self, before: &Stream) -> bool {
+        match (&self.clock, &before.clock) {
+            (Some(clock), Some(before)) => clock.fits_after(before),
+            _ => true,
+        }
+    }
+
+    /// A hit this stream found, as a stream `before` that had read `lines`
+    /// lines would have found it (its record follows its line; before the
+    /// first time of this stream's text, the time is the one before).
+    pub(super) fn shift(&mut self, mut hit: Hit, before: &Stream, lines: usize) -> Hit {
         hit.line += lines;
         self.tracker.assign(std::slice::from_mut(&mut hit));
+        if hit.time.is_none() {
+            hit.time = before.clock.as_ref().and_then(Clock::time);
+        }
         hit
     }
 
@@ -117,8 +131,12 @@ impl Stream {
         ticket: &Ticket,
         sink: &mut dyn Sink,
     ) -> io::Result<bool> {
-        let Stream { scanner, tracker } = self;
-        read_blocks(reader, scanner, tracker, ticket, sink)
+        let Stream {
+            scanner,
+            tracker,
+            clock,
+        } = self;
+        read_blocks(reader, scanner, tracker, clock.as_mut(), ticket, sink)
     }
 }
 
@@ -126,6 +144,7 @@ fn read_blocks(
     reader: &mut dyn Read,
     scanner: &mut Scanner,
     tracker: &mut RecordTracker,
+    mut clock: Option<&mut Clock>,
     ticket: &Ticket,
     sink: &mut dyn Sink,
 ) -> io::Result<bool> {
@@ -136,7 +155,10 @@ fn read_blocks(
     // How much of the buffer is known to hold no newline: small reads of a
     // long line are not searched again and again.
     let mut checked = 0;
+    let mut held = Vec::new();
     loop {
+        // Whether the hits come from a window of a long line, not a block.
+        let mut windowed = false;
         if !at_end && buf.len() < WINDOW {
             at_end = buf.read_once(reader)? == 0;
         }
@@ -156,6 +178,10 @@ fn read_blocks(
             let end = newline.unwrap_or(text.len().min(WINDOW));
             tracker.window(&text[..end], first_line, offset);
             scanner.window(&text[..end], offset);
+            if let Some(clock) = clock.as_deref_mut() {
+                clock.window(&text[..end], first_line, offset);
+            }
+            windowed = true;
             if newline.is_some() || at_end && end == text.len() {
                 scanner.end_line();
                 tracker.end_line();
@@ -176,16 +202,28 @@ fn read_blocks(
                 Some(last) => {
                     tracker.block(&text[..last], first_line);
                     scanner.block(&text[..last]);
+                    if let Some(clock) = clock.as_deref_mut() {
+                        let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
+                        clock.block(&text[..last], lines, &mut scanner.hits);
+                    }
                     buf.consume(last + 1);
                 }
                 None if at_end => {
                     tracker.block(text, first_line);
                     scanner.block(text);
+                    if let Some(clock) = clock.as_deref_mut() {
+                        let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
+                        clock.block(text, lines, &mut scanner.hits);
+                    }
                     buf.consume(text.len());
                 }
                 None if text.len() >= WINDOW => {
                     tracker.window(&text[..WINDOW], first_line, 0);
                     scanner.window(&text[..WINDOW], 0);
+                    if let Some(clock) = clock.as_deref_mut() {
+                        clock.window(&text[..WINDOW], first_line, 0);
+                    }
+                    windowed = true;
                     long_line = Some(WINDOW - OVERLAP);
                     tracker.skip_to(WINDOW);
                     buf.consume(WINDOW - OVERLAP);
@@ -194,6 +232,9 @@ fn read_blocks(
             }
         }
         tracker.add_cells(&mut scanner.hits);
+        if let Some(clock) = clock.as_deref_mut().filter(|_| windowed) {
+            clock.date(&mut scanner.hits);
+        }
         tracker.assign(&mut scanner.hits);
         if scanner.keep_repeats {
             // One hit per code and record on a line, the leftmost.
@@ -201,6 +242,22 @@ fn read_blocks(
             scanner
                 .hits
                 .retain(|h| seen.insert((h.line, h.record, h.code)));
+        }
+        if tracker.dated {
+            // Hits held back from the block before come first.
+            scanner.hits.splice(0..0, held.drain(..));
+            tracker.date(&mut scanner.hits);
+            // The hits of a record still open whose date has not come yet
+            // wait for it (a record's date may follow its hits).
+            let open = tracker.current;
+            let waiting = scanner.hits.iter().rev();
+            let count = waiting
+                .take_while(|h| h.record == open && h.time.is_none())
+                .count();
+            if count < MOST_WAITING_HITS {
+                let from = scanner.hits.len() - count;
+                held.extend(scanner.hits.drain(from..));
+            }
         }
         for hit in scanner.hits.drain(..) {
             if !sink.matched(ticket, hit) {
@@ -211,8 +268,16 @@ fn read_blocks(
             return Ok(false);
         }
     }
+    for hit in held {
+        if !sink.matched(ticket, hit) {
+            return Ok(false);
+        }
+    }
     Ok(true)
 }
+
+/// The most hits of one record held back while its date has not come.
+const MOST_WAITING_HITS: usize = 10_000;
 
 /// The bytes read and not yet scanned. The storage is zeroed once and
 /// reused: a read fills its free end, scanned bytes are moved off the
@@ -310,148 +375,6 @@ fn aligned_end(bytes: &[u8], len: usize) -> usize {
     len + bytes.as_ptr().wrapping_add(len).align_offset(READ_ALIGN)
 }
 
-/// Where records start, as (line, column) positions, so that each hit can
-/// be told its record.
-struct RecordTracker {
-    records: Records,
-    /// The record in force before the starts below.
-    current: u64,
-    /// Starts seen in the text given since the last `assign`.
-    starts: Vec<(usize, usize)>,
-    /// In a JSON array: nesting depth, and whether inside a string.
-    depth: u32,
-    in_string: bool,
-    escaped: bool,
-    /// How far into the current long line the JSON state has read.
-    read_to: usize,
-    /// Whether the text so far ended a line (an mbox `From ` must start
-    /// one).
-    after_blank: bool,
-    /// A CSV's code column; made only for a CSV, as its reader's tables
-    /// cost more to build than a small file costs to scan.
-    csv: Option<csv::Columns>,
-}
-
-impl RecordTracker {
-    fn new(records: Records) -> Self {
-        RecordTracker {
-            records,
-            current: 0,
-            starts: Vec::new(),
-            depth: 0,
-            in_string: false,
-            escaped: false,
-            read_to: 0,
-            after_blank: true,
-            csv: (records == Records::Csv).then(csv::Columns::default),
-        }
-    }
-
-    /// Notes the record starts in a block of whole lines.
-    fn block(&mut self, text: &[u8], first_line: usize) {
-        match self.records {
-            Records::Whole | Records::Lines => {}
-            Records::Mbox => {
-                for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
-                    if self.after_blank && text.starts_with(b"From ") {
-                        self.starts.push((line, 1));
-                    }
-                    self.after_blank = text.trim_ascii().is_empty();
-                }
-            }
-            Records::JsonArray => {
-                for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
-                    self.json(text, line, 0);
-                }
-            }
-            Records::Csv => {
-                if let Some(csv) = &mut self.csv {
-                    csv.block(text, first_line);
-                    self.starts.append(&mut csv.starts);
-                }
-            }
-        }
-    }
-
-    /// Adds the codes of a CSV's code column to the hits of the text
-    /// given since the last call, one per code and line, in order.
-    fn add_cells(&mut self, hits: &mut Vec<Hit>) {
-        let Some(csv) = self.csv.as_mut().filter(|csv| !csv.hits.is_empty()) else {
-            return;
-        };
-        hits.append(&mut csv.hits);
-        hits.sort_by_key(|h| (h.line, h.column));
-        let mut seen = std::collections::HashSet::new();
-        hits.retain(|h| seen.insert((h.line, h.code)));
-    }
-
-    /// Notes the record starts in a window of a long line.
-    fn window(&mut self, text: &[u8], line: usize, offset: usize) {
-        if self.records == Records::JsonArray {
-            let skip = self.read_to.saturating_sub(offset).min(text.len());
-            self.json(&text[skip..], line, offset + skip);
-        }
-    }
-
-    /// The long line has been read up to `column` (0-based).
-    fn skip_to(&mut self, column: usize) {
-        self.read_to = column;
-    }
-
-    fn end_line(&mut self) {
-        self.read_to = 0;
-    }
-
-    /// Follows the JSON structure: each object that opens at depth 1 starts
-    /// a record.
-    fn json(&mut self, text: &[u8], line: usize, offset: usize) {
-        for (i, &b) in text.iter().enumerate() {
-            if self.in_string {
-                match b {
-                    _ if self.escaped => self.escaped = false,
-                    b'\\' => self.escaped = true,
-                    b'"' => self.in_string = false,
-                    _ => {}
-                }
-                continue;
-            }
-            match b {
-                b'"' => self.in_string = true,
-                b'{' | b'[' => {
-                    if b == b'{' && self.depth == 1 {
-                        self.starts.push((line, offset + i + 1));
-                    }
-                    self.depth += 1;
-                }
-                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-    }
-
-    /// Gives each hit (in line order) its record, and forgets the starts.
-    fn assign(&mut self, hits: &mut [Hit]) {
-        if self.records == Records::Lines {
-            for hit in hits {
-                hit.record = hit.line as u64;
-            }
-            return;
-        }
-        let mut starts = self.starts.iter().peekable();
-        for hit in hits {
-            while starts
-                .next_if(|&&at| at <= (hit.line, hit.column))
-                .is_some()
-            {
-                self.current += 1;
-            }
-            hit.record = self.current;
-        }
-        self.current += starts.count() as u64;
-        self.starts.clear();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,10 +385,111 @@ mod tests {
         let mut hits = Vec::new();
         let ticket = Ticket::file("t".into());
         let mut reader = Chunked(text, chunk);
-        scan_stream(&mut reader, records, &ticket, &mut Collect(&mut hits)).unwrap();
+        scan_stream(
+            &mut reader,
+            records,
+            Dates::Not,
+            &ticket,
+            &mut Collect(&mut hits),
+        )
+        .unwrap();
         hits.iter()
             .map(|h| (h.line, h.column, h.code, h.record))
             .collect()
+    }
+
+    /// Each hit's line, code and time, read `chunk` bytes at a time.
+    fn times_with(records: Records, text: &str, chunk: usize) -> Vec<(usize, u32, String)> {
+        let mut hits = Vec::new();
+        let ticket = Ticket::file("t".into());
+        let mut reader = Chunked(text.as_bytes(), chunk);
+        let dates = Dates::Read { written: None };
+        scan_stream(
+            &mut reader,
+            records,
+            dates,
+            &ticket,
+            &mut Collect(&mut hits),
+        )
+        .unwrap();
+        let time = |h: &Hit| h.time.map_or("-".into(), |t| t.to_string());
+        hits.iter().map(|h| (h.line, h.code, time(h))).collect()
+    }
+
+    /// The same, whatever the reads.
+    fn times(records: Records, text: &str) -> Vec<(usize, u32, String)> {
+        let whole = times_with(records, text, text.len());
+        for chunk in [1, 7, 64] {
+            assert_eq!(
+                times_with(records, text, chunk),
+                whole,
+                "reads of {chunk} bytes"
+            );
+        }
+        whole
+    }
+
+    fn at(line: usize, code: u32, time: &str) -> (usize, u32, String) {
+        (line, code, time.to_string())
+    }
+
+    #[test]
+    fn a_hit_takes_the_time_of_the_last_line_that_shows_one() {
+        let log = "Starting with Stormpath error 7104 in the config\n\
+            2016-10-18 09:12:44,301 ERROR [main] Stormpath 7100\n\
+            com.stormpath.sdk.resource.ResourceException: HTTP 400, Stormpath 7101\n\
+            \tat com.acme.Login.run(Login.java:12)\n\
+            {\n  \"status\": 400,\n  \"code\": 7102\n}\n\
+            2016-10-19T10:00:00+02:00 WARN Stormpath error 7103\n";
+        assert_eq!(
+            times(Records::Whole, log),
+            [
+                at(1, 7104, "-"),
+                at(2, 7100, "2016-10-18T09:12:44.301Z"),
+                at(3, 7101, "2016-10-18T09:12:44.301Z"),
+                at(7, 7102, "2016-10-18T09:12:44.301Z"),
+                at(9, 7103, "2016-10-19T08:00:00Z"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_line_takes_its_own_time_in_every_window() {
+        let line = format!(
+            "2016-10-18T09:12:44Z x{} Stormpath error 7100\nStormpath error 7101\n",
+            " pad".repeat(WINDOW / 2)
+        );
+        let hits = times(Records::Whole, &line);
+        assert_eq!(
+            hits,
+            [
+                at(1, 7100, "2016-10-18T09:12:44Z"),
+                at(2, 7101, "2016-10-18T09:12:44Z")
+            ]
+        );
+    }
+
+    #[test]
+    fn records_take_their_own_dates() {
+        let csv = "id,error_code,Created,notes\n1,7100,2016-10-18,x\n2,7101,,y\n3,7102,2016-11-03 10:00:00,z\n";
+        assert_eq!(
+            times(Records::Csv, csv),
+            [
+                at(2, 7100, "2016-10-18T00:00:00Z"),
+                at(3, 7101, "-"),
+                at(4, 7102, "2016-11-03T10:00:00Z")
+            ]
+        );
+        let export = "[\n  {\n    \"body\": \"Stormpath error 7100\",\n    \"created_at\": \"2016-10-18T09:12:44Z\"\n  },\n  {\"body\": \"Stormpath error 7101\"}\n]\n";
+        assert_eq!(
+            times(Records::JsonArray, export),
+            [at(3, 7100, "2016-10-18T09:12:44Z"), at(6, 7101, "-")]
+        );
+        let mbox = "From a Mon\nDate: Tue, 18 Oct 2016 09:12:44 +0000\n\nStormpath error 7100\n\nFrom b Tue\nSubject: x\n\nStormpath error 7101\n";
+        assert_eq!(
+            times(Records::Mbox, mbox),
+            [at(4, 7100, "2016-10-18T09:12:44Z"), at(9, 7101, "-")]
+        );
     }
 
     /// A reader that gives at most `.1` bytes a read, as a pipe may.
@@ -517,6 +541,7 @@ mod tests {
             scan_stream(
                 &mut reader,
                 Records::Whole,
+                Dates::Not,
                 &ticket,
                 &mut Collect(&mut hits),
             )

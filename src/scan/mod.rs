@@ -4,7 +4,12 @@
 //!   scanner that runs them line by line;
 //! - `decode`: decoded views of lines that show an encoding;
 //! - `lines`: reading a stream of text in blocks of whole lines as it
-//!   arrives, and where the records of an export start;
+//!   arrives;
+//! - `records`: how a text divides into tickets, where the records of an
+//!   export start and the date each gives;
+//! - `dates`: when a line says it happened (a log line's timestamp), and
+//!   the time each hit of a text of lines takes;
+//! - `periods`: the days, weeks and months a summary counts in;
 //! - `unpack`: what a file is (compressed, a bundle, UTF-16, binary, mail)
 //!   and the tickets inside it; `unpack::mail`, the parts of an e-mail or
 //!   an mbox;
@@ -19,8 +24,6 @@
 //! The scanner drives and pushes each hit into a `Sink`, as ripgrep's
 //! searcher does; nothing holds the whole result.
 
-// Read by nothing yet: the first piece of issue 26 (times of hits).
-#[allow(dead_code)]
 mod dates;
 pub mod decode;
 mod lines;
@@ -28,6 +31,7 @@ pub(crate) mod order;
 pub(crate) mod periods;
 pub(crate) mod progress;
 mod recognise;
+mod records;
 pub(crate) mod sink;
 mod slices;
 pub(crate) mod summary;
@@ -136,7 +140,13 @@ pub fn scan_text(text: &[u8]) -> Vec<Hit> {
     let ticket = Ticket::stdin();
     let mut reader = text;
     // Reading from memory cannot fail, nor can collecting.
-    let _ = lines::scan_stream(&mut reader, lines::Records::Whole, &ticket, &mut collect);
+    let _ = lines::scan_stream(
+        &mut reader,
+        lines::Records::Whole,
+        lines::Dates::Not,
+        &ticket,
+        &mut collect,
+    );
     hits
 }
 
@@ -164,6 +174,7 @@ pub fn scan_input(
             depth: 0,
             compressions: 0,
             continues_ticket: false,
+            written: None,
         };
         unpack::scan(source, reader, &mut sink::CollectNamed(&mut hits), ctx);
     });

@@ -89,7 +89,6 @@ impl By {
     }
 
     /// The period a label names, as `label` writes it.
-    #[allow(dead_code)] // for merge, to come
     pub(crate) fn parse_label(self, label: &str) -> Option<Period> {
         if label == "undated" {
             return Some(Period::Undated);

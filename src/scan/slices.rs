@@ -12,7 +12,7 @@
 //! few slices' hits are held at a time.
 
 use super::Ticket;
-use super::lines::{self, Records, Stream};
+use super::lines::{self, Dates, Records, Stream};
 use super::sink::Sink;
 use super::{Context, Hit};
 use std::collections::BTreeMap;
@@ -37,7 +37,7 @@ pub(super) fn scan_file(
     file: &File,
     read: u64,
     reader: &mut dyn Read,
-    records: Records,
+    (records, dates): (Records, Dates),
     ticket: &Ticket,
     sink: &mut dyn Sink,
     ctx: &Context,
@@ -55,11 +55,12 @@ pub(super) fn scan_file(
         0
     };
     if borrowed == 0 {
-        return lines::scan_stream(reader, records, ticket, sink);
+        return lines::scan_stream(reader, records, dates, ticket, sink);
     }
     let job = Job {
         file,
         records,
+        dates,
         ticket,
         ctx,
         counted: read,
@@ -75,6 +76,7 @@ pub(super) fn scan_file(
 struct Job<'a, 'b> {
     file: &'a File,
     records: Records,
+    dates: Dates,
     ticket: &'a Ticket,
     ctx: &'a Context<'b>,
     /// Bytes of the file counted as read already.
@@ -152,7 +154,7 @@ impl Job<'_, '_> {
         for _ in 0..ahead {
             hand_out(&mut handed)?;
         }
-        let mut stream = Stream::new(self.records);
+        let mut stream = Stream::new(self.records, self.dates);
         let mut waiting = BTreeMap::new();
         let mut turn = 0;
         while turn < handed.len() {
@@ -170,15 +172,15 @@ impl Job<'_, '_> {
             let span = handed[turn];
             self.count(span);
             match hits {
-                Some(hits) if stream.at_rest() => {
+                Some(hits) if stream.at_rest() && guessed.dated_as_after(&stream) => {
                     let lines = stream.lines();
                     for hit in hits {
-                        if !sink.matched(self.ticket, guessed.shift(hit, lines)) {
+                        if !sink.matched(self.ticket, guessed.shift(hit, &stream, lines)) {
                             return Ok(());
                         }
                     }
+                    guessed.follow(&stream, lines);
                     stream = guessed;
-                    stream.follow(lines);
                     if !sink.pause() {
                         return Ok(());
                     }
@@ -206,7 +208,7 @@ impl Job<'_, '_> {
 
     /// Reads a slice as if the text started there.
     fn guess(&self, span: Span, stop: &AtomicBool) -> io::Result<Guess> {
-        let mut stream = Stream::new(self.records);
+        let mut stream = Stream::new(self.records, self.dates);
         let mut held = Held {
             hits: Vec::new(),
             most: self.most_held,
@@ -316,11 +318,17 @@ mod tests {
     /// The hits of `text` read in slices of `slice` bytes by `helpers`
     /// threads, holding at most `most_held` hits a slice.
     fn in_slices(text: &[u8], slice: u64, helpers: usize, most_held: usize) -> Vec<Hit> {
-        in_slices_of(Records::Whole, text, slice, helpers, most_held)
+        in_slices_of(
+            (Records::Whole, Dates::Not),
+            text,
+            slice,
+            helpers,
+            most_held,
+        )
     }
 
     fn in_slices_of(
-        records: Records,
+        (records, dates): (Records, Dates),
         text: &[u8],
         slice: u64,
         helpers: usize,
@@ -334,6 +342,7 @@ mod tests {
             let job = Job {
                 file: &file,
                 records,
+                dates,
                 ticket: &ticket,
                 ctx,
                 counted: 0,
@@ -347,14 +356,49 @@ mod tests {
     }
 
     fn as_one(text: &[u8]) -> Vec<Hit> {
-        as_one_of(Records::Whole, text)
+        as_one_of((Records::Whole, Dates::Not), text)
     }
 
-    fn as_one_of(records: Records, text: &[u8]) -> Vec<Hit> {
+    fn as_one_of((records, dates): (Records, Dates), text: &[u8]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let ticket = Ticket::stdin();
-        lines::scan_stream(&mut &text[..], records, &ticket, &mut Collect(&mut hits)).unwrap();
+        let mut sink = Collect(&mut hits);
+        lines::scan_stream(&mut &text[..], records, dates, &ticket, &mut sink).unwrap();
         hits
+    }
+
+    #[test]
+    fn slices_date_hits_as_one_stream_does() {
+        // Syslog's year-less dates across a new year, undated lines at the
+        // start of slices, and ISO dates: the year a slice guesses from the
+        // file's time must be the one the lines before give.
+        let mut text = Vec::new();
+        for (i, month) in ["Nov", "Dec", "Jan", "Feb"].iter().enumerate() {
+            for day in 1..=20 {
+                text.extend_from_slice(
+                    format!("{month} {day:2} 10:00:00 host app: Stormpath error 7100\n").as_bytes(),
+                );
+                text.extend_from_slice(b"  continued: Stormpath error 7101\n");
+                if i == 3 && day == 10 {
+                    text.extend_from_slice(b"2017-02-10T12:00:00Z ERROR Stormpath error 7102\n");
+                }
+            }
+        }
+        let dates = Dates::Read {
+            written: Some("2017-03-01T00:00:00Z".parse().unwrap()),
+        };
+        let whole = as_one_of((Records::Whole, dates), &text);
+        assert_eq!(whole.len(), 161);
+        assert!(whole.iter().all(|h| h.time.is_some()));
+        let first = whole[0].time.unwrap().to_string();
+        assert_eq!(first, "2016-11-01T10:00:00Z");
+        assert_eq!(whole[160].time.unwrap().to_string(), "2017-02-20T10:00:00Z");
+        for slice in [50, 333, 1000, 4096] {
+            for helpers in [1, 2] {
+                let sliced = in_slices_of((Records::Whole, dates), &text, slice, helpers, 10_000);
+                assert_eq!(sliced, whole, "slices of {slice} bytes, {helpers} helpers");
+            }
+        }
     }
 
     /// A text whose tables, lists and sentences run across many slice ends.
@@ -401,10 +445,11 @@ mod tests {
     fn each_line_of_json_lines_is_its_own_record_in_every_slice() {
         let text =
             b"{\"id\": 1, \"body\": \"error 7100\"}\n{\"id\": 2, \"body\": \"fine\"}\n".repeat(100);
-        let whole = as_one_of(Records::Lines, &text);
+        let whole = as_one_of((Records::Lines, Dates::Not), &text);
         assert_eq!(whole.len(), 100);
         assert_eq!(whole[99].record, 199);
-        assert_eq!(in_slices_of(Records::Lines, &text, 300, 2, 1000), whole);
+        let lines = (Records::Lines, Dates::Not);
+        assert_eq!(in_slices_of(lines, &text, 300, 2, 1000), whole);
     }
 
     #[test]

@@ -142,7 +142,8 @@ pub(crate) struct Tally {
     place: Place,
     ticket: Option<Ticket>,
     last_sighting: HashMap<u32, Sighting>,
-    last_record: HashMap<(Key, Option<(By, Period)>), u64>,
+    last_record: HashMap<Key, u64>,
+    last_record_in_period: HashMap<(Key, By, Period), u64>,
 }
 
 /// Where a ticket comes in path order: its job's place in the output,
@@ -183,6 +184,7 @@ impl Tally {
     pub(crate) fn begin_ticket(&mut self, ticket: &Ticket) {
         self.last_sighting.clear();
         self.last_record.clear();
+        self.last_record_in_period.clear();
         self.place.1 += 1;
         if self.options.names {
             self.ticket = Some(ticket.clone());
@@ -248,8 +250,8 @@ impl Tally {
         for &by in self.options.periods {
             let period = by.period_of(hit.time);
             let new_ticket = self
-                .last_record
-                .insert((key, Some((by, period))), hit.record)
+                .last_record_in_period
+                .insert((key, by, period), hit.record)
                 != Some(hit.record);
             self.timelines.entry((key, by)).or_default().add(
                 period,
@@ -295,7 +297,7 @@ impl Tally {
 
     /// Whether this is the first time `key` is counted in `record`.
     fn first_in_record(&mut self, key: Key, record: u64) -> bool {
-        self.last_record.insert((key, None), record) != Some(record)
+        self.last_record.insert(key, record) != Some(record)
     }
 
     /// Adds another worker's counts (of other texts) to these.
@@ -365,13 +367,7 @@ impl Tally {
             }
             code.sample = self.samples.remove(&code.code).map(|(_, text)| text);
         }
-        codes.sort_by_key(|c| {
-            (
-                std::cmp::Reverse((c.counts.tickets, c.counts.sightings)),
-                c.code,
-            )
-        });
-        let mut categories: Vec<CategoryCounts> = catalog::categories()
+        let categories: Vec<CategoryCounts> = catalog::categories()
             .iter()
             .filter_map(|c| {
                 self.categories.get(c.range).map(|&counts| CategoryCounts {
@@ -384,13 +380,7 @@ impl Tally {
                 })
             })
             .collect();
-        categories.sort_by_key(|c| {
-            (
-                std::cmp::Reverse((c.counts.tickets, c.counts.sightings)),
-                c.category.low,
-            )
-        });
-        Summary {
+        let mut summary = Summary {
             codes,
             categories,
             total: self.total,
@@ -398,7 +388,9 @@ impl Tally {
                 .and_then(|by| self.timelines.remove(&(Key::Total, by)))
                 .unwrap_or_default(),
             by,
-        }
+        };
+        summary.sort();
+        summary
     }
 }
 
@@ -410,6 +402,25 @@ fn keep_first_names(names: &mut Vec<(Place, TicketName)>) {
 }
 
 impl Summary {
+    /// Puts the rows in a summary's order: codes with the most tickets
+    /// first, then the most sightings, then by code (so the codes
+    /// `--absent` adds, with none, come last in code order); categories
+    /// likewise, then by range.
+    pub(crate) fn sort(&mut self) {
+        self.codes.sort_by_key(|c| {
+            (
+                std::cmp::Reverse((c.counts.tickets, c.counts.sightings)),
+                c.code,
+            )
+        });
+        self.categories.sort_by_key(|c| {
+            (
+                std::cmp::Reverse((c.counts.tickets, c.counts.sightings)),
+                c.category.low,
+            )
+        });
+    }
+
     /// The dated periods from the first with hits to the last, gaps
     /// included: the axis of every timeline of the summary.
     pub(crate) fn axis(&self) -> Vec<jiff::civil::Date> {

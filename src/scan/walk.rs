@@ -235,12 +235,15 @@ fn scan_job(job: &Job, sink: &mut dyn Sink, ctx: &Context) {
                 ..Ticket::file(name.clone())
             };
             let mut counted = Counted { inner: &file, ctx };
-            unpack::scan(
-                source(ticket, name, Some(&file), *named),
-                &mut counted,
-                sink,
-                ctx,
-            );
+            let mut source = source(ticket, name, Some(&file), *named);
+            if ctx.dates {
+                source.written = file
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| jiff::Timestamp::try_from(t).ok());
+            }
+            unpack::scan(source, &mut counted, sink, ctx);
         }
     }
 }
@@ -254,6 +257,7 @@ fn source(ticket: Ticket, name: String, file: Option<&File>, named: bool) -> Sou
         depth: 0,
         compressions: 0,
         continues_ticket: false,
+        written: None,
     }
 }
 

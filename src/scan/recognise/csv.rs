@@ -47,11 +47,41 @@ fn is_code_header(cell: &[u8]) -> bool {
     .contains(&name)
 }
 
+/// Whether a header cell names a date column: `Created`, `created_at`,
+/// `Date`, `Timestamp`, `Opened`.
+fn is_date_header(cell: &[u8]) -> bool {
+    let name: Vec<u8> = cell
+        .iter()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [
+        &b"date"[..],
+        b"created",
+        b"createdat",
+        b"createddate",
+        b"creationdate",
+        b"datecreated",
+        b"timestamp",
+        b"time",
+        b"datetime",
+        b"opened",
+        b"openedat",
+        b"submitted",
+        b"submittedat",
+        b"reported",
+        b"received",
+    ]
+    .contains(&name.as_slice())
+}
+
 /// Reads a CSV as it streams by.
 pub(crate) struct Columns {
     reader: csv_core::Reader,
-    /// The code column, once the header has named it.
+    /// The code column, once the header has named it, and the first date
+    /// column.
     column: Option<usize>,
+    date_column: Option<usize>,
     header_done: bool,
     /// The field being read: its index in the record, where it starts
     /// (line, 0-based column) and its first bytes.
@@ -66,6 +96,8 @@ pub(crate) struct Columns {
     /// code cells, for the caller to take.
     pub starts: Vec<(usize, usize)>,
     pub hits: Vec<Hit>,
+    /// The dates of rows, each with the number of `starts` before its row.
+    pub times: Vec<(usize, jiff::Timestamp)>,
 }
 
 impl Default for Columns {
@@ -73,6 +105,7 @@ impl Default for Columns {
         Columns {
             reader: csv_core::Reader::new(),
             column: None,
+            date_column: None,
             header_done: false,
             field: 0,
             field_start: (1, 0),
@@ -82,6 +115,7 @@ impl Default for Columns {
             column_at: 0,
             starts: Vec::new(),
             hits: Vec::new(),
+            times: Vec::new(),
         }
     }
 }
@@ -134,9 +168,16 @@ impl Columns {
         if !self.header_done {
             if whole && self.column.is_none() && is_code_header(cell.trim_ascii()) {
                 self.column = Some(self.field);
+            } else if whole && self.date_column.is_none() && is_date_header(cell.trim_ascii()) {
+                self.date_column = Some(self.field);
             }
         } else if Some(self.field) == self.column && whole {
             self.code_cell(&cell);
+        } else if Some(self.field) == self.date_column
+            && whole
+            && let Some(time) = crate::scan::dates::cell_time(&cell)
+        {
+            self.times.push((self.starts.len(), time));
         }
         self.cell = cell;
         self.cell.clear();

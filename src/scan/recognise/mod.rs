@@ -129,6 +129,8 @@ pub(super) struct Scanner {
     current: Vec<Hit>,
     /// Hits of the lines scanned so far, for the caller to take.
     pub(super) hits: Vec<Hit>,
+    /// Where in the last block the lines with hits start: (line, offset).
+    pub(super) hit_lines: Vec<(usize, usize)>,
     /// Keep every hit of a code on a line, not only the leftmost: in a
     /// JSON array on one line, each record is a ticket of its own.
     pub(super) keep_repeats: bool,
@@ -172,6 +174,7 @@ impl Scanner {
             line: 1,
             current: storage.current,
             hits: storage.hits,
+            hit_lines: Vec::new(),
             keep_repeats: false,
             table_column: None,
             table_seen: false,
@@ -193,6 +196,7 @@ impl Scanner {
     pub(super) fn block(&mut self, text: &[u8]) {
         let mut marks = std::mem::take(&mut self.scratch.marks);
         find_marks(text, &mut self.scratch.lower, &mut marks);
+        self.hit_lines.clear();
         let mut next = marks.iter().copied().peekable();
         let mut signs = std::mem::take(&mut self.scratch.signs);
         decode::sign_bytes(text, &mut signs);
@@ -233,6 +237,9 @@ impl Scanner {
                 if !found.is_empty() || reworded() {
                     self.look(line, previous, 0, context, sign);
                 }
+            }
+            if !self.current.is_empty() {
+                self.hit_lines.push((self.line, start));
             }
             self.end_line();
             previous = line;

@@ -127,14 +127,19 @@ fn scan_message(
 ) -> io::Result<()> {
     let parsed = MessageParser::default().parse(raw);
     let Some(message) = parsed.filter(|m| !m.parts.is_empty()) else {
-        return scan_placed(source, false, raw, lines_before, sink, ctx);
+        return scan_placed(source, false, raw, lines_before, None, sink, ctx);
     };
+    // The message's date, for the hits that have no time of their own.
+    let date = message
+        .date()
+        .filter(|_| ctx.dates)
+        .and_then(|d| jiff::Timestamp::from_second(d.to_timestamp()).ok());
     let root = &message.parts[0];
     let plain = message.parts.len() == 1
         && root.encoding == Encoding::None
         && matches!(root.body, PartType::Text(_));
     if plain {
-        return scan_placed(source, false, raw, lines_before, sink, ctx);
+        return scan_placed(source, false, raw, lines_before, date, sink, ctx);
     }
     // The headers, where they stand, the encoded ones decoded in place.
     let (headers, decoded_lines) = headers_text(&message, raw);
@@ -143,6 +148,7 @@ fn scan_message(
         lines_before,
         labels: vec!["rfc2047"],
         labelled_lines: Some(decoded_lines),
+        date,
     };
     scan_text_of(source, false, &headers, &mut placed, ctx)?;
     let mut leaf = 0;
@@ -176,6 +182,7 @@ fn scan_message(
             lines_before: 0,
             labels,
             labelled_lines: None,
+            date,
         };
         unpack::scan(inner, &mut &contents[..], &mut placed, ctx);
     }
@@ -222,6 +229,7 @@ fn scan_placed(
     continues_ticket: bool,
     text: &[u8],
     lines_before: usize,
+    date: Option<jiff::Timestamp>,
     sink: &mut dyn Sink,
     ctx: &Context,
 ) -> io::Result<()> {
@@ -230,6 +238,7 @@ fn scan_placed(
         lines_before,
         labels: Vec::new(),
         labelled_lines: None,
+        date,
     };
     scan_text_of(source, continues_ticket, text, &mut placed, ctx)
 }
@@ -249,6 +258,7 @@ fn scan_text_of(
         depth: source.depth,
         compressions: source.compressions,
         continues_ticket,
+        written: source.written,
     };
     let records = Records::of(&source.name, text);
     unpack::texts(&itself, records, text, None, sink, ctx)
@@ -262,6 +272,8 @@ struct Placed<'a> {
     labels: Vec<&'static str>,
     /// The lines the labels hold for; all when None.
     labelled_lines: Option<Vec<usize>>,
+    /// The message's date, for hits without a time of their own.
+    date: Option<jiff::Timestamp>,
 }
 
 impl Sink for Placed<'_> {
@@ -282,6 +294,7 @@ impl Sink for Placed<'_> {
         if labelled {
             hit.decoded.splice(0..0, self.labels.iter().copied());
         }
+        hit.time = hit.time.or(self.date);
         self.sink.matched(ticket, hit)
     }
 

@@ -98,6 +98,9 @@ pub(super) struct Source<'a> {
     pub depth: usize,
     /// How many compressions it is inside, since its bundle.
     pub compressions: usize,
+    /// When its file was last written, where dates are read: the year of
+    /// syslog's year-less dates.
+    pub written: Option<jiff::Timestamp>,
     /// A part of the ticket its text before started (an e-mail's part),
     /// not a ticket of its own.
     pub continues_ticket: bool,
@@ -227,17 +230,23 @@ pub(super) fn texts(
         hits: 0,
         tickets: 0,
     };
+    let dates = match ctx.dates {
+        true => lines::Dates::Read {
+            written: source.written,
+        },
+        false => lines::Dates::Not,
+    };
     let result = match in_place {
         Some((file, read)) => slices::scan_file(
             file,
             read,
             &mut reader,
-            records,
+            (records, dates),
             &source.ticket,
             &mut filtered,
             ctx,
         ),
-        None => lines::scan_stream(&mut reader, records, &source.ticket, &mut filtered),
+        None => lines::scan_stream(&mut reader, records, dates, &source.ticket, &mut filtered),
     };
     filtered.count();
     sink_finish(filtered.sink, &source.ticket);
@@ -339,6 +348,7 @@ pub(super) fn member<'a>(bundle: &Source, raw_name: &[u8]) -> Source<'a> {
         depth: bundle.depth + 1,
         compressions: 0,
         continues_ticket: false,
+        written: bundle.written,
     }
 }
 

@@ -1,0 +1,233 @@
+//! How a text divides into tickets (the records of an export), and where
+//! its records start and what date each gives, as the text streams by.
+
+use super::Hit;
+use super::dates;
+use super::recognise::csv;
+
+/// How a text divides into tickets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Records {
+    /// The whole text is one ticket.
+    Whole,
+    /// Each line is a record (JSON Lines).
+    Lines,
+    /// Each message of an mbox, starting at a `From ` line.
+    Mbox,
+    /// Each object of a top-level JSON array.
+    JsonArray,
+    /// Each row of a CSV after its header.
+    Csv,
+}
+
+impl Records {
+    /// How a text divides, from its name and its first bytes.
+    pub(crate) fn of(name: &str, head: &[u8]) -> Records {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+            Records::Lines
+        } else if csv::is_csv(name, head) {
+            Records::Csv
+        } else if head.starts_with(b"From ") {
+            Records::Mbox
+        } else if head.trim_ascii_start().starts_with(b"[")
+            && head.trim_ascii_start()[1..]
+                .trim_ascii_start()
+                .starts_with(b"{")
+        {
+            Records::JsonArray
+        } else {
+            Records::Whole
+        }
+    }
+}
+
+/// Where records start, as (line, column) positions, so that each hit can
+/// be told its record.
+pub(super) struct RecordTracker {
+    pub(super) records: Records,
+    /// The record in force before the starts below.
+    pub(super) current: u64,
+    /// Starts seen in the text given since the last `assign`.
+    starts: Vec<(usize, usize)>,
+    /// In a JSON array: nesting depth, and whether inside a string.
+    depth: u32,
+    in_string: bool,
+    escaped: bool,
+    /// How far into the current long line the JSON state has read.
+    read_to: usize,
+    /// Whether the text so far ended a line (an mbox `From ` must start
+    /// one).
+    after_blank: bool,
+    /// A CSV's code column; made only for a CSV, as its reader's tables
+    /// cost more to build than a small file costs to scan.
+    csv: Option<csv::Columns>,
+    /// Whether hits take their record's date: an mbox message's `Date:`,
+    /// an export object's time or creation field, a CSV row's date cell.
+    pub(super) dated: bool,
+    /// The dates of records seen since the last `assign`, in record order,
+    /// and the last record's date before them.
+    record_times: Vec<(u64, jiff::Timestamp)>,
+    time_in_force: Option<(u64, jiff::Timestamp)>,
+}
+
+impl RecordTracker {
+    pub(super) fn new(records: Records) -> Self {
+        RecordTracker {
+            records,
+            current: 0,
+            starts: Vec::new(),
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            read_to: 0,
+            after_blank: true,
+            csv: (records == Records::Csv).then(csv::Columns::default),
+            dated: false,
+            record_times: Vec::new(),
+            time_in_force: None,
+        }
+    }
+
+    /// Notes the date of the record in force after the starts seen so far
+    /// and `more` starts still to come; a record's first date is its own.
+    fn record_time(&mut self, more: usize, time: jiff::Timestamp) {
+        let record = self.current + (self.starts.len() + more) as u64;
+        let last = self.record_times.last().or(self.time_in_force.as_ref());
+        if last.is_none_or(|&(r, _)| r != record) {
+            self.record_times.push((record, time));
+        }
+    }
+
+    /// Notes the record starts in a block of whole lines.
+    pub(super) fn block(&mut self, text: &[u8], first_line: usize) {
+        match self.records {
+            Records::Whole | Records::Lines => {}
+            Records::Mbox => {
+                for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
+                    if self.after_blank && text.starts_with(b"From ") {
+                        self.starts.push((line, 1));
+                    }
+                    self.after_blank = text.trim_ascii().is_empty();
+                    if let Some(time) = dates::date_header(text).filter(|_| self.dated) {
+                        self.record_time(0, time);
+                    }
+                }
+            }
+            Records::JsonArray => {
+                for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
+                    self.json(text, line, 0);
+                    if let Some(time) = dates::json_time(text).filter(|_| self.dated) {
+                        self.record_time(0, time);
+                    }
+                }
+            }
+            Records::Csv => {
+                if let Some(mut csv) = self.csv.take() {
+                    csv.block(text, first_line);
+                    for (row, time) in csv.times.drain(..) {
+                        if self.dated {
+                            self.record_time(row, time);
+                        }
+                    }
+                    self.starts.append(&mut csv.starts);
+                    self.csv = Some(csv);
+                }
+            }
+        }
+    }
+
+    /// Adds the codes of a CSV's code column to the hits of the text
+    /// given since the last call, one per code and line, in order.
+    pub(super) fn add_cells(&mut self, hits: &mut Vec<Hit>) {
+        let Some(csv) = self.csv.as_mut().filter(|csv| !csv.hits.is_empty()) else {
+            return;
+        };
+        hits.append(&mut csv.hits);
+        hits.sort_by_key(|h| (h.line, h.column));
+        let mut seen = std::collections::HashSet::new();
+        hits.retain(|h| seen.insert((h.line, h.code)));
+    }
+
+    /// Notes the record starts in a window of a long line.
+    pub(super) fn window(&mut self, text: &[u8], line: usize, offset: usize) {
+        if self.records == Records::JsonArray {
+            let skip = self.read_to.saturating_sub(offset).min(text.len());
+            self.json(&text[skip..], line, offset + skip);
+        }
+    }
+
+    /// The long line has been read up to `column` (0-based).
+    pub(super) fn skip_to(&mut self, column: usize) {
+        self.read_to = column;
+    }
+
+    pub(super) fn end_line(&mut self) {
+        self.read_to = 0;
+    }
+
+    /// Follows the JSON structure: each object that opens at depth 1 starts
+    /// a record.
+    fn json(&mut self, text: &[u8], line: usize, offset: usize) {
+        for (i, &b) in text.iter().enumerate() {
+            if self.in_string {
+                match b {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => {
+                    if b == b'{' && self.depth == 1 {
+                        self.starts.push((line, offset + i + 1));
+                    }
+                    self.depth += 1;
+                }
+                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+
+    /// Gives each hit (in line order) its record, and forgets the starts.
+    pub(super) fn assign(&mut self, hits: &mut [Hit]) {
+        if self.records == Records::Lines {
+            for hit in hits {
+                hit.record = hit.line as u64;
+            }
+            return;
+        }
+        let mut starts = self.starts.iter().peekable();
+        for hit in hits.iter_mut() {
+            while starts
+                .next_if(|&&at| at <= (hit.line, hit.column))
+                .is_some()
+            {
+                self.current += 1;
+            }
+            hit.record = self.current;
+        }
+        self.current += starts.count() as u64;
+        self.starts.clear();
+    }
+
+    /// Gives each hit its record's date, of those seen since the last call.
+    pub(super) fn date(&mut self, hits: &mut [Hit]) {
+        let times = &self.record_times;
+        for hit in hits {
+            hit.time = times
+                .iter()
+                .chain(&self.time_in_force)
+                .find(|(record, _)| *record == hit.record)
+                .map(|&(_, time)| time);
+        }
+        if let Some(&last) = self.record_times.last() {
+            self.time_in_force = Some(last);
+        }
+        self.record_times.clear();
+    }
+}
