@@ -189,7 +189,6 @@ fn run_summary(args: &[&str]) -> String {
 }
 
 #[test]
-#[ignore = "needs hit times read from the input, which main is wiring"]
 fn without_by_the_period_suits_the_span() {
     // August to November: more than two months, less than a year and a
     // half: weeks.
@@ -340,7 +339,6 @@ fn in_a_browser_a_click_sorts_the_table_and_nothing_fails() {
 }
 
 #[test]
-#[ignore = "needs hit times read from the input, which main is wiring"]
 fn in_a_browser_the_charts_show() {
     let Some(chromium) = chromium("the browser test") else {
         return;
