@@ -323,7 +323,7 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__scan)
-            opts="-l -q -. -u -g -L -j -h --color --format --json --no-pager --max-expand --code --summary --absent --by --files-with-matches --quiet --stats --no-progress --hidden --no-ignore --glob --max-depth --follow --threads --help"
+            opts="-l -q -. -u -g -L -j -h --color --format --json --no-pager --max-expand --code --summary --absent --by --report --files-with-matches --quiet --stats --no-progress --hidden --no-ignore --glob --max-depth --follow --threads --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,6 +347,21 @@ _sperr() {
                     ;;
                 --by)
                     COMPREPLY=($(compgen -W "day week month" -- "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --glob)

@@ -82,6 +82,7 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --max-expand 'Stop reading a compressed file or bundle member after this many bytes decompressed (K, M, G suffixes) [default: 4G]'
             cand --code 'Keep only these codes: codes, ranges, patterns (71xx) or categories; repeatable'
             cand --by 'Count per UTC day, ISO week or month too, with each code''s first and last sighting (implies --summary); undated hits count in an `undated` period'
+            cand --report 'Write the summary as one self-contained HTML page to FILE: totals, a sortable table, timelines (per --by, else a period that suits the span), each code''s reference text and tickets. Prints nothing more unless --summary or --by asks'
             cand -g 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable'
             cand --glob 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable'
             cand --max-depth 'Limit the depth of directory traversal to N levels beyond the paths given; 0 reads only the paths themselves (as ripgrep''s --max-depth)'

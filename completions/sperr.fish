@@ -153,6 +153,7 @@ complete -c sperr -n "__fish_sperr_using_subcommand scan" -l code -d 'Keep only 
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l by -d 'Count per UTC day, ISO week or month too, with each code\'s first and last sighting (implies --summary); undated hits count in an `undated` period' -r -f -a "day\t''
 week\t''
 month\t''"
+complete -c sperr -n "__fish_sperr_using_subcommand scan" -l report -d 'Write the summary as one self-contained HTML page to FILE: totals, a sortable table, timelines (per --by, else a period that suits the span), each code\'s reference text and tickets. Prints nothing more unless --summary or --by asks' -r -F
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s g -l glob -d 'Scan only files that match GLOB (`!GLOB` to exclude); repeatable' -r
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l max-depth -d 'Limit the depth of directory traversal to N levels beyond the paths given; 0 reads only the paths themselves (as ripgrep\'s --max-depth)' -r
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s j -l threads -d 'Scan with this many threads [default: all cores]' -r

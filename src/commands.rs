@@ -392,17 +392,39 @@ pub(crate) fn scan(
             progress.as_ref(),
         )
     };
+    // The report's path once written, or why it could not be: said after
+    // the progress line is gone.
+    let mut report = None;
     let verdict = match settings.output {
         ScanOutput::Quiet => run(&sink::Quiet(&stop), err),
-        ScanOutput::Summary { absent, by, names } => {
-            let periods = by.map_or(&[][..], By::alone);
+        ScanOutput::Summary {
+            absent,
+            by,
+            names,
+            print,
+        } => {
+            // The report's period suits the span of time, unless --by says.
+            let periods = match (by, &settings.report) {
+                (Some(by), _) => By::alone(by),
+                (None, Some(_)) => &By::ALL[..],
+                (None, None) => &[],
+            };
             let summaries = sink::Summaries::new(scan::summary::TallyOptions { periods, names });
             let verdict = run(&summaries, err);
             let mut summary = summaries.finish();
             if absent {
                 summary.add_absent(|code| settings.options.filter.keeps(code));
             }
-            render::scan_summary(buffered, style, &summary)?;
+            if print {
+                // --summary alone counts in no period, whatever the report does.
+                let report_by = summary.by;
+                summary.by = by.and(report_by);
+                render::scan_summary(buffered, style, &summary)?;
+                summary.by = report_by;
+            }
+            if let Some(path) = &settings.report {
+                report = Some(write_report(path, &summary).map(|()| path));
+            }
             verdict
         }
         ScanOutput::Table => {
@@ -442,12 +464,47 @@ pub(crate) fn scan(
             scan::progress::stats(&counters, started.elapsed())
         )?;
     }
+    if let Some(report) = report {
+        writeln!(err, "sperr: wrote the report to {}", report?.display())?;
+    }
     // As grep -q: a hit answers the question, whatever else went wrong.
     Ok(if verdict.failed && !(settings.quiet && verdict.found) {
         Outcome::Incomplete
     } else {
         outcome(verdict.found)
     })
+}
+
+/// Writes the report whole or not at all: into a file beside `path`, then
+/// renamed over it.
+fn write_report(path: &std::path::Path, summary: &scan::summary::Summary) -> Result<(), Error> {
+    let failed = |e: io::Error| {
+        Error::Input(format!(
+            "cannot write the report {}: {}",
+            path.display(),
+            scan::io_reason(&e)
+        ))
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => std::path::Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".sperr-report").suffix(".tmp");
+    // A page to send is as readable as any file written: not 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut file = builder.tempfile_in(dir).map_err(failed)?;
+    let mut writer = io::BufWriter::new(file.as_file_mut());
+    render::report::page(&mut writer, summary)
+        .and_then(|()| writer.flush())
+        .map_err(failed)?;
+    drop(writer);
+    file.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
 }
 
 /// Adds up shard summaries and prints the whole's as `scan --summary`

@@ -10,7 +10,7 @@ use crate::render::{Format, Palette, Style};
 use crate::scan;
 use crate::scan::periods::By;
 use std::io::{self, IsTerminal};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Which of the standard streams are terminals.
 #[derive(Debug, Clone, Copy, Default)]
@@ -42,6 +42,8 @@ pub struct ScanSettings {
     pub stats: bool,
     /// `-q`: a hit answers the question, whatever else went wrong.
     pub quiet: bool,
+    /// `--report FILE`: the summary as an HTML page, written there.
+    pub report: Option<PathBuf>,
 }
 
 /// What `scan` writes.
@@ -51,11 +53,13 @@ pub enum ScanOutput {
     Quiet,
     /// `--summary`, rendered at the end; `absent`: with the selected codes
     /// never found; `by`: counted per period too; `names`: with the first
-    /// tickets' names of each code (JSON).
+    /// tickets' names of each code (JSON, the report); `print`: rendered
+    /// on stdout (not for `--report` alone).
     Summary {
         absent: bool,
         by: Option<By>,
         names: bool,
+        print: bool,
     },
     /// A table of every hit (`--format table` asked for by name), at the end.
     Table,
@@ -164,22 +168,27 @@ fn scan_settings(
     terminals: Terminals,
 ) -> Result<ScanSettings, String> {
     let by = args.by.as_deref().and_then(By::parse);
-    if args.absent && !args.summary && by.is_none() {
-        return Err("--absent counts codes in a summary: use it with --summary or --by".into());
+    let report = args.report.is_some();
+    if args.absent && !args.summary && by.is_none() && !report {
+        return Err(
+            "--absent counts codes in a summary: use it with --summary, --by or --report".into(),
+        );
     }
     let mut options = scan_options(args)?;
     // Times are read only where the output shows them.
-    options.dates = by.is_some() || style.format == Format::Json;
+    options.dates = by.is_some() || report || style.format == Format::Json;
     let reads_stdin = options.paths.is_empty() || options.paths.iter().any(|p| p == Path::new("-"));
-    let streams_to_terminal = terminals.stdout && !args.summary && !args.files_with_matches;
+    let streams_to_terminal =
+        terminals.stdout && !args.summary && !report && !args.files_with_matches;
     let json = style.format == Format::Json;
     let output = if args.quiet {
         ScanOutput::Quiet
-    } else if args.summary || by.is_some() {
+    } else if args.summary || by.is_some() || report {
         ScanOutput::Summary {
             absent: args.absent,
             by,
-            names: json,
+            names: json || report,
+            print: args.summary || by.is_some(),
         }
     } else if style.format == Format::Table && style.explicit && !args.files_with_matches {
         ScanOutput::Table
@@ -203,6 +212,7 @@ fn scan_settings(
         progress: terminals.stderr && !streams_to_terminal && !args.quiet && !args.no_progress,
         stats: args.stats,
         quiet: args.quiet,
+        report: args.report.clone(),
     })
 }
 

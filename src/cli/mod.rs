@@ -350,6 +350,18 @@ pub struct ScanArgs {
         help_heading = "Output"
     )]
     pub by: Option<String>,
+    /// Write the summary as one self-contained HTML page to FILE: totals, a
+    /// sortable table, timelines (per --by, else a period that suits the
+    /// span), each code's reference text and tickets. Prints nothing more
+    /// unless --summary or --by asks
+    #[arg(
+        long,
+        value_name = "FILE",
+        value_hint = clap::ValueHint::FilePath,
+        conflicts_with_all = ["files_with_matches", "quiet"],
+        help_heading = "Output"
+    )]
+    pub report: Option<PathBuf>,
     /// Print each ticket (file or bundle member) that names a code, once
     #[arg(long, short = 'l', conflicts_with = "quiet", help_heading = "Output")]
     pub files_with_matches: bool,

@@ -7,6 +7,7 @@ pub mod fit;
 pub(crate) mod json;
 pub(crate) mod palette;
 pub(crate) mod plain;
+pub(crate) mod report;
 pub(crate) mod stream;
 pub(crate) mod table;
 

@@ -37,7 +37,6 @@ impl By {
     }
 
     /// Every length, shortest first.
-    #[allow(dead_code)] // for the report, to come
     pub(crate) const ALL: [By; 3] = [By::Day, By::Week, By::Month];
 
     pub(crate) fn name(self) -> &'static str {
