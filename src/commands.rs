@@ -97,7 +97,7 @@ pub fn run(command: &Command, settings: &Settings, streams: Streams) -> Result<O
             let scan_settings = settings.scan.as_ref().expect("settings has scan's");
             scan(scan_settings, style, out, direct, err)
         }
-        Command::Merge { files } => merge(files, style, out),
+        Command::Merge { files, report } => merge(files, report.as_deref(), style, out, err),
         Command::Completions { shell, .. } => {
             crate::completions::write(*shell, out)?;
             Ok(Outcome::Found)
@@ -508,11 +508,14 @@ fn write_report(path: &std::path::Path, summary: &scan::summary::Summary) -> Res
 }
 
 /// Adds up shard summaries and prints the whole's as `scan --summary`
-/// does. Nothing is printed unless every input is read and added.
+/// does, or writes it as a report. Nothing is printed unless every input
+/// is read and added.
 fn merge(
     files: &[std::path::PathBuf],
+    report: Option<&std::path::Path>,
     style: &Style,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let mut inputs = Vec::new();
     for file in files {
@@ -535,6 +538,12 @@ fn merge(
         inputs.push(input);
     }
     let summary = crate::merge::merge(&inputs).map_err(Error::Input)?;
-    render::scan_summary(out, style, &summary)?;
+    match report {
+        Some(path) => {
+            write_report(path, &summary)?;
+            writeln!(err, "sperr: wrote the report to {}", path.display())?;
+        }
+        None => render::scan_summary(out, style, &summary)?,
+    }
     Ok(outcome(summary.codes.iter().any(|c| !c.absent)))
 }

@@ -126,6 +126,33 @@ fn shards_counted_by_month_add_up_to_the_whole() {
 
 /// A code `--absent` lists in one shard and another shard found is a
 /// normal row; one no shard found stays absent, after the rest.
+/// `merge --report` of shards counted by week writes the page one scan of
+/// the whole writes.
+#[test]
+fn merged_shards_make_the_report_of_the_whole() {
+    let dir = fixtures();
+    let dir = dir.path();
+    copy_tree(&common::data_path("dated"), &dir.join("dated"));
+    let whole = ["archive", "dated", "tickets"];
+    let args = ["scan", "--by", "week"];
+    let shards = scan_shards(dir, &whole, 3, &args);
+    let scan = run_in(
+        dir,
+        &[&args[..], &["--report", "whole.html"], &whole].concat(),
+    );
+    assert_eq!(scan.code, 0, "{}", scan.stderr);
+    let merge = common::run_with(
+        sperr_in(dir)
+            .args(["merge", "--report", "merged.html"])
+            .args(&shards),
+    );
+    assert_eq!(merge.code, 0, "{}", merge.stderr);
+    assert_eq!(merge.stdout, "", "the report instead of the summary");
+    let page = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    assert!(page("whole.html").contains("<svg"), "a dated report");
+    assert_eq!(page("merged.html"), page("whole.html"));
+}
+
 #[test]
 fn absent_codes_stay_absent_only_where_no_shard_found_them() {
     let dir = fixtures();

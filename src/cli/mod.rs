@@ -244,6 +244,10 @@ pub enum Command {
         /// Shard summaries (scan --summary --format jsonl); `-` reads stdin
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Write the combined summary as one HTML page instead of printing
+        /// it (timelines where the shards were counted with --by)
+        #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        report: Option<PathBuf>,
     },
     /// Print a shell completion script
     ///
