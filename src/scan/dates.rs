@@ -121,7 +121,13 @@ fn iso(text: &[u8], at: usize) -> Option<Timestamp> {
         return None;
     }
     let date = Date::new(year as i16, month as i8, day as i8).ok()?;
-    let (time, end) = time_of_day(text, at + 11)?;
+    time_on(date, text, at + 11)
+}
+
+/// The moment of `date` at the time of day at `at` in `text`, in the zone
+/// after it (UTC when none).
+fn time_on(date: Date, text: &[u8], at: usize) -> Option<Timestamp> {
+    let (time, end) = time_of_day(text, at)?;
     let zone = zone(text, end).unwrap_or(TimeZone::UTC);
     date.to_datetime(time)
         .to_zoned(zone)
@@ -194,12 +200,7 @@ fn apache(text: &[u8]) -> Option<Timestamp> {
         return None;
     }
     let date = Date::new(year as i16, month, day as i8).ok()?;
-    let (time, end) = time_of_day(text, at + 12)?;
-    let zone = zone(text, end).unwrap_or(TimeZone::UTC);
-    date.to_datetime(time)
-        .to_zoned(zone)
-        .ok()
-        .map(|z| z.timestamp())
+    time_on(date, text, at + 12)
 }
 
 /// The keys a JSON log line's time stands under, then those of an export

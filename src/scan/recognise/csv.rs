@@ -21,14 +21,19 @@ pub(crate) fn is_csv(name: &str, head: &[u8]) -> bool {
         || first.contains(&b',') && first.split(|&b| b == b',').any(is_code_header)
 }
 
+/// A header cell's letters and digits in lower case: `Error Code` and
+/// `error_code` are `errorcode`.
+fn header_name(cell: &[u8]) -> Vec<u8> {
+    cell.iter()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase)
+        .collect()
+}
+
 /// Whether a header cell names the code column: `code`, `Error Code`,
 /// `stormpath_codes`, `API error code`.
 fn is_code_header(cell: &[u8]) -> bool {
-    let name: Vec<u8> = cell
-        .iter()
-        .filter(|b| b.is_ascii_alphanumeric())
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let name = header_name(cell);
     let name = [&b"stormpath"[..], b"api"]
         .iter()
         .find_map(|prefix| name.strip_prefix(*prefix))
@@ -50,11 +55,7 @@ fn is_code_header(cell: &[u8]) -> bool {
 /// Whether a header cell names a date column: `Created`, `created_at`,
 /// `Date`, `Timestamp`, `Opened`.
 fn is_date_header(cell: &[u8]) -> bool {
-    let name: Vec<u8> = cell
-        .iter()
-        .filter(|b| b.is_ascii_alphanumeric())
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let name = header_name(cell);
     [
         &b"date"[..],
         b"created",
