@@ -117,9 +117,9 @@ Register-ArgumentCompleter -Native -CommandName 'sperr' -ScriptBlock {
             break
         }
         'sperr;merge' {
-            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write the combined summary as one HTML page instead of printing it (timelines where the shards were counted with --by)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write the combined summary as one HTML page instead of printing it (timelines where the shards were counted with --by)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never page output, even when it is taller than the terminal')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

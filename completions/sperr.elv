@@ -108,9 +108,9 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;merge'= {
-            cand --report 'Write the combined summary as one HTML page instead of printing it (timelines where the shards were counted with --by)'
             cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
             cand --format 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)'
+            cand --report 'Write the combined summary as one HTML page instead of printing it (timelines where the shards were counted with --by)'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
             cand -h 'Print help (see more with ''--help'')'

@@ -170,7 +170,6 @@ complete -c sperr -n "__fish_sperr_using_subcommand scan" -l no-ignore -d 'Don\'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s u -d 'Fewer filters: -u no ignore files, -uu also hidden files, -uuu also binary files'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s L -l follow -d 'Follow symbolic links while walking'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c sperr -n "__fish_sperr_using_subcommand merge" -l report -d 'Write the combined summary as one HTML page instead of printing it (timelines where the shards were counted with --by)' -r -F
 complete -c sperr -n "__fish_sperr_using_subcommand merge" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -178,6 +177,7 @@ complete -c sperr -n "__fish_sperr_using_subcommand merge" -l format -d 'Output 
 plain\t''
 json\t''
 jsonl\t'One JSON object per line'"
+complete -c sperr -n "__fish_sperr_using_subcommand merge" -l report -d 'Write the combined summary as one HTML page instead of printing it (timelines where the shards were counted with --by)' -r -F
 complete -c sperr -n "__fish_sperr_using_subcommand merge" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand merge" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand merge" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -97,7 +97,9 @@ pub fn run(command: &Command, settings: &Settings, streams: Streams) -> Result<O
             let scan_settings = settings.scan.as_ref().expect("settings has scan's");
             scan(scan_settings, style, out, direct, err)
         }
-        Command::Merge { files, report } => merge(files, report.as_deref(), style, out, err),
+        Command::Merge(Deferred(args)) => {
+            merge(&args.files, args.report.as_deref(), style, out, err)
+        }
         Command::Completions { shell, .. } => {
             crate::completions::write(*shell, out)?;
             Ok(Outcome::Found)

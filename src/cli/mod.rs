@@ -240,15 +240,7 @@ pub enum Command {
     /// made by another format_version of sperr, or counted by other
     /// periods, are refused with a line naming the file.
     #[command(after_help = MERGE_HELP)]
-    Merge {
-        /// Shard summaries (scan --summary --format jsonl); `-` reads stdin
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// Write the combined summary as one HTML page instead of printing
-        /// it (timelines where the shards were counted with --by)
-        #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
-        report: Option<PathBuf>,
-    },
+    Merge(Deferred<MergeArgs>),
     /// Print a shell completion script
     ///
     /// The scripts complete the subcommands, the options, the category short
@@ -296,6 +288,17 @@ impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
 }
 
 // subcommand's own description: the arguments are added after it.)
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Shard summaries (scan --summary --format jsonl); `-` reads stdin
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Write the combined summary as one HTML page instead of printing it
+    /// (timelines where the shards were counted with --by)
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub report: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words to look for

@@ -29,23 +29,13 @@ pub(crate) enum Stamp {
 /// a syslog priority, an Apache client's address and names.
 const REACH: usize = 96;
 
-/// Levels a line may start with before its time (`ERROR 2016-11-03 …`).
-const LEVELS: &[&[u8]] = &[
-    b"TRACE",
-    b"DEBUG",
-    b"INFO",
-    b"NOTICE",
-    b"WARN",
-    b"WARNING",
-    b"ERROR",
-    b"SEVERE",
-    b"FATAL",
-    b"CRITICAL",
-];
+// The word lists below are one string each, not arrays of strings: each
+// pointer in static data is a relocation at every start (bench/README.md).
 
-const MONTHS: [&[u8; 3]; 12] = [
-    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
-];
+/// Levels a line may start with before its time (`ERROR 2016-11-03 …`).
+const LEVELS: &str = "TRACE DEBUG INFO NOTICE WARNING WARN ERROR SEVERE FATAL CRITICAL";
+
+const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
 
 /// The timestamp a line starts with, if it shows one.
 pub(crate) fn line_stamp(line: &[u8]) -> Option<Stamp> {
@@ -59,7 +49,7 @@ pub(crate) fn line_stamp(line: &[u8]) -> Option<Stamp> {
         start = memchr::memchr(b'>', head).map_or(0, |i| i + 1);
     } else if head.first() == Some(&b'[') {
         start = 1;
-    } else if let Some(level) = LEVELS.iter().find(|l| head.starts_with(l)) {
+    } else if let Some(level) = LEVELS.split(' ').find(|l| head.starts_with(l.as_bytes())) {
         start = level.len()
             + head[level.len()..]
                 .iter()
@@ -158,8 +148,8 @@ fn zone(text: &[u8], at: usize) -> Option<TimeZone> {
 fn month_named(text: &[u8], at: usize) -> Option<i8> {
     let name = text.get(at..at + 3)?;
     MONTHS
-        .iter()
-        .position(|m| m[..] == *name)
+        .chunks(3)
+        .position(|m| m == name)
         .map(|i| i as i8 + 1)
 }
 
@@ -205,19 +195,7 @@ fn apache(text: &[u8]) -> Option<Timestamp> {
 
 /// The keys a JSON log line's time stands under, then those of an export
 /// record's creation.
-const TIME_KEYS: &[&[u8]] = &[
-    b"\"@timestamp\"",
-    b"\"timestamp\"",
-    b"\"time\"",
-    b"\"ts\"",
-    b"\"__REALTIME_TIMESTAMP\"",
-    b"\"created_at\"",
-    b"\"createdAt\"",
-    b"\"created\"",
-    b"\"Created\"",
-    b"\"date\"",
-    b"\"Date\"",
-];
+const TIME_KEYS: &str = r#""@timestamp" "timestamp" "time" "ts" "__REALTIME_TIMESTAMP" "created_at" "createdAt" "created" "Created" "date" "Date""#;
 
 /// A JSON log line's time, or an export record's creation, where the line
 /// holds the field: a date, or epoch seconds, milliseconds or microseconds
@@ -226,12 +204,15 @@ pub(crate) fn json_time(line: &[u8]) -> Option<Timestamp> {
     // A key's searcher is built once: building one costs more than a search.
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
         std::sync::OnceLock::new();
-    let finders =
-        FINDERS.get_or_init(|| TIME_KEYS.iter().map(memchr::memmem::Finder::new).collect());
-    let (key, at) = TIME_KEYS
+    let finders = FINDERS.get_or_init(|| {
+        TIME_KEYS
+            .split(' ')
+            .map(memchr::memmem::Finder::new)
+            .collect()
+    });
+    let (key, at) = finders
         .iter()
-        .zip(finders)
-        .find_map(|(key, finder)| finder.find(line).map(|at| (key, at)))?;
+        .find_map(|finder| finder.find(line).map(|at| (finder.needle(), at)))?;
     let rest = &line[at + key.len()..];
     let value = rest
         .trim_ascii_start()
