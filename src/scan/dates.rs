@@ -41,7 +41,7 @@ const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
 pub(crate) fn line_stamp(line: &[u8]) -> Option<Stamp> {
     let head = &line[..line.len().min(REACH)];
     if head.first() == Some(&b'{') {
-        return json_time(line).map(Stamp::At);
+        return json_time(line, JsonTimes::Log).map(Stamp::At);
     }
     let mut start = 0;
     // `<34>Oct 18 …`, `[2016-10-18 …]`, `ERROR 2016-…`
@@ -193,14 +193,14 @@ fn apache(text: &[u8]) -> Option<Timestamp> {
     time_on(date, text, at + 12)
 }
 
-/// The keys a JSON log line's time stands under, then those of an export
-/// record's creation.
+/// The keys a JSON log line's time stands under (the first
+/// `LOG_TIME_KEYS`), then those of an export record's creation.
 const TIME_KEYS: &str = r#""@timestamp" "timestamp" "time" "ts" "__REALTIME_TIMESTAMP" "created_at" "createdAt" "created" "Created" "date" "Date""#;
 
 /// A JSON log line's time, or an export record's creation, where the line
 /// holds the field: a date, or epoch seconds, milliseconds or microseconds
 /// by their number of digits (journald's a string of them).
-pub(crate) fn json_time(line: &[u8]) -> Option<Timestamp> {
+pub(crate) fn json_time(line: &[u8], fields: JsonTimes) -> Option<Timestamp> {
     // A key's searcher is built once: building one costs more than a search.
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
         std::sync::OnceLock::new();
@@ -210,10 +210,35 @@ pub(crate) fn json_time(line: &[u8]) -> Option<Timestamp> {
             .map(memchr::memmem::Finder::new)
             .collect()
     });
-    let (key, at) = finders
-        .iter()
-        .find_map(|finder| finder.find(line).map(|at| (finder.needle(), at)))?;
-    let rest = &line[at + key.len()..];
+    let finders = match fields {
+        JsonTimes::Log => &finders[..LOG_TIME_KEYS],
+        JsonTimes::Record => &finders[..],
+    };
+    // Each key in turn, each place it stands, until one holds a time (a
+    // key may stand as a value, or hold something else).
+    finders.iter().find_map(|finder| {
+        finder
+            .find_iter(line)
+            .find_map(|at| value_time(&line[at + finder.needle().len()..]))
+    })
+}
+
+/// Which fields a JSON line's time may stand in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum JsonTimes {
+    /// A log line's time, not a record's creation: a log line's nested
+    /// `created_at` says when something else was made.
+    Log,
+    /// An export record's time or creation.
+    Record,
+}
+
+/// How many of `TIME_KEYS` are a log line's.
+const LOG_TIME_KEYS: usize = 5;
+
+/// The time after a JSON key: `: "2016-…"`, `: 1476781964`, journald's
+/// string of microseconds, an export's RFC 2822 date.
+fn value_time(rest: &[u8]) -> Option<Timestamp> {
     let value = rest
         .trim_ascii_start()
         .strip_prefix(b":")?
@@ -224,6 +249,14 @@ pub(crate) fn json_time(line: &[u8]) -> Option<Timestamp> {
         return Some(at);
     }
     let whole = value.iter().take_while(|b| b.is_ascii_digit()).count();
+    if quoted && !matches!(whole, 9 | 10 | 12 | 13 | 15 | 16) {
+        // An export's `"created": "Tue, 18 Oct 2016 09:12:44 +0000"`.
+        let end = memchr::memchr(b'"', value)?;
+        return mail_date(&value[..end]);
+    }
+    if whole > 16 {
+        return None; // no epoch time, and too long to add up
+    }
     let number = digits(value, 0, whole)?;
     let fraction = match value.get(whole) {
         Some(b'.') => {
@@ -236,11 +269,6 @@ pub(crate) fn json_time(line: &[u8]) -> Option<Timestamp> {
         }
         _ => 0,
     };
-    if quoted && !matches!(whole, 9 | 10 | 12 | 13 | 15 | 16) {
-        // An export's `"created": "Tue, 18 Oct 2016 09:12:44 +0000"`.
-        let end = memchr::memchr(b'"', value)?;
-        return mail_date(&value[..end]);
-    }
     match whole {
         9 | 10 => Timestamp::new(number, fraction as i32).ok(),
         12 | 13 => Timestamp::from_millisecond(number).ok(),
@@ -309,9 +337,12 @@ impl Years {
     /// the year before when the day would come after the file was written.
     fn fallback_year(&self, month: i8, day: i8) -> Option<i16> {
         let written = self.fallback?.to_zoned(TimeZone::UTC).date();
-        let year = written.year();
-        let later = Date::new(year, month, day).is_ok_and(|d| d > written.tomorrow().unwrap_or(d));
-        Some(if later { year - 1 } else { year })
+        // The latest year with that day (29 February in a leap year) that
+        // does not put it after the day the file was written.
+        let latest = written.tomorrow().unwrap_or(written);
+        (written.year() - 4..=written.year())
+            .rev()
+            .find(|&year| Date::new(year, month, day).is_ok_and(|d| d <= latest))
     }
 
     /// The year a year-less stamp of `month` takes after the lines these
@@ -338,8 +369,9 @@ impl Years {
                         year
                     }
                 };
-                self.last = Some((year, month));
+                // A day the year does not have (29 February) says nothing.
                 let date = Date::new(year, month, day).ok()?;
+                self.last = Some((year, month));
                 date.to_datetime(time)
                     .to_zoned(TimeZone::UTC)
                     .ok()
@@ -360,6 +392,10 @@ pub(crate) struct Clock {
     /// The last line looked at, and the time in force after it.
     line: usize,
     time: Option<Timestamp>,
+    /// Whether every line is read, not only those back from hits: once a
+    /// year-less date is met, each month must be seen for the year to go
+    /// on at each new year.
+    every_line: bool,
 }
 
 impl Clock {
@@ -370,6 +406,7 @@ impl Clock {
             years: Years::new(written),
             line: 0,
             time: None,
+            every_line: false,
         }
     }
 
@@ -394,7 +431,7 @@ impl Clock {
         for hit in hits.iter_mut() {
             if hit.line > self.line {
                 while let Some(&(line, offset)) = starts.next_if(|s| s.0 <= hit.line) {
-                    if line > cursor.1 {
+                    if line > cursor.1 && !self.every_line {
                         cursor = (offset, line);
                     }
                 }
@@ -403,7 +440,7 @@ impl Clock {
             hit.time = self.time;
         }
         if last_line > self.line {
-            if last_line > cursor.1 {
+            if last_line > cursor.1 && !self.every_line {
                 let start = memchr::memrchr(b'\n', text).map_or(0, |i| i + 1);
                 cursor = (start, last_line);
             }
@@ -430,17 +467,31 @@ impl Clock {
     /// to `line`, then looks back from it for the last line with a time,
     /// down to the first line not looked at yet.
     fn learn(&mut self, text: &[u8], first_line: usize, cursor: &mut (usize, usize), line: usize) {
+        let lowest = (self.line + 1).max(first_line);
+        if self.every_line {
+            return self.walk(text, cursor, line);
+        }
         while cursor.1 < line {
             match memchr::memchr(b'\n', &text[cursor.0..]) {
                 Some(i) => *cursor = (cursor.0 + i + 1, cursor.1 + 1),
                 None => break,
             }
         }
-        let lowest = (self.line + 1).max(first_line);
         let (mut start, mut number) = *cursor;
         loop {
             let end = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
             if let Some(stamp) = line_stamp(&text[start..end]) {
+                if matches!(stamp, Stamp::NoYear { .. }) {
+                    // From here on every line is read, from the first not
+                    // read yet.
+                    while number > lowest && start > 0 {
+                        start = memchr::memrchr(b'\n', &text[..start - 1]).map_or(0, |i| i + 1);
+                        number -= 1;
+                    }
+                    self.every_line = true;
+                    *cursor = (start, number);
+                    return self.walk(text, cursor, line);
+                }
                 if let Some(time) = self.years.time_of(stamp) {
                     self.time = Some(time);
                 }
@@ -451,6 +502,25 @@ impl Clock {
             }
             start = memchr::memrchr(b'\n', &text[..start - 1]).map_or(0, |i| i + 1);
             number -= 1;
+        }
+        self.line = line;
+    }
+
+    /// Reads the time of every line not read yet from `cursor` on to
+    /// `line`, in order.
+    fn walk(&mut self, text: &[u8], cursor: &mut (usize, usize), line: usize) {
+        loop {
+            let end = memchr::memchr(b'\n', &text[cursor.0..]).map(|i| cursor.0 + i);
+            if cursor.1 > self.line {
+                let stamp = line_stamp(&text[cursor.0..end.unwrap_or(text.len())]);
+                if let Some(time) = stamp.and_then(|stamp| self.years.time_of(stamp)) {
+                    self.time = Some(time);
+                }
+            }
+            match end {
+                Some(end) if cursor.1 < line => *cursor = (end + 1, cursor.1 + 1),
+                _ => break,
+            }
         }
         self.line = line;
     }
@@ -569,5 +639,15 @@ mod tests {
             Some("2014-03-02T10:00:01Z".into())
         );
         assert_eq!(Years::new(None).time_of(stamp("Mar  2 10:00:01 h")), None);
+        // 29 February takes the last leap year before the file was written.
+        let mut leap = Years::new(Some("2017-01-10T00:00:00Z".parse().unwrap()));
+        assert_eq!(
+            time(&mut leap, "Feb 29 09:12:44 h a: x"),
+            Some("2016-02-29T09:12:44Z".into())
+        );
+        assert_eq!(
+            time(&mut leap, "Mar  1 10:00:00 h a: x"),
+            Some("2016-03-01T10:00:00Z".into())
+        );
     }
 }

@@ -156,6 +156,7 @@ fn read_blocks(
     // long line are not searched again and again.
     let mut checked = 0;
     let mut held = Vec::new();
+    let mut released = None;
     loop {
         // Whether the hits come from a window of a long line, not a block.
         let mut windowed = false;
@@ -249,14 +250,19 @@ fn read_blocks(
             tracker.date(&mut scanner.hits);
             // The hits of a record still open whose date has not come yet
             // wait for it (a record's date may follow its hits).
+            // A record with too many waits no more, wherever the reads
+            // end: its hits before its date stay undated.
             let open = tracker.current;
             let waiting = scanner.hits.iter().rev();
             let count = waiting
                 .take_while(|h| h.record == open && h.time.is_none())
                 .count();
-            if count < MOST_WAITING_HITS {
+            if released == Some(open) {
+            } else if count < MOST_WAITING_HITS {
                 let from = scanner.hits.len() - count;
                 held.extend(scanner.hits.drain(from..));
+            } else {
+                released = Some(open);
             }
         }
         for hit in scanner.hits.drain(..) {
@@ -454,6 +460,34 @@ mod tests {
     }
 
     #[test]
+    fn syslog_years_follow_every_line_not_only_those_with_hits() {
+        // November, then March (no hit): December is the year after.
+        let log = "2015-11-01T00:00:00Z app: Stormpath error 7100\n\
+            Mar  1 00:00:00 host app: ok\n\
+            Dec  5 00:00:00 host app: Stormpath error 7101\n";
+        assert_eq!(
+            times(Records::Whole, log),
+            [
+                at(1, 7100, "2015-11-01T00:00:00Z"),
+                at(3, 7101, "2016-12-05T00:00:00Z")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_json_log_line_takes_its_own_time_field_only() {
+        let log = "{\"unit\":\"time\",\"ts\":1476781964,\"msg\":\"Stormpath error 7100\"}\n\
+            {\"msg\":\"Stormpath error 7101\",\"user\":{\"created_at\":\"2010-01-01T00:00:00Z\"}}\n";
+        assert_eq!(
+            times(Records::Whole, log),
+            [
+                at(1, 7100, "2016-10-18T09:12:44Z"),
+                at(2, 7101, "2016-10-18T09:12:44Z")
+            ]
+        );
+    }
+
+    #[test]
     fn a_long_line_takes_its_own_time_in_every_window() {
         let line = format!(
             "2016-10-18T09:12:44Z x{} Stormpath error 7100\nStormpath error 7101\n",
@@ -485,10 +519,11 @@ mod tests {
             times(Records::JsonArray, export),
             [at(3, 7100, "2016-10-18T09:12:44Z"), at(6, 7101, "-")]
         );
-        let mbox = "From a Mon\nDate: Tue, 18 Oct 2016 09:12:44 +0000\n\nStormpath error 7100\n\nFrom b Tue\nSubject: x\n\nStormpath error 7101\n";
+        // A Date: line in a body (a forwarded message) is no header.
+        let mbox = "From a Mon\nDate: Tue, 18 Oct 2016 09:12:44 +0000\n\nStormpath error 7100\n\nFrom b Tue\nSubject: x\n\nDate: Mon, 01 Jan 2001 00:00:00 +0000\nStormpath error 7101\n";
         assert_eq!(
             times(Records::Mbox, mbox),
-            [at(4, 7100, "2016-10-18T09:12:44Z"), at(9, 7101, "-")]
+            [at(4, 7100, "2016-10-18T09:12:44Z"), at(10, 7101, "-")]
         );
     }
 

@@ -57,8 +57,9 @@ pub(super) struct RecordTracker {
     /// How far into the current long line the JSON state has read.
     read_to: usize,
     /// Whether the text so far ended a line (an mbox `From ` must start
-    /// one).
+    /// one), and whether an mbox message's headers go on.
     after_blank: bool,
+    in_headers: bool,
     /// A CSV's code column; made only for a CSV, as its reader's tables
     /// cost more to build than a small file costs to scan.
     csv: Option<csv::Columns>,
@@ -82,6 +83,7 @@ impl RecordTracker {
             escaped: false,
             read_to: 0,
             after_blank: true,
+            in_headers: false,
             csv: (records == Records::Csv).then(csv::Columns::default),
             dated: false,
             record_times: Vec::new(),
@@ -105,19 +107,27 @@ impl RecordTracker {
             Records::Whole | Records::Lines => {}
             Records::Mbox => {
                 for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
+                    let blank = text.trim_ascii().is_empty();
                     if self.after_blank && text.starts_with(b"From ") {
                         self.starts.push((line, 1));
-                    }
-                    self.after_blank = text.trim_ascii().is_empty();
-                    if let Some(time) = dates::date_header(text).filter(|_| self.dated) {
+                        self.in_headers = true;
+                    } else if blank {
+                        self.in_headers = false;
+                    } else if self.in_headers
+                        && self.dated
+                        && let Some(time) = dates::date_header(text)
+                    {
                         self.record_time(0, time);
                     }
+                    self.after_blank = blank;
                 }
             }
             Records::JsonArray => {
                 for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
                     self.json(text, line, 0);
-                    if let Some(time) = dates::json_time(text).filter(|_| self.dated) {
+                    if let Some(time) =
+                        dates::json_time(text, dates::JsonTimes::Record).filter(|_| self.dated)
+                    {
                         self.record_time(0, time);
                     }
                 }

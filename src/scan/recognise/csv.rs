@@ -175,6 +175,7 @@ impl Columns {
         } else if Some(self.field) == self.column && whole {
             self.code_cell(&cell);
         } else if Some(self.field) == self.date_column
+            && self.column.is_some()
             && whole
             && let Some(time) = crate::scan::dates::cell_time(&cell)
         {
