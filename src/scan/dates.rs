@@ -32,8 +32,23 @@ const REACH: usize = 96;
 // The word lists below are one string each, not arrays of strings: each
 // pointer in static data is a relocation at every start (bench/README.md).
 
-/// Levels a line may start with before its time (`ERROR 2016-11-03 …`).
-const LEVELS: &str = "TRACE DEBUG INFO NOTICE WARNING WARN ERROR SEVERE FATAL CRITICAL";
+/// Whether a word is a level a line may start with before its time
+/// (`ERROR 2016-11-03 …`).
+fn is_level(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"TRACE"
+            | b"DEBUG"
+            | b"INFO"
+            | b"NOTICE"
+            | b"WARN"
+            | b"WARNING"
+            | b"ERROR"
+            | b"SEVERE"
+            | b"FATAL"
+            | b"CRITICAL"
+    )
+}
 
 const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
 
@@ -49,12 +64,11 @@ pub(crate) fn line_stamp(line: &[u8]) -> Option<Stamp> {
         start = memchr::memchr(b'>', head).map_or(0, |i| i + 1);
     } else if head.first() == Some(&b'[') {
         start = 1;
-    } else if let Some(level) = LEVELS.split(' ').find(|l| head.starts_with(l.as_bytes())) {
-        start = level.len()
-            + head[level.len()..]
-                .iter()
-                .take_while(|b| **b == b' ')
-                .count();
+    } else {
+        let word = head.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        if is_level(&head[..word]) {
+            start = word + head[word..].iter().take_while(|b| **b == b' ').count();
+        }
     }
     if let Some(at) = iso(head, start) {
         return Some(Stamp::At(at));
