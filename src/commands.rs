@@ -467,7 +467,7 @@ pub(crate) fn scan(
         )?;
     }
     if let Some(report) = report {
-        writeln!(err, "sperr: wrote the report to {}", report?.display())?;
+        report_written(err, report?)?;
     }
     // As grep -q: a hit answers the question, whatever else went wrong.
     Ok(if verdict.failed && !(settings.quiet && verdict.found) {
@@ -477,13 +477,23 @@ pub(crate) fn scan(
     })
 }
 
+/// A path as notes show it: control characters escaped.
+fn shown(path: &std::path::Path) -> String {
+    scan::escape(path.as_os_str().as_encoded_bytes())
+}
+
+/// Says on stderr where the report went.
+fn report_written(err: &mut dyn Write, path: &std::path::Path) -> io::Result<()> {
+    writeln!(err, "sperr: wrote the report to {}", shown(path))
+}
+
 /// Writes the report whole or not at all: into a file beside `path`, then
 /// renamed over it.
 fn write_report(path: &std::path::Path, summary: &scan::summary::Summary) -> Result<(), Error> {
     let failed = |e: io::Error| {
         Error::Input(format!(
             "cannot write the report {}: {}",
-            path.display(),
+            shown(path),
             scan::io_reason(&e)
         ))
     };
@@ -532,7 +542,7 @@ fn merge(
                 bytes,
             }
         } else {
-            let name = scan::escape(file.as_os_str().as_encoded_bytes());
+            let name = shown(file);
             let bytes = std::fs::read(file)
                 .map_err(|e| Error::Input(format!("{name}: {}", scan::io_reason(&e))))?;
             crate::merge::Input { name, bytes }
@@ -543,7 +553,7 @@ fn merge(
     match report {
         Some(path) => {
             write_report(path, &summary)?;
-            writeln!(err, "sperr: wrote the report to {}", path.display())?;
+            report_written(err, path)?;
         }
         None => render::scan_summary(out, style, &summary)?,
     }

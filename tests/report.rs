@@ -96,7 +96,8 @@ fn the_page_is_written_whole_and_stdout_stays_empty() {
 #[test]
 fn a_report_that_cannot_be_written_is_one_line_and_exit_2() {
     let archive = archive();
-    let missing = archive.path().join("no such folder").join("report.html");
+    // A name with a control character: shown escaped, never raw.
+    let missing = archive.path().join("no such\x1b[31m folder").join("report.html");
     let folder = tempfile::tempdir().unwrap();
     std::fs::create_dir(folder.path().join("report.html")).unwrap();
     for path in [missing, folder.path().join("report.html")] {
@@ -115,6 +116,7 @@ fn a_report_that_cannot_be_written_is_one_line_and_exit_2() {
             "{}",
             run.stderr
         );
+        assert!(!run.stderr.contains('\x1b'), "{}", run.stderr);
     }
     // No temporary file left in the folder that could not take the page.
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);

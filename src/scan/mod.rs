@@ -332,7 +332,6 @@ pub(crate) struct Context<'a> {
     /// Read binary data met while walking or in bundles too (`-uuu`).
     binary: bool,
     /// Read when each hit happened.
-    #[allow(dead_code)] // read by the dating of hits, to come
     dates: bool,
     notes: Notes<'a>,
     counters: &'a Counters,
