@@ -97,7 +97,10 @@ fn the_page_is_written_whole_and_stdout_stays_empty() {
 fn a_report_that_cannot_be_written_is_one_line_and_exit_2() {
     let archive = archive();
     // A name with a control character: shown escaped, never raw.
-    let missing = archive.path().join("no such\x1b[31m folder").join("report.html");
+    let missing = archive
+        .path()
+        .join("no such\x1b[31m folder")
+        .join("report.html");
     let folder = tempfile::tempdir().unwrap();
     std::fs::create_dir(folder.path().join("report.html")).unwrap();
     for path in [missing, folder.path().join("report.html")] {
