@@ -67,6 +67,11 @@ pub const SCAN_BLIND6_DEV: &str = "scan-blind6-dev";
 /// A second test folder of the same kinds, written blind at that
 /// session's end and scored on its first and last builds only.
 pub const SCAN_BLIND7_TEST: &str = "scan-blind7-test";
+/// A development folder and a test folder of the same kinds with many
+/// decoys (a third of the files name no Stormpath error), written blind by
+/// two helpers at the start of issue 25's third session, for precision.
+pub const SCAN_BLIND8_DEV: &str = "scan-blind8-dev";
+pub const SCAN_BLIND8_TEST: &str = "scan-blind8-test";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

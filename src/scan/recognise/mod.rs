@@ -536,9 +536,12 @@ impl Scanner {
         // names a code already is seldom prose about another.
         let says_error = |&(start, end): &(usize, usize)| {
             let word = &text[start..end];
-            let domain = text
-                .get(end)
-                .is_some_and(|b| matches!(b, b'.' | b'/' | b'@'));
+            // `stormpath.com`, not a sentence's end: `back from Stormpath.`
+            let domain = match text.get(end) {
+                Some(b'/' | b'@') => true,
+                Some(b'.') => text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+                _ => false,
+            };
             word.eq_ignore_ascii_case(b"error")
                 || word.eq_ignore_ascii_case(b"errors")
                 || word.eq_ignore_ascii_case(b"stormpath") && !domain

@@ -15,6 +15,7 @@ pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usiz
         || smtp_reply(&text[word_start.saturating_sub(SMTP_REACH)..word_start])
         || is_count(text, end)
         || other_products_body(text, word_start)
+        || super::source::names_a_vendor(text)
 }
 
 /// Keys that other products put beside a numeric `code` in a JSON body:

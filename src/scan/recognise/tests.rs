@@ -361,6 +361,30 @@ fn other_products_json_errors_are_theirs() {
 }
 
 #[test]
+fn a_line_that_names_another_vendor_and_not_stormpath_is_its() {
+    for line in [
+        "HD-10012 -- Cisco AnyConnect: \"Login failed. Error 7100\" from home",
+        "CR_SERVER_GONE_ERROR = 2006     # \"MySQL server has gone away\"",
+        "Twilio error 2003 while sending the SMS",
+    ] {
+        assert_eq!(codes(line), Vec::<u32>::new(), "{line}");
+    }
+    // Stormpath named beside it, or where accounts went after it: still one.
+    assert_eq!(codes("MySQL is fine; Stormpath error 7100 again"), [7100]);
+    assert_eq!(
+        codes("after the move to Okta we still see error 7100"),
+        [7100]
+    );
+    assert_eq!(codes("the LDAP agent fails with Error 9001"), [9001]);
+}
+
+#[test]
+fn a_member_that_counts_or_places_holds_no_code() {
+    let json = "{\n  \"errors\": [\n    {\n      \"index\": 7100,\n      \"reason\": \"dup\"\n    }\n  ]\n}\n";
+    assert_eq!(codes(json), Vec::<u32>::new());
+}
+
+#[test]
 fn messages_in_other_words_name_their_entry() {
     // One word more than another entry's, such as "Stormpath", is chance.
     assert_eq!(
@@ -527,6 +551,21 @@ fn prose_that_names_a_number_as_an_error() {
     );
     assert_eq!(codes("the 404 errors are gone"), Vec::<u32>::new());
     assert_eq!(codes("error(404, 2000 ms)"), Vec::<u32>::new());
+    // A sentence's end after "Stormpath" is no domain.
+    assert_eq!(codes("we got a 10102 back from Stormpath. ADFS"), [10102]);
+    assert_eq!(
+        codes("we got a 10102 back from stormpath.com today"),
+        Vec::<u32>::new()
+    );
+}
+
+#[test]
+fn a_code_compared_with_a_constant_across_spaces() {
+    let python = "import x\n\nREPLAYED_JTI = 11005\n\ndef f(exc):\n    if exc.code == REPLAYED_JTI:\n        pass\n";
+    assert_eq!(codes(python), [11005]);
+    let ports =
+        "import x\n\nDB_PORT = 5432\n\ndef f(exc):\n    if exc.code == DB_PORT:\n        pass\n";
+    assert_eq!(codes(ports), Vec::<u32>::new());
 }
 
 #[test]

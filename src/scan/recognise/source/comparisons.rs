@@ -129,7 +129,9 @@ pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) 
             }
             continue;
         }
-        let left = operand_start(code, at)..at;
+        // `exc.code == REPLAYED_JTI`: the side ends before the spaces.
+        let left_end = code[..at].trim_ascii_end().len();
+        let left = operand_start(code, left_end)..left_end;
         if speaks_of_a_code(&code[left.clone()]) {
             take(right.clone());
         } else if speaks_of_a_code(&code[right.clone()]) {

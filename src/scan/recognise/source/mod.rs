@@ -31,6 +31,7 @@ mod signs;
 mod words;
 
 pub(super) use signs::starts_code;
+pub(super) use words::names_a_vendor;
 
 /// Where a code stands on a line, and the code.
 pub(super) struct Found {

@@ -20,39 +20,48 @@ pub(super) const QUANTITIES: &[&str] = &[
     "length", "len", "ms", "millis", "seconds", "secs", "sec", "minutes", "hours", "days", "bytes",
     "kb", "mb", "cost", "page", "delay", "interval", "expires", "expiry", "width", "height",
     "capacity", "workers", "threads", "version", "year", "sleep", "wait", "backoff", "leeway",
-    "duration", "age", "cents", "price", "amount",
+    "duration", "age", "cents", "price", "amount", "index", "offset", "position",
 ];
 
-/// Products whose errors a block may list instead of Stormpath's.
+/// Products whose errors a block may list instead of Stormpath's: the
+/// vendors of numbered errors (`VENDORS`), where accounts went after
+/// Stormpath, and kinds of number that are no product's (`http`, `errno`).
+/// In source code a block names them; prose that names them may still
+/// speak of Stormpath's errors ("after the move to Okta, 7100 again").
 pub(super) const OTHER_PRODUCTS: &[&str] = &[
+    "http", "pg", "sqlstate", "windows", "win32", "errno", "ldap", "aws", "okta", "auth0",
+    "cognito", "keycloak", "firebase", "stripe", "sendgrid", "mailgun",
+];
+
+/// Vendors that print numbered errors of their own: a line that names one
+/// and not Stormpath (`Cisco AnyConnect: Login failed. Error 7100`,
+/// `CR_SERVER_GONE_ERROR = 2006  # MySQL server has gone away`) speaks of
+/// that vendor's error. Not where accounts went after Stormpath (Okta,
+/// Auth0), nor what carries Stormpath's errors too (LDAP, HTTP, Zendesk).
+const VENDORS: &[&str] = &[
     "mysql",
     "postgres",
     "postgresql",
-    "pg",
-    "sqlstate",
     "mongo",
     "mongodb",
     "oracle",
     "redis",
-    "http",
-    "aws",
-    "cognito",
-    "okta",
-    "auth0",
-    "windows",
-    "win32",
-    "errno",
+    "sqlite",
     "grpc",
-    "ldap",
     "twilio",
     "nexmo",
-    "stripe",
-    "sendgrid",
-    "mailgun",
-    "firebase",
-    "keycloak",
-    "sqlite",
+    "cisco",
+    "anyconnect",
+    "citrix",
+    "vmware",
+    "outlook",
 ];
+
+/// Whether a line names another vendor and not Stormpath: a number after
+/// its error word is that vendor's.
+pub(in crate::scan::recognise) fn names_a_vendor(text: &[u8]) -> bool {
+    names_any(text, VENDORS) && (!mentions_stormpath(text) || says_not_stormpath(text))
+}
 
 /// Words that declare a block of constants or members.
 pub(super) const DECLARATIONS: &[&str] = &["enum", "const"];
@@ -134,13 +143,7 @@ impl Words {
             previous = Some(part);
         }
         // Parts of names (`mysqlErrors`) and whole words (`MySQL`).
-        words.other_product = name_parts(text)
-            .chain(text.split(|b| !b.is_ascii_alphanumeric()))
-            .any(|token| {
-                OTHER_PRODUCTS
-                    .iter()
-                    .any(|w| token.eq_ignore_ascii_case(w.as_bytes()))
-            });
+        words.other_product = names_any(text, OTHER_PRODUCTS) || names_any(text, VENDORS);
         if words.other_product && mentions_stormpath(text) && !says_not_stormpath(text) {
             // `Stormpath error codes (HTTP 400 and 409)`
             words.other_product = false;
@@ -190,6 +193,18 @@ pub(super) fn name_parts(text: &[u8]) -> impl Iterator<Item = &[u8]> {
         }
         Some(&text[start..at])
     })
+}
+
+/// Whether a part of a name (`mysqlErrors`) or a whole word (`MySQL`) of
+/// a text is one of `words`.
+pub(super) fn names_any(text: &[u8], words: &[&str]) -> bool {
+    name_parts(text)
+        .chain(text.split(|b| !b.is_ascii_alphanumeric()))
+        .any(|token| {
+            words
+                .iter()
+                .any(|w| token.eq_ignore_ascii_case(w.as_bytes()))
+        })
 }
 
 pub(super) fn mentions_stormpath(text: &[u8]) -> bool {
