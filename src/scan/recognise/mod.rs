@@ -208,6 +208,20 @@ impl Scanner {
         let mut previous: &[u8] = &[];
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
+            // Most lines of a log hold nothing the prefilter found and go
+            // on with nothing: they are counted, and looked at only for a
+            // start of source code.
+            let quiet = next.peek().is_none_or(|&(at, _)| at >= end)
+                && next_sign.peek().is_none_or(|&at| at >= end);
+            if quiet && !self.source_text && !self.carries_over() {
+                let line = &text[start..end];
+                if !source::starts_code(line) {
+                    self.line += 1;
+                    previous = line;
+                    start = end + 1;
+                    continue;
+                }
+            }
             self.scratch.quote_words.clear();
             self.scratch.keywords.clear();
             let mut sign = false;
