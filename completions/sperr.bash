@@ -263,12 +263,20 @@ _sperr() {
             return 0
             ;;
         sperr__subcmd__list)
-            opts="-c -h --category --source --status --categories --color --format --json --no-pager --help"
+            opts="-c -h --color --format --json --no-pager --category --source --status --categories --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --category)
                     COMPREPLY=($(compgen -W "communication billing card validation custom-data tenant org app dir account agent ldap ad oauth saml sso idp token idsite jwt smtp mail mfa 2fa sms otp" -- "${cur}"))
                     return 0
@@ -283,14 +291,6 @@ _sperr() {
                     ;;
                 --status)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table plain json jsonl" -- "${cur}"))
                     return 0
                     ;;
                 *)

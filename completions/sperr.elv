@@ -64,15 +64,15 @@ set edit:completion:arg-completer[sperr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'sperr;list'= {
+            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
+            cand --format 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)'
             cand -c 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)'
             cand --category 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)'
             cand --source 'Only the entries from one source: the published reference, the server''s message file, or public material (observed)'
             cand --status 'Only the entries a source shows with this HTTP status'
-            cand --color 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]'
-            cand --format 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)'
-            cand --categories 'List the categories with their ranges and counts instead'
             cand --json 'Short for --format json'
             cand --no-pager 'Never page output, even when it is taller than the terminal'
+            cand --categories 'List the categories with their ranges and counts instead'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

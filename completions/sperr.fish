@@ -100,6 +100,13 @@ otp\t'Multi-Factor Authentication (13XXX)'"
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -l no-pager -d 'Never page output, even when it is taller than the terminal'
 complete -c sperr -n "__fish_sperr_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sperr -n "__fish_sperr_using_subcommand list" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sperr -n "__fish_sperr_using_subcommand list" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
+plain\t''
+json\t''
+jsonl\t'One JSON object per line'"
 complete -c sperr -n "__fish_sperr_using_subcommand list" -s c -l category -d 'A category: its name, a unique prefix of it (acc), its range (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)' -r -f -a "communication\t'Communication (110X)'
 billing\t'Billing / Payment (19XX)'
 card\t'Billing / Payment (19XX)'
@@ -130,16 +137,9 @@ complete -c sperr -n "__fish_sperr_using_subcommand list" -l source -d 'Only the
 server\t'The server\'s message file (api-errors.properties)'
 observed\t'Public Stormpath material: SDK tests, issues, the old documentation'"
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l status -d 'Only the entries a source shows with this HTTP status' -r
-complete -c sperr -n "__fish_sperr_using_subcommand list" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c sperr -n "__fish_sperr_using_subcommand list" -l format -d 'Output format [default: table on a terminal, plain when piped] (jsonl: one JSON object per line)' -r -f -a "table\t''
-plain\t''
-json\t''
-jsonl\t'One JSON object per line'"
-complete -c sperr -n "__fish_sperr_using_subcommand list" -l categories -d 'List the categories with their ranges and counts instead'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l json -d 'Short for --format json'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -l no-pager -d 'Never page output, even when it is taller than the terminal'
+complete -c sperr -n "__fish_sperr_using_subcommand list" -l categories -d 'List the categories with their ranges and counts instead'
 complete -c sperr -n "__fish_sperr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sperr -n "__fish_sperr_using_subcommand scan" -l color -d 'When to colour output [default: auto: when stdout is a terminal, TERM is not dumb and NO_COLOR is unset; CLICOLOR_FORCE forces it]' -r -f -a "auto\t''
 always\t''

@@ -65,13 +65,13 @@ pub fn run(command: &Command, settings: &Settings, streams: Streams) -> Result<O
     let stdin_is_terminal = settings.terminals.stdin;
     match command {
         Command::Show { codes } => show(codes, style, out, err),
-        Command::Explain { codes } if codes.is_empty() => {
+        Command::Explain(Deferred(args)) if args.codes.is_empty() => {
             explain_stdin(false, stdin_is_terminal, style, out, err)
         }
-        Command::Explain { codes } if codes == &["-"] => {
+        Command::Explain(Deferred(args)) if args.codes == ["-"] => {
             explain_stdin(true, stdin_is_terminal, style, out, err)
         }
-        Command::Explain { codes } => explain(codes, style, out, err),
+        Command::Explain(Deferred(args)) => explain(&args.codes, style, out, err),
         Command::Search(Deferred(args)) => search(
             &args.query.join(" "),
             args.limit,
@@ -80,18 +80,13 @@ pub fn run(command: &Command, settings: &Settings, streams: Streams) -> Result<O
             out,
             err,
         ),
-        Command::List {
-            category,
-            source,
-            status,
-            categories,
-        } => {
+        Command::List(Deferred(args)) => {
             let filter = ListFilter {
-                category: category.as_deref(),
-                origin: source.map(|s| s.origin()),
-                status: *status,
+                category: args.category.as_deref(),
+                origin: args.source.map(|s| s.origin()),
+                status: args.status,
             };
-            list(&filter, *categories, style, out, err)
+            list(&filter, args.categories, style, out, err)
         }
         Command::Scan(_) => {
             let scan_settings = settings.scan.as_ref().expect("settings has scan's");

@@ -159,11 +159,7 @@ pub enum Command {
         after_help = "Examples:\n  sperr explain 7100\n  sperr explain 2001 2006\n  \
                             pbpaste | sperr explain\n  sperr explain - < ticket.txt"
     )]
-    Explain {
-        /// Codes to explain, or `-` to read a ticket or log on stdin
-        #[arg(value_name = "CODE", value_parser = Suggested(code_values), hide_possible_values = true)]
-        codes: Vec<String>,
-    },
+    Explain(Deferred<ExplainArgs>),
     /// Search the reference by what you mean, best match first; forgiving of typos
     ///
     /// A sentence model built into sperr (in the default build) compares the
@@ -192,29 +188,7 @@ pub enum Command {
                             sperr list --category 13XXX\n  sperr list --source observed\n  \
                             sperr list --status 409\n  sperr list --categories"
     )]
-    List {
-        /// A category: its name, a unique prefix of it (acc), its range
-        /// (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
-        #[arg(
-            long,
-            short = 'c',
-            value_name = "CATEGORY",
-            conflicts_with = "categories",
-            value_parser = Suggested(category_values),
-            hide_possible_values = true
-        )]
-        category: Option<String>,
-        /// Only the entries from one source: the published reference, the
-        /// server's message file, or public material (observed)
-        #[arg(long, value_enum, value_name = "SOURCE", conflicts_with = "categories")]
-        source: Option<SourceChoice>,
-        /// Only the entries a source shows with this HTTP status
-        #[arg(long, value_name = "STATUS", conflicts_with = "categories")]
-        status: Option<u16>,
-        /// List the categories with their ranges and counts instead
-        #[arg(long)]
-        categories: bool,
-    },
+    List(Deferred<ListArgs>),
     /// Find Stormpath error codes in tickets, logs and support archives
     /// (stdin when no PATH)
     ///
@@ -287,7 +261,7 @@ impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
     }
 }
 
-// subcommand's own description: the arguments are added after it.)
+// What `merge` adds up. (As for `ScanArgs`, no doc comment.)
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// Shard summaries (scan --summary --format jsonl); `-` reads stdin
@@ -421,6 +395,40 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .and_then(|n| n.checked_mul(1 << shift))
         .filter(|&n| n > 0)
         .ok_or_else(|| "a size such as 4096, 64K, 100M or 4G".to_string())
+}
+
+// What `explain` explains. (As for `ScanArgs`, no doc comment.)
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Codes to explain, or `-` to read a ticket or log on stdin
+    #[arg(value_name = "CODE", value_parser = Suggested(code_values), hide_possible_values = true)]
+    pub codes: Vec<String>,
+}
+
+// What `list` lists. (As for `ScanArgs`, no doc comment.)
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// A category: its name, a unique prefix of it (acc), its range
+    /// (7XXX) or a short name (mfa, smtp, saml, ldap, jwt, org)
+    #[arg(
+        long,
+        short = 'c',
+        value_name = "CATEGORY",
+        conflicts_with = "categories",
+        value_parser = Suggested(category_values),
+        hide_possible_values = true
+    )]
+    pub category: Option<String>,
+    /// Only the entries from one source: the published reference, the
+    /// server's message file, or public material (observed)
+    #[arg(long, value_enum, value_name = "SOURCE", conflicts_with = "categories")]
+    pub source: Option<SourceChoice>,
+    /// Only the entries a source shows with this HTTP status
+    #[arg(long, value_name = "STATUS", conflicts_with = "categories")]
+    pub status: Option<u16>,
+    /// List the categories with their ranges and counts instead
+    #[arg(long)]
+    pub categories: bool,
 }
 
 /// The output options, taken and ignored where they do nothing (a
