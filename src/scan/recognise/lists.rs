@@ -3,6 +3,10 @@
 //! `- 12001`, `1. 7100`, `| 7100 | 40 |`. The list lasts until the next heading or the first blank
 //! line after it; the same numbers under other headings are not codes.
 
+use super::Scanner;
+use super::numbers::{code_number, number_at};
+use super::other_numbers::is_count;
+
 /// Where the lines read so far stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -213,6 +217,32 @@ fn is_heading(line: &[u8]) -> bool {
     let title =
         |label: &[u8]| line.len() >= label.len() && line[..label.len()].eq_ignore_ascii_case(label);
     atx || bold(b"**") || bold(b"__") || title(b"subject:") || title(b"title:")
+}
+
+impl Scanner {
+    /// A bare number that starts an item of a list of codes: `- [x] 13000`
+    /// under `## Errors`.
+    pub(super) fn list_item(&mut self, text: &[u8], speaks: bool) {
+        let named = !self.current.is_empty();
+        let Some(content) = self.lists.line(text, speaks, named) else {
+            return;
+        };
+        // Marked up: `` `7100` ``, `**7100**`.
+        let at = content
+            + text[content..]
+                .iter()
+                .take_while(|b| b"`*\"'".contains(b))
+                .count();
+        let Some((start, end)) = number_at(text, at) else {
+            return;
+        };
+        let Some(code) = code_number(text, start, end) else {
+            return;
+        };
+        if !is_count(text, end) {
+            self.push_with_list(code, 0, text, start, end);
+        }
+    }
 }
 
 #[cfg(test)]

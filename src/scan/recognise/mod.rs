@@ -45,7 +45,7 @@ use keywords::{
 };
 use lists::Lists;
 use numbers::*;
-use other_numbers::{is_count, is_other_programs_number};
+use other_numbers::{is_another_vendors_line, is_count, is_other_programs_number};
 use prefilter::*;
 use sentences::{Read, Sentence};
 use source::Source;
@@ -538,6 +538,16 @@ impl Scanner {
             if !url && is_other_programs_number(text, keyword_start, end) {
                 continue; // `[error] 2014#2014:`, `ERROR 2000 retries`
             }
+            let says_stormpath = || {
+                keywords.iter().any(|&(s, e)| {
+                    text[s..e]
+                        .windows(9)
+                        .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
+                })
+            };
+            if !url && is_another_vendors_line(text, says_stormpath()) {
+                continue; // `Cisco AnyConnect: Login failed. Error 7100`
+            }
             // A quoted key keeps its opening quote: `"code": 7101`.
             let from = match keyword_start.checked_sub(1) {
                 Some(q) if b"\"'".contains(&text[q]) => q,
@@ -585,9 +595,9 @@ impl Scanner {
         let Some((start, end)) = number else {
             return;
         };
-        if let Some(code) =
-            code_number(text, start, end).filter(|_| !is_other_programs_number(text, 0, end))
-        {
+        if let Some(code) = code_number(text, start, end).filter(|_| {
+            !is_other_programs_number(text, 0, end) && !is_another_vendors_line(text, false)
+        }) {
             self.push_with_list(code, 0, text, start, end);
         }
     }
@@ -603,30 +613,6 @@ impl Scanner {
             };
             self.push(code, Via::Number, offset + start, &text[start..end]);
             after = end;
-        }
-    }
-
-    /// A bare number that starts an item of a list of codes: `- [x] 13000`
-    /// under `## Errors`.
-    fn list_item(&mut self, text: &[u8], speaks: bool) {
-        let named = !self.current.is_empty();
-        let Some(content) = self.lists.line(text, speaks, named) else {
-            return;
-        };
-        // Marked up: `` `7100` ``, `**7100**`.
-        let at = content
-            + text[content..]
-                .iter()
-                .take_while(|b| b"`*\"'".contains(b))
-                .count();
-        let Some((start, end)) = number_at(text, at) else {
-            return;
-        };
-        let Some(code) = code_number(text, start, end) else {
-            return;
-        };
-        if !is_count(text, end) {
-            self.push_with_list(code, 0, text, start, end);
         }
     }
 

@@ -15,7 +15,18 @@ pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usiz
         || smtp_reply(&text[word_start.saturating_sub(SMTP_REACH)..word_start])
         || is_count(text, end)
         || other_products_body(text, word_start)
-        || super::source::names_a_vendor(text)
+}
+
+/// Whether the line names another vendor of numbered errors and not
+/// Stormpath, so that its numbers are that vendor's. `says_stormpath`: a
+/// context word of the line holds "stormpath", which settles it at less
+/// cost, unless the line says "not Stormpath".
+pub(super) fn is_another_vendors_line(text: &[u8], says_stormpath: bool) -> bool {
+    use super::source::{names_a_vendor, says_not_stormpath};
+    if says_stormpath && !says_not_stormpath(text) {
+        return false;
+    }
+    names_a_vendor(text)
 }
 
 /// Keys that other products put beside a numeric `code` in a JSON body:

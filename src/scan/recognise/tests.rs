@@ -366,6 +366,7 @@ fn a_line_that_names_another_vendor_and_not_stormpath_is_its() {
         "HD-10012 -- Cisco AnyConnect: \"Login failed. Error 7100\" from home",
         "CR_SERVER_GONE_ERROR = 2006     # \"MySQL server has gone away\"",
         "Twilio error 2003 while sending the SMS",
+        "MySQL error 2006 (not Stormpath): server has gone away",
     ] {
         assert_eq!(codes(line), Vec::<u32>::new(), "{line}");
     }

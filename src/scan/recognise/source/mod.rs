@@ -31,7 +31,7 @@ mod signs;
 mod words;
 
 pub(super) use signs::starts_code;
-pub(super) use words::names_a_vendor;
+pub(super) use words::{names_a_vendor, says_not_stormpath};
 
 /// Where a code stands on a line, and the code.
 pub(super) struct Found {

@@ -59,8 +59,31 @@ const VENDORS: &[&str] = &[
 
 /// Whether a line names another vendor and not Stormpath: a number after
 /// its error word is that vendor's.
+/// Asked of every number after an error word: one pass of an automaton over
+/// the line, and the words split into names only where it finds a vendor.
 pub(in crate::scan::recognise) fn names_a_vendor(text: &[u8]) -> bool {
-    names_any(text, VENDORS) && (!mentions_stormpath(text) || says_not_stormpath(text))
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(VENDORS)
+            .expect("the vendors' automaton builds")
+    });
+    // A match that overlaps one found stands in the same word.
+    let named = finder.find_iter(text).any(|m| {
+        // The word it stands in, as `names_any` splits words.
+        let start = text[..m.start()]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphanumeric())
+            .map_or(0, |i| i + 1);
+        let end = text[m.end()..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(text.len(), |i| m.end() + i);
+        names_any(&text[start..end], VENDORS)
+    });
+    named && (!mentions_stormpath(text) || says_not_stormpath(text))
 }
 
 /// Words that declare a block of constants or members.
@@ -212,9 +235,12 @@ pub(super) fn mentions_stormpath(text: &[u8]) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
 }
 
-pub(super) fn says_not_stormpath(text: &[u8]) -> bool {
-    text.windows(13)
-        .any(|w| w.eq_ignore_ascii_case(b"not stormpath"))
+pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
+    const NOT_STORMPATH: &[u8] = b"not stormpath";
+    memchr::memchr2_iter(b'n', b'N', text).any(|at| {
+        text.get(at..at + NOT_STORMPATH.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(NOT_STORMPATH))
+    })
 }
 
 /// Whether the name a number is given says it is a quantity: the name
