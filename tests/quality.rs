@@ -318,9 +318,9 @@ fn scan_holds_up_on_the_second_blind_set() {
 /// folder, scored only before and at the end (its misses never looked
 /// at), 32 -> 101 of 113 (28% -> 89%), 3 false -> 2. The second session
 /// tuned on two more blind development folders and scored the test folder
-/// once at its end: 104 of 113 (92.0%), 2 false (98.1%). The issue asks for
-/// 92% recall and 99% precision: recall met, precision not. Its misses are
-/// not printed.
+/// once at its end: 104 of 113 (92.0%), 2 false (98.1%); the third session
+/// at its start and end, the same. The issue asks for 92% recall and 99%
+/// precision: recall met, precision not. Its misses are not printed.
 #[test]
 fn scan_holds_up_on_issue_25s_archives() {
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND3_DEV, Counted::Catalog);
@@ -370,6 +370,17 @@ fn scan_holds_up_on_issue_25s_archives() {
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND7_TEST, Counted::Catalog);
     assert!(
         precision >= 0.98 && recall >= 0.87,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+    // Written blind beside scan-blind8-dev by another helper, a quarter of
+    // it decoys: 86 of 88, 3 false on the third session's first build and
+    // the same on its last (the precision rules tuned on its twin took none
+    // of them); its misses are not printed. The third session scored
+    // scan-blind3-test and scan-blind7-test at its start and end too:
+    // unchanged.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND8_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.96 && recall >= 0.97,
         "precision {precision:.3} recall {recall:.3}"
     );
 }
