@@ -45,7 +45,7 @@ use keywords::{
 };
 use lists::Lists;
 use numbers::*;
-use other_numbers::{is_another_vendors_line, is_count, is_other_programs_number};
+use other_numbers::{is_another_vendors_number, is_count, is_other_programs_number};
 use prefilter::*;
 use sentences::{Read, Sentence};
 use source::Source;
@@ -497,10 +497,20 @@ impl Scanner {
             if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
                 continue; // `status.` starts nothing but a key
             }
+            let source_code = self.source_text;
+            let says_stormpath = || {
+                keywords.iter().any(|&(s, e)| {
+                    text[s..e]
+                        .windows(9)
+                        .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
+                })
+            };
+            let vendors = |at| is_another_vendors_number(text, at, source_code, says_stormpath());
             // `a 7100 error`, not `the 2000 errors`: a plural counts.
             if keyword.eq_ignore_ascii_case(b"error")
                 && let Some((start, end)) = number_before(text, keyword_start)
                 && let Some(code) = code_number(text, start, end)
+                && !vendors(start)
             {
                 self.push(code, Via::Number, offset + start, &text[start..end]);
             }
@@ -538,15 +548,8 @@ impl Scanner {
             if !url && is_other_programs_number(text, keyword_start, end) {
                 continue; // `[error] 2014#2014:`, `ERROR 2000 retries`
             }
-            let says_stormpath = || {
-                keywords.iter().any(|&(s, e)| {
-                    text[s..e]
-                        .windows(9)
-                        .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
-                })
-            };
-            if !url && is_another_vendors_line(text, says_stormpath()) {
-                continue; // `Cisco AnyConnect: Login failed. Error 7100`
+            if !url && vendors(keyword_start) {
+                continue; // `Cisco AnyConnect: "Login failed. Error 7100"`
             }
             // A quoted key keeps its opening quote: `"code": 7101`.
             let from = match keyword_start.checked_sub(1) {
@@ -596,7 +599,8 @@ impl Scanner {
             return;
         };
         if let Some(code) = code_number(text, start, end).filter(|_| {
-            !is_other_programs_number(text, 0, end) && !is_another_vendors_line(text, false)
+            !is_other_programs_number(text, 0, end)
+                && !is_another_vendors_number(text, start, self.source_text, false)
         }) {
             self.push_with_list(code, 0, text, start, end);
         }

@@ -17,16 +17,26 @@ pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usiz
         || other_products_body(text, word_start)
 }
 
-/// Whether the line names another vendor of numbered errors and not
-/// Stormpath, so that its numbers are that vendor's. `says_stormpath`: a
-/// context word of the line holds "stormpath", which settles it at less
-/// cost, unless the line says "not Stormpath".
-pub(super) fn is_another_vendors_line(text: &[u8], says_stormpath: bool) -> bool {
-    use super::source::{names_a_vendor, says_not_stormpath};
+/// Whether another vendor of numbered errors, not Stormpath, names the
+/// number (or its error word) at `at`: in source code, a vendor anywhere on
+/// the line (a constant's comment); in prose, one a few words before it in
+/// its clause. `says_stormpath`: a context word of the line holds
+/// "stormpath", which settles it at less cost, unless the line says "not
+/// Stormpath".
+pub(super) fn is_another_vendors_number(
+    text: &[u8],
+    at: usize,
+    source_code: bool,
+    says_stormpath: bool,
+) -> bool {
+    use super::source::{names_a_vendor, says_not_stormpath, vendor_before};
     if says_stormpath && !says_not_stormpath(text) {
         return false;
     }
-    names_a_vendor(text)
+    match source_code {
+        true => names_a_vendor(text),
+        false => vendor_before(text, at),
+    }
 }
 
 /// Keys that other products put beside a numeric `code` in a JSON body:

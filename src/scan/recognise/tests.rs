@@ -370,6 +370,25 @@ fn a_line_that_names_another_vendor_and_not_stormpath_is_its() {
     ] {
         assert_eq!(codes(line), Vec::<u32>::new(), "{line}");
     }
+    // A number before its error word, as one after it.
+    assert_eq!(
+        codes("Twilio rejected it with a 2003 error"),
+        Vec::<u32>::new()
+    );
+    // A vendor in another clause, or after the number, is where the error
+    // happened, not whose it is.
+    for line in [
+        "With the Redis cache enabled, login returns error 7100 (bad password).",
+        "mysql is healthy. The login page shows error 7100 again.",
+        "Login behind the Oracle SSO portal fails: error 7100",
+        "level=error code=7100 msg=\"login failed\" db=postgres",
+        "Error 7100: Invalid username or password. (users migrated from MySQL)",
+        "Stormpath returned error 7100 but MySQL was not Stormpath-synced yet",
+    ] {
+        assert_eq!(codes(line), [7100], "{line}");
+    }
+    let continued = "Stormpath support says the error code should\nbe 7100 for the users we imported from MySQL\n";
+    assert_eq!(codes(continued), [7100]);
     // Stormpath named beside it, or where accounts went after it: still one.
     assert_eq!(codes("MySQL is fine; Stormpath error 7100 again"), [7100]);
     assert_eq!(

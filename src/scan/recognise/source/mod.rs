@@ -31,7 +31,7 @@ mod signs;
 mod words;
 
 pub(super) use signs::starts_code;
-pub(super) use words::{names_a_vendor, says_not_stormpath};
+pub(super) use words::{names_a_vendor, says_not_stormpath, vendor_before};
 
 /// Where a code stands on a line, and the code.
 pub(super) struct Found {

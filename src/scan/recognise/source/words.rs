@@ -30,14 +30,14 @@ pub(super) const QUANTITIES: &[&str] = &[
 /// speak of Stormpath's errors ("after the move to Okta, 7100 again").
 pub(super) const OTHER_PRODUCTS: &[&str] = &[
     "http", "pg", "sqlstate", "windows", "win32", "errno", "ldap", "aws", "okta", "auth0",
-    "cognito", "keycloak", "firebase", "stripe", "sendgrid", "mailgun",
+    "cognito", "keycloak", "firebase", "stripe", "sendgrid", "mailgun", "redis",
 ];
 
-/// Vendors that print numbered errors of their own: a line that names one
-/// and not Stormpath (`Cisco AnyConnect: Login failed. Error 7100`,
-/// `CR_SERVER_GONE_ERROR = 2006  # MySQL server has gone away`) speaks of
-/// that vendor's error. Not where accounts went after Stormpath (Okta,
-/// Auth0), nor what carries Stormpath's errors too (LDAP, HTTP, Zendesk).
+/// Vendors that print numbered errors of their own, which a line may name
+/// as the error's (`vendor_before`, `names_a_vendor`). Not where accounts
+/// went after Stormpath (Okta, Auth0), nor what carries Stormpath's errors
+/// too (LDAP, HTTP, Zendesk), nor what only stands beside them (a Redis
+/// cache, an Outlook inbox, a Citrix gateway), which print no numbers.
 const VENDORS: &[&str] = &[
     "mysql",
     "postgres",
@@ -45,23 +45,17 @@ const VENDORS: &[&str] = &[
     "mongo",
     "mongodb",
     "oracle",
-    "redis",
     "sqlite",
     "grpc",
     "twilio",
     "nexmo",
     "cisco",
     "anyconnect",
-    "citrix",
-    "vmware",
-    "outlook",
 ];
 
-/// Whether a line names another vendor and not Stormpath: a number after
-/// its error word is that vendor's.
-/// Asked of every number after an error word: one pass of an automaton over
-/// the line, and the words split into names only where it finds a vendor.
-pub(in crate::scan::recognise) fn names_a_vendor(text: &[u8]) -> bool {
+/// Where the words end that name a vendor: one pass of an automaton over
+/// the text, the words split into names only where it finds one.
+fn vendor_ends(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
     static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let finder = FINDER.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
@@ -71,7 +65,7 @@ pub(in crate::scan::recognise) fn names_a_vendor(text: &[u8]) -> bool {
             .expect("the vendors' automaton builds")
     });
     // A match that overlaps one found stands in the same word.
-    let named = finder.find_iter(text).any(|m| {
+    finder.find_iter(text).filter_map(|m| {
         // The word it stands in, as `names_any` splits words.
         let start = text[..m.start()]
             .iter()
@@ -81,9 +75,34 @@ pub(in crate::scan::recognise) fn names_a_vendor(text: &[u8]) -> bool {
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
             .map_or(text.len(), |i| m.end() + i);
-        names_any(&text[start..end], VENDORS)
+        names_any(&text[start..end], VENDORS).then_some(end)
+    })
+}
+
+/// Whether a line of source code names another vendor and not Stormpath:
+/// `CR_SERVER_GONE_ERROR = 2006  # MySQL server has gone away`.
+pub(in crate::scan::recognise) fn names_a_vendor(text: &[u8]) -> bool {
+    vendor_ends(text).next().is_some() && (!mentions_stormpath(text) || says_not_stormpath(text))
+}
+
+/// How far before a number, or its error word, the vendor that names it
+/// may stand.
+const VENDOR_REACH: usize = 40;
+
+/// Whether a vendor names the number, or the error word, at `at` of a line
+/// that does not name Stormpath: the vendor stands in the same clause, a
+/// few words before it (`MySQL error 2006`, `Twilio rejected it with a 2003
+/// error`), or says it after a colon (`Cisco AnyConnect: "Login failed.
+/// Error 7100"`). A vendor in another clause is where the error happened,
+/// not whose it is (`mysql is healthy. The login page shows error 7100`).
+pub(in crate::scan::recognise) fn vendor_before(text: &[u8], at: usize) -> bool {
+    let names = vendor_ends(&text[..at]).any(|end| {
+        let between = &text[end..at];
+        let says = between.trim_ascii_start().starts_with(b":");
+        let clause = !between.iter().any(|b| b".,;:()!?".contains(b));
+        between.len() <= VENDOR_REACH && (says || clause)
     });
-    named && (!mentions_stormpath(text) || says_not_stormpath(text))
+    names && (!mentions_stormpath(text) || says_not_stormpath(text))
 }
 
 /// Words that declare a block of constants or members.
@@ -235,11 +254,21 @@ pub(super) fn mentions_stormpath(text: &[u8]) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
 }
 
+/// Whether a text says "not Stormpath" in those words (not "cannot
+/// Stormpath", nor "not Stormpath-synced").
 pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
     const NOT_STORMPATH: &[u8] = b"not stormpath";
     memchr::memchr2_iter(b'n', b'N', text).any(|at| {
-        text.get(at..at + NOT_STORMPATH.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(NOT_STORMPATH))
+        let end = at + NOT_STORMPATH.len();
+        let starts = at == 0 || !text[at - 1].is_ascii_alphanumeric();
+        let ends = text
+            .get(end)
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-');
+        starts
+            && ends
+            && text
+                .get(at..end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(NOT_STORMPATH))
     })
 }
 
