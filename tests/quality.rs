@@ -319,7 +319,7 @@ fn scan_holds_up_on_the_second_blind_set() {
 /// at), 32 -> 101 of 113 (28% -> 89%), 3 false -> 2. The second session
 /// tuned on two more blind development folders and scored the test folder
 /// once at its end: 104 of 113 (92.0%), 2 false (98.1%); the third session
-/// at its start and end, the same. The issue asks for 92% recall and 99%
+/// four times, from its start to its end, the same. The issue asks for 92% recall and 99%
 /// precision: recall met, precision not. Its misses are not printed.
 #[test]
 fn scan_holds_up_on_issue_25s_archives() {
@@ -337,7 +337,8 @@ fn scan_holds_up_on_issue_25s_archives() {
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     // Written blind in the second session: 83 of 117 (2 false) and 101 of
-    // 120 (2 false) before each was seen, then tuned on. What they still
+    // 120 (2 false) before each was seen, then tuned on (the third session's
+    // disowning rule took the last false one of scan-blind6-dev). What they still
     // miss is mostly prose with no error word on its line ("we keep getting
     // 7101 since Monday"), which the prefilter never shows the rules.
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND5_DEV, Counted::Catalog);
@@ -359,6 +360,18 @@ fn scan_holds_up_on_issue_25s_archives() {
         precision >= 0.97 && recall >= 0.99,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
+    // Written blind late in the third session, to be hard on precision:
+    // 12 of 12, 20 false before it was seen; 18 false after the one rule
+    // taken from it (prose that disowns a number). What it still reports:
+    // an app's own code table said to be unrelated to Stormpath, an app's
+    // `acme.errors.7100` message keys under "not Stormpath", Windows
+    // Installer's errors in a Stormpath Agent install log, a printer's and
+    // a payment processor's codes, a disclaimer on the next line.
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND9_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.4 && recall >= 0.99,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
     assert!(
         precision >= 0.98 && recall >= 0.92,
@@ -374,10 +387,10 @@ fn scan_holds_up_on_issue_25s_archives() {
     );
     // Written blind beside scan-blind8-dev by another helper, a quarter of
     // it decoys: 86 of 88, 3 false on the third session's first build and
-    // the same on its last (the precision rules tuned on its twin took none
-    // of them); its misses are not printed. The third session scored
-    // scan-blind3-test and scan-blind7-test at its start and end too:
-    // unchanged.
+    // at three later points, the last on its last build (the rules tuned on
+    // its twin and on scan-blind9-dev took none of them); its misses are not
+    // printed. The third session scored scan-blind3-test and
+    // scan-blind7-test at the same four points: unchanged.
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND8_TEST, Counted::Catalog);
     assert!(
         precision >= 0.96 && recall >= 0.97,

@@ -72,6 +72,10 @@ pub const SCAN_BLIND7_TEST: &str = "scan-blind7-test";
 /// two helpers at the start of issue 25's third session, for precision.
 pub const SCAN_BLIND8_DEV: &str = "scan-blind8-dev";
 pub const SCAN_BLIND8_TEST: &str = "scan-blind8-test";
+/// A small development folder, half of it decoys written to be taken for
+/// codes (other software's numbers, an app's own codes, disowned and
+/// negated mentions), written blind late in that session.
+pub const SCAN_BLIND9_DEV: &str = "scan-blind9-dev";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

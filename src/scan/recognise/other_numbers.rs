@@ -30,6 +30,9 @@ pub(super) fn is_another_vendors_number(
     says_stormpath: bool,
 ) -> bool {
     use super::source::{names_a_vendor, says_not_stormpath, vendor_before};
+    if !source_code && is_disowned(text, at) {
+        return true;
+    }
     if says_stormpath && !says_not_stormpath(text) {
         return false;
     }
@@ -37,6 +40,63 @@ pub(super) fn is_another_vendors_number(
         true => names_a_vendor(text),
         false => vendor_before(text, at),
     }
+}
+
+/// Phrases by which prose says a number is not Stormpath's: the writer's
+/// own code, an SDK's, or expressly not Stormpath's.
+const DISOWNING: &[&[u8]] = &[
+    b"not a stormpath",
+    b"not stormpath",
+    b"not an sdk",
+    b"not a code from",
+    b"our own code",
+    b"our internal code",
+    b"internal code",
+];
+
+/// Whether prose disowns the number (or its error word) at `at`: in its
+/// clause before it (`was **not** a Stormpath error 7104`), or in the rest
+/// of its sentence (`Error 7105 – please retry, but that's our internal
+/// code`; `error 2016 (the year), not a Stormpath code`). A disowning
+/// clause before it leaves it alone ("Not a Stormpath outage, just error
+/// 7100").
+fn is_disowned(text: &[u8], at: usize) -> bool {
+    // A first look at the line: every phrase holds "not" or "internal",
+    // and most lines with a code hold neither.
+    let anchors = memchr::memchr2_iter(b'n', b'N', text).any(|i| {
+        let word = |w: &[u8]| {
+            text.get(i..i + w.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(w))
+        };
+        word(b"not") || word(b"nternal")
+    });
+    if !anchors {
+        return false;
+    }
+    let clause_start = text[..at]
+        .iter()
+        .rposition(|b| b",;.:()!?".contains(b))
+        .map_or(0, |i| i + 1);
+    let ends = |i: &usize| text.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+    let sentence_end = (at..text.len())
+        .filter(|&i| b".;!?".contains(&text[i]))
+        .find(ends)
+        .unwrap_or(text.len());
+    let region = &text[clause_start..sentence_end];
+    // Emphasis and code marks fall away: `**not** a Stormpath`.
+    let folded: Vec<u8> = region
+        .iter()
+        .filter(|b| !b"*_`".contains(b))
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    DISOWNING.iter().any(|phrase| {
+        // Whole words: not "cannot Stormpath" nor "not Stormpath-synced".
+        memchr::memmem::find_iter(&folded, phrase).any(|i| {
+            let after = folded.get(i + phrase.len());
+            (i == 0 || !folded[i - 1].is_ascii_alphanumeric())
+                && after.is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-')
+        })
+    })
 }
 
 /// Keys that other products put beside a numeric `code` in a JSON body:

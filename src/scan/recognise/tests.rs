@@ -399,6 +399,25 @@ fn a_line_that_names_another_vendor_and_not_stormpath_is_its() {
 }
 
 #[test]
+fn prose_that_disowns_a_number_keeps_it() {
+    for line in [
+        "The failing case was **not** a Stormpath error 7104 at all",
+        "Our app shows \"Error 7105 - please retry\" but that's our internal code",
+        "customer asked about \"error 2016\" - the year in their log, not a Stormpath code.",
+    ] {
+        assert_eq!(codes(line), Vec::<u32>::new(), "{line}");
+    }
+    // A disowning clause before it, or a sentence after it, leaves it alone.
+    for line in [
+        "Not a Stormpath outage, just error 7100 from bad passwords",
+        "Stormpath error 7100 again. The 404s are not ours.",
+        "Login fails with error 7100 and it is not intermittent",
+    ] {
+        assert_eq!(codes(line), [7100], "{line}");
+    }
+}
+
+#[test]
 fn a_member_that_counts_or_places_holds_no_code() {
     let json = "{\n  \"errors\": [\n    {\n      \"index\": 7100,\n      \"reason\": \"dup\"\n    }\n  ]\n}\n";
     assert_eq!(codes(json), Vec::<u32>::new());
