@@ -45,7 +45,7 @@ use keywords::{
 };
 use lists::Lists;
 use numbers::*;
-use other_numbers::{is_another_vendors_number, is_count, is_other_programs_number};
+use other_numbers::{is_count, is_not_stormpaths, is_other_programs_number};
 use prefilter::*;
 use sentences::{Read, Sentence};
 use source::Source;
@@ -472,6 +472,7 @@ impl Scanner {
     fn numbers(&mut self, text: &[u8], offset: usize) -> Words {
         let mut words = Words::default();
         let keywords = std::mem::take(&mut self.scratch.keywords);
+        let source_code = self.source_text;
         for &(keyword_start, keyword_end) in &keywords {
             let keyword = &text[keyword_start..keyword_end];
             // `code`, `errorCode`, `error_code` ending a cell: a table's
@@ -497,20 +498,17 @@ impl Scanner {
             if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
                 continue; // `status.` starts nothing but a key
             }
-            let source_code = self.source_text;
             let says_stormpath = || {
-                keywords.iter().any(|&(s, e)| {
-                    text[s..e]
-                        .windows(9)
-                        .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
-                })
+                keywords
+                    .iter()
+                    .any(|&(s, e)| source::mentions_stormpath(&text[s..e]))
             };
-            let vendors = |at| is_another_vendors_number(text, at, source_code, says_stormpath());
+            let theirs = |at| is_not_stormpaths(text, at, source_code, says_stormpath());
             // `a 7100 error`, not `the 2000 errors`: a plural counts.
             if keyword.eq_ignore_ascii_case(b"error")
                 && let Some((start, end)) = number_before(text, keyword_start)
                 && let Some(code) = code_number(text, start, end)
-                && !vendors(start)
+                && !theirs(start)
             {
                 self.push(code, Via::Number, offset + start, &text[start..end]);
             }
@@ -548,7 +546,7 @@ impl Scanner {
             if !url && is_other_programs_number(text, keyword_start, end) {
                 continue; // `[error] 2014#2014:`, `ERROR 2000 retries`
             }
-            if !url && vendors(keyword_start) {
+            if !url && theirs(keyword_start) {
                 continue; // `Cisco AnyConnect: "Login failed. Error 7100"`
             }
             // A quoted key keeps its opening quote: `"code": 7101`.
@@ -600,7 +598,7 @@ impl Scanner {
         };
         if let Some(code) = code_number(text, start, end).filter(|_| {
             !is_other_programs_number(text, 0, end)
-                && !is_another_vendors_number(text, start, self.source_text, false)
+                && !is_not_stormpaths(text, start, self.source_text, false)
         }) {
             self.push_with_list(code, 0, text, start, end);
         }

@@ -17,13 +17,13 @@ pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usiz
         || other_products_body(text, word_start)
 }
 
-/// Whether another vendor of numbered errors, not Stormpath, names the
-/// number (or its error word) at `at`: in source code, a vendor anywhere on
-/// the line (a constant's comment); in prose, one a few words before it in
-/// its clause. `says_stormpath`: a context word of the line holds
+/// Whether the number (or its error word) at `at` is someone else's: prose
+/// disowns it (`is_disowned`), or another vendor of numbered errors, not
+/// Stormpath, names it: in source code a vendor anywhere on the line (a
+/// constant's comment), in prose one a few words before it in its clause. `says_stormpath`: a context word of the line holds
 /// "stormpath", which settles it at less cost, unless the line says "not
 /// Stormpath".
-pub(super) fn is_another_vendors_number(
+pub(super) fn is_not_stormpaths(
     text: &[u8],
     at: usize,
     source_code: bool,
@@ -86,17 +86,12 @@ fn is_disowned(text: &[u8], at: usize) -> bool {
     // Emphasis and code marks fall away: `**not** a Stormpath`.
     let folded: Vec<u8> = region
         .iter()
+        .copied()
         .filter(|b| !b"*_`".contains(b))
-        .map(u8::to_ascii_lowercase)
         .collect();
-    DISOWNING.iter().any(|phrase| {
-        // Whole words: not "cannot Stormpath" nor "not Stormpath-synced".
-        memchr::memmem::find_iter(&folded, phrase).any(|i| {
-            let after = folded.get(i + phrase.len());
-            (i == 0 || !folded[i - 1].is_ascii_alphanumeric())
-                && after.is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-')
-        })
-    })
+    DISOWNING
+        .iter()
+        .any(|phrase| super::source::says_phrase(&folded, phrase))
 }
 
 /// Keys that other products put beside a numeric `code` in a JSON body:

@@ -31,7 +31,9 @@ mod signs;
 mod words;
 
 pub(super) use signs::starts_code;
-pub(super) use words::{names_a_vendor, says_not_stormpath, vendor_before};
+pub(super) use words::{
+    mentions_stormpath, names_a_vendor, says_not_stormpath, says_phrase, vendor_before,
+};
 
 /// Where a code stands on a line, and the code.
 pub(super) struct Found {

@@ -249,7 +249,7 @@ pub(super) fn names_any(text: &[u8], words: &[&str]) -> bool {
         })
 }
 
-pub(super) fn mentions_stormpath(text: &[u8]) -> bool {
+pub(in crate::scan::recognise) fn mentions_stormpath(text: &[u8]) -> bool {
     text.windows(9)
         .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
 }
@@ -257,9 +257,15 @@ pub(super) fn mentions_stormpath(text: &[u8]) -> bool {
 /// Whether a text says "not Stormpath" in those words (not "cannot
 /// Stormpath", nor "not Stormpath-synced").
 pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
-    const NOT_STORMPATH: &[u8] = b"not stormpath";
-    memchr::memchr2_iter(b'n', b'N', text).any(|at| {
-        let end = at + NOT_STORMPATH.len();
+    says_phrase(text, b"not stormpath")
+}
+
+/// Whether a text says a lower-case phrase, in any case, as whole words:
+/// no letter or digit before it, and none, nor a hyphen, after it.
+pub(in crate::scan::recognise) fn says_phrase(text: &[u8], phrase: &[u8]) -> bool {
+    let first = phrase[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|at| {
+        let end = at + phrase.len();
         let starts = at == 0 || !text[at - 1].is_ascii_alphanumeric();
         let ends = text
             .get(end)
@@ -268,7 +274,7 @@ pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
             && ends
             && text
                 .get(at..end)
-                .is_some_and(|w| w.eq_ignore_ascii_case(NOT_STORMPATH))
+                .is_some_and(|w| w.eq_ignore_ascii_case(phrase))
     })
 }
 
