@@ -76,6 +76,13 @@ pub const SCAN_BLIND8_TEST: &str = "scan-blind8-test";
 /// codes (other software's numbers, an app's own codes, disowned and
 /// negated mentions), written blind late in that session.
 pub const SCAN_BLIND9_DEV: &str = "scan-blind9-dev";
+/// A development folder and a test folder of the same kinds, realistic
+/// mixes with decoys inside files that name real codes too (other
+/// products' error numbers with their own messages, processors' response
+/// codes, an app's own codes), written blind by two helpers at the start of
+/// issue 25's fourth session.
+pub const SCAN_BLIND10_DEV: &str = "scan-blind10-dev";
+pub const SCAN_BLIND10_TEST: &str = "scan-blind10-test";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

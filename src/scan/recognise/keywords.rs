@@ -122,7 +122,9 @@ pub(super) fn right_boundary(text: &[u8], at: usize, keyword: &[u8]) -> bool {
 }
 
 /// Kinds of code that are not error codes: `zip code 10017`, `promo code
-/// 2016`, `verification code 7102`, `exit code 1`.
+/// 2016`, `verification code 7102`, `exit code 1`; and other systems'
+/// codes by what they call them: a payment processor's `response code` or
+/// `reason code`, a printer's `support code`.
 pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"zip",
     b"postal",
@@ -158,6 +160,10 @@ pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"color",
     b"qr",
     b"bar",
+    b"response",
+    b"reason",
+    b"decline",
+    b"support",
 ];
 
 /// Whether a `code` keyword is qualified as some other kind of code by the

@@ -21,6 +21,7 @@
 //! - `tables`: a text table's Code column, a JSON body's fields;
 //! - `csv`: the code column of a CSV export;
 //! - `other_numbers`: what other programs print after "error", and counts;
+//! - `own_message`: another program's message after its number;
 //! - `source`: integrations' source code (switch labels, comparisons, the
 //!   members of maps, enums and constants about errors).
 //!
@@ -31,6 +32,7 @@ mod keywords;
 mod lists;
 mod numbers;
 mod other_numbers;
+mod own_message;
 mod prefilter;
 mod sentences;
 mod source;
@@ -353,6 +355,8 @@ impl Scanner {
             self.list_item(text, words.codes);
             if self.source_text {
                 self.source_code(text);
+            } else {
+                own_message::drop_others(&mut self.current, &self.scratch.keywords, text, offset);
             }
         }
         if sign {

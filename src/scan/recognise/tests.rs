@@ -171,6 +171,46 @@ fn other_programs_numbers_after_error_are_theirs() {
 }
 
 #[test]
+fn another_programs_message_after_its_number_makes_it_theirs() {
+    for text in [
+        "\"Error 5100: patch manifest could not be verified\"",
+        "raised unexpected: OperationalError(2006, 'MySQL server has gone away')",
+        "- **11001** (WSAHOST_NOT_FOUND) – \"No such host is known.\"",
+        "ERROR c.b.portal.web.ErrorAdvice : Returning app error code 4002 (PORTAL_DB_UNAVAILABLE)",
+    ] {
+        assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+    }
+    // A gloss in the catalog's words, or a line that names Stormpath.
+    for (text, code) in [
+        (
+            "We keep getting error 7101: account disabled by the admin",
+            7101,
+        ),
+        (
+            "error 7100: users can't log in with the specified password",
+            7100,
+        ),
+        (
+            "Stormpath error 5100: patch manifest could not be verified",
+            5100,
+        ),
+    ] {
+        assert_eq!(codes(text), [code], "{text}");
+    }
+}
+
+#[test]
+fn other_systems_kinds_of_code_are_not_stormpaths() {
+    for text in [
+        "result=processor_declined processor_response_code=2001 processor_response_text=\"Insufficient Funds\"",
+        "Authorize.Net response code 2 (declined), reason code 2001",
+        "now shows \"Support Code 5200\" (print head temperature error)",
+    ] {
+        assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+    }
+}
+
+#[test]
 fn a_table_code_column() {
     let table =
         "Top errors:\n\nCode    Count  Share\n7102    310    41%\n7101    120    16%\n\n2001 after";
@@ -542,6 +582,17 @@ fn a_tests_assertions_on_a_code_name_it() {
     assert_eq!(codes(delta), [4000]);
     let js = "import x from 'y';\n  expect(err.code).toBe(7101);\n  assert.strictEqual(err.code, 7102);\n";
     assert_eq!(codes(js), [7101, 7102]);
+}
+
+#[test]
+fn constants_under_a_comment_about_another_products_errors_are_theirs() {
+    let python = "import logging\n\n# MySQL client errors worth one retry: 2006 gone away,\n# 2013 lost connection.\nRETRYABLE_DB_ERRORS = frozenset([2006, 2013])\n\n# Stormpath errors\nRETRY_STORMPATH_ERRORS = frozenset([7103])\n";
+    assert_eq!(codes(python), [7103]);
+    let csharp = "using System;\nclass StormpathErrorHandling\n{\n    // Winsock error numbers seen when api.stormpath.com is unreachable.\n    // Not Stormpath codes.\n    private const int WSAETIMEDOUT = 10060;\n    // Stormpath login errors\n    private const int ACCOUNT_LOCKED = 7103;\n}\n";
+    assert_eq!(codes(csharp), [7103]);
+    // A comment naming another product under one about Stormpath's errors.
+    let java = "/**\n * Stormpath subscription errors shown in the admin screen.\n * Card checks go through Stripe first.\n */\npublic enum BillingError {\n    CARD_DECLINED(1927, \"Declined.\");\n}\n";
+    assert_eq!(codes(java), [1927]);
 }
 
 #[test]

@@ -32,7 +32,8 @@ mod words;
 
 pub(super) use signs::starts_code;
 pub(super) use words::{
-    mentions_stormpath, names_a_vendor, says_not_stormpath, says_phrase, vendor_before,
+    mentions_stormpath, names_a_vendor, names_vendor, says_not_stormpath, says_phrase,
+    vendor_before,
 };
 
 /// Where a code stands on a line, and the code.
@@ -164,6 +165,9 @@ impl Source {
             // error codes`, not `# MySQL client errors (not Stormpath)`.
             let words = Words::of(text);
             self.announced |= words.errors && !words.other_product;
+            // `// Winsock error numbers seen when api.stormpath.com is
+            // unreachable.` then `// Not Stormpath codes.`
+            self.announced &= !words.disowns_stormpath;
             self.other_announced |= words.other_product;
             if self.scopes.last().is_some_and(|s| s.kind == Kind::Other) {
                 self.scopes.pop(); // the next comment says what follows
@@ -210,6 +214,13 @@ impl Source {
             return;
         }
         indexed(code, &self.other_maps, found);
+        if other && !announced {
+            // `# MySQL client errors worth a retry` over `RETRYABLE_DB_ERRORS
+            // = frozenset([2006, 2013])`: the line names that product's
+            // (not under `Stormpath billing errors`, then `Card checks go
+            // through Stripe`).
+            return;
+        }
         // What names the block: the name assigned (`REAUTH_CODES = …`) or
         // keyed (YAML's `errors:`, JSON's `"stormpathErrors": {`), or a
         // declaration (`enum MfaError`, `module StormpathErrors`; a class's

@@ -85,6 +85,12 @@ pub(in crate::scan::recognise) fn names_a_vendor(text: &[u8]) -> bool {
     vendor_ends(text).next().is_some() && (!mentions_stormpath(text) || says_not_stormpath(text))
 }
 
+/// Whether a text names a vendor of numbered errors: `MySQL server has
+/// gone away`.
+pub(in crate::scan::recognise) fn names_vendor(text: &[u8]) -> bool {
+    vendor_ends(text).next().is_some()
+}
+
 /// How far before a number, or its error word, the vendor that names it
 /// may stand.
 const VENDOR_REACH: usize = 40;
@@ -140,6 +146,8 @@ pub(super) struct Words {
     pub(super) class: bool,
     /// It says `Stormpath`: a map or an enum so named is about its errors.
     pub(super) stormpath: bool,
+    /// It says "not Stormpath": `# Our own portal errors (not Stormpath)`.
+    pub(super) disowns_stormpath: bool,
 }
 
 impl Words {
@@ -186,10 +194,13 @@ impl Words {
         }
         // Parts of names (`mysqlErrors`) and whole words (`MySQL`).
         words.other_product = names_any(text, OTHER_PRODUCTS) || names_any(text, VENDORS);
-        if words.other_product && mentions_stormpath(text) && !says_not_stormpath(text) {
+        words.disowns_stormpath = says_not_stormpath(text);
+        if words.other_product && mentions_stormpath(text) && !words.disowns_stormpath {
             // `Stormpath error codes (HTTP 400 and 409)`
             words.other_product = false;
         }
+        // What is not Stormpath's is someone else's.
+        words.other_product |= words.disowns_stormpath;
         words
     }
 
