@@ -166,12 +166,28 @@ pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"support",
 ];
 
+/// Errors of a system beneath an application, by what they are called:
+/// .NET's `NativeErrorCode=10013`, `socket error`, `SQL error 2006`.
+const OTHER_ERRORS: &[&[u8]] = &[
+    b"native",
+    b"socket",
+    b"win32",
+    b"winsock",
+    b"system",
+    b"os",
+    b"sql",
+    b"database",
+];
+
 /// Whether a `code` keyword is qualified as some other kind of code by the
-/// word before it.
+/// word before it, or an `error` or `errorCode` keyword as another system's.
 pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
-    if !keyword.eq_ignore_ascii_case(b"code") && !keyword.eq_ignore_ascii_case(b"codes") {
-        return false;
-    }
+    let is = |w: &[u8]| keyword.eq_ignore_ascii_case(w);
+    let kinds = match () {
+        _ if is(b"code") || is(b"codes") => OTHER_CODES,
+        _ if is(b"error") || is(b"errorcode") || is(b"error_code") => OTHER_ERRORS,
+        _ => return false,
+    };
     let before = &text[..at];
     let end = before.len()
         - before
@@ -180,7 +196,7 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
             .take_while(|b| matches!(b, b' ' | b'-' | b'_'))
             .count();
     let word = word_ending(before, end);
-    !word.is_empty() && OTHER_CODES.iter().any(|w| w.eq_ignore_ascii_case(word))
+    !word.is_empty() && kinds.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether a word follows the number at `end` (`2016 roadmap`), as it

@@ -11,6 +11,7 @@ pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usiz
     let after = &text[end..];
     process_ids(after)
         || sql_state(after)
+        || sql_server(after)
         || windows_socket(text, word_start, after)
         || smtp_reply(&text[word_start.saturating_sub(SMTP_REACH)..word_start])
         || is_count(text, end)
@@ -177,6 +178,13 @@ fn sql_state(after: &[u8]) -> bool {
             .iter()
             .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
         && state[5] == b')'
+}
+
+/// SQL Server's `Error: 9002, Severity: 17, State: 2.`
+fn sql_server(after: &[u8]) -> bool {
+    after
+        .get(..12)
+        .is_some_and(|a| a.eq_ignore_ascii_case(b", severity: "))
 }
 
 /// Windows' `[WinError 10054]`, `Winsock error 10060`, `socket error

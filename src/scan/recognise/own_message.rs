@@ -154,7 +154,11 @@ fn own_words(text: &[u8], end: usize) -> Option<Own<'_>> {
         [b',', b' ', b'\'' | b'"', ..] => 2,
         _ => 0,
     };
-    let message = (skip > 0).then(|| {
+    // `General error: 2006 MySQL server has gone away`: a vendor's message
+    // with no mark before it.
+    let first_word = rest.split(|b| !b.is_ascii_alphanumeric()).next();
+    let vendor_next = spaced && skip == 0 && first_word.is_some_and(names_vendor);
+    let message = (skip > 0 || vendor_next).then(|| {
         let body = &rest[skip..rest.len().min(skip + MAX_MESSAGE)];
         let opening = body.iter().take_while(|b| b" \"'*`".contains(b)).count();
         let body = &body[opening..];
@@ -254,6 +258,10 @@ mod tests {
         ));
         assert!(otherwise(
             "OperationalError(2006, 'MySQL server has gone away')",
+            "2006"
+        ));
+        assert!(otherwise(
+            "'SQLSTATE[HY000]: General error: 2006 MySQL server has gone away' in x.php",
             "2006"
         ));
         assert!(otherwise(

@@ -157,6 +157,9 @@ fn other_programs_numbers_after_error_are_theirs() {
         "ERROR 2003 (HY000): Can't connect to MySQL server",
         "ConnectionResetError: [WinError 10054] An existing connection was closed",
         "Winsock error 10060 and socket error 10054 (WSAECONNRESET)",
+        "SocketException: SocketErrorCode=AccessDenied NativeErrorCode=10013",
+        "2016-10-14 03:12:40.11 spid61      Error: 9002, Severity: 17, State: 2.",
+        "database error 2006 after the failover; SQL error 2013 on the replica",
         "OSError: [Errno 2001] No such file",
         "ERROR 4000 sessions dropped; [ERROR] 2000 retries; error: 7104 requests failed",
     ] {
