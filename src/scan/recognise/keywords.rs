@@ -199,9 +199,10 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
     !word.is_empty() && kinds.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Whether a word follows the number at `end` (`2016 roadmap`), as it
-/// does not in the SDKs' `Stormpath 7104 (…)` or `Stormpath 7104: …`, nor
-/// in `Stormpath 7104 error`.
+/// Whether a word that names a thing follows the number at `end` (`2016
+/// roadmap`), as it does not in the SDKs' `Stormpath 7104 (…)` or
+/// `Stormpath 7104: …`, nor in `Stormpath 7104 error` or `Stormpath 7104
+/// on login`.
 pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
     let rest = &text[end..];
     let Some(word) = rest.strip_prefix(b" ") else {
@@ -212,5 +213,13 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
     word_len > 0
         && ![&b"error"[..], b"errors", b"err"]
             .iter()
+            .chain(FUNCTION_WORDS)
             .any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// Words that name nothing: after them a number stands alone (`Stormpath
+/// 10017 on a few requests`, `Stormpath 7100 since Monday`).
+const FUNCTION_WORDS: &[&[u8]] = &[
+    b"on", b"in", b"at", b"for", b"from", b"when", b"while", b"since", b"after", b"during",
+    b"again", b"is", b"was", b"with", b"to", b"about", b"every", b"each", b"if",
+];

@@ -479,13 +479,7 @@ impl Scanner {
         let source_code = self.source_text;
         for &(keyword_start, keyword_end) in &keywords {
             let keyword = &text[keyword_start..keyword_end];
-            // `code`, `errorCode`, `error_code` ending a cell: a table's
-            // header may stand here (`"code": 7100` is no header).
-            words.code |= keyword.len() >= 4
-                && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code")
-                && text
-                    .get(keyword_end)
-                    .is_none_or(|&b| b.is_ascii_whitespace() || b == b'|');
+            words.code |= may_head_a_table(text, keyword, keyword_end);
             if !left_boundary(text, keyword_start) || !right_boundary(text, keyword_end, keyword) {
                 continue;
             }
@@ -670,8 +664,8 @@ impl Scanner {
 /// The words a line holds, as the rules for tables and lists need them.
 #[derive(Default)]
 struct Words {
-    /// The word "code" at the end of a cell: the line may be a table's
-    /// header.
+    /// The word "code" (or a Markdown table's "error") at the end of a
+    /// cell: the line may be a table's header.
     code: bool,
     /// Words for error codes, not another kind of code (`zip code`): the
     /// line speaks of error codes, as a list's heading must.

@@ -6,8 +6,8 @@ use super::{CODE_DIGITS, Scanner, parse_digits};
 use crate::scan::Via;
 
 impl Scanner {
-    /// A text table: a header line with a cell `Code` (or `Error code`)
-    /// starts it; the cell
+    /// A text table: a header line with a cell `Code` (or `Error code`,
+    /// `Error`, `Stormpath error`) starts it; the cell
     /// in that column of the lines below holds a code; a blank line ends it.
     pub(super) fn table(&mut self, text: &[u8]) {
         let cells = cells(text);
@@ -41,6 +41,20 @@ impl Scanner {
             _ => self.table_column = None,
         }
     }
+}
+
+/// Whether the keyword `keyword`, ending at `end` of a line, ends a cell
+/// that may head a table's code column: `code`, `errorCode`, `error_code`
+/// (`"code": 7100` is no header), or `| Stormpath error |` in Markdown.
+pub(super) fn may_head_a_table(text: &[u8], keyword: &[u8], end: usize) -> bool {
+    let named = match keyword.eq_ignore_ascii_case(b"error") {
+        true => memchr::memchr(b'|', text).is_some(),
+        false => keyword.len() >= 4 && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code"),
+    };
+    named
+        && text
+            .get(end)
+            .is_none_or(|&b| b.is_ascii_whitespace() || b == b'|')
 }
 
 pub(super) fn is_code_cell(cell: &[u8]) -> bool {
@@ -103,6 +117,10 @@ pub(super) fn trim(text: &[u8], mut start: usize, mut end: usize) -> (usize, usi
 /// `errorCode`, `error_code`, `stormpath_error_code`, but not another kind
 /// of code (`Zip code`, `status_code`).
 pub(super) fn is_code_header(cell: &[u8]) -> bool {
+    // `| Stormpath error | Meaning |`: a column of errors by number.
+    if cell.eq_ignore_ascii_case(b"error") || cell.eq_ignore_ascii_case(b"stormpath error") {
+        return true;
+    }
     if cell.len() < 4 || !cell[cell.len() - 4..].eq_ignore_ascii_case(b"code") {
         return false;
     }

@@ -230,6 +230,9 @@ fn a_table_code_column() {
     assert_eq!(codes(spaced), [7103, 2001]);
     let tabbed = "When\tcode\tuser\n2016-10-01\t7104\t1200";
     assert_eq!(codes(tabbed), [7104]);
+    let errors =
+        "| Stormpath error | Meaning |\n|---|---|\n| 7100 | Wrong password |\n| 7103 | Locked |";
+    assert_eq!(codes(errors), [7100, 7103]);
     let empty_cell = "| Code | Note |\n|---|---|\n|  | 7100 |";
     assert_eq!(
         codes(empty_cell),
@@ -284,6 +287,11 @@ fn distractors_are_not_codes() {
     ] {
         assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
     }
+    // A function word names no thing: the number stands alone.
+    assert_eq!(
+        codes("api-gw is logging Stormpath 10017 on a few requests"),
+        [10017]
+    );
 }
 
 #[test]
