@@ -31,13 +31,15 @@ fn header_name(cell: &[u8]) -> Vec<u8> {
 }
 
 /// Whether a header cell names the code column: `code`, `Error Code`,
-/// `stormpath_codes`, `API error code`.
+/// `stormpath_codes`, `API error code`, Jira's `Custom field (Stormpath
+/// codes)`.
 fn is_code_header(cell: &[u8]) -> bool {
     let name = header_name(cell);
+    let name = name.strip_prefix(b"customfield").unwrap_or(&name);
     let name = [&b"stormpath"[..], b"api"]
         .iter()
         .find_map(|prefix| name.strip_prefix(*prefix))
-        .unwrap_or(&name);
+        .unwrap_or(name);
     [
         &b"code"[..],
         b"codes",
@@ -279,7 +281,12 @@ mod tests {
         ] {
             assert!(is_code_header(header.as_bytes()), "{header}");
         }
-        for header in ["stormpath_codes", "API Error Code", "Errors"] {
+        for header in [
+            "stormpath_codes",
+            "API Error Code",
+            "Errors",
+            "Custom field (Stormpath codes)",
+        ] {
             assert!(is_code_header(header.as_bytes()), "{header}");
         }
         for header in ["Status Code", "zip code", "count", "error message"] {
