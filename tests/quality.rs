@@ -319,7 +319,8 @@ fn scan_holds_up_on_the_second_blind_set() {
 /// at), 32 -> 101 of 113 (28% -> 89%), 3 false -> 2. The second session
 /// tuned on two more blind development folders and scored the test folder
 /// once at its end: 104 of 113 (92.0%), 2 false (98.1%); the third session
-/// four times, from its start to its end, the same. The issue asks for 92% recall and 99%
+/// four times, from its start to its end, the same; the fourth at its
+/// start and end, the same. The issue asks for 92% recall and 99%
 /// precision: recall met, precision not. Its misses are not printed.
 #[test]
 fn scan_holds_up_on_issue_25s_archives() {
@@ -362,14 +363,39 @@ fn scan_holds_up_on_issue_25s_archives() {
     );
     // Written blind late in the third session, to be hard on precision:
     // 12 of 12, 20 false before it was seen; 18 false after the one rule
-    // taken from it (prose that disowns a number). What it still reports:
-    // an app's own code table said to be unrelated to Stormpath, an app's
-    // `acme.errors.7100` message keys under "not Stormpath", Windows
-    // Installer's errors in a Stormpath Agent install log, a printer's and
-    // a payment processor's codes, a disclaimer on the next line.
+    // taken from it (prose that disowns a number); 16 after the fourth
+    // session's rules (another program's own message, a processor's reason
+    // code). What it still reports: an app's own code table said to be
+    // unrelated to Stormpath, an app's `acme.errors.7100` message keys
+    // under "not Stormpath", a printer's codes, a disclaimer on the next
+    // line.
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND9_DEV, Counted::Catalog);
     assert!(
         precision >= 0.4 && recall >= 0.99,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+    // Written blind at the fourth session's start, realistic mixes with
+    // decoys inside files that name real codes: 85 of 85 with 26 false
+    // before it was tuned on (other programs' numbers with their own
+    // messages, a processor's response codes, MySQL tuples, Winsock
+    // names); 6 false after (a game launcher's and a printer's numbers with
+    // no message of their own, Windows Installer's numbers continued on
+    // the next line, a Winsock constant compared by name).
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND10_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.93 && recall >= 0.99,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+    // Written blind in the fourth session after its first rules, and scored
+    // on that session's first build (84 of 95, 18 false) and on those rules
+    // (84 of 95, 14 false) before it was seen; then tuned on: 90 of 95, 10
+    // false (an API's own code table said to be unrelated to Stormpath's,
+    // and MySQL's "client error 2006" a line below its name). It still
+    // misses prose with no error word ("we keep getting 7101 since
+    // Monday") and a Logstash `[sp_code] in [...]` test.
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND11_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.9 && recall >= 0.94,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
@@ -388,12 +414,21 @@ fn scan_holds_up_on_issue_25s_archives() {
     // Written blind beside scan-blind8-dev by another helper, a quarter of
     // it decoys: 86 of 88, 3 false on the third session's first build and
     // at three later points, the last on its last build (the rules tuned on
-    // its twin and on scan-blind9-dev took none of them); its misses are not
-    // printed. The third session scored scan-blind3-test and
-    // scan-blind7-test at the same four points: unchanged.
+    // its twin and on scan-blind9-dev took none of them); 2 false at the
+    // fourth session's end. Its misses are not printed. The third session
+    // scored scan-blind3-test and scan-blind7-test at the same four points,
+    // the fourth at its start and end: unchanged.
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND8_TEST, Counted::Catalog);
     assert!(
-        precision >= 0.96 && recall >= 0.97,
+        precision >= 0.97 && recall >= 0.97,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+    // Written blind beside scan-blind10-dev by another helper: 80 of 88,
+    // 9 false on the fourth session's first build, 80 of 88, 8 false on its
+    // last; scored at those two points only, its misses not printed.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND10_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.9 && recall >= 0.9,
         "precision {precision:.3} recall {recall:.3}"
     );
 }

@@ -83,6 +83,9 @@ pub const SCAN_BLIND9_DEV: &str = "scan-blind9-dev";
 /// issue 25's fourth session.
 pub const SCAN_BLIND10_DEV: &str = "scan-blind10-dev";
 pub const SCAN_BLIND10_TEST: &str = "scan-blind10-test";
+/// A development folder of the same kinds, written blind after that
+/// session's first rules and scored on them before it was tuned on.
+pub const SCAN_BLIND11_DEV: &str = "scan-blind11-dev";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

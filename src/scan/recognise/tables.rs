@@ -48,7 +48,8 @@ impl Scanner {
 /// (`"code": 7100` is no header), or `| Stormpath error |` in Markdown.
 pub(super) fn may_head_a_table(text: &[u8], keyword: &[u8], end: usize) -> bool {
     let named = match keyword.eq_ignore_ascii_case(b"error") {
-        true => memchr::memchr(b'|', text).is_some(),
+        // A look at the cell's end only: a binary's lines are long.
+        true => text[end..].trim_ascii_start().first() == Some(&b'|'),
         false => keyword.len() >= 4 && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code"),
     };
     named
