@@ -167,27 +167,36 @@ pub(super) const OTHER_CODES: &[&[u8]] = &[
 ];
 
 /// Errors of a system beneath an application, by what they are called:
-/// .NET's `NativeErrorCode=10013`, `socket error`, `SQL error 2006`.
-const OTHER_ERRORS: &[&[u8]] = &[
-    b"native",
-    b"socket",
-    b"win32",
-    b"winsock",
-    b"system",
-    b"os",
-    b"sql",
-    b"database",
-];
+/// .NET's `NativeErrorCode=10013`, `socket error`, `SQL error 2006`. (A
+/// pattern, not a list of strings: no pointers to relocate at start.)
+fn is_other_error(word: &[u8]) -> bool {
+    let mut lower = [0u8; 8];
+    let Some(word) = lowered(word, &mut lower) else {
+        return false;
+    };
+    matches!(
+        word,
+        b"native" | b"socket" | b"win32" | b"winsock" | b"system" | b"os" | b"sql" | b"database"
+    )
+}
+
+/// A short word in lower case, in `buffer`; none for a longer one.
+fn lowered<'a>(word: &[u8], buffer: &'a mut [u8]) -> Option<&'a [u8]> {
+    let lower = buffer.get_mut(..word.len())?;
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(lower)
+}
 
 /// Whether a `code` keyword is qualified as some other kind of code by the
 /// word before it, or an `error` or `errorCode` keyword as another system's.
 pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
     let is = |w: &[u8]| keyword.eq_ignore_ascii_case(w);
-    let kinds = match () {
-        _ if is(b"code") || is(b"codes") => OTHER_CODES,
-        _ if is(b"error") || is(b"errorcode") || is(b"error_code") => OTHER_ERRORS,
-        _ => return false,
-    };
+    let code = is(b"code") || is(b"codes");
+    if !code && !is(b"error") && !is(b"errorcode") && !is(b"error_code") {
+        return false;
+    }
     let before = &text[..at];
     let end = before.len()
         - before
@@ -196,7 +205,10 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
             .take_while(|b| matches!(b, b' ' | b'-' | b'_'))
             .count();
     let word = word_ending(before, end);
-    !word.is_empty() && kinds.iter().any(|w| w.eq_ignore_ascii_case(word))
+    match code {
+        true => !word.is_empty() && OTHER_CODES.iter().any(|w| w.eq_ignore_ascii_case(word)),
+        false => is_other_error(word),
+    }
 }
 
 /// Whether a word that names a thing follows the number at `end` (`2016
@@ -210,16 +222,36 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
     };
     let word_len = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let word = &word[..word_len];
-    word_len > 0
-        && ![&b"error"[..], b"errors", b"err"]
-            .iter()
-            .chain(FUNCTION_WORDS)
-            .any(|w| w.eq_ignore_ascii_case(word))
+    let mut lower = [0u8; 8];
+    let names_nothing = lowered(word, &mut lower).is_some_and(|w| {
+        // Not an error word, nor a word that names nothing: after it a
+        // number stands alone (`Stormpath 10017 on a few requests`). A
+        // pattern, not a list of strings: no pointers to relocate at start.
+        matches!(
+            w,
+            b"error"
+                | b"errors"
+                | b"err"
+                | b"on"
+                | b"in"
+                | b"at"
+                | b"for"
+                | b"from"
+                | b"when"
+                | b"while"
+                | b"since"
+                | b"after"
+                | b"during"
+                | b"again"
+                | b"is"
+                | b"was"
+                | b"with"
+                | b"to"
+                | b"about"
+                | b"every"
+                | b"each"
+                | b"if"
+        )
+    });
+    word_len > 0 && !names_nothing
 }
-
-/// Words that name nothing: after them a number stands alone (`Stormpath
-/// 10017 on a few requests`, `Stormpath 7100 since Monday`).
-const FUNCTION_WORDS: &[&[u8]] = &[
-    b"on", b"in", b"at", b"for", b"from", b"when", b"while", b"since", b"after", b"during",
-    b"again", b"is", b"was", b"with", b"to", b"about", b"every", b"each", b"if",
-];

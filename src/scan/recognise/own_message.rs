@@ -25,8 +25,9 @@ const MIN_WORDS: usize = 3;
 /// The most bytes of a message read after its number.
 const MAX_MESSAGE: usize = 200;
 /// Words that negate, and say nothing of what: `could not be verified`
-/// shares no word with `does not have a default Account Store`.
-const NEGATIONS: &[&str] = &["not", "no", "nor", "never", "cannot"];
+/// shares no word with `does not have a default Account Store`. (One
+/// string, not a list: no pointers to relocate at start.)
+const NEGATIONS: &str = "not no nor never cannot";
 /// How many leading letters of a word stand for it: `disabled` and
 /// `disable`, `verified` and `verify`, `connection` and `connect` alike.
 const STEM: usize = 5;
@@ -228,7 +229,7 @@ impl Words {
                 }
             }
             let saying_nothing = crate::standalone::words::saying_nothing()
-                .chain(NEGATIONS.iter().copied())
+                .chain(NEGATIONS.split(' '))
                 .flat_map(stems)
                 .collect();
             Words {
