@@ -122,9 +122,7 @@ pub(super) fn right_boundary(text: &[u8], at: usize, keyword: &[u8]) -> bool {
 }
 
 /// Kinds of code that are not error codes: `zip code 10017`, `promo code
-/// 2016`, `verification code 7102`, `exit code 1`; and other systems'
-/// codes by what they call them: a payment processor's `response code` or
-/// `reason code`, a printer's `support code`.
+/// 2016`, `verification code 7102`, `exit code 1`.
 pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"zip",
     b"postal",
@@ -160,25 +158,7 @@ pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"color",
     b"qr",
     b"bar",
-    b"response",
-    b"reason",
-    b"decline",
-    b"support",
 ];
-
-/// Errors of a system beneath an application, by what they are called:
-/// .NET's `NativeErrorCode=10013`, `socket error`, `SQL error 2006`. (A
-/// pattern, not a list of strings: no pointers to relocate at start.)
-fn is_other_error(word: &[u8]) -> bool {
-    let mut lower = [0u8; 8];
-    let Some(word) = lowered(word, &mut lower) else {
-        return false;
-    };
-    matches!(
-        word,
-        b"native" | b"socket" | b"win32" | b"winsock" | b"system" | b"os" | b"sql" | b"database"
-    )
-}
 
 /// A short word in lower case, in `buffer`; none for a longer one.
 fn lowered<'a>(word: &[u8], buffer: &'a mut [u8]) -> Option<&'a [u8]> {
@@ -189,14 +169,10 @@ fn lowered<'a>(word: &[u8], buffer: &'a mut [u8]) -> Option<&'a [u8]> {
     Some(lower)
 }
 
-/// Whether a `code` keyword is qualified as some other kind of code by the
-/// word before it, or an `error` or `errorCode` keyword as another system's.
-pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
-    let is = |w: &[u8]| keyword.eq_ignore_ascii_case(w);
-    let code = is(b"code") || is(b"codes");
-    if !code && !is(b"error") && !is(b"errorcode") && !is(b"error_code") {
-        return false;
-    }
+/// The word before a keyword at `at`, past the spaces, hyphens and
+/// underscores between them: `zip` in `zip-code`, `Native` in
+/// `NativeErrorCode`.
+fn qualifier(text: &[u8], at: usize) -> &[u8] {
     let before = &text[..at];
     let end = before.len()
         - before
@@ -204,10 +180,41 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
             .rev()
             .take_while(|b| matches!(b, b' ' | b'-' | b'_'))
             .count();
-    let word = word_ending(before, end);
+    word_ending(before, end)
+}
+
+/// Whether a `code` keyword is qualified as some other kind of code by the
+/// word before it.
+pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    if !keyword.eq_ignore_ascii_case(b"code") && !keyword.eq_ignore_ascii_case(b"codes") {
+        return false;
+    }
+    let word = qualifier(text, at);
+    !word.is_empty() && OTHER_CODES.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether the word before a keyword names another system's codes or
+/// errors, as a line that does not name Stormpath means them: a payment
+/// processor's `response code` or `reason code`, .NET's
+/// `NativeErrorCode=10013`, `socket error`, Rust's `os error 10013`, `SQL
+/// error 2006`. (Patterns, not lists of strings: no pointers to relocate
+/// at start.)
+pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    let is = |w: &[u8]| keyword.eq_ignore_ascii_case(w);
+    let code = is(b"code") || is(b"codes");
+    if !code && !is(b"error") && !is(b"errorcode") && !is(b"error_code") {
+        return false;
+    }
+    let mut lower = [0u8; 8];
+    let Some(word) = lowered(qualifier(text, at), &mut lower) else {
+        return false;
+    };
     match code {
-        true => !word.is_empty() && OTHER_CODES.iter().any(|w| w.eq_ignore_ascii_case(word)),
-        false => is_other_error(word),
+        true => matches!(word, b"response" | b"reason" | b"decline"),
+        false => matches!(
+            word,
+            b"native" | b"socket" | b"win32" | b"winsock" | b"os" | b"sql"
+        ),
     }
 }
 
@@ -222,36 +229,43 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
     };
     let word_len = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let word = &word[..word_len];
+    // A year names its thing whatever follows (`Stormpath 2016 in
+    // review`).
+    let digits = text[..end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let number = &text[end - digits..end];
+    let year = digits == 4 && (&b"1990"[..]..=&b"2030"[..]).contains(&number);
     let mut lower = [0u8; 8];
     let names_nothing = lowered(word, &mut lower).is_some_and(|w| {
-        // Not an error word, nor a word that names nothing: after it a
-        // number stands alone (`Stormpath 10017 on a few requests`). A
-        // pattern, not a list of strings: no pointers to relocate at start.
-        matches!(
-            w,
-            b"error"
-                | b"errors"
-                | b"err"
-                | b"on"
-                | b"in"
-                | b"at"
-                | b"for"
-                | b"from"
-                | b"when"
-                | b"while"
-                | b"since"
-                | b"after"
-                | b"during"
-                | b"again"
-                | b"is"
-                | b"was"
-                | b"with"
-                | b"to"
-                | b"about"
-                | b"every"
-                | b"each"
-                | b"if"
-        )
+        // An error word, or a word that names nothing: after it a number
+        // stands alone (`Stormpath 10017 on a few requests`).
+        matches!(w, b"error" | b"errors" | b"err")
+            || !year
+                && matches!(
+                    w,
+                    b"on"
+                        | b"in"
+                        | b"at"
+                        | b"for"
+                        | b"from"
+                        | b"when"
+                        | b"while"
+                        | b"since"
+                        | b"after"
+                        | b"during"
+                        | b"again"
+                        | b"is"
+                        | b"was"
+                        | b"with"
+                        | b"to"
+                        | b"about"
+                        | b"every"
+                        | b"each"
+                        | b"if"
+                )
     });
     word_len > 0 && !names_nothing
 }

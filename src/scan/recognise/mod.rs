@@ -43,7 +43,8 @@ use crate::quotes;
 use crate::scan::decode;
 use crate::scan::{Hit, Via, escape};
 use keywords::{
-    is_other_code, keyword_at, left_boundary, names_a_thing, names_codes, right_boundary,
+    is_other_code, keyword_at, left_boundary, names_a_thing, names_codes, names_other_systems,
+    right_boundary,
 };
 use lists::Lists;
 use numbers::*;
@@ -493,14 +494,17 @@ impl Scanner {
                 self.push(4614, Via::Number, offset + keyword_start, keyword);
                 continue;
             }
-            if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
-                continue; // `status.` starts nothing but a key
-            }
             let says_stormpath = || {
                 keywords
                     .iter()
                     .any(|&(s, e)| source::mentions_stormpath(&text[s..e]))
             };
+            if keyword.ends_with(b".")
+                || is_other_code(text, keyword_start, keyword)
+                || names_other_systems(text, keyword_start, keyword) && !says_stormpath()
+            {
+                continue; // `status.` starts nothing but a key
+            }
             let theirs = |at| is_not_stormpaths(text, at, source_code, says_stormpath());
             // `a 7100 error`, not `the 2000 errors`: a plural counts.
             if keyword.eq_ignore_ascii_case(b"error")

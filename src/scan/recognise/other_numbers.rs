@@ -180,11 +180,15 @@ fn sql_state(after: &[u8]) -> bool {
         && state[5] == b')'
 }
 
-/// SQL Server's `Error: 9002, Severity: 17, State: 2.`
+/// SQL Server's `Error: 9002, Severity: 17, State: 2.`, its severity and
+/// state numbers (not a ticket's `Severity: high`).
 fn sql_server(after: &[u8]) -> bool {
-    after
-        .get(..12)
-        .is_some_and(|a| a.eq_ignore_ascii_case(b", severity: "))
+    let Some(rest) = after.strip_prefix(b", Severity: ") else {
+        return false;
+    };
+    let severity = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let state = &rest[severity..];
+    severity > 0 && state.starts_with(b", State: ") && state.get(9).is_some_and(u8::is_ascii_digit)
 }
 
 /// Windows' `[WinError 10054]`, `Winsock error 10060`, `socket error

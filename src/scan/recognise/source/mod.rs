@@ -53,6 +53,9 @@ pub(super) struct Source {
     announced: bool,
     /// A comment spoke of another product: the map declared next is its.
     other_announced: bool,
+    /// A comment named a vendor of numbered errors or said "not
+    /// Stormpath": what is declared next is not Stormpath's.
+    vendor_announced: bool,
     /// The maps declared under another product's name (`// MySQL client
     /// errors` then `AUDIT_DB_ERRORS = new HashMap<>()`): what is put into
     /// them is not Stormpath's.
@@ -169,6 +172,7 @@ impl Source {
             // unreachable.` then `// Not Stormpath codes.`
             self.announced &= !words.disowns_stormpath;
             self.other_announced |= words.other_product;
+            self.vendor_announced |= words.vendor || words.disowns_stormpath;
             if self.scopes.last().is_some_and(|s| s.kind == Kind::Other) {
                 self.scopes.pop(); // the next comment says what follows
             }
@@ -184,6 +188,7 @@ impl Source {
         let code = strip_comment(text);
         let announced = std::mem::take(&mut self.announced);
         let other = std::mem::take(&mut self.other_announced);
+        let vendor = std::mem::take(&mut self.vendor_announced);
         let assigned = assignment(code);
         let other_map = assigned
             .filter(|_| other && self.other_maps.len() < MAX_OTHER_MAPS)
@@ -214,11 +219,11 @@ impl Source {
             return;
         }
         indexed(code, &self.other_maps, found);
-        if other && !announced {
+        if vendor && !announced && !words.stormpath {
             // `# MySQL client errors worth a retry` over `RETRYABLE_DB_ERRORS
-            // = frozenset([2006, 2013])`: the line names that product's
-            // (not under `Stormpath billing errors`, then `Card checks go
-            // through Stripe`).
+            // = frozenset([2006, 2013])`: the line names that vendor's (not
+            // under `Stormpath billing errors`, then `Card checks go through
+            // Stripe`, nor a `STORMPATH_ERRORS` map under `# Okta migration`).
             return;
         }
         // What names the block: the name assigned (`REAUTH_CODES = …`) or

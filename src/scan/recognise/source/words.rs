@@ -148,6 +148,9 @@ pub(super) struct Words {
     pub(super) stormpath: bool,
     /// It says "not Stormpath": `# Our own portal errors (not Stormpath)`.
     pub(super) disowns_stormpath: bool,
+    /// It names a vendor of numbered errors, not Stormpath: `# MySQL
+    /// client errors`.
+    pub(super) vendor: bool,
 }
 
 impl Words {
@@ -193,11 +196,13 @@ impl Words {
             previous = Some(part);
         }
         // Parts of names (`mysqlErrors`) and whole words (`MySQL`).
-        words.other_product = names_any(text, OTHER_PRODUCTS) || names_any(text, VENDORS);
+        words.vendor = names_any(text, VENDORS);
+        words.other_product = names_any(text, OTHER_PRODUCTS) || words.vendor;
         words.disowns_stormpath = says_not_stormpath(text);
         if words.other_product && mentions_stormpath(text) && !words.disowns_stormpath {
             // `Stormpath error codes (HTTP 400 and 409)`
             words.other_product = false;
+            words.vendor = false;
         }
         // What is not Stormpath's is someone else's.
         words.other_product |= words.disowns_stormpath;
