@@ -494,11 +494,7 @@ impl Scanner {
                 self.push(4614, Via::Number, offset + keyword_start, keyword);
                 continue;
             }
-            let says_stormpath = || {
-                keywords
-                    .iter()
-                    .any(|&(s, e)| source::mentions_stormpath(&text[s..e]))
-            };
+            let says_stormpath = || source::context_says_stormpath(text, &keywords);
             if keyword.ends_with(b".")
                 || is_other_code(text, keyword_start, keyword)
                 || names_other_systems(text, keyword_start, keyword) && !says_stormpath()

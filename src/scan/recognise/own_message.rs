@@ -12,25 +12,22 @@
 //! nothing. Prose lines and logs only, on a line that does not name
 //! Stormpath.
 
-use super::source::{mentions_stormpath, names_vendor};
+use super::source::{context_says_stormpath, names_vendor};
 use crate::scan::{Hit, Via};
 
 /// The most bytes of a message read after its number.
 const MAX_MESSAGE: usize = 200;
 
 /// Drops the numbers of a line (`text`, at `offset` of its whole) whose own
-/// message says they are another program's, unless the line names
-/// Stormpath: every "stormpath" of a line is in one of its context words.
+/// message says they are another program's, unless one of the line's
+/// context words (`keywords`) names Stormpath.
 pub(super) fn drop_others(
     hits: &mut Vec<Hit>,
     keywords: &[(usize, usize)],
     text: &[u8],
     offset: usize,
 ) {
-    if keywords
-        .iter()
-        .any(|&(s, e)| mentions_stormpath(&text[s..e]))
-    {
+    if !hits.iter().any(|h| h.via == Via::Number) || context_says_stormpath(text, keywords) {
         return;
     }
     hits.retain(|hit| {

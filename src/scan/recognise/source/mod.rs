@@ -32,7 +32,7 @@ mod words;
 
 pub(super) use signs::starts_code;
 pub(super) use words::{
-    mentions_stormpath, names_a_vendor, names_vendor, says_not_stormpath, says_phrase,
+    context_says_stormpath, names_a_vendor, names_vendor, says_not_stormpath, says_phrase,
     vendor_before,
 };
 

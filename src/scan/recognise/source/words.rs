@@ -270,6 +270,15 @@ pub(in crate::scan::recognise) fn mentions_stormpath(text: &[u8]) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"stormpath"))
 }
 
+/// Whether one of a line's context words (`spans` of `text`) holds
+/// "stormpath": every "stormpath" of a line is in one of them.
+pub(in crate::scan::recognise) fn context_says_stormpath(
+    text: &[u8],
+    spans: &[(usize, usize)],
+) -> bool {
+    spans.iter().any(|&(s, e)| mentions_stormpath(&text[s..e]))
+}
+
 /// Whether a text says "not Stormpath" in those words (not "cannot
 /// Stormpath", nor "not Stormpath-synced").
 pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
