@@ -364,14 +364,15 @@ fn scan_holds_up_on_issue_25s_archives() {
     // Written blind late in the third session, to be hard on precision:
     // 12 of 12, 20 false before it was seen; 18 false after the one rule
     // taken from it (prose that disowns a number); 17 after the fourth
-    // session's rules (a processor's reason code). What it still reports:
-    // an app's own code table said to be unrelated to Stormpath, an app's
-    // `acme.errors.7100` message keys under "not Stormpath", Windows
+    // session's rules (a processor's reason code); 5 after the fifth's (a
+    // text that says its numbers are its own: an app's code table said to
+    // be unrelated to Stormpath, `acme.errors.7100` keys under "Our own
+    // portal errors (not Stormpath)"). What it still reports: Windows
     // Installer's errors, a printer's codes, a disclaimer on the next
     // line.
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND9_DEV, Counted::Catalog);
     assert!(
-        precision >= 0.4 && recall >= 0.99,
+        precision >= 0.7 && recall >= 0.99,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     // Written blind at the fourth session's start, realistic mixes with
@@ -394,9 +395,26 @@ fn scan_holds_up_on_issue_25s_archives() {
     // and MySQL's "client error 2006" a line below its name). It still
     // misses prose with no error word ("we keep getting 7101 since
     // Monday") and a Logstash `[sp_code] in [...]` test.
+    // The fifth session's text that disowns its numbers (an API's own
+    // reference that says its codes are unrelated to Stormpath's) took 8
+    // of its 10 false; the 2 left are a JSON example above the statement
+    // and MySQL's "client error 2006" a line below its name.
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND11_DEV, Counted::Catalog);
     assert!(
-        precision >= 0.9 && recall >= 0.94,
+        precision >= 0.97 && recall >= 0.94,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+    // Written blind at the fifth session's start: 169 of 195 with 8 false
+    // before it was tuned on; 190 of 195 with 6 false after (a table
+    // headed `| Stormpath |`, a Markdown cell of several codes, a CSV
+    // column `applies_to_stormpath_codes`, MySQL constants under a comment
+    // in a class of Stormpath's, `server error 2006 (MySQL …)`, .NET's
+    // `SocketException.ErrorCode`). Left: an installer's numbers, MySQL
+    // constants named only by their comment block, a JSON example above
+    // the statement that disowns it, and prose ("Errors change to 9005").
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND12_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.96 && recall >= 0.97,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
@@ -432,6 +450,14 @@ fn scan_holds_up_on_issue_25s_archives() {
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND10_TEST, Counted::Catalog);
     assert!(
         precision >= 0.9 && recall >= 0.9,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+    // Written blind beside scan-blind12-dev by another helper: 123 of 141,
+    // 1 false on the fifth session's first build and on its last; scored
+    // at those two points only, its misses not printed.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND12_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.99 && recall >= 0.87,
         "precision {precision:.3} recall {recall:.3}"
     );
 }

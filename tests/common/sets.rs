@@ -86,6 +86,12 @@ pub const SCAN_BLIND10_TEST: &str = "scan-blind10-test";
 /// A development folder of the same kinds, written blind after that
 /// session's first rules and scored on them before it was tuned on.
 pub const SCAN_BLIND11_DEV: &str = "scan-blind11-dev";
+/// A development folder and a test folder of the same kinds (integration
+/// code in seven languages, help-desk exports with several codes a cell,
+/// wikis and runbooks, other products' numbers beside real codes), written
+/// blind by two helpers at the start of issue 25's fifth session.
+pub const SCAN_BLIND12_DEV: &str = "scan-blind12-dev";
+pub const SCAN_BLIND12_TEST: &str = "scan-blind12-test";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

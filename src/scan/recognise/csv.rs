@@ -6,6 +6,8 @@
 //! The text is read with csv-core as it streams by, a block of lines at a
 //! time, so a CSV costs no more memory than any text.
 
+use super::parse_digits;
+use super::tables::codes_in_cell;
 use crate::catalog;
 use crate::scan::{Hit, Via, escape};
 
@@ -32,14 +34,14 @@ fn header_name(cell: &[u8]) -> Vec<u8> {
 
 /// Whether a header cell names the code column: `code`, `Error Code`,
 /// `stormpath_codes`, `API error code`, Jira's `Custom field (Stormpath
-/// codes)`.
+/// codes)`, `applies_to_stormpath_codes` (whatever goes before Stormpath).
 fn is_code_header(cell: &[u8]) -> bool {
     let name = header_name(cell);
-    let name = name.strip_prefix(b"customfield").unwrap_or(&name);
-    let name = [&b"stormpath"[..], b"api"]
-        .iter()
-        .find_map(|prefix| name.strip_prefix(*prefix))
-        .unwrap_or(name);
+    let name = match memchr::memmem::rfind(&name, b"stormpath") {
+        Some(at) => &name[at + b"stormpath".len()..],
+        None => name.strip_prefix(b"customfield").unwrap_or(&name),
+    };
+    let name = name.strip_prefix(b"api").unwrap_or(name);
     [
         &b"code"[..],
         b"codes",
@@ -201,25 +203,13 @@ impl Columns {
     /// A code cell: one code, or several (`7100; 7101`, `7102/7103`,
     /// `10011, 10012`); a cell that holds anything else names none.
     fn code_cell(&mut self, cell: &[u8]) {
-        let separator = |b: &u8| b" \t,;/|&".contains(b);
-        let pieces = || cell.split(separator).filter(|p| !p.is_empty());
-        let is_code = |digits: &[u8]| {
-            (4..=5).contains(&digits.len())
-                && digits[0] != b'0'
-                && digits.iter().all(u8::is_ascii_digit)
-        };
-        if pieces().next().is_none() || !pieces().all(is_code) {
-            return;
-        }
         let (line, column) = self.field_start;
-        for digits in pieces() {
-            let code = digits
-                .iter()
-                .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-            let offset = digits.as_ptr() as usize - cell.as_ptr() as usize;
+        for (start, end) in codes_in_cell(cell) {
+            let digits = &cell[start..end];
+            let code = parse_digits(digits);
             self.hits.push(Hit {
                 line,
-                column: column + 1 + offset,
+                column: column + 1 + start,
                 code,
                 entry: catalog::lookup(code),
                 via: Via::Number,
@@ -286,10 +276,18 @@ mod tests {
             "API Error Code",
             "Errors",
             "Custom field (Stormpath codes)",
+            "applies_to_stormpath_codes",
         ] {
             assert!(is_code_header(header.as_bytes()), "{header}");
         }
-        for header in ["Status Code", "zip code", "count", "error message"] {
+        for header in [
+            "Status Code",
+            "zip code",
+            "count",
+            "error message",
+            "stormpath_error_message",
+            "stormpath_ticket_count",
+        ] {
             assert!(!is_code_header(header.as_bytes()), "{header}");
         }
         assert!(is_csv("export.CSV", b"a;b"));

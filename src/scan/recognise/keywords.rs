@@ -196,7 +196,8 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
 /// Whether the word before a keyword names another system's codes or
 /// errors, as a line that does not name Stormpath means them: a payment
 /// processor's `response code` or `reason code`, .NET's
-/// `NativeErrorCode=10013`, `socket error`, Rust's `os error 10013`, `SQL
+/// `NativeErrorCode=10013` and `SocketException.ErrorCode=10013`, `socket
+/// error`, Rust's `os error 10013`, `SQL
 /// error 2006`. (Patterns, not lists of strings: no pointers to relocate
 /// at start.)
 pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> bool {
@@ -205,8 +206,17 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
     if !code && !is(b"error") && !is(b"errorcode") && !is(b"error_code") {
         return false;
     }
+    let mut word = qualifier(text, at);
+    // `SocketException.ErrorCode`: a property of another system's error.
+    if word.is_empty() && at > 0 && text[at - 1] == b'.' {
+        let class = word_ending(text, at - 1);
+        let suffix = class.len().saturating_sub(b"exception".len());
+        if class[suffix..].eq_ignore_ascii_case(b"exception") {
+            word = &class[..suffix];
+        }
+    }
     let mut lower = [0u8; 8];
-    let Some(word) = lowered(qualifier(text, at), &mut lower) else {
+    let Some(word) = lowered(word, &mut lower) else {
         return false;
     };
     match code {
@@ -268,4 +278,17 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
                 )
     });
     word_len > 0 && !names_nothing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_property_of_another_systems_exception_is_its_error() {
+        let line = b"SocketException.ErrorCode=10013 (retrying)";
+        assert!(names_other_systems(line, 16, b"ErrorCode"));
+        let line = b"StormpathException.ErrorCode=10013";
+        assert!(!names_other_systems(line, 19, b"ErrorCode"));
+    }
 }

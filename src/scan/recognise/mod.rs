@@ -14,6 +14,7 @@
 //! the hits of each block for its caller to take. One file a recogniser:
 //!
 //! - `prefilter`: where a block may name a code, in one pass;
+//! - `decoded`: the decoded views of a line, read with the same rules;
 //! - `keywords`: context words and the other kinds of code;
 //! - `numbers`: the number after a keyword, message keys, continued lists;
 //! - `sentences`: sentences that say a code is a number;
@@ -22,12 +23,15 @@
 //! - `csv`: the code column of a CSV export;
 //! - `other_numbers`: what other programs print after "error", and counts;
 //! - `own_message`: another program's message after its number;
+//! - `disowning`: a text that says its numbers are its own, not Stormpath's;
 //! - `source`: integrations' source code (switch labels, comparisons, the
 //!   members of maps, enums and constants about errors).
 //!
 //! Catalog messages quoted without a number are found by `crate::quotes`.
 
 pub(super) mod csv;
+mod decoded;
+mod disowning;
 mod keywords;
 mod lists;
 mod numbers;
@@ -155,6 +159,9 @@ pub(super) struct Scanner {
     source_text: bool,
     /// The switches and blocks about errors that source code has opened.
     source: Source,
+    /// The text has said that its numbers are its own (`disowning`), and
+    /// no line has named Stormpath since.
+    disowned: bool,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -187,6 +194,7 @@ impl Scanner {
             quotes_cut: Vec::new(),
             source_text: false,
             source: Source::default(),
+            disowned: false,
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -209,6 +217,7 @@ impl Scanner {
         // block's (or a slice's) first line there is none, and a quote cut
         // at the last block's end goes on through `quotes_running` instead.
         let mut previous: &[u8] = &[];
+        let mut previous_start = 0;
         let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
         for end in ends {
             // Most lines of a log hold nothing the prefilter found and go
@@ -221,6 +230,7 @@ impl Scanner {
                 if !source::starts_code(line) {
                     self.line += 1;
                     previous = line;
+                    previous_start = start;
                     start = end + 1;
                     continue;
                 }
@@ -228,10 +238,14 @@ impl Scanner {
             self.scratch.quote_words.clear();
             self.scratch.keywords.clear();
             let mut sign = false;
+            let mut stormpath = disowning::Named::Not;
             while let Some((at, pattern)) = next.next_if(|&(at, _)| at < end) {
                 match Mark::of(pattern) {
                     Mark::Context(trigger) => {
                         let line = &self.scratch.lower[start..end];
+                        if trigger == STORMPATH_TRIGGER {
+                            stormpath = stormpath.max(disowning::named_at(line, at - start));
+                        }
                         keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
                     }
                     Mark::Sign => sign = true,
@@ -255,11 +269,16 @@ impl Scanner {
                     self.look(line, previous, 0, context, sign);
                 }
             }
+            if self.disowned || stormpath != disowning::Named::Not {
+                let previous = previous_start..previous_start + previous.len();
+                self.follow_disowning(previous, start..end, stormpath);
+            }
             if !self.current.is_empty() {
                 self.hit_lines.push((self.line, start));
             }
             self.end_line();
             previous = line;
+            previous_start = start;
             start = end + 1;
         }
         self.scratch.marks = marks;
@@ -277,6 +296,7 @@ impl Scanner {
             && self.quotes_running.is_empty()
             && self.lists.at_rest()
             && !self.source_text
+            && !self.disowned
             && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
     }
 
@@ -369,60 +389,6 @@ impl Scanner {
                 hit.body_field = field;
             }
         }
-    }
-
-    /// Where the line shows the sign of an encoding, scans its decoded
-    /// views with the same rules; a hit there is reported on this line, at
-    /// the column where its encoded run starts, with the encodings undone
-    /// to reach it.
-    fn decoded_views(&mut self, text: &[u8], offset: usize) {
-        // Binary data (a NUL byte) is not an encoded text.
-        if self.depth >= MAX_DECODE_DEPTH
-            || !decode::has_sign(text)
-            || memchr::memchr(0, text).is_some()
-        {
-            return;
-        }
-        let mut inner = self.decoded.take().unwrap_or_else(|| {
-            let mut inner = Scanner::new();
-            inner.depth = self.depth + 1;
-            Box::new(inner)
-        });
-        inner.keep_repeats = self.keep_repeats;
-        if self.decoded_line + MAX_TABLE_GAP < self.line {
-            inner.table_column = None; // a table goes on only from row to row
-        }
-        self.decoded_line = self.line;
-        if self.depth == 0 {
-            self.decode_budget = DECODE_BUDGET_PER_BYTE * text.len() + 4096;
-        }
-        for view in decode::views(text) {
-            if view.text.trim_ascii().is_empty() {
-                continue; // it would end a table
-            }
-            // Views of views branch: their bytes, all told, are bounded.
-            let Some(left) = self.decode_budget.checked_sub(view.text.len()) else {
-                break;
-            };
-            let first_line = inner.line;
-            inner.decode_budget = left;
-            inner.block(&view.text);
-            self.decode_budget = inner.decode_budget;
-            let line_starts: Vec<usize> = std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', &view.text).map(|i| i + 1))
-                .collect();
-            for mut hit in inner.hits.drain(..) {
-                let at = line_starts[hit.line - first_line] + hit.column - 1;
-                let column = offset + view.origin.get(at).copied().unwrap_or(0);
-                hit.decoded.insert(0, view.encoding);
-                self.keep(Hit {
-                    line: self.line,
-                    column: column + 1,
-                    ..hit
-                });
-            }
-        }
-        self.decoded = Some(inner);
     }
 
     pub(super) fn end_line(&mut self) {
@@ -622,6 +588,9 @@ impl Scanner {
         let mut found = std::mem::take(&mut self.scratch.source);
         found.clear();
         self.source.line(text, &mut found);
+        if self.source.declares_others {
+            self.current.retain(|hit| hit.via == Via::Message);
+        }
         for f in &found {
             self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);
         }

@@ -44,7 +44,7 @@ pub(super) fn drop_others(
 /// Whether what follows the number that ends at `end` says it is another
 /// program's: a Windows Sockets name in brackets (`11001
 /// (WSAHOST_NOT_FOUND)`), a tuple's message that names a vendor, or a
-/// vendor's name right after the number.
+/// vendor's name right after the number, or in brackets after it.
 fn says_otherwise(text: &[u8], end: usize) -> bool {
     let closers = |from: usize| {
         from + text[from..]
@@ -65,10 +65,18 @@ fn says_otherwise(text: &[u8], end: usize) -> bool {
     let winsock = rest
         .get(..4)
         .is_some_and(|name| name.eq_ignore_ascii_case(b"(wsa"));
-    // `General error: 2006 MySQL server has gone away`.
+    // `General error: 2006 MySQL server has gone away`, and the same in
+    // brackets: `server error 2006 (MySQL server has gone away)`.
     let spaced = at > end && text[at - 1] == b' ';
-    let first_word = rest.split(|b| !b.is_ascii_alphanumeric()).next();
-    winsock || spaced && first_word.is_some_and(names_vendor)
+    let bracketed = rest.strip_prefix(b"(").filter(|_| spaced);
+    winsock
+        || spaced && first_word(rest).is_some_and(names_vendor)
+        || bracketed.and_then(first_word).is_some_and(names_vendor)
+}
+
+/// The first run of letters and digits of a text.
+fn first_word(text: &[u8]) -> Option<&[u8]> {
+    text.split(|b| !b.is_ascii_alphanumeric()).next()
 }
 
 #[cfg(test)]
@@ -98,6 +106,10 @@ mod tests {
             "- **11001** (WSAHOST_NOT_FOUND) – \"No such host is known.\"",
             "11001"
         ));
+        assert!(otherwise(
+            "`CommunicationsException` / server error 2006 (MySQL server has gone away).",
+            "2006"
+        ));
     }
 
     #[test]
@@ -117,6 +129,7 @@ mod tests {
                 "7104",
             ),
             ("error code 7104 (USER_LOOKUP_MISS_EU)", "7104"),
+            ("error 7104 (the user is not in LDAP yet)", "7104"),
             ("Error 5100: patch manifest could not be verified", "5100"),
             ("we saw error 7100 when users tried to sign in", "7100"),
         ] {

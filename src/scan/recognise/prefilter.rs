@@ -176,10 +176,17 @@ pub(super) const MOST_PATTERNS_PER_SEARCH: usize = 24;
 /// What every context word holds: the prefilter looks for these, fewer
 /// patterns than the words themselves.
 pub(super) const CONTEXT_TRIGGERS: &[&str] = &["err", "code", "stormpath", "status."];
+/// The index of "stormpath" in `CONTEXT_TRIGGERS`.
+pub(super) const STORMPATH_TRIGGER: usize = 2;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stormpath_trigger_is_where_its_index_says() {
+        assert_eq!(CONTEXT_TRIGGERS[STORMPATH_TRIGGER], "stormpath");
+    }
 
     #[test]
     fn a_search_goes_on_past_a_quote_word_but_where_a_trigger_may_start() {

@@ -7,7 +7,7 @@ use crate::scan::Via;
 
 impl Scanner {
     /// A text table: a header line with a cell `Code` (or `Error code`,
-    /// `Error`, `Stormpath error`) starts it; the cell
+    /// `Error`, `Stormpath error`, or `Stormpath` first) starts it; the cell
     /// in that column of the lines below holds a code; a blank line ends it.
     pub(super) fn table(&mut self, text: &[u8]) {
         let cells = cells(text);
@@ -20,7 +20,13 @@ impl Scanner {
             .iter()
             .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"));
         let named = || cells.iter().position(|&(s, e)| is_code_header(&text[s..e]));
-        if let Some(column) = exact.or_else(named) {
+        // `| Stormpath | Okta |`: a mapping from Stormpath's codes, in its
+        // first column (a comparison's first column names its rows).
+        let mapping = || {
+            let &(s, e) = cells.first()?;
+            text[s..e].eq_ignore_ascii_case(b"stormpath").then_some(0)
+        };
+        if let Some(column) = exact.or_else(named).or_else(mapping) {
             self.table_column = Some(column);
             return;
         }
@@ -33,10 +39,16 @@ impl Scanner {
         {
             return; // a rule under the header
         }
-        match cells.get(column) {
-            Some(&(s, e)) if is_code_cell(&text[s..e]) => {
-                let code = parse_digits(&text[s..e]);
-                self.push(code, Via::Number, s, &text[s..e]);
+        let codes = cells
+            .get(column)
+            .map(|&(s, e)| (s, codes_in_cell(&text[s..e])));
+        match codes {
+            Some((s, codes)) if !codes.is_empty() => {
+                for (start, end) in codes {
+                    let (start, end) = (s + start, s + end);
+                    let code = parse_digits(&text[start..end]);
+                    self.push(code, Via::Number, start, &text[start..end]);
+                }
             }
             _ => self.table_column = None,
         }
@@ -45,9 +57,12 @@ impl Scanner {
 
 /// Whether the keyword `keyword`, ending at `end` of a line, ends a cell
 /// that may head a table's code column: `code`, `errorCode`, `error_code`
-/// (`"code": 7100` is no header), or `| Stormpath error |` in Markdown.
+/// (`"code": 7100` is no header), or `| Stormpath error |` and `|
+/// Stormpath |` in Markdown.
 pub(super) fn may_head_a_table(text: &[u8], keyword: &[u8], end: usize) -> bool {
-    let named = match keyword.eq_ignore_ascii_case(b"error") {
+    let cell_word =
+        keyword.eq_ignore_ascii_case(b"error") || keyword.eq_ignore_ascii_case(b"stormpath");
+    let named = match cell_word {
         // A look at the cell's end only: a binary's lines are long.
         true => text[end..].trim_ascii_start().first() == Some(&b'|'),
         false => keyword.len() >= 4 && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code"),
@@ -58,8 +73,27 @@ pub(super) fn may_head_a_table(text: &[u8], keyword: &[u8], end: usize) -> bool 
             .is_none_or(|&b| b.is_ascii_whitespace() || b == b'|')
 }
 
-pub(super) fn is_code_cell(cell: &[u8]) -> bool {
-    CODE_DIGITS.contains(&cell.len()) && cell[0] != b'0' && cell.iter().all(u8::is_ascii_digit)
+/// The codes a cell of a code column holds, as (start, end) in it: one,
+/// or several (`7100; 7101`, `7102/7103`, `10011, 10012`); none where it
+/// holds anything else.
+pub(super) fn codes_in_cell(cell: &[u8]) -> Vec<(usize, usize)> {
+    let is_code = |digits: &[u8]| {
+        CODE_DIGITS.contains(&digits.len())
+            && digits[0] != b'0'
+            && digits.iter().all(u8::is_ascii_digit)
+    };
+    let pieces = cell
+        .split(|b| b" \t,;/|&".contains(b))
+        .filter(|piece| !piece.is_empty());
+    let mut codes = Vec::new();
+    for piece in pieces {
+        if !is_code(piece) {
+            return Vec::new();
+        }
+        let start = piece.as_ptr() as usize - cell.as_ptr() as usize;
+        codes.push((start, start + piece.len()));
+    }
+    codes
 }
 
 /// The cells of a table line, trimmed: split at `|` where the line has
@@ -168,4 +202,34 @@ pub(super) fn body_field(line: &[u8]) -> u32 {
         (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
     });
     1 << (hash % 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scan::recognise::tests::codes;
+
+    #[test]
+    fn a_mapping_table_from_stormpath_holds_its_codes_in_the_first_column() {
+        let mapping = "| Stormpath | Meaning | Okta |\n\
+                       |---|---|---|\n\
+                       | 7100 | wrong password | E0000004 |\n\
+                       | 7103 | account locked | LOCKED_OUT |\n";
+        assert_eq!(codes(mapping), [7100, 7103]);
+        // A comparison names its rows in the first column.
+        let comparison = "| Feature | Stormpath | Okta |\n\
+                          |---|---|---|\n\
+                          | Logins a minute | 10000 | 600 |\n";
+        assert!(codes(comparison).is_empty());
+    }
+
+    #[test]
+    fn a_code_cell_may_hold_several_codes() {
+        let table = "| Stormpath code | Cause |\n\
+                     |---|---|\n\
+                     | 5106, 5108, 5110 | read-only mirror |\n\
+                     | 6100 | agent directory |\n";
+        assert_eq!(codes(table), [5106, 5108, 5110, 6100]);
+        let table = "| Code | Cause |\n|---|---|\n| 7100 or worse | x |\n| 7101 | y |\n";
+        assert!(codes(table).is_empty());
+    }
 }

@@ -1,10 +1,10 @@
-//! The recognisers together, as the scanner runs them on whole texts.
+//! The recognisers together on whole texts (`codes` serves their own tests).
 
 use super::keywords::CONTEXT_WORDS;
 use super::*;
 use crate::scan::scan_text;
 
-fn codes(text: &str) -> Vec<u32> {
+pub(super) fn codes(text: &str) -> Vec<u32> {
     scan_text(text.as_bytes()).iter().map(|h| h.code).collect()
 }
 

@@ -48,6 +48,10 @@ pub(super) struct Found {
 pub(super) struct Source {
     /// The blocks the current line is inside, innermost last.
     scopes: Vec<Scope>,
+    /// The last line read declares another product's numbers (`const
+    /// CR_SERVER_GONE_ERROR = 2006;` under `// MySQL client errors`):
+    /// what its words say of them (`ERROR = 2006`) is not Stormpath's.
+    pub(super) declares_others: bool,
     /// A comment or a declaration spoke of errors: the block or the
     /// constants that come next are about them.
     announced: bool,
@@ -134,6 +138,7 @@ impl Source {
     /// Reads a line of a source text (each of its lines, from the first
     /// that showed it is source code) and adds the codes it holds.
     pub(super) fn line(&mut self, text: &[u8], found: &mut Vec<Found>) {
+        self.declares_others = false;
         let trimmed = text.trim_ascii();
         if trimmed.is_empty() {
             self.scopes
@@ -176,8 +181,11 @@ impl Source {
             if self.scopes.last().is_some_and(|s| s.kind == Kind::Other) {
                 self.scopes.pop(); // the next comment says what follows
             }
-            // `// MySQL client errors`, not `// returned with HTTP 409`.
-            if words.other_product && words.errors && !self.scopes.is_empty() {
+            // `// MySQL client errors`, `// --- MySQL client errors (not
+            // Stormpath!) ---` in a class of Stormpath's, not `// returned
+            // with HTTP 409`.
+            let others = words.other_product || words.disowns_stormpath;
+            if others && words.errors && !self.scopes.is_empty() {
                 self.scopes.push(Scope {
                     kind: Kind::Other,
                     indent,
@@ -197,6 +205,8 @@ impl Source {
             self.other_maps.push(name.to_vec());
         }
         let words = Words::of(text);
+        let in_others = self.scopes.last().is_some_and(|s| s.kind == Kind::Other);
+        self.declares_others = (in_others || vendor && !announced) && !words.stormpath;
         match self.scopes.last().map(|s| s.kind) {
             Some(Kind::Switch) if label || starts_with_number(trimmed) => switch_label(code, found),
             // `MYSQL_CANT_CONNECT = 2003` in a class of Stormpath's errors.

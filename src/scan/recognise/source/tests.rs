@@ -34,3 +34,21 @@ fn switches_are_on_a_subject() {
     assert_eq!(switch_subject(b"case MfaError.CodeInvalid:"), None);
     assert_eq!(switch_subject(b"when 7100, 7104"), None);
 }
+
+#[test]
+fn constants_under_a_vendors_comment_in_a_class_of_stormpaths_are_the_vendors() {
+    let class = "<?php\n\
+                 /** Stormpath error codes. */\n\
+                 final class OrgErrors\n\
+                 {\n\
+                 \x20   const ORG_NAME_TAKEN = 4520;\n\
+                 \n\
+                 \x20   // --- MySQL client errors (not Stormpath!) ---\n\
+                 \x20   const CR_CONNECTION_ERROR = 2002;\n\
+                 \x20   const CR_SERVER_GONE_ERROR = 2006;\n\
+                 \n\
+                 \x20   /** Stormpath: the store is already mapped. */\n\
+                 \x20   const APP_STORE_MAPPED = 5104;\n\
+                 }\n";
+    assert_eq!(crate::scan::recognise::tests::codes(class), [4520, 5104]);
+}

@@ -1,0 +1,285 @@
+//! A text that says its numbers are its own, not Stormpath's: a company's
+//! reference of its own API's errors ("the codes below are ShopWave's own
+//! … unrelated to the numbers in Stormpath's reference"), a block of
+//! message keys under `# Our own portal errors (not Stormpath)`. From that
+//! statement on its numbers name no Stormpath code, until a line names
+//! Stormpath again (a heading, a table's header, a body with a Stormpath
+//! link); a quoted catalog message still does.
+//!
+//! A statement may run over two lines, so each line is read with the one
+//! before it. It must name Stormpath, and say of numbers, in the same
+//! clause, that they are someone's own, or unrelated to codes or numbers
+//! named after it: a ticket's "unrelated to the Stormpath outage" or "our
+//! own error page" disowns nothing.
+
+use super::Scanner;
+use crate::scan::Via;
+use memchr::memmem::{Finder, FinderRev};
+use std::sync::LazyLock;
+
+/// The most bytes of a line, and of the line before it, read for a
+/// statement.
+const MOST_READ: usize = 1024;
+/// How far from its phrase a statement's word for the numbers may stand.
+const REACH: usize = 40;
+
+/// How a line names Stormpath: a statement names it as a name, where an
+/// address (`support@stormpath.com`, `com.stormpath.sdk`) only ends one.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Named {
+    Not,
+    InAnAddress,
+    AsAName,
+}
+
+/// How the "stormpath" at `at` of a lower-cased line names it.
+pub(super) fn named_at(line: &[u8], at: usize) -> Named {
+    let end = at + b"stormpath".len();
+    let before = at.checked_sub(1).map(|i| line[i]);
+    let address = matches!(before, Some(b'.' | b'@' | b'/'))
+        || match line.get(end) {
+            Some(b'/' | b'@') => true,
+            Some(b'.') => line.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+            _ => false,
+        };
+    match address {
+        true => Named::InAnAddress,
+        false => Named::AsAName,
+    }
+}
+
+/// Whether a text is disowned after a line (lower-cased, as is the line
+/// before it, `previous`), given whether it was before the line and how
+/// the line names Stormpath: every statement's last line names it.
+pub(super) fn after_line(disowned: bool, previous: &[u8], line: &[u8], stormpath: Named) -> bool {
+    match stormpath {
+        Named::Not => return disowned,
+        Named::InAnAddress => return false,
+        Named::AsAName => {}
+    }
+    let previous = &previous[previous.len().saturating_sub(MOST_READ)..];
+    let line = &line[..line.len().min(MOST_READ)];
+    if OWN.find(line).is_some() && says_own(line) {
+        return true;
+    }
+    if RELATED.find(line).is_some() || RELATED.find(previous).is_some() {
+        let mut both = Vec::with_capacity(previous.len() + 1 + line.len());
+        both.extend_from_slice(previous);
+        both.push(b' ');
+        both.extend_from_slice(line);
+        // A statement the line before made alone is not made again: a
+        // line that names Stormpath after it ends it.
+        if says_unrelated(&both) && !says_unrelated(previous) {
+            return true;
+        }
+    }
+    false
+}
+
+/// What the disowning phrases hold, to pass most lines by at a glance.
+static OWN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"own"));
+static RELATED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"relat"));
+static STORMPATH_BACK: LazyLock<FinderRev<'static>> =
+    LazyLock::new(|| FinderRev::new(b"stormpath"));
+
+/// "unrelated to the numbers in Stormpath's reference", "not related to
+/// the codes of our identity provider … Stormpath": the phrase, a word for
+/// the numbers in the clause after it, and Stormpath named after it.
+fn says_unrelated(text: &[u8]) -> bool {
+    const PHRASES: [&[u8]; 3] = [b"unrelated to ", b"not related to ", b"no relation to "];
+    let Some(last_stormpath) = STORMPATH_BACK.rfind(text) else {
+        return false;
+    };
+    PHRASES.iter().any(|phrase| {
+        memchr::memmem::find_iter(text, phrase).any(|at| {
+            let after = at + phrase.len();
+            let near = &text[after..after + clause_end(&text[after..], REACH)];
+            last_stormpath > at && words(near).any(names_numbers)
+        })
+    })
+}
+
+/// "the codes below are ShopWave's own", "our own portal errors": the
+/// text's own numbers, not Stormpath's, said in one clause. Someone else's
+/// own codes (`Okta's own codes`) are not the text's.
+fn says_own(text: &[u8]) -> bool {
+    whole_words(text, b"own").any(|at| {
+        let before = text[..at].trim_ascii_end();
+        let stars = before.iter().rev().take_while(|&&b| b == b'*').count();
+        let before = &before[..before.len() - stars];
+        let reach_before = clause_end_before(&text[..at], REACH);
+        let clause_before = &text[at - reach_before..at];
+        let clause_after = &text[at + 3..at + 3 + clause_end(&text[at + 3..], REACH)];
+        let plural = |clause: &[u8]| words(clause).any(|w| PLURALS.contains(&w));
+        if before.ends_with(b"our") {
+            return plural(clause_after);
+        }
+        // `codes … are ShopWave's own`: the numbers before it, its subject.
+        let owner = before
+            .strip_suffix(b"'s")
+            .or_else(|| before.strip_suffix("\u{2019}s".as_bytes()))
+            .map(|b| words(b).last().unwrap_or_default());
+        owner.is_some_and(|o| !o.is_empty() && o != b"stormpath") && plural(clause_before)
+    })
+}
+
+/// The plural words for a text's numbers.
+const PLURALS: [&[u8]; 4] = [b"codes", b"numbers", b"errors", b"errorcodes"];
+
+/// Whether a word names error numbers: `code`, `numbers`, `errors`,
+/// `reference`.
+fn names_numbers(word: &[u8]) -> bool {
+    [&b"code"[..], b"number", b"error", b"reference"]
+        .iter()
+        .any(|stem| word.starts_with(stem))
+}
+
+/// The places where `word` stands whole in a lower-cased text.
+fn whole_words<'a>(text: &'a [u8], word: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    memchr::memmem::find_iter(text, word).filter(move |&at| {
+        let end = at + word.len();
+        (at == 0 || !text[at - 1].is_ascii_alphanumeric())
+            && text.get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
+/// The runs of letters of a text.
+fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    text.split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+}
+
+/// How many bytes of a text, at most `reach`, go before its clause ends
+/// (at a stop, a semicolon, a colon or a bracket).
+fn clause_end(text: &[u8], reach: usize) -> usize {
+    text.iter()
+        .take(reach)
+        .take_while(|b| !CLAUSE_ENDS.contains(b))
+        .count()
+}
+
+/// How many bytes at the end of a text, at most `reach`, are in the clause
+/// that it ends with.
+fn clause_end_before(text: &[u8], reach: usize) -> usize {
+    text.iter()
+        .rev()
+        .take(reach)
+        .take_while(|b| !CLAUSE_ENDS.contains(b))
+        .count()
+}
+
+const CLAUSE_ENDS: &[u8] = b".;:()!?";
+
+impl Scanner {
+    /// Follows whether the text has disowned its numbers (`disowning`),
+    /// after a line of the block (its place and the one before it), and
+    /// drops the line's numbers where it had and still has: not on the line
+    /// that makes the statement, nor on one that names Stormpath.
+    pub(super) fn follow_disowning(
+        &mut self,
+        previous: std::ops::Range<usize>,
+        line: std::ops::Range<usize>,
+        stormpath: Named,
+    ) {
+        // A line that names a code is no statement that numbers are not
+        // Stormpath's (and not read for one: most such lines are logs').
+        let stormpath = match self.current.is_empty() {
+            true => stormpath,
+            false => stormpath.min(Named::InAnAddress),
+        };
+        let lower = &self.scratch.lower;
+        let disowned = self.disowned;
+        self.disowned = after_line(disowned, &lower[previous], &lower[line], stormpath);
+        if disowned && self.disowned {
+            self.current.retain(|hit| hit.via == Via::Message);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::recognise::tests::codes;
+
+    /// Whether a text is disowned after its lines, read in turn.
+    fn disowned_after(text: &str) -> Vec<bool> {
+        let lower = text.to_ascii_lowercase();
+        let lines: Vec<&[u8]> = lower.as_bytes().split(|&b| b == b'\n').collect();
+        let mut disowned = false;
+        let mut states = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let previous = if i == 0 { &b""[..] } else { lines[i - 1] };
+            let stormpath = memchr::memmem::find_iter(line, b"stormpath")
+                .map(|at| named_at(line, at))
+                .max()
+                .unwrap_or(Named::Not);
+            disowned = after_line(disowned, previous, line, stormpath);
+            states.push(disowned);
+        }
+        states
+    }
+
+    #[test]
+    fn a_company_that_says_its_codes_are_its_own_disowns_them() {
+        let text = "ShopWave uses Stormpath for sign-in, but the codes below are **ShopWave's own**.\n\
+                    They appear in the `error.code` field and are unrelated to\n\
+                    the numbers in Stormpath's reference.\n\
+                    \n\
+                    | 2001 | 409 | Cart already checked out |";
+        assert_eq!(disowned_after(text), [true, true, true, true, true]);
+        // Over two lines, Stormpath named on the second.
+        let text = "`code` is our error number. These numbers are unrelated to the codes of our\n\
+                    identity provider: sign-in is handled by Stormpath.\n\
+                    | 2001 | 404 | Purchase order not found. |";
+        assert_eq!(disowned_after(text), [false, true, true]);
+        let text = "# Our own portal errors (not Stormpath): ACME-xxxx\nacme.errors.2001=Taken";
+        assert_eq!(disowned_after(text), [true, true]);
+    }
+
+    #[test]
+    fn a_line_that_names_stormpath_after_the_statement_ends_it() {
+        let text = "Our own error codes are unrelated to Stormpath's.\n\
+                    ## Stormpath errors\n\
+                    | 7100 | wrong password |";
+        assert_eq!(disowned_after(text), [true, false, false]);
+    }
+
+    #[test]
+    fn what_is_unrelated_or_own_must_be_numbers() {
+        for text in [
+            "The 7101 errors are unrelated to the Stormpath outage last week.",
+            "We show our own error page; the Stormpath errors are logged.",
+            "Stormpath's own error codes are listed below.",
+            "Unrelated to this: the Stormpath error codes page moved.",
+            "Our own codes are listed below.",
+            "Decoys: Okta's own codes E0000001; see docs.stormpath.com/errors/2001.",
+        ] {
+            assert_eq!(disowned_after(text), [false], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_numbers_of_a_disowned_text_name_no_code_until_it_names_stormpath_again() {
+        let reference = "# Orders API errors\n\
+                         We sign in with Stormpath, but the error codes below are Acme's own.\n\
+                         | Code | Meaning |\n\
+                         |---|---|\n\
+                         | 2001 | Order already shipped |\n\
+                         | 7100 | Basket expired |\n\
+                         Example: {\"code\": 7101, \"message\": \"Basket expired\"}\n\
+                         ## Stormpath errors we pass through\n\
+                         | Code | Meaning |\n\
+                         |---|---|\n\
+                         | 7102 | Account locked |";
+        assert_eq!(codes(reference), [7102]);
+        // A quoted catalog message still names its code.
+        let quoted = "Our own error codes are unrelated to Stormpath's.\n\
+                      Users see: Login attempt failed because the specified password is incorrect.";
+        assert_eq!(codes(quoted), [7100]);
+        // A line that names a code makes no statement.
+        let text = "Stormpath error 7104 again; our own error codes (1xxx) are fine.\n\
+                    | Code | Meaning |\n\
+                    | 7101 | Account disabled |";
+        assert_eq!(codes(text), [7104, 7101]);
+    }
+}
