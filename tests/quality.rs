@@ -364,15 +364,15 @@ fn scan_holds_up_on_issue_25s_archives() {
     // Written blind late in the third session, to be hard on precision:
     // 12 of 12, 20 false before it was seen; 18 false after the one rule
     // taken from it (prose that disowns a number); 17 after the fourth
-    // session's rules (a processor's reason code); 5 after the fifth's (a
+    // session's rules (a processor's reason code); 4 after the fifth's (a
     // text that says its numbers are its own: an app's code table said to
     // be unrelated to Stormpath, `acme.errors.7100` keys under "Our own
-    // portal errors (not Stormpath)"). What it still reports: Windows
-    // Installer's errors, a printer's codes, a disclaimer on the next
-    // line.
+    // portal errors (not Stormpath)"; a Windows Installer log's errors).
+    // What it still reports: a printer's codes, an SAP dump's, a
+    // disclaimer on the next line.
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND9_DEV, Counted::Catalog);
     assert!(
-        precision >= 0.7 && recall >= 0.99,
+        precision >= 0.75 && recall >= 0.99,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     // Written blind at the fourth session's start, realistic mixes with
@@ -381,11 +381,12 @@ fn scan_holds_up_on_issue_25s_archives() {
     // messages, a processor's response codes, MySQL tuples, Winsock
     // names); 9 false after (a game launcher's, a printer's and an app's
     // own numbers, whose messages are not taken as evidence, as a writer's
-    // gloss may say anything; Windows Installer's numbers; a Winsock
-    // constant compared by name).
+    // gloss may say anything; Windows Installer's numbers, which the fifth
+    // session's rule for installer logs took: 7 false; a Winsock constant
+    // compared by name).
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND10_DEV, Counted::Catalog);
     assert!(
-        precision >= 0.9 && recall >= 0.99,
+        precision >= 0.92 && recall >= 0.99,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     // Written blind in the fourth session after its first rules, and scored
@@ -405,16 +406,16 @@ fn scan_holds_up_on_issue_25s_archives() {
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     // Written blind at the fifth session's start: 169 of 195 with 8 false
-    // before it was tuned on; 190 of 195 with 6 false after (a table
+    // before it was tuned on; 190 of 195 with 1 false after (a table
     // headed `| Stormpath |`, a Markdown cell of several codes, a CSV
     // column `applies_to_stormpath_codes`, MySQL constants under a comment
     // in a class of Stormpath's, `server error 2006 (MySQL …)`, .NET's
-    // `SocketException.ErrorCode`). Left: an installer's numbers, MySQL
-    // constants named only by their comment block, a JSON example above
-    // the statement that disowns it, and prose ("Errors change to 9005").
+    // `SocketException.ErrorCode`, a Windows Installer log). Left: a JSON
+    // example above the statement that disowns it, and prose ("Errors
+    // change to 9005", "2016 meant 'Unsupported Query Property'").
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND12_DEV, Counted::Catalog);
     assert!(
-        precision >= 0.96 && recall >= 0.97,
+        precision >= 0.99 && recall >= 0.97,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);

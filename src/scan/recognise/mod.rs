@@ -24,6 +24,7 @@
 //! - `other_numbers`: what other programs print after "error", and counts;
 //! - `own_message`: another program's message after its number;
 //! - `disowning`: a text that says its numbers are its own, not Stormpath's;
+//! - `installer`: a Windows Installer log, whose numbers are its errors;
 //! - `source`: integrations' source code (switch labels, comparisons, the
 //!   members of maps, enums and constants about errors).
 //!
@@ -32,6 +33,7 @@
 pub(super) mod csv;
 mod decoded;
 mod disowning;
+mod installer;
 mod keywords;
 mod lists;
 mod numbers;
@@ -162,6 +164,8 @@ pub(super) struct Scanner {
     /// The text has said that its numbers are its own (`disowning`), and
     /// no line has named Stormpath since.
     disowned: bool,
+    /// The text is a Windows Installer log (`installer`).
+    installer_log: bool,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -195,6 +199,7 @@ impl Scanner {
             source_text: false,
             source: Source::default(),
             disowned: false,
+            installer_log: false,
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -225,15 +230,14 @@ impl Scanner {
             // start of source code.
             let quiet = next.peek().is_none_or(|&(at, _)| at >= end)
                 && next_sign.peek().is_none_or(|&at| at >= end);
-            if quiet && !self.source_text && !self.carries_over() {
-                let line = &text[start..end];
-                if !source::starts_code(line) {
-                    self.line += 1;
-                    previous = line;
-                    previous_start = start;
-                    start = end + 1;
-                    continue;
-                }
+            let line = &text[start..end];
+            self.installer_log = self.installer_log || installer::is_installer_line(line);
+            if quiet && !self.source_text && !self.carries_over() && !source::starts_code(line) {
+                self.line += 1;
+                previous = line;
+                previous_start = start;
+                start = end + 1;
+                continue;
             }
             self.scratch.quote_words.clear();
             self.scratch.keywords.clear();
@@ -256,7 +260,6 @@ impl Scanner {
                 sign = true;
             }
             let context = !self.scratch.keywords.is_empty();
-            let line = &text[start..end];
             self.source_text = self.source_text || source::starts_code(line);
             if context || sign || self.carries_over() || self.source_text {
                 self.look(line, previous, 0, context, sign);
@@ -268,6 +271,9 @@ impl Scanner {
                 if !found.is_empty() || reworded() {
                     self.look(line, previous, 0, context, sign);
                 }
+            }
+            if self.installer_log && !self.current.is_empty() {
+                self.drop_installer_numbers(line, stormpath != disowning::Named::Not);
             }
             if self.disowned || stormpath != disowning::Named::Not {
                 let previous = previous_start..previous_start + previous.len();
@@ -297,6 +303,7 @@ impl Scanner {
             && self.lists.at_rest()
             && !self.source_text
             && !self.disowned
+            && !self.installer_log
             && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
     }
 
