@@ -38,6 +38,8 @@ fn header_name(cell: &[u8]) -> Vec<u8> {
 fn is_code_header(cell: &[u8]) -> bool {
     let name = header_name(cell);
     let name = match memchr::memmem::rfind(&name, b"stormpath") {
+        // `non_stormpath_error` names the other column.
+        Some(at) if name[..at].ends_with(b"non") || name[..at].ends_with(b"not") => return false,
         Some(at) => &name[at + b"stormpath".len()..],
         None => name.strip_prefix(b"customfield").unwrap_or(&name),
     };
@@ -287,6 +289,8 @@ mod tests {
             "error message",
             "stormpath_error_message",
             "stormpath_ticket_count",
+            "non_stormpath_error",
+            "not_stormpath_codes",
         ] {
             assert!(!is_code_header(header.as_bytes()), "{header}");
         }

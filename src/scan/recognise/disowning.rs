@@ -1,18 +1,23 @@
 //! A text that says its numbers are its own, not Stormpath's: a company's
-//! reference of its own API's errors ("the codes below are ShopWave's own
-//! … unrelated to the numbers in Stormpath's reference"), a block of
-//! message keys under `# Our own portal errors (not Stormpath)`. From that
-//! statement on its numbers name no Stormpath code, until a line names
-//! Stormpath again (a heading, a table's header, a body with a Stormpath
-//! link); a quoted catalog message still does.
+//! reference of its own API's errors ("the codes below are ShopWave's own",
+//! "these numbers are unrelated to the codes of our identity provider,
+//! Stormpath"), message keys under `# Our own portal errors (not
+//! Stormpath)`. From that statement on, the numbers of its data (a table's
+//! rows, a JSON body's fields, `key=value` lines) name no Stormpath code,
+//! until a heading about errors starts another section or data names
+//! Stormpath again (a table's header, a body with a Stormpath link). Prose
+//! keeps its numbers ("these numbers are unrelated to Stormpath's codes;
+//! users get error 7100"), and a quoted catalog message still counts.
 //!
 //! A statement may run over two lines, so each line is read with the one
-//! before it. It must name Stormpath, and say of numbers, in the same
-//! clause, that they are someone's own, or unrelated to codes or numbers
-//! named after it: a ticket's "unrelated to the Stormpath outage" or "our
-//! own error page" disowns nothing.
+//! before it. It must name Stormpath, and say in one clause that numbers
+//! are someone's own, or that numbers are unrelated to codes named after
+//! the phrase: "the checkout failures are unrelated to the Stormpath error
+//! codes", "Okta's own codes", "your own codes" and "we don't use our own
+//! error numbers" disown nothing.
 
 use super::Scanner;
+use super::source::is_other_product;
 use crate::scan::Via;
 use memchr::memmem::{Finder, FinderRev};
 use std::sync::LazyLock;
@@ -50,12 +55,17 @@ pub(super) fn named_at(line: &[u8], at: usize) -> Named {
 
 /// Whether a text is disowned after a line (lower-cased, as is the line
 /// before it, `previous`), given whether it was before the line and how
-/// the line names Stormpath: every statement's last line names it.
+/// the line names Stormpath: every statement's last line names it. A
+/// heading about errors starts a section of its own, and data that names
+/// Stormpath (a table's header, a body with a Stormpath link) is
+/// Stormpath's again.
 pub(super) fn after_line(disowned: bool, previous: &[u8], line: &[u8], stormpath: Named) -> bool {
-    match stormpath {
-        Named::Not => return disowned,
-        Named::InAnAddress => return false,
-        Named::AsAName => {}
+    if disowned && (is_heading_about_errors(line) || stormpath != Named::Not && is_data_line(line))
+    {
+        return false;
+    }
+    if stormpath != Named::AsAName {
+        return disowned;
     }
     let previous = &previous[previous.len().saturating_sub(MOST_READ)..];
     let line = &line[..line.len().min(MOST_READ)];
@@ -67,13 +77,34 @@ pub(super) fn after_line(disowned: bool, previous: &[u8], line: &[u8], stormpath
         both.extend_from_slice(previous);
         both.push(b' ');
         both.extend_from_slice(line);
-        // A statement the line before made alone is not made again: a
-        // line that names Stormpath after it ends it.
-        if says_unrelated(&both) && !says_unrelated(previous) {
+        if says_unrelated(&both) {
             return true;
         }
     }
-    false
+    disowned
+}
+
+/// Whether a line of a disowned text is data whose numbers it disowns: a
+/// table's row, a JSON body's field, a `key=value` or `key: value` line.
+/// Prose keeps its numbers: a ticket that says "these numbers are
+/// unrelated to Stormpath's codes" may go on "users get error 7100".
+pub(super) fn is_data_line(line: &[u8]) -> bool {
+    let line = line.trim_ascii_start();
+    if line.first().is_some_and(|b| b"|{[\"'<".contains(b)) {
+        return true;
+    }
+    let key = line
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || b"_.-".contains(b))
+        .count();
+    key > 0 && matches!(line[key..].trim_ascii_start().first(), Some(b'=' | b':'))
+}
+
+/// A Markdown heading with a word for errors: `## Sign-in errors passed
+/// through`.
+fn is_heading_about_errors(line: &[u8]) -> bool {
+    line.trim_ascii_start().starts_with(b"#")
+        && words(line).any(|w| w.starts_with(b"error") || w.starts_with(b"code"))
 }
 
 /// What the disowning phrases hold, to pass most lines by at a glance.
@@ -82,9 +113,10 @@ static RELATED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"relat
 static STORMPATH_BACK: LazyLock<FinderRev<'static>> =
     LazyLock::new(|| FinderRev::new(b"stormpath"));
 
-/// "unrelated to the numbers in Stormpath's reference", "not related to
-/// the codes of our identity provider … Stormpath": the phrase, a word for
-/// the numbers in the clause after it, and Stormpath named after it.
+/// "These numbers are unrelated to the codes of our identity provider …
+/// Stormpath": numbers as the subject, the phrase, a word for the numbers
+/// in the clause after it, and Stormpath named after it ("The checkout
+/// failures are unrelated to the Stormpath error codes" disowns nothing).
 fn says_unrelated(text: &[u8]) -> bool {
     const PHRASES: [&[u8]; 3] = [b"unrelated to ", b"not related to ", b"no relation to "];
     let Some(last_stormpath) = STORMPATH_BACK.rfind(text) else {
@@ -94,34 +126,61 @@ fn says_unrelated(text: &[u8]) -> bool {
         memchr::memmem::find_iter(text, phrase).any(|at| {
             let after = at + phrase.len();
             let near = &text[after..after + clause_end(&text[after..], REACH)];
-            last_stormpath > at && words(near).any(names_numbers)
+            let subject = &text[at - clause_end_before(&text[..at], REACH)..at];
+            last_stormpath > at
+                && words(near).any(names_numbers)
+                && words(subject).any(|w| PLURALS.contains(&w))
         })
     })
 }
 
 /// "the codes below are ShopWave's own", "our own portal errors": the
-/// text's own numbers, not Stormpath's, said in one clause. Someone else's
-/// own codes (`Okta's own codes`) are not the text's.
+/// text's own numbers, not Stormpath's, said in one clause. Not "Okta's
+/// own codes" (another product's), "the Stormpath SDK's own", "your own
+/// codes", nor "we don't use our own error numbers" or "unlike our own".
 fn says_own(text: &[u8]) -> bool {
     whole_words(text, b"own").any(|at| {
         let before = text[..at].trim_ascii_end();
         let stars = before.iter().rev().take_while(|&&b| b == b'*').count();
         let before = &before[..before.len() - stars];
-        let reach_before = clause_end_before(&text[..at], REACH);
-        let clause_before = &text[at - reach_before..at];
+        let clause_before = &text[at - clause_end_before(&text[..at], REACH)..at];
         let clause_after = &text[at + 3..at + 3 + clause_end(&text[at + 3..], REACH)];
         let plural = |clause: &[u8]| words(clause).any(|w| PLURALS.contains(&w));
-        if before.ends_with(b"our") {
+        let denied = words(clause_before).any(|w| NOT.contains(&w) || w == b"t");
+        if denied {
+            return false;
+        }
+        if words(before).last() == Some(b"our") {
             return plural(clause_after);
         }
-        // `codes … are ShopWave's own`: the numbers before it, its subject.
-        let owner = before
+        // `codes … are ShopWave's own`: the numbers before it, its subject,
+        // and the owner after the verb.
+        let Some(owner_end) = before
             .strip_suffix(b"'s")
             .or_else(|| before.strip_suffix("\u{2019}s".as_bytes()))
-            .map(|b| words(b).last().unwrap_or_default());
-        owner.is_some_and(|o| !o.is_empty() && o != b"stormpath") && plural(clause_before)
+            .map(<[u8]>::len)
+        else {
+            return false;
+        };
+        let Some(verb) = whole_words(clause_before, b"are").last() else {
+            return false;
+        };
+        let subject = &clause_before[..verb];
+        let clause_start = at - clause_before.len();
+        let owner = text
+            .get(clause_start + verb + 3..owner_end)
+            .unwrap_or_default();
+        plural(subject)
+            && !owner.is_empty()
+            && memchr::memmem::find(owner, b"stormpath").is_none()
+            && !words(owner).any(is_other_product)
     })
 }
+
+/// Words that deny or set aside what follows them.
+const NOT: [&[u8]; 7] = [
+    b"not", b"never", b"unlike", b"instead", b"rather", b"longer", b"nor",
+];
 
 /// The plural words for a text's numbers.
 const PLURALS: [&[u8]; 4] = [b"codes", b"numbers", b"errors", b"errorcodes"];
@@ -189,8 +248,8 @@ impl Scanner {
         };
         let lower = &self.scratch.lower;
         let disowned = self.disowned;
-        self.disowned = after_line(disowned, &lower[previous], &lower[line], stormpath);
-        if disowned && self.disowned {
+        self.disowned = after_line(disowned, &lower[previous], &lower[line.clone()], stormpath);
+        if disowned && self.disowned && is_data_line(&lower[line]) {
             self.current.retain(|hit| hit.via == Via::Message);
         }
     }
@@ -226,30 +285,41 @@ mod tests {
                     the numbers in Stormpath's reference.\n\
                     \n\
                     | 2001 | 409 | Cart already checked out |";
-        assert_eq!(disowned_after(text), [true, true, true, true, true]);
+        assert_eq!(disowned_after(text), [true; 5]);
         // Over two lines, Stormpath named on the second.
         let text = "`code` is our error number. These numbers are unrelated to the codes of our\n\
                     identity provider: sign-in is handled by Stormpath.\n\
+                    ## 2xxx: purchase orders\n\
                     | 2001 | 404 | Purchase order not found. |";
-        assert_eq!(disowned_after(text), [false, true, true]);
+        assert_eq!(disowned_after(text), [false, true, true, true]);
         let text = "# Our own portal errors (not Stormpath): ACME-xxxx\nacme.errors.2001=Taken";
         assert_eq!(disowned_after(text), [true, true]);
     }
 
     #[test]
-    fn a_line_that_names_stormpath_after_the_statement_ends_it() {
+    fn a_heading_about_errors_or_data_that_names_stormpath_ends_it() {
         let text = "Our own error codes are unrelated to Stormpath's.\n\
-                    ## Stormpath errors\n\
+                    ## Sign-in errors passed through\n\
                     | 7100 | wrong password |";
         assert_eq!(disowned_after(text), [true, false, false]);
+        let text = "The error codes below are Acme's own, not Stormpath's.\n\
+                    | Stormpath code | Meaning |";
+        assert_eq!(disowned_after(text), [true, false]);
     }
 
     #[test]
-    fn what_is_unrelated_or_own_must_be_numbers() {
+    fn what_is_unrelated_or_own_must_be_numbers_said_to_be_the_texts() {
         for text in [
             "The 7101 errors are unrelated to the Stormpath outage last week.",
+            "The checkout failures are unrelated to the Stormpath error codes we discussed.",
+            "The HTTP status (400) is unrelated to the Stormpath error code.",
             "We show our own error page; the Stormpath errors are logged.",
             "Stormpath's own error codes are listed below.",
+            "The codes below are the Stormpath SDK's own.",
+            "The error codes in the right column are Okta's own, the left are Stormpath's.",
+            "Stormpath does not let you define your own error codes.",
+            "We don't use our own error numbers any more; all below are Stormpath's.",
+            "Unlike our own error numbers, Stormpath's codes are four digits:",
             "Unrelated to this: the Stormpath error codes page moved.",
             "Our own codes are listed below.",
             "Decoys: Okta's own codes E0000001; see docs.stormpath.com/errors/2001.",
@@ -259,7 +329,7 @@ mod tests {
     }
 
     #[test]
-    fn the_numbers_of_a_disowned_text_name_no_code_until_it_names_stormpath_again() {
+    fn a_disowned_texts_data_names_no_code_but_its_prose_does() {
         let reference = "# Orders API errors\n\
                          We sign in with Stormpath, but the error codes below are Acme's own.\n\
                          | Code | Meaning |\n\
@@ -267,14 +337,18 @@ mod tests {
                          | 2001 | Order already shipped |\n\
                          | 7100 | Basket expired |\n\
                          Example: {\"code\": 7101, \"message\": \"Basket expired\"}\n\
+                         Users who cannot sign in see Stormpath error 7104.\n\
                          ## Stormpath errors we pass through\n\
                          | Code | Meaning |\n\
                          |---|---|\n\
                          | 7102 | Account locked |";
-        assert_eq!(codes(reference), [7102]);
+        assert_eq!(codes(reference), [7104, 7102]);
+        let ticket = "Ticket numbers in our tracker have no relation to Stormpath error codes.\n\
+                      Today the user got error 7104.";
+        assert_eq!(codes(ticket), [7104]);
         // A quoted catalog message still names its code.
         let quoted = "Our own error codes are unrelated to Stormpath's.\n\
-                      Users see: Login attempt failed because the specified password is incorrect.";
+                      | Users see | Login attempt failed because the specified password is incorrect. |";
         assert_eq!(codes(quoted), [7100]);
         // A line that names a code makes no statement.
         let text = "Stormpath error 7104 again; our own error codes (1xxx) are fine.\n\

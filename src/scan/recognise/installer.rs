@@ -1,14 +1,14 @@
 //! A Windows Installer log (`=== Verbose logging started: …`, `MSI (s)
-//! (4C:18) [10:14:10:401]: …`): its numbers are the installer's errors
-//! (`Error 1920. Service … failed to start.`, `DEBUG: Error 2103: …`,
-//! `Note: 1: 2205 2: …`), whatever their range, and so are the numbers a
-//! writer's note after the log gives them (`Error 1920 was a follow-on`).
-//! A line that names Stormpath keeps what it says of Stormpath's codes,
-//! but not the installer's `Error NNNN.` of a product named after it
-//! (`Product: Stormpath Agent -- Error 2203.`).
+//! (4C:18) [10:14:10:401]: …`): the numbers of the installer's own lines
+//! are its errors, whatever their range, even in a product named after
+//! Stormpath (`Product: Stormpath Agent -- Error 2203.`), and so are the
+//! numbers it writes as `Error 1920.` (`DEBUG: Error 2103:`, a writer's
+//! note after the log: `Error 1920 / 1921 are the …`) on a line that does
+//! not name Stormpath. A ticket's prose after a pasted log keeps its codes
+//! ("users get error 7100").
 
 use super::Scanner;
-use crate::scan::Via;
+use crate::scan::{Hit, Via};
 
 /// Whether a line is one that only a Windows Installer log has: its first
 /// line, or one of the installer's own (client or server side).
@@ -21,20 +21,26 @@ pub(super) fn is_installer_line(line: &[u8]) -> bool {
 }
 
 impl Scanner {
-    /// Drops the numbers of a line of an installer log: all of them on a
-    /// line that does not name Stormpath, its `Error NNNN.` on one that
-    /// does.
+    /// Drops the numbers of a line of an installer log (`line`) that are
+    /// the installer's: all of them on one of its own lines, and all on a
+    /// line that writes one as it does and does not name Stormpath.
     pub(super) fn drop_installer_numbers(&mut self, line: &[u8], names_stormpath: bool) {
-        self.current.retain(|hit| {
-            // A number hit's text ends with its number (`Error 2203`).
-            let end = hit.column - 1 + hit.text.len();
-            hit.via == Via::Message || names_stormpath && !installer_error(line, end)
-        });
+        // A number hit's text ends with its number (`Error 2203`).
+        let end = |hit: &Hit| hit.column - 1 + hit.text.len();
+        let installers = is_installer_line(line)
+            || !names_stormpath
+                && self
+                    .current
+                    .iter()
+                    .any(|hit| hit.via == Via::Number && installer_error(line, end(hit)));
+        if installers {
+            self.current.retain(|hit| hit.via == Via::Message);
+        }
     }
 }
 
 /// Whether the number that ends at `end` of a line is written as the
-/// installer writes its errors: `Error 2203.`, `Error 2103:`.
+/// installer writes its errors: `Error 2203`, with a capital.
 fn installer_error(line: &[u8], end: usize) -> bool {
     let Some(before) = line.get(..end) else {
         return false;
@@ -44,10 +50,7 @@ fn installer_error(line: &[u8], end: usize) -> bool {
         .rev()
         .take_while(|b| b.is_ascii_digit())
         .count();
-    let before = &before[..end - digits];
-    matches!(line.get(end), Some(b'.' | b':'))
-        && before.len() >= 6
-        && before[before.len() - 6..].eq_ignore_ascii_case(b"error ")
+    before[..end - digits].ends_with(b"Error ")
 }
 
 #[cfg(test)]
@@ -61,9 +64,17 @@ mod tests {
                    DEBUG: Error 2103:  Could not resolve path for shell folder 26.\n\
                    MSI (s) (4C:18) [10:14:10:401]: Product: Stormpath Agent -- Error 2006. Oops.\n\
                    The agent logged Stormpath error 7100 before the install.\n\
-                   Error 1920 was a follow-on of the failed registration.";
+                   Error 1920 / 1921 are the service's, a follow-on of the failed registration.";
         assert_eq!(codes(log), [7100]);
         // The same lines without the installer's are a ticket's.
         assert_eq!(codes("We got Error 2006. Then nothing."), [2006]);
+    }
+
+    #[test]
+    fn a_tickets_prose_after_a_pasted_log_keeps_its_codes() {
+        let ticket = "MSI (s) (4C:18) [10:14:10:401]: Product: Sync -- Error 1920. Oops.\n\
+                      After the install every user gets error 7100 and some get error code 7101.\n\
+                      The Stormpath API now answers Error 7102. Login attempt failed.";
+        assert_eq!(codes(ticket), [7100, 7101, 7102]);
     }
 }

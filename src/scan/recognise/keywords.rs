@@ -209,7 +209,12 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
     let mut word = qualifier(text, at);
     // `SocketException.ErrorCode`: a property of another system's error.
     if word.is_empty() && at > 0 && text[at - 1] == b'.' {
-        let class = word_ending(text, at - 1);
+        // The class's name, digits and all: `Win32Exception`.
+        let start = text[..at - 1]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphanumeric())
+            .map_or(0, |i| i + 1);
+        let class = &text[start..at - 1];
         let suffix = class.len().saturating_sub(b"exception".len());
         if class[suffix..].eq_ignore_ascii_case(b"exception") {
             word = &class[..suffix];
@@ -288,6 +293,8 @@ mod tests {
     fn a_property_of_another_systems_exception_is_its_error() {
         let line = b"SocketException.ErrorCode=10013 (retrying)";
         assert!(names_other_systems(line, 16, b"ErrorCode"));
+        let line = b"Win32Exception.ErrorCode=10013";
+        assert!(names_other_systems(line, 15, b"ErrorCode"));
         let line = b"StormpathException.ErrorCode=10013";
         assert!(!names_other_systems(line, 19, b"ErrorCode"));
     }

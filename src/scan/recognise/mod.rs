@@ -231,7 +231,9 @@ impl Scanner {
             let quiet = next.peek().is_none_or(|&(at, _)| at >= end)
                 && next_sign.peek().is_none_or(|&at| at >= end);
             let line = &text[start..end];
-            self.installer_log = self.installer_log || installer::is_installer_line(line);
+            if !self.installer_log && installer::is_installer_line(line) {
+                self.installer_log = true;
+            }
             if quiet && !self.source_text && !self.carries_over() && !source::starts_code(line) {
                 self.line += 1;
                 previous = line;

@@ -44,7 +44,8 @@ pub(super) fn drop_others(
 /// Whether what follows the number that ends at `end` says it is another
 /// program's: a Windows Sockets name in brackets (`11001
 /// (WSAHOST_NOT_FOUND)`), a tuple's message that names a vendor, or a
-/// vendor's name right after the number, or in brackets after it.
+/// vendor's name right after the number, or a message about a vendor's
+/// server in brackets after it.
 fn says_otherwise(text: &[u8], end: usize) -> bool {
     let closers = |from: usize| {
         from + text[from..]
@@ -68,10 +69,26 @@ fn says_otherwise(text: &[u8], end: usize) -> bool {
     // `General error: 2006 MySQL server has gone away`, and the same in
     // brackets: `server error 2006 (MySQL server has gone away)`.
     let spaced = at > end && text[at - 1] == b' ';
-    let bracketed = rest.strip_prefix(b"(").filter(|_| spaced);
+    // In brackets, a message about a vendor's server: `server error 2006
+    // (MySQL server has gone away)`, `(Lost connection to MySQL server
+    // during query)`; not a gloss that names one (`error 7104 (Oracle HR
+    // accounts that were not re-imported)`).
+    let bracketed = rest.strip_prefix(b"(").filter(|_| spaced).map(|message| {
+        let end = memchr::memchr(b')', message).unwrap_or(message.len().min(MAX_MESSAGE));
+        &message[..end]
+    });
+    let of_a_server = |message: &[u8]| {
+        let words: Vec<&[u8]> = message
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words
+            .windows(2)
+            .any(|w| w[1].eq_ignore_ascii_case(b"server") && names_vendor(w[0]))
+    };
     winsock
         || spaced && first_word(rest).is_some_and(names_vendor)
-        || bracketed.and_then(first_word).is_some_and(names_vendor)
+        || bracketed.is_some_and(of_a_server)
 }
 
 /// The first run of letters and digits of a text.
@@ -110,6 +127,10 @@ mod tests {
             "`CommunicationsException` / server error 2006 (MySQL server has gone away).",
             "2006"
         ));
+        assert!(otherwise(
+            "retrying after error 2013 (Lost connection to MySQL server during query)",
+            "2013"
+        ));
     }
 
     #[test]
@@ -130,6 +151,10 @@ mod tests {
             ),
             ("error code 7104 (USER_LOOKUP_MISS_EU)", "7104"),
             ("error 7104 (the user is not in LDAP yet)", "7104"),
+            (
+                "users get error 7104 (Oracle HR accounts that were not re-imported)",
+                "7104",
+            ),
             ("Error 5100: patch manifest could not be verified", "5100"),
             ("we saw error 7100 when users tried to sign in", "7100"),
         ] {

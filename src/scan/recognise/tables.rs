@@ -20,11 +20,17 @@ impl Scanner {
             .iter()
             .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"));
         let named = || cells.iter().position(|&(s, e)| is_code_header(&text[s..e]));
-        // `| Stormpath | Okta |`: a mapping from Stormpath's codes, in its
-        // first column (a comparison's first column names its rows).
+        // `| Stormpath | Meaning | Okta |`: a mapping from Stormpath's codes
+        // in its first column, that says what they mean (a comparison's
+        // first column names its rows, `| Stormpath | Auth0 | Okta |`); a
+        // header, not a row of an open table (`| Stormpath | 7100 |`).
         let mapping = || {
             let &(s, e) = cells.first()?;
-            text[s..e].eq_ignore_ascii_case(b"stormpath").then_some(0)
+            let describes = cells[1..]
+                .iter()
+                .any(|&(s, e)| says_what_codes_mean(&text[s..e]));
+            let header = self.table_column.is_none() && describes;
+            (header && text[s..e].eq_ignore_ascii_case(b"stormpath")).then_some(0)
         };
         if let Some(column) = exact.or_else(named).or_else(mapping) {
             self.table_column = Some(column);
@@ -71,6 +77,22 @@ pub(super) fn may_head_a_table(text: &[u8], keyword: &[u8], end: usize) -> bool 
         && text
             .get(end)
             .is_none_or(|&b| b.is_ascii_whitespace() || b == b'|')
+}
+
+/// Whether a header cell heads what codes mean: `Meaning`, `What it
+/// means`, `Description`, `Message`, `Cause` (not `Notes`, which any table
+/// may have).
+fn says_what_codes_mean(cell: &[u8]) -> bool {
+    let cell = cell.trim_ascii();
+    [
+        "meaning",
+        "what it means",
+        "description",
+        "message",
+        "cause",
+    ]
+    .iter()
+    .any(|w| cell.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The codes a cell of a code column holds, as (start, end) in it: one,
@@ -215,11 +237,22 @@ mod tests {
                        | 7100 | wrong password | E0000004 |\n\
                        | 7103 | account locked | LOCKED_OUT |\n";
         assert_eq!(codes(mapping), [7100, 7103]);
-        // A comparison names its rows in the first column.
+        // A comparison names its rows in the first column, or names no
+        // meaning.
         let comparison = "| Feature | Stormpath | Okta |\n\
                           |---|---|---|\n\
                           | Logins a minute | 10000 | 600 |\n";
         assert!(codes(comparison).is_empty());
+        let founded = "| Stormpath | Auth0 | Okta |\n|---|---|---|\n| 2011 | 2013 | 2009 |\n";
+        assert!(codes(founded).is_empty());
+        let limits = "| Stormpath | Okta | Notes |\n|---|---|---|\n| 2000 | 600 | burst |\n";
+        assert!(codes(limits).is_empty());
+        // A row of an open table is no header.
+        let rows = "| Provider | Error code | Meaning |\n\
+                    |---|---|---|\n\
+                    | Stormpath | 7100 | wrong password |\n\
+                    | Stormpath | 7101 | disabled |\n";
+        assert_eq!(codes(rows), [7100, 7101]);
     }
 
     #[test]

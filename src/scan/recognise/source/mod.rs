@@ -32,8 +32,8 @@ mod words;
 
 pub(super) use signs::starts_code;
 pub(super) use words::{
-    context_says_stormpath, names_a_vendor, names_vendor, says_not_stormpath, says_phrase,
-    vendor_before,
+    context_says_stormpath, is_other_product, names_a_vendor, names_vendor, says_not_stormpath,
+    says_phrase, vendor_before,
 };
 
 /// Where a code stands on a line, and the code.
@@ -184,8 +184,7 @@ impl Source {
             // `// MySQL client errors`, `// --- MySQL client errors (not
             // Stormpath!) ---` in a class of Stormpath's, not `// returned
             // with HTTP 409`.
-            let others = words.other_product || words.disowns_stormpath;
-            if others && words.errors && !self.scopes.is_empty() {
+            if words.other_product && words.errors && !self.scopes.is_empty() {
                 self.scopes.push(Scope {
                     kind: Kind::Other,
                     indent,

@@ -85,6 +85,14 @@ pub(in crate::scan::recognise) fn names_a_vendor(text: &[u8]) -> bool {
     vendor_ends(text).next().is_some() && (!mentions_stormpath(text) || says_not_stormpath(text))
 }
 
+/// Whether a word is the name of another product (`Okta`, `MySQL`).
+pub(in crate::scan::recognise) fn is_other_product(word: &[u8]) -> bool {
+    OTHER_PRODUCTS
+        .iter()
+        .chain(VENDORS)
+        .any(|p| word.eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// Whether a text names a vendor of numbered errors: `MySQL server has
 /// gone away`.
 pub(in crate::scan::recognise) fn names_vendor(text: &[u8]) -> bool {
