@@ -4,7 +4,7 @@
 //! Stormpath"), message keys under `# Our own portal errors (not
 //! Stormpath)`. From that statement on, the numbers of its data (a table's
 //! rows, a JSON body's fields, `key=value` lines) name no Stormpath code,
-//! until a heading about errors starts another section or data names
+//! until a heading about errors or Stormpath starts another section or data names
 //! Stormpath again (a table's header, a body with a Stormpath link). Prose
 //! keeps its numbers ("these numbers are unrelated to Stormpath's codes;
 //! users get error 7100"), and a quoted catalog message still counts.
@@ -17,7 +17,7 @@
 //! error numbers" disown nothing.
 
 use super::Scanner;
-use super::source::is_other_product;
+use super::source::{is_other_product, says_not_stormpath};
 use crate::scan::Via;
 use memchr::memmem::{Finder, FinderRev};
 use std::sync::LazyLock;
@@ -85,9 +85,10 @@ pub(super) fn after_line(disowned: bool, previous: &[u8], line: &[u8], stormpath
 }
 
 /// Whether a line of a disowned text is data whose numbers it disowns: a
-/// table's row, a JSON body's field, a `key=value` or `key: value` line.
-/// Prose keeps its numbers: a ticket that says "these numbers are
-/// unrelated to Stormpath's codes" may go on "users get error 7100".
+/// table's row, a JSON body's field, a `key=value` line. Prose keeps its
+/// numbers, labelled or not ("Customer: gets error 7100", "Re: error
+/// 7104"): a ticket that says "these numbers are unrelated to Stormpath's
+/// codes" may go on "users get error 7100".
 pub(super) fn is_data_line(line: &[u8]) -> bool {
     let line = line.trim_ascii_start();
     if line.first().is_some_and(|b| b"|{[\"'<".contains(b)) {
@@ -97,14 +98,16 @@ pub(super) fn is_data_line(line: &[u8]) -> bool {
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric() || b"_.-".contains(b))
         .count();
-    key > 0 && matches!(line[key..].trim_ascii_start().first(), Some(b'=' | b':'))
+    key > 0 && line.get(key) == Some(&b'=')
 }
 
-/// A Markdown heading with a word for errors: `## Sign-in errors passed
-/// through`.
+/// A Markdown heading with a word for errors, or that names Stormpath:
+/// `## Sign-in errors passed through`, `### Sign-in failures (from
+/// Stormpath)`.
 fn is_heading_about_errors(line: &[u8]) -> bool {
     line.trim_ascii_start().starts_with(b"#")
-        && words(line).any(|w| w.starts_with(b"error") || w.starts_with(b"code"))
+        && words(line)
+            .any(|w| w.starts_with(b"error") || w.starts_with(b"code") || w == b"stormpath")
 }
 
 /// What the disowning phrases hold, to pass most lines by at a glance.
@@ -114,9 +117,11 @@ static STORMPATH_BACK: LazyLock<FinderRev<'static>> =
     LazyLock::new(|| FinderRev::new(b"stormpath"));
 
 /// "These numbers are unrelated to the codes of our identity provider …
-/// Stormpath": numbers as the subject, the phrase, a word for the numbers
-/// in the clause after it, and Stormpath named after it ("The checkout
-/// failures are unrelated to the Stormpath error codes" disowns nothing).
+/// Stormpath": the text's numbers as the subject, the phrase, a word for
+/// the numbers in the clause after it, and Stormpath named after it ("The
+/// checkout failures are unrelated to the Stormpath error codes", "HTTP
+/// status codes are unrelated to …", "our ticket numbers are unrelated to
+/// …" disown nothing).
 fn says_unrelated(text: &[u8]) -> bool {
     const PHRASES: [&[u8]; 3] = [b"unrelated to ", b"not related to ", b"no relation to "];
     let Some(last_stormpath) = STORMPATH_BACK.rfind(text) else {
@@ -127,9 +132,7 @@ fn says_unrelated(text: &[u8]) -> bool {
             let after = at + phrase.len();
             let near = &text[after..after + clause_end(&text[after..], REACH)];
             let subject = &text[at - clause_end_before(&text[..at], REACH)..at];
-            last_stormpath > at
-                && words(near).any(names_numbers)
-                && words(subject).any(|w| PLURALS.contains(&w))
+            last_stormpath > at && words(near).any(names_numbers) && points_at_its_numbers(subject)
         })
     })
 }
@@ -150,8 +153,12 @@ fn says_own(text: &[u8]) -> bool {
         if denied {
             return false;
         }
+        // `# Our own portal errors (not Stormpath)`, not "our own error
+        // codes are on the Portal errors page" nor "we wrap Stormpath
+        // failures in our own error codes".
         if words(before).last() == Some(b"our") {
-            return plural(clause_after);
+            let numbers = plural(clause_after) || plural(clause_before);
+            return numbers && (says_not_stormpath(text) || points_at_its_numbers(text));
         }
         // `codes … are ShopWave's own`: the numbers before it, its subject,
         // and the owner after the verb.
@@ -171,10 +178,17 @@ fn says_own(text: &[u8]) -> bool {
             .get(clause_start + verb + 3..owner_end)
             .unwrap_or_default();
         plural(subject)
+            && points_at_its_numbers(subject)
             && !owner.is_empty()
             && memchr::memmem::find(owner, b"stormpath").is_none()
             && !words(owner).any(is_other_product)
     })
+}
+
+/// Whether a text points at the numbers it lists: "these numbers", "the
+/// codes below", "the codes here", "listed".
+fn points_at_its_numbers(text: &[u8]) -> bool {
+    words(text).any(|w| matches!(w, b"these" | b"below" | b"here" | b"listed" | b"following"))
 }
 
 /// Words that deny or set aside what follows them.
@@ -298,7 +312,7 @@ mod tests {
 
     #[test]
     fn a_heading_about_errors_or_data_that_names_stormpath_ends_it() {
-        let text = "Our own error codes are unrelated to Stormpath's.\n\
+        let text = "The error codes below are our own, unrelated to Stormpath's.\n\
                     ## Sign-in errors passed through\n\
                     | 7100 | wrong password |";
         assert_eq!(disowned_after(text), [true, false, false]);
@@ -323,6 +337,10 @@ mod tests {
             "Unrelated to this: the Stormpath error codes page moved.",
             "Our own codes are listed below.",
             "Decoys: Okta's own codes E0000001; see docs.stormpath.com/errors/2001.",
+            "HTTP status codes are unrelated to Stormpath error codes: a 400 may carry any.",
+            "Our own error codes (AUTH-1xx) are on the Portal errors page, not in this Stormpath runbook.",
+            "Our ticket numbers are unrelated to the Stormpath error codes.",
+            "We wrap Stormpath failures in our own error codes; the original is in `cause`.",
         ] {
             assert_eq!(disowned_after(text), [false], "{text}");
         }
@@ -336,18 +354,25 @@ mod tests {
                          |---|---|\n\
                          | 2001 | Order already shipped |\n\
                          | 7100 | Basket expired |\n\
-                         Example: {\"code\": 7101, \"message\": \"Basket expired\"}\n\
+                         {\"code\": 7101, \"message\": \"Basket expired\"}\n\
                          Users who cannot sign in see Stormpath error 7104.\n\
                          ## Stormpath errors we pass through\n\
                          | Code | Meaning |\n\
                          |---|---|\n\
                          | 7102 | Account locked |";
         assert_eq!(codes(reference), [7104, 7102]);
-        let ticket = "Ticket numbers in our tracker have no relation to Stormpath error codes.\n\
-                      Today the user got error 7104.";
-        assert_eq!(codes(ticket), [7104]);
+        let ticket = "These numbers are our tracker's and have no relation to Stormpath error codes.\n\
+                      Today the user got error 7104.\n\
+                      Customer: gets error 7100 on every login\n\
+                      WARN: login failed, error code 7102";
+        assert_eq!(codes(ticket), [7104, 7100, 7102]);
+        let wiki = "The codes below are ShopWave's own, not Stormpath's.\n\
+                    | Code | Meaning |\n|---|---|\n| 2001 | Cart checked out |\n\
+                    ### Sign-in failures (from Stormpath)\n\
+                    | Code | Meaning |\n|---|---|\n| 7101 | Disabled |";
+        assert_eq!(codes(wiki), [7101]);
         // A quoted catalog message still names its code.
-        let quoted = "Our own error codes are unrelated to Stormpath's.\n\
+        let quoted = "The error codes below are our own, unrelated to Stormpath's.\n\
                       | Users see | Login attempt failed because the specified password is incorrect. |";
         assert_eq!(codes(quoted), [7100]);
         // A line that names a code makes no statement.
