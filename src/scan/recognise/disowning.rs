@@ -4,17 +4,19 @@
 //! Stormpath"), message keys under `# Our own portal errors (not
 //! Stormpath)`. From that statement on, the numbers of its data (a table's
 //! rows, a JSON body's fields, `key=value` lines) name no Stormpath code,
-//! until a heading about errors or Stormpath starts another section or data names
-//! Stormpath again (a table's header, a body with a Stormpath link). Prose
-//! keeps its numbers ("these numbers are unrelated to Stormpath's codes;
-//! users get error 7100"), and a quoted catalog message still counts.
+//! until a heading about errors or Stormpath starts another section, or
+//! data names Stormpath again (a table's header, a body with a Stormpath
+//! link). Prose keeps its numbers ("these numbers are unrelated to
+//! Stormpath's codes; users get error 7100"), and so does a quoted catalog
+//! message.
 //!
 //! A statement may run over two lines, so each line is read with the one
-//! before it. It must name Stormpath, and say in one clause that numbers
-//! are someone's own, or that numbers are unrelated to codes named after
-//! the phrase: "the checkout failures are unrelated to the Stormpath error
-//! codes", "Okta's own codes", "your own codes" and "we don't use our own
-//! error numbers" disown nothing.
+//! before it. It must name Stormpath, point at the text's own numbers
+//! ("these", "below", "listed") and say in one clause that they are the
+//! text's own, or unrelated to codes named after the phrase: "the checkout
+//! failures are unrelated to the Stormpath error codes", "Okta's own
+//! codes", "your own codes" and "we don't use our own error numbers"
+//! disown nothing.
 
 use super::Scanner;
 use super::source::{is_other_product, says_not_stormpath};
