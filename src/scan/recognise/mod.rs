@@ -162,7 +162,7 @@ pub(super) struct Scanner {
     /// The switches and blocks about errors that source code has opened.
     source: Source,
     /// The text has said that its numbers are its own (`disowning`), and
-    /// no line has named Stormpath since.
+    /// no heading about errors, nor data that names Stormpath, came since.
     disowned: bool,
     /// The text is a Windows Installer log (`installer`).
     installer_log: bool,
