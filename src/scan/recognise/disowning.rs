@@ -132,8 +132,8 @@ fn says_unrelated(text: &[u8]) -> bool {
     PHRASES.iter().any(|phrase| {
         memchr::memmem::find_iter(text, phrase).any(|at| {
             let after = at + phrase.len();
-            let near = &text[after..after + clause_end(&text[after..], REACH)];
-            let subject = &text[at - clause_end_before(&text[..at], REACH)..at];
+            let near = clause_from(text, after);
+            let subject = clause_to(text, at);
             last_stormpath > at && words(near).any(names_numbers) && points_at_its_numbers(subject)
         })
     })
@@ -148,8 +148,8 @@ fn says_own(text: &[u8]) -> bool {
         let before = text[..at].trim_ascii_end();
         let stars = before.iter().rev().take_while(|&&b| b == b'*').count();
         let before = &before[..before.len() - stars];
-        let clause_before = &text[at - clause_end_before(&text[..at], REACH)..at];
-        let clause_after = &text[at + 3..at + 3 + clause_end(&text[at + 3..], REACH)];
+        let clause_before = clause_to(text, at);
+        let clause_after = clause_from(text, at + 3);
         let plural = |clause: &[u8]| words(clause).any(|w| PLURALS.contains(&w));
         let denied = words(clause_before).any(|w| NOT.contains(&w) || w == b"t");
         if denied {
@@ -224,21 +224,21 @@ fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
         .filter(|w| !w.is_empty())
 }
 
-/// How many bytes of a text, at most `reach`, go before its clause ends
-/// (at a stop, a semicolon, a colon or a bracket).
-fn clause_end(text: &[u8], reach: usize) -> usize {
-    text.iter()
-        .take(reach)
-        .take_while(|b| !CLAUSE_ENDS.contains(b))
-        .count()
+/// The part of a text's clause that starts at `from`, at most `REACH`
+/// bytes: up to a stop, a semicolon, a colon or a bracket.
+fn clause_from(text: &[u8], from: usize) -> &[u8] {
+    &text[from..from + clause_len(text[from..].iter())]
 }
 
-/// How many bytes at the end of a text, at most `reach`, are in the clause
-/// that it ends with.
-fn clause_end_before(text: &[u8], reach: usize) -> usize {
-    text.iter()
-        .rev()
-        .take(reach)
+/// The part of a text's clause that ends at `to`, at most `REACH` bytes.
+fn clause_to(text: &[u8], to: usize) -> &[u8] {
+    &text[to - clause_len(text[..to].iter().rev())..to]
+}
+
+/// How many of `bytes` go before a clause ends, at most `REACH`.
+fn clause_len<'a>(bytes: impl Iterator<Item = &'a u8>) -> usize {
+    bytes
+        .take(REACH)
         .take_while(|b| !CLAUSE_ENDS.contains(b))
         .count()
 }

@@ -78,13 +78,15 @@ fn says_otherwise(text: &[u8], end: usize) -> bool {
         &message[..end]
     });
     let of_a_server = |message: &[u8]| {
-        let words: Vec<&[u8]> = message
+        let mut previous: &[u8] = &[];
+        message
             .split(|b| !b.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
-            .collect();
-        words
-            .windows(2)
-            .any(|w| w[1].eq_ignore_ascii_case(b"server") && names_vendor(w[0]))
+            .any(|word| {
+                let vendors = word.eq_ignore_ascii_case(b"server") && names_vendor(previous);
+                previous = word;
+                vendors
+            })
     };
     winsock
         || spaced && first_word(rest).is_some_and(names_vendor)

@@ -26,11 +26,12 @@ impl Scanner {
         // header, not a row of an open table (`| Stormpath | 7100 |`).
         let mapping = || {
             let &(s, e) = cells.first()?;
-            let describes = cells[1..]
-                .iter()
-                .any(|&(s, e)| says_what_codes_mean(&text[s..e]));
-            let header = self.table_column.is_none() && describes;
-            (header && text[s..e].eq_ignore_ascii_case(b"stormpath")).then_some(0)
+            let header = self.table_column.is_none()
+                && text[s..e].eq_ignore_ascii_case(b"stormpath")
+                && cells[1..]
+                    .iter()
+                    .any(|&(s, e)| says_what_codes_mean(&text[s..e]));
+            header.then_some(0)
         };
         if let Some(column) = exact.or_else(named).or_else(mapping) {
             self.table_column = Some(column);
