@@ -1,9 +1,9 @@
 //! How a text divides into tickets (the records of an export), and where
 //! its records start and what date each gives, as the text streams by.
 
-use super::Hit;
 use super::dates;
 use super::recognise::csv;
+use super::{Hit, Via};
 
 /// How a text divides into tickets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,9 +150,23 @@ impl RecordTracker {
     /// Adds the codes of a CSV's code column to the hits of the text
     /// given since the last call, one per code and line, in order.
     pub(super) fn add_cells(&mut self, hits: &mut Vec<Hit>) {
-        let Some(csv) = self.csv.as_mut().filter(|csv| !csv.hits.is_empty()) else {
+        let Some(csv) = self.csv.as_mut() else {
             return;
         };
+        // A row's words name the number another system's column holds.
+        if !csv.others.is_empty() {
+            let theirs = |h: &Hit| {
+                h.via == Via::Number
+                    && csv.others.iter().any(|&(first, last, number)| {
+                        h.code == number && (first..=last).contains(&h.line)
+                    })
+            };
+            hits.retain(|h| !theirs(h));
+            csv.others.clear();
+        }
+        if csv.hits.is_empty() {
+            return;
+        }
         hits.append(&mut csv.hits);
         hits.sort_by_key(|h| (h.line, h.column));
         let mut seen = std::collections::HashSet::new();

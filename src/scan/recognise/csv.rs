@@ -58,6 +58,20 @@ fn is_code_header(cell: &[u8]) -> bool {
     .contains(&name)
 }
 
+/// Whether a header cell that is not the code column's names another
+/// system's errors or codes: `launcher_error`, `Printer Code`.
+fn names_errors_or_codes(cell: &[u8]) -> bool {
+    let name = header_name(cell);
+    memchr::memmem::find(&name, b"error").is_some()
+        || memchr::memmem::find(&name, b"code").is_some()
+}
+
+/// A cell that is a number alone, of at most six digits.
+fn plain_number(cell: &[u8]) -> Option<u32> {
+    (!cell.is_empty() && cell.len() <= 6 && cell.iter().all(u8::is_ascii_digit))
+        .then(|| parse_digits(cell))
+}
+
 /// Whether a header cell names a date column: `Created`, `created_at`,
 /// `Date`, `Timestamp`, `Opened`.
 fn is_date_header(cell: &[u8]) -> bool {
@@ -103,6 +117,17 @@ pub(crate) struct Columns {
     /// code cells, for the caller to take.
     pub starts: Vec<(usize, usize)>,
     pub hits: Vec<Hit>,
+    /// The columns that hold another system's errors or codes
+    /// (`launcher_error`), and the numbers of the current row's cells in
+    /// them.
+    other_columns: Vec<usize>,
+    row_numbers: Vec<u32>,
+    /// The line the current row starts on.
+    row_line: usize,
+    /// Each row's numbers in those columns, with its first and last line:
+    /// a row's words that name one (`"Game crashes, error 9001"` beside a
+    /// `launcher_error` of 9001) name that system's error.
+    pub others: Vec<(usize, usize, u32)>,
     /// The dates of rows, each with the number of `starts` before its row.
     pub times: Vec<(usize, jiff::Timestamp)>,
 }
@@ -122,6 +147,10 @@ impl Default for Columns {
             column_at: 0,
             starts: Vec::new(),
             hits: Vec::new(),
+            other_columns: Vec::new(),
+            row_numbers: Vec::new(),
+            row_line: 1,
+            others: Vec::new(),
             times: Vec::new(),
         }
     }
@@ -172,14 +201,23 @@ impl Columns {
     fn field_done(&mut self, record_end: bool) {
         let cell = std::mem::take(&mut self.cell);
         let whole = self.cell_len <= MAX_CELL;
+        if self.field == 0 {
+            self.row_line = self.field_start.0;
+        }
         if !self.header_done {
             if whole && self.column.is_none() && is_code_header(cell.trim_ascii()) {
                 self.column = Some(self.field);
             } else if whole && self.date_column.is_none() && is_date_header(cell.trim_ascii()) {
                 self.date_column = Some(self.field);
+            } else if whole && names_errors_or_codes(cell.trim_ascii()) {
+                self.other_columns.push(self.field);
             }
         } else if Some(self.field) == self.column && whole {
             self.code_cell(&cell);
+        } else if self.other_columns.contains(&self.field)
+            && let Some(number) = plain_number(cell.trim_ascii())
+        {
+            self.row_numbers.push(number);
         } else if Some(self.field) == self.date_column
             && self.column.is_some()
             && whole
@@ -191,6 +229,11 @@ impl Columns {
         self.cell.clear();
         self.cell_len = 0;
         if record_end {
+            // The newline that ended the record has been counted.
+            let last = self.line - usize::from(self.column_at == 0 && self.line > self.row_line);
+            let row = (self.row_line, last);
+            self.others
+                .extend(self.row_numbers.drain(..).map(|n| (row.0, row.1, n)));
             self.header_done = true;
             self.field = 0;
             if self.column.is_some() {
@@ -297,6 +340,14 @@ mod tests {
         assert!(is_csv("export.CSV", b"a;b"));
         assert!(is_csv("export.txt", b"id,\"error_code\",when\n"));
         assert!(!is_csv("notes.txt", b"id, name, when\n"));
+    }
+
+    #[test]
+    fn another_systems_code_columns_hold_their_rows_numbers() {
+        let csv = "id,subject,launcher_error,stormpath_code,minutes\n1,\"crash, error 9001\",9001,,310\n2,x,,7100,2013\n3,\"two\nlines\",2013,,5\n";
+        let mut columns = Columns::default();
+        columns.block(csv.as_bytes(), 1);
+        assert_eq!(columns.others, [(2, 2, 9001), (4, 5, 2013)]);
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"color",
     b"qr",
     b"bar",
+    b"company",
 ];
 
 /// A short word in lower case, in `buffer`; none for a longer one.
@@ -171,7 +172,7 @@ fn lowered<'a>(word: &[u8], buffer: &'a mut [u8]) -> Option<&'a [u8]> {
 
 /// The word before a keyword at `at`, past the spaces, hyphens and
 /// underscores between them: `zip` in `zip-code`, `Native` in
-/// `NativeErrorCode`.
+/// `NativeErrorCode`, `Response` in `processorResponseCode`.
 fn qualifier(text: &[u8], at: usize) -> &[u8] {
     let before = &text[..at];
     let end = before.len()
@@ -180,7 +181,12 @@ fn qualifier(text: &[u8], at: usize) -> &[u8] {
             .rev()
             .take_while(|b| matches!(b, b' ' | b'-' | b'_'))
             .count();
-    word_ending(before, end)
+    let word = word_ending(before, end);
+    // The last word of a name in camel case.
+    let camel = word
+        .windows(2)
+        .rposition(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    camel.map_or(word, |i| &word[i + 1..])
 }
 
 /// Whether a `code` keyword is qualified as some other kind of code by the

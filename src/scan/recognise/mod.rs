@@ -251,6 +251,7 @@ impl Scanner {
                         let line = &self.scratch.lower[start..end];
                         if trigger == STORMPATH_TRIGGER {
                             stormpath = stormpath.max(disowning::named_at(line, at - start));
+                            self.source.said_stormpath = true;
                         }
                         keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
                     }
@@ -596,9 +597,15 @@ impl Scanner {
     fn source_code(&mut self, text: &[u8]) {
         let mut found = std::mem::take(&mut self.scratch.source);
         found.clear();
-        self.source.line(text, &mut found);
+        self.source.line(text, self.line, &mut found);
         if self.source.declares_others {
             self.current.retain(|hit| hit.via == Via::Message);
+        }
+        if let Some(first) = self.source.taken_back.take() {
+            // A block that closed as another program's numbering.
+            let theirs = |hit: &Hit| hit.line >= first && hit.via == Via::Number;
+            self.hits.retain(|hit| !theirs(hit));
+            self.current.retain(|hit| !theirs(hit));
         }
         for f in &found {
             self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);

@@ -14,8 +14,8 @@ pub(super) fn number_at(text: &[u8], at: usize) -> Option<(usize, usize)> {
 
 /// The bytes passed over between a keyword and its number, as a table: a
 /// gap is read byte by byte. `+` is a space in a URL's query
-/// (`?q=error+2001`).
-pub(super) const GAP_BYTES: [bool; 256] = byte_set(b" \t:=\"'`#[](){}>-_+");
+/// (`?q=error+2001`); `*` is Markdown's emphasis (`Stormpath **9002**`).
+pub(super) const GAP_BYTES: [bool; 256] = byte_set(b" \t:=\"'`#[](){}>-_+*");
 
 pub(super) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut set = [false; 256];

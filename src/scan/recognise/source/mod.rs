@@ -27,6 +27,7 @@ use words::*;
 
 mod comparisons;
 mod members;
+mod numbering;
 mod signs;
 mod words;
 
@@ -73,6 +74,14 @@ pub(super) struct Source {
     /// of its opener: once it closes, a set of codes (`FRIENDLY[err.code]`
     /// names them).
     keyed_map: Option<(CodeSet, usize)>,
+    /// The text has named Stormpath (set by the scanner, on any line): its
+    /// blocks are not judged by their members' names.
+    pub(super) said_stormpath: bool,
+    /// What the members of the open block said of their meaning.
+    tally: Option<numbering::Tally>,
+    /// The first line of a block that closed as another numbering: the
+    /// codes found since are taken back.
+    pub(super) taken_back: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -92,8 +101,8 @@ enum Kind {
     /// Constants after a comment about errors, at its indentation: they
     /// last until a blank line.
     Paragraph,
-    /// Constants inside a block after a comment about another product
-    /// (`// MySQL client errors`): not codes, until a blank line.
+    /// Constants after a comment about another product's errors (`//
+    /// MySQL client errors`): not codes, until a blank line or comment.
     Other,
 }
 
@@ -137,12 +146,14 @@ const MAX_OTHER_MAPS: usize = 16;
 impl Source {
     /// Reads a line of a source text (each of its lines, from the first
     /// that showed it is source code) and adds the codes it holds.
-    pub(super) fn line(&mut self, text: &[u8], found: &mut Vec<Found>) {
+    /// `line` is the line's number in the text.
+    pub(super) fn line(&mut self, text: &[u8], line: usize, found: &mut Vec<Found>) {
         self.declares_others = false;
         let trimmed = text.trim_ascii();
         if trimmed.is_empty() {
             self.scopes
                 .retain(|s| !matches!(s.kind, Kind::Paragraph | Kind::Other));
+            self.judge_closed_block();
             return;
         }
         let indent = text.len() - text.trim_ascii_start().len();
@@ -165,6 +176,7 @@ impl Source {
             }
             self.scopes.pop();
         }
+        self.judge_closed_block();
         if is_annotation(trimmed) {
             return; // `@Deprecated` between a comment and its declaration
         }
@@ -182,9 +194,9 @@ impl Source {
                 self.scopes.pop(); // the next comment says what follows
             }
             // `// MySQL client errors`, `// --- MySQL client errors (not
-            // Stormpath!) ---` in a class of Stormpath's, not `// returned
-            // with HTTP 409`.
-            if words.other_product && words.errors && !self.scopes.is_empty() {
+            // Stormpath!) ---`, in a class of Stormpath's or at the top of
+            // a file, not `// returned with HTTP 409`.
+            if words.other_product && words.errors {
                 self.scopes.push(Scope {
                     kind: Kind::Other,
                     indent,
@@ -206,11 +218,16 @@ impl Source {
         let words = Words::of(text);
         let in_others = self.scopes.last().is_some_and(|s| s.kind == Kind::Other);
         self.declares_others = (in_others || vendor && !announced) && !words.stormpath;
+        // A name given a literal of codes alone: `BAD_CREDENTIALS = [7100,
+        // 7104].freeze` holds codes wherever a constant would.
+        let code_set = assigned.and_then(|at| code_set(code, at));
         match self.scopes.last().map(|s| s.kind) {
             Some(Kind::Switch) if label || starts_with_number(trimmed) => switch_label(code, found),
             // `MYSQL_CANT_CONNECT = 2003` in a class of Stormpath's errors.
             Some(Kind::Block | Kind::Paragraph) if !words.other_product => {
-                members(code, false, found)
+                let before = found.len();
+                members(code, code_set.is_some(), found);
+                self.count_members(code, line, &found[before..]);
             }
             _ => {}
         }
@@ -244,8 +261,9 @@ impl Source {
         let named = naming.is_some_and(|at| {
             Words::of(&code[..at]).names_stormpaths_errors() && !measures(&code[..at])
         });
-        if let Some(at) = assigned.filter(|_| !named && self.code_sets.len() < MAX_CODE_SETS) {
-            self.code_sets.extend(code_set(code, at));
+        let set = code_set.is_some();
+        if !named && self.code_sets.len() < MAX_CODE_SETS {
+            self.code_sets.extend(code_set);
         }
         let name = naming.map(|at| last_name(&code[..at]));
         if let Some(name) = name.filter(|n| !named && !n.is_empty() && ends_with_opener(code)) {
@@ -264,7 +282,9 @@ impl Source {
         }
         if naming.is_some() && self.scopes.is_empty() {
             // The line that names the block: `REAUTH_CODES = frozenset({10011, 10013})`.
-            members(code, named, found);
+            let before = found.len();
+            members(code, named || announced && set, found);
+            self.count_members(code, line, &found[before..]);
         }
         let lone = trimmed.len() == 1;
         let announced_block = announced && (lone || naming.is_some() || words.declaration);
@@ -283,6 +303,33 @@ impl Source {
                 kind: Kind::Paragraph,
                 indent,
             });
+        }
+    }
+
+    /// Counts the members a line of a block holds, by whether their names
+    /// say what the catalog says of them.
+    fn count_members(&mut self, code: &[u8], line: usize, members: &[Found]) {
+        if members.is_empty() || self.said_stormpath {
+            return;
+        }
+        let tally = self
+            .tally
+            .get_or_insert_with(|| numbering::Tally::new(line));
+        tally.add(code, members.iter().map(|m| m.code));
+    }
+
+    /// Once no block about errors is open, judges the members of the last:
+    /// another numbering's are taken back (`taken_back`).
+    fn judge_closed_block(&mut self) {
+        let open = |s: &Scope| matches!(s.kind, Kind::Block | Kind::Paragraph);
+        if self.scopes.iter().any(open) {
+            return;
+        }
+        if let Some(tally) = self.tally.take()
+            && tally.is_another_numbering()
+            && !self.said_stormpath
+        {
+            self.taken_back = Some(tally.first_line);
         }
     }
 

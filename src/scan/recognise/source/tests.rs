@@ -21,6 +21,8 @@ fn quantities_are_named_as_such() {
     assert!(named_quantity(b"CONNECT_TIMEOUT_MS = 3000", 21));
     assert!(!named_quantity(b"PASSWORD_INCORRECT = 7100", 21));
     assert!(!named_quantity(b"ErrDirectoryTimeout = 9003", 22));
+    assert!(!named_quantity(b"  MinLengthNotMet    = 2007,", 23));
+    assert!(named_quantity(b"  MinLength = 8,", 14));
 }
 
 #[test]

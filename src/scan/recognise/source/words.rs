@@ -23,6 +23,13 @@ pub(super) const QUANTITIES: &[&str] = &[
     "duration", "age", "cents", "price", "amount", "index", "offset", "position",
 ];
 
+/// Last words that make a name an event's, not a quantity's, though it
+/// starts with one (`MinLengthNotMet`, `MaxRetriesExceeded`).
+const EVENTS: &[&str] = &[
+    "met", "exceeded", "reached", "violated", "invalid", "required", "missing", "short", "long",
+    "mismatch", "failed",
+];
+
 /// Products whose errors a block may list instead of Stormpath's: the
 /// vendors of numbered errors (`VENDORS`), where accounts went after
 /// Stormpath, and kinds of number that are no product's (`http`, `errno`).
@@ -333,14 +340,17 @@ pub(super) fn named_quantity(text: &[u8], start: usize) -> bool {
     };
     // A quantity's name starts or ends with what it measures
     // (`MAX_PAGE_SIZE`, `connectTimeoutMs`); `APPLICATION_LIMIT_REACHED`
-    // names an event, and `ErrDirectoryTimeout = 9003` an error about a time.
+    // and `MinLengthNotMet` name an event, and `ErrDirectoryTimeout = 9003`
+    // an error about a time.
     let first = name_parts(name).next();
     let last = name_parts(name).last();
     let quantity = [first, last]
         .into_iter()
         .flatten()
         .any(|p| is(p, QUANTITIES));
-    quantity && !name_parts(name).any(|p| is(p, &ERROR_WORDS[..3]))
+    quantity
+        && !last.is_some_and(|p| is(p, EVENTS))
+        && !name_parts(name).any(|p| is(p, &ERROR_WORDS[..3]))
 }
 
 /// Whether a name measures something, by its last word (`errors_by_port`,
