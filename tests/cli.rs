@@ -625,6 +625,22 @@ fn explain_of_a_filled_template_explains_its_code() {
 }
 
 #[test]
+fn scan_reads_a_rows_error_number_as_the_column_beside_it_says() {
+    // The subject's "error 9001" is the launcher's, as its column says; the
+    // Stormpath code column's 7100 is Stormpath's.
+    let csv = b"id,subject,launcher_error,stormpath_code\n\
+                1,\"Game crashes, error 9001\",9001,\n\
+                2,\"Login fails, error 7100\",,7100\n";
+    let result = stdin_run(&["scan", "--format", "plain"], csv);
+    let codes: Vec<&str> = result
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap_or_default())
+        .collect();
+    assert_eq!(codes, ["7100"], "{}", result.stdout);
+}
+
+#[test]
 fn scan_reads_stdin_and_keeps_going_past_a_bad_file() {
     let result = stdin_run(&["scan"], b"we got error 7100\n");
     assert_eq!(

@@ -304,4 +304,23 @@ mod tests {
         let line = b"StormpathException.ErrorCode=10013";
         assert!(!names_other_systems(line, 19, b"ErrorCode"));
     }
+
+    #[test]
+    fn the_last_word_of_a_camel_case_key_qualifies_its_code() {
+        let key = b"\"processorResponseCode\":\"2004\"";
+        assert!(names_other_systems(key, 18, b"Code"));
+        assert!(is_other_code(b"Company code 1100", 8, b"code"));
+        assert!(!is_other_code(b"\"stormpathCode\": 7100", 10, b"Code"));
+    }
+
+    #[test]
+    fn markdown_emphasis_stands_between_a_keyword_and_its_number() {
+        use crate::scan::recognise::tests::codes;
+        assert_eq!(
+            codes("bursts of Stormpath **9002** on staff logins"),
+            [9002]
+        );
+        assert_eq!(codes("we saw error code: **7104**"), [7104]);
+        assert_eq!(codes("Stormpath answers with **10012** now"), [10012]);
+    }
 }

@@ -607,6 +607,11 @@ impl Scanner {
             self.hits.retain(|hit| !theirs(hit));
             self.current.retain(|hit| !theirs(hit));
         }
+        let own = &self.source.own_numbers;
+        if !own.is_empty() && !source::context_says_stormpath(text, &self.scratch.keywords) {
+            self.current
+                .retain(|hit| hit.via != Via::Number || !own.contains(&hit.code));
+        }
         for f in &found {
             self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);
         }

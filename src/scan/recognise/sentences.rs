@@ -138,7 +138,8 @@ impl Sentence {
                 };
             }
             let len = match b {
-                b' ' | b'\t' | b'\r' | b':' | b'"' | b'\'' | b'`' => 1,
+                // Markdown's emphasis too: `answers with **10012**`.
+                b' ' | b'\t' | b'\r' | b':' | b'"' | b'\'' | b'`' | b'*' => 1,
                 _ => {
                     let word = word_at(text, at);
                     let is = |list: &[&[u8]]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
@@ -174,6 +175,7 @@ mod tests {
         assert_eq!(read(" should be 2001"), Read::Number(11));
         assert_eq!(read(" we got back was `7100`"), Read::Number(18));
         assert_eq!(read(" answers with 13101 on phone"), Read::Number(14));
+        assert_eq!(read(" answers with **10012**"), Read::Number(16));
         assert_eq!(read(" 2001"), Read::Nothing, "no verb");
         assert_eq!(read(" rate was 2000"), Read::Nothing);
         assert_eq!(read(" was, in 2016,"), Read::Nothing);

@@ -82,6 +82,9 @@ pub(super) struct Source {
     /// The first line of a block that closed as another numbering: the
     /// codes found since are taken back.
     pub(super) taken_back: Option<usize>,
+    /// The numbers of the blocks that closed as another numbering: the
+    /// text's own, wherever it names them again (`"launcher.error.2002"`).
+    pub(super) own_numbers: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -330,6 +333,7 @@ impl Source {
             && !self.said_stormpath
         {
             self.taken_back = Some(tally.first_line);
+            self.own_numbers.extend(tally.numbers);
         }
     }
 

@@ -14,8 +14,11 @@ use crate::catalog;
 /// be judged: fewer say too little to tell a numbering by.
 const MIN_JUDGED: u32 = 3;
 
+/// The most members' numbers a block keeps.
+const MAX_NUMBERS: usize = 256;
+
 /// What the members of the open block said so far.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Tally {
     /// The line the block's first member stands on.
     pub(super) first_line: usize,
@@ -24,6 +27,8 @@ pub(super) struct Tally {
     /// Of those, the members whose line shares a word with one of their
     /// code's texts.
     agreeing: u32,
+    /// The members' numbers.
+    pub(super) numbers: Vec<u32>,
 }
 
 impl Tally {
@@ -32,11 +37,15 @@ impl Tally {
             first_line,
             judged: 0,
             agreeing: 0,
+            numbers: Vec::new(),
         }
     }
 
     /// Counts a member line (`code`, its comment cut) that holds `codes`.
-    pub(super) fn add(&mut self, code: &[u8], codes: impl Iterator<Item = u32>) {
+    pub(super) fn add(&mut self, code: &[u8], codes: impl Iterator<Item = u32> + Clone) {
+        if self.numbers.len() < MAX_NUMBERS {
+            self.numbers.extend(codes.clone());
+        }
         let mut words = name_parts(code).filter(|w| says_something(w)).peekable();
         if words.peek().is_none() {
             return; // `7100,` or `E7100 = 7100`: nothing to judge by

@@ -54,3 +54,46 @@ fn constants_under_a_vendors_comment_in_a_class_of_stormpaths_are_the_vendors() 
                  }\n";
     assert_eq!(crate::scan::recognise::tests::codes(class), [4520, 5104]);
 }
+
+#[test]
+fn an_enum_of_another_programs_errors_is_taken_back_when_it_closes() {
+    use crate::scan::recognise::tests::codes;
+    let own = "// Error codes the launcher shows as \"Error NNNN\"; our own numbering.\n\
+               enum class LauncherError {\n    SelfUpdateDownloadFailed = 1100,\n    \
+               PatchServerUnreachable = 2002,\n    PatchDiskFull = 2013,\n    \
+               TideGuardNotRunning = 5100,\n};\n\
+               const char* ToKey(LauncherError e); // \"launcher.error.2002\"\n";
+    assert!(codes(own).is_empty());
+    // Stormpath's own, named after what the codes mean.
+    let stormpaths = own
+        .replace("SelfUpdateDownloadFailed", "PasswordIncorrect")
+        .replace("= 1100", "= 7100")
+        .replace("PatchServerUnreachable", "PropertyValueInvalid")
+        .replace("PatchDiskFull", "LostConnection");
+    assert_eq!(codes(&stormpaths), [7100, 2002, 2013, 5100, 2002]);
+    // A text that names Stormpath is not judged by its names.
+    let named = format!("import com.stormpath.sdk.resource.ResourceException;\n{own}");
+    assert_eq!(codes(&named), [1100, 2002, 2013, 5100, 2002]);
+}
+
+#[test]
+fn constants_given_lists_of_codes_under_a_comment_about_stormpaths_errors_hold_codes() {
+    use crate::scan::recognise::tests::codes;
+    let ruby = "class PartnerLoginService\n  # Stormpath error codes (Stormpath::Error#code)\n  \
+                BAD_CREDENTIALS   = [7100, 7104].freeze\n  ACCOUNT_BLOCKED   = [7101, 7103].freeze\n  \
+                TIMEOUTS = [3000, 9000]\nend\n";
+    assert_eq!(codes(ruby), [7100, 7104, 7101, 7103]);
+}
+
+#[test]
+fn a_vendors_comment_at_the_top_level_lasts_its_paragraph() {
+    use crate::scan::recognise::tests::codes;
+    let java = "public final class AuthErrorMapper {\n\
+                \x20   // --- MySQL Connector/J vendor error codes ---\n\
+                \x20   private static final int CR_CONNECTION_ERROR = 2002;\n\
+                \x20   private static final int CR_SERVER_GONE_ERROR = 2006;\n\
+                \x20   private static final int CR_SERVER_LOST = 2013;\n\n\
+                \x20   // Stormpath error codes\n\
+                \x20   private static final int PASSWORD_ERROR = 7100;\n}\n";
+    assert_eq!(codes(java), [7100]);
+}

@@ -333,10 +333,16 @@ pub(super) fn named_quantity(text: &[u8], start: usize) -> bool {
     let named = before[..name_end].trim_ascii_end();
     let named = named.strip_suffix(b"\"").unwrap_or(named);
     let name = last_name(named.strip_suffix(b"'").unwrap_or(named));
+    // `TIMEOUTS` as `timeout`.
     let is = |part: &[u8], words: &[&str]| {
-        words
-            .iter()
-            .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
+        let singular = part
+            .strip_suffix(b"s")
+            .or_else(|| part.strip_suffix(b"S"))
+            .filter(|p| p.len() > 2);
+        words.iter().any(|w| {
+            part.eq_ignore_ascii_case(w.as_bytes())
+                || singular.is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+        })
     };
     // A quantity's name starts or ends with what it measures
     // (`MAX_PAGE_SIZE`, `connectTimeoutMs`); `APPLICATION_LIMIT_REACHED`
