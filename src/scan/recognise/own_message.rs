@@ -37,8 +37,56 @@ pub(super) fn drop_others(
         let end = start + hit.text.len();
         hit.via != Via::Number
             || text.get(start..end) != Some(hit.text.as_bytes())
-            || !says_otherwise(text, end)
+            || !(says_otherwise(text, end) || says_its_known_message(text, end, hit.code))
     });
+}
+
+/// Whether the words after a number (`end`) hold another program's
+/// well-known message for that number: `Error 1920. Service 'Agent'
+/// failed to start`, `error 11001: No such host is known`.
+fn says_its_known_message(text: &[u8], end: usize, number: u32) -> bool {
+    let Some(message) = known_message(number) else {
+        return false;
+    };
+    let after = &text[end..text.len().min(end + MAX_MESSAGE)];
+    after
+        .windows(message.len())
+        .any(|w| w.eq_ignore_ascii_case(message))
+}
+
+/// Another program's well-known message for a number that is also one of
+/// Stormpath's codes: Windows Sockets', WinHTTP's, Windows Installer's and
+/// MySQL's client errors, as their documentation words them. (A match, not
+/// a table of strings: no pointers to relocate at start.)
+fn known_message(number: u32) -> Option<&'static [u8]> {
+    Some(match number {
+        10013 => b"forbidden by its access permissions",
+        10014 => b"invalid pointer address",
+        10024 => b"too many open",
+        11001 => b"no such host is known",
+        11002 => b"during host name resolution",
+        11003 => b"non-recoverable error",
+        11004 => b"requested name is valid",
+        12001 => b"no more handles",
+        12002 => b"timed out",
+        1904 => b"failed to register",
+        1905 => b"failed to unregister",
+        1906 => b"failed to cache package",
+        1910 => b"could not remove shortcut",
+        1920 => b"failed to start",
+        1921 => b"could not be stopped",
+        1922 => b"could not be deleted",
+        1923 => b"could not be installed",
+        1924 => b"could not update environment variable",
+        1926 => b"could not set file security",
+        2002 => b"through socket",
+        2003 => b"connect to mysql server",
+        2005 => b"unknown mysql server host",
+        2006 => b"server has gone away",
+        2013 => b"lost connection to",
+        2014 => b"commands out of sync",
+        _ => return None,
+    })
 }
 
 /// Whether what follows the number that ends at `end` says it is another
@@ -133,6 +181,47 @@ mod tests {
             "retrying after error 2013 (Lost connection to MySQL server during query)",
             "2013"
         ));
+    }
+
+    #[test]
+    fn another_programs_well_known_message_says_whose_a_number_is() {
+        let known = |line: &str, number: u32| {
+            let digits = number.to_string();
+            let end = line.find(&digits).expect("the number is on the line") + digits.len();
+            says_its_known_message(line.as_bytes(), end, number)
+        };
+        assert!(known(
+            "Error 1920. Service 'SP Agent' (spagent) failed to start.",
+            1920
+        ));
+        assert!(known("socket error 11001: No such host is known.", 11001));
+        assert!(known("Error 12002: The operation timed out", 12002));
+        // Stormpath's own words, or another number's message.
+        assert!(!known("Error 1920: The card number is incorrect.", 1920));
+        assert!(!known(
+            "Error 12001: The session on ID Site has timed out.",
+            12001
+        ));
+    }
+
+    #[test]
+    fn no_known_message_is_one_of_stormpaths_own() {
+        for code in 1000..14000 {
+            let (Some(message), Some(entry)) = (known_message(code), crate::catalog::lookup(code))
+            else {
+                continue;
+            };
+            let message = String::from_utf8_lossy(message);
+            let own = std::iter::once(entry.message())
+                .chain(entry.user_message())
+                .chain(entry.server().iter().map(|m| m.text()));
+            for text in own {
+                assert!(
+                    !text.to_ascii_lowercase().contains(&*message),
+                    "{code}: {text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -58,6 +58,11 @@ const VENDORS: &[&str] = &[
     "nexmo",
     "cisco",
     "anyconnect",
+    "braintree",
+    "paypal",
+    "winhttp",
+    "wininet",
+    "msiexec",
 ];
 
 /// Where the words end that name a vendor: one pass of an automaton over
