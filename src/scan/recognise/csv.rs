@@ -40,6 +40,8 @@ fn is_code_header(cell: &[u8]) -> bool {
     let name = match memchr::memmem::rfind(&name, b"stormpath") {
         // `non_stormpath_error` names the other column.
         Some(at) if name[..at].ends_with(b"non") || name[..at].ends_with(b"not") => return false,
+        // `Error code (Stormpath)`
+        Some(at) if at + b"stormpath".len() == name.len() => &name[..at],
         Some(at) => &name[at + b"stormpath".len()..],
         None => name.strip_prefix(b"customfield").unwrap_or(&name),
     };
@@ -59,11 +61,12 @@ fn is_code_header(cell: &[u8]) -> bool {
 }
 
 /// Whether a header cell that is not the code column's names another
-/// system's errors or codes: `launcher_error`, `Printer Code`.
-fn names_errors_or_codes(cell: &[u8]) -> bool {
+/// system's errors or codes: `launcher_error`, `Printer Code`; not one
+/// that names Stormpath (`Stormpath Error Code (from logs)`).
+fn names_others_errors(cell: &[u8]) -> bool {
     let name = header_name(cell);
-    memchr::memmem::find(&name, b"error").is_some()
-        || memchr::memmem::find(&name, b"code").is_some()
+    let has = |word: &[u8]| memchr::memmem::find(&name, word).is_some();
+    (has(b"error") || has(b"code")) && !has(b"stormpath")
 }
 
 /// A cell that is a number alone, of at most six digits.
@@ -209,12 +212,13 @@ impl Columns {
                 self.column = Some(self.field);
             } else if whole && self.date_column.is_none() && is_date_header(cell.trim_ascii()) {
                 self.date_column = Some(self.field);
-            } else if whole && names_errors_or_codes(cell.trim_ascii()) {
+            } else if whole && names_others_errors(cell.trim_ascii()) {
                 self.other_columns.push(self.field);
             }
         } else if Some(self.field) == self.column && whole {
             self.code_cell(&cell);
-        } else if self.other_columns.contains(&self.field)
+        } else if self.column.is_some()
+            && self.other_columns.contains(&self.field)
             && let Some(number) = plain_number(cell.trim_ascii())
         {
             self.row_numbers.push(number);
@@ -322,6 +326,7 @@ mod tests {
             "Errors",
             "Custom field (Stormpath codes)",
             "applies_to_stormpath_codes",
+            "Error code (Stormpath)",
         ] {
             assert!(is_code_header(header.as_bytes()), "{header}");
         }

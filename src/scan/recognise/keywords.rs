@@ -182,11 +182,26 @@ fn qualifier(text: &[u8], at: usize) -> &[u8] {
             .take_while(|b| matches!(b, b' ' | b'-' | b'_'))
             .count();
     let word = word_ending(before, end);
-    // The last word of a name in camel case.
+    // A payment processor's in camel case: `processorResponseCode` (not an
+    // identity provider's `idpResponseCode`).
     let camel = word
         .windows(2)
         .rposition(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    camel.map_or(word, |i| &word[i + 1..])
+    match camel {
+        Some(i) if is_payments(&word[..=i]) => &word[i + 1..],
+        _ => word,
+    }
+}
+
+/// Whether the head of a camel-case name is a payment processor's.
+fn is_payments(head: &[u8]) -> bool {
+    let mut lower = [0u8; 10];
+    lowered(head, &mut lower).is_some_and(|w| {
+        matches!(
+            w,
+            b"processor" | b"gateway" | b"issuer" | b"bank" | b"acquirer" | b"merchant"
+        )
+    })
 }
 
 /// Whether a `code` keyword is qualified as some other kind of code by the
@@ -244,7 +259,9 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
 /// `Stormpath 7104: …`, nor in `Stormpath 7104 error` or `Stormpath 7104
 /// on login`.
 pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
-    let rest = &text[end..];
+    // Past Markdown's emphasis: `**2016** pricing`.
+    let closers = text[end..].iter().take_while(|b| b"*_".contains(b)).count();
+    let rest = &text[end + closers..];
     let Some(word) = rest.strip_prefix(b" ") else {
         return false;
     };
@@ -311,6 +328,8 @@ mod tests {
         assert!(names_other_systems(key, 18, b"Code"));
         assert!(is_other_code(b"Company code 1100", 8, b"code"));
         assert!(!is_other_code(b"\"stormpathCode\": 7100", 10, b"Code"));
+        let idp = b"login failed: idpResponseCode=7100";
+        assert!(!names_other_systems(idp, 25, b"Code"));
     }
 
     #[test]
@@ -322,5 +341,6 @@ mod tests {
         );
         assert_eq!(codes("we saw error code: **7104**"), [7104]);
         assert_eq!(codes("Stormpath answers with **10012** now"), [10012]);
+        assert!(codes("- Stormpath **2016** pricing sheet is in the shared drive.").is_empty());
     }
 }

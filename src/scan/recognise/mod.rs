@@ -33,6 +33,7 @@
 pub(super) mod csv;
 mod decoded;
 mod disowning;
+mod glosses;
 mod installer;
 mod keywords;
 mod lists;
@@ -145,6 +146,9 @@ pub(super) struct Scanner {
     pub(super) keep_repeats: bool,
     /// The index of the Code column while inside a text table.
     table_column: Option<usize>,
+    /// The open table's header named Stormpath only loosely (`Today
+    /// (Stormpath)`): a row's cell counts where it glosses its code.
+    table_glossed: bool,
     /// Whether the line (its first window) has been seen by the table rule.
     table_seen: bool,
     /// Lists of bare numbers under a heading about codes.
@@ -191,6 +195,7 @@ impl Scanner {
             hit_lines: Vec::new(),
             keep_repeats: false,
             table_column: None,
+            table_glossed: false,
             table_seen: false,
             lists: Lists::new(),
             sentence: None,
@@ -383,7 +388,10 @@ impl Scanner {
         self.table_seen = true;
         self.messages(text, previous, offset);
         if first_window {
-            self.list_item(text, words.codes);
+            // `## 2. Not Stormpath: database errors`, `## MySQL errors`: a
+            // heading about another's errors heads no list of codes.
+            let theirs = || source::says_not_stormpath(text) || source::names_a_vendor(text);
+            self.list_item(text, words.codes && !theirs());
             if self.source_text {
                 self.source_code(text);
             } else {
@@ -514,7 +522,11 @@ impl Scanner {
             let Some(code) = code_number(text, start, end) else {
                 continue;
             };
-            if stormpath && start == keyword_end + 1 && names_a_thing(text, end) {
+            // A space between, or Markdown's emphasis too (`Stormpath **2016**
+            // pricing`).
+            let next_word = text[keyword_end..start].iter().all(|b| b" *_".contains(b))
+                && text[keyword_end..start].contains(&b' ');
+            if stormpath && next_word && names_a_thing(text, end) {
                 continue; // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`
             }
             if !url && is_other_programs_number(text, keyword_start, end) {
@@ -606,11 +618,6 @@ impl Scanner {
             let theirs = |hit: &Hit| hit.line >= first && hit.via == Via::Number;
             self.hits.retain(|hit| !theirs(hit));
             self.current.retain(|hit| !theirs(hit));
-        }
-        let own = &self.source.own_numbers;
-        if !own.is_empty() && !source::context_says_stormpath(text, &self.scratch.keywords) {
-            self.current
-                .retain(|hit| hit.via != Via::Number || !own.contains(&hit.code));
         }
         for f in &found {
             self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);

@@ -1,6 +1,7 @@
 //! Text tables whose header names a Code column, and the fields of a JSON
 //! error body a line holds.
 
+use super::glosses;
 use super::keywords::is_other_code;
 use super::{CODE_DIGITS, Scanner, parse_digits};
 use crate::scan::Via;
@@ -33,8 +34,21 @@ impl Scanner {
                     .any(|&(s, e)| says_what_codes_mean(&text[s..e]));
             header.then_some(0)
         };
+        // `| Today (Stormpath) | After (Okta) |`: another header whose
+        // first cell names Stormpath, whose rows say what their codes mean
+        // (`| 7100 password incorrect | … |`).
+        let glossed = || {
+            let &(s, e) = cells.first()?;
+            (self.table_column.is_none() && names_stormpath(&text[s..e])).then_some(0)
+        };
         if let Some(column) = exact.or_else(named).or_else(mapping) {
             self.table_column = Some(column);
+            self.table_glossed = false;
+            return;
+        }
+        if let Some(column) = glossed() {
+            self.table_column = Some(column);
+            self.table_glossed = true;
             return;
         }
         let Some(column) = self.table_column else {
@@ -46,9 +60,17 @@ impl Scanner {
         {
             return; // a rule under the header
         }
-        let codes = cells
-            .get(column)
-            .map(|&(s, e)| (s, codes_in_cell(&text[s..e])));
+        let codes = cells.get(column).map(|&(s, e)| {
+            let cell = &text[s..e];
+            let strict = match self.table_glossed {
+                true => Vec::new(),
+                false => codes_in_cell(cell),
+            };
+            match strict.is_empty() {
+                true => (s, glossed_code(cell).into_iter().collect()),
+                false => (s, strict),
+            }
+        });
         match codes {
             Some((s, codes)) if !codes.is_empty() => {
                 for (start, end) in codes {
@@ -71,13 +93,21 @@ pub(super) fn may_head_a_table(text: &[u8], keyword: &[u8], end: usize) -> bool 
         keyword.eq_ignore_ascii_case(b"error") || keyword.eq_ignore_ascii_case(b"stormpath");
     let named = match cell_word {
         // A look at the cell's end only: a binary's lines are long.
-        true => text[end..].trim_ascii_start().first() == Some(&b'|'),
+        // `| Today (Stormpath) |` too.
+        true => {
+            let rest = text[end..].trim_ascii_start();
+            rest.strip_prefix(b")")
+                .unwrap_or(rest)
+                .trim_ascii_start()
+                .first()
+                == Some(&b'|')
+        }
         false => keyword.len() >= 4 && keyword[keyword.len() - 4..].eq_ignore_ascii_case(b"code"),
     };
     named
         && text
             .get(end)
-            .is_none_or(|&b| b.is_ascii_whitespace() || b == b'|')
+            .is_none_or(|&b| b.is_ascii_whitespace() || b == b'|' || b == b')')
 }
 
 /// Whether a header cell heads what codes mean: `Meaning`, `What it
@@ -94,6 +124,28 @@ fn says_what_codes_mean(cell: &[u8]) -> bool {
     ]
     .iter()
     .any(|w| cell.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether a header cell names Stormpath, and not as what its column is
+/// not: `Today (Stormpath)`, `Stormpath (2016)`, not `Not Stormpath`.
+fn names_stormpath(cell: &[u8]) -> bool {
+    let lower = cell.to_ascii_lowercase();
+    memchr::memmem::find(&lower, b"stormpath").is_some()
+        && !lower
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|w| w == b"not" || w == b"non" || w == b"no")
+}
+
+/// A cell that starts with a code and says what it means, as the
+/// catalog does: `7100 password incorrect`, `7103 – account locked`
+/// (not `2000 users`): the code's (start, end) in it.
+fn glossed_code(cell: &[u8]) -> Option<(usize, usize)> {
+    let digits = cell.iter().take_while(|b| b.is_ascii_digit()).count();
+    let gloss = &cell[digits..];
+    let spaced = gloss.first().is_some_and(|b| b" -:(".contains(b));
+    let code = parse_digits(&cell[..digits]);
+    (CODE_DIGITS.contains(&digits) && cell[0] != b'0' && spaced && glosses::agrees(code, gloss))
+        .then_some((0, digits))
 }
 
 /// The codes a cell of a code column holds, as (start, end) in it: one,

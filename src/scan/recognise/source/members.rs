@@ -34,6 +34,24 @@ pub(super) fn members(code: &[u8], anywhere: bool, found: &mut Vec<Found>) {
     });
 }
 
+/// How many values a line gives names that have a code's digits and are
+/// no code the catalog knows (`SelfUpdateNoWritePerm = 1102`): a block
+/// that has them is another program's numbering, or partly.
+pub(super) fn unknown_members(code: &[u8]) -> u32 {
+    let mut unknown = 0;
+    numbers(code, |start, end, number| {
+        let digits = end - start;
+        if (4..=5).contains(&digits)
+            && catalog::lookup(number).is_none()
+            && names_a_value(code, start)
+            && !named_quantity(code, start)
+        {
+            unknown += 1;
+        }
+    });
+    unknown
+}
+
 /// Codes put into a map about errors by key: `ERRORS.put(7100, …)`,
 /// `errorMessages[7100] = …`, `StormpathErrors.Add(7100, …)`. Only codes
 /// the catalog knows.

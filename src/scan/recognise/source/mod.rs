@@ -22,7 +22,7 @@ use super::keywords::OTHER_CODES;
 use super::numbers::code_number;
 use crate::catalog;
 use comparisons::comparison;
-use members::{indexed, members};
+use members::{indexed, members, unknown_members};
 use words::*;
 
 mod comparisons;
@@ -32,6 +32,7 @@ mod signs;
 mod words;
 
 pub(super) use signs::starts_code;
+pub(in crate::scan::recognise) use words::name_parts;
 pub(super) use words::{
     context_says_stormpath, is_other_product, names_a_vendor, names_vendor, says_not_stormpath,
     says_phrase, vendor_before,
@@ -82,9 +83,6 @@ pub(super) struct Source {
     /// The first line of a block that closed as another numbering: the
     /// codes found since are taken back.
     pub(super) taken_back: Option<usize>,
-    /// The numbers of the blocks that closed as another numbering: the
-    /// text's own, wherever it names them again (`"launcher.error.2002"`).
-    pub(super) own_numbers: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -197,9 +195,11 @@ impl Source {
                 self.scopes.pop(); // the next comment says what follows
             }
             // `// MySQL client errors`, `// --- MySQL client errors (not
-            // Stormpath!) ---`, in a class of Stormpath's or at the top of
-            // a file, not `// returned with HTTP 409`.
-            if words.other_product && words.errors {
+            // Stormpath!) ---` in a class of Stormpath's, or a vendor of
+            // numbered errors' at the top of a file; not `// returned with
+            // HTTP 409`, nor `// Login errors (returned with HTTP 400)` over
+            // a Go `const (`.
+            if words.errors && (words.vendor || words.other_product && !self.scopes.is_empty()) {
                 self.scopes.push(Scope {
                     kind: Kind::Other,
                     indent,
@@ -312,13 +312,20 @@ impl Source {
     /// Counts the members a line of a block holds, by whether their names
     /// say what the catalog says of them.
     fn count_members(&mut self, code: &[u8], line: usize, members: &[Found]) {
-        if members.is_empty() || self.said_stormpath {
+        if self.said_stormpath {
+            return;
+        }
+        let unknown = unknown_members(code);
+        if members.is_empty() && unknown == 0 {
             return;
         }
         let tally = self
             .tally
             .get_or_insert_with(|| numbering::Tally::new(line));
-        tally.add(code, members.iter().map(|m| m.code));
+        tally.unknown += unknown;
+        if !members.is_empty() {
+            tally.add(code, members.iter().map(|m| m.code));
+        }
     }
 
     /// Once no block about errors is open, judges the members of the last:
@@ -333,7 +340,6 @@ impl Source {
             && !self.said_stormpath
         {
             self.taken_back = Some(tally.first_line);
-            self.own_numbers.extend(tally.numbers);
         }
     }
 

@@ -59,7 +59,6 @@ const VENDORS: &[&str] = &[
     "cisco",
     "anyconnect",
     "braintree",
-    "paypal",
     "winhttp",
     "wininet",
     "msiexec",
@@ -184,7 +183,8 @@ impl Words {
             // `code` alone is source code; `REAUTH_CODES`, `errorCode` and
             // `error code` are not, `zipCode` is another kind of code.
             let code_word = is("code") || is("codes");
-            // `errorCode`, `error code`, `stormpath codes`.
+            // `errorCode`, `error code`, `stormpath codes`, `login failure
+            // codes`.
             let joined = previous.is_some_and(|p| {
                 let gap = &text[offset(p) + p.len()..offset(part)];
                 gap.is_empty()
@@ -192,7 +192,7 @@ impl Words {
                     || gap == b" "
                         && ERROR_WORDS[..3]
                             .iter()
-                            .chain(&["stormpath"])
+                            .chain(&["stormpath", "failure"])
                             .any(|w| p.eq_ignore_ascii_case(w.as_bytes()))
             });
             let other_code =
@@ -239,7 +239,7 @@ impl Words {
 /// The parts of the names and words of a line: `getErrorCode` is `get`,
 /// `Error`, `Code`; `MAX_PAGE_SIZE` is `MAX`, `PAGE`, `SIZE`; `Err` of
 /// `ErrDefault` stands alone.
-pub(super) fn name_parts(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+pub(in crate::scan::recognise) fn name_parts(text: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < text.len() && !text[at].is_ascii_alphanumeric() {
