@@ -420,9 +420,34 @@ fn scan_holds_up_on_issue_25s_archives() {
         precision >= 0.98 && recall >= 0.97,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
+    // Written blind at the sixth session's start, for precision: 83 of 95
+    // with 30 false before it was tuned on (a launcher's own error enum in
+    // Stormpath's ranges, MySQL constants under a comment at the top level,
+    // a processor's response code, a company code, a CSV row's launcher
+    // error); 90 of 95 with 4 false after (WinHTTP's 12002 explained a line
+    // later, an API's own page, a ticket that says later its 7101 is its
+    // own, a key in a comment).
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND13_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.95 && recall >= 0.94,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+    // Written blind after that session's first rules: 84 of 102 with 12
+    // false on its first build, 87 with 9 on those rules, before it was
+    // tuned on; 97 of 102 with 6 false after (a migration table headed
+    // `Today (Stormpath)` whose cells gloss their codes, `login failure
+    // codes`, a heading about MySQL's errors over its table).
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND14_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.94 && recall >= 0.95,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+    // Issue 25's test folder: 104 of 113, 2 false from the third session
+    // to the fifth; 106 of 113, 1 false after the sixth's rules (scored on
+    // its first build, after its first batch of rules, and on its last).
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND3_TEST, Counted::Catalog);
     assert!(
-        precision >= 0.98 && recall >= 0.92,
+        precision >= 0.99 && recall >= 0.93,
         "precision {precision:.3} recall {recall:.3}"
     );
     // Written blind at the second session's end: 61 of 80 (1 false) on the
@@ -441,6 +466,7 @@ fn scan_holds_up_on_issue_25s_archives() {
     // again once a review had narrowed them. Its misses are not printed.
     // scan-blind3-test and scan-blind7-test, scored at the same points in
     // both sessions: unchanged.
+    // The sixth session: 2 false on its last build.
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND8_TEST, Counted::Catalog);
     assert!(
         precision >= 0.96 && recall >= 0.97,
@@ -450,6 +476,7 @@ fn scan_holds_up_on_issue_25s_archives() {
     // 9 false on the fourth session's first build; 80 of 88, 8 false with
     // its rules, and the same once a review had narrowed them; scored at
     // those three points only, its misses not printed.
+    // The sixth session: 83 of 88, 8 false on its last build.
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND10_TEST, Counted::Catalog);
     assert!(
         precision >= 0.9 && recall >= 0.9,
@@ -460,7 +487,16 @@ fn scan_holds_up_on_issue_25s_archives() {
     // at those two points only, its misses not printed.
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND12_TEST, Counted::Catalog);
     assert!(
-        precision >= 0.99 && recall >= 0.87,
+        precision >= 0.99 && recall >= 0.88,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+    // Written blind beside scan-blind13-dev by another helper, 15 of its 35
+    // files decoys: 92 of 97 with 52 false on the sixth session's first
+    // build, 51 after its first rules, 40 on its last; scored at those
+    // three points only, its misses and false reports not printed.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND13_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.69 && recall >= 0.94,
         "precision {precision:.3} recall {recall:.3}"
     );
 }

@@ -318,4 +318,27 @@ mod tests {
         let table = "| Code | Cause |\n|---|---|\n| 7100 or worse | x |\n| 7101 | y |\n";
         assert!(codes(table).is_empty());
     }
+
+    #[test]
+    fn a_table_headed_by_a_cell_that_names_stormpath_holds_codes_that_it_glosses() {
+        let table = "| Today (Stormpath) | After cut-over (Okta) | Notes |\n|---|---|---|\n\
+                     | 7100 password incorrect | E0000004 | merged |\n\
+                     | 7103 account locked | status LOCKED_OUT | |\n";
+        assert_eq!(codes(table), [7100, 7103]);
+        // Rows that do not gloss a code as the catalog does are no codes.
+        let comparison =
+            "| Stormpath (old) | Okta |\n|---|---|\n| 2000 users free | 7000 users |\n";
+        assert!(codes(comparison).is_empty());
+        // A code column's cell may gloss its code.
+        let glossed = "| Code | Okta |\n|---|---|\n| 7101 – account disabled | E0000004 |\n";
+        assert_eq!(codes(glossed), [7101]);
+    }
+
+    #[test]
+    fn a_heading_about_anothers_errors_heads_no_list() {
+        let mysql = "## 2. Not Stormpath: database errors\n\n| 2002 | CR_CONNECTION_ERROR |\n| 2006 | CR_SERVER_GONE_ERROR |\n";
+        assert!(codes(mysql).is_empty());
+        let ours = "## Stormpath errors\n\n| 2002 | invalid value |\n";
+        assert_eq!(codes(ours), [2002]);
+    }
 }
