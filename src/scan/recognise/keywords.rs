@@ -331,16 +331,4 @@ mod tests {
         let idp = b"login failed: idpResponseCode=7100";
         assert!(!names_other_systems(idp, 25, b"Code"));
     }
-
-    #[test]
-    fn markdown_emphasis_stands_between_a_keyword_and_its_number() {
-        use crate::scan::recognise::tests::codes;
-        assert_eq!(
-            codes("bursts of Stormpath **9002** on staff logins"),
-            [9002]
-        );
-        assert_eq!(codes("we saw error code: **7104**"), [7104]);
-        assert_eq!(codes("Stormpath answers with **10012** now"), [10012]);
-        assert!(codes("- Stormpath **2016** pricing sheet is in the shared drive.").is_empty());
-    }
 }

@@ -33,7 +33,6 @@
 pub(super) mod csv;
 mod decoded;
 mod disowning;
-mod glosses;
 mod installer;
 mod keywords;
 mod lists;

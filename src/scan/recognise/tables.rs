@@ -1,8 +1,8 @@
 //! Text tables whose header names a Code column, and the fields of a JSON
 //! error body a line holds.
 
-use super::glosses;
 use super::keywords::is_other_code;
+use super::source::glosses;
 use super::{CODE_DIGITS, Scanner, parse_digits};
 use crate::scan::Via;
 

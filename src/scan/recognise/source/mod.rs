@@ -26,6 +26,7 @@ use members::{indexed, members, unknown_members};
 use words::*;
 
 mod comparisons;
+pub(in crate::scan::recognise) mod glosses;
 mod members;
 mod numbering;
 mod signs;

@@ -10,7 +10,7 @@
 //! of catalog codes alone is Stormpath's, whatever its names say:
 //! `BAD_CREDENTIALS(7100)`, `SUSPENDED(7101)`.)
 
-use super::super::glosses;
+use super::glosses;
 
 /// The fewest members with words in their names that a block must have to
 /// be judged: fewer say too little to tell a numbering by.

@@ -60,9 +60,8 @@ fn an_enum_of_another_programs_errors_is_taken_back_when_it_closes() {
     use crate::scan::recognise::tests::codes;
     let own = "// Error codes the launcher shows as \"Error NNNN\"; our own numbering.\n\
                enum class LauncherError {\n    SelfUpdateDownloadFailed = 1100,\n    \
-               PatchServerUnreachable = 2002,\n    PatchDiskFull = 2013,\n    \
-               TideGuardNotRunning = 5100,\n};\n\
-               const char* ToKey(LauncherError e); // \"launcher.error.2002\"\n";
+               SelfUpdateNoWritePerm = 1102,\n    PatchServerUnreachable = 2002,\n    \
+               PatchDiskFull = 2013,\n    TideGuardNotRunning = 5100,\n};\n";
     assert!(codes(own).is_empty());
     // Stormpath's own, named after what the codes mean.
     let stormpaths = own
@@ -70,10 +69,14 @@ fn an_enum_of_another_programs_errors_is_taken_back_when_it_closes() {
         .replace("= 1100", "= 7100")
         .replace("PatchServerUnreachable", "PropertyValueInvalid")
         .replace("PatchDiskFull", "LostConnection");
-    assert_eq!(codes(&stormpaths), [7100, 2002, 2013, 5100, 2002]);
+    assert_eq!(codes(&stormpaths), [7100, 2002, 2013, 5100]);
+    // Catalog codes alone are Stormpath's, whatever their names say.
+    let synonyms = "enum AuthErrorCode {\n    BAD_CREDENTIALS(7100),\n    SUSPENDED(7101),\n    \
+                    TOO_MANY_ATTEMPTS(7103),\n    NO_SUCH_USER(7104);\n}\n";
+    assert_eq!(codes(synonyms), [7100, 7101, 7103, 7104]);
     // A text that names Stormpath is not judged by its names.
     let named = format!("import com.stormpath.sdk.resource.ResourceException;\n{own}");
-    assert_eq!(codes(&named), [1100, 2002, 2013, 5100, 2002]);
+    assert_eq!(codes(&named), [1100, 2002, 2013, 5100]);
 }
 
 #[test]

@@ -3,17 +3,17 @@
 //! gloss (`7103 account locked`). A word agrees when one of the code's
 //! texts holds it, or a word that starts as it does for five letters.
 
-use super::source::name_parts;
+use super::name_parts;
 use crate::catalog;
 
 /// Whether `words` hold a word that may say what a code means.
-pub(super) fn says_something(words: &[u8]) -> bool {
+pub(in crate::scan::recognise) fn says_something(words: &[u8]) -> bool {
     name_parts(words).any(is_telling)
 }
 
 /// Whether a word of `words` that may say what a code means is held by
 /// one of the code's texts.
-pub(super) fn agrees(code: u32, words: &[u8]) -> bool {
+pub(in crate::scan::recognise) fn agrees(code: u32, words: &[u8]) -> bool {
     let Some(entry) = catalog::lookup(code) else {
         return false;
     };
