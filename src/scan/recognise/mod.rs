@@ -461,6 +461,7 @@ impl Scanner {
         let mut words = Words::default();
         let keywords = std::mem::take(&mut self.scratch.keywords);
         let source_code = self.source_text;
+        let says_stormpath_once = std::cell::OnceCell::new();
         for &(keyword_start, keyword_end) in &keywords {
             let keyword = &text[keyword_start..keyword_end];
             words.code |= may_head_a_table(text, keyword, keyword_end);
@@ -477,7 +478,10 @@ impl Scanner {
                 self.push(4614, Via::Number, offset + keyword_start, keyword);
                 continue;
             }
-            let says_stormpath = || source::context_says_stormpath(text, &keywords);
+            // Once a line: a long line holds many keywords.
+            let says_stormpath = || {
+                *says_stormpath_once.get_or_init(|| source::context_says_stormpath(text, &keywords))
+            };
             if keyword.ends_with(b".")
                 || is_other_code(text, keyword_start, keyword)
                 || names_other_systems(text, keyword_start, keyword) && !says_stormpath()

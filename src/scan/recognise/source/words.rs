@@ -110,6 +110,9 @@ pub(in crate::scan::recognise) fn names_vendor(text: &[u8]) -> bool {
     vendor_ends(text).next().is_some()
 }
 
+/// The longest word a vendor's name is looked for in (`mysqlErrors`).
+const MAX_VENDOR_WORD: usize = 64;
+
 /// How far before a number, or its error word, the vendor that names it
 /// may stand.
 const VENDOR_REACH: usize = 40;
@@ -121,8 +124,15 @@ const VENDOR_REACH: usize = 40;
 /// Error 7100"`). A vendor in another clause is where the error happened,
 /// not whose it is (`mysql is healthy. The login page shows error 7100`).
 pub(in crate::scan::recognise) fn vendor_before(text: &[u8], at: usize) -> bool {
-    let names = vendor_ends(&text[..at]).any(|end| {
-        let between = &text[end..at];
+    // Only the reach before the number is read, from the start of the word
+    // it cuts: on a long line with many numbers, not all of it each time.
+    let mut from = at.saturating_sub(VENDOR_REACH + MAX_VENDOR_WORD);
+    let floor = from.saturating_sub(MAX_VENDOR_WORD);
+    while from > floor && text[from - 1].is_ascii_alphanumeric() {
+        from -= 1;
+    }
+    let names = vendor_ends(&text[from..at]).any(|end| {
+        let between = &text[from + end..at];
         let says = between.trim_ascii_start().starts_with(b":");
         let clause = !between.iter().any(|b| b".,;:()!?".contains(b));
         between.len() <= VENDOR_REACH && (says || clause)
