@@ -393,7 +393,13 @@ pub fn find_quotes_in_line(text: &[u8], buffers: &mut FoldBuffers) -> Vec<(u32, 
 /// Maps a folded range back to the text's bytes.
 fn to_text_range(text: &[u8], positions: &[usize], start: usize, end: usize) -> (usize, usize) {
     let last = positions[end - 1];
-    let last_len = if text[last] == 0xE2 { 3 } else { 1 };
+    // A typographic quote folds from its three bytes; anything else from
+    // one (a run of white space is cut at its first byte). A lone E2 byte
+    // at the end of a line is not a quote.
+    let last_len = match fold::fold_next(text, last) {
+        Some((b, next)) if b != b' ' => next - last,
+        _ => 1,
+    };
     (positions[start], last + last_len)
 }
 
@@ -450,6 +456,28 @@ mod tests {
             )),
             None
         );
+    }
+
+    #[test]
+    fn a_template_filled_up_to_a_lone_quote_byte_ends_inside_the_line() {
+        // E2 starts a typographic quote only when 80 and a quote byte
+        // follow; at a line's end it is one byte like any other.
+        for tail in [&b"\xE2"[..], b".\xE2", b"\xE2\x80"] {
+            let mut line =
+                b"Account with that email already exists.  Please choose another email".to_vec();
+            line.extend_from_slice(tail);
+            let found = find_quotes(&line);
+            let (code, start, end) = found
+                .iter()
+                .copied()
+                .find(|f| f.0 == 2001)
+                .expect("the template matches");
+            assert_eq!((code, start), (2001, 0));
+            assert!(end <= line.len(), "{end} past {} for {tail:?}", line.len());
+        }
+        let curly = "He said \u{201c}Account with that email already exists.  Please choose another email\u{201d}";
+        let (_, _, end) = find_quotes(curly.as_bytes())[0];
+        assert!(curly.is_char_boundary(end));
     }
 
     #[test]
