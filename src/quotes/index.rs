@@ -37,7 +37,17 @@ const NEXT_BYTES: usize = 8;
 
 impl Place {
     fn new(text: Text, offset: usize, word: &[u8]) -> Place {
-        let after = &text.bytes()[offset + word.len()..];
+        let end = offset + word.len();
+        let mut after = &text.bytes()[end..];
+        // A quote of a message may stop where a prefix of it names its
+        // code: only the bytes before that end must follow the word.
+        if let Text::Message(i) = text
+            && data::MESSAGES_PREFIX[i] > 0
+        {
+            after = &after[..data::MESSAGES_PREFIX[i]
+                .saturating_sub(end)
+                .min(after.len())];
+        }
         let (next, len) = pack_next(after.iter().copied());
         Place {
             text,

@@ -223,8 +223,9 @@ fn quoted_end(i: usize, matched: usize) -> Option<usize> {
     (prefix > 0 && end >= prefix).then_some(end)
 }
 
-/// Keeps a quote found at `start..end` of a text, one per code, when it
-/// stands whole: a quote neither starts nor ends inside a word.
+/// Keeps a quote found at `start..end` of a text, one per code (the
+/// leftmost, then the longest, whichever order the texts are tried in),
+/// when it stands whole: a quote neither starts nor ends inside a word.
 fn keep(found: &mut Vec<(u32, usize, usize)>, text: &[u8], code: u32, start: usize, end: usize) {
     let runs_on = |inner: usize, outer: Option<usize>| {
         text[inner].is_ascii_alphanumeric()
@@ -233,8 +234,15 @@ fn keep(found: &mut Vec<(u32, usize, usize)>, text: &[u8], code: u32, start: usi
                 .is_some_and(u8::is_ascii_alphanumeric)
     };
     let whole = !runs_on(start, start.checked_sub(1)) && !runs_on(end - 1, Some(end));
-    if whole && !found.iter().any(|f| f.0 == code) {
-        found.push((code, start, end));
+    if !whole {
+        return;
+    }
+    match found.iter_mut().find(|f| f.0 == code) {
+        Some(kept) if (start, std::cmp::Reverse(end)) < (kept.1, std::cmp::Reverse(kept.2)) => {
+            *kept = (code, start, end);
+        }
+        Some(_) => {}
+        None => found.push((code, start, end)),
     }
 }
 
@@ -478,6 +486,33 @@ mod tests {
         let curly = "He said \u{201c}Account with that email already exists.  Please choose another email\u{201d}";
         let (_, _, end) = find_quotes(curly.as_bytes())[0];
         assert!(curly.is_char_boundary(end));
+    }
+
+    #[test]
+    fn a_quote_stopped_where_its_prefix_names_the_code_is_found_in_a_line() {
+        // The prefix "you cannot link two accounts that" names 7504; what
+        // follows it in the line differs from the message.
+        for line in [
+            "He said: \"You cannot link two Accounts that\" and stopped",
+            "You cannot link two Accounts that)are in the same Directory.",
+        ] {
+            let found = find_quotes_in_line(line.as_bytes(), &mut FoldBuffers::default());
+            let at = line.find("You").unwrap();
+            assert_eq!(found, [(7504, at, at + 33)], "{line}");
+            assert_eq!(found, find_quotes(line.as_bytes()), "both strategies agree");
+        }
+    }
+
+    #[test]
+    fn a_code_quoted_twice_in_a_line_is_kept_at_its_leftmost_quote() {
+        let line = b"The specified Account Store is already mapped to the Organization. \
+                     Please choose another Account Store to map.";
+        let found = find_quotes_in_line(line, &mut FoldBuffers::default());
+        assert_eq!(
+            found.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(),
+            [(4604, 0)]
+        );
+        assert_eq!(found, find_quotes(line), "both strategies agree");
     }
 
     #[test]
