@@ -84,6 +84,32 @@ pub(super) struct Source {
     /// The first line of a block that closed as another numbering: the
     /// codes found since are taken back.
     pub(super) taken_back: Option<usize>,
+    /// What the run of comment lines that the last line ended (or is in)
+    /// has said, all its lines read as one statement.
+    comment_run: CommentRun,
+    /// The last line was a comment, or a Python docstring is open.
+    in_comment: bool,
+    /// A Python docstring is open: its lines are a comment.
+    in_docstring: bool,
+}
+
+/// What a run of comment lines says: a statement often spans several
+/// (`// eStatements API error numbers` then `// These are our own, not
+/// Stormpath's.`).
+#[derive(Debug, Default, Clone, Copy)]
+struct CommentRun {
+    /// The indentation of its first line.
+    indent: usize,
+    /// A line spoke of errors.
+    errors: bool,
+    /// A line spoke of codes or numbers.
+    numbers: bool,
+    /// A line named Stormpath, not to disown it: what the run calls its
+    /// own after that (`translate the code into our own reason strings`)
+    /// is not its numbers.
+    stormpath: bool,
+    /// A line said the numbers are not Stormpath's, or the text's own.
+    disowned: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -106,6 +132,10 @@ enum Kind {
     /// Constants after a comment about another product's errors (`//
     /// MySQL client errors`): not codes, until a blank line or comment.
     Other,
+    /// A block declared under such a comment, or one that says its numbers
+    /// are the text's own (`// These are OUR numbers` over `const CVX =
+    /// Object.freeze({`): its lines hold no codes.
+    OtherBlock,
 }
 
 /// A name given a literal set of codes, and the codes.
@@ -170,7 +200,7 @@ impl Source {
         while let Some(scope) = self.scopes.last().filter(|_| !lone_brace) {
             let ends = match scope.kind {
                 Kind::Switch => indent <= scope.indent && !label,
-                Kind::Block => indent <= scope.indent,
+                Kind::Block | Kind::OtherBlock => indent <= scope.indent,
                 Kind::Paragraph | Kind::Other => indent < scope.indent,
             };
             if !ends {
@@ -182,28 +212,52 @@ impl Source {
         if is_annotation(trimmed) {
             return; // `@Deprecated` between a comment and its declaration
         }
-        if is_comment(trimmed) {
+        let continues_comment = std::mem::take(&mut self.in_comment);
+        if self.in_docstring || is_comment(trimmed) {
+            self.in_comment = true;
+            self.in_docstring = opens_docstring(trimmed, self.in_docstring);
             // A comment goes on announcing, or announces: `# Stormpath
             // error codes`, not `# MySQL client errors (not Stormpath)`.
             let words = Words::of(text);
+            let mut run = match continues_comment {
+                true => self.comment_run,
+                false => CommentRun {
+                    indent,
+                    ..CommentRun::default()
+                },
+            };
+            // `LoanExpress's own error numbers … Ours.`
+            let own = !run.stormpath && says_its_own(text);
+            let disowns = words.disowns_stormpath || own;
+            run.errors |= words.errors;
+            run.numbers |= names_any(text, &["codes", "numbers", "numbering"]);
+            run.stormpath |= words.stormpath && !words.disowns_stormpath;
+            run.disowned |= disowns;
+            self.comment_run = run;
             self.announced |= words.errors && !words.other_product;
             // `// Winsock error numbers seen when api.stormpath.com is
-            // unreachable.` then `// Not Stormpath codes.`
-            self.announced &= !words.disowns_stormpath;
-            self.other_announced |= words.other_product;
-            self.vendor_announced |= words.vendor || words.disowns_stormpath;
-            if self.scopes.last().is_some_and(|s| s.kind == Kind::Other) {
+            // unreachable.` then `// Not Stormpath codes.`; `These are OUR
+            // numbers` then `Do not confuse them with Stormpath's codes`.
+            self.announced &= !run.disowned;
+            self.other_announced |= words.other_product || own;
+            self.vendor_announced |= words.vendor || disowns;
+            let in_others = self.scopes.last().is_some_and(|s| s.kind == Kind::Other);
+            if in_others && !continues_comment {
                 self.scopes.pop(); // the next comment says what follows
             }
             // `// MySQL client errors`, `// --- MySQL client errors (not
             // Stormpath!) ---` in a class of Stormpath's, or a vendor of
-            // numbered errors' at the top of a file; not `// returned with
-            // HTTP 409`, nor `// Login errors (returned with HTTP 400)` over
-            // a Go `const (`.
-            if words.errors && (words.vendor || words.other_product && !self.scopes.is_empty()) {
+            // numbered errors' or the text's own (`// Our own error
+            // numbers`) at the top of a file; not `// returned with HTTP
+            // 409`, nor `// Login errors (returned with HTTP 400)` over a Go
+            // `const (`.
+            let theirs = words.vendor || disowns || words.other_product && !self.scopes.is_empty();
+            let about_numbers = run.errors || run.numbers && disowns;
+            let in_others = self.scopes.last().is_some_and(|s| s.kind == Kind::Other);
+            if about_numbers && theirs && !in_others {
                 self.scopes.push(Scope {
                     kind: Kind::Other,
-                    indent,
+                    indent: run.indent,
                 });
             }
             return;
@@ -220,7 +274,10 @@ impl Source {
             self.other_maps.push(name.to_vec());
         }
         let words = Words::of(text);
-        let in_others = self.scopes.last().is_some_and(|s| s.kind == Kind::Other);
+        let in_others = self
+            .scopes
+            .last()
+            .is_some_and(|s| matches!(s.kind, Kind::Other | Kind::OtherBlock));
         self.declares_others = (in_others || vendor && !announced) && !words.stormpath;
         // A name given a literal of codes alone: `BAD_CREDENTIALS = [7100,
         // 7104].freeze` holds codes wherever a constant would.
@@ -254,6 +311,14 @@ impl Source {
             // = frozenset([2006, 2013])`: the line names that vendor's (not
             // under `Stormpath billing errors`, then `Card checks go through
             // Stripe`, nor a `STORMPATH_ERRORS` map under `# Okta migration`).
+            // A block it opens holds that vendor's numbers, blank lines and
+            // all.
+            if ends_with_opener(code) {
+                self.scopes.push(Scope {
+                    kind: Kind::OtherBlock,
+                    indent,
+                });
+            }
             return;
         }
         // What names the block: the name assigned (`REAUTH_CODES = …`) or
@@ -432,6 +497,20 @@ fn is_comment(trimmed: &[u8]) -> bool {
         .iter()
         .any(|p| trimmed.starts_with(p))
         && !trimmed.starts_with(b"#[")
+}
+
+/// Whether a Python docstring is open after a line (`\"\"\"CV Business
+/// Online error numbers. OURS.` opens one; a line that holds the quotes
+/// again closes it), given whether one was before it.
+fn opens_docstring(trimmed: &[u8], open: bool) -> bool {
+    let quotes = [&b"\"\"\""[..], b"'''"];
+    let count = |q: &[u8]| memchr::memmem::find_iter(trimmed, q).count();
+    match open {
+        true => quotes.iter().all(|q| count(q) == 0),
+        false => quotes
+            .iter()
+            .any(|q| trimmed.starts_with(q) && count(q) % 2 == 1),
+    }
 }
 
 /// Whether a line opens a block: it ends (before a comment) with `{`,

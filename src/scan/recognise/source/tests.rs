@@ -63,8 +63,10 @@ fn an_enum_of_another_programs_errors_is_taken_back_when_it_closes() {
                SelfUpdateNoWritePerm = 1102,\n    PatchServerUnreachable = 2002,\n    \
                PatchDiskFull = 2013,\n    TideGuardNotRunning = 5100,\n};\n";
     assert!(codes(own).is_empty());
-    // Stormpath's own, named after what the codes mean.
-    let stormpaths = own
+    // Stormpath's own, named after what the codes mean (under a comment
+    // that does not call the numbers its own: that alone disowns them).
+    let neutral = own.replace(" our own numbering.", "");
+    let stormpaths = neutral
         .replace("SelfUpdateDownloadFailed", "PasswordIncorrect")
         .replace("= 1100", "= 7100")
         .replace("PatchServerUnreachable", "PropertyValueInvalid")
@@ -75,7 +77,7 @@ fn an_enum_of_another_programs_errors_is_taken_back_when_it_closes() {
                     TOO_MANY_ATTEMPTS(7103),\n    NO_SUCH_USER(7104);\n}\n";
     assert_eq!(codes(synonyms), [7100, 7101, 7103, 7104]);
     // A text that names Stormpath is not judged by its names.
-    let named = format!("import com.stormpath.sdk.resource.ResourceException;\n{own}");
+    let named = format!("import com.stormpath.sdk.resource.ResourceException;\n{neutral}");
     assert_eq!(codes(&named), [1100, 2002, 2013, 5100]);
 }
 
@@ -99,4 +101,76 @@ fn a_vendors_comment_at_the_top_level_lasts_its_paragraph() {
                 \x20   // Stormpath error codes\n\
                 \x20   private static final int PASSWORD_ERROR = 7100;\n}\n";
     assert_eq!(codes(java), [7100]);
+}
+
+#[test]
+fn numbers_a_comment_calls_the_texts_own_are_not_codes() {
+    use crate::scan::recognise::tests::codes;
+    // A block comment over a frozen map, the statement over two lines
+    // and Stormpath named after it; the block's blank lines and its
+    // `ERROR` names change nothing.
+    let js = "const stormpath = require('stormpath');\n\
+              /*\n\
+              \x20* Shop API error numbers. These are OUR numbers, and\n\
+              \x20* must not be confused with Stormpath's codes below.\n\
+              \x20*/\n\
+              const SHOP = Object.freeze({\n\
+              \x20 CART_TAKEN: 2001,\n\
+              \n\
+              \x20 PAYMENT_ERROR: 9005,\n\
+              });\n\
+              // Stormpath login errors\n\
+              const SP = Object.freeze({\n\
+              \x20 PASSWORD_INCORRECT: 7100,\n\
+              });\n";
+    assert_eq!(codes(js), [7100]);
+    // "Ours" on its own; an owner's own numbers.
+    let php = "<?php\n\
+               final class StormpathErrors\n\
+               {\n\
+               \x20   /* Our portal's error numbers, shown as \"LX-nnnn\". Ours. */\n\
+               \x20   const LX_TRY_AGAIN_LATER = 5100;\n\
+               \x20   const LX_APP_TOO_LARGE = 5104;\n\
+               \n\
+               \x20   // Stormpath: the store is already mapped.\n\
+               \x20   const SP_STORE_MAPPED = 5104;\n\
+               }\n";
+    assert_eq!(codes(php), [5104]);
+    let go = "package statements\n\
+              // Statement API error numbers returned in our body as \"esCode\".\n\
+              // These are Acme's own, documented in the service's README.\n\
+              const (\n\
+              \tesStorageError = 5101\n\
+              )\n";
+    assert!(codes(go).is_empty());
+    // A Python docstring that says so, inside a class about errors.
+    let py = "import stormpath\n\
+              class BizErr(IntEnum):\n\
+              \x20   \"\"\"Business portal error numbers. OURS, printed as\n\
+              \x20   \"BP-nnnnn\"; nothing to do with Stormpath's numbering.\"\"\"\n\
+              \x20   NOT_AUTHORIZED_SIGNER = 1902\n\
+              \x20   ACH_CUTOFF_PASSED = 13001\n";
+    assert!(codes(py).is_empty());
+}
+
+#[test]
+fn what_a_comment_about_stormpaths_codes_calls_its_own_is_not_its_numbers() {
+    use crate::scan::recognise::tests::codes;
+    // "our own reason strings" after Stormpath's codes; "OUR api key" in
+    // a member's own comment.
+    let js = "/**\n\
+              \x20* A failed Stormpath token check comes back with a `code`; we\n\
+              \x20* translate the code into one of our own `reason` strings.\n\
+              \x20*/\n\
+              const TOKEN_ERRORS = Object.freeze({\n\
+              \x20 EXPIRED: 10011,\n\
+              });\n";
+    assert_eq!(codes(js), [10011]);
+    let go = "package auth\n\
+              // Stormpath token errors\n\
+              const (\n\
+              \tspTokenExpired = 10011\n\
+              \tspAPIKeyInvalid = 10019 // OUR api key rejected: page someone\n\
+              )\n";
+    assert_eq!(codes(go), [10011, 10019]);
 }

@@ -315,6 +315,30 @@ pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
     says_phrase(text, b"not stormpath")
 }
 
+/// Whether a comment says that the numbers it speaks of are the text's
+/// own: `LoanExpress's own error numbers … Ours.`, `These are OUR
+/// numbers`, `They have nothing to do with Stormpath's numbering`; not
+/// `Map Stormpath errors to our own codes`, which names Stormpath's.
+pub(super) fn says_its_own(text: &[u8]) -> bool {
+    if says_phrase(text, b"nothing to do with stormpath") {
+        return true;
+    }
+    // `LoanExpress's own`: the owner's name runs into the phrase.
+    let owners_own = ["'s own", "\u{2019}s own"].iter().any(|phrase| {
+        memchr::memmem::find_iter(text, phrase.as_bytes()).any(|at| {
+            text.get(at + phrase.len())
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+    });
+    let owned = owners_own
+        || says_phrase(text, b"ours")
+        || says_phrase(text, b"our own")
+        || text
+            .split(|b| !b.is_ascii_alphabetic())
+            .any(|w| w == b"OUR");
+    owned && !mentions_stormpath(text)
+}
+
 /// Whether a text says a lower-case phrase, in any case, as whole words:
 /// no letter or digit before it, and none, nor a hyphen, after it.
 pub(in crate::scan::recognise) fn says_phrase(text: &[u8], phrase: &[u8]) -> bool {
