@@ -27,6 +27,8 @@ use std::sync::LazyLock;
 /// The most bytes of a line, and of the line before it, read for a
 /// statement.
 const MOST_READ: usize = 1024;
+/// The most codes a text's lines are kept of as its own.
+pub(super) const MOST_OWN_NUMBERS: usize = 16;
 /// How far from its phrase a statement's word for the numbers may stand.
 const REACH: usize = 40;
 
@@ -245,7 +247,122 @@ fn clause_len<'a>(bytes: impl Iterator<Item = &'a u8>) -> usize {
 
 const CLAUSE_ENDS: &[u8] = b".;:()!?";
 
+/// How many lines before and after a statement that a number is the
+/// text's own its hits of that code are dropped: a ticket's length, not a
+/// whole export's.
+pub(super) const OWN_NUMBER_LINES: usize = 60;
+
+/// The codes a line says are the text's own, not Stormpath's: "7100 is
+/// our own CVX API code, not a Stormpath code", "That's our own CV Mobile
+/// code CVX 2002", "that's OUR bill pay API code (CVX 10011)". The numbers
+/// of the sentence that says so, where it names Stormpath only to say they
+/// are not its ("we map Stormpath's 7100 to our own code 1001" disowns
+/// nothing). `lower` is the line in lower case.
+pub(super) fn own_numbers(line: &[u8], lower: &[u8]) -> Vec<u32> {
+    let mut codes = Vec::new();
+    let line = &line[..line.len().min(MOST_READ)];
+    let lower = &lower[..line.len()];
+    let says = |at: usize| !lower[..at].ends_with(b"not ");
+    let phrases = whole_words(lower, b"our own")
+        .chain(whole_words(lower, b"ours"))
+        .chain(whole_words(line, b"OUR"))
+        .filter(|&at| says(at));
+    for at in phrases {
+        let sentence = sentence_around(lower, at);
+        let stormpath = memchr::memmem::find_iter(&lower[sentence.clone()], b"stormpath").count();
+        let denied = [&b"not a stormpath"[..], b"not stormpath"]
+            .iter()
+            .map(|p| memchr::memmem::find_iter(&lower[sentence.clone()], p).count())
+            .sum::<usize>();
+        if stormpath > denied {
+            continue;
+        }
+        let text = &lower[sentence];
+        let mut i = 0;
+        while i < text.len() {
+            let digits = text[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits == 0 {
+                i += 1;
+                continue;
+            }
+            let whole = (i == 0 || !text[i - 1].is_ascii_alphanumeric())
+                && text
+                    .get(i + digits)
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
+            let code = std::str::from_utf8(&text[i..i + digits])
+                .ok()
+                .and_then(|n| n.parse::<u32>().ok())
+                .filter(|&n| {
+                    whole && (4..=5).contains(&digits) && crate::catalog::lookup(n).is_some()
+                });
+            if let Some(code) = code.filter(|c| !codes.contains(c)) {
+                codes.push(code);
+            }
+            i += digits;
+        }
+    }
+    codes
+}
+
+/// The sentence of a lower-cased line that holds the byte at `at`: from
+/// the stop before it to the stop after it (a stop ends a word: `4.2.0`
+/// and `stormpath.com` go on).
+fn sentence_around(lower: &[u8], at: usize) -> std::ops::Range<usize> {
+    let stop = |i: usize| {
+        b".!?".contains(&lower[i]) && lower.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+    };
+    let start = (0..at).rev().find(|&i| stop(i)).map_or(0, |i| i + 1);
+    let end = (at..lower.len()).find(|&i| stop(i)).unwrap_or(lower.len());
+    start..end
+}
+
 impl Scanner {
+    /// Drops the hits of the codes a line says are the text's own
+    /// (`own_numbers`), on the lines near it, and keeps them to drop on
+    /// the lines to come.
+    /// `previous` is where the line before it is in the block: "That's
+    /// our" may end it.
+    pub(super) fn follow_own_numbers(
+        &mut self,
+        previous: std::ops::Range<usize>,
+        line: std::ops::Range<usize>,
+        text: &[u8],
+    ) {
+        let lower = &self.scratch.lower[line];
+        let wrapped = lower.starts_with(b"own ")
+            && self.scratch.lower[previous]
+                .trim_ascii_end()
+                .ends_with(b" our");
+        if memchr::memmem::find(lower, b"our").is_none() && !wrapped {
+            return;
+        }
+        let codes = match wrapped {
+            true => {
+                let joined = |t: &[u8]| [&b"our "[..], t].concat();
+                own_numbers(&joined(text), &joined(lower))
+            }
+            false => own_numbers(text, lower),
+        };
+        for code in codes {
+            let near = self.line.saturating_sub(OWN_NUMBER_LINES);
+            let theirs =
+                |hit: &super::Hit| hit.code == code && hit.via == Via::Number && hit.line >= near;
+            self.hits.retain(|hit| !theirs(hit));
+            self.current.retain(|hit| !theirs(hit));
+            if self.own_numbers.len() < MOST_OWN_NUMBERS {
+                self.own_numbers.push((code, self.line));
+            }
+        }
+    }
+
+    /// Whether a number hit of `code` on the current line is one a line
+    /// near it said is the text's own.
+    pub(super) fn is_own_number(&self, code: u32) -> bool {
+        self.own_numbers
+            .iter()
+            .any(|&(own, line)| own == code && self.line <= line + OWN_NUMBER_LINES)
+    }
+
     /// Follows whether the text has disowned its numbers (`disowning`),
     /// after a line of the block (its place and the one before it), and
     /// drops the line's numbers where it had and still has: not on the line
@@ -346,6 +463,43 @@ mod tests {
         ] {
             assert_eq!(disowned_after(text), [false], "{text}");
         }
+    }
+
+    #[test]
+    fn a_number_a_line_calls_the_texts_own_is_no_code_near_it() {
+        let ticket = "Member says the app shows \"Error 7100\" on a transfer.\n\
+                      Also \"error 7104\" at sign-in.\n\
+                      7100 is our own API code (over the transfer limit), not a Stormpath code.\n\
+                      Desk script: \"Error 7100\" = transfer limit.";
+        assert_eq!(codes(ticket), [7104]);
+        // The phrase over two lines; in capitals; the number after it.
+        let mail = "He also mentions \"error 2002\" on 04/12. That's our\n\
+                    own mobile code MB 2002 (sign-in locked).\n";
+        assert!(codes(mail).is_empty());
+        let chat =
+            "a bunch of \"error 10011\" in the log: that's OUR bill pay code, not a Stormpath code";
+        assert!(codes(chat).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_that_names_stormpaths_code_beside_its_own_disowns_nothing() {
+        for text in [
+            "We map Stormpath error 7100 to our own code 1001.",
+            "Stormpath error 7100: our own retry logic gave up.",
+            "Stormpath says error 7100, and OUR app shows it as is.",
+            "Stormpath error 7104 again; ours are fine.",
+        ] {
+            assert!(
+                codes(text).contains(&7100) || codes(text).contains(&7104),
+                "{text}"
+            );
+        }
+        // Far from the statement, in a long export, the code is a code.
+        let far = format!(
+            "Ticket 1: 7101 is our own code.\n{}Ticket 9: Stormpath error 7101 at login.",
+            "filler line\n".repeat(OWN_NUMBER_LINES + 1)
+        );
+        assert_eq!(codes(&far), [7101]);
     }
 
     #[test]

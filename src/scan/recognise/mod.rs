@@ -169,6 +169,9 @@ pub(super) struct Scanner {
     disowned: bool,
     /// The text is a Windows Installer log (`installer`).
     installer_log: bool,
+    /// Codes a line said are the text's own, and its line
+    /// (`disowning::own_numbers`): their numbers near it are not hits.
+    own_numbers: Vec<(u32, usize)>,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -204,6 +207,7 @@ impl Scanner {
             source: Source::default(),
             disowned: false,
             installer_log: false,
+            own_numbers: Vec::new(),
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -282,6 +286,10 @@ impl Scanner {
             if self.installer_log && !self.current.is_empty() {
                 self.drop_installer_numbers(line, stormpath != disowning::Named::Not);
             }
+            if context {
+                let previous = previous_start..previous_start + previous.len();
+                self.follow_own_numbers(previous, start..end, line);
+            }
             if self.disowned || stormpath != disowning::Named::Not {
                 let previous = previous_start..previous_start + previous.len();
                 self.follow_disowning(previous, start..end, stormpath);
@@ -311,6 +319,10 @@ impl Scanner {
             && !self.source_text
             && !self.disowned
             && !self.installer_log
+            && self
+                .own_numbers
+                .iter()
+                .all(|&(_, line)| self.line > line + disowning::OWN_NUMBER_LINES)
             && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
     }
 
@@ -425,6 +437,9 @@ impl Scanner {
     /// number before a message at the same place), so that a line that
     /// names one code a million times costs one hit.
     fn push(&mut self, code: u32, via: Via, column: usize, text: &[u8]) {
+        if via == Via::Number && !self.own_numbers.is_empty() && self.is_own_number(code) {
+            return;
+        }
         self.keep(Hit {
             line: self.line,
             column: column + 1,
