@@ -117,6 +117,7 @@ fn is_heading_about_errors(line: &[u8]) -> bool {
 /// What the disowning phrases hold, to pass most lines by at a glance.
 static OWN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"own"));
 static RELATED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"relat"));
+static OUR: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"our"));
 static STORMPATH_BACK: LazyLock<FinderRev<'static>> =
     LazyLock::new(|| FinderRev::new(b"stormpath"));
 
@@ -262,19 +263,16 @@ pub(super) fn own_numbers(line: &[u8], lower: &[u8]) -> Vec<u32> {
     let mut codes = Vec::new();
     let line = &line[..line.len().min(MOST_READ)];
     let lower = &lower[..line.len()];
-    let says = |at: usize| !lower[..at].ends_with(b"not ");
-    let phrases = whole_words(lower, b"our own")
-        .chain(whole_words(lower, b"ours"))
-        .chain(whole_words(line, b"OUR"))
-        .filter(|&at| says(at));
-    for at in phrases {
+    for at in own_phrases(line, lower) {
         let sentence = sentence_around(lower, at);
-        let stormpath = memchr::memmem::find_iter(&lower[sentence.clone()], b"stormpath").count();
-        let denied = [&b"not a stormpath"[..], b"not stormpath"]
-            .iter()
-            .map(|p| memchr::memmem::find_iter(&lower[sentence.clone()], p).count())
-            .sum::<usize>();
-        if stormpath > denied {
+        // Each "stormpath" of the sentence says "not (a) Stormpath".
+        let named = STORMPATH_BACK
+            .rfind_iter(&lower[sentence.clone()])
+            .any(|i| {
+                let before = &lower[sentence.start..sentence.start + i];
+                !(before.ends_with(b"not ") || before.ends_with(b"not a "))
+            });
+        if named {
             continue;
         }
         let text = &lower[sentence];
@@ -302,6 +300,26 @@ pub(super) fn own_numbers(line: &[u8], lower: &[u8]) -> Vec<u32> {
         }
     }
     codes
+}
+
+/// Where a line says "our own", "ours" or "OUR" (not "not our own"), as
+/// whole words: one search for "our" in its lower-cased bytes.
+fn own_phrases<'a>(line: &'a [u8], lower: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    let found = std::iter::from_fn(move || {
+        let at = from + OUR.find(lower.get(from..)?)?;
+        from = at + 1;
+        Some(at)
+    });
+    found.filter(move |&at| {
+        let end = at + 3;
+        let starts = at == 0 || !lower[at - 1].is_ascii_alphanumeric();
+        let ends = |i: usize| lower.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
+        let phrase = lower[end..].starts_with(b" own") && ends(end + 4)
+            || lower.get(end) == Some(&b's') && ends(end + 1)
+            || ends(end) && &line[at..end] == b"OUR";
+        starts && phrase && !lower[..at].ends_with(b"not ")
+    })
 }
 
 /// The sentence of a lower-cased line that holds the byte at `at`: from
@@ -333,7 +351,7 @@ impl Scanner {
             && self.scratch.lower[previous]
                 .trim_ascii_end()
                 .ends_with(b" our");
-        if memchr::memmem::find(lower, b"our").is_none() && !wrapped {
+        if !wrapped && own_phrases(text, lower).next().is_none() {
             return;
         }
         let codes = match wrapped {
