@@ -255,24 +255,18 @@ pub(super) const OWN_NUMBER_LINES: usize = 60;
 
 /// The codes a line says are the text's own, not Stormpath's: "7100 is
 /// our own CVX API code, not a Stormpath code", "That's our own CV Mobile
-/// code CVX 2002", "that's OUR bill pay API code (CVX 10011)". The numbers
-/// of the sentence that says so, where it names Stormpath only to say they
-/// are not its ("we map Stormpath's 7100 to our own code 1001" disowns
-/// nothing). `lower` is the line in lower case.
+/// code CVX 2002", "that's OUR bill pay API code (CVX 10011)", "7101 is
+/// ours". The numbers of the sentence that says so, where it names
+/// Stormpath only to say they are not its ("we map Stormpath's 7100 to our
+/// own code 1001" disowns nothing). `lower` is the line in lower case.
 pub(super) fn own_numbers(line: &[u8], lower: &[u8]) -> Vec<u32> {
     let mut codes = Vec::new();
     let line = &line[..line.len().min(MOST_READ)];
     let lower = &lower[..line.len()];
-    for at in own_phrases(line, lower) {
+    for at in own_phrases(line, lower).take(MOST_OWN_PHRASES) {
         let sentence = sentence_around(lower, at);
         // Each "stormpath" of the sentence says "not (a) Stormpath".
-        let named = STORMPATH_BACK
-            .rfind_iter(&lower[sentence.clone()])
-            .any(|i| {
-                let before = &lower[sentence.start..sentence.start + i];
-                !(before.ends_with(b"not ") || before.ends_with(b"not a "))
-            });
-        if named {
+        if names_stormpath_plainly(&lower[sentence.clone()]) {
             continue;
         }
         let text = &lower[sentence];
@@ -302,8 +296,24 @@ pub(super) fn own_numbers(line: &[u8], lower: &[u8]) -> Vec<u32> {
     codes
 }
 
-/// Where a line says "our own", "ours" or "OUR" (not "not our own"), as
-/// whole words: one search for "our" in its lower-cased bytes.
+/// Whether a lower-cased line names Stormpath other than to say a number
+/// is not its ("not a Stormpath code").
+pub(super) fn names_stormpath_plainly(lower: &[u8]) -> bool {
+    STORMPATH_BACK.rfind_iter(lower).any(|i| {
+        let before = &lower[..i];
+        !(before.ends_with(b"not ") || before.ends_with(b"not a "))
+    })
+}
+
+/// The most phrases of a line read for `own_numbers`: each reads its
+/// sentence.
+const MOST_OWN_PHRASES: usize = 4;
+
+/// Where a line says that something is its own numbering, as whole words
+/// after a verb of being: "is our own CVX API code", "that's OUR bill pay
+/// code", "is ours". Not "through our own portal", "Our own admin
+/// accounts", "isn't ours", "not one of our own codes": one search for
+/// "our" in the line's lower-cased bytes.
 fn own_phrases<'a>(line: &'a [u8], lower: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
     let mut from = 0;
     let found = std::iter::from_fn(move || {
@@ -315,10 +325,25 @@ fn own_phrases<'a>(line: &'a [u8], lower: &'a [u8]) -> impl Iterator<Item = usiz
         let end = at + 3;
         let starts = at == 0 || !lower[at - 1].is_ascii_alphanumeric();
         let ends = |i: usize| lower.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
-        let phrase = lower[end..].starts_with(b" own") && ends(end + 4)
-            || lower.get(end) == Some(&b's') && ends(end + 1)
+        let verb = words(&lower[at.saturating_sub(12)..at])
+            .last()
+            .is_some_and(|w| matches!(w, b"is" | b"are" | b"s" | b"was" | b"were"));
+        let ours = lower.get(end) == Some(&b's') && ends(end + 1);
+        // "our own" or "OUR", then a word for the numbering within a few
+        // words: "our own CV Mobile code".
+        let owned = lower[end..].starts_with(b" own") && ends(end + 4)
             || ends(end) && &line[at..end] == b"OUR";
-        starts && phrase && !lower[..at].ends_with(b"not ")
+        let numbering = || {
+            words(&lower[end..(end + 40).min(lower.len())])
+                .take(5)
+                .any(|w| {
+                    matches!(
+                        w,
+                        b"code" | b"codes" | b"number" | b"numbers" | b"error" | b"errors"
+                    )
+                })
+        };
+        starts && verb && (ours || owned && numbering())
     })
 }
 
@@ -346,29 +371,62 @@ impl Scanner {
         line: std::ops::Range<usize>,
         text: &[u8],
     ) {
-        let lower = &self.scratch.lower[line];
+        let lower = &self.scratch.lower[line.clone()];
         let wrapped = lower.starts_with(b"own ")
-            && self.scratch.lower[previous]
+            && self.scratch.lower[previous.clone()]
                 .trim_ascii_end()
                 .ends_with(b" our");
         if !wrapped && own_phrases(text, lower).next().is_none() {
             return;
         }
+        // Over two lines, the line before read whole with it: its "not"
+        // and its "Stormpath" count.
         let codes = match wrapped {
             true => {
-                let joined = |t: &[u8]| [&b"our "[..], t].concat();
-                own_numbers(&joined(text), &joined(lower))
+                let joined = |before: &[u8], t: &[u8]| [before, b" ", t].concat();
+                let block = &self.scratch.lower;
+                let original = joined(&block[previous.clone()], text);
+                own_numbers(&original, &joined(&block[previous], lower))
             }
             false => own_numbers(text, lower),
         };
+        if codes.is_empty() {
+            return;
+        }
+        let near = self.line.saturating_sub(OWN_NUMBER_LINES);
+        // A line that names Stormpath keeps its numbers (`Customer reports
+        // Stormpath error 7100` in the ticket before).
+        let lines = &self.hit_lines;
+        let block = &self.scratch.lower;
+        let names_stormpath = |number: usize| {
+            let Ok(i) = lines.binary_search_by_key(&number, |&(n, _)| n) else {
+                return false;
+            };
+            let start = lines[i].1;
+            let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |e| start + e);
+            names_stormpath_plainly(&block[start..end])
+        };
+        let line_now = self.line;
+        let this_line_names = names_stormpath_plainly(&block[line]);
+        let theirs = |hit: &super::Hit| {
+            let named = || match hit.line == line_now {
+                true => this_line_names,
+                false => names_stormpath(hit.line),
+            };
+            codes.contains(&hit.code) && hit.via == Via::Number && hit.line >= near && !named()
+        };
+        // The hits are in the order of their lines: only the last few
+        // lines' are looked at.
+        let from = self.hits.partition_point(|hit| hit.line < near);
+        let mut recent = self.hits.split_off(from);
+        recent.retain(|hit| !theirs(hit));
+        self.hits.append(&mut recent);
+        self.current.retain(|hit| !theirs(hit));
+        self.own_numbers
+            .retain(|&(_, said)| line_now <= said + OWN_NUMBER_LINES);
         for code in codes {
-            let near = self.line.saturating_sub(OWN_NUMBER_LINES);
-            let theirs =
-                |hit: &super::Hit| hit.code == code && hit.via == Via::Number && hit.line >= near;
-            self.hits.retain(|hit| !theirs(hit));
-            self.current.retain(|hit| !theirs(hit));
             if self.own_numbers.len() < MOST_OWN_NUMBERS {
-                self.own_numbers.push((code, self.line));
+                self.own_numbers.push((code, line_now));
             }
         }
     }
@@ -410,6 +468,7 @@ impl Scanner {
 mod tests {
     use super::*;
     use crate::scan::recognise::tests::codes;
+    use crate::scan::scan_text;
 
     /// Whether a text is disowned after its lines, read in turn.
     fn disowned_after(text: &str) -> Vec<bool> {
@@ -506,6 +565,15 @@ mod tests {
             "Stormpath error 7100: our own retry logic gave up.",
             "Stormpath says error 7100, and OUR app shows it as is.",
             "Stormpath error 7104 again; ours are fine.",
+            // What "our own" says is not the number's: no verb of being
+            // before it, a denial, no word for a numbering after it.
+            "Hi Stormpath support,\nEvery login through our own portal fails with error 7100.",
+            "Our own admin accounts fail with error 7104 on login.",
+            "OUR USERS CANNOT LOG IN - ERROR 7100 FROM THE API",
+            "Is error 7100 on your side or ours?",
+            "Error 7100 isn't ours.",
+            "Error 7104 is definitely not one of our own codes.",
+            "Stormpath keeps rejecting the logins of our\nown staff with error 7100 since Monday.",
         ] {
             assert!(
                 codes(text).contains(&7100) || codes(text).contains(&7104),
@@ -518,6 +586,26 @@ mod tests {
             "filler line\n".repeat(OWN_NUMBER_LINES + 1)
         );
         assert_eq!(codes(&far), [7101]);
+        // A line that names Stormpath keeps its code, before the statement
+        // or after it: another ticket of an export.
+        let export = "id,subject,body\n\
+                      1,Login,\"Customer reports Stormpath error 7100 on every login.\"\n\
+                      2,Transfer,\"Member sees error 7100. 7100 is our own API code, not a Stormpath code.\"\n\
+                      3,Login,\"Stormpath login returns error 7100 again.\"\n";
+        let lines: Vec<usize> = scan_text(export.as_bytes())
+            .iter()
+            .map(|h| h.line)
+            .collect();
+        assert_eq!(lines, [2, 4]);
+        // Source code has rules of its own.
+        let go = "package auth\n\
+                  // 7100 is our own portal error code, not a Stormpath code.\n\
+                  \n\
+                  // Stormpath login error codes\n\
+                  const (\n\
+                  \tspInvalidPassword = 7100\n\
+                  )\n";
+        assert_eq!(codes(go), [7100]);
     }
 
     #[test]

@@ -172,6 +172,8 @@ pub(super) struct Scanner {
     /// Codes a line said are the text's own, and its line
     /// (`disowning::own_numbers`): their numbers near it are not hits.
     own_numbers: Vec<(u32, usize)>,
+    /// The line being read names Stormpath: its numbers are no text's own.
+    line_names_stormpath: bool,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -208,6 +210,7 @@ impl Scanner {
             disowned: false,
             installer_log: false,
             own_numbers: Vec::new(),
+            line_names_stormpath: false,
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -271,6 +274,9 @@ impl Scanner {
                 sign = true;
             }
             let context = !self.scratch.keywords.is_empty();
+            self.line_names_stormpath = stormpath == disowning::Named::AsAName
+                && !self.own_numbers.is_empty()
+                && disowning::names_stormpath_plainly(&self.scratch.lower[start..end]);
             self.source_text = self.source_text || source::starts_code(line);
             if context || sign || self.carries_over() || self.source_text {
                 self.look(line, previous, 0, context, sign);
@@ -286,7 +292,8 @@ impl Scanner {
             if self.installer_log && !self.current.is_empty() {
                 self.drop_installer_numbers(line, stormpath != disowning::Named::Not);
             }
-            if context {
+            // Source code has rules of its own for what is not Stormpath's.
+            if context && !self.source_text {
                 let previous = previous_start..previous_start + previous.len();
                 self.follow_own_numbers(previous, start..end, line);
             }
@@ -341,6 +348,7 @@ impl Scanner {
         find_marks(text, &mut self.scratch.lower, &mut marks);
         self.scratch.keywords.clear();
         self.scratch.quote_words.clear();
+        self.line_names_stormpath = false;
         for &(at, pattern) in &marks {
             match Mark::of(pattern) {
                 Mark::Context(trigger) => {
@@ -437,7 +445,11 @@ impl Scanner {
     /// number before a message at the same place), so that a line that
     /// names one code a million times costs one hit.
     fn push(&mut self, code: u32, via: Via, column: usize, text: &[u8]) {
-        if via == Via::Number && !self.own_numbers.is_empty() && self.is_own_number(code) {
+        if via == Via::Number
+            && !self.own_numbers.is_empty()
+            && !self.line_names_stormpath
+            && self.is_own_number(code)
+        {
             return;
         }
         self.keep(Hit {

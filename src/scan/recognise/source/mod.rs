@@ -89,8 +89,10 @@ pub(super) struct Source {
     comment_run: CommentRun,
     /// The last line was a comment, or a Python docstring is open.
     in_comment: bool,
-    /// A Python docstring is open: its lines are a comment.
-    in_docstring: bool,
+    /// A string in triple quotes is open (`\"\"\"` or `'''`), and whether
+    /// it is a docstring (it opened its line): a docstring's lines are a
+    /// comment, a string's (`HELP = \"\"\"`, Java's text blocks) are not.
+    triple_quoted: Option<bool>,
 }
 
 /// What a run of comment lines says: a statement often spans several
@@ -213,9 +215,10 @@ impl Source {
             return; // `@Deprecated` between a comment and its declaration
         }
         let continues_comment = std::mem::take(&mut self.in_comment);
-        if self.in_docstring || is_comment(trimmed) {
+        let docstring = self.triple_quoted.unwrap_or(false);
+        self.triple_quoted = triple_quoted_after(trimmed, self.triple_quoted);
+        if docstring || is_comment(trimmed) {
             self.in_comment = true;
-            self.in_docstring = opens_docstring(trimmed, self.in_docstring);
             // A comment goes on announcing, or announces: `# Stormpath
             // error codes`, not `# MySQL client errors (not Stormpath)`.
             let words = Words::of(text);
@@ -227,7 +230,7 @@ impl Source {
                 },
             };
             // `LoanExpress's own error numbers … Ours.`
-            let own = !run.stormpath && says_its_own(text);
+            let own = !run.stormpath && says_its_own(text, run.errors || run.numbers);
             let disowns = words.disowns_stormpath || own;
             run.errors |= words.errors;
             run.numbers |= names_any(text, &["codes", "numbers", "numbering"]);
@@ -244,6 +247,18 @@ impl Source {
             let in_others = self.scopes.last().is_some_and(|s| s.kind == Kind::Other);
             if in_others && !continues_comment {
                 self.scopes.pop(); // the next comment says what follows
+            }
+            // `// Stormpath error codes we retry on` inside a block of the
+            // text's own: what follows in it is Stormpath's.
+            if let Some(scope) = self
+                .scopes
+                .last_mut()
+                .filter(|s| s.kind == Kind::OtherBlock)
+                && words.errors
+                && words.stormpath
+                && !disowns
+            {
+                scope.kind = Kind::Block;
             }
             // `// MySQL client errors`, `// --- MySQL client errors (not
             // Stormpath!) ---` in a class of Stormpath's, or a vendor of
@@ -499,17 +514,21 @@ fn is_comment(trimmed: &[u8]) -> bool {
         && !trimmed.starts_with(b"#[")
 }
 
-/// Whether a Python docstring is open after a line (`\"\"\"CV Business
-/// Online error numbers. OURS.` opens one; a line that holds the quotes
-/// again closes it), given whether one was before it.
-fn opens_docstring(trimmed: &[u8], open: bool) -> bool {
-    let quotes = [&b"\"\"\""[..], b"'''"];
-    let count = |q: &[u8]| memchr::memmem::find_iter(trimmed, q).count();
-    match open {
-        true => quotes.iter().all(|q| count(q) == 0),
-        false => quotes
-            .iter()
-            .any(|q| trimmed.starts_with(q) && count(q) % 2 == 1),
+/// Whether a string in triple quotes is open after a line, and whether
+/// it is a docstring, given what was open before it: a line with an odd
+/// number of triple quotes opens one or closes it, and one that opens
+/// with them opens a docstring (`\"\"\"Our own error numbers.`), where
+/// `HELP = \"\"\"` or Java's `String sql = \"\"\"` opens a string, and
+/// its `\"\"\";` closes it.
+fn triple_quoted_after(trimmed: &[u8], open: Option<bool>) -> Option<bool> {
+    let count = [&b"\"\"\""[..], b"\'\'\'"]
+        .iter()
+        .map(|q| memchr::memmem::find_iter(trimmed, q).count())
+        .sum::<usize>();
+    match (open, count % 2 == 1) {
+        (open, false) => open,
+        (Some(_), true) => None,
+        (None, true) => Some(trimmed.starts_with(b"\"\"\"") || trimmed.starts_with(b"\'\'\'")),
     }
 }
 

@@ -174,3 +174,88 @@ fn what_a_comment_about_stormpaths_codes_calls_its_own_is_not_its_numbers() {
               )\n";
     assert_eq!(codes(go), [10011, 10019]);
 }
+
+#[test]
+fn what_a_comment_calls_its_own_must_be_its_numbers() {
+    use crate::scan::recognise::tests::codes;
+    // "own" and "OUR" about something else, before Stormpath is named.
+    for comment in [
+        "// Check the account's own status before retrying.",
+        "// OUR retry policy: three tries.",
+        "// Handles login failures for our own SPA.",
+    ] {
+        let java = format!(
+            "import com.stormpath.sdk.resource.ResourceException;\n{comment}\n\
+             // Stormpath error codes that mean the login itself failed:\n\
+             static final int[] LOGIN_FAILED = {{7100, 7104}};\n"
+        );
+        assert_eq!(codes(&java), [7100, 7104], "{comment}");
+    }
+    // A comment about Stormpath's codes inside a block of the text's own.
+    let go = "package codes\n\
+              // These are OUR numbers, not Stormpath's.\n\
+              var retry = map[int]bool{\n\
+              \t2001: true,\n\
+              \t// Stormpath error codes we retry on\n\
+              \t7104: true,\n\
+              }\n";
+    assert_eq!(codes(go), [7104]);
+}
+
+#[test]
+fn a_string_in_triple_quotes_is_no_docstring() {
+    use crate::scan::recognise::tests::codes;
+    // A Java text block's `""";` and a Python string's closing quotes
+    // open nothing: the constants below them are read.
+    let java = "class Sql {\n\
+                \x20   String q = \"\"\"\n\
+                \x20       SELECT 1\n\
+                \x20       \"\"\";\n\
+                }\n\
+                // Stormpath login error codes\n\
+                static final int SP_INVALID_PASSWORD = 7100;\n";
+    assert_eq!(codes(java), [7100]);
+    let python = "import stormpath\n\
+                  HELP = \"\"\"\n\
+                  Sign in with your campus ID.\n\
+                  \"\"\"\n\
+                  # Stormpath login error codes\n\
+                  STORMPATH_ERRORS = {7100: 'Wrong password', 7104: 'No such user'}\n";
+    assert_eq!(codes(python), [7100, 7104]);
+}
+
+#[test]
+fn prose_that_starts_like_code_is_not_source() {
+    for line in [
+        "from 04/07 to 04/11 could not get their link",
+        "let me know if the login works now",
+        "import of 2,000 users failed",
+        "export of tickets attached",
+        "case 7100 was closed yesterday",
+        "public key infrastructure is down",
+        "package was delivered to the branch",
+        "using the portal, members see an error",
+        "class of errors we saw",
+    ] {
+        assert!(!starts_code(line.as_bytes()), "{line}");
+    }
+    for line in [
+        "from stormpath.error import Error",
+        "let code = err.code;",
+        "var SP = require('stormpath');",
+        "import com.stormpath.sdk.client.Client;",
+        "import stormpath",
+        "import { Client } from 'stormpath';",
+        "export const ERRORS = {",
+        "case 7100:",
+        "case error.code",
+        "public enum StormpathErrorCode",
+        "package main",
+        "using System;",
+        "class StormpathErrors",
+        "require 'stormpath'",
+        "def handle(err):",
+    ] {
+        assert!(starts_code(line.as_bytes()), "{line}");
+    }
+}

@@ -316,10 +316,12 @@ pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
 }
 
 /// Whether a comment says that the numbers it speaks of are the text's
-/// own: `LoanExpress's own error numbers … Ours.`, `These are OUR
-/// numbers`, `They have nothing to do with Stormpath's numbering`; not
+/// own, in words for them: `LoanExpress's own error numbers … Ours.`,
+/// `These are OUR numbers`, `They have nothing to do with Stormpath's numbering`; not
 /// `Map Stormpath errors to our own codes`, which names Stormpath's.
-pub(super) fn says_its_own(text: &[u8]) -> bool {
+/// A line after one that spoke of the numbers may say so of them: `//
+/// These are Acme's own`.
+pub(super) fn says_its_own(text: &[u8], numbers_before: bool) -> bool {
     if says_phrase(text, b"nothing to do with stormpath") {
         return true;
     }
@@ -336,7 +338,11 @@ pub(super) fn says_its_own(text: &[u8]) -> bool {
         || text
             .split(|b| !b.is_ascii_alphabetic())
             .any(|w| w == b"OUR");
-    owned && !mentions_stormpath(text)
+    // Its numbers, said on the line: not `the account's own status`, `OUR
+    // retry policy`.
+    let numbers = names_any(text, &["numbers", "codes", "errors", "numbering"])
+        || numbers_before && (says_phrase(text, b"are") || says_phrase(text, b"is"));
+    owned && numbers && !mentions_stormpath(text)
 }
 
 /// Whether a text says a lower-case phrase, in any case, as whole words:
