@@ -23,12 +23,14 @@
 //! - `csv`: the code column of a CSV export;
 //! - `other_numbers`: what other programs print after "error", and counts;
 //! - `own_message`: another program's message after its number;
-//! - `disowning`: a text that says its numbers are its own, not Stormpath's;
+//! - `disowning`: a text that says its numbers are its own, not
+//!   Stormpath's, or a sentence that says so of one number;
+//! - `messages`: messages quoted without a number, or in other words;
 //! - `installer`: a Windows Installer log, whose numbers are its errors;
 //! - `source`: integrations' source code (switch labels, comparisons, the
 //!   members of maps, enums and constants about errors).
 //!
-//! Catalog messages quoted without a number are found by `crate::quotes`.
+//! `messages` finds the catalog's texts with `crate::quotes`.
 
 pub(super) mod csv;
 mod decoded;
@@ -36,6 +38,7 @@ mod disowning;
 mod installer;
 mod keywords;
 mod lists;
+mod messages;
 mod numbers;
 mod other_numbers;
 mod own_message;
@@ -76,9 +79,6 @@ const MAX_DECODE_DEPTH: u8 = 4;
 /// each byte of the line: each encoding is undone once or twice, but views
 /// of views could otherwise branch without end.
 const DECODE_BUDGET_PER_BYTE: usize = 8;
-/// How many of the catalog's rarer words a line must hold before it is
-/// read for a message in other words (`quotes::find_reworded`).
-const REWORDED_QUOTE_WORDS: usize = 1;
 /// How many lines apart the rows of a decoded table may stand (HTML puts
 /// `<tbody>` between its header row and the rest).
 const MAX_TABLE_GAP: usize = 2;
@@ -653,38 +653,6 @@ impl Scanner {
             self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);
         }
         self.scratch.source = found;
-    }
-
-    /// Catalog messages and the server's filled-in templates, quoted
-    /// without a number.
-    fn messages(&mut self, text: &[u8], previous: &[u8], offset: usize) {
-        let found = self.quotes(text, previous);
-        // A line that names its code by number needs no other words.
-        let reworded = found.is_empty() && self.current.is_empty() && self.may_be_reworded();
-        if let Some((code, start, end)) = reworded.then(|| quotes::find_reworded(text)).flatten() {
-            self.push(code, Via::Message, offset + start, &text[start..end]);
-        }
-        for (code, start, end) in found {
-            self.push(code, Via::Message, offset + start, &text[start..end]);
-        }
-    }
-
-    /// The messages a line quotes, at the quote words the prefilter found
-    /// in it; a quote its end cuts goes on to the next line.
-    fn quotes(&mut self, text: &[u8], previous: &[u8]) -> Vec<(u32, usize, usize)> {
-        quotes::find_quotes_at(
-            text,
-            previous,
-            &self.scratch.quote_words,
-            &mut self.scratch.folded,
-            &mut self.quotes_cut,
-        )
-    }
-
-    /// Whether the line holds enough of the catalog's rarer words to say a
-    /// message in other words.
-    fn may_be_reworded(&self) -> bool {
-        self.scratch.quote_words.len() >= REWORDED_QUOTE_WORDS
     }
 }
 
