@@ -79,11 +79,8 @@ fn declares(rest: &[u8]) -> bool {
     if rest.starts_with(b"{") || rest.starts_with(b"[") {
         return true;
     }
-    let name = rest
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || b"_$".contains(b))
-        .count();
-    let after = rest[name..].trim_ascii_start();
+    let (name, after) = name_then(rest, b"_$");
+    let after = after.trim_ascii_start();
     name > 0 && (after.is_empty() || b"=:;,".contains(&after[0]))
 }
 
@@ -94,11 +91,8 @@ fn imports(rest: &[u8]) -> bool {
     if rest.starts_with(b"{") || rest.starts_with(b"*") {
         return true;
     }
-    let name = rest
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || b"_$.@/'\"-".contains(b))
-        .count();
-    let after = rest[name..].trim_ascii_end();
+    let (name, after) = name_then(rest, b"_$.@/'\"-");
+    let after = after.trim_ascii_end();
     name > 0
         && (after.is_empty()
             || after.starts_with(b";")
@@ -110,12 +104,19 @@ fn imports(rest: &[u8]) -> bool {
 /// A name alone on its line, or before a `;`: `package main`, `using
 /// System;`.
 fn names_alone(rest: &[u8]) -> bool {
+    let (name, after) = name_then(rest, b"_.");
+    let after = after.trim_ascii_end();
+    name > 0 && (after.is_empty() || after == b";")
+}
+
+/// How long the name at the start of `rest` is (letters, digits and the
+/// bytes of `extra`), and what follows it.
+fn name_then<'a>(rest: &'a [u8], extra: &[u8]) -> (usize, &'a [u8]) {
     let name = rest
         .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || b"_.".contains(b))
+        .take_while(|b| b.is_ascii_alphanumeric() || extra.contains(b))
         .count();
-    let after = rest[name..].trim_ascii_end();
-    name > 0 && (after.is_empty() || after == b";")
+    (name, &rest[name..])
 }
 
 /// What `export ` is followed by in code: `default`, `const`, `function`,
