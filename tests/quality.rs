@@ -442,6 +442,15 @@ fn scan_holds_up_on_issue_25s_archives() {
         precision >= 0.94 && recall >= 0.95,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
+    // Written blind at the seventh session's start: 98 of 101 with 20 false
+    // before it was tuned on; 98 with 7 false after (comments and docstrings
+    // that call the numbers under them the text's own, sentences that say
+    // so of one number, prose lines that only start like code).
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND15_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.93 && recall >= 0.97,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
     // Issue 25's test folder: 104 of 113, 2 false from the third session
     // to the fifth; 106 of 113, 1 false after the sixth's rules (scored on
     // its first build, after its first batch of rules, and on its last).
@@ -494,9 +503,19 @@ fn scan_holds_up_on_issue_25s_archives() {
     // files decoys: 92 of 97 with 52 false on the sixth session's first
     // build, 51 after its first rules, 40 on its last; scored at those
     // three points only, its misses and false reports not printed.
+    // The seventh session: the same, 40 false, on its last build.
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND13_TEST, Counted::Catalog);
     assert!(
         precision >= 0.69 && recall >= 0.94,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+    // Written blind beside scan-blind15-dev by another helper, 14 of its 35
+    // files decoys: 95 of 100 with 49 false on the seventh session's first
+    // build, 95 with 45 false on its last; scored at those two points only,
+    // its misses and false reports not printed.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND15_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.67 && recall >= 0.95,
         "precision {precision:.3} recall {recall:.3}"
     );
 }
