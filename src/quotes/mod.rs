@@ -262,9 +262,12 @@ pub fn find_quotes(text: &[u8]) -> Vec<(u32, usize, usize)> {
             0 => m.len(),
             prefix => prefix,
         };
-        if least <= folded.len()
-            && let Some(at) = memchr::memmem::find(&folded, &m[..least])
-        {
+        if least > folded.len() {
+            continue;
+        }
+        // Each place: the first may run into a word where a later one
+        // stands whole.
+        for at in memchr::memmem::find_iter(&folded, &m[..least]) {
             let matched = folded[at..]
                 .iter()
                 .zip(m)
