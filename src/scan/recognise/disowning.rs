@@ -19,6 +19,7 @@
 //! disown nothing.
 
 use super::Scanner;
+use super::numbers::code_numbers;
 use super::source::{is_other_product, says_not_stormpath};
 use crate::scan::Via;
 use memchr::memmem::{Finder, FinderRev};
@@ -269,29 +270,11 @@ pub(super) fn own_numbers(line: &[u8], lower: &[u8]) -> Vec<u32> {
         if names_stormpath_plainly(&lower[sentence.clone()]) {
             continue;
         }
-        let text = &lower[sentence];
-        let mut i = 0;
-        while i < text.len() {
-            let digits = text[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits == 0 {
-                i += 1;
-                continue;
-            }
-            let whole = (i == 0 || !text[i - 1].is_ascii_alphanumeric())
-                && text
-                    .get(i + digits)
-                    .is_none_or(|b| !b.is_ascii_alphanumeric());
-            let code = std::str::from_utf8(&text[i..i + digits])
-                .ok()
-                .and_then(|n| n.parse::<u32>().ok())
-                .filter(|&n| {
-                    whole && (4..=5).contains(&digits) && crate::catalog::lookup(n).is_some()
-                });
-            if let Some(code) = code.filter(|c| !codes.contains(c)) {
+        code_numbers(&lower[sentence], |_, _, code| {
+            if crate::catalog::lookup(code).is_some() && !codes.contains(&code) {
                 codes.push(code);
             }
-            i += digits;
-        }
+        });
     }
     codes
 }

@@ -305,6 +305,30 @@ pub(super) fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, us
     None
 }
 
+/// The catalog-range numbers of a text, each as code digits: not part of a
+/// word, a decimal or a date.
+pub(super) fn code_numbers(text: &[u8], mut each: impl FnMut(usize, usize, u32)) {
+    let mut at = 0;
+    while at < text.len() {
+        if !text[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < text.len() && text[at].is_ascii_digit() {
+            at += 1;
+        }
+        let word_before =
+            start > 0 && (text[start - 1].is_ascii_alphabetic() || text[start - 1] == b'_');
+        if word_before {
+            continue;
+        }
+        if let Some(code) = code_number(text, start, at) {
+            each(start, at, code);
+        }
+    }
+}
+
 /// The code that the digits at `start..end` spell, if they can be one: four
 /// or five digits, in the range of some category, and not part of a larger
 /// token, a date, a time, a decimal, a version or an amount. `2000/2006`

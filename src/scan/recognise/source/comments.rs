@@ -49,7 +49,7 @@ impl Source {
         let own = !run.stormpath && says_its_own(text, run.errors || run.numbers);
         let disowns = words.disowns_stormpath || own;
         run.errors |= words.errors;
-        run.numbers |= names_any(text, &["codes", "numbers", "numbering"]);
+        run.numbers |= names_numbers(text);
         run.stormpath |= words.stormpath && !words.disowns_stormpath;
         run.disowned |= disowns;
         self.comment_run = run;
@@ -106,9 +106,9 @@ fn is_comment(trimmed: &[u8]) -> bool {
 /// Whether a string in triple quotes is open after a line, and whether
 /// it is a docstring, given what was open before it: a line with an odd
 /// number of triple quotes opens one or closes it, and one that opens
-/// with them opens a docstring (`\"\"\"Our own error numbers.`), where
-/// `HELP = \"\"\"` or Java's `String sql = \"\"\"` opens a string, and
-/// its `\"\"\";` closes it.
+/// with them opens a docstring (`"""Our own error numbers.`), where
+/// `HELP = """` or Java's `String sql = """` opens a string, and its
+/// `""";` closes it.
 fn triple_quoted_after(trimmed: &[u8], open: Option<bool>) -> Option<bool> {
     let count = [&b"\"\"\""[..], b"\'\'\'"]
         .iter()

@@ -1,7 +1,7 @@
 //! Comparisons and membership tests on an error's code: the side that is
 //! not the code holds the codes.
 
-use super::{CodeSet, Found, last_name, named_quantity, numbers, operand, speaks_of_a_code};
+use super::{CodeSet, Found, code_numbers, last_name, named_quantity, operand, speaks_of_a_code};
 use std::sync::OnceLock;
 
 /// The operators of a comparison or a membership test, longest first:
@@ -88,7 +88,7 @@ pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) 
                 }
                 return;
             }
-            numbers(&code[..range.end], |start, end, number| {
+            code_numbers(&code[..range.end], |start, end, number| {
                 if start >= range.start && operand(code, start, end) && !named_quantity(code, start)
                 {
                     found.push(Found {
@@ -117,7 +117,7 @@ pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) 
             if let Some(argument) = other {
                 let number = code[argument.clone()].trim_ascii();
                 let start = number.as_ptr() as usize - code.as_ptr() as usize;
-                numbers(number, |s, e, n| {
+                code_numbers(number, |s, e, n| {
                     if (s, e) == (0, number.len()) {
                         found.push(Found {
                             start,

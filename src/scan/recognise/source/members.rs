@@ -1,7 +1,7 @@
 //! The members of a block about errors, and the keys put into a map about
 //! errors: where in such a line a number is a code.
 
-use super::{Found, Words, last_name, named_quantity, numbers, operand};
+use super::{Found, Words, code_numbers, last_name, named_quantity, operand};
 use crate::catalog;
 
 /// The members of a block about errors on a line: a key at its start
@@ -13,7 +13,7 @@ use crate::catalog;
 pub(super) fn members(code: &[u8], anywhere: bool, found: &mut Vec<Found>) {
     let content = code.len() - code.trim_ascii_start().len();
     let mut last_end = None;
-    numbers(code, |start, end, number| {
+    code_numbers(code, |start, end, number| {
         if catalog::lookup(number).is_none() || !operand(code, start, end) {
             return;
         }
@@ -39,7 +39,7 @@ pub(super) fn members(code: &[u8], anywhere: bool, found: &mut Vec<Found>) {
 /// that has them is another program's numbering, or partly.
 pub(super) fn unknown_members(code: &[u8]) -> u32 {
     let mut unknown = 0;
-    numbers(code, |start, end, number| {
+    code_numbers(code, |start, end, number| {
         let digits = end - start;
         if (4..=5).contains(&digits)
             && catalog::lookup(number).is_none()
@@ -56,7 +56,7 @@ pub(super) fn unknown_members(code: &[u8]) -> u32 {
 /// `errorMessages[7100] = …`, `StormpathErrors.Add(7100, …)`. Only codes
 /// the catalog knows.
 pub(super) fn indexed(code: &[u8], other_maps: &[Vec<u8>], found: &mut Vec<Found>) {
-    numbers(code, |start, end, number| {
+    code_numbers(code, |start, end, number| {
         if catalog::lookup(number).is_none() {
             return;
         }

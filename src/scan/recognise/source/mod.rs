@@ -20,7 +20,7 @@
 //! while its lines are indented deeper than the line that opened it.
 
 use super::keywords::OTHER_CODES;
-use super::numbers::code_number;
+use super::numbers::code_numbers;
 use crate::catalog;
 use comments::CommentRun;
 use comparisons::comparison;
@@ -92,9 +92,9 @@ pub(super) struct Source {
     comment_run: CommentRun,
     /// The last line was a comment, or a Python docstring is open.
     in_comment: bool,
-    /// A string in triple quotes is open (`\"\"\"` or `'''`), and whether
+    /// A string in triple quotes is open (`"""` or `'''`), and whether
     /// it is a docstring (it opened its line): a docstring's lines are a
-    /// comment, a string's (`HELP = \"\"\"`, Java's text blocks) are not.
+    /// comment, a string's (`HELP = """`, Java's text blocks) are not.
     triple_quoted: Option<bool>,
 }
 
@@ -141,7 +141,7 @@ fn code_set(code: &[u8], at: usize) -> Option<CodeSet> {
     let value = &code[at + 1..];
     let mut codes = Vec::new();
     let mut all = true;
-    numbers(value, |start, end, number| {
+    code_numbers(value, |start, end, number| {
         all &= operand(value, start, end) && catalog::lookup(number).is_some();
         codes.push(number);
     });
@@ -381,7 +381,7 @@ fn key_code(trimmed: &[u8]) -> Option<u32> {
         .take_while(|b| b"\"'[{( ".contains(b))
         .count();
     let mut key = None;
-    numbers(trimmed, |start, end, number| {
+    code_numbers(trimmed, |start, end, number| {
         let known = catalog::lookup(number).is_some();
         if start == lead && key.is_none() && known && operand(trimmed, start, end) {
             key = Some(number);
@@ -533,7 +533,7 @@ fn switch_label(code: &[u8], found: &mut Vec<Found>) {
     let mut from = 0;
     loop {
         let end = from + label_end(&code[from..]);
-        numbers(&code[..end], |start, end, code| {
+        code_numbers(&code[..end], |start, end, code| {
             if start >= from {
                 found.push(Found { start, end, code });
             }
@@ -567,30 +567,6 @@ fn label_end(text: &[u8]) -> usize {
         at += 1;
     }
     text.len()
-}
-
-/// The catalog-range numbers of a text, each as code digits: not part of a
-/// word, a decimal or a date.
-fn numbers(text: &[u8], mut each: impl FnMut(usize, usize, u32)) {
-    let mut at = 0;
-    while at < text.len() {
-        if !text[at].is_ascii_digit() {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < text.len() && text[at].is_ascii_digit() {
-            at += 1;
-        }
-        let word_before =
-            start > 0 && (text[start - 1].is_ascii_alphabetic() || text[start - 1] == b'_');
-        if word_before {
-            continue;
-        }
-        if let Some(code) = code_number(text, start, at) {
-            each(start, at, code);
-        }
-    }
 }
 
 /// Whether a number stands as an operand or an item: after `=`, `(`,

@@ -340,9 +340,16 @@ pub(super) fn says_its_own(text: &[u8], numbers_before: bool) -> bool {
             .any(|w| w == b"OUR");
     // Its numbers, said on the line: not `the account's own status`, `OUR
     // retry policy`.
-    let numbers = names_any(text, &["numbers", "codes", "errors", "numbering"])
+    let numbers = names_numbers(text)
+        || names_any(text, &["errors"])
         || numbers_before && (says_phrase(text, b"are") || says_phrase(text, b"is"));
     owned && numbers && !mentions_stormpath(text)
+}
+
+/// Whether a text speaks of codes or numbers: `error numbers`, `our
+/// codes`, `Stormpath's numbering`.
+pub(super) fn names_numbers(text: &[u8]) -> bool {
+    names_any(text, &["codes", "numbers", "numbering"])
 }
 
 /// Whether a text says a lower-case phrase, in any case, as whole words:
