@@ -451,6 +451,16 @@ fn scan_holds_up_on_issue_25s_archives() {
         precision >= 0.93 && recall >= 0.97,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
+    // Written blind at the eighth session's start: 89 of 100 with 69 false
+    // before it was tuned on; 98 with 18 false after (tables whose glosses
+    // are another program's, a product's name before "error", "X's own",
+    // Markdown marks around a code cell, an address of Stormpath's that
+    // does not keep another's number).
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND16_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.84 && recall >= 0.98,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
     // Issue 25's test folder: 104 of 113, 2 false from the third session
     // to the fifth; 106 of 113, 1 false after the sixth's rules (scored on
     // its first build, after its first batch of rules, and on its last).

@@ -108,6 +108,11 @@ pub const SCAN_BLIND14_DEV: &str = "scan-blind14-dev";
 /// codes.
 pub const SCAN_BLIND15_DEV: &str = "scan-blind15-dev";
 pub const SCAN_BLIND15_TEST: &str = "scan-blind15-test";
+/// A development folder written blind at the start of issue 25's eighth
+/// session, for precision: an airline's own API error catalogue, kiosk
+/// fault tables, payment and chat logs that give other products' numbers
+/// in Stormpath's ranges (its files were in subfolders, flattened here).
+pub const SCAN_BLIND16_DEV: &str = "scan-blind16-dev";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

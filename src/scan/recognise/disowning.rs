@@ -19,7 +19,6 @@
 //! disown nothing.
 
 use super::Scanner;
-use super::numbers::code_numbers;
 use super::source::{is_other_product, says_not_stormpath};
 use crate::scan::Via;
 use memchr::memmem::{Finder, FinderRev};
@@ -27,9 +26,7 @@ use std::sync::LazyLock;
 
 /// The most bytes of a line, and of the line before it, read for a
 /// statement.
-const MOST_READ: usize = 1024;
-/// The most codes a text's lines are kept of as its own.
-pub(super) const MOST_OWN_NUMBERS: usize = 16;
+pub(super) const MOST_READ: usize = 1024;
 /// How far from its phrase a statement's word for the numbers may stand.
 const REACH: usize = 40;
 
@@ -118,8 +115,7 @@ fn is_heading_about_errors(line: &[u8]) -> bool {
 /// What the disowning phrases hold, to pass most lines by at a glance.
 static OWN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"own"));
 static RELATED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"relat"));
-static OUR: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"our"));
-static STORMPATH_BACK: LazyLock<FinderRev<'static>> =
+pub(super) static STORMPATH_BACK: LazyLock<FinderRev<'static>> =
     LazyLock::new(|| FinderRev::new(b"stormpath"));
 
 /// "These numbers are unrelated to the codes of our identity provider …
@@ -223,7 +219,7 @@ fn whole_words<'a>(text: &'a [u8], word: &'a [u8]) -> impl Iterator<Item = usize
 }
 
 /// The runs of letters of a text.
-fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+pub(super) fn words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
     text.split(|b| !b.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
 }
@@ -249,179 +245,7 @@ fn clause_len<'a>(bytes: impl Iterator<Item = &'a u8>) -> usize {
 
 const CLAUSE_ENDS: &[u8] = b".;:()!?";
 
-/// How many lines before and after a statement that a number is the
-/// text's own its hits of that code are dropped: a ticket's length, not a
-/// whole export's.
-pub(super) const OWN_NUMBER_LINES: usize = 60;
-
-/// The codes a line says are the text's own, not Stormpath's: "7100 is
-/// our own CVX API code, not a Stormpath code", "That's our own CV Mobile
-/// code CVX 2002", "that's OUR bill pay API code (CVX 10011)", "7101 is
-/// ours". The numbers of the sentence that says so, where it names
-/// Stormpath only to say they are not its ("we map Stormpath's 7100 to our
-/// own code 1001" disowns nothing). `lower` is the line in lower case.
-pub(super) fn own_numbers(line: &[u8], lower: &[u8]) -> Vec<u32> {
-    let mut codes = Vec::new();
-    let line = &line[..line.len().min(MOST_READ)];
-    let lower = &lower[..line.len()];
-    for at in own_phrases(line, lower).take(MOST_OWN_PHRASES) {
-        let sentence = sentence_around(lower, at);
-        // Each "stormpath" of the sentence says "not (a) Stormpath".
-        if names_stormpath_plainly(&lower[sentence.clone()]) {
-            continue;
-        }
-        code_numbers(&lower[sentence], |_, _, code| {
-            if crate::catalog::lookup(code).is_some() && !codes.contains(&code) {
-                codes.push(code);
-            }
-        });
-    }
-    codes
-}
-
-/// Whether a lower-cased line names Stormpath other than to say a number
-/// is not its ("not a Stormpath code").
-pub(super) fn names_stormpath_plainly(lower: &[u8]) -> bool {
-    STORMPATH_BACK.rfind_iter(lower).any(|i| {
-        let before = &lower[..i];
-        !(before.ends_with(b"not ") || before.ends_with(b"not a "))
-    })
-}
-
-/// The most phrases of a line read for `own_numbers`: each reads its
-/// sentence.
-const MOST_OWN_PHRASES: usize = 4;
-
-/// Where a line says that something is its own numbering, as whole words
-/// after a verb of being: "is our own CVX API code", "that's OUR bill pay
-/// code", "is ours". Not "through our own portal", "Our own admin
-/// accounts", "isn't ours", "not one of our own codes": one search for
-/// "our" in the line's lower-cased bytes.
-fn own_phrases<'a>(line: &'a [u8], lower: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
-    let mut from = 0;
-    let found = std::iter::from_fn(move || {
-        let at = from + OUR.find(lower.get(from..)?)?;
-        from = at + 1;
-        Some(at)
-    });
-    found.filter(move |&at| {
-        let end = at + 3;
-        let starts = at == 0 || !lower[at - 1].is_ascii_alphanumeric();
-        let ends = |i: usize| lower.get(i).is_none_or(|b| !b.is_ascii_alphanumeric());
-        let verb = words(&lower[at.saturating_sub(12)..at])
-            .last()
-            .is_some_and(|w| matches!(w, b"is" | b"are" | b"s" | b"was" | b"were"));
-        let ours = lower.get(end) == Some(&b's') && ends(end + 1);
-        // "our own" or "OUR", then a word for the numbering within a few
-        // words: "our own CV Mobile code".
-        let owned = lower[end..].starts_with(b" own") && ends(end + 4)
-            || ends(end) && &line[at..end] == b"OUR";
-        let numbering = || {
-            words(&lower[end..(end + 40).min(lower.len())])
-                .take(5)
-                .any(|w| {
-                    matches!(
-                        w,
-                        b"code" | b"codes" | b"number" | b"numbers" | b"error" | b"errors"
-                    )
-                })
-        };
-        starts && verb && (ours || owned && numbering())
-    })
-}
-
-/// The sentence of a lower-cased line that holds the byte at `at`: from
-/// the stop before it to the stop after it (a stop ends a word: `4.2.0`
-/// and `stormpath.com` go on).
-fn sentence_around(lower: &[u8], at: usize) -> std::ops::Range<usize> {
-    let stop = |i: usize| {
-        b".!?".contains(&lower[i]) && lower.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
-    };
-    let start = (0..at).rev().find(|&i| stop(i)).map_or(0, |i| i + 1);
-    let end = (at..lower.len()).find(|&i| stop(i)).unwrap_or(lower.len());
-    start..end
-}
-
 impl Scanner {
-    /// Drops the hits of the codes a line says are the text's own
-    /// (`own_numbers`), on the lines near it, and keeps them to drop on
-    /// the lines to come.
-    /// `previous` is where the line before it is in the block: "That's
-    /// our" may end it.
-    pub(super) fn follow_own_numbers(
-        &mut self,
-        previous: std::ops::Range<usize>,
-        line: std::ops::Range<usize>,
-        text: &[u8],
-    ) {
-        let lower = &self.scratch.lower[line.clone()];
-        let wrapped = lower.starts_with(b"own ")
-            && self.scratch.lower[previous.clone()]
-                .trim_ascii_end()
-                .ends_with(b" our");
-        if !wrapped && own_phrases(text, lower).next().is_none() {
-            return;
-        }
-        // Over two lines, the line before read whole with it: its "not"
-        // and its "Stormpath" count.
-        let codes = match wrapped {
-            true => {
-                let joined = |before: &[u8], t: &[u8]| [before, b" ", t].concat();
-                let block = &self.scratch.lower;
-                let original = joined(&block[previous.clone()], text);
-                own_numbers(&original, &joined(&block[previous], lower))
-            }
-            false => own_numbers(text, lower),
-        };
-        if codes.is_empty() {
-            return;
-        }
-        let near = self.line.saturating_sub(OWN_NUMBER_LINES);
-        // A line that names Stormpath keeps its numbers (`Customer reports
-        // Stormpath error 7100` in the ticket before).
-        let lines = &self.hit_lines;
-        let block = &self.scratch.lower;
-        let names_stormpath = |number: usize| {
-            let Ok(i) = lines.binary_search_by_key(&number, |&(n, _)| n) else {
-                return false;
-            };
-            let start = lines[i].1;
-            let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |e| start + e);
-            names_stormpath_plainly(&block[start..end])
-        };
-        let line_now = self.line;
-        let this_line_names = names_stormpath_plainly(&block[line]);
-        let theirs = |hit: &super::Hit| {
-            let named = || match hit.line == line_now {
-                true => this_line_names,
-                false => names_stormpath(hit.line),
-            };
-            codes.contains(&hit.code) && hit.via == Via::Number && hit.line >= near && !named()
-        };
-        // The hits are in the order of their lines: only the last few
-        // lines' are looked at.
-        let from = self.hits.partition_point(|hit| hit.line < near);
-        let mut recent = self.hits.split_off(from);
-        recent.retain(|hit| !theirs(hit));
-        self.hits.append(&mut recent);
-        self.current.retain(|hit| !theirs(hit));
-        self.own_numbers
-            .retain(|&(_, said)| line_now <= said + OWN_NUMBER_LINES);
-        for code in codes {
-            if self.own_numbers.len() < MOST_OWN_NUMBERS {
-                self.own_numbers.push((code, line_now));
-            }
-        }
-    }
-
-    /// Whether a number hit of `code` on the current line is one a line
-    /// near it said is the text's own.
-    pub(super) fn is_own_number(&self, code: u32) -> bool {
-        self.own_numbers
-            .iter()
-            .any(|&(own, line)| own == code && self.line <= line + OWN_NUMBER_LINES)
-    }
-
     /// Follows whether the text has disowned its numbers (`disowning`),
     /// after a line of the block (its place and the one before it), and
     /// drops the line's numbers where it had and still has: not on the line
@@ -451,7 +275,6 @@ impl Scanner {
 mod tests {
     use super::*;
     use crate::scan::recognise::tests::codes;
-    use crate::scan::scan_text;
 
     /// Whether a text is disowned after its lines, read in turn.
     fn disowned_after(text: &str) -> Vec<bool> {
@@ -523,72 +346,6 @@ mod tests {
         ] {
             assert_eq!(disowned_after(text), [false], "{text}");
         }
-    }
-
-    #[test]
-    fn a_number_a_line_calls_the_texts_own_is_no_code_near_it() {
-        let ticket = "Member says the app shows \"Error 7100\" on a transfer.\n\
-                      Also \"error 7104\" at sign-in.\n\
-                      7100 is our own API code (over the transfer limit), not a Stormpath code.\n\
-                      Desk script: \"Error 7100\" = transfer limit.";
-        assert_eq!(codes(ticket), [7104]);
-        // The phrase over two lines; in capitals; the number after it.
-        let mail = "He also mentions \"error 2002\" on 04/12. That's our\n\
-                    own mobile code MB 2002 (sign-in locked).\n";
-        assert!(codes(mail).is_empty());
-        let chat =
-            "a bunch of \"error 10011\" in the log: that's OUR bill pay code, not a Stormpath code";
-        assert!(codes(chat).is_empty());
-    }
-
-    #[test]
-    fn a_sentence_that_names_stormpaths_code_beside_its_own_disowns_nothing() {
-        for text in [
-            "We map Stormpath error 7100 to our own code 1001.",
-            "Stormpath error 7100: our own retry logic gave up.",
-            "Stormpath says error 7100, and OUR app shows it as is.",
-            "Stormpath error 7104 again; ours are fine.",
-            // What "our own" says is not the number's: no verb of being
-            // before it, a denial, no word for a numbering after it.
-            "Hi Stormpath support,\nEvery login through our own portal fails with error 7100.",
-            "Our own admin accounts fail with error 7104 on login.",
-            "OUR USERS CANNOT LOG IN - ERROR 7100 FROM THE API",
-            "Is error 7100 on your side or ours?",
-            "Error 7100 isn't ours.",
-            "Error 7104 is definitely not one of our own codes.",
-            "Stormpath keeps rejecting the logins of our\nown staff with error 7100 since Monday.",
-        ] {
-            assert!(
-                codes(text).contains(&7100) || codes(text).contains(&7104),
-                "{text}"
-            );
-        }
-        // Far from the statement, in a long export, the code is a code.
-        let far = format!(
-            "Ticket 1: 7101 is our own code.\n{}Ticket 9: Stormpath error 7101 at login.",
-            "filler line\n".repeat(OWN_NUMBER_LINES + 1)
-        );
-        assert_eq!(codes(&far), [7101]);
-        // A line that names Stormpath keeps its code, before the statement
-        // or after it: another ticket of an export.
-        let export = "id,subject,body\n\
-                      1,Login,\"Customer reports Stormpath error 7100 on every login.\"\n\
-                      2,Transfer,\"Member sees error 7100. 7100 is our own API code, not a Stormpath code.\"\n\
-                      3,Login,\"Stormpath login returns error 7100 again.\"\n";
-        let lines: Vec<usize> = scan_text(export.as_bytes())
-            .iter()
-            .map(|h| h.line)
-            .collect();
-        assert_eq!(lines, [2, 4]);
-        // Source code has rules of its own.
-        let go = "package auth\n\
-                  // 7100 is our own portal error code, not a Stormpath code.\n\
-                  \n\
-                  // Stormpath login error codes\n\
-                  const (\n\
-                  \tspInvalidPassword = 7100\n\
-                  )\n";
-        assert_eq!(codes(go), [7100]);
     }
 
     #[test]

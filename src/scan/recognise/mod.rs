@@ -42,10 +42,12 @@ mod messages;
 mod numbers;
 mod other_numbers;
 mod own_message;
+mod own_numbers;
 mod prefilter;
 mod sentences;
 mod source;
 mod tables;
+mod words;
 
 use crate::catalog;
 use crate::quotes;
@@ -62,6 +64,7 @@ use prefilter::*;
 use sentences::{Read, Sentence};
 use source::Source;
 use tables::*;
+use words::{word_at, word_ending};
 
 /// A line longer than this is scanned in windows of this size, overlapping
 /// by `OVERLAP` so that no mention is cut in two.
@@ -148,6 +151,8 @@ pub(super) struct Scanner {
     /// The open table's header named Stormpath only loosely (`Today
     /// (Stormpath)`): a row's cell counts where it glosses its code.
     table_glossed: bool,
+    /// Whose numbering the open table is, where its header has a gloss.
+    table_judge: Option<tables::TableJudge>,
     /// Whether the line (its first window) has been seen by the table rule.
     table_seen: bool,
     /// Lists of bare numbers under a heading about codes.
@@ -170,7 +175,8 @@ pub(super) struct Scanner {
     /// The text is a Windows Installer log (`installer`).
     installer_log: bool,
     /// Codes a line said are the text's own, and its line
-    /// (`disowning::own_numbers`): their numbers near it are not hits.
+    /// (`own_numbers`), or another product's: their numbers near it are
+    /// not hits.
     own_numbers: Vec<(u32, usize)>,
     /// The line being read names Stormpath: its numbers are no text's own.
     line_names_stormpath: bool,
@@ -200,6 +206,7 @@ impl Scanner {
             keep_repeats: false,
             table_column: None,
             table_glossed: false,
+            table_judge: None,
             table_seen: false,
             lists: Lists::new(),
             sentence: None,
@@ -276,7 +283,7 @@ impl Scanner {
             let context = !self.scratch.keywords.is_empty();
             self.line_names_stormpath = stormpath == disowning::Named::AsAName
                 && !self.own_numbers.is_empty()
-                && disowning::names_stormpath_plainly(&self.scratch.lower[start..end]);
+                && own_numbers::names_stormpath_plainly(&self.scratch.lower[start..end]);
             self.source_text = self.source_text || source::starts_code(line);
             if context || sign || self.carries_over() || self.source_text {
                 self.look(line, previous, 0, context, sign);
@@ -329,7 +336,7 @@ impl Scanner {
             && self
                 .own_numbers
                 .iter()
-                .all(|&(_, line)| self.line > line + disowning::OWN_NUMBER_LINES)
+                .all(|&(_, line)| self.line > line + own_numbers::OWN_NUMBER_LINES)
             && self.decoded.as_ref().is_none_or(|inner| inner.at_rest())
     }
 
@@ -509,10 +516,15 @@ impl Scanner {
             let says_stormpath = || {
                 *says_stormpath_once.get_or_init(|| source::context_says_stormpath(text, &keywords))
             };
-            if keyword.ends_with(b".")
-                || is_other_code(text, keyword_start, keyword)
-                || names_other_systems(text, keyword_start, keyword) && !says_stormpath()
-            {
+            if names_other_systems(text, keyword_start, keyword) && !says_stormpath() {
+                // `BagManager error 6100`, and its `error 6100` lines later.
+                let number = number_after_gap(text, keyword_end);
+                if let Some(code) = number.and_then(|(s, e)| code_number(text, s, e)) {
+                    self.remember_own_number(code);
+                }
+                continue;
+            }
+            if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
                 continue; // `status.` starts nothing but a key
             }
             let theirs = |at| is_not_stormpaths(text, at, source_code, says_stormpath());
@@ -634,6 +646,14 @@ impl Scanner {
         }
     }
 
+    /// Takes back the numbers found from line `first` on: they were
+    /// another program's.
+    fn take_back_numbers(&mut self, first: usize) {
+        let theirs = |hit: &Hit| hit.line >= first && hit.via == Via::Number;
+        self.hits.retain(|hit| !theirs(hit));
+        self.current.retain(|hit| !theirs(hit));
+    }
+
     /// Codes in source code: switch labels, comparisons, members of blocks
     /// about errors.
     fn source_code(&mut self, text: &[u8]) {
@@ -644,10 +664,7 @@ impl Scanner {
             self.current.retain(|hit| hit.via == Via::Message);
         }
         if let Some(first) = self.source.taken_back.take() {
-            // A block that closed as another program's numbering.
-            let theirs = |hit: &Hit| hit.line >= first && hit.via == Via::Number;
-            self.hits.retain(|hit| !theirs(hit));
-            self.current.retain(|hit| !theirs(hit));
+            self.take_back_numbers(first); // a block of another's numbering
         }
         for f in &found {
             self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);
@@ -665,24 +682,6 @@ struct Words {
     /// Words for error codes, not another kind of code (`zip code`): the
     /// line speaks of error codes, as a list's heading must.
     codes: bool,
-}
-
-/// The run of ASCII letters that ends at `end`.
-pub(super) fn word_ending(text: &[u8], end: usize) -> &[u8] {
-    let start = text[..end]
-        .iter()
-        .rposition(|b| !b.is_ascii_alphabetic())
-        .map_or(0, |i| i + 1);
-    &text[start..end]
-}
-
-/// The run of ASCII letters at `at`.
-pub(super) fn word_at(text: &[u8], at: usize) -> &[u8] {
-    let len = text[at..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    &text[at..at + len]
 }
 
 #[cfg(test)]

@@ -10,9 +10,11 @@
 //! after the migration`, `error 7100: el usuario no puede iniciar
 //! sesión`), so what a message does not share with the catalog says
 //! nothing. Prose lines and logs only, on a line that does not name
-//! Stormpath.
+//! Stormpath (an address of its, as a customer's account link in a
+//! payment log, does not count).
 
-use super::source::{context_says_stormpath, names_vendor};
+use super::disowning::{Named, named_at};
+use super::source::names_vendor;
 use crate::scan::{Hit, Via};
 
 /// The most bytes of a message read after its number.
@@ -20,14 +22,14 @@ const MAX_MESSAGE: usize = 200;
 
 /// Drops the numbers of a line (`text`, at `offset` of its whole) whose own
 /// message says they are another program's, unless one of the line's
-/// context words (`keywords`) names Stormpath.
+/// context words (`keywords`) names Stormpath as a name.
 pub(super) fn drop_others(
     hits: &mut Vec<Hit>,
     keywords: &[(usize, usize)],
     text: &[u8],
     offset: usize,
 ) {
-    if !hits.iter().any(|h| h.via == Via::Number) || context_says_stormpath(text, keywords) {
+    if !hits.iter().any(|h| h.via == Via::Number) || names_stormpath(text, keywords) {
         return;
     }
     hits.retain(|hit| {
@@ -39,6 +41,17 @@ pub(super) fn drop_others(
             || text.get(start..end) != Some(hit.text.as_bytes())
             || !(says_otherwise(text, end) || says_its_known_message(text, end, hit.code))
     });
+}
+
+/// Whether one of a line's context words (`keywords` of `text`) names
+/// Stormpath as a name, not in an address (`api.stormpath.com/v1/…`).
+fn names_stormpath(text: &[u8], keywords: &[(usize, usize)]) -> bool {
+    keywords.iter().any(|&(start, end)| {
+        text[start..end]
+            .windows(9)
+            .position(|w| w.eq_ignore_ascii_case(b"stormpath"))
+            .is_some_and(|at| named_at(text, start + at) == Named::AsAName)
+    })
 }
 
 /// Whether the words after a number (`end`) hold another program's
@@ -274,5 +287,16 @@ mod tests {
         ] {
             assert!(!otherwise(line, number), "{line}");
         }
+    }
+
+    #[test]
+    fn an_address_of_stormpaths_keeps_no_other_programs_number() {
+        use crate::scan::recognise::tests::codes;
+        let payment = "sale customer=https://api.stormpath.com/v1/accounts/5Zt \
+                       result=processor_declined processor_code=2001 \
+                       processor_text=\"Insufficient Funds\"";
+        assert!(codes(payment).is_empty());
+        // Stormpath named as a name keeps it.
+        assert_eq!(codes("Stormpath error 2001: insufficient funds?"), [2001]);
     }
 }

@@ -2,9 +2,22 @@
 //! error body a line holds.
 
 use super::keywords::is_other_code;
-use super::source::glosses;
+use super::source::{glosses, numbering::Tally};
 use super::{CODE_DIGITS, Scanner, parse_digits};
 use crate::scan::Via;
+
+/// Whose numbering an open table is, by what its rows say their codes
+/// mean: another program's error table that uses Stormpath's numbers
+/// glosses them as that program does (`| 2001 | Flight sold out |`), and
+/// Stormpath's in words of the catalog's (`| 7100 | wrong password |`).
+pub(super) struct TableJudge {
+    /// The column that says what a row's code means.
+    gloss: usize,
+    tally: Tally,
+    /// The rows have said the table is another program's: its rows hold
+    /// no codes.
+    theirs: bool,
+}
 
 impl Scanner {
     /// A text table: a header line with a cell `Code` (or `Error code`,
@@ -44,11 +57,13 @@ impl Scanner {
         if let Some(column) = exact.or_else(named).or_else(mapping) {
             self.table_column = Some(column);
             self.table_glossed = false;
+            self.table_judge = judge_of(text, &cells, column, self.line + 1);
             return;
         }
         if let Some(column) = glossed() {
             self.table_column = Some(column);
             self.table_glossed = true;
+            self.table_judge = None; // its rows must gloss their codes
             return;
         }
         let Some(column) = self.table_column else {
@@ -73,15 +88,88 @@ impl Scanner {
         });
         match codes {
             Some((s, codes)) if !codes.is_empty() => {
-                for (start, end) in codes {
-                    let (start, end) = (s + start, s + end);
+                if self.table_judge.as_ref().is_some_and(|j| j.theirs) {
+                    return;
+                }
+                let codes = codes.iter().map(|&(start, end)| (s + start, s + end));
+                for (start, end) in codes.clone() {
                     let code = parse_digits(&text[start..end]);
                     self.push(code, Via::Number, start, &text[start..end]);
                 }
+                let codes = codes.map(|(start, end)| parse_digits(&text[start..end]));
+                self.judge_row(text, &cells, codes);
             }
             _ => self.table_column = None,
         }
     }
+
+    /// Counts a row of an open table by whether its gloss says what the
+    /// catalog says of its codes; once the rows say the table is another
+    /// program's, the codes they gave are taken back.
+    fn judge_row(
+        &mut self,
+        text: &[u8],
+        cells: &[(usize, usize)],
+        codes: impl Iterator<Item = u32>,
+    ) {
+        let Some(judge) = self.table_judge.as_mut() else {
+            return;
+        };
+        let Some(&(s, e)) = cells.get(judge.gloss) else {
+            return;
+        };
+        judge.tally.add(&text[s..e], codes);
+        if judge.tally.disagrees() {
+            judge.theirs = true;
+            let first = judge.tally.first_line;
+            self.take_back_numbers(first);
+        }
+    }
+}
+
+/// The judge of a table whose header (`cells` of `text`) has a column that
+/// glosses its codes, beside the code column, and does not name
+/// Stormpath: a header that names it says whose the codes are.
+fn judge_of(
+    text: &[u8],
+    cells: &[(usize, usize)],
+    column: usize,
+    first_row: usize,
+) -> Option<TableJudge> {
+    if cells.iter().any(|&(s, e)| names_stormpath(&text[s..e])) {
+        return None;
+    }
+    let gloss = (0..cells.len()).find(|&i| {
+        let (s, e) = cells[i];
+        i != column && heads_glosses(&text[s..e])
+    })?;
+    Some(TableJudge {
+        gloss,
+        tally: Tally::new(first_row),
+        theirs: false,
+    })
+}
+
+/// Whether a header cell heads what a table's codes mean: `Meaning`,
+/// `What it means`, `Description`, `errorText`, `Usual cause`.
+fn heads_glosses(cell: &[u8]) -> bool {
+    let name: Vec<u8> = cell
+        .iter()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [
+        "meaning",
+        "means",
+        "description",
+        "message",
+        "cause",
+        "text",
+        "reason",
+        "explanation",
+    ]
+    .iter()
+    .any(|w| name.ends_with(w.as_bytes()))
 }
 
 /// Whether the keyword `keyword`, ending at `end` of a line, ends a cell
@@ -115,6 +203,7 @@ pub(super) fn may_head_a_table(text: &[u8], keyword: &[u8], end: usize) -> bool 
 /// may have).
 fn says_what_codes_mean(cell: &[u8]) -> bool {
     let cell = cell.trim_ascii();
+    // Or starts so, whole words: `Meaning in Stormpath`.
     [
         "meaning",
         "what it means",
@@ -123,7 +212,12 @@ fn says_what_codes_mean(cell: &[u8]) -> bool {
         "cause",
     ]
     .iter()
-    .any(|w| cell.eq_ignore_ascii_case(w.as_bytes()))
+    .any(|w| {
+        let rest = cell.get(w.len()..);
+        cell.len() >= w.len()
+            && cell[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            && rest.is_some_and(|r| r.first().is_none_or(|b| !b.is_ascii_alphanumeric()))
+    })
 }
 
 /// Whether a header cell names Stormpath, and not as what its column is
@@ -157,8 +251,10 @@ pub(super) fn codes_in_cell(cell: &[u8]) -> Vec<(usize, usize)> {
             && digits[0] != b'0'
             && digits.iter().all(u8::is_ascii_digit)
     };
+    // Markdown's code spans and emphasis around a code: `` `7100` ``.
     let pieces = cell
         .split(|b| b" \t,;/|&".contains(b))
+        .map(trim_markup)
         .filter(|piece| !piece.is_empty());
     let mut codes = Vec::new();
     for piece in pieces {
@@ -169,6 +265,17 @@ pub(super) fn codes_in_cell(cell: &[u8]) -> Vec<(usize, usize)> {
         codes.push((start, start + piece.len()));
     }
     codes
+}
+
+/// A piece of a cell without Markdown's marks around it: `` ` ``, `*`, `_`.
+fn trim_markup(piece: &[u8]) -> &[u8] {
+    let marks = |b: &u8| b"`*_".contains(b);
+    let start = piece.iter().position(|b| !marks(b)).unwrap_or(piece.len());
+    let end = piece
+        .iter()
+        .rposition(|b| !marks(b))
+        .map_or(start, |i| i + 1);
+    &piece[start..end]
 }
 
 /// The cells of a table line, trimmed: split at `|` where the line has
@@ -340,5 +447,39 @@ mod tests {
         assert!(codes(mysql).is_empty());
         let ours = "## Stormpath errors\n\n| 2002 | invalid value |\n";
         assert_eq!(codes(ours), [2002]);
+    }
+
+    #[test]
+    fn a_table_whose_glosses_are_another_programs_holds_no_codes() {
+        let theirs = "| errorCode | errorText | HTTP |\n|---|---|---|\n\
+                      | 2001 | Flight sold out | 409 |\n\
+                      | 2002 | Fare class closed | 409 |\n\
+                      | 2003 | Date outside schedule | 400 |\n\
+                      | 2006 | Passenger count above 9 | 400 |\n";
+        assert!(codes(theirs).is_empty());
+        // Stormpath's, glossed in other words than the catalog's, some.
+        let ours = "| Code | Meaning |\n|---|---|\n\
+                    | 7100 | wrong password |\n\
+                    | 7101 | account disabled |\n\
+                    | 7102 | user never clicked the link |\n\
+                    | 7104 | no such user |\n";
+        assert_eq!(codes(ours), [7100, 7101, 7102, 7104]);
+        // A header that names Stormpath says whose the codes are; two rows
+        // say too little.
+        let named = "| Stormpath code | Meaning |\n|---|---|\n\
+                     | 2001 | Flight sold out |\n\
+                     | 2002 | Fare class closed |\n\
+                     | 2003 | Date outside schedule |\n";
+        assert_eq!(codes(named), [2001, 2002, 2003]);
+        let few = "| Code | Meaning |\n|---|---|\n| 2001 | Flight sold out |\n| 2002 | Fare class closed |\n";
+        assert_eq!(codes(few), [2001, 2002]);
+    }
+
+    #[test]
+    fn a_code_cell_may_mark_its_code_up() {
+        let mapping = "| Stormpath | Meaning in Stormpath | Okta |\n|---|---|---|\n\
+                       | `2001` | email already exists | E0000001 |\n\
+                       | **7100** | wrong password | E0000004 |\n";
+        assert_eq!(codes(mapping), [2001, 7100]);
     }
 }

@@ -31,7 +31,7 @@ mod comments;
 mod comparisons;
 pub(in crate::scan::recognise) mod glosses;
 mod members;
-mod numbering;
+pub(in crate::scan::recognise) mod numbering;
 mod signs;
 mod words;
 

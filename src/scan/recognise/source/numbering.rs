@@ -18,9 +18,9 @@ const MIN_JUDGED: u32 = 3;
 
 /// What the members of the open block said so far.
 #[derive(Debug, Default, Clone)]
-pub(super) struct Tally {
+pub(in crate::scan::recognise) struct Tally {
     /// The line the block's first member stands on.
-    pub(super) first_line: usize,
+    pub(in crate::scan::recognise) first_line: usize,
     /// Members whose line has words to judge them by.
     judged: u32,
     /// Of those, the members whose line shares a word with one of their
@@ -31,7 +31,7 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    pub(super) fn new(first_line: usize) -> Tally {
+    pub(in crate::scan::recognise) fn new(first_line: usize) -> Tally {
         Tally {
             first_line,
             judged: 0,
@@ -41,7 +41,11 @@ impl Tally {
     }
 
     /// Counts a member line (`code`, its comment cut) that holds `codes`.
-    pub(super) fn add(&mut self, code: &[u8], mut codes: impl Iterator<Item = u32>) {
+    pub(in crate::scan::recognise) fn add(
+        &mut self,
+        code: &[u8],
+        mut codes: impl Iterator<Item = u32>,
+    ) {
         if !glosses::says_something(code) {
             return; // `7100,` or `E7100 = 7100`: nothing to judge by
         }
@@ -53,7 +57,13 @@ impl Tally {
     /// is no code, enough members to judge, and fewer than one in four
     /// agreeing with the catalog.
     pub(super) fn is_another_numbering(&self) -> bool {
-        self.unknown > 0 && self.judged >= MIN_JUDGED && self.agreeing * 4 < self.judged
+        self.unknown > 0 && self.disagrees()
+    }
+
+    /// Whether enough members were judged, and fewer than one in four of
+    /// them agree with the catalog.
+    pub(in crate::scan::recognise) fn disagrees(&self) -> bool {
+        self.judged >= MIN_JUDGED && self.agreeing * 4 < self.judged
     }
 }
 

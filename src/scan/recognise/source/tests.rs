@@ -259,3 +259,13 @@ fn prose_that_starts_like_code_is_not_source() {
         assert!(starts_code(line.as_bytes()), "{line}");
     }
 }
+
+#[test]
+fn a_block_under_a_comment_that_says_not_from_stormpath_holds_no_codes() {
+    let ts = "import { Client } from 'stormpath';\n\
+              /** The app's own error numbers (NOT from Stormpath). */\n\
+              export enum AppErrorCode {\n  OFFLINE = 9001,\n  SEAT_TAKEN = 4001,\n}\n\
+              /** Stormpath code -> i18n key. */\n\
+              export const STORMPATH_ERROR_KEYS = {\n  7102: 'signin.notVerified',\n};\n";
+    assert_eq!(crate::scan::recognise::tests::codes(ts), [7102]);
+}

@@ -309,10 +309,10 @@ pub(in crate::scan::recognise) fn context_says_stormpath(
     spans.iter().any(|&(s, e)| mentions_stormpath(&text[s..e]))
 }
 
-/// Whether a text says "not Stormpath" in those words (not "cannot
-/// Stormpath", nor "not Stormpath-synced").
+/// Whether a text says "not Stormpath" or "not from Stormpath" in those
+/// words (not "cannot Stormpath", nor "not Stormpath-synced").
 pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
-    says_phrase(text, b"not stormpath")
+    says_phrase(text, b"not stormpath") || says_phrase(text, b"not from stormpath")
 }
 
 /// Whether a comment says that the numbers it speaks of are the text's
