@@ -39,7 +39,7 @@ pub(super) fn drop_others(
         let end = start + hit.text.len();
         hit.via != Via::Number
             || text.get(start..end) != Some(hit.text.as_bytes())
-            || !(says_otherwise(text, end) || says_its_known_message(text, end, hit.code))
+            || !(says_otherwise(text, end) || says_its_known_message(text, start, end, hit.code))
     });
 }
 
@@ -54,18 +54,31 @@ fn names_stormpath(text: &[u8], keywords: &[(usize, usize)]) -> bool {
     })
 }
 
-/// Whether the words after a number (`end`) hold another program's
-/// well-known message for that number: `Error 1920. Service 'Agent'
-/// failed to start`, `error 11001: No such host is known`.
-fn says_its_known_message(text: &[u8], end: usize, number: u32) -> bool {
+/// Whether the words around a number (from `start` to `end`) hold
+/// another program's well-known message for that number, after it
+/// (`Error 1920. Service 'Agent' failed to start`, `error 11001: No such
+/// host is known`) or before it (`'MySQL server has gone away' (client
+/// error 2006)`).
+fn says_its_known_message(text: &[u8], start: usize, end: usize, number: u32) -> bool {
     let Some(messages) = known_messages(number) else {
         return false;
     };
     let after = &text[end..text.len().min(end + MAX_MESSAGE)];
+    let before = &text[start.saturating_sub(MAX_MESSAGE)..start];
     messages.split(|&b| b == b'|').any(|message| {
-        after
-            .windows(message.len())
-            .any(|w| w.eq_ignore_ascii_case(message))
+        [after, before]
+            .iter()
+            .any(|words| holds_ignoring_case(words, message))
+    })
+}
+
+/// Whether a text holds a lower-case message, in any case: a look at each
+/// place its first letter stands, in either case.
+fn holds_ignoring_case(text: &[u8], message: &[u8]) -> bool {
+    let first = message[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|at| {
+        text.get(at..at + message.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(message))
     })
 }
 
@@ -219,8 +232,8 @@ mod tests {
     fn another_programs_well_known_message_says_whose_a_number_is() {
         let known = |line: &str, number: u32| {
             let digits = number.to_string();
-            let end = line.find(&digits).expect("the number is on the line") + digits.len();
-            says_its_known_message(line.as_bytes(), end, number)
+            let start = line.find(&digits).expect("the number is on the line");
+            says_its_known_message(line.as_bytes(), start, start + digits.len(), number)
         };
         assert!(known(
             "Error 1920. Service 'SP Agent' (spagent) failed to start.",
@@ -230,6 +243,10 @@ mod tests {
         assert!(known("Error 12002: The operation timed out", 12002));
         assert!(known("processor code 2001 (Insufficient Funds)", 2001));
         assert!(known("Error 2006: MySQL server has gone away", 2006));
+        assert!(known(
+            "'MySQL server has gone away' (client error 2006)",
+            2006
+        ));
         // ID Site's own token error, on a request that timed out later.
         assert!(!known("error 12002 after the request timed out", 12002));
         // Stormpath's own words, or another number's message.
