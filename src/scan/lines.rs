@@ -203,6 +203,7 @@ fn read_blocks(
                 Some(last) => {
                     tracker.block(&text[..last], first_line);
                     scanner.block(&text[..last]);
+                    scanner.end_block(last + 1 == text.len());
                     if let Some(clock) = clock.as_deref_mut() {
                         let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
                         clock.block(&text[..last], lines, &mut scanner.hits);
@@ -212,6 +213,7 @@ fn read_blocks(
                 None if at_end => {
                     tracker.block(text, first_line);
                     scanner.block(text);
+                    scanner.end_block(true);
                     if let Some(clock) = clock.as_deref_mut() {
                         let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
                         clock.block(text, lines, &mut scanner.hits);

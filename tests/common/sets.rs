@@ -113,6 +113,9 @@ pub const SCAN_BLIND15_TEST: &str = "scan-blind15-test";
 /// fault tables, payment and chat logs that give other products' numbers
 /// in Stormpath's ranges (its files were in subfolders, flattened here).
 pub const SCAN_BLIND16_DEV: &str = "scan-blind16-dev";
+/// Its test twin, written blind beside it by another helper: a city's
+/// resident services (flattened in the same way).
+pub const SCAN_BLIND16_TEST: &str = "scan-blind16-test";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

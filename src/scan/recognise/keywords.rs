@@ -241,10 +241,6 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
             word = &class[..suffix];
         }
     }
-    // `BagManager error 6100`: a product's name, in camel case.
-    if !code && at > 0 && text[at - 1] == b' ' && is_product_name(word) {
-        return true;
-    }
     let mut lower = [0u8; 8];
     let Some(word) = lowered(word, &mut lower) else {
         return false;
@@ -256,23 +252,6 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
             b"native" | b"socket" | b"win32" | b"winsock" | b"os" | b"sql"
         ),
     }
-}
-
-/// Whether a word is a product's name in camel case, a capital after a
-/// small letter inside it (`BagManager`, `CallDesk`), and not Stormpath's
-/// nor a provider's whose errors Stormpath has codes for (`IdSite`,
-/// `GitHub`, `LinkedIn`).
-fn is_product_name(word: &[u8]) -> bool {
-    let camel = word.first().is_some_and(u8::is_ascii_uppercase)
-        && word
-            .windows(2)
-            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    let mut lower = [0u8; 32];
-    camel
-        && lowered(word, &mut lower).is_some_and(|w| {
-            !(memchr::memmem::find(w, b"stormpath").is_some()
-                || matches!(w, b"idsite" | b"github" | b"linkedin"))
-        })
 }
 
 /// Whether a word that names a thing follows the number at `end` (`2016
@@ -325,17 +304,11 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
                         | b"each"
                         | b"if"
                         | b"because"
-                        | b"and"
                         | b"but"
-                        | b"or"
                         | b"until"
                         | b"before"
                         | b"then"
                         | b"means"
-                        | b"are"
-                        | b"were"
-                        | b"has"
-                        | b"had"
                 )
     });
     word_len > 0 && !names_nothing
@@ -363,17 +336,6 @@ mod tests {
         assert!(!is_other_code(b"\"stormpathCode\": 7100", 10, b"Code"));
         let idp = b"login failed: idpResponseCode=7100";
         assert!(!names_other_systems(idp, 25, b"Code"));
-        // A product's name in camel case, but Stormpath's own or a
-        // provider's.
-        let error = |line: &str| {
-            names_other_systems(line.as_bytes(), line.find("error").unwrap(), b"error")
-        };
-        assert!(error("rejected with BagManager error 6100"));
-        assert!(error("CallDesk error 4002 (case locked)"));
-        assert!(!error("IdSite error 12001 on callback"));
-        assert!(!error("GitHub error 7201 at sign-up"));
-        assert!(!error("Login error 7100"));
-        assert!(!error("the Stormpath error 7100"));
     }
 
     #[test]
@@ -385,8 +347,10 @@ mod tests {
             "the shift got Stormpath 7106 because it was off",
             "7106"
         ));
-        assert!(!thing("Stormpath 7100 and 7101 at login", "7100"));
         assert!(thing("Stormpath 7104 roadmap", "7104"));
+        // Nor "and" or "or", after which a count goes on.
+        assert!(thing("Stormpath 3000 or so accounts", "3000"));
+        assert!(thing("Stormpath 9000 and 9001 seats", "9000"));
         // A year names its thing whatever follows.
         assert!(thing("Stormpath 2016 and beyond", "2016"));
     }

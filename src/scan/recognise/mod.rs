@@ -153,6 +153,8 @@ pub(super) struct Scanner {
     table_glossed: bool,
     /// Whose numbering the open table is, where its header has a gloss.
     table_judge: Option<tables::TableJudge>,
+    /// The last Markdown heading names Stormpath (`note_heading`).
+    title_names_stormpath: bool,
     /// Whether the line (its first window) has been seen by the table rule.
     table_seen: bool,
     /// Lists of bare numbers under a heading about codes.
@@ -207,6 +209,7 @@ impl Scanner {
             table_column: None,
             table_glossed: false,
             table_judge: None,
+            title_names_stormpath: false,
             table_seen: false,
             lists: Lists::new(),
             sentence: None,
@@ -333,6 +336,7 @@ impl Scanner {
             && !self.source_text
             && !self.disowned
             && !self.installer_log
+            && !self.title_names_stormpath
             && self
                 .own_numbers
                 .iter()
@@ -407,6 +411,7 @@ impl Scanner {
             true => self.numbers(text, offset),
             false => Words::default(),
         };
+        self.note_heading(text);
         // Only a line with the word "code" starts a table.
         if !self.table_seen && (words.code || self.table_column.is_some()) {
             self.table(text);
@@ -516,15 +521,10 @@ impl Scanner {
             let says_stormpath = || {
                 *says_stormpath_once.get_or_init(|| source::context_says_stormpath(text, &keywords))
             };
-            if names_other_systems(text, keyword_start, keyword) && !says_stormpath() {
-                // `BagManager error 6100`, and its `error 6100` lines later.
-                let number = number_after_gap(text, keyword_end);
-                if let Some(code) = number.and_then(|(s, e)| code_number(text, s, e)) {
-                    self.remember_own_number(code);
-                }
-                continue;
-            }
-            if keyword.ends_with(b".") || is_other_code(text, keyword_start, keyword) {
+            if keyword.ends_with(b".")
+                || is_other_code(text, keyword_start, keyword)
+                || names_other_systems(text, keyword_start, keyword) && !says_stormpath()
+            {
                 continue; // `status.` starts nothing but a key
             }
             let theirs = |at| is_not_stormpaths(text, at, source_code, says_stormpath());
@@ -646,10 +646,10 @@ impl Scanner {
         }
     }
 
-    /// Takes back the numbers found from line `first` on: they were
-    /// another program's.
-    fn take_back_numbers(&mut self, first: usize) {
-        let theirs = |hit: &Hit| hit.line >= first && hit.via == Via::Number;
+    /// Takes back the numbers found on some lines: they were another
+    /// program's.
+    fn take_back_numbers(&mut self, lines: impl std::ops::RangeBounds<usize>) {
+        let theirs = |hit: &Hit| lines.contains(&hit.line) && hit.via == Via::Number;
         self.hits.retain(|hit| !theirs(hit));
         self.current.retain(|hit| !theirs(hit));
     }
@@ -664,7 +664,7 @@ impl Scanner {
             self.current.retain(|hit| hit.via == Via::Message);
         }
         if let Some(first) = self.source.taken_back.take() {
-            self.take_back_numbers(first); // a block of another's numbering
+            self.take_back_numbers(first..); // a block of another's numbering
         }
         for f in &found {
             self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);

@@ -1,9 +1,7 @@
-//! Numbers a line says are the text's own, or another product's, not
-//! Stormpath's: "7100 is our own CVX API code, not a Stormpath code", "4002
-//! is CallDesk's own lock message", "Error 7103 is a message from our
-//! points service", `BagManager error 6100`. Their number hits are dropped
-//! for a ticket's length around the line, but on lines that name
-//! Stormpath.
+//! Numbers a line says are the text's own, not Stormpath's: "7100 is our
+//! own CVX API code, not a Stormpath code", "4002 is CallDesk's own lock
+//! message". Their number hits are dropped for a ticket's length around
+//! the line, but on lines that name Stormpath.
 
 use super::Scanner;
 use super::disowning::{MOST_READ, STORMPATH_BACK, words};
@@ -86,9 +84,7 @@ fn own_phrases<'a>(line: &'a [u8], lower: &'a [u8]) -> impl Iterator<Item = usiz
         // words: "our own CV Mobile code".
         let owned = lower[end..].starts_with(b" own") && ends(end + 4)
             || ends(end) && &line[at..end] == b"OUR";
-        let claimed =
-            || after_a_verb(lower, at) && (ours || owned && names_a_numbering(lower, end));
-        starts && ends(end) && is_from_our(&lower[..at]) || starts && claimed()
+        starts && after_a_verb(lower, at) && (ours || owned && names_a_numbering(lower, end))
     });
     // "CallDesk's own", the apostrophe straight or typographic: the
     // phrase starts at the owner's name.
@@ -105,32 +101,12 @@ fn own_phrases<'a>(line: &'a [u8], lower: &'a [u8]) -> impl Iterator<Item = usiz
             .rposition(|b| !b.is_ascii_alphanumeric())
             .map_or(0, |i| i + 1);
         let end = at + b"s own".len();
-        (name < name_end && ends(end) && after_a_verb(lower, name) && names_a_numbering(lower, end))
-            .then_some(name)
+        // "it's own", for "its own", is no owner's.
+        let owner = &lower[name..name_end];
+        let owned = !owner.is_empty() && owner != b"it" && ends(end);
+        (owned && after_a_verb(lower, name) && names_a_numbering(lower, end)).then_some(name)
     });
     ours.chain(owners)
-}
-
-/// Whether a lower-cased text that ends before "our" says a number is a
-/// thing from it: "Error 7103 is a message from (our …)", the number
-/// right before the verb (not "This is a message from our support team").
-fn is_from_our(before: &[u8]) -> bool {
-    let mut rest = before;
-    let mut take = |ok: &dyn Fn(&[u8]) -> bool| {
-        let trimmed = rest.trim_ascii_end();
-        let start = trimmed
-            .iter()
-            .rposition(|b| !b.is_ascii_alphabetic())
-            .map_or(0, |i| i + 1);
-        let word_ok = ok(&trimmed[start..]);
-        rest = &trimmed[..start];
-        word_ok
-    };
-    take(&|w| w == b"from")
-        && take(&|w| matches!(w, b"message" | b"code" | b"error" | b"number" | b"status"))
-        && take(&|w| matches!(w, b"a" | b"an"))
-        && take(&|w| matches!(w, b"is" | b"was"))
-        && rest.trim_ascii_end().last().is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether the last word before `at` of a lower-cased line is a verb of
@@ -162,11 +138,16 @@ fn names_a_numbering(lower: &[u8], end: usize) -> bool {
 }
 
 /// The sentence of a lower-cased line that holds the byte at `at`: from
-/// the stop before it to the stop after it (a stop ends a word: `4.2.0`
-/// and `stormpath.com` go on).
+/// the stop before it to the stop after it (`.`, `!`, `?` or `;` that ends
+/// a word: `4.2.0` and `stormpath.com` go on; a comma before "and" or
+/// "but").
 fn sentence_around(lower: &[u8], at: usize) -> std::ops::Range<usize> {
     let stop = |i: usize| {
-        b".!?".contains(&lower[i]) && lower.get(i + 1).is_none_or(|b| b.is_ascii_whitespace())
+        let ends_word = lower.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
+        let joins = |word: &[u8]| lower[i + 1..].starts_with(word);
+        ends_word
+            && (b".!?;".contains(&lower[i])
+                || lower[i] == b',' && (joins(b" and ") || joins(b" but ")))
     };
     let start = (0..at).rev().find(|&i| stop(i)).map_or(0, |i| i + 1);
     let end = (at..lower.len()).find(|&i| stop(i)).unwrap_or(lower.len());
@@ -337,19 +318,20 @@ mod tests {
     fn a_number_another_products_own_is_no_code_near_it() {
         assert!(codes("The error 4002 is CallDesk's own lock message.").is_empty());
         assert!(codes("The error 4002 is CallDesk\u{2019}s own lock code.").is_empty());
-        assert!(codes("Error 7103 is a message from our points service.").is_empty());
-        // Not a number's: an e-mail's greeting, an account's own problem.
+        // Not a number's: an account's own problem, "it's" for "its".
+        assert_eq!(codes("Error 7100 is the account's own problem."), [7100]);
+        let ticket = "we get error 7104 for some users and error 7100 for others.\n\
+                      Agent: 7104 is it's own error code, separate from 7100.\n";
+        assert_eq!(codes(ticket), [7104, 7100]);
+        // Only the sentence that says so: not past a semicolon, nor a comma
+        // before "and".
         assert_eq!(
-            codes("Hi, this is a message from our support team: error 7100 means wrong password."),
+            codes("Error 4002 is CallDesk's own lock message, and error 7100 is the login."),
             [7100]
         );
-        assert_eq!(codes("Error 7100 is the account's own problem."), [7100]);
-        // A product's name before "error", and the same error later; a
-        // line that names Stormpath keeps its number.
-        let chat = "handhelds rejecting scans with BagManager error 6100 (BSM not found)\n\
-                    replay done, error 6100 gone\n\
-                    and Stormpath error 6100 on the agent, though\n";
-        let lines: Vec<usize> = scan_text(chat.as_bytes()).iter().map(|h| h.line).collect();
-        assert_eq!(lines, [3]);
+        assert_eq!(
+            codes("error 7100 on login; 4002 is CallDesk's own lock message"),
+            [7100]
+        );
     }
 }

@@ -6,17 +6,18 @@ use super::source::{glosses, numbering::Tally};
 use super::{CODE_DIGITS, Scanner, parse_digits};
 use crate::scan::Via;
 
-/// Whose numbering an open table is, by what its rows say their codes
-/// mean: another program's error table that uses Stormpath's numbers
-/// glosses them as that program does (`| 2001 | Flight sold out |`), and
-/// Stormpath's in words of the catalog's (`| 7100 | wrong password |`).
+/// Whose numbering an open Markdown table is, by what its rows say their
+/// codes mean: another program's error table that uses Stormpath's
+/// numbers glosses them as that program does (`| 2001 | Flight sold out
+/// |`), and Stormpath's in words of the catalog's (`| 7100 | wrong password
+/// |`). Judged once, where the table ends within a block of lines read,
+/// under a heading that does not name Stormpath.
 pub(super) struct TableJudge {
     /// The column that says what a row's code means.
     gloss: usize,
     tally: Tally,
-    /// The rows have said the table is another program's: its rows hold
-    /// no codes.
-    theirs: bool,
+    /// The line of the last row that gave codes.
+    last_row: usize,
 }
 
 impl Scanner {
@@ -26,7 +27,7 @@ impl Scanner {
     pub(super) fn table(&mut self, text: &[u8]) {
         let cells = cells(text);
         if cells.is_empty() {
-            self.table_column = None;
+            self.end_table();
             return;
         }
         // A cell that says just `Code` wins over `Error code`.
@@ -57,18 +58,27 @@ impl Scanner {
         if let Some(column) = exact.or_else(named).or_else(mapping) {
             self.table_column = Some(column);
             self.table_glossed = false;
-            self.table_judge = judge_of(text, &cells, column, self.line + 1);
+            self.end_table();
+            self.table_column = Some(column);
+            self.table_glossed = false;
+            if !self.title_names_stormpath {
+                self.table_judge = judge_of(text, &cells, column, self.line + 1);
+            }
             return;
         }
         if let Some(column) = glossed() {
+            self.end_table(); // the new one's rows must gloss their codes
             self.table_column = Some(column);
             self.table_glossed = true;
-            self.table_judge = None; // its rows must gloss their codes
             return;
         }
         let Some(column) = self.table_column else {
             return;
         };
+        if self.table_judge.is_some() && !text.contains(&b'|') {
+            self.end_table(); // prose after a Markdown table is no row
+            return;
+        }
         if cells
             .iter()
             .all(|&(s, e)| text[s..e].iter().all(|b| b"-:=+".contains(b)))
@@ -88,9 +98,6 @@ impl Scanner {
         });
         match codes {
             Some((s, codes)) if !codes.is_empty() => {
-                if self.table_judge.as_ref().is_some_and(|j| j.theirs) {
-                    return;
-                }
                 let codes = codes.iter().map(|&(start, end)| (s + start, s + end));
                 for (start, end) in codes.clone() {
                     let code = parse_digits(&text[start..end]);
@@ -99,13 +106,57 @@ impl Scanner {
                 let codes = codes.map(|(start, end)| parse_digits(&text[start..end]));
                 self.judge_row(text, &cells, codes);
             }
-            _ => self.table_column = None,
+            _ => self.end_table(),
+        }
+    }
+
+    /// Ends the open table, judging it.
+    fn end_table(&mut self) {
+        self.judge_table();
+        self.table_judge = None;
+        self.table_column = None;
+    }
+
+    /// Judges the table that ends by all its rows: another program's has
+    /// its codes taken back.
+    fn judge_table(&mut self) {
+        let Some(judge) = self.table_judge.take() else {
+            return;
+        };
+        if judge.tally.disagrees() {
+            self.take_back_numbers(judge.tally.first_line..=judge.last_row);
+        }
+    }
+
+    /// Ends a block of lines, before its hits are handed on: a table still
+    /// open is judged where the block took all that was read (as at the
+    /// text's end: a short read of a file is its last), else left unjudged
+    /// (its rows so far go on with the block's hits, and a verdict on part
+    /// of it would depend on where the reads end).
+    pub(in crate::scan) fn end_block(&mut self, took_all_read: bool) {
+        match took_all_read {
+            true => self.judge_table(),
+            false => self.table_judge = None,
+        }
+    }
+
+    /// Notes whether the heading last read names Stormpath: a table under
+    /// it is Stormpath's, glossed in any words. A heading is a Markdown
+    /// one (`## Stormpath errors`), a line in bold alone (`**Stormpath
+    /// errors**`) or an e-mail's subject.
+    pub(super) fn note_heading(&mut self, text: &[u8]) {
+        let hashes = text.iter().take_while(|&&b| b == b'#').count();
+        let markdown = hashes > 0 && text.get(hashes).is_none_or(|&b| b == b' ');
+        let line = text.trim_ascii();
+        let bold = line.len() > 4 && line.starts_with(b"**") && line.ends_with(b"**");
+        let subject = line.len() >= 8 && line[..8].eq_ignore_ascii_case(b"subject:");
+        if markdown || bold || subject {
+            self.title_names_stormpath = names_stormpath(text);
         }
     }
 
     /// Counts a row of an open table by whether its gloss says what the
-    /// catalog says of its codes; once the rows say the table is another
-    /// program's, the codes they gave are taken back.
+    /// catalog says of its codes.
     fn judge_row(
         &mut self,
         text: &[u8],
@@ -119,24 +170,20 @@ impl Scanner {
             return;
         };
         judge.tally.add(&text[s..e], codes);
-        if judge.tally.disagrees() {
-            judge.theirs = true;
-            let first = judge.tally.first_line;
-            self.take_back_numbers(first);
-        }
+        judge.last_row = self.line;
     }
 }
 
-/// The judge of a table whose header (`cells` of `text`) has a column that
-/// glosses its codes, beside the code column, and does not name
-/// Stormpath: a header that names it says whose the codes are.
+/// The judge of a Markdown table whose header (`cells` of `text`) has a
+/// column that glosses its codes, beside the code column, and does not
+/// name Stormpath: a header that names it says whose the codes are.
 fn judge_of(
     text: &[u8],
     cells: &[(usize, usize)],
     column: usize,
     first_row: usize,
 ) -> Option<TableJudge> {
-    if cells.iter().any(|&(s, e)| names_stormpath(&text[s..e])) {
+    if !text.contains(&b'|') || cells.iter().any(|&(s, e)| names_stormpath(&text[s..e])) {
         return None;
     }
     let gloss = (0..cells.len()).find(|&i| {
@@ -146,12 +193,13 @@ fn judge_of(
     Some(TableJudge {
         gloss,
         tally: Tally::new(first_row),
-        theirs: false,
+        last_row: first_row,
     })
 }
 
-/// Whether a header cell heads what a table's codes mean: `Meaning`,
-/// `What it means`, `Description`, `errorText`, `Usual cause`.
+/// Whether a header cell heads what a table's codes mean, in those words:
+/// `Meaning`, `What it means`, `Description`, `errorText`, `Usual cause`
+/// (not `Context`, nor `Customer's message`).
 fn heads_glosses(cell: &[u8]) -> bool {
     let name: Vec<u8> = cell
         .iter()
@@ -160,16 +208,18 @@ fn heads_glosses(cell: &[u8]) -> bool {
         .collect();
     [
         "meaning",
-        "means",
+        "whatitmeans",
         "description",
+        "errordescription",
         "message",
+        "errormessage",
+        "errortext",
         "cause",
-        "text",
-        "reason",
+        "usualcause",
         "explanation",
     ]
     .iter()
-    .any(|w| name.ends_with(w.as_bytes()))
+    .any(|w| name == w.as_bytes())
 }
 
 /// Whether the keyword `keyword`, ending at `end` of a line, ends a cell
@@ -473,6 +523,39 @@ mod tests {
         assert_eq!(codes(named), [2001, 2002, 2003]);
         let few = "| Code | Meaning |\n|---|---|\n| 2001 | Flight sold out |\n| 2002 | Fare class closed |\n";
         assert_eq!(codes(few), [2001, 2002]);
+        // Under a title or heading that names Stormpath, glossed in any
+        // words; a heading that says "not Stormpath" is no such heading.
+        let german = "# Stormpath-Fehlercodes\n\n| Code | Description |\n|---|---|\n\
+                      | 7100 | Passwort falsch |\n| 7101 | Konto gesperrt |\n| 7102 | E-Mail offen |\n";
+        assert_eq!(codes(german), [7100, 7101, 7102]);
+        let perch = "# Stormpath errors\n## Not Stormpath: Perch errors\n\
+                     | Perch code | Meaning |\n|---|---|\n| 2002 | fare class closed |\n\
+                     | 4600 | seat map unavailable |\n| 9000 | GDS timeout |\n";
+        assert!(codes(perch).is_empty());
+        // Judged as a whole: paraphrases first, the catalog's words after.
+        let late = "| Code | Meaning |\n|---|---|\n| 7100 | user typed wrong pw |\n\
+                    | 7101 | banned by an admin |\n| 7102 | never clicked the link |\n\
+                    | 7103 | Account is locked |\n| 2001 | Property value already exists |\n\
+                    | 7104 | no Account with that username |\n";
+        assert_eq!(codes(late), [7100, 7101, 7102, 7103, 2001, 7104]);
+        // A subject or a line in bold is a heading too.
+        let mail = "Subject: Stormpath Login-Fehler\n\n| Code | Description |\n|---|---|\n\
+                    | 7100 | Passwort falsch |\n| 7101 | Konto deaktiviert |\n| 7102 | E-Mail offen |\n";
+        assert_eq!(codes(mail), [7100, 7101, 7102]);
+        // A heading without Stormpath after one with it: judged again.
+        let later = "# Stormpath errors\n| Code | Meaning |\n|---|---|\n| 7100 | wrong pw |\n\n\
+                     ## Booking errors\n| Code | Meaning |\n|---|---|\n| 2001 | Flight sold out |\n\
+                     | 2002 | Fare class closed |\n| 2003 | Date outside schedule |\n";
+        assert_eq!(codes(later), [7100]);
+        // A line of prose after a Markdown table is no row of it.
+        let prose = "| errorCode | errorText |\n|---|---|\n| 2001 | Flight sold out |\n\
+                     | 2002 | Fare class closed |\n| 2003 | Date outside schedule |\n\
+                     Then Stormpath error 7100 at 09:12.\n";
+        assert_eq!(codes(prose), [7100]);
+        // Only a column headed by words for a gloss is one.
+        let context = "| Time | Code | Context |\n|---|---|---|\n| 09:00 | 7100 | jdoe on iOS |\n\
+                       | 09:05 | 7104 | new hire |\n| 09:10 | 7103 | after retries |\n";
+        assert_eq!(codes(context), [7100, 7104, 7103]);
     }
 
     #[test]

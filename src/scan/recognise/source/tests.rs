@@ -269,3 +269,19 @@ fn a_block_under_a_comment_that_says_not_from_stormpath_holds_no_codes() {
               export const STORMPATH_ERROR_KEYS = {\n  7102: 'signin.notVerified',\n};\n";
     assert_eq!(crate::scan::recognise::tests::codes(ts), [7102]);
 }
+
+#[test]
+fn only_a_denied_from_stormpath_that_closes_its_clause_says_not_stormpath() {
+    assert!(says_not_stormpath(
+        b"/** The app's own error numbers (NOT from Stormpath). */"
+    ));
+    assert!(!says_not_stormpath(
+        b"// read from the JSON body, not from Stormpath's Java SDK enum"
+    ));
+    assert!(!says_not_stormpath(
+        b"# whether or not from Stormpath, map them"
+    ));
+    assert!(!says_not_stormpath(
+        b"## Codes (most are from Stormpath, a few not from Stormpath)"
+    ));
+}

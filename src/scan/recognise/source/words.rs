@@ -309,10 +309,35 @@ pub(in crate::scan::recognise) fn context_says_stormpath(
     spans.iter().any(|&(s, e)| mentions_stormpath(&text[s..e]))
 }
 
-/// Whether a text says "not Stormpath" or "not from Stormpath" in those
-/// words (not "cannot Stormpath", nor "not Stormpath-synced").
+/// Whether a text says "not Stormpath" in those words (not "cannot
+/// Stormpath", nor "not Stormpath-synced"), or "(not from Stormpath)" of
+/// what it speaks of: not "not from Stormpath's SDK", "whether or not from
+/// Stormpath", nor "most are from Stormpath, a few not from Stormpath".
 pub(in crate::scan::recognise) fn says_not_stormpath(text: &[u8]) -> bool {
-    says_phrase(text, b"not stormpath") || says_phrase(text, b"not from stormpath")
+    says_phrase(text, b"not stormpath") || says_not_from_stormpath(text)
+}
+
+/// Whether each "from Stormpath" of a text is denied by the "not" before
+/// it and closes its clause, and there is one.
+fn says_not_from_stormpath(text: &[u8]) -> bool {
+    const PHRASE: &[u8] = b"from stormpath";
+    let ends_with = |before: &[u8], word: &[u8]| {
+        before.len() >= word.len() && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    let mut places = memchr::memchr2_iter(b'f', b'F', text)
+        .filter(|&at| {
+            text.get(at..at + PHRASE.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(PHRASE))
+        })
+        .peekable();
+    places.peek().is_some()
+        && places.all(|at| {
+            let before = &text[..at];
+            let closed = text
+                .get(at + PHRASE.len())
+                .is_none_or(|b| b")].,;:!?".contains(b));
+            ends_with(before, b"not ") && !ends_with(before, b"or not ") && closed
+        })
 }
 
 /// Whether a comment says that the numbers it speaks of are the text's
