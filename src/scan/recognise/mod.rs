@@ -153,7 +153,7 @@ pub(super) struct Scanner {
     table_glossed: bool,
     /// Whose numbering the open table is, where its header has a gloss.
     table_judge: Option<tables::TableJudge>,
-    /// The last Markdown heading names Stormpath (`note_heading`).
+    /// The heading last read names Stormpath (`note_heading`).
     title_names_stormpath: bool,
     /// Whether the line (its first window) has been seen by the table rule.
     table_seen: bool,
@@ -411,7 +411,7 @@ impl Scanner {
             true => self.numbers(text, offset),
             false => Words::default(),
         };
-        self.note_heading(text);
+        self.note_heading(text, previous);
         // Only a line with the word "code" starts a table.
         if !self.table_seen && (words.code || self.table_column.is_some()) {
             self.table(text);

@@ -217,19 +217,12 @@ impl Scanner {
         recent.retain(|hit| !theirs(hit));
         self.hits.append(&mut recent);
         self.current.retain(|hit| !theirs(hit));
-        for code in codes {
-            self.remember_own_number(code);
-        }
-    }
-
-    /// Keeps a code that the current line said is not Stormpath's, to drop
-    /// its number hits on the lines to come (`is_own_number`).
-    pub(super) fn remember_own_number(&mut self, code: u32) {
-        let line_now = self.line;
         self.own_numbers
             .retain(|&(_, said)| line_now <= said + OWN_NUMBER_LINES);
-        if self.own_numbers.len() < MOST_OWN_NUMBERS {
-            self.own_numbers.push((code, line_now));
+        for code in codes {
+            if self.own_numbers.len() < MOST_OWN_NUMBERS {
+                self.own_numbers.push((code, line_now));
+            }
         }
     }
 

@@ -56,9 +56,7 @@ impl Scanner {
             (self.table_column.is_none() && names_stormpath(&text[s..e])).then_some(0)
         };
         if let Some(column) = exact.or_else(named).or_else(mapping) {
-            self.table_column = Some(column);
-            self.table_glossed = false;
-            self.end_table();
+            self.end_table(); // the table before, if one was open
             self.table_column = Some(column);
             self.table_glossed = false;
             if !self.title_names_stormpath {
@@ -142,11 +140,14 @@ impl Scanner {
 
     /// Notes whether the heading last read names Stormpath: a table under
     /// it is Stormpath's, glossed in any words. A heading is a Markdown
-    /// one (`## Stormpath errors`), a line in bold alone (`**Stormpath
-    /// errors**`) or an e-mail's subject.
-    pub(super) fn note_heading(&mut self, text: &[u8]) {
+    /// one after a blank line (`## Stormpath errors`; not a shell comment
+    /// in a block of code), a line in bold alone (`**Stormpath errors**`)
+    /// or an e-mail's subject. `previous` is the line before.
+    pub(super) fn note_heading(&mut self, text: &[u8], previous: &[u8]) {
         let hashes = text.iter().take_while(|&&b| b == b'#').count();
-        let markdown = hashes > 0 && text.get(hashes).is_none_or(|&b| b == b' ');
+        let markdown = hashes > 0
+            && text.get(hashes).is_none_or(|&b| b == b' ')
+            && previous.trim_ascii().is_empty();
         let line = text.trim_ascii();
         let bold = line.len() > 4 && line.starts_with(b"**") && line.ends_with(b"**");
         let subject = line.len() >= 8 && line[..8].eq_ignore_ascii_case(b"subject:");
@@ -528,7 +529,7 @@ mod tests {
         let german = "# Stormpath-Fehlercodes\n\n| Code | Description |\n|---|---|\n\
                       | 7100 | Passwort falsch |\n| 7101 | Konto gesperrt |\n| 7102 | E-Mail offen |\n";
         assert_eq!(codes(german), [7100, 7101, 7102]);
-        let perch = "# Stormpath errors\n## Not Stormpath: Perch errors\n\
+        let perch = "# Stormpath errors\n\n## Not Stormpath: Perch errors\n\
                      | Perch code | Meaning |\n|---|---|\n| 2002 | fare class closed |\n\
                      | 4600 | seat map unavailable |\n| 9000 | GDS timeout |\n";
         assert!(codes(perch).is_empty());
@@ -538,6 +539,11 @@ mod tests {
                     | 7103 | Account is locked |\n| 2001 | Property value already exists |\n\
                     | 7104 | no Account with that username |\n";
         assert_eq!(codes(late), [7100, 7101, 7102, 7103, 2001, 7104]);
+        // A comment in a block of code is no heading.
+        let comment = "# Stormpath-Fehlercodes\n\n```bash\n# print the error code\n```\n\n\
+                       | Code | Description |\n|---|---|\n| 7100 | Passwort falsch |\n\
+                       | 7101 | Konto deaktiviert |\n| 7102 | E-Mail offen |\n";
+        assert_eq!(codes(comment), [7100, 7101, 7102]);
         // A subject or a line in bold is a heading too.
         let mail = "Subject: Stormpath Login-Fehler\n\n| Code | Description |\n|---|---|\n\
                     | 7100 | Passwort falsch |\n| 7101 | Konto deaktiviert |\n| 7102 | E-Mail offen |\n";
