@@ -14,7 +14,7 @@
 //! payment log, does not count).
 
 use super::disowning::{Named, named_at};
-use super::source::names_vendor;
+use super::source::{names_vendor, places_ignoring_case};
 use crate::scan::{Hit, Via};
 
 /// The most bytes of a message read after its number.
@@ -68,17 +68,7 @@ fn says_its_known_message(text: &[u8], start: usize, end: usize, number: u32) ->
     messages.split(|&b| b == b'|').any(|message| {
         [after, before]
             .iter()
-            .any(|words| holds_ignoring_case(words, message))
-    })
-}
-
-/// Whether a text holds a lower-case message, in any case: a look at each
-/// place its first letter stands, in either case.
-fn holds_ignoring_case(text: &[u8], message: &[u8]) -> bool {
-    let first = message[0];
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|at| {
-        text.get(at..at + message.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(message))
+            .any(|words| places_ignoring_case(words, message).next().is_some())
     })
 }
 

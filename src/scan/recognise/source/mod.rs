@@ -36,11 +36,11 @@ mod signs;
 mod words;
 
 pub(super) use signs::starts_code;
-pub(in crate::scan::recognise) use words::name_parts;
 pub(super) use words::{
     context_says_stormpath, is_other_product, names_a_vendor, names_vendor, says_not_stormpath,
     says_phrase, vendor_before,
 };
+pub(in crate::scan::recognise) use words::{name_parts, places_ignoring_case};
 
 /// Where a code stands on a line, and the code.
 pub(super) struct Found {

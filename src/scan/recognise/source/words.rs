@@ -324,12 +324,7 @@ fn says_not_from_stormpath(text: &[u8]) -> bool {
     let ends_with = |before: &[u8], word: &[u8]| {
         before.len() >= word.len() && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
     };
-    let mut places = memchr::memchr2_iter(b'f', b'F', text)
-        .filter(|&at| {
-            text.get(at..at + PHRASE.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(PHRASE))
-        })
-        .peekable();
+    let mut places = places_ignoring_case(text, PHRASE).peekable();
     places.peek().is_some()
         && places.all(|at| {
             let before = &text[..at];
@@ -380,18 +375,26 @@ pub(super) fn names_numbers(text: &[u8]) -> bool {
 /// Whether a text says a lower-case phrase, in any case, as whole words:
 /// no letter or digit before it, and none, nor a hyphen, after it.
 pub(in crate::scan::recognise) fn says_phrase(text: &[u8], phrase: &[u8]) -> bool {
-    let first = phrase[0];
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|at| {
+    places_ignoring_case(text, phrase).any(|at| {
         let end = at + phrase.len();
         let starts = at == 0 || !text[at - 1].is_ascii_alphanumeric();
         let ends = text
             .get(end)
             .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-');
-        starts
-            && ends
-            && text
-                .get(at..end)
-                .is_some_and(|w| w.eq_ignore_ascii_case(phrase))
+        starts && ends
+    })
+}
+
+/// Where a text holds a lower-case phrase, in any case: a look at each
+/// place its first letter stands, in either case.
+pub(in crate::scan::recognise) fn places_ignoring_case<'a>(
+    text: &'a [u8],
+    phrase: &'a [u8],
+) -> impl Iterator<Item = usize> + 'a {
+    let first = phrase[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).filter(move |&at| {
+        text.get(at..at + phrase.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(phrase))
     })
 }
 
