@@ -10,16 +10,58 @@ use std::time::Instant;
 
 /// The context triggers and the signs of an encoding.
 const TRIGGERS_AND_SIGNS: &[&str] = &[
-    "err", "code", "stormpath", "status.", "eyj", "ewo", "ase64", "=3d", "=c2=a0", "=e2=80",
+    "err",
+    "code",
+    "stormpath",
+    "status.",
+    "eyj",
+    "ewo",
+    "ase64",
+    "=3d",
+    "=c2=a0",
+    "=e2=80",
 ];
 
 /// The quote words that `quotes::quote_words` chose on 2026-12-06.
 const QUOTE_WORDS: &[&str] = &[
-    "account", "specif", "direct", "invalid", "cannot", "value", "stormpath", "application",
-    "occur", "request", "number", "unable", "organization", "property", "please", "token",
-    "subscription", "email", "match", "submitted", "maximum", "minimum", "session", "failed",
-    "malformed", "disabled", "already", "group", "authorization", "recognized", "challenge",
-    "expansion", "incorrect", "potential", "statement", "linkedin", "deleted", "found",
+    "account",
+    "specif",
+    "direct",
+    "invalid",
+    "cannot",
+    "value",
+    "stormpath",
+    "application",
+    "occur",
+    "request",
+    "number",
+    "unable",
+    "organization",
+    "property",
+    "please",
+    "token",
+    "subscription",
+    "email",
+    "match",
+    "submitted",
+    "maximum",
+    "minimum",
+    "session",
+    "failed",
+    "malformed",
+    "disabled",
+    "already",
+    "group",
+    "authorization",
+    "recognized",
+    "challenge",
+    "expansion",
+    "incorrect",
+    "potential",
+    "statement",
+    "linkedin",
+    "deleted",
+    "found",
 ];
 
 /// The size of a block of lines that scan reads at a time.
@@ -49,7 +91,9 @@ fn time(text: &[u8], searches: &[Searcher]) -> (f64, usize) {
             lower.extend(block.iter().map(u8::to_ascii_lowercase));
             for search in searches {
                 let mut at = 0;
-                while let Some(m) = search.find_in(&lower, aho_corasick::Span::from(at..lower.len())) {
+                while let Some(m) =
+                    search.find_in(&lower, aho_corasick::Span::from(at..lower.len()))
+                {
                     found += 1;
                     at = m.end();
                 }
@@ -61,13 +105,30 @@ fn time(text: &[u8], searches: &[Searcher]) -> (f64, usize) {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: prefilter-floor CORPUS");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: prefilter-floor CORPUS");
     let text = std::fs::read(path).expect("the corpus reads");
-    let all: Vec<&str> = TRIGGERS_AND_SIGNS.iter().chain(QUOTE_WORDS).copied().collect();
+    let all: Vec<&str> = TRIGGERS_AND_SIGNS
+        .iter()
+        .chain(QUOTE_WORDS)
+        .copied()
+        .collect();
+    // The same words with first and last letters no text has there: what
+    // the search costs where its patterns' first bytes never stand.
+    let unmet: Vec<String> = QUOTE_WORDS
+        .iter()
+        .map(|w| format!("q{}j", &w[1..w.len() - 1]))
+        .collect();
+    let unmet: Vec<&str> = unmet.iter().map(String::as_str).collect();
     let rows: Vec<(&str, Vec<Searcher>)> = vec![
         ("lower-casing only", vec![]),
-        ("triggers and signs (slim)", vec![searcher(TRIGGERS_AND_SIGNS, false)]),
+        (
+            "triggers and signs (slim)",
+            vec![searcher(TRIGGERS_AND_SIGNS, false)],
+        ),
         ("quote words (fat)", vec![searcher(QUOTE_WORDS, true)]),
+        ("quote words, unmet (fat)", vec![searcher(&unmet, true)]),
         ("all in one search (fat)", vec![searcher(&all, true)]),
         (
             "all, searches of 24 (fat)",
