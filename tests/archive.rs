@@ -595,6 +595,80 @@ fn each_record_of_a_json_array_on_one_line_is_a_ticket() {
     assert!(out.contains("\n7XXX\t3\t3\tAccount\n"), "{out}");
 }
 
+/// (code, record's date) of each hit of a JSON Lines scan's output.
+fn codes_and_times(jsonl: &str) -> Vec<(u64, String)> {
+    jsonl
+        .lines()
+        .map(|line| {
+            let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+            let time = hit["time"].as_str().unwrap_or("-").to_string();
+            (hit["code"].as_u64().unwrap(), time)
+        })
+        .collect()
+}
+
+#[test]
+fn each_record_of_a_json_array_on_one_line_takes_its_own_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "export.json",
+        br#"[{"id":1,"created_at":"2016-09-01T00:00:00Z","body":"sees error 7100"},{"id":2,"created_at":"2016-12-24T00:00:00Z","body":"error 7103"},{"id":3,"body":"error 7104","created_at":"2016-12-25T00:00:00Z"}]"#,
+    );
+    let (out, _, _) = scan(d, &["--format", "jsonl", "export.json"]);
+    assert_eq!(
+        codes_and_times(&out),
+        [
+            (7100, "2016-09-01T00:00:00Z".into()),
+            (7103, "2016-12-24T00:00:00Z".into()),
+            (7104, "2016-12-25T00:00:00Z".into()),
+        ]
+    );
+}
+
+/// An export of one line longer than the window a scan reads at once (1
+/// MiB), with a hit in records all along it: where two windows overlap,
+/// at a window's end, and past it.
+#[test]
+fn each_record_of_a_long_one_line_export_is_a_ticket_with_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    const WINDOW: usize = 1 << 20;
+    let mut text = String::from("[");
+    let mut expected = Vec::new();
+    let mut places = vec![
+        3_000,
+        WINDOW - 600,
+        WINDOW - 6,
+        WINDOW + 40,
+        2 * WINDOW - 900,
+    ]
+    .into_iter();
+    let mut next = places.next();
+    for i in 0.. {
+        if text.len() > 2 * WINDOW + 5_000 {
+            break;
+        }
+        let date = format!("2016-{:02}-{:02}T00:00:00Z", i % 12 + 1, i % 28 + 1);
+        let mut body = "filler text ".repeat(6);
+        if next.is_some_and(|at| text.len() + 200 > at) {
+            body.push_str("error 7103 then");
+            expected.push((7103, date.clone()));
+            next = places.next();
+        }
+        text.push_str(&format!(
+            r#"{{"id":{i},"created_at":"{date}","body":"{body}"}}, "#
+        ));
+    }
+    text.push_str("{}]");
+    write(d, "export.json", text.as_bytes());
+    let (out, _, _) = scan(d, &["--format", "jsonl", "export.json"]);
+    assert_eq!(codes_and_times(&out), expected);
+    let (summary, _, _) = scan(d, &["--summary", "export.json"]);
+    assert!(summary.starts_with("7103\t5\t5\t"), "{summary}");
+}
+
 #[test]
 fn a_bad_glob_is_a_usage_error_before_anything_is_scanned() {
     let dir = tempfile::tempdir().unwrap();

@@ -157,6 +157,8 @@ fn read_blocks(
     let mut checked = 0;
     let mut held = Vec::new();
     let mut released = None;
+    // The (line, record, code) of the hits passed on from the lines read.
+    let mut seen = std::collections::HashSet::new();
     loop {
         // Whether the hits come from a window of a long line, not a block.
         let mut windowed = false;
@@ -191,7 +193,8 @@ fn read_blocks(
             } else {
                 let keep = end.min(OVERLAP);
                 long_line = Some(offset + end - keep);
-                tracker.skip_to(offset + end);
+                scanner.end_window(offset + end - keep);
+                tracker.skip_to(offset + end, offset + end - keep);
                 buf.consume(end - keep);
             }
         } else {
@@ -228,7 +231,8 @@ fn read_blocks(
                     }
                     windowed = true;
                     long_line = Some(WINDOW - OVERLAP);
-                    tracker.skip_to(WINDOW);
+                    scanner.end_window(WINDOW - OVERLAP);
+                    tracker.skip_to(WINDOW, WINDOW - OVERLAP);
                     buf.consume(WINDOW - OVERLAP);
                 }
                 None => continue, // a line still coming in; read on
@@ -240,8 +244,9 @@ fn read_blocks(
         }
         tracker.assign(&mut scanner.hits);
         if scanner.keep_repeats {
-            // One hit per code and record on a line, the leftmost.
-            let mut seen = std::collections::HashSet::new();
+            // One hit per code and record on a line, the leftmost; a long
+            // line's record may go on from the window before.
+            seen.retain(|&(line, _, _)| line == first_line);
             scanner
                 .hits
                 .retain(|h| seen.insert((h.line, h.record, h.code)));

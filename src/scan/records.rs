@@ -56,6 +56,10 @@ pub(super) struct RecordTracker {
     escaped: bool,
     /// How far into the current long line the JSON state has read.
     read_to: usize,
+    /// Where the next window of the current long line starts: its hits
+    /// before there are passed on, and the starts from there on wait for
+    /// the hits the next window finds again.
+    hold_from: Option<usize>,
     /// Whether the text so far ended a line (an mbox `From ` must start
     /// one), and whether an mbox message's headers go on.
     after_blank: bool,
@@ -82,6 +86,7 @@ impl RecordTracker {
             in_string: false,
             escaped: false,
             read_to: 0,
+            hold_from: None,
             after_blank: true,
             in_headers: false,
             csv: (records == Records::Csv).then(csv::Columns::default),
@@ -92,9 +97,13 @@ impl RecordTracker {
     }
 
     /// Notes the date of the record in force after the starts seen so far
-    /// and `more` starts still to come; a record's first date is its own.
+    /// and `more` starts still to come.
     fn record_time(&mut self, more: usize, time: jiff::Timestamp) {
-        let record = self.current + (self.starts.len() + more) as u64;
+        self.note_time(self.current + (self.starts.len() + more) as u64, time);
+    }
+
+    /// Notes a record's date: its first date is its own.
+    fn note_time(&mut self, record: u64, time: jiff::Timestamp) {
         let last = self.record_times.last().or(self.time_in_force.as_ref());
         if last.is_none_or(|&(r, _)| r != record) {
             self.record_times.push((record, time));
@@ -124,12 +133,7 @@ impl RecordTracker {
             }
             Records::JsonArray => {
                 for (line, text) in (first_line..).zip(text.split(|&b| b == b'\n')) {
-                    self.json(text, line, 0);
-                    if let Some(time) =
-                        dates::json_time(text, dates::JsonTimes::Record).filter(|_| self.dated)
-                    {
-                        self.record_time(0, time);
-                    }
+                    self.json_records(text, line, 0);
                 }
             }
             Records::Csv => {
@@ -177,17 +181,45 @@ impl RecordTracker {
     pub(super) fn window(&mut self, text: &[u8], line: usize, offset: usize) {
         if self.records == Records::JsonArray {
             let skip = self.read_to.saturating_sub(offset).min(text.len());
-            self.json(&text[skip..], line, offset + skip);
+            self.json_records(&text[skip..], line, offset + skip);
         }
     }
 
-    /// The long line has been read up to `column` (0-based).
-    pub(super) fn skip_to(&mut self, column: usize) {
+    /// The long line has been read up to `column` (0-based), and its next
+    /// window starts at `next`.
+    pub(super) fn skip_to(&mut self, column: usize, next: usize) {
         self.read_to = column;
+        self.hold_from = Some(next);
     }
 
     pub(super) fn end_line(&mut self) {
         self.read_to = 0;
+        self.hold_from = None;
+    }
+
+    /// Follows the JSON structure of a line, or of the part of a long
+    /// line's window not read yet, starting `offset` bytes into the line,
+    /// and notes each record's date: what stands before the first object
+    /// that opens here goes with the record in force, what stands from an
+    /// object's start with that object (a one-line export holds them all).
+    fn json_records(&mut self, text: &[u8], line: usize, offset: usize) {
+        let before = self.starts.len();
+        self.json(text, line, offset);
+        if !self.dated {
+            return;
+        }
+        // A start's column is 1-based, in the line.
+        let cuts: Vec<usize> = self.starts[before..]
+            .iter()
+            .map(|&(_, column)| column - 1 - offset)
+            .collect();
+        let mut from = 0;
+        for (k, end) in cuts.into_iter().chain([text.len()]).enumerate() {
+            if let Some(time) = dates::json_time(&text[from..end], dates::JsonTimes::Record) {
+                self.note_time(self.current + (before + k) as u64, time);
+            }
+            from = end;
+        }
     }
 
     /// Follows the JSON structure: each object that opens at depth 1 starts
@@ -225,18 +257,23 @@ impl RecordTracker {
             }
             return;
         }
-        let mut starts = self.starts.iter().peekable();
+        let mut taken = 0;
         for hit in hits.iter_mut() {
-            while starts
-                .next_if(|&&at| at <= (hit.line, hit.column))
-                .is_some()
+            while self
+                .starts
+                .get(taken)
+                .is_some_and(|&at| at <= (hit.line, hit.column))
             {
-                self.current += 1;
+                taken += 1;
             }
-            hit.record = self.current;
+            hit.record = self.current + taken as u64;
         }
-        self.current += starts.count() as u64;
-        self.starts.clear();
+        // The starts past the hits, but those a long line's next window
+        // holds (a start's column counts from 1).
+        let held = |&&(_, column): &&(usize, usize)| self.hold_from.is_some_and(|at| column > at);
+        taken += self.starts[taken..].iter().take_while(|s| !held(s)).count();
+        self.current += taken as u64;
+        self.starts.drain(..taken);
     }
 
     /// Gives each hit its record's date, of those seen since the last call.
@@ -249,9 +286,11 @@ impl RecordTracker {
                 .find(|(record, _)| *record == hit.record)
                 .map(|&(_, time)| time);
         }
-        if let Some(&last) = self.record_times.last() {
+        // The dates of records whose starts wait stay for their hits.
+        let current = self.current;
+        if let Some(&last) = self.record_times.iter().rfind(|(r, _)| *r <= current) {
             self.time_in_force = Some(last);
         }
-        self.record_times.clear();
+        self.record_times.retain(|(r, _)| *r > current);
     }
 }

@@ -14,6 +14,7 @@
 //! the hits of each block for its caller to take. One file a recogniser:
 //!
 //! - `prefilter`: where a block may name a code, in one pass;
+//! - `windows`: a long line read in windows;
 //! - `decoded`: the decoded views of a line, read with the same rules;
 //! - `keywords`: context words and the other kinds of code;
 //! - `numbers`: the number after a keyword, message keys, continued lists;
@@ -47,6 +48,7 @@ mod prefilter;
 mod sentences;
 mod source;
 mod tables;
+mod windows;
 mod words;
 
 use crate::catalog;
@@ -351,34 +353,6 @@ impl Scanner {
             || self.lists.is_open()
             || self.sentence.is_some()
             || !self.quotes_running.is_empty()
-    }
-
-    /// Scans a window of a long line that starts `offset` bytes into it.
-    pub(super) fn window(&mut self, text: &[u8], offset: usize) {
-        let mut marks = std::mem::take(&mut self.scratch.marks);
-        find_marks(text, &mut self.scratch.lower, &mut marks);
-        self.scratch.keywords.clear();
-        self.scratch.quote_words.clear();
-        self.line_names_stormpath = false;
-        for &(at, pattern) in &marks {
-            match Mark::of(pattern) {
-                Mark::Context(trigger) => {
-                    keyword_at(&self.scratch.lower, at, trigger, &mut self.scratch.keywords)
-                }
-                Mark::Sign => {}
-                Mark::Quote(word) => self.scratch.quote_words.push((at, word)),
-            }
-        }
-        let context = !self.scratch.keywords.is_empty();
-        let mut signs = std::mem::take(&mut self.scratch.signs);
-        decode::sign_bytes(text, &mut signs);
-        let sign = !signs.is_empty()
-            || marks
-                .iter()
-                .any(|&(_, p)| matches!(Mark::of(p), Mark::Sign));
-        self.scratch.signs = signs;
-        self.scratch.marks = marks;
-        self.look(text, &[], offset, context, sign);
     }
 
     /// Looks closely at a line, or a window of one, where the prefilter
