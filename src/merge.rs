@@ -86,7 +86,10 @@ struct RowPeriod {
 
 #[derive(Deserialize)]
 struct RowTicket {
+    /// The real path; its bytes where they are not UTF-8.
     file: String,
+    #[serde(default)]
+    file_bytes: Option<Vec<u8>>,
     #[serde(default)]
     member: Option<String>,
     #[serde(default)]
@@ -322,11 +325,14 @@ impl Totals {
                 for ticket in named_tickets {
                     self.read += 1;
                     total.names.push(Named {
-                        name: TicketName {
-                            file: ticket.file,
-                            member: ticket.member,
-                            record: ticket.record,
-                        },
+                        name: TicketName::of_path(
+                            ticket
+                                .file_bytes
+                                .as_deref()
+                                .unwrap_or(ticket.file.as_bytes()),
+                            ticket.member,
+                            ticket.record,
+                        ),
                         read: self.read,
                     });
                 }
@@ -477,11 +483,7 @@ mod tests {
     #[test]
     fn paths_compare_by_component_as_the_walk_goes() {
         let named = |file: &str, read| Named {
-            name: TicketName {
-                file: file.to_string(),
-                member: None,
-                record: 0,
-            },
+            name: TicketName::of_path(file.as_bytes(), None, 0),
             read,
         };
         let mut names = [named("a.txt", 0), named("a/b.txt", 1), named("a/b.txt", 2)];

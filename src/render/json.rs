@@ -200,8 +200,14 @@ impl<'a> JsonHit<'a> {
 /// it), not the escaped form plain and table show; and the path's bytes
 /// too where they are not UTF-8, so that nothing is lost.
 pub(crate) fn file_name(ticket: &Ticket) -> (Cow<'_, str>, Option<&[u8]>) {
-    match ticket.raw_file.as_deref() {
-        None => (Cow::Borrowed(&ticket.file), None),
+    real_path(&ticket.file, ticket.raw_file.as_deref())
+}
+
+/// A path as JSON gives it, from its shown form and its own bytes where
+/// showing it changed them.
+fn real_path<'a>(shown: &'a str, raw: Option<&'a [u8]>) -> (Cow<'a, str>, Option<&'a [u8]>) {
+    match raw {
+        None => (Cow::Borrowed(shown), None),
         Some(raw) => match std::str::from_utf8(raw) {
             Ok(path) => (Cow::Borrowed(path), None),
             Err(_) => (String::from_utf8_lossy(raw), Some(raw)),
@@ -303,7 +309,10 @@ struct JsonPeriod {
 
 #[derive(Serialize)]
 struct JsonTicket<'a> {
-    file: &'a str,
+    /// The real path, as a hit's `file` is.
+    file: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_bytes: Option<&'a [u8]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     member: Option<&'a str>,
     /// The record of an export, from 1; 0 for a whole text.
@@ -317,8 +326,10 @@ fn is_zero(n: &u64) -> bool {
 
 impl<'a> From<&'a TicketName> for JsonTicket<'a> {
     fn from(name: &'a TicketName) -> Self {
+        let (file, file_bytes) = real_path(&name.file, name.raw_file.as_deref());
         JsonTicket {
-            file: &name.file,
+            file,
+            file_bytes,
             member: name.member.as_deref(),
             record: name.record,
         }

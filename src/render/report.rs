@@ -399,16 +399,12 @@ mod tests {
     /// Two codes by month, from August to November 2016, with hostile
     /// names and text.
     fn summary() -> Summary {
-        let hostile = TicketName {
-            file: "tickets/<script>alert(\"file\")</script>'.log".into(),
-            member: Some("inner\"<b>member</b>.txt".into()),
-            record: 3,
-        };
-        let plain = TicketName {
-            file: "tickets/7100.log".into(),
-            member: None,
-            record: 0,
-        };
+        let hostile = TicketName::of_path(
+            b"tickets/<script>alert(\"file\")</script>'.log",
+            Some("inner\"<b>member</b>.txt".into()),
+            3,
+        );
+        let plain = TicketName::of_path(b"tickets/7100.log", None, 0);
         let counts = Counts {
             tickets: 5,
             sightings: 9,

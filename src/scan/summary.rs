@@ -62,9 +62,25 @@ impl Timeline {
 /// export in it (`record`, from 1).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct TicketName {
+    /// The path as shown, and its own bytes where showing changed them
+    /// (as `Ticket` has them).
     pub file: String,
+    pub raw_file: Option<Box<[u8]>>,
     pub member: Option<String>,
     pub record: u64,
+}
+
+impl TicketName {
+    /// The name of a ticket in the file at `path` (its real bytes).
+    pub(crate) fn of_path(path: &[u8], member: Option<String>, record: u64) -> TicketName {
+        let file = super::escape(path);
+        TicketName {
+            raw_file: (file.as_bytes() != path).then(|| path.into()),
+            file,
+            member,
+            record,
+        }
+    }
 }
 
 /// The counts of a scan, most frequent first.
@@ -280,6 +296,7 @@ impl Tally {
             place,
             TicketName {
                 file: ticket.file.clone(),
+                raw_file: ticket.raw_file.clone(),
                 member: ticket.member.clone(),
                 record,
             },
