@@ -326,9 +326,10 @@ fn nesting_and_expansion_stop_with_a_note() {
         nested = gzip(&nested);
     }
     write(d, "deep.gz", &nested);
-    let (out, err, _) = scan(d, &["deep.gz"]);
+    let (out, err, status) = scan(d, &["deep.gz"]);
     assert_eq!(out, "");
     assert!(err.contains("compressed more than 3 times over"), "{err}");
+    assert_eq!(status, 2);
     write(d, "big.gz", &gzip(&b"Error 7100\n".repeat(10_000)));
     let (out, err, _) = scan(d, &["--max-expand", "1K", "big.gz"]);
     assert!(err.contains("stopped after 1K decompressed"), "{err}");
@@ -497,6 +498,28 @@ fn json_gives_the_real_path() {
             .collect();
         assert_eq!(bytes, b"t/c\xff.log");
     }
+    // A summary names its tickets by the same real paths, and a merge of
+    // it keeps them.
+    let (summary, _, _) = scan(d, &["--summary", "--format", "jsonl", "t"]);
+    std::fs::write(d.join("shard.jsonl"), &summary).unwrap();
+    let merged = sperr()
+        .args(["merge", "--format", "jsonl", "shard.jsonl"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    for out in [summary, String::from_utf8(merged.stdout).unwrap()] {
+        let rows: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let named = |code: u64| {
+            let row = rows.iter().find(|r| r["code"] == code).unwrap();
+            row["named_tickets"][0].clone()
+        };
+        assert_eq!(named(7100)["file"], "t/a\tb.log", "{out}");
+        assert_eq!(named(7101)["file"], "t/c\u{fffd}.log", "{out}");
+        assert_eq!(named(7101)["file_bytes"][3], 0xff, "{out}");
+    }
 }
 
 #[test]
@@ -576,9 +599,11 @@ fn rotated_logs_inside_bundles_inside_bundles_are_read() {
         "four.zip",
         &zip(&[("outer.tar.gz", &gzip(&tar(&[(b"middle.zip", &middle)])))]),
     );
-    let (out, err, _) = scan(d, &["four.zip"]);
+    let (out, err, status) = scan(d, &["four.zip"]);
     assert_eq!(out, "");
     assert!(err.contains("bundles nested more than 3 deep"), "{err}");
+    // What was not read may hold a code: not "nothing found".
+    assert_eq!(status, 2);
 }
 
 #[test]

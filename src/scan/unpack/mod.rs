@@ -141,8 +141,9 @@ fn open(
         _ => None,
     };
     if let Some(why) = too_deep {
-        ctx.notes
-            .note(&format!("{}: not opened: {why}", source.ticket.name()));
+        // Text left unread: the scan cannot say it holds no code.
+        let name = source.ticket.name();
+        ctx.notes.failure(&name, &format!("not opened: {why}"));
         return Ok(());
     }
     match kind {
