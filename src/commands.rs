@@ -210,16 +210,15 @@ pub(crate) fn explain_text(
     let mut notes = Vec::new();
     let (named_hits, _) = scan::scan_input(&mut &input[..], scan::Limits::default(), &mut notes);
     err.write_all(&notes)?;
-    let hits: Vec<scan::Hit> = named_hits.into_iter().map(|(_, hit)| hit).collect();
     let bodies = body::find(&String::from_utf8_lossy(input));
     let mut sightings: Vec<Sighting> = Vec::new();
-    for hit in &hits {
+    for (ticket, hit) in &named_hits {
         match sightings.iter_mut().find(|s| s.code == hit.code) {
-            Some(s) => s.hits.push(hit),
+            Some(s) => s.hits.push((ticket, hit)),
             None => sightings.push(Sighting {
                 code: hit.code,
                 entry: hit.entry,
-                hits: vec![hit],
+                hits: vec![(ticket, hit)],
                 bodies: bodies.iter().filter(|b| b.code == hit.code).collect(),
             }),
         }

@@ -210,6 +210,32 @@ fn a_zip_on_stdin_and_office_files_are_opened() {
 }
 
 #[test]
+fn explain_says_which_member_of_a_bundle_on_stdin_holds_each_code() {
+    let bundle = gzip(&tar(&[
+        (b"t/a.txt", b"x\nerror 7100\n"),
+        (b"t/b.txt", b"error 7101\n"),
+    ]));
+    let out = stdin_run(&["explain", "-"], bundle.clone()).stdout;
+    assert!(
+        out.contains("Seen in the input\n    t/a.txt, line 2: error 7100\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Seen in the input\n    t/b.txt, line 1: error 7101\n"),
+        "{out}"
+    );
+    let json = stdin_run(&["explain", "--format", "json", "-"], bundle).stdout;
+    let entries: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let seen = |i: usize| entries[i]["seen"][0].clone();
+    assert_eq!(
+        (seen(0)["code"].clone(), seen(0)["member"].clone()),
+        (7100.into(), "t/a.txt".into())
+    );
+    assert_eq!(seen(1)["member"], "t/b.txt");
+    assert_eq!(seen(1)["file"], "-");
+}
+
+#[test]
 fn utf16_is_transcoded_and_binary_files_are_skipped_while_walking() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -14,7 +14,9 @@ pub(crate) struct Sighting<'a> {
     pub code: u32,
     /// None for a code the reference lacks.
     pub entry: Option<&'a Entry>,
-    pub hits: Vec<&'a Hit>,
+    /// Each hit, with its ticket: a part of a mail or a bundle's member
+    /// read on stdin.
+    pub hits: Vec<(&'a Ticket, &'a Hit)>,
     pub bodies: Vec<&'a Body>,
 }
 
@@ -226,8 +228,12 @@ pub(crate) fn sightings(
             None => unknown(out, style, s.code)?,
         }
         heading(out, style, "Seen in the input")?;
-        for hit in &s.hits {
-            let place = p.dim(&format!("line {}:", hit.line));
+        for (ticket, hit) in &s.hits {
+            let place = match &ticket.member {
+                Some(member) => format!("{member}, line {}:", hit.line),
+                None => format!("line {}:", hit.line),
+            };
+            let place = p.dim(&place);
             paragraph(
                 out,
                 style,
@@ -284,7 +290,6 @@ pub(crate) fn sightings_json(
     sightings: &[Sighting],
     lines: bool,
 ) -> io::Result<()> {
-    let stdin = Ticket::stdin();
     let items: Vec<JsonSighting> = sightings
         .iter()
         .map(|s| JsonSighting {
@@ -294,7 +299,7 @@ pub(crate) fn sightings_json(
             seen: s
                 .hits
                 .iter()
-                .map(|h| super::json::JsonHit::new(&stdin, h))
+                .map(|(ticket, hit)| super::json::JsonHit::new(ticket, hit))
                 .collect(),
             bodies: s.bodies.clone(),
         })
