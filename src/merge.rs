@@ -199,7 +199,7 @@ fn rows(input: &Input) -> Result<Vec<(Option<usize>, Row)>, String> {
     if array {
         let mut rows = Vec::new();
         for array in serde_json::Deserializer::from_slice(bytes).into_iter::<Vec<Row>>() {
-            let array = array.map_err(|e| malformed(input, e.line(), &e))?;
+            let array = array.map_err(|e| malformed(input, e.line(), None, &e))?;
             rows.extend(array.into_iter().map(|row| (None, row)));
         }
         return Ok(rows);
@@ -209,19 +209,34 @@ fn rows(input: &Input) -> Result<Vec<(Option<usize>, Row)>, String> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let row = serde_json::from_slice(line).map_err(|e| malformed(input, n + 1, &e))?;
+        let row =
+            serde_json::from_slice(line).map_err(|e| malformed(input, n + 1, Some(line), &e))?;
         rows.push((Some(n + 1), row));
     }
     Ok(rows)
 }
 
-/// A line that is not a summary row, in one line.
-fn malformed(input: &Input, line: usize, e: &serde_json::Error) -> String {
-    let reason = e.to_string();
-    // serde_json ends its messages with the position, said here already.
-    let reason = reason.split(" at line ").next().unwrap_or(&reason);
+/// A line that is not a summary row (the line of JSON Lines, if it is
+/// one), in one line: what it is instead in the reader's words, not the
+/// parser's types.
+fn malformed(
+    input: &Input,
+    line_number: usize,
+    line: Option<&[u8]>,
+    e: &serde_json::Error,
+) -> String {
+    let reason = if line.is_some_and(|l| !l.trim_ascii_start().starts_with(b"{")) {
+        "not a JSON object".to_string()
+    } else if e.is_syntax() || e.is_eof() {
+        "not valid JSON".to_string()
+    } else {
+        // serde_json ends its messages with the position, said here already.
+        let reason = e.to_string();
+        let reason = reason.split(" at line ").next().unwrap_or(&reason);
+        reason.replace("internally tagged enum Row", "a row's kind")
+    };
     format!(
-        "{}:{line}: not a summary row: {reason}; merge reads what \
+        "{}:{line_number}: not a summary row ({reason}); merge reads what \
          `sperr scan --summary --format jsonl` writes",
         input.name
     )
@@ -500,7 +515,15 @@ mod tests {
         let total = r#"{"kind":"total","tickets":0,"sightings":0,"by":null,"format_version":1}"#;
         let err = |text: &str| merge(&[input("s.jsonl", text)]).unwrap_err();
         assert!(err("").contains("s.jsonl: holds no summary"));
-        assert!(err("{\"kind\":\"code\"").starts_with("s.jsonl:1: not a summary row"));
+        assert!(err("{\"kind\":\"code\"").starts_with("s.jsonl:1: not a summary row (not valid"));
+        // Said in a reader's words, not the parser's types.
+        let log = err("2016-10-28 ERROR Stormpath 7100");
+        assert!(
+            log.starts_with("s.jsonl:1: not a summary row (not a JSON object);"),
+            "{log}"
+        );
+        let kindless = err("{\"code\":7100}");
+        assert!(kindless.contains("(missing field `kind`)"), "{kindless}");
         assert!(
             err(&total.replace("1}", "2}")).contains("s.jsonl:1: a summary of format_version 2")
         );
