@@ -121,8 +121,9 @@ fn totals(h: &mut String, summary: &Summary) {
         item(
             "Undated",
             format!(
-                "{} sightings in {} tickets",
-                undated.sightings, undated.tickets
+                "{} in {}",
+                counted(undated.sightings, "sighting"),
+                counted(undated.tickets, "ticket")
             ),
         );
     }
@@ -204,15 +205,28 @@ fn timelines(h: &mut String, summary: &Summary) {
     h.push_str("</section>\n");
 }
 
+/// `1 ticket, 2 sightings`.
+fn tickets_and_sightings(counts: Counts) -> String {
+    let tickets = counted(counts.tickets, "ticket");
+    format!("{tickets}, {}", counted(counts.sightings, "sighting"))
+}
+
+/// `1 ticket`, `2 tickets`.
+fn counted(n: u64, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
 /// A timeline's tickets per period along `axis` as bars, each with its
 /// period, tickets and sightings as a tooltip; the undated count as text.
 fn chart(h: &mut String, by: By, axis: &[Date], title: &str, timeline: &Timeline, counts: Counts) {
     let _ = writeln!(
         h,
-        "<figure class=\"timeline\">\n<figcaption>{} <span class=\"counts\">({} tickets, {} sightings)</span></figcaption>",
+        "<figure class=\"timeline\">\n<figcaption>{} <span class=\"counts\">({})</span></figcaption>",
         escape(title),
-        counts.tickets,
-        counts.sightings
+        tickets_and_sightings(counts)
     );
     let along: Vec<(Date, Counts)> = axis
         .iter()
@@ -239,14 +253,13 @@ fn chart(h: &mut String, by: By, axis: &[Date], title: &str, timeline: &Timeline
         let _ = writeln!(
             h,
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\">\
-             <title>{}: {} tickets, {} sightings</title></rect>",
+             <title>{}: {}</title></rect>",
             i as f64 * step + step * 0.1,
             CHART_HEIGHT - height,
             (step * 0.8).max(0.5),
             height,
             by.label(Period::Dated(*date)),
-            c.tickets,
-            c.sightings
+            tickets_and_sightings(*c)
         );
     }
     if let (Some(&first), Some(&last)) = (axis.first(), axis.last()) {
@@ -266,8 +279,8 @@ fn chart(h: &mut String, by: By, axis: &[Date], title: &str, timeline: &Timeline
     if undated.sightings > 0 {
         let _ = writeln!(
             h,
-            "<p class=\"note\">Undated: {} tickets, {} sightings.</p>",
-            undated.tickets, undated.sightings
+            "<p class=\"note\">Undated: {}.</p>",
+            tickets_and_sightings(undated)
         );
     }
     h.push_str("</figure>\n");
@@ -464,7 +477,7 @@ mod tests {
         assert!(!page.contains("<link"));
         assert!(page.contains("<dt>Tickets with a code</dt><dd>5</dd>"));
         assert!(page.contains("<dt>Seen</dt><dd>2016-08-03 to 2016-11-20</dd>"));
-        assert!(page.contains("<dt>Undated</dt><dd>1 sightings in 1 tickets</dd>"));
+        assert!(page.contains("<dt>Undated</dt><dd>1 sighting in 1 ticket</dd>"));
         assert!(page.contains("<table class=\"sortable\" id=\"summary-table\">"));
         assert!(page.contains("<a href=\"#code-7100\">7100</a>"));
         assert!(page.contains("<section class=\"code\" id=\"code-7100\">"));
@@ -478,7 +491,7 @@ mod tests {
             .next()
             .unwrap();
         assert_eq!(first_chart.matches("<rect").count(), 4, "{first_chart}");
-        assert!(first_chart.contains("<title>2016-08: 1 tickets, 2 sightings</title>"));
+        assert!(first_chart.contains("<title>2016-08: 1 ticket, 2 sightings</title>"));
         assert!(first_chart.contains(">2016-11</text>"));
         // explain's text, without colour.
         assert!(page.contains("Error 7100 · Account (7XXX)"));
