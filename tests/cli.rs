@@ -161,12 +161,15 @@ fn pasted_forms_name_their_codes() {
 /// digits of codes, an HTTP status.
 #[test]
 fn near_misses_get_a_hint() {
-    let letter_o = run(&["show", "71OO"]);
-    assert_eq!(letter_o.code, 2);
-    assert_eq!(
-        letter_o.stderr,
-        "sperr: \"71OO\": not an error code; did you mean 7100 (zeros, not the letter O)?\n"
-    );
+    // The same with the code alone, as `sperr 7100` is `sperr show 7100`.
+    for args in [&["show", "71OO"][..], &["71OO"]] {
+        let letter_o = run(args);
+        assert_eq!(letter_o.code, 2);
+        assert_eq!(
+            letter_o.stderr,
+            "sperr: \"71OO\": not an error code; did you mean 7100 (zeros, not the letter O)?\n"
+        );
+    }
     let prefix = run(&["show", "71"]);
     assert_eq!(prefix.code, 1);
     assert_eq!(

@@ -18,7 +18,12 @@ pub fn with_implied_show(
             _ if arg.starts_with('-') && arg.len() > 1 => i += 1,
             _ => {
                 let is_subcommand = command.find_subcommand(arg).is_some() || arg == "help";
-                if !is_subcommand && catalog::parse_selectors(arg).is_ok() {
+                // `71OO` too, so that show says it means 7100.
+                let code = match catalog::parse_selectors(arg) {
+                    Ok(_) => true,
+                    Err(e) => matches!(e, catalog::SelectorError::LetterO(_)),
+                };
+                if !is_subcommand && code {
                     args.insert(i, "show".into());
                 }
                 return args;
@@ -45,6 +50,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(with(&["sperr", "7100"]), ["sperr", "show", "7100"]);
+        assert_eq!(with(&["sperr", "71OO"]), ["sperr", "show", "71OO"]);
         assert_eq!(
             with(&["sperr", "--color", "never", "--json", "71xx", "2001"]),
             [
