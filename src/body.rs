@@ -169,20 +169,62 @@ fn loose_pair(text: &str) -> Option<(String, Value, usize)> {
 }
 
 /// A string in single or double quotes at the start of `text`, with `\`
-/// escapes read; and its length with the quotes.
+/// escapes read as JSON's (`\n`, `\u001b`; another escaped character
+/// stands for itself); and its length with the quotes.
 fn quoted(text: &str) -> Option<(String, usize)> {
     let quote = text.chars().next()?;
     let mut value = String::new();
     let mut chars = text.char_indices().skip(1);
     while let Some((i, c)) = chars.next() {
         match c {
-            '\\' => value.push(chars.next()?.1),
+            '\\' => {
+                let (at, escaped) = chars.next()?;
+                match escaped {
+                    'n' => value.push('\n'),
+                    't' => value.push('\t'),
+                    'r' => value.push('\r'),
+                    'b' => value.push('\u{8}'),
+                    'f' => value.push('\u{c}'),
+                    'u' => match unicode_escape(&text[at + 1..]) {
+                        Some((c, len)) => {
+                            value.push(c);
+                            // The escape's digits are ASCII: one char a byte.
+                            chars.nth(len - 1);
+                        }
+                        None => value.push('u'),
+                    },
+                    other => value.push(other),
+                }
+            }
             '\n' => return None,
             c if c == quote => return Some((value, i + 1)),
             c => value.push(c),
         }
     }
     None
+}
+
+/// The character of the four hex digits after a `\u` at the start of
+/// `text` (and of a second `\uXXXX` after them, where the two are a
+/// surrogate pair), and how many bytes it took.
+fn unicode_escape(text: &str) -> Option<(char, usize)> {
+    let hex = |at: usize| {
+        let digits = text.get(at..at + 4)?;
+        let all_hex = digits.bytes().all(|b| b.is_ascii_hexdigit());
+        all_hex.then(|| u32::from_str_radix(digits, 16).ok())?
+    };
+    let first = hex(0)?;
+    if (0xD800..0xDC00).contains(&first)
+        && text[4..].starts_with("\\u")
+        && let Some(low @ 0xDC00..0xE000) = hex(6)
+    {
+        let pair = 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00);
+        return Some((char::from_u32(pair)?, 10));
+    }
+    Some((
+        char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER),
+        4,
+    ))
 }
 
 fn floor_char_boundary(text: &str, at: usize) -> usize {
@@ -288,5 +330,13 @@ mod tests {
     fn control_characters_in_values_are_escaped() {
         let bodies = find("{\"code\": 7100, \"message\": \"a\\u001b[2Jb\"}");
         assert_eq!(bodies[0].fields[0].1, "a\\x1b[2Jb");
+        // Also where a raw control character leaves the JSON invalid, and
+        // it is read loosely: its escapes are read as JSON's.
+        let loose =
+            "{\"code\": 7100, \"message\": \"\u{1b}[31mred \\u001b[32m \\ud83d\\ude00 \\n\\u0zz\"}";
+        assert_eq!(
+            find(loose)[0].fields[0].1,
+            "\\x1b[31mred \\x1b[32m \u{1f600} \\nu0zz"
+        );
     }
 }
