@@ -168,7 +168,9 @@ pub(crate) fn field_lines(
     let options = textwrap::Options::new(width)
         .subsequent_indent(FIELD_INDENT)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // Only a code or a count is still too wide: it overflows, whole.
+        .break_words(false);
     for (name, value) in fields {
         for (i, line) in value.lines().enumerate() {
             let text = if i == 0 {
@@ -293,8 +295,27 @@ pub fn strip_escapes(text: &str) -> String {
     out
 }
 
-/// Each word wider than `width` cut to fit, ending in `…`; colour escapes
-/// are kept whole, so a style still ends where it did.
+/// Whether a word, its colour escapes aside, is a code, a range of codes
+/// or a count.
+fn is_number(word: &str) -> bool {
+    let mut visible = String::new();
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            chars.by_ref().find(char::is_ascii_alphabetic);
+        } else {
+            visible.push(c);
+        }
+    }
+    visible.bytes().any(|b| b.is_ascii_digit())
+        && visible
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"-xX,".contains(&b))
+}
+
+/// Each word wider than `width` cut to fit, ending in `…`, but a number (a
+/// code, a count: `7100`, `71xx`, `7100-7107`), which is never cut; colour
+/// escapes are kept whole, so a style still ends where it did.
 pub(crate) fn shorten_words(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
@@ -312,7 +333,7 @@ pub(crate) fn shorten_words(text: &str, width: usize) -> String {
 }
 
 fn shorten_word(word: &str, width: usize) -> String {
-    if visible_width(word) <= width {
+    if visible_width(word) <= width || is_number(word) {
         return word.to_string();
     }
     let mut out = String::new();
@@ -393,6 +414,12 @@ mod tests {
     fn a_long_word_is_shortened_with_an_ellipsis_and_keeps_its_escapes() {
         assert_eq!(shorten_words("Communication errors", 8), "Communi… errors");
         assert_eq!(shorten_words("short", 8), "short");
+        // A code, a range or a count is never cut.
+        assert_eq!(
+            shorten_words("7100 71xx 7100-7107 12,345 Account", 3),
+            "7100 71xx 7100-7107 12,345 Ac…"
+        );
+        assert_eq!(shorten_words("\x1b[1m7100\x1b[0m", 3), "\x1b[1m7100\x1b[0m");
         let styled = "\x1b[1mCommunication\x1b[0m";
         assert_eq!(shorten_words(styled, 6), "\x1b[1mCommu…\x1b[0m");
         assert_eq!(visible_width(&shorten_words(styled, 6)), 6);
