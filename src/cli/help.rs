@@ -39,7 +39,7 @@ Environment:
   SPERR_PAGER, PAGER  the pager for output taller than the terminal [default: less -FRX]
   LESS, LV            given to the pager as FRX and -c when unset, as git does
   NO_COLOR            no colour when set and not empty
-  CLICOLOR_FORCE      colour even when piped, unless --color never
+  CLICOLOR_FORCE      colour tables and cards even when piped, unless --color never
   COLUMNS             the width tables fit [default: the terminal's, else 80]
   TERM                no colour when it is dumb";
 

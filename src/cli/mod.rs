@@ -262,6 +262,14 @@ impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
 }
 
 // What `merge` adds up. (As for `ScanArgs`, no doc comment.)
+/// A report's file: a name, not `-` (stdout holds the command's output).
+fn report_file(value: &str) -> Result<PathBuf, String> {
+    match value {
+        "-" => Err("the report is written to a file: give its name".into()),
+        _ => Ok(PathBuf::from(value)),
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// Shard summaries (scan --summary --format jsonl); `-` reads stdin
@@ -269,7 +277,7 @@ pub struct MergeArgs {
     pub files: Vec<PathBuf>,
     /// Write the combined summary as one HTML page instead of printing it
     /// (timelines where the shards were counted with --by)
-    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, value_parser = report_file)]
     pub report: Option<PathBuf>,
 }
 
@@ -339,6 +347,7 @@ pub struct ScanArgs {
         long,
         value_name = "FILE",
         value_hint = clap::ValueHint::FilePath,
+        value_parser = report_file,
         conflicts_with_all = ["files_with_matches", "quiet"],
         help_heading = "Output"
     )]

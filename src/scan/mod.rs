@@ -229,8 +229,15 @@ impl CodeFilter {
                     Err(code_error) => match catalog::find_category(part) {
                         Ok(category) => filter.categories.push(category),
                         Err(_) => {
+                            // The forms a code takes, and a category's name
+                            // beside them; a hint that names a code stands
+                            // alone.
+                            let or_a_category = match code_error {
+                                catalog::SelectorError::LetterO(_) => "",
+                                _ => ", or a category name",
+                            };
                             return Err(format!(
-                                "--code {:?}: {code_error}, or a category name",
+                                "--code {:?}: {code_error}{or_a_category}",
                                 escape(part.as_bytes())
                             ));
                         }
