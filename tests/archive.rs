@@ -566,6 +566,10 @@ fn files_with_matches_quiet_and_code_filters() {
     let (_, err, status) = scan(d, &["--code", "nonsense", "t"]);
     assert_eq!(status, 2);
     assert!(err.starts_with("sperr: --code \"nonsense\""), "{err}");
+    assert!(err.trim_end().ends_with(", or a category name"), "{err}");
+    // A hint that names the code meant is a sentence of its own.
+    let (_, err, _) = scan(d, &["--code", "71OO", "t"]);
+    assert!(err.trim_end().ends_with("(zeros, not the letter O)?"), "{err}");
 }
 
 /// `sperr scan` reading a pipe, its stdout and stderr piped too.

@@ -136,6 +136,38 @@ fn a_report_that_cannot_be_written_is_one_line_and_exit_2() {
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
 
+/// `-` names no file: stdout holds the command's output.
+#[test]
+fn a_report_to_stdout_is_a_usage_error() {
+    let archive = archive();
+    let shards = archive.path().join("s.jsonl");
+    std::fs::write(
+        &shards,
+        run(&["scan", "--summary", "--format", "jsonl"]).stdout,
+    )
+    .unwrap();
+    for command in ["scan", "merge"] {
+        let input = if command == "scan" {
+            archive.path().to_path_buf()
+        } else {
+            shards.clone()
+        };
+        let run = common::run_with(
+            sperr()
+                .args([command, "--report", "-"])
+                .arg(&input)
+                .current_dir(archive.path()),
+        );
+        assert_eq!(run.code, 2, "{command}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("the report is written to a file"),
+            "{}",
+            run.stderr
+        );
+        assert!(!archive.path().join("-").exists());
+    }
+}
+
 #[test]
 fn a_report_is_no_answer_by_exit_status_nor_a_list_of_names() {
     for other in ["-q", "-l"] {
