@@ -569,7 +569,10 @@ fn files_with_matches_quiet_and_code_filters() {
     assert!(err.trim_end().ends_with(", or a category name"), "{err}");
     // A hint that names the code meant is a sentence of its own.
     let (_, err, _) = scan(d, &["--code", "71OO", "t"]);
-    assert!(err.trim_end().ends_with("(zeros, not the letter O)?"), "{err}");
+    assert!(
+        err.trim_end().ends_with("(zeros, not the letter O)?"),
+        "{err}"
+    );
 }
 
 /// `sperr scan` reading a pipe, its stdout and stderr piped too.

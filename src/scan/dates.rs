@@ -1,6 +1,7 @@
 //! When a line says it happened: the timestamp at the start of a log line,
 //! in the forms logs use. ISO 8601 with or without a zone (`T` or a space
-//! between date and time, a dot or Log4j's comma before the fraction),
+//! between date and time, a dot or Log4j's comma before the fraction, the
+//! seconds or none), nginx's and Go's `2016/10/18 09:12:44`,
 //! syslog's `Oct 18 09:12:44` (no year: the text around it gives one),
 //! Apache's `[18/Oct/2016:09:12:44 +0000]`, and a JSON log's time field
 //! (`time`, `timestamp`, `@timestamp`, `ts`, journald's
@@ -93,11 +94,15 @@ fn digits(text: &[u8], at: usize, n: usize) -> Option<i64> {
 fn time_of_day(text: &[u8], at: usize) -> Option<(Time, usize)> {
     let hour = digits(text, at, 2)?;
     let minute = digits(text, at + 3, 2)?;
-    let second = digits(text, at + 6, 2)?;
-    if text.get(at + 2) != Some(&b':') || text.get(at + 5) != Some(&b':') {
+    if text.get(at + 2) != Some(&b':') {
         return None;
     }
-    let mut end = at + 8;
+    // Seconds, or none: `2016-08-07 10:00` at a cell's or a word's end.
+    let (second, mut end) = match (text.get(at + 5), digits(text, at + 6, 2)) {
+        (Some(b':'), Some(second)) => (second, at + 8),
+        (None | Some(b' ' | b'Z' | b'+' | b'-' | b']'), _) => (0, at + 5),
+        _ => return None,
+    };
     let mut nanos = 0i64;
     if matches!(text.get(end), Some(b'.' | b',')) {
         let run = text[end + 1..]
@@ -113,12 +118,15 @@ fn time_of_day(text: &[u8], at: usize) -> Option<(Time, usize)> {
 }
 
 /// An ISO 8601 date and time at `at`: `2016-10-18T09:12:44.301Z`,
-/// `2016-10-18 09:12:44,301`, `2016-10-18T09:12:44+02:00`.
+/// `2016-10-18 09:12:44,301`, `2016-10-18T09:12:44+02:00`; and with
+/// slashes, as nginx's error log and Go's log package write it:
+/// `2016/10/18 09:12:44`.
 fn iso(text: &[u8], at: usize) -> Option<Timestamp> {
     let year = digits(text, at, 4)?;
     let month = digits(text, at + 5, 2)?;
     let day = digits(text, at + 8, 2)?;
-    if text.get(at + 4) != Some(&b'-') || text.get(at + 7) != Some(&b'-') {
+    let separator = text.get(at + 4).filter(|&&b| b == b'-' || b == b'/');
+    if separator.is_none() || text.get(at + 7) != separator {
         return None;
     }
     if !matches!(text.get(at + 10), Some(b'T' | b' ')) {
@@ -580,9 +588,19 @@ mod tests {
         assert_eq!(at("2016-10-18T11:12:44.301+0200 x"), t);
         assert_eq!(at("[2016-10-18 09:12:44.301] ERROR x"), t);
         assert_eq!(at("ERROR 2016-10-18 09:12:44,301 [pool-2] x"), t);
+        let whole = Some("2016-10-18T09:12:44Z".into());
+        assert_eq!(at("2016-10-18 09:12:44 x"), whole);
+        // nginx's error log, Go's log package; a time without seconds.
+        assert_eq!(at("2016/10/18 09:12:44 [error] 1#0: x"), whole);
         assert_eq!(
-            at("2016-10-18 09:12:44 x"),
-            Some("2016-10-18T09:12:44Z".into())
+            at("2016-10-18 09:12 x"),
+            Some("2016-10-18T09:12:00Z".into())
+        );
+        assert_eq!(
+            cell_time(b"2016-08-07 10:00")
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("2016-08-07T10:00:00Z")
         );
     }
 
@@ -597,6 +615,9 @@ mod tests {
             None
         );
         assert_eq!(at("7100 2016-10-18 09:12:44"), None);
+        assert_eq!(at("2016/10-18 09:12:44 x"), None);
+        assert_eq!(at("2016-10-18 09:12:4 x"), None);
+        assert_eq!(at("2016-10-18 09:1 x"), None);
     }
 
     #[test]
