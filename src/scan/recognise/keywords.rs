@@ -2,9 +2,9 @@
 //! stand as words, whether they name error codes, and the other kinds of
 //! code (`zip code`, `exit code`) whose numbers are not ours.
 
-use super::other_numbers::is_count;
 use super::prefilter::CONTEXT_TRIGGERS;
 use super::word_ending;
+use super::words::is_count;
 use std::sync::OnceLock;
 
 /// Whether a keyword names error codes: `errors`, `codes`, `error code`,

@@ -5,7 +5,7 @@
 
 use super::Scanner;
 use super::numbers::{code_number, number_at};
-use super::other_numbers::is_count;
+use super::words::is_count;
 
 /// Where the lines read so far stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -61,11 +61,12 @@ use keywords::{
 };
 use lists::Lists;
 use numbers::*;
-use other_numbers::{is_count, is_not_stormpaths, is_other_programs_number};
+use other_numbers::{is_not_stormpaths, is_other_programs_number};
 use prefilter::*;
 use sentences::{Read, Sentence};
 use source::Source;
 use tables::*;
+use words::is_count;
 use words::{word_at, word_ending};
 
 /// A line longer than this is scanned in windows of this size, overlapping
