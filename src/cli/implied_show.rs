@@ -19,11 +19,11 @@ pub fn with_implied_show(
             _ => {
                 let is_subcommand = command.find_subcommand(arg).is_some() || arg == "help";
                 // `71OO` too, so that show says it means 7100.
-                let code = match catalog::parse_selectors(arg) {
+                let code = || match catalog::parse_selectors(arg) {
                     Ok(_) => true,
                     Err(e) => matches!(e, catalog::SelectorError::LetterO(_)),
                 };
-                if !is_subcommand && code {
+                if !is_subcommand && code() {
                     args.insert(i, "show".into());
                 }
                 return args;
