@@ -543,8 +543,11 @@ impl Scanner {
             // pricing`).
             let next_word = text[keyword_end..start].iter().all(|b| b" *_".contains(b))
                 && text[keyword_end..start].contains(&b' ');
-            if stormpath && next_word && names_a_thing(text, end) {
-                continue; // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`
+            // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`;
+            // but a log's `Stormpath 7103 locked user=ann` glosses its code.
+            let glossed = || source::glosses::agrees(code, next_words(&text[end..]));
+            if stormpath && next_word && names_a_thing(text, end) && !glossed() {
+                continue;
             }
             if !url && is_other_programs_number(text, keyword_start, end) {
                 continue; // `[error] 2014#2014:`, `ERROR 2000 retries`
@@ -657,6 +660,25 @@ struct Words {
     /// Words for error codes, not another kind of code (`zip code`): the
     /// line speaks of error codes, as a list's heading must.
     codes: bool,
+}
+
+/// The next few words of `text` (three, within a clause): what a writer
+/// says of the number before them.
+fn next_words(text: &[u8]) -> &[u8] {
+    let clause = text
+        .iter()
+        .position(|b| b",;.()[]{}\"".contains(b))
+        .unwrap_or(text.len());
+    let mut words = 0;
+    let end = (1..clause.min(48))
+        .find(|&i| {
+            text[i] == b' ' && text[i - 1] != b' ' && {
+                words += 1;
+                words == 3
+            }
+        })
+        .unwrap_or(clause.min(48));
+    &text[..end]
 }
 
 #[cfg(test)]

@@ -283,10 +283,11 @@ fn distractors_are_not_codes() {
         "the SMS code 4001 and the postal-code 13000",
         "see the Stormpath 2016 roadmap and Stormpath 2015 pricing",
         "Stormpath 2016 was a good year; Stormpath 2016 in review",
+        "We hit the Stormpath 3000 user limit; Stormpath 9000 API calls a month",
     ] {
         assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
     }
-    // Only a year or a count names a thing: a log's words stand alone.
+    // A function word names no thing; words that gloss the code say it is one.
     let logged = "api-gw: Stormpath 10017 on a few requests; Stormpath 7100 password bad";
     assert_eq!(codes(logged), [10017, 7100]);
 }
