@@ -35,13 +35,12 @@ impl Scanner {
         self.look(text, &[], offset, context, sign);
     }
 
-    /// Passes on a long line's hits found before column `next` (0-based),
-    /// where the next window starts, when each hit stands alone (an
-    /// export's records, told apart window by window); the next window
-    /// finds the others again.
-    pub(in crate::scan) fn end_window(&mut self, next: usize) {
+    /// Passes on the hits of a window of a long line, where each hit stands
+    /// alone (an export's records, told apart window by window). The next
+    /// window finds those in the overlap again, with the same record: the
+    /// reader keeps one hit per code and record.
+    pub(in crate::scan) fn end_window(&mut self) {
         if self.keep_repeats {
-            self.current.retain(|h| h.column <= next); // columns count from 1
             self.current.sort_by_key(|h| h.column);
             self.hits.append(&mut self.current);
         }
