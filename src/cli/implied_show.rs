@@ -21,7 +21,11 @@ pub fn with_implied_show(
                 // `71OO` too, so that show says it means 7100.
                 let code = || match catalog::parse_selectors(arg) {
                     Ok(_) => true,
-                    Err(e) => matches!(e, catalog::SelectorError::LetterO(_)),
+                    // A digit too: `sperr oo` is no code.
+                    Err(e) => {
+                        matches!(e, catalog::SelectorError::LetterO(_))
+                            && arg.bytes().any(|b| b.is_ascii_digit())
+                    }
                 };
                 if !is_subcommand && code() {
                     args.insert(i, "show".into());
@@ -62,6 +66,7 @@ mod tests {
             &["sperr", "help", "show"],
             &["sperr", "--format", "json", "search", "7100"],
             &["sperr", "lsit"],
+            &["sperr", "oo"],
             &["sperr", "--", "7100"],
             &["sperr"],
         ] {

@@ -97,10 +97,11 @@ fn time_of_day(text: &[u8], at: usize) -> Option<(Time, usize)> {
     if text.get(at + 2) != Some(&b':') {
         return None;
     }
-    // Seconds, or none: `2016-08-07 10:00` at a cell's or a word's end.
+    // Seconds, or none: `2016-08-07 10:00` at a cell's or a word's end
+    // (not before a zone: `10:00-11:30` is a range of times).
     let (second, mut end) = match (text.get(at + 5), digits(text, at + 6, 2)) {
         (Some(b':'), Some(second)) => (second, at + 8),
-        (None | Some(b' ' | b'Z' | b'+' | b'-' | b']'), _) => (0, at + 5),
+        (None | Some(b' ' | b'Z' | b']'), _) => (0, at + 5),
         _ => return None,
     };
     let mut nanos = 0i64;
@@ -618,6 +619,7 @@ mod tests {
         assert_eq!(at("2016/10-18 09:12:44 x"), None);
         assert_eq!(at("2016-10-18 09:12:4 x"), None);
         assert_eq!(at("2016-10-18 09:1 x"), None);
+        assert_eq!(at("2016-10-18 10:00-11:30 maintenance"), None);
     }
 
     #[test]
