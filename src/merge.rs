@@ -437,7 +437,7 @@ mod tests {
         }
     }
 
-    const TOTAL_BY_MONTH: &str = r#"{"kind":"total","tickets":1,"sightings":2,"first_seen":"2016-10-18T09:00:00Z","last_seen":"2016-11-02T09:00:00Z","periods":[{"period":"2016-10","tickets":1,"sightings":1},{"period":"2016-11","tickets":1,"sightings":1}],"by":"month","format_version":1}"#;
+    const TOTAL_BY_MONTH: &str = r#"{"kind":"total","tickets":1,"sightings":2,"first_seen":"2016-10-18T09:00:00Z","last_seen":"2016-11-02T09:00:00Z","periods":[{"period":"2016-10","tickets":1,"sightings":1},{"period":"2016-11","tickets":1,"sightings":1}],"by":"month","format_version":2}"#;
 
     fn shard(first: &str, last: &str, month: &str, file: &str) -> String {
         format!(
@@ -512,7 +512,7 @@ mod tests {
 
     #[test]
     fn refused_inputs_say_where_and_why() {
-        let total = r#"{"kind":"total","tickets":0,"sightings":0,"by":null,"format_version":1}"#;
+        let total = r#"{"kind":"total","tickets":0,"sightings":0,"by":null,"format_version":2}"#;
         let err = |text: &str| merge(&[input("s.jsonl", text)]).unwrap_err();
         assert!(err("").contains("s.jsonl: holds no summary"));
         assert!(err("{\"kind\":\"code\"").starts_with("s.jsonl:1: not a summary row (not valid"));
@@ -525,10 +525,10 @@ mod tests {
         let kindless = err("{\"code\":7100}");
         assert!(kindless.contains("(missing field `kind`)"), "{kindless}");
         assert!(
-            err(&total.replace("1}", "2}")).contains("s.jsonl:1: a summary of format_version 2")
+            err(&total.replace("2}", "3}")).contains("s.jsonl:1: a summary of format_version 3")
         );
         assert!(
-            err(&total.replace(",\"format_version\":1", "")).contains("without format_version")
+            err(&total.replace(",\"format_version\":2", "")).contains("without format_version")
         );
         let code = r#"{"kind":"code","code":7100,"tickets":1,"sightings":1}"#;
         assert!(err(&format!("{total}\n{code}\n")).contains("ends without a total row"));

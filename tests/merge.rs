@@ -215,13 +215,13 @@ fn mixed_versions_and_periods_and_malformed_lines_are_refused() {
     let month = scan_shards(dir, &["archive"], 1, &["scan", "--by", "month"]).remove(0);
     std::fs::rename(dir.join(&month), dir.join("month.jsonl")).unwrap();
     let text = std::fs::read_to_string(dir.join("summary.jsonl")).unwrap();
-    let other = text.replace("\"format_version\":1", "\"format_version\":2");
+    let other = text.replace("\"format_version\":2", "\"format_version\":3");
     assert_ne!(other, text);
-    std::fs::write(dir.join("v2.jsonl"), other).unwrap();
+    std::fs::write(dir.join("v3.jsonl"), other).unwrap();
     assert_refused(
         dir,
-        &["summary.jsonl", "v2.jsonl"],
-        "v2.jsonl:6: a summary of format_version 2",
+        &["summary.jsonl", "v3.jsonl"],
+        "v3.jsonl:6: a summary of format_version 3",
     );
     assert_refused(
         dir,
@@ -238,7 +238,7 @@ fn mixed_versions_and_periods_and_malformed_lines_are_refused() {
         &["summary.jsonl", "bad.jsonl"],
         "bad.jsonl:1: not a summary row",
     );
-    let no_version = text.replace(",\"format_version\":1", "");
+    let no_version = text.replace(",\"format_version\":2", "");
     std::fs::write(dir.join("old.jsonl"), no_version).unwrap();
     assert_refused(
         dir,

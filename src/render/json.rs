@@ -229,7 +229,7 @@ pub(crate) fn line<T: Serialize>(out: &mut dyn Write, item: &T) -> io::Result<()
 
 /// The version of the summary's JSON that `merge` reads: a merge refuses
 /// rows of another.
-pub(crate) const SUMMARY_FORMAT_VERSION: u32 = 1;
+pub(crate) const SUMMARY_FORMAT_VERSION: u32 = 2;
 
 /// A row of a scan summary: a code, a category, or the total, told apart
 /// by `kind`; the same rows in JSON and JSON Lines.
