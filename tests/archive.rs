@@ -693,6 +693,7 @@ fn each_record_of_a_long_one_line_export_is_a_ticket_with_its_date() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     const WINDOW: usize = 1 << 20;
+    const OVERLAP: usize = 1024;
     let mut text = String::from("[");
     let mut expected = Vec::new();
     let mut places = vec![
@@ -725,6 +726,27 @@ fn each_record_of_a_long_one_line_export_is_a_ticket_with_its_date() {
     assert_eq!(codes_and_times(&out), expected);
     let (summary, _, _) = scan(d, &["--summary", "export.json"]);
     assert!(summary.starts_with("7103\t5\t5\t"), "{summary}");
+    // A list of codes whose first stands before the overlap of two windows
+    // and the rest in it: the next window cannot tell the rest are codes.
+    let list = "Stormpath errors 7100, 7101, 7102, 7103";
+    let filler = r#"{"body":"x"}, "#;
+    let mut text = "[".to_string() + &filler.repeat((WINDOW - OVERLAP - 40) / filler.len());
+    text.push_str(&format!(
+        r#"{{"body":"{}{list} end"}}, "#,
+        ".".repeat(WINDOW - OVERLAP - 30 - text.len())
+    ));
+    let list_at = text.find(list).unwrap();
+    // 7100 ends where the overlap starts; 7101 starts in it.
+    assert_eq!(list_at + "Stormpath errors 7100".len(), WINDOW - OVERLAP);
+    text.push_str(&filler.repeat(WINDOW / filler.len()));
+    text.push_str("{}]");
+    write(d, "list.json", text.as_bytes());
+    let (out, _, _) = scan(d, &["--format", "jsonl", "list.json"]);
+    let codes: Vec<u64> = codes_and_times(&out)
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    assert_eq!(codes, [7100, 7101, 7102, 7103]);
 }
 
 #[test]

@@ -193,7 +193,7 @@ fn read_blocks(
             } else {
                 let keep = end.min(OVERLAP);
                 long_line = Some(offset + end - keep);
-                scanner.end_window();
+                scanner.end_window(offset + end - keep);
                 tracker.skip_to(offset + end, offset + end - keep);
                 buf.consume(end - keep);
             }
@@ -231,7 +231,7 @@ fn read_blocks(
                     }
                     windowed = true;
                     long_line = Some(WINDOW - OVERLAP);
-                    scanner.end_window();
+                    scanner.end_window(WINDOW - OVERLAP);
                     tracker.skip_to(WINDOW, WINDOW - OVERLAP);
                     buf.consume(WINDOW - OVERLAP);
                 }

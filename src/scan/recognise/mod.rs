@@ -149,6 +149,9 @@ pub(super) struct Scanner {
     /// Keep every hit of a code on a line, not only the leftmost: in a
     /// JSON array on one line, each record is a ticket of its own.
     pub(super) keep_repeats: bool,
+    /// A long line's hits in the overlap of the window before, which the
+    /// next window may find again (`windows.rs`).
+    overlap_hits: Vec<Hit>,
     /// The index of the Code column while inside a text table.
     table_column: Option<usize>,
     /// The open table's header named Stormpath only loosely (`Today
@@ -209,6 +212,7 @@ impl Scanner {
             hits: storage.hits,
             hit_lines: Vec::new(),
             keep_repeats: false,
+            overlap_hits: Vec::new(),
             table_column: None,
             table_glossed: false,
             table_judge: None,

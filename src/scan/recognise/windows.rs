@@ -4,6 +4,7 @@
 
 use super::prefilter::{Mark, find_marks};
 use super::{Scanner, keyword_at};
+use crate::scan::Hit;
 use crate::scan::decode;
 
 impl Scanner {
@@ -33,16 +34,32 @@ impl Scanner {
         self.scratch.signs = signs;
         self.scratch.marks = marks;
         self.look(text, &[], offset, context, sign);
+        self.keep_overlap_hits();
     }
 
-    /// Passes on the hits of a window of a long line, where each hit stands
-    /// alone (an export's records, told apart window by window). The next
-    /// window finds those in the overlap again, with the same record: the
-    /// reader keeps one hit per code and record.
-    pub(in crate::scan) fn end_window(&mut self) {
+    /// Passes on the hits of a window of a long line before column `next`
+    /// (0-based), where the next window starts, when each hit stands alone
+    /// (an export's records, told apart window by window). Those in the
+    /// overlap wait for the next window: it finds most of them again, and
+    /// keeps the others (`keep_overlap_hits`), so that every record's hits
+    /// come in the order of its start.
+    pub(in crate::scan) fn end_window(&mut self, next: usize) {
         if self.keep_repeats {
             self.current.sort_by_key(|h| h.column);
+            let waiting = self.current.partition_point(|h| h.column <= next); // from 1
+            self.overlap_hits = self.current.split_off(waiting);
             self.hits.append(&mut self.current);
+        }
+    }
+
+    /// The hits of the window before's overlap that this window did not
+    /// find again: a list of codes whose first stood before the overlap.
+    fn keep_overlap_hits(&mut self) {
+        for hit in std::mem::take(&mut self.overlap_hits) {
+            let again = |h: &Hit| h.column == hit.column && h.code == hit.code;
+            if !self.current.iter().any(again) {
+                self.current.push(hit);
+            }
         }
     }
 }
