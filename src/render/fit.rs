@@ -298,15 +298,7 @@ pub fn strip_escapes(text: &str) -> String {
 /// Whether a word, its colour escapes aside, is a code, a range of codes
 /// or a count.
 fn is_number(word: &str) -> bool {
-    let mut visible = String::new();
-    let mut chars = word.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            chars.by_ref().find(char::is_ascii_alphabetic);
-        } else {
-            visible.push(c);
-        }
-    }
+    let visible = strip_escapes(word);
     visible.bytes().any(|b| b.is_ascii_digit())
         && visible
             .bytes()

@@ -673,15 +673,9 @@ fn next_words(text: &[u8]) -> &[u8] {
         .iter()
         .position(|b| b",;.()[]{}\"".contains(b))
         .unwrap_or(text.len());
-    let mut words = 0;
-    let end = (1..clause.min(48))
-        .find(|&i| {
-            text[i] == b' ' && text[i - 1] != b' ' && {
-                words += 1;
-                words == 3
-            }
-        })
-        .unwrap_or(clause.min(48));
+    let limit = clause.min(48);
+    let mut word_ends = (1..limit).filter(|&i| text[i] == b' ' && text[i - 1] != b' ');
+    let end = word_ends.nth(2).unwrap_or(limit);
     &text[..end]
 }
 
