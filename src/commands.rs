@@ -256,8 +256,18 @@ fn search(
     if limit > 0 {
         hits.truncate(limit);
     }
-    if hits.is_empty() {
+    // A code the reference lacks is said so, whatever the words found.
+    let missing = search::missing_code(query);
+    if let Some(missing) = &missing {
+        writeln!(err, "sperr: {missing}")?;
+    }
+    if hits.is_empty() && missing.is_none() {
         let hint = match guess {
+            _ if !search::names_a_subject(query) => {
+                "it says something went wrong but not with what: add what failed \
+                 (signing in, a password, a token, an email…), or paste the error's message"
+                    .to_string()
+            }
             Some(guess) => format!(
                 "closest guess: {} ({}), \"{}\"",
                 guess.entry.code,

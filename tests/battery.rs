@@ -108,8 +108,8 @@ fn queries_empty_huge_and_full_of_metacharacters() {
         assert!(matches!(result.code, 0 | 1), "{meta}: {}", result.stderr);
         assert!(!result.stderr.contains("panicked"));
     }
-    let all = run(&["search", "--format", "plain", "--limit", "0", "invalid"]);
-    let ten = run(&["search", "--format", "plain", "invalid"]);
+    let all = run(&["search", "--format", "plain", "--limit", "0", "token"]);
+    let ten = run(&["search", "--format", "plain", "token"]);
     assert_eq!((all.code, ten.code), (0, 0), "{}", all.stderr);
     let lines = |r: &Run| r.stdout.lines().count();
     assert_eq!(lines(&ten), 10, "the default limit");

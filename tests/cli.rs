@@ -431,6 +431,41 @@ fn a_question_the_reference_cannot_answer_gets_a_marked_guess_and_exits_1() {
 }
 
 #[test]
+fn a_complaint_that_names_nothing_that_failed_gets_no_answer_and_exits_1() {
+    for query in ["it doesnt work", "getting an error", "request failed"] {
+        let result = run(&["search", query]);
+        assert_eq!((result.code, result.stdout.as_str()), (1, ""), "{query}");
+        assert_eq!(
+            result.stderr,
+            format!(
+                "sperr: no error matches \"{query}\"; it says something went wrong but not \
+                 with what: add what failed (signing in, a password, a token, an email…), or \
+                 paste the error's message\n"
+            )
+        );
+    }
+    // Once it says what failed, it is answered.
+    let login = run(&["search", "--format", "plain", "login doesnt work"]);
+    assert_eq!(login.code, 0, "{}", login.stderr);
+    assert!(login.stdout.starts_with("71"), "{}", login.stdout);
+}
+
+#[test]
+fn a_code_the_reference_lacks_is_said_so_with_its_nearest_codes() {
+    let nearest = "sperr: no error 7199 in the reference; nearest: 7100-7107 (Account)\n";
+    for query in ["7199", "Error 7199"] {
+        let result = run(&["search", query]);
+        assert_eq!((result.code, result.stdout.as_str()), (1, ""), "{query}");
+        assert_eq!(result.stderr, nearest, "{query}");
+    }
+    // Words that find answers still do; the code is still said to be unknown.
+    let words = run(&["search", "--format", "plain", "error 7199 wrong password"]);
+    assert_eq!(words.code, 0);
+    assert!(words.stdout.starts_with("7100\t"), "{}", words.stdout);
+    assert_eq!(words.stderr, nearest);
+}
+
+#[test]
 fn rate_limit_is_no_question_the_reference_answers() {
     // Nothing in the catalog is about rate limiting: `limit` alone would
     // find 1902's Application limit, but `rate` narrows it to a limit the

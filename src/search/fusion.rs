@@ -49,6 +49,11 @@ pub(super) fn fuse(lexical: f64, semantic: Option<f64>, browses: bool) -> f64 {
     }
 }
 
+/// A score made a guess, below every answer, the order of scores kept.
+pub(super) fn as_guess(score: f64) -> f64 {
+    score.clamp(0.0, 1.0) * ANSWER_SCORE * 0.99
+}
+
 /// Orders the entries a query looks up (by code, code prefix or quoted
 /// message) among themselves and above everything else; 0 for the rest.
 pub(super) fn lookup_rank(lexical: f64) -> f64 {

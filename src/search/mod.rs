@@ -11,6 +11,7 @@
 //! `query` reads a query into slots; `lookup` finds the codes, selectors
 //! and quoted messages it names; `bm25f` scores a slot in each entry; this
 //! file ranks the entries on all of it and says which hits are answers;
+//! `subject` says when a query names nothing the reference could answer;
 //! `suggest` offers spellings when nothing is; `tuning` holds the weights
 //! and thresholds.
 
@@ -22,11 +23,13 @@ mod phrasings;
 mod query;
 #[cfg(feature = "semantic")]
 pub mod semantic;
+mod subject;
 mod suggest;
 mod tuning;
 
 pub use phrasings::phrasings;
-pub use suggest::suggestions;
+pub use subject::names_a_subject;
+pub use suggest::{missing_code, suggestions};
 
 use crate::catalog::{self, Category, Entry};
 use crate::standalone::fields;
@@ -85,10 +88,21 @@ pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Ranked> {
     let mut order: Vec<usize> = (0..entries.len())
         .filter(|&i| category.is_none_or(|c| std::ptr::eq(entries[i].category(), c)))
         .collect();
+    // A query that names no subject, nor any code, gets guesses only.
+    let guesses = !subject::has_subject(&tokens)
+        && lexical
+            .scores
+            .iter()
+            .all(|&s| fusion::lookup_rank(s) == 0.0);
     let fused: Vec<f64> = (0..entries.len())
         .map(|i| {
             let similarity = semantic.as_ref().map(|s| s[i]);
-            fusion::fuse(lexical.scores[i], similarity, lexical.browses)
+            let fused = fusion::fuse(lexical.scores[i], similarity, lexical.browses);
+            if guesses {
+                fusion::as_guess(fused)
+            } else {
+                fused
+            }
         })
         .collect();
     order.retain(|&i| fused[i] > 0.0);
@@ -390,7 +404,7 @@ mod tests {
             assert!(!ranked(query, None).is_empty(), "{query}");
         }
         assert!(
-            search("invalid", 0).len() > search("invalid", 2).len(),
+            search("password", 0).len() > search("password", 2).len(),
             "0 is no limit"
         );
     }

@@ -2,8 +2,29 @@
 //! nearest to the query's.
 
 use super::index;
+use super::lookup::code_lookups;
 use super::query::typo_budget;
+use crate::catalog::{self, Selector};
 use crate::standalone::words;
+
+/// What to say of a search that found nothing where its query names a
+/// code the reference lacks (`Error 7199`, `7199`): what `show` says of
+/// it, the codes nearest, rather than a guess from the query's words.
+pub fn missing_code(query: &str) -> Option<String> {
+    code_lookups(query)
+        .into_iter()
+        .map(|lookup| match lookup.selector {
+            // A whole query of a code's digits is looked up as a prefix
+            // (`71` for `71xx`); one that starts no code is that code.
+            Selector::Pattern {
+                prefix,
+                width: None,
+            } if (4..=5).contains(&prefix.len()) => Selector::Code(prefix.parse().unwrap_or(0)),
+            selector => selector,
+        })
+        .find(|selector| selector.entries().is_empty())
+        .map(|selector| catalog::not_found(&selector))
+}
 
 /// Catalog words close to the query's words, for a search that found
 /// nothing: the spellings a user may have meant.
@@ -41,6 +62,22 @@ fn is_a_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_the_reference_lacks_gets_its_nearest_codes() {
+        let nearest = "no error 7199 in the reference; nearest: 7100-7107 (Account)";
+        assert_eq!(missing_code("Error 7199").as_deref(), Some(nearest));
+        assert_eq!(missing_code("7199").as_deref(), Some(nearest));
+        assert_eq!(
+            missing_code("error 7100 and 7199").as_deref(),
+            Some(nearest)
+        );
+        // A code the reference has, a year, a status: nothing to say.
+        assert_eq!(missing_code("error 7100"), None);
+        assert_eq!(missing_code("since 2015 it fails"), None);
+        assert_eq!(missing_code("HTTP 404 on login"), None);
+        assert_eq!(missing_code("71"), None);
+    }
 
     #[test]
     fn numbers_and_single_letters_are_never_offered() {

@@ -1,0 +1,122 @@
+//! Whether a query names a subject the reference could decide on.
+//!
+//! "it doesnt work", "getting an error", "request failed": such a query
+//! says that something went wrong, and nothing of what. Every entry
+//! matches it a little and none well, so its best hits are guesses, and
+//! search says that the reference cannot answer it, not which entries
+//! happen to share its words.
+
+use super::index;
+use super::query::typo_budget;
+use crate::standalone::words::{self, Token};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Words that say something went wrong, or name what any program has or
+/// does, and never what failed: with only these a query has no subject.
+/// Words a subject may hide in (`application`, `site`, `key`, `expired`,
+/// `denied`, `timeout`) are not here; a query with one is searched.
+#[rustfmt::skip]
+const NO_SUBJECT_WORDS: &[&str] = &[
+    // that it went wrong
+    "error", "err", "errors", "fail", "failed", "failure", "failing", "broke", "broken", "break",
+    "problem", "issue", "wrong", "bug", "crash", "glitch", "down", "outage", "stuck", "hang",
+    "freeze", "weird", "strange", "odd", "bad", "trouble", "occur", "occurred", "happen",
+    "happened", "went", "gone", "unexpected", "unable", "invalid", "incorrect", "not", "no",
+    "never", "nothing", "wtf", "ugh", "urgent", "asap", "fix", "fixed", "why", "how", "what",
+    "where", "who", "once", "twice",
+    // what any program has or does
+    "work", "working", "works", "function", "run", "load", "go", "going", "try", "tried", "use",
+    "get", "got", "getting", "say", "says", "said", "show", "shows", "see", "keep", "keeps",
+    "stop", "stopped", "respond", "response", "request", "process", "complete", "return",
+    "update", "updated", "refresh", "reload", "found", "message", "code", "server", "service",
+    "system", "app", "page", "screen", "thing", "something", "anything", "everything", "stuff",
+    "all", "any", "every", "same", "one", "this", "that", "here", "there", "he", "she", "they",
+    "them", "us", "him", "her", "anyone", "someone", "everyone", "i'm", "im", "ive", "dont",
+    "doesnt", "isnt", "cant", "wont", "didnt", "more", "much", "very", "really", "again",
+    "still", "anymore", "up", "off", "over", "last", "first",
+];
+
+/// Whether the query names anything the reference could decide on: a word
+/// that is neither in `NO_SUBJECT_WORDS` (nor a typo of one) nor says
+/// nothing alone (`2fa` names one), or a number of three digits or more (a
+/// status, a code).
+/// A query of no words names nothing.
+pub fn names_a_subject(query: &str) -> bool {
+    has_subject(&words::tokenize(query, &words::stemmer()))
+}
+
+pub(super) fn has_subject(tokens: &[Token]) -> bool {
+    tokens.iter().any(|token| {
+        if token.word.bytes().all(|b| b.is_ascii_digit()) {
+            return token.word.len() >= 3;
+        }
+        !(words::says_nothing_alone(&token.word) || says_no_subject(token))
+    })
+}
+
+fn says_no_subject(token: &Token) -> bool {
+    static STEMS: OnceLock<HashSet<String>> = OnceLock::new();
+    let stems = STEMS.get_or_init(|| {
+        let stemmer = words::stemmer();
+        NO_SUBJECT_WORDS
+            .iter()
+            .map(|w| words::stem_word(w, &stemmer))
+            .collect()
+    });
+    if stems.contains(&token.stem) {
+        return true;
+    }
+    // A word the catalog and the vocabulary do not know may be a typo of
+    // one of these (`eror`, `brokn`).
+    let unknown = index::term(&token.stem).is_none() && !index::in_vocabulary(&token.stem);
+    let budget = typo_budget(&token.word);
+    unknown
+        && budget > 0
+        && NO_SUBJECT_WORDS
+            .iter()
+            .any(|w| strsim::osa_distance(&token.word, w) <= budget)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(query: &str) -> bool {
+        names_a_subject(query)
+    }
+
+    #[test]
+    fn a_complaint_with_no_subject_names_nothing() {
+        for query in [
+            "it doesnt work",
+            "getting an error",
+            "request failed",
+            "Something went wrong?!",
+            "eror",
+            "it failed again today",
+            "it failed twice",
+            "",
+            "??",
+        ] {
+            assert!(!names(query), "{query}");
+        }
+    }
+
+    #[test]
+    fn a_word_of_what_failed_or_a_number_names_a_subject() {
+        for query in [
+            "login doesnt work",
+            "wrong pasword",
+            "token expired",
+            "application disabled",
+            "error 500",
+            "invalid href",
+            "account not found",
+            "smtp server error",
+            "2fa code is wrong",
+        ] {
+            assert!(names(query), "{query}");
+        }
+    }
+}
