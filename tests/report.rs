@@ -219,6 +219,27 @@ fn the_summary_is_printed_only_when_asked_and_as_without_the_report() {
     assert!(page.contains("tickets per month"));
 }
 
+#[test]
+fn a_report_left_inside_the_archive_is_not_counted_again() {
+    let archive = archive();
+    let path = archive.path().to_str().unwrap();
+    let before = run_summary(&["scan", path, "--summary", "--format", "plain"]);
+    let page = archive.path().join("report.html");
+    let write = run(&["scan", path, "--report", page.to_str().unwrap()]);
+    assert_eq!(write.code, 0, "{}", write.stderr);
+    // The page lists every code: scanned as a ticket, it would add them all.
+    let again = run(&["scan", path, "--summary", "--format", "plain"]);
+    assert_eq!(again.stdout, before);
+    assert_eq!(
+        again.stderr.trim(),
+        format!("sperr: {}: left out: a report sperr wrote", page.display())
+    );
+    // Named on its own, it is left out too, and nothing is found.
+    let alone = run(&["scan", page.to_str().unwrap()]);
+    assert_eq!((alone.code, alone.stdout.as_str()), (1, ""));
+    assert!(alone.stderr.contains("left out: a report sperr wrote"));
+}
+
 fn run_summary(args: &[&str]) -> String {
     let run = run(args);
     assert_eq!(run.code, 0, "{}", run.stderr);

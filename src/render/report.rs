@@ -70,6 +70,10 @@ pub(crate) fn page(out: &mut dyn io::Write, summary: &Summary) -> io::Result<()>
 fn html(summary: &Summary) -> String {
     let mut h = String::new();
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // Early in the page, where scan's first look sees it: a report left
+    // in a tree it scans is not counted as a ticket.
+    h.push_str(crate::scan::REPORT_MARK);
+    h.push('\n');
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str("<title>Stormpath errors: a sperr report</title>\n");
     let _ = writeln!(h, "<style>{STYLE}</style>\n</head>\n<body>");

@@ -46,6 +46,7 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicU64, Ordering};
 
 pub(crate) use progress::Progress;
 pub use unpack::Limits;
+pub(crate) use unpack::REPORT_MARK;
 pub(crate) use walk::WalkOptions;
 
 /// How a code was recognised.

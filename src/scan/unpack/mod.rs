@@ -42,6 +42,11 @@ const HEAD_FOR_ALL_KINDS: usize = 262;
 /// How many compressions deep a stream is opened (a gzip quine ends).
 const MAX_COMPRESSIONS: usize = 3;
 
+/// The mark in the head of a report sperr writes (`--report`): scan leaves
+/// such a page out, as a report left inside the tree it scans would count
+/// every code it lists again.
+pub(crate) const REPORT_MARK: &str = r#"<meta name="generator" content="sperr report">"#;
+
 /// What the first bytes of a stream say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -54,6 +59,8 @@ enum Kind {
     Utf16,
     Binary,
     Mail,
+    /// A report sperr wrote.
+    Report,
     Text,
 }
 
@@ -77,6 +84,14 @@ fn sniff(head: &[u8]) -> Kind {
         Kind::Binary
     } else if mail::looks_like_mail(head) {
         Kind::Mail
+    } else if head.starts_with(b"<!DOCTYPE html>")
+        && memchr::memmem::find(
+            &head[..head.len().min(HEAD_FOR_ALL_KINDS)],
+            REPORT_MARK.as_bytes(),
+        )
+        .is_some()
+    {
+        Kind::Report
     } else {
         Kind::Text
     }
@@ -173,6 +188,12 @@ fn open(
             mail::scan(&source, &mut reader, sink, ctx)
         }
         Kind::Binary if !source.named && !ctx.binary => Ok(()),
+        Kind::Report => {
+            let shown = source.ticket.name();
+            ctx.notes
+                .note(&format!("{shown}: left out: a report sperr wrote"));
+            Ok(())
+        }
         Kind::Utf16 => {
             let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new().build(reader);
             texts(&source, records, decoded, None, sink, ctx)
