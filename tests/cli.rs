@@ -1151,3 +1151,19 @@ fn absent_adds_the_selected_codes_never_found_and_needs_a_selection() {
         2
     );
 }
+
+#[test]
+fn a_hits_text_starts_at_its_word_or_at_a_quoted_keys_quote() {
+    let lines = "{\"msg\": \"error 7103 locked\"}\n{\"code\": 7101}\n";
+    let result = run_with(
+        sperr()
+            .args(["scan", "--format", "jsonl"])
+            .write_stdin(lines),
+    );
+    let texts: Vec<String> = result
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].to_string())
+        .collect();
+    assert_eq!(texts, [r#""error 7103""#, r#""\"code\": 7101""#]);
+}

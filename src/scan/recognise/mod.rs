@@ -559,9 +559,12 @@ impl Scanner {
             if !url && theirs(keyword_start) {
                 continue; // `Cisco AnyConnect: "Login failed. Error 7100"`
             }
-            // A quoted key keeps its opening quote: `"code": 7101`.
+            // A quoted key keeps its opening quote: `"code": 7101`; a
+            // string that starts with the word does not (`"error 7103`).
             let from = match keyword_start.checked_sub(1) {
-                Some(q) if b"\"'".contains(&text[q]) => q,
+                Some(q) if b"\"'".contains(&text[q]) && text.get(keyword_end) == Some(&text[q]) => {
+                    q
+                }
                 _ => keyword_start,
             };
             self.push_with_list(code, offset, text, from, end);
