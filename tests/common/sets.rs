@@ -40,6 +40,14 @@ pub const SEARCH_BLIND2_TEST: &str = "search-blind2-test.tsv";
 /// Questions no entry answers, written blind beside [`SEARCH_BLIND2_TEST`].
 pub const SEARCH_UNANSWERABLE_BLIND2_TEST: &str = "search-unanswerable-blind2-test.tsv";
 
+/// Complaints that name nothing that failed (no codes: search must
+/// decline them) beside short queries that do, written blind on 2026-12-07
+/// from `errors.toml`: the set the no-subject rule was tuned on.
+pub const SEARCH_VAGUE_DEV: &str = "search-vague-dev.tsv";
+/// The same kinds by another helper, not seeing [`SEARCH_VAGUE_DEV`]:
+/// scored before the rule and after, never looked at.
+pub const SEARCH_VAGUE_TEST: &str = "search-vague-test.tsv";
+
 /// The answerable search sets search is tuned on.
 pub const SEARCH_ANSWERABLE_DEV: [&str; 3] =
     [SEARCH_OWN_DEV, SEARCH_OWN_PARAPHRASES_DEV, SEARCH_BLIND_DEV];
