@@ -194,13 +194,26 @@ pub(crate) fn merge(inputs: &[Input]) -> Result<Summary, String> {
 /// The rows of an input, each with its line in JSON Lines: JSON Lines, or
 /// one or more JSON arrays of rows (`--format json`).
 fn rows(input: &Input) -> Result<Vec<(Option<usize>, Row)>, String> {
-    let bytes = &input.bytes[..];
+    // A byte-order mark, as Windows tools write one, says nothing.
+    let bytes = input
+        .bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(&input.bytes);
     let array = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
     if array {
         let mut rows = Vec::new();
-        for array in serde_json::Deserializer::from_slice(bytes).into_iter::<Vec<Row>>() {
+        let arrays = serde_json::Deserializer::from_slice(bytes);
+        for array in arrays.into_iter::<Vec<&serde_json::value::RawValue>>() {
             let array = array.map_err(|e| malformed(input, e.line(), None, &e))?;
-            rows.extend(array.into_iter().map(|row| (None, row)));
+            // Each element is read as a line of JSON Lines is, on its line.
+            for element in array {
+                let text = element.get().as_bytes();
+                let at = text.as_ptr() as usize - bytes.as_ptr() as usize;
+                let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+                let row = serde_json::from_slice(text)
+                    .map_err(|e| malformed(input, line, Some(text), &e))?;
+                rows.push((None, row));
+            }
         }
         return Ok(rows);
     }
@@ -233,7 +246,9 @@ fn malformed(
         // serde_json ends its messages with the position, said here already.
         let reason = e.to_string();
         let reason = reason.split(" at line ").next().unwrap_or(&reason);
-        reason.replace("internally tagged enum Row", "a row's kind")
+        reason
+            .replace("internally tagged enum Row", "a row's kind")
+            .replace("unknown variant", "unknown kind")
     };
     format!(
         "{}:{line_number}: not a summary row ({reason}); merge reads what \
@@ -545,5 +560,18 @@ mod tests {
         // The JSON array form is read too.
         let array = format!("[\n{code},\n{total}\n]\n");
         assert_eq!(merge(&[input("array", &array)]).unwrap().codes.len(), 1);
+        // An array's element is judged as a line is, on its line.
+        let numbers = err(&format!("[\n{code},\n5\n]"));
+        assert!(numbers.starts_with("s.jsonl:3: not a summary row (not a JSON object);"));
+        let odd = err(&format!("[{}]", code.replace("\"code\",", "\"codes\",")));
+        assert!(
+            odd.contains("(unknown kind `codes`, expected one of"),
+            "{odd}"
+        );
+        // A byte-order mark before JSON Lines or an array is no row.
+        for text in [format!("{code}\n{total}\n"), array] {
+            let marked = format!("\u{feff}{text}");
+            assert_eq!(merge(&[input("bom", &marked)]).unwrap().codes.len(), 1);
+        }
     }
 }
