@@ -747,6 +747,25 @@ fn each_record_of_a_long_one_line_export_is_a_ticket_with_its_date() {
         .map(|(code, _)| code)
         .collect();
     assert_eq!(codes, [7100, 7101, 7102, 7103]);
+    // A record's date key, or its date, cut by the first window's end: the
+    // next window reads it whole.
+    for cut in [4, 15, 25] {
+        let mut text = "[".to_string() + &filler.repeat((WINDOW - 200) / filler.len());
+        let key = r#"{"body":"y", "created_at":"2016-10-18T09:12:44Z", "note":"error 7104"}, "#;
+        let key_at = key.find("\"created_at").unwrap();
+        text.push_str(&" ".repeat(WINDOW - cut - key_at - text.len()));
+        text.push_str(key);
+        text.push_str(&filler.repeat(2_000));
+        text.push_str("{}]");
+        write(d, "cut.json", text.as_bytes());
+        let (out, _, _) = scan(d, &["--format", "jsonl", "cut.json"]);
+        let expected = [(7104, "2016-10-18T09:12:44Z".to_string())];
+        assert_eq!(
+            codes_and_times(&out),
+            expected,
+            "a key {cut} bytes before the end"
+        );
+    }
 }
 
 #[test]

@@ -57,7 +57,7 @@ const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
 pub(crate) fn line_stamp(line: &[u8]) -> Option<Stamp> {
     let head = &line[..line.len().min(REACH)];
     if head.first() == Some(&b'{') {
-        return json_time(line, JsonTimes::Log).map(Stamp::At);
+        return json_time(line, JsonTimes::Log, line.len()).map(Stamp::At);
     }
     let mut start = 0;
     // `<34>Oct 18 …`, `[2016-10-18 …]`, `ERROR 2016-…`
@@ -222,8 +222,10 @@ const TIME_KEYS: &str = r#""@timestamp" "timestamp" "time" "ts" "__REALTIME_TIME
 
 /// A JSON log line's time, or an export record's creation, where the line
 /// holds the field: a date, or epoch seconds, milliseconds or microseconds
-/// by their number of digits (journald's a string of them).
-pub(crate) fn json_time(line: &[u8], fields: JsonTimes) -> Option<Timestamp> {
+/// by their number of digits (journald's a string of them). Only a key
+/// that starts before `keys_end` counts: a window of a long line leaves
+/// those in its overlap to the next window, which sees them whole.
+pub(crate) fn json_time(line: &[u8], fields: JsonTimes, keys_end: usize) -> Option<Timestamp> {
     // A key's searcher is built once: building one costs more than a search.
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
         std::sync::OnceLock::new();
@@ -242,6 +244,7 @@ pub(crate) fn json_time(line: &[u8], fields: JsonTimes) -> Option<Timestamp> {
     finders.iter().find_map(|finder| {
         finder
             .find_iter(line)
+            .take_while(|&at| at < keys_end)
             .find_map(|at| value_time(&line[at + finder.needle().len()..]))
     })
 }

@@ -179,23 +179,28 @@ fn read_blocks(
             checked = 0;
             // Go on with the long line up to its end, or another window.
             let end = newline.unwrap_or(text.len().min(WINDOW));
-            tracker.window(&text[..end], first_line, offset);
+            let last = newline.is_some() || at_end && end == text.len();
+            // Where the next window starts, if this is not the last.
+            let next = (!last).then(|| offset + end - end.min(OVERLAP));
+            tracker.window(&text[..end], first_line, offset, next);
             scanner.window(&text[..end], offset);
             if let Some(clock) = clock.as_deref_mut() {
                 clock.window(&text[..end], first_line, offset);
             }
             windowed = true;
-            if newline.is_some() || at_end && end == text.len() {
-                scanner.end_line();
-                tracker.end_line();
-                buf.consume((end + 1).min(text.len()));
-                long_line = None;
-            } else {
-                let keep = end.min(OVERLAP);
-                long_line = Some(offset + end - keep);
-                scanner.end_window(offset + end - keep);
-                tracker.skip_to(offset + end, offset + end - keep);
-                buf.consume(end - keep);
+            match next {
+                None => {
+                    scanner.end_line();
+                    tracker.end_line();
+                    buf.consume((end + 1).min(text.len()));
+                    long_line = None;
+                }
+                Some(next) => {
+                    long_line = Some(next);
+                    scanner.end_window(next);
+                    tracker.skip_to(offset + end, next);
+                    buf.consume(next - offset);
+                }
             }
         } else {
             let last_newline = newline.and_then(|_| memchr::memrchr(b'\n', text));
@@ -224,7 +229,7 @@ fn read_blocks(
                     buf.consume(text.len());
                 }
                 None if text.len() >= WINDOW => {
-                    tracker.window(&text[..WINDOW], first_line, 0);
+                    tracker.window(&text[..WINDOW], first_line, 0, Some(WINDOW - OVERLAP));
                     scanner.window(&text[..WINDOW], 0);
                     if let Some(clock) = clock.as_deref_mut() {
                         clock.window(&text[..WINDOW], first_line, 0);

@@ -177,12 +177,20 @@ impl RecordTracker {
         hits.retain(|h| seen.insert((h.line, h.code)));
     }
 
-    /// Notes the record starts in a window of a long line.
-    pub(super) fn window(&mut self, text: &[u8], line: usize, offset: usize) {
-        if self.records == Records::JsonArray {
-            let skip = self.read_to.saturating_sub(offset).min(text.len());
-            self.json_records(&text[skip..], line, offset + skip);
+    /// Notes the record starts in a window of a long line, and the dates
+    /// of its records: those whose key starts before `next`, where the
+    /// next window starts (0-based, in the line; `None` in the last). A
+    /// key or its date cut by the window's end is read whole there.
+    pub(super) fn window(&mut self, text: &[u8], line: usize, offset: usize, next: Option<usize>) {
+        if self.records != Records::JsonArray {
+            return;
         }
+        // The starts in this window's overlap, held from the window before.
+        let first = self.starts.partition_point(|&(_, column)| column <= offset);
+        let skip = self.read_to.saturating_sub(offset).min(text.len());
+        self.json(&text[skip..], line, offset + skip);
+        let keys_end = next.map_or(text.len(), |next| next - offset);
+        self.date_records(text, offset, first, keys_end);
     }
 
     /// The long line has been read up to `column` (0-based), and its next
@@ -205,18 +213,28 @@ impl RecordTracker {
     fn json_records(&mut self, text: &[u8], line: usize, offset: usize) {
         let before = self.starts.len();
         self.json(text, line, offset);
+        self.date_records(text, offset, before, text.len());
+    }
+
+    /// Notes the dates of the records in `text`, `offset` bytes into its
+    /// line, where `self.starts[first..]` start in it: what stands before
+    /// the first of them goes with the record in force. Only keys that
+    /// start before `keys_end` count.
+    fn date_records(&mut self, text: &[u8], offset: usize, first: usize, keys_end: usize) {
         if !self.dated {
             return;
         }
         // A start's column is 1-based, in the line.
-        let cuts: Vec<usize> = self.starts[before..]
+        let cuts: Vec<usize> = self.starts[first..]
             .iter()
             .map(|&(_, column)| column - 1 - offset)
             .collect();
         let mut from = 0;
         for (k, end) in cuts.into_iter().chain([text.len()]).enumerate() {
-            if let Some(time) = dates::json_time(&text[from..end], dates::JsonTimes::Record) {
-                self.note_time(self.current + (before + k) as u64, time);
+            let keys = keys_end.saturating_sub(from);
+            let record = dates::JsonTimes::Record;
+            if let Some(time) = dates::json_time(&text[from..end], record, keys) {
+                self.note_time(self.current + (first + k) as u64, time);
             }
             from = end;
         }
