@@ -55,7 +55,16 @@ impl Scanner {
             let &(s, e) = cells.first()?;
             (self.table_column.is_none() && names_stormpath(&text[s..e])).then_some(0)
         };
-        if let Some(column) = exact.or_else(named).or_else(mapping) {
+        // `Error code 7103` in prose says a value, it heads no column: a
+        // header's cell is not followed, one space on, by a number.
+        let says_its_value = |&column: &usize| {
+            let after = cells[column].1;
+            cells.get(column + 1).is_some_and(|&(s, e)| {
+                &text[after..s] == b" " && text[s..e].iter().all(u8::is_ascii_digit)
+            })
+        };
+        let header = exact.or_else(named).filter(|c| !says_its_value(c));
+        if let Some(column) = header.or_else(mapping) {
             self.end_table(); // the table before, if one was open
             self.table_column = Some(column);
             self.table_glossed = false;
@@ -570,5 +579,25 @@ mod tests {
                        | `2001` | email already exists | E0000001 |\n\
                        | **7100** | wrong password | E0000004 |\n";
         assert_eq!(codes(mapping), [2001, 7100]);
+    }
+
+    #[test]
+    fn a_line_that_says_a_code_heads_no_column() {
+        for next in [
+            "In 2016 we migrated",
+            "Order 2001 from customer",
+            "Port 7100 is blocked",
+        ] {
+            assert_eq!(
+                codes(&format!("Hi,\n\nError code 7103\n{next}\n")),
+                [7103],
+                "{next}"
+            );
+        }
+        // A header of single spaces still heads its column.
+        assert_eq!(
+            codes("Code Message\n7100 Login failed\n7103 locked"),
+            [7100, 7103]
+        );
     }
 }
