@@ -65,9 +65,11 @@ fn is_year(chunk: &str) -> bool {
         && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
-/// The whitespace-separated chunks of a text, with their byte offsets.
+/// The chunks of a text between white space, commas and braces (a pasted
+/// JSON body's fields: `{"status":400,"code":7104,…}`), with their byte
+/// offsets.
 fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(char::is_whitespace)
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '{' | '}'))
         .filter(|c| !c.is_empty())
         .map(move |c| (c.as_ptr() as usize - text.as_ptr() as usize, c))
 }
@@ -165,6 +167,9 @@ mod tests {
     fn a_number_is_a_code_only_in_a_codes_shape() {
         assert_eq!(codes_named("error 7100 again"), [Selector::Code(7100)]);
         assert_eq!(codes_named("(#error-7101)."), [Selector::Code(7101)]);
+        // A pasted JSON body's field, among others.
+        let body = r#"{"status":400,"code":7104,"message":"Invalid username."}"#;
+        assert_eq!(codes_named(body), [Selector::Code(7104)]);
         assert_eq!(codes_named(r#"{"code":7102,"#), [Selector::Code(7102)]);
         assert_eq!(codes_named("7100-7102"), [Selector::Range(7100, 7102)]);
         assert_eq!(
