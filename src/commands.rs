@@ -241,7 +241,8 @@ fn search(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    if query.trim().is_empty() {
+    let words = search::without_controls(query);
+    if words.trim().is_empty() {
         return Err(Error::Usage(
             "empty query; give words to look for, such as `sperr search account locked`".into(),
         ));
@@ -250,24 +251,25 @@ fn search(
         .map(catalog::find_category)
         .transpose()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let ranked = search::ranked(query, category);
+    let ranked = search::ranked(&words, category);
     let guess = ranked.first().cloned();
     let mut hits = search::answers(ranked);
     if limit > 0 {
         hits.truncate(limit);
     }
     // A code the reference lacks is said so, whatever the words found.
-    let missing = search::missing_code(query);
+    let missing = search::missing_code(&words);
     if let Some(missing) = &missing {
         writeln!(err, "sperr: {missing}")?;
     }
-    if hits.is_empty() && missing.is_none() {
+    // A query that names a missing code and nothing else is answered by
+    // that line alone.
+    let subject = search::names_a_subject(&words);
+    if hits.is_empty() && (missing.is_none() || subject) {
         let hint = match guess {
-            _ if !search::names_a_subject(query) => {
-                "it says something went wrong but not with what: add what failed \
+            _ if !subject => "it says something went wrong but not with what: add what failed \
                  (signing in, a password, a token, an email…), or paste the error's message"
-                    .to_string()
-            }
+                .to_string(),
             Some(guess) => format!(
                 "closest guess: {} ({}), \"{}\"",
                 guess.entry.code,
@@ -279,7 +281,7 @@ fn search(
                 category.map_or("", |c| c.name)
             ),
             None => {
-                let suggestions = search::suggestions(query);
+                let suggestions = search::suggestions(&words);
                 if suggestions.is_empty() {
                     "try other words, or `sperr list`".to_string()
                 } else {

@@ -114,15 +114,18 @@ fn queries_empty_huge_and_full_of_metacharacters() {
     let lines = |r: &Run| r.stdout.lines().count();
     assert_eq!(lines(&ten), 10, "the default limit");
     assert!(lines(&all) > 10, "--limit 0 shows every answer");
-    for hostile in [
-        "!!! ... ??? ---",
-        "1234 5678 0000 99999 12",
-        "\u{7}\u{1b}[31m",
-    ] {
+    for hostile in ["!!! ... ??? ---", "1234 5678 0000 99999 12"] {
         let result = run(&["search", hostile]);
         assert!(matches!(result.code, 0 | 1), "{hostile}: {}", result.stderr);
         assert!(!result.stderr.contains('\u{1b}'), "{:?}", result.stderr);
     }
+    // A terminal's escapes and control characters are no words: alone they
+    // are an empty query, around words they do not stop a match.
+    let controls = run(&["search", "\u{7}\u{1b}[31m\u{1b}]0;title\u{7}"]);
+    assert_eq!(controls.code, 2, "{}", controls.stderr);
+    assert!(controls.stderr.starts_with("sperr: empty query;"));
+    let pasted = run(&["search", "--format", "plain", "locked\u{1b}[2J\u{7}"]);
+    assert!(pasted.stdout.starts_with("7103\t"), "{}", pasted.stdout);
     assert_usage_error(
         &run(&["search", "--category", "frobs", "password"]),
         "no category \"frobs\"",

@@ -432,7 +432,7 @@ fn a_question_the_reference_cannot_answer_gets_a_marked_guess_and_exits_1() {
 
 #[test]
 fn a_complaint_that_names_nothing_that_failed_gets_no_answer_and_exits_1() {
-    for query in ["it doesnt work", "getting an error", "request failed"] {
+    for query in ["it doesnt work", "getting an error", "keeps failing"] {
         let result = run(&["search", query]);
         assert_eq!((result.code, result.stdout.as_str()), (1, ""), "{query}");
         assert_eq!(

@@ -28,6 +28,7 @@ mod suggest;
 mod tuning;
 
 pub use phrasings::phrasings;
+pub use query::without_controls;
 pub use subject::names_a_subject;
 pub use suggest::{missing_code, suggestions};
 
@@ -89,7 +90,7 @@ pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Ranked> {
         .filter(|&i| category.is_none_or(|c| std::ptr::eq(entries[i].category(), c)))
         .collect();
     // A query that names no subject, nor any code, gets guesses only.
-    let guesses = !subject::has_subject(&tokens)
+    let guesses = !subject::has_subject(query, &tokens)
         && lexical
             .scores
             .iter()

@@ -11,6 +11,34 @@ use super::tuning::{
 };
 use crate::standalone::words::{self, Token};
 
+/// The query without what a terminal would act on: escape sequences
+/// (`\x1b[2J`, a title's `\x1b]0;…\x07`) go, other control characters
+/// become spaces. A paste often brings them along, and they are no words.
+pub fn without_controls(query: &str) -> String {
+    let mut text = String::with_capacity(query.len());
+    let mut chars = query.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                // CSI: parameters, then a final byte from `@` to `~`.
+                Some('[') => while chars.next().is_some_and(|c| !('@'..='~').contains(&c)) {},
+                // OSC: to BEL or ESC `\`.
+                Some(']') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' || c == '\u{1b}' && chars.next_if_eq(&'\\').is_some() {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            c if c.is_control() => text.push(' '),
+            c => text.push(c),
+        }
+    }
+    text
+}
+
 /// A way of reading one slot of the query.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Alternative {
@@ -497,6 +525,17 @@ mod tests {
         // and `login`.
         let failed: Vec<String> = ["login", "attempt", "fail"].map(String::from).to_vec();
         assert!(reads("cant login").contains(&failed));
+    }
+
+    #[test]
+    fn a_terminals_escapes_and_control_characters_are_no_words() {
+        assert_eq!(without_controls("locked\u{1b}[2J\u{7}"), "locked ");
+        assert_eq!(without_controls("\u{1b}]0;pwned\u{7}"), "");
+        assert_eq!(without_controls("a\u{1b}]2;t\u{1b}\\b\tc"), "ab c");
+        assert_eq!(
+            without_controls("\u{1b}[31mwrong password\u{1b}[0m"),
+            "wrong password"
+        );
     }
 
     #[test]

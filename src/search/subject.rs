@@ -1,12 +1,13 @@
 //! Whether a query names a subject the reference could decide on.
 //!
-//! "it doesnt work", "getting an error", "request failed": such a query
+//! "it doesnt work", "getting an error", "keeps failing": such a query
 //! says that something went wrong, and nothing of what. Every entry
 //! matches it a little and none well, so its best hits are guesses, and
 //! search says that the reference cannot answer it, not which entries
 //! happen to share its words.
 
 use super::index;
+use super::lookup::code_lookups;
 use super::query::typo_budget;
 use crate::standalone::words::{self, Token};
 use std::collections::HashSet;
@@ -15,7 +16,9 @@ use std::sync::OnceLock;
 /// Words that say something went wrong, or name what any program has or
 /// does, and never what failed: with only these a query has no subject.
 /// Words a subject may hide in (`application`, `site`, `key`, `expired`,
-/// `denied`, `timeout`) are not here; a query with one is searched.
+/// `denied`, `timeout`) are not here, nor those the reference uses for one
+/// of its own (`code` of MFA, `request` and `response`, `server` of SMTP);
+/// a query with one is searched.
 #[rustfmt::skip]
 const NO_SUBJECT_WORDS: &[&str] = &[
     // that it went wrong
@@ -28,8 +31,8 @@ const NO_SUBJECT_WORDS: &[&str] = &[
     // what any program has or does
     "work", "working", "works", "function", "run", "load", "go", "going", "try", "tried", "use",
     "get", "got", "getting", "say", "says", "said", "show", "shows", "see", "keep", "keeps",
-    "stop", "stopped", "respond", "response", "request", "process", "complete", "return",
-    "update", "updated", "refresh", "reload", "found", "message", "code", "server", "service",
+    "stop", "stopped", "process", "complete", "return",
+    "update", "updated", "refresh", "reload", "found", "message", "service",
     "system", "app", "page", "screen", "thing", "something", "anything", "everything", "stuff",
     "all", "any", "every", "same", "one", "this", "that", "here", "there", "he", "she", "they",
     "them", "us", "him", "her", "anyone", "someone", "everyone", "i'm", "im", "ive", "dont",
@@ -37,22 +40,32 @@ const NO_SUBJECT_WORDS: &[&str] = &[
     "still", "anymore", "up", "off", "over", "last", "first",
 ];
 
+/// Words that only frame a number the query names as a code (`code
+/// 7199`, `status 7199`): beside one, they name nothing of their own.
+const FRAMING_WORDS: &[&str] = &["code", "codes", "error", "status", "id", "number", "no"];
+
 /// Whether the query names anything the reference could decide on: a word
 /// that is neither in `NO_SUBJECT_WORDS` (nor a typo of one) nor says
-/// nothing alone (`2fa` names one), or a number of three digits or more (a
-/// status, a code).
-/// A query of no words names nothing.
+/// nothing alone (`2fa` names one), or a number of three digits (a status).
+/// What the query names by code (`7199`, a moreInfo URL) is looked up, not
+/// searched: it names no subject, nor do the words that frame it. A query
+/// of no words names nothing.
 pub fn names_a_subject(query: &str) -> bool {
-    has_subject(&words::tokenize(query, &words::stemmer()))
+    has_subject(query, &words::tokenize(query, &words::stemmer()))
 }
 
-pub(super) fn has_subject(tokens: &[Token]) -> bool {
-    tokens.iter().any(|token| {
-        if token.word.bytes().all(|b| b.is_ascii_digit()) {
-            return token.word.len() >= 3;
-        }
-        !(words::says_nothing_alone(&token.word) || says_no_subject(token))
-    })
+pub(super) fn has_subject(query: &str, tokens: &[Token]) -> bool {
+    let lookups = code_lookups(query);
+    tokens
+        .iter()
+        .filter(|t| !lookups.iter().any(|l| l.span.contains(&t.start)))
+        .any(|token| {
+            if token.word.bytes().all(|b| b.is_ascii_digit()) {
+                return token.word.len() == 3;
+            }
+            let framing = !lookups.is_empty() && FRAMING_WORDS.contains(&token.word.as_str());
+            !(framing || words::says_nothing_alone(&token.word) || says_no_subject(token))
+        })
 }
 
 fn says_no_subject(token: &Token) -> bool {
@@ -68,14 +81,20 @@ fn says_no_subject(token: &Token) -> bool {
         return true;
     }
     // A word the catalog and the vocabulary do not know may be a typo of
-    // one of these (`eror`, `brokn`).
-    let unknown = index::term(&token.stem).is_none() && !index::in_vocabulary(&token.stem);
+    // one of these (`eror`, `brokn`), unless it is as near a word of the
+    // catalog that names something (`stmp` is `smtp`, not `stop`).
+    if index::term(&token.stem).is_some() || index::in_vocabulary(&token.stem) {
+        return false;
+    }
+    let distance = |w: &str| strsim::osa_distance(&token.word, w);
+    let Some(nearest) = NO_SUBJECT_WORDS.iter().map(|w| distance(w)).min() else {
+        return false;
+    };
     let budget = typo_budget(&token.word);
-    unknown
-        && budget > 0
-        && NO_SUBJECT_WORDS
-            .iter()
-            .any(|w| strsim::osa_distance(&token.word, w) <= budget)
+    let names = index::words()
+        .filter(|(known, _)| !stems.contains(&words::stem_word(known, &words::stemmer())))
+        .any(|(known, _)| distance(known) <= nearest);
+    budget > 0 && nearest <= budget && !names
 }
 
 #[cfg(test)]
@@ -91,10 +110,14 @@ mod tests {
         for query in [
             "it doesnt work",
             "getting an error",
-            "request failed",
+            "keeps failing",
             "Something went wrong?!",
             "eror",
             "it failed again today",
+            "code 7199",
+            "error code 7199",
+            "http://docs.stormpath.com/errors/7199",
+            "status 7199",
             "it failed twice",
             "",
             "??",
@@ -115,6 +138,11 @@ mod tests {
             "account not found",
             "smtp server error",
             "2fa code is wrong",
+            "invalid code",
+            "bad request",
+            "stmp failed",
+            "usre not found",
+            "templete error",
         ] {
             assert!(names(query), "{query}");
         }

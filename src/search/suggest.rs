@@ -13,16 +13,18 @@ use crate::standalone::words;
 pub fn missing_code(query: &str) -> Option<String> {
     code_lookups(query)
         .into_iter()
-        .map(|lookup| match lookup.selector {
-            // A whole query of a code's digits is looked up as a prefix
-            // (`71` for `71xx`); one that starts no code is that code.
+        .map(|lookup| lookup.selector)
+        .find(|selector| selector.entries().is_empty())
+        .map(|selector| match selector {
+            // A whole query of digits is looked up as a prefix (`71` for
+            // `71xx`); one that starts no code is a code, or a status
+            // (`404`), as `show` reads it.
             Selector::Pattern {
                 prefix,
                 width: None,
-            } if (4..=5).contains(&prefix.len()) => Selector::Code(prefix.parse().unwrap_or(0)),
+            } if !prefix.starts_with('0') => Selector::Code(prefix.parse().unwrap_or(0)),
             selector => selector,
         })
-        .find(|selector| selector.entries().is_empty())
         .map(|selector| catalog::not_found(&selector))
 }
 
@@ -77,6 +79,8 @@ mod tests {
         assert_eq!(missing_code("since 2015 it fails"), None);
         assert_eq!(missing_code("HTTP 404 on login"), None);
         assert_eq!(missing_code("71"), None);
+        let status = missing_code("404").unwrap();
+        assert!(status.starts_with("no error 404 in the reference: codes have 4 or 5 digits"));
     }
 
     #[test]
