@@ -203,13 +203,16 @@ fn rows(input: &Input) -> Result<Vec<(Option<usize>, Row)>, String> {
     if array {
         let mut rows = Vec::new();
         let arrays = serde_json::Deserializer::from_slice(bytes);
+        // The line of the last element's start, and where that is.
+        let (mut line, mut counted) = (1, 0);
         for array in arrays.into_iter::<Vec<&serde_json::value::RawValue>>() {
             let array = array.map_err(|e| malformed(input, e.line(), None, &e))?;
             // Each element is read as a line of JSON Lines is, on its line.
             for element in array {
                 let text = element.get().as_bytes();
                 let at = text.as_ptr() as usize - bytes.as_ptr() as usize;
-                let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+                line += memchr::memchr_iter(b'\n', &bytes[counted..at]).count();
+                counted = at;
                 let row = serde_json::from_slice(text)
                     .map_err(|e| malformed(input, line, Some(text), &e))?;
                 rows.push((None, row));
