@@ -238,6 +238,40 @@ fn a_report_left_inside_the_archive_is_not_counted_again() {
     let alone = run(&["scan", page.to_str().unwrap()]);
     assert_eq!((alone.code, alone.stdout.as_str()), (1, ""));
     assert!(alone.stderr.contains("left out: a report sperr wrote"));
+    // Saved again by an editor, or mailed as an attachment, it is known too.
+    let html = std::fs::read_to_string(&page).unwrap();
+    let saved = format!(
+        "\u{feff}\n{}",
+        html.replace("<!DOCTYPE html>", "<!doctype html>")
+    );
+    let mail = format!(
+        "From: lead@example.com\nSubject: weekly report\nMIME-Version: 1.0\n\
+         Content-Type: multipart/mixed; boundary=\"XX\"\n\n--XX\nContent-Type: text/plain\n\n\
+         One new ticket: error 7100 at login.\n--XX\nContent-Type: text/html\n\
+         Content-Disposition: attachment; filename=\"report.html\"\n\n{html}\n--XX--\n"
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("saved.html"), saved).unwrap();
+    std::fs::write(elsewhere.path().join("report.eml"), mail).unwrap();
+    let again = run(&[
+        "scan",
+        elsewhere.path().to_str().unwrap(),
+        "--summary",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        again.stdout.ends_with("total\t1\t1\tall codes\n"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(
+        again
+            .stderr
+            .matches("left out: a report sperr wrote")
+            .count(),
+        2
+    );
 }
 
 fn run_summary(args: &[&str]) -> String {

@@ -168,6 +168,11 @@ fn scan_message(
         };
         let html;
         let contents: &[u8] = match &part.body {
+            // A report mailed into the archive counts nothing again.
+            PartType::Html(text) if unpack::is_report(text.as_bytes()) => {
+                unpack::leave_out_report(&format!("{}:{name}", source.ticket.name()), ctx);
+                continue;
+            }
             PartType::Html(text) => {
                 labels.push("html");
                 html = decode::html_document(text.as_bytes());

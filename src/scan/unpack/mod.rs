@@ -47,6 +47,26 @@ const MAX_COMPRESSIONS: usize = 3;
 /// every code it lists again.
 pub(crate) const REPORT_MARK: &str = r#"<meta name="generator" content="sperr report">"#;
 
+/// Whether a text is a report sperr wrote: an HTML page (an editor may
+/// have saved it again with a byte-order mark or `<!doctype html>`) with
+/// the mark in its head.
+pub(super) fn is_report(head: &[u8]) -> bool {
+    let page = head
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(head)
+        .trim_ascii_start();
+    let doctype = b"<!doctype html";
+    page.get(..doctype.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(doctype))
+        && memchr::memmem::find(&page[..page.len().min(512)], REPORT_MARK.as_bytes()).is_some()
+}
+
+/// Says that a report sperr wrote, met where tickets are, is left out.
+pub(super) fn leave_out_report(shown: &str, ctx: &Context) {
+    ctx.notes
+        .note(&format!("{shown}: left out: a report sperr wrote"));
+}
+
 /// What the first bytes of a stream say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -84,13 +104,7 @@ fn sniff(head: &[u8]) -> Kind {
         Kind::Binary
     } else if mail::looks_like_mail(head) {
         Kind::Mail
-    } else if head.starts_with(b"<!DOCTYPE html>")
-        && memchr::memmem::find(
-            &head[..head.len().min(HEAD_FOR_ALL_KINDS)],
-            REPORT_MARK.as_bytes(),
-        )
-        .is_some()
-    {
+    } else if is_report(head) {
         Kind::Report
     } else {
         Kind::Text
@@ -189,9 +203,7 @@ fn open(
         }
         Kind::Binary if !source.named && !ctx.binary => Ok(()),
         Kind::Report => {
-            let shown = source.ticket.name();
-            ctx.notes
-                .note(&format!("{shown}: left out: a report sperr wrote"));
+            leave_out_report(&source.ticket.name(), ctx);
             Ok(())
         }
         Kind::Utf16 => {
