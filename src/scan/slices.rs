@@ -192,11 +192,12 @@ impl Job<'_, '_> {
                     }
                 }
                 None => {
-                    // Too dense to guess: the rest is read in turn.
+                    // Too dense to guess: the rest is read in turn, its
+                    // bytes past the slice counted as they come, so that
+                    // the progress line moves.
                     let mut rest = Slice::new(self.file, span.start, None);
+                    rest.counts_from = Some((span.end, self.ctx));
                     stream.read(&mut rest, self.ticket, sink)?;
-                    self.ctx
-                        .bytes_read(rest.at.saturating_sub(span.end) as usize);
                     return Ok(());
                 }
             }
@@ -253,29 +254,37 @@ impl Job<'_, '_> {
 
 /// The bytes of a file from `at` to `end` (or its end), read in place,
 /// without moving the file's own position.
-struct Slice<'a> {
+struct Slice<'a, 'b> {
     file: &'a File,
     at: u64,
     end: Option<u64>,
+    /// Where the bytes read start to be counted as they are read, and the
+    /// scan they count in.
+    counts_from: Option<(u64, &'a Context<'b>)>,
 }
 
-impl<'a> Slice<'a> {
-    fn new(file: &'a File, start: u64, end: Option<u64>) -> Slice<'a> {
+impl<'a> Slice<'a, '_> {
+    fn new(file: &'a File, start: u64, end: Option<u64>) -> Self {
         Slice {
             file,
             at: start,
             end: end.filter(|&end| end < u64::MAX),
+            counts_from: None,
         }
     }
 }
 
-impl Read for Slice<'_> {
+impl Read for Slice<'_, '_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let room = match self.end {
             Some(end) => buf.len().min(end.saturating_sub(self.at) as usize),
             None => buf.len(),
         };
         let read = read_at(self.file, &mut buf[..room], self.at)?;
+        if let Some((from, ctx)) = self.counts_from {
+            let counted = (self.at + read as u64).saturating_sub(from.max(self.at));
+            ctx.bytes_read(counted as usize);
+        }
         self.at += read as u64;
         Ok(read)
     }
@@ -353,6 +362,23 @@ mod tests {
                 .unwrap();
         });
         hits
+    }
+
+    #[test]
+    fn a_slice_read_on_to_the_end_counts_its_bytes_as_they_come() {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&[b'x'; 10_000]).unwrap();
+        super::super::with_context(Default::default(), 0, &mut Vec::new(), |ctx| {
+            let bytes = || ctx.counters.bytes.load(Ordering::Relaxed);
+            let mut rest = Slice::new(&file, 1_000, None);
+            rest.counts_from = Some((4_000, ctx));
+            let mut buf = [0; 2_000];
+            for counted in [0, 0, 1_000, 3_000, 5_000, 6_000] {
+                assert_eq!(bytes(), counted);
+                rest.read(&mut buf).unwrap();
+            }
+            assert_eq!((rest.at, bytes()), (10_000, 6_000));
+        });
     }
 
     fn as_one(text: &[u8]) -> Vec<Hit> {
