@@ -373,9 +373,10 @@ mod tests {
             let mut rest = Slice::new(&file, 1_000, None);
             rest.counts_from = Some((4_000, ctx));
             let mut buf = [0; 2_000];
-            for counted in [0, 0, 1_000, 3_000, 5_000, 6_000] {
+            let reads = [2_000, 2_000, 2_000, 2_000, 1_000, 0];
+            for (counted, read) in [0, 0, 1_000, 3_000, 5_000, 6_000].into_iter().zip(reads) {
                 assert_eq!(bytes(), counted);
-                rest.read(&mut buf).unwrap();
+                assert_eq!(rest.read(&mut buf).unwrap(), read);
             }
             assert_eq!((rest.at, bytes()), (10_000, 6_000));
         });
