@@ -108,7 +108,7 @@ fn select(codes: &[String], err: &mut dyn Write) -> Result<Vec<&'static Entry>, 
     let mut selectors = Vec::new();
     for code in codes {
         let selector = catalog::parse_selectors(code)
-            .map_err(|e| Error::Usage(format!("{:?}: {e}", scan::escape(code.as_bytes()))))?;
+            .map_err(|e| Error::Usage(format!("\"{}\": {e}", scan::escape(code.as_bytes()))))?;
         selectors.extend(selector);
     }
     let mut found = Vec::new();

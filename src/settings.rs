@@ -231,7 +231,11 @@ fn scan_options(args: &ScanArgs) -> Result<scan::Options, String> {
     for glob in &args.glob {
         ignore::overrides::OverrideBuilder::new(".")
             .add(glob)
-            .map_err(|e| format!("--glob {:?}: {e}", scan::escape(glob.as_bytes())))?;
+            .map_err(|e| {
+                // The parser's message quotes the glob as it came.
+                let why = scan::escape(e.to_string().as_bytes());
+                format!("--glob \"{}\": {why}", scan::escape(glob.as_bytes()))
+            })?;
     }
     let mut limits = scan::Limits::default();
     if let Some(max) = args.max_expand {

@@ -54,6 +54,21 @@ fn huge_negative_and_foreign_numbers() {
 }
 
 #[test]
+fn a_code_or_glob_with_control_characters_is_quoted_escaped_once() {
+    let code = run(&["show", "71\u{1b}[31m00"]);
+    assert_usage_error(&code, "sperr: \"71\\x1b[31m00\": not an error code;");
+    let glob = run(&["scan", "-g", "[\u{1b}", "."]);
+    assert_usage_error(
+        &glob,
+        "sperr: --glob \"[\\x1b\": error parsing glob '[\\x1b'",
+    );
+    for result in [code, glob] {
+        one_line(&result);
+        assert!(!result.stderr.contains('\u{1b}'), "{:?}", result.stderr);
+    }
+}
+
+#[test]
 fn open_and_reversed_ranges() {
     assert_usage_error(&run(&["show", "7100-"]), "not an error code");
     assert_usage_error(&run(&["show", "--", "-7100-7107"]), "not an error code");

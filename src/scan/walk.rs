@@ -153,9 +153,11 @@ fn walker(root: &Path, options: &WalkOptions) -> Result<ignore::Walk, String> {
     if !options.globs.is_empty() {
         let mut overrides = OverrideBuilder::new(root);
         for glob in &options.globs {
-            overrides
-                .add(glob)
-                .map_err(|e| format!("bad glob {:?}: {e}", escape(glob.as_bytes())))?;
+            overrides.add(glob).map_err(|e| {
+                // The parser's message quotes the glob as it came.
+                let why = escape(e.to_string().as_bytes());
+                format!("bad glob \"{}\": {why}", escape(glob.as_bytes()))
+            })?;
         }
         builder.overrides(overrides.build().map_err(|e| e.to_string())?);
     }
