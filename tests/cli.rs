@@ -445,9 +445,9 @@ fn a_complaint_that_names_nothing_that_failed_gets_no_answer_and_exits_1() {
         );
     }
     // Once it says what failed, it is answered.
-    let login = run(&["search", "--format", "plain", "login doesnt work"]);
-    assert_eq!(login.code, 0, "{}", login.stderr);
-    assert!(login.stdout.starts_with("71"), "{}", login.stdout);
+    let locked = run(&["search", "--format", "plain", "account locked doesnt work"]);
+    assert_eq!(locked.code, 0, "{}", locked.stderr);
+    assert!(locked.stdout.starts_with("7103\t"), "{}", locked.stdout);
 }
 
 #[test]
@@ -459,9 +459,9 @@ fn a_code_the_reference_lacks_is_said_so_with_its_nearest_codes() {
         assert_eq!(result.stderr, nearest, "{query}");
     }
     // Words that find answers still do; the code is still said to be unknown.
-    let words = run(&["search", "--format", "plain", "error 7199 wrong password"]);
+    let words = run(&["search", "--format", "plain", "error 7199 account locked"]);
     assert_eq!(words.code, 0);
-    assert!(words.stdout.starts_with("7100\t"), "{}", words.stdout);
+    assert!(words.stdout.starts_with("7103\t"), "{}", words.stdout);
     assert_eq!(words.stderr, nearest);
 }
 
