@@ -32,7 +32,7 @@ fn main() -> std::io::Result<()> {
             reciprocal += rank.map_or(0.0, |r| 1.0 / (r + 1) as f64);
             refused += usize::from(hits.is_empty());
             if scores {
-                let best = search::ranked(query, None);
+                let best = search::ranked(query, None).hits;
                 writeln!(
                     out,
                     "#\t{set}\t{query}\t{}\t{:.3}\t{:?}",

@@ -47,7 +47,7 @@ fn main() {
     let compare = micros(start);
 
     let start = Instant::now();
-    let hits = sperr::search::answers(sperr::search::ranked(&query, None));
+    let hits = sperr::search::answers(sperr::search::ranked(&query, None).hits);
     let whole = micros(start);
 
     println!(

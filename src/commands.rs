@@ -251,9 +251,10 @@ fn search(
         .map(catalog::find_category)
         .transpose()
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let ranked = search::ranked(&words, category);
-    let guess = ranked.first().cloned();
-    let mut hits = search::answers(ranked);
+    let ranking = search::ranked(&words, category);
+    let subject = ranking.names_a_subject;
+    let guess = ranking.hits.first().cloned();
+    let mut hits = search::answers(ranking.hits);
     if limit > 0 {
         hits.truncate(limit);
     }
@@ -264,7 +265,6 @@ fn search(
     }
     // A query that names a missing code and nothing else is answered by
     // that line alone.
-    let subject = search::names_a_subject(&words);
     if hits.is_empty() && (missing.is_none() || subject) {
         let hint = match guess {
             _ if !subject => "it says something went wrong but not with what: add what failed \

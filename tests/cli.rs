@@ -466,6 +466,29 @@ fn a_code_the_reference_lacks_is_said_so_with_its_nearest_codes() {
 }
 
 #[test]
+fn a_status_and_nothing_else_gets_what_show_says_of_it() {
+    let show = run(&["show", "409"]);
+    for query in ["HTTP 409", "status 409", "409"] {
+        let result = run(&["search", query]);
+        assert_eq!((result.code, result.stdout.as_str()), (1, ""), "{query}");
+        assert_eq!(result.stderr, show.stderr, "{query}");
+    }
+    assert!(
+        show.stderr.contains("looks like an HTTP status"),
+        "{}",
+        show.stderr
+    );
+}
+
+#[test]
+fn a_question_about_a_code_answers_with_that_code_alone() {
+    let result = run(&["search", "--format", "plain", "what does 7100 mean"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let codes: Vec<&str> = result.stdout.lines().map(|l| &l[..4]).collect();
+    assert_eq!(codes, ["7100"]);
+}
+
+#[test]
 fn rate_limit_is_no_question_the_reference_answers() {
     // Nothing in the catalog is about rate limiting: `limit` alone would
     // find 1902's Application limit, but `rate` narrows it to a limit the

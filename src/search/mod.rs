@@ -29,7 +29,6 @@ mod tuning;
 
 pub use phrasings::phrasings;
 pub use query::without_controls;
-pub use subject::names_a_subject;
 pub use suggest::{missing_code, suggestions};
 
 use crate::catalog::{self, Category, Entry};
@@ -37,7 +36,7 @@ use crate::standalone::fields;
 use crate::standalone::words::{self, Token};
 use bm25f::{add_proximity, inverse_frequency, score_slot, slot_importance};
 use index::Term;
-use lookup::{code_lookups, score_lookup, score_quoted_messages};
+use lookup::{Lookup, code_lookups, score_lookup, score_quoted_messages};
 use query::{Slot, slots};
 use std::collections::BTreeSet;
 use tuning::{
@@ -64,7 +63,7 @@ pub struct Ranked {
 /// assert_eq!(hits[0].entry.code, 7100);
 /// ```
 pub fn search(query: &str, limit: usize) -> Vec<Ranked> {
-    let mut hits = answers(ranked(query, None));
+    let mut hits = answers(ranked(query, None).hits);
     if limit > 0 {
         hits.truncate(limit);
     }
@@ -78,28 +77,35 @@ pub fn answers(mut hits: Vec<Ranked>) -> Vec<Ranked> {
     hits
 }
 
+/// What a query ranks: its hits, and whether it named a subject at all.
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    pub hits: Vec<Ranked>,
+    /// The query names something the reference could decide on (see
+    /// `subject`); one that does not gets guesses only.
+    pub names_a_subject: bool,
+}
+
 /// Every entry the query matches at all, in `category` if one is given,
 /// best first: an entry it names by code or quotes first, then by the
 /// fused score (see `fusion`).
-pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Ranked> {
+pub fn ranked(query: &str, category: Option<&'static Category>) -> Ranking {
     let tokens = words::tokenize(query, &words::stemmer());
-    let mut lexical = lexical(query, &tokens);
+    let lookups = code_lookups(query);
+    let mut lexical = lexical(query, &tokens, &lookups);
     let semantic = semantic_similarities(query, &tokens, category);
     let entries = catalog::entries();
     let mut order: Vec<usize> = (0..entries.len())
         .filter(|&i| category.is_none_or(|c| std::ptr::eq(entries[i].category(), c)))
         .collect();
-    // A query that names no subject, nor any code, gets guesses only.
-    let guesses = !subject::has_subject(query, &tokens)
-        && lexical
-            .scores
-            .iter()
-            .all(|&s| fusion::lookup_rank(s) == 0.0);
+    // A query that names no subject gets guesses only, but for what it
+    // looks up by code.
+    let names_a_subject = subject::has_subject(&tokens, &lookups);
     let fused: Vec<f64> = (0..entries.len())
         .map(|i| {
             let similarity = semantic.as_ref().map(|s| s[i]);
             let fused = fusion::fuse(lexical.scores[i], similarity, lexical.browses);
-            if guesses {
+            if !names_a_subject && fusion::lookup_rank(lexical.scores[i]) == 0.0 {
                 fusion::as_guess(fused)
             } else {
                 fused
@@ -114,7 +120,7 @@ pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Ranked> {
             .then(fused[b].total_cmp(&fused[a]))
             .then(entries[a].code.cmp(&entries[b].code))
     });
-    order
+    let hits = order
         .into_iter()
         .map(|i| Ranked {
             entry: &entries[i],
@@ -122,7 +128,11 @@ pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Ranked> {
             stems: std::mem::take(&mut lexical.matched[i]),
             via_history: lexical.via_history[i],
         })
-        .collect()
+        .collect();
+    Ranking {
+        hits,
+        names_a_subject,
+    }
 }
 
 /// Each entry's lexical score and semantic similarity for `query`, in the
@@ -132,7 +142,7 @@ pub fn ranked(query: &str, category: Option<&'static Category>) -> Vec<Ranked> {
 pub fn sides(query: &str) -> (Vec<f64>, Option<Vec<f64>>) {
     let tokens = words::tokenize(query, &words::stemmer());
     (
-        lexical(query, &tokens).scores,
+        lexical(query, &tokens, &code_lookups(query)).scores,
         semantic_similarities(query, &tokens, None),
     )
 }
@@ -171,12 +181,12 @@ struct Lexical {
     browses: bool,
 }
 
-fn lexical(query: &str, tokens: &[Token]) -> Lexical {
+/// `lookups` are the query's code lookups (`code_lookups`).
+fn lexical(query: &str, tokens: &[Token], lookups: &[Lookup]) -> Lexical {
     let mut scores = vec![0.0f64; catalog::entries().len()];
     let mut matched: Vec<BTreeSet<&'static str>> = vec![BTreeSet::new(); scores.len()];
 
-    let lookups = code_lookups(query);
-    for lookup in &lookups {
+    for lookup in lookups {
         score_lookup(&lookup.selector, &mut scores);
     }
     score_quoted_messages(query, &mut scores);
@@ -367,7 +377,7 @@ mod tests {
     }
 
     fn lexical_scores(query: &str) -> Vec<f64> {
-        lexical(query, &words::tokenize(query, &words::stemmer())).scores
+        sides(query).0
     }
 
     /// The entries whose lexical score makes them answers on its own, best
@@ -402,7 +412,7 @@ mod tests {
         // Subjects the reference lacks have no answer, but a guess.
         for query in ["rate limit", "origin not allowed cors"] {
             assert!(search(query, 10).is_empty(), "{query}");
-            assert!(!ranked(query, None).is_empty(), "{query}");
+            assert!(!ranked(query, None).hits.is_empty(), "{query}");
         }
         assert!(
             search("password", 0).len() > search("password", 2).len(),
@@ -504,7 +514,7 @@ mod tests {
         // Signing in alone says too little to answer, but its closest
         // guess is a login failure: an Application's (71xx) or an
         // Organization's (4605).
-        let first = ranked("sign in", None)[0].entry.code;
+        let first = ranked("sign in", None).hits[0].entry.code;
         assert!(first == 4605 || (7100..=7107).contains(&first), "{first}");
     }
 
@@ -564,7 +574,7 @@ mod tests {
     #[test]
     fn a_category_narrows_the_search() {
         let smtp = catalog::find_category("smtp").unwrap();
-        let hits = ranked("password", Some(smtp));
+        let hits = ranked("password", Some(smtp)).hits;
         assert!(!hits.is_empty());
         assert!(hits.iter().all(|h| std::ptr::eq(h.entry.category(), smtp)));
     }

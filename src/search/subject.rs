@@ -7,7 +7,7 @@
 //! happen to share its words.
 
 use super::index;
-use super::lookup::code_lookups;
+use super::lookup::Lookup;
 use super::query::typo_budget;
 use crate::standalone::words::{self, Token};
 use std::collections::HashSet;
@@ -40,32 +40,40 @@ const NO_SUBJECT_WORDS: &[&str] = &[
     "still", "anymore", "up", "off", "over", "last", "first",
 ];
 
-/// Words that only frame a number the query names as a code (`code
-/// 7199`, `status 7199`): beside one, they name nothing of their own.
-const FRAMING_WORDS: &[&str] = &["code", "codes", "error", "status", "id", "number", "no"];
+/// Words that only frame a number the query names as a code or a status
+/// (`code 7199`, `HTTP 409`, `what does 7100 mean`): beside one, they name
+/// nothing of their own.
+const FRAMING_WORDS: &[&str] = &[
+    "code", "codes", "error", "status", "id", "number", "no", "http", "https", "response",
+    "returned", "returns", "mean", "means", "meaning", "meant",
+];
 
 /// Whether the query names anything the reference could decide on: a word
 /// that is neither in `NO_SUBJECT_WORDS` (nor a typo of one) nor says
-/// nothing alone (`2fa` names one), or a number of three digits (a status).
-/// What the query names by code (`7199`, a moreInfo URL) is looked up, not
-/// searched: it names no subject, nor do the words that frame it. A query
-/// of no words names nothing.
-pub fn names_a_subject(query: &str) -> bool {
-    has_subject(query, &words::tokenize(query, &words::stemmer()))
-}
-
-pub(super) fn has_subject(query: &str, tokens: &[Token]) -> bool {
-    let lookups = code_lookups(query);
-    tokens
+/// nothing alone (`2fa` names one). What the query names by code (`7199`,
+/// a moreInfo URL) is looked up, not searched, and a number of three digits
+/// is an HTTP status (`status`): neither names a subject, nor do the words
+/// that frame them. A query of no words names nothing.
+/// `lookups` are the query's code lookups (`code_lookups`).
+pub(super) fn has_subject(tokens: &[Token], lookups: &[Lookup]) -> bool {
+    let words: Vec<&Token> = tokens
         .iter()
         .filter(|t| !lookups.iter().any(|l| l.span.contains(&t.start)))
-        .any(|token| {
-            if token.word.bytes().all(|b| b.is_ascii_digit()) {
-                return token.word.len() == 3;
-            }
-            let framing = !lookups.is_empty() && FRAMING_WORDS.contains(&token.word.as_str());
-            !(framing || words::says_nothing_alone(&token.word) || says_no_subject(token))
-        })
+        .collect();
+    let framed = !lookups.is_empty() || words.iter().any(|t| status(t).is_some());
+    words.iter().any(|token| {
+        if token.word.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let framing = framed && FRAMING_WORDS.contains(&token.word.as_str());
+        !(framing || words::says_nothing_alone(&token.word) || says_no_subject(token))
+    })
+}
+
+/// The HTTP status a token of three digits names (`409`).
+pub(super) fn status(token: &Token) -> Option<u16> {
+    let number = token.word.parse().ok()?;
+    (token.word.len() == 3 && (100..600).contains(&number)).then_some(number)
 }
 
 fn says_no_subject(token: &Token) -> bool {
@@ -100,6 +108,14 @@ fn says_no_subject(token: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::lookup::code_lookups;
+
+    fn names_a_subject(query: &str) -> bool {
+        has_subject(
+            &words::tokenize(query, &words::stemmer()),
+            &code_lookups(query),
+        )
+    }
 
     #[test]
     fn a_complaint_with_no_subject_names_nothing() {
@@ -114,6 +130,10 @@ mod tests {
             "error code 7199",
             "http://docs.stormpath.com/errors/7199",
             "status 7199",
+            "what does 7100 mean",
+            "HTTP 409",
+            "error 500",
+            "404 not found",
             "it failed twice",
             "",
             "??",
@@ -129,7 +149,7 @@ mod tests {
             "wrong pasword",
             "token expired",
             "application disabled",
-            "error 500",
+            "error 500 on login",
             "invalid href",
             "account not found",
             "smtp server error",

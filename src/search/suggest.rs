@@ -2,18 +2,22 @@
 //! nearest to the query's.
 
 use super::index;
-use super::lookup::code_lookups;
+use super::lookup::{Lookup, code_lookups};
 use super::query::typo_budget;
+use super::subject::{has_subject, status};
 use crate::catalog::{self, Selector};
 use crate::standalone::words;
 
 /// What to say of a search that found nothing where its query names a
 /// code the reference lacks (`Error 7199`, `7199`): what `show` says of
-/// it, the codes nearest, rather than a guess from the query's words.
+/// it, the codes nearest, rather than a guess from the query's words. A
+/// query that names an HTTP status and nothing else (`HTTP 409`, `error
+/// 500`) gets what `show` says of the status.
 pub fn missing_code(query: &str) -> Option<String> {
-    code_lookups(query)
-        .into_iter()
-        .map(|lookup| lookup.selector)
+    let lookups = code_lookups(query);
+    let missing = lookups
+        .iter()
+        .map(|lookup| &lookup.selector)
         .find(|selector| selector.entries().is_empty())
         .map(|selector| match selector {
             // A whole query of digits is looked up as a prefix (`71` for
@@ -23,9 +27,23 @@ pub fn missing_code(query: &str) -> Option<String> {
                 prefix,
                 width: None,
             } if !prefix.starts_with('0') => Selector::Code(prefix.parse().unwrap_or(0)),
-            selector => selector,
-        })
+            selector => selector.clone(),
+        });
+    missing
+        .or_else(|| only_a_status(query, &lookups))
         .map(|selector| catalog::not_found(&selector))
+}
+
+/// The status a query of no subject and no code names (`HTTP 409`).
+fn only_a_status(query: &str, lookups: &[Lookup]) -> Option<Selector> {
+    let tokens = words::tokenize(query, &words::stemmer());
+    if !lookups.is_empty() || has_subject(&tokens, lookups) {
+        return None;
+    }
+    tokens
+        .iter()
+        .find_map(status)
+        .map(|status| Selector::Code(status.into()))
 }
 
 /// Catalog words close to the query's words, for a search that found
@@ -78,6 +96,10 @@ mod tests {
         assert_eq!(missing_code("error 7100"), None);
         assert_eq!(missing_code("since 2015 it fails"), None);
         assert_eq!(missing_code("HTTP 404 on login"), None);
+        // A status and nothing else gets what `show` says of it.
+        assert_eq!(missing_code("HTTP 409"), missing_code("409"));
+        assert_eq!(missing_code("error 500"), missing_code("500"));
+        assert!(missing_code("409").is_some_and(|line| line.contains("HTTP status")));
         assert_eq!(missing_code("71"), None);
         let status = missing_code("404").unwrap();
         assert!(status.starts_with("no error 404 in the reference: codes have 4 or 5 digits"));
