@@ -130,6 +130,17 @@ fn search_holds_up_on_the_third_blind_sets_development_twin() {
     refuses(sets::SEARCH_UNANSWERABLE_BLIND2_DEV, 30, bars(28, 14));
 }
 
+/// Short queries as people type them (`user disabled`, `pasword
+/// incorect`, `what does 7100 mean`, a pasted fragment), written blind by
+/// two helpers. At the eleventh session's start the default build ranked
+/// 119 of 125 and 122 of 129 right first, the lexical build 114 and 120;
+/// the test twin was scored then and at the session's end only.
+#[test]
+fn search_answers_terse_queries() {
+    holds_up(sets::SEARCH_TERSE_DEV, bars((0.95, 0.99), (0.91, 0.97)));
+    holds_up(sets::SEARCH_TERSE_TEST, bars((0.94, 0.99), (0.93, 0.96)));
+}
+
 /// Of a set of vague complaints (no codes) and short queries (codes),
 /// how many complaints search declines and how many short queries it
 /// answers with a right code first.
@@ -571,6 +582,33 @@ fn scan_holds_up_on_issue_25s_archives() {
     assert!(
         precision >= 0.8 && recall >= 0.99,
         "precision {precision:.3} recall {recall:.3}"
+    );
+    // Written blind beside scan-blind17-dev by another helper, 7 of its 34
+    // files decoys, about codes in people's prose: 37 of 79 with none
+    // false on the eleventh session's first build, 45 of 79 with none
+    // false after its rules for lists, glosses and verbs; scored at those
+    // two points only, its misses not printed.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND17_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.99 && recall >= 0.56,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+}
+
+/// Codes as people mention them in prose, the development folder the
+/// eleventh session tuned on: 33 of 75 with none false at its start, 54
+/// of 75 with none false after the rules for lists after a few words
+/// (`Errors seen today: 7100 and 7103`), codes glossed with their meaning
+/// (`13101: phone number invalid`) and codes a verb of getting names
+/// (`now one customer gets 11002`). What is left is mostly prose in a
+/// text that never says "errors" or "codes" (`still 2010 when we save`),
+/// where a number alone is not yet read.
+#[test]
+fn scan_finds_codes_in_peoples_prose() {
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND17_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.99 && recall >= 0.72,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
 }
 

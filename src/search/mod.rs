@@ -147,6 +147,23 @@ pub fn sides(query: &str) -> (Vec<f64>, Option<Vec<f64>>) {
     )
 }
 
+/// The entries a few words say most of by the lexical side alone, the
+/// same in every build (the model is not asked), best first, at most `n`,
+/// with their scores: for scan, which asks whether the words beside a
+/// number say what the catalog says of that code.
+pub fn lexically_nearest(text: &str, n: usize) -> Vec<(u32, f64)> {
+    let tokens = words::tokenize(text, &words::stemmer());
+    let scores = lexical(text, &tokens, &[]).scores;
+    let entries = catalog::entries();
+    let mut order: Vec<usize> = (0..entries.len()).filter(|&i| scores[i] > 0.0).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    order.truncate(n);
+    order
+        .into_iter()
+        .map(|i| (entries[i].code, scores[i]))
+        .collect()
+}
+
 /// The model's similarities for the query as the lexical side corrected
 /// it; the category, if any, is part of the question (`password` in SMTP
 /// Server means the SMTP server's password). `None` without the model.

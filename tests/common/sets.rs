@@ -47,6 +47,12 @@ pub const SEARCH_VAGUE_DEV: &str = "search-vague-dev.tsv";
 /// The same kinds by another helper, not seeing [`SEARCH_VAGUE_DEV`]:
 /// scored before the rule and after, never looked at.
 pub const SEARCH_VAGUE_TEST: &str = "search-vague-test.tsv";
+/// Short queries as developers and users type them (`user disabled`,
+/// `pasword incorect`, `what does 7100 mean`, a pasted fragment), written
+/// blind from the catalog alone.
+pub const SEARCH_TERSE_DEV: &str = "search-terse-dev.tsv";
+/// The same kinds by another helper, not seeing [`SEARCH_TERSE_DEV`].
+pub const SEARCH_TERSE_TEST: &str = "search-terse-test.tsv";
 
 /// The answerable search sets search is tuned on.
 pub const SEARCH_ANSWERABLE_DEV: [&str; 3] =
@@ -124,6 +130,15 @@ pub const SCAN_BLIND16_DEV: &str = "scan-blind16-dev";
 /// Its test twin, written blind beside it by another helper: a city's
 /// resident services (flattened in the same way).
 pub const SCAN_BLIND16_TEST: &str = "scan-blind16-test";
+/// A development folder written blind at the start of the eleventh
+/// session of issue 25, for codes as people mention them in prose: lists
+/// after a few words (`Errors seen today: 7100 and 7103`), codes glossed
+/// (`13101: phone number invalid`) or named as what came back (`now one
+/// customer gets 11002`), beside counts, ids and other products' codes
+/// in the same forms.
+pub const SCAN_BLIND17_DEV: &str = "scan-blind17-dev";
+/// Its test twin, written blind beside it by another helper.
+pub const SCAN_BLIND17_TEST: &str = "scan-blind17-test";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

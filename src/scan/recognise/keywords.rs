@@ -310,6 +310,12 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
                         | b"before"
                         | b"then"
                         | b"means"
+                        | b"once"
+                        | b"twice"
+                        | b"now"
+                        | b"too"
+                        | b"today"
+                        | b"yesterday"
                 )
     });
     word_len > 0 && !names_nothing

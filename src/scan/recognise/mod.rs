@@ -18,6 +18,10 @@
 //! - `decoded`: the decoded views of a line, read with the same rules;
 //! - `keywords`: context words and the other kinds of code;
 //! - `numbers`: the number after a keyword, message keys, continued lists;
+//! - `code_places`: where a block's numbers stand that may be codes;
+//! - `prose`: codes in people's sentences with no context word, in a text
+//!   about error codes: `glossed` with their meaning, or `received` as
+//!   what came back;
 //! - `sentences`: sentences that say a code is a number;
 //! - `lists`: lists of bare numbers under a heading about codes;
 //! - `tables`: a text table's Code column, a JSON body's fields;
@@ -33,9 +37,11 @@
 //!
 //! `messages` finds the catalog's texts with `crate::quotes`.
 
+mod code_places;
 pub(super) mod csv;
 mod decoded;
 mod disowning;
+mod glossed;
 mod installer;
 mod keywords;
 mod lists;
@@ -45,6 +51,8 @@ mod other_numbers;
 mod own_message;
 mod own_numbers;
 mod prefilter;
+mod prose;
+mod received;
 mod sentences;
 mod source;
 mod tables;
@@ -114,6 +122,8 @@ struct Scratch {
     signs: Vec<usize>,
     /// The codes source code holds on the line being looked at.
     source: Vec<source::Found>,
+    /// Where the block's numbers stand that may be codes.
+    code_places: code_places::CodePlaces,
 }
 
 thread_local! {
@@ -188,6 +198,9 @@ pub(super) struct Scanner {
     own_numbers: Vec<(u32, usize)>,
     /// The line being read names Stormpath: its numbers are no text's own.
     line_names_stormpath: bool,
+    /// The text has spoken of error codes (`error codes`, `errors`):
+    /// it is about them, not a log that prints them.
+    spoke_of_codes: bool,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -228,6 +241,7 @@ impl Scanner {
             installer_log: false,
             own_numbers: Vec::new(),
             line_names_stormpath: false,
+            spoke_of_codes: false,
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -240,6 +254,7 @@ impl Scanner {
     pub(super) fn block(&mut self, text: &[u8]) {
         let mut marks = std::mem::take(&mut self.scratch.marks);
         find_marks(text, &mut self.scratch.lower, &mut marks);
+        self.scratch.code_places.clear();
         self.hit_lines.clear();
         let mut next = marks.iter().copied().peekable();
         let mut signs = std::mem::take(&mut self.scratch.signs);
@@ -263,7 +278,13 @@ impl Scanner {
                 self.installer_log = true;
             }
             if quiet && !self.source_text && !self.carries_over() && !source::starts_code(line) {
-                self.line += 1;
+                self.prose_numbers(text, start..end);
+                if self.current.is_empty() {
+                    self.line += 1;
+                } else {
+                    self.hit_lines.push((self.line, start));
+                    self.end_line();
+                }
                 previous = line;
                 previous_start = start;
                 start = end + 1;
@@ -318,6 +339,7 @@ impl Scanner {
                 let previous = previous_start..previous_start + previous.len();
                 self.follow_disowning(previous, start..end, stormpath);
             }
+            self.prose_numbers(text, start..end);
             if !self.current.is_empty() {
                 self.hit_lines.push((self.line, start));
             }
@@ -517,12 +539,15 @@ impl Scanner {
             }
             let url = keyword.contains(&b'/') || keyword.contains(&b'#');
             let stormpath = keyword.eq_ignore_ascii_case(b"stormpath");
-            words.codes |= names_codes(text, keyword_start, keyword);
+            let codes = names_codes(text, keyword_start, keyword);
+            words.codes |= codes;
+            self.spoke_of_codes |= codes;
             let number = if url {
                 number_at(text, keyword_end)
             } else {
                 number_after_gap(text, keyword_end)
                     .or_else(|| number_after_thing(text, keyword_end))
+                    .or_else(|| number_after_heading(text, keyword_end).filter(|_| codes))
                     .or_else(|| match Sentence::default().read(text, keyword_end) {
                         Read::Number(at) => number_at(text, at),
                         Read::RunsOn(sentence) => {
@@ -593,28 +618,6 @@ impl Scanner {
         }
         self.scratch.keywords = keywords;
         words
-    }
-
-    /// The number of a sentence that the previous line's end cut: `the code
-    /// should` / `be 2001`.
-    fn sentence_goes_on(&mut self, text: &[u8], sentence: Sentence) {
-        let number = match sentence.read(text, 0) {
-            Read::Number(at) => number_at(text, at),
-            Read::RunsOn(sentence) if !text.trim_ascii().is_empty() => {
-                self.sentence = Some(sentence);
-                None
-            }
-            _ => None,
-        };
-        let Some((start, end)) = number else {
-            return;
-        };
-        if let Some(code) = code_number(text, start, end).filter(|_| {
-            !is_other_programs_number(text, 0, end)
-                && !is_not_stormpaths(text, start, self.source_text, false)
-        }) {
-            self.push_with_list(code, 0, text, start, end);
-        }
     }
 
     /// Keeps the code at `from..end` and the codes of a list that continues

@@ -62,6 +62,39 @@ pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usi
     None
 }
 
+/// The first number of a list that words about codes head, past a few
+/// more words and a colon or a dash: `error codes seen today: 7100`,
+/// `Stormpath errors hit during the migration: 2001`, `Error codes we still
+/// get - 7100`.
+pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usize)> {
+    const MOST_WORDS: usize = 6;
+    let rest = &text[at..];
+    let words_end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphabetic() || b" '()-".contains(&b)))
+        .unwrap_or(rest.len());
+    let words = &rest[..words_end];
+    if words
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .count()
+        > MOST_WORDS
+    {
+        return None;
+    }
+    let after = match &rest[words_end..] {
+        [b':', ..] => words_end + 1,
+        // An en or em dash.
+        [0xe2, 0x80, 0x93 | 0x94, ..] => words_end + 3,
+        [digit, ..] if digit.is_ascii_digit() && words.trim_ascii_end().ends_with(b" -") => {
+            words_end
+        }
+        _ => return None,
+    };
+    let gap = rest[after..].iter().take_while(|&&b| b == b' ').count();
+    number_at(text, at + after + gap)
+}
+
 /// The number after an HTTP status that a keyword's number is, in a list
 /// of arguments: `error(400, 10100, "malformed")`.
 pub(super) fn past_status(text: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {

@@ -1,0 +1,249 @@
+//! Where in a block the numbers stand that may be catalog codes: four or
+//! five digits that stand alone and spell a code the catalog has. The
+//! rules for lines without a context word (`glossed`, `received`) read
+//! only the lines that hold one. A log is full of digits, so they are found 64 bytes at a
+//! time, as a mask the compiler vectorises, not byte by byte.
+
+use crate::catalog;
+use std::sync::OnceLock;
+
+/// The places of a block's possible codes, found on the first question
+/// about the block: a block of a text that never asks costs nothing.
+#[derive(Default)]
+pub(super) struct CodePlaces {
+    /// The ends of the numbers, in order.
+    ends: Vec<usize>,
+    /// The first end not yet passed.
+    next: usize,
+    found: bool,
+}
+
+impl CodePlaces {
+    /// Forgets the block before.
+    pub(super) fn clear(&mut self) {
+        self.ends.clear();
+        self.next = 0;
+        self.found = false;
+    }
+
+    /// Whether `start..end` of `block` holds a possible code. Asked of the
+    /// lines of a block in order.
+    pub(super) fn any_in(&mut self, block: &[u8], start: usize, end: usize) -> bool {
+        if !self.found {
+            self.found = true;
+            let ends = &mut self.ends;
+            code_shaped_numbers(block, |start, end| {
+                if may_be_a_code(block, start, end) {
+                    ends.push(end);
+                }
+            });
+        }
+        while self.ends.get(self.next).is_some_and(|&e| e < start) {
+            self.next += 1;
+        }
+        self.ends.get(self.next).is_some_and(|&e| e <= end)
+    }
+}
+
+/// Whether the four or five digits at `start..end` stand alone
+/// (not in an id, `req-7503`, `#7103`, nor a date, time or version,
+/// `2016-05-01`, `7100.5`) and spell a code of the catalog.
+fn may_be_a_code(text: &[u8], start: usize, end: usize) -> bool {
+    if !stands_alone(text, start) {
+        return false;
+    }
+    let joined = text
+        .get(end..end + 2)
+        .is_some_and(|next| b"-:./".contains(&next[0]) && next[1].is_ascii_digit());
+    let code = text[start..end]
+        .iter()
+        .fold(0, |n, &d| n * 10 + u32::from(d - b'0'));
+    !joined && is_catalog_code(code)
+}
+
+/// Whether the number at `start` stands alone: at the start of the text,
+/// or after a space or an opening mark, not inside an id.
+pub(super) fn stands_alone(text: &[u8], start: usize) -> bool {
+    start == 0 || text[start - 1].is_ascii_whitespace() || b"(\"'*`[>".contains(&text[start - 1])
+}
+
+/// Whether the catalog has `code`, by a bit for each number below 100000.
+fn is_catalog_code(code: u32) -> bool {
+    const NUMBERS: usize = 100_000;
+    static CODES: OnceLock<Vec<u64>> = OnceLock::new();
+    let codes = CODES.get_or_init(|| {
+        let mut bits = vec![0u64; NUMBERS.div_ceil(64)];
+        for entry in catalog::entries() {
+            let code = entry.code as usize;
+            if code < NUMBERS {
+                bits[code / 64] |= 1 << (code % 64);
+            }
+        }
+        bits
+    });
+    let code = code as usize;
+    code < NUMBERS && codes[code / 64] & (1 << (code % 64)) != 0
+}
+
+/// Calls `each(start, end)` for each run of four or five ASCII digits in
+/// `text` (not part of a longer run), in order. A chunk's digits are
+/// read as a mask, beside the next chunk's, so that a run across two
+/// chunks is seen whole and the runs of other lengths cost nothing.
+fn code_shaped_numbers(text: &[u8], mut each: impl FnMut(usize, usize)) {
+    let chunks = text.len().div_ceil(64);
+    let mask_of = |k: usize| -> u64 {
+        match text.get(64 * k..64 * k + 64) {
+            Some(chunk) => digit_mask(chunk.try_into().expect("a chunk of 64")),
+            // The last, short chunk, byte by byte; past the text, none.
+            None => text.get(64 * k..).map_or(0, |rest| {
+                rest.iter()
+                    .enumerate()
+                    .fold(0, |mask, (i, b)| mask | u64::from(b.is_ascii_digit()) << i)
+            }),
+        }
+    };
+    let mut previous_last = 0u128;
+    let mut current = mask_of(0);
+    for k in 0..chunks {
+        let next = mask_of(k + 1);
+        let digits = u128::from(current) | u128::from(next) << 64;
+        let starts = digits & !(digits << 1 | previous_last);
+        let four = starts & digits >> 1 & digits >> 2 & digits >> 3;
+        let mut found = (four & !(digits >> 4 & digits >> 5)) as u64;
+        while found != 0 {
+            let at = found.trailing_zeros() as usize;
+            let len = 4 + (digits >> (at + 4) & 1) as usize;
+            each(64 * k + at, 64 * k + at + len);
+            found &= found - 1;
+        }
+        previous_last = u128::from(current >> 63);
+        current = next;
+    }
+}
+
+/// A bit for each digit of 64 bytes: sixteen bytes at a time with SSE2,
+/// which every x86-64 processor has.
+#[cfg(target_arch = "x86_64")]
+fn digit_mask(chunk: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_set1_epi8,
+    };
+    let mut mask = 0;
+    for (i, part) in chunk.chunks_exact(16).enumerate() {
+        // SAFETY: `part` holds the 16 bytes read, and the read needs no
+        // alignment; SSE2 is part of x86-64.
+        let bits = unsafe {
+            let bytes = _mm_loadu_si128(part.as_ptr().cast::<__m128i>());
+            // A signed comparison: bytes past ASCII are negative.
+            let digits = _mm_and_si128(
+                _mm_cmpgt_epi8(bytes, _mm_set1_epi8(b'0' as i8 - 1)),
+                _mm_cmplt_epi8(bytes, _mm_set1_epi8(b'9' as i8 + 1)),
+            );
+            _mm_movemask_epi8(digits) as u16
+        };
+        mask |= u64::from(bits) << (16 * i);
+    }
+    mask
+}
+
+/// A bit for each digit of 64 bytes, eight bytes at a time in a word.
+#[cfg(not(target_arch = "x86_64"))]
+fn digit_mask(chunk: &[u8; 64]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut mask = 0;
+    for (i, word) in chunk.chunks_exact(8).enumerate() {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        // A digit's byte is below 10 once `0` is taken away; a byte's high
+        // bit says whether it is 10 or more (or not ASCII), with no carry
+        // into the next byte.
+        let x = word ^ (ONES * u64::from(b'0'));
+        let ten_or_more = ((x & !HIGH) + ONES * (0x80 - 10)) | x;
+        let digits = !ten_or_more & HIGH;
+        // The eight high bits gathered into one byte, lowest byte first.
+        let bits = ((digits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+        mask |= bits << (8 * i);
+    }
+    mask
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<&str> {
+        let mut found = Vec::new();
+        code_shaped_numbers(text.as_bytes(), |start, end| found.push(&text[start..end]));
+        found
+    }
+
+    #[test]
+    fn runs_of_four_or_five_digits_are_found_across_chunks_and_at_the_ends() {
+        assert_eq!(runs("a 7100 b 12 123456 13101"), ["7100", "13101"]);
+        assert_eq!(runs("7100"), ["7100"]);
+        // A run across the 64-byte boundary, one that fills a chunk, and
+        // one that ends the text after whole chunks.
+        let text = format!("{}71{}", "x".repeat(62), "00 y");
+        assert_eq!(runs(&text), ["7100"]);
+        assert!(runs(&"1".repeat(130)).is_empty());
+        let tail = format!("{}2001", "x".repeat(124));
+        assert_eq!(runs(&tail), ["2001"]);
+        let after_run = format!("{}7100", "1".repeat(64));
+        assert!(runs(&after_run).is_empty());
+    }
+
+    #[test]
+    fn runs_match_a_byte_by_byte_reading() {
+        // Every length and place around the chunk boundaries.
+        let mut seed = 1u32;
+        let mut runs_seen = 0;
+        for len in 0..300 {
+            // A few digits, then a letter, by a little random generator.
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    if (seed >> 16).is_multiple_of(5) {
+                        'x'
+                    } else {
+                        '9'
+                    }
+                })
+                .collect();
+            let by_bytes: Vec<&str> = text
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|s| (4..=5).contains(&s.len()))
+                .collect();
+            assert_eq!(runs(&text), by_bytes, "{text}");
+            runs_seen += by_bytes.len();
+        }
+        assert!(runs_seen > 100, "{runs_seen}");
+    }
+
+    #[test]
+    fn the_digit_mask_marks_digits_of_every_byte_value() {
+        for first in (0..=255u8).step_by(64) {
+            let chunk: [u8; 64] = std::array::from_fn(|i| first + i as u8);
+            let expected = (0..64).fold(0u64, |mask, i| {
+                mask | u64::from(chunk[i].is_ascii_digit()) << i
+            });
+            assert_eq!(digit_mask(&chunk), expected, "{first}");
+        }
+    }
+
+    #[test]
+    fn a_possible_code_stands_alone_and_is_in_the_catalog() {
+        fn places(text: &str) -> Vec<&str> {
+            let mut found = Vec::new();
+            code_shaped_numbers(text.as_bytes(), |s, e| {
+                if may_be_a_code(text.as_bytes(), s, e) {
+                    found.push(&text[s..e]);
+                }
+            });
+            found
+        }
+        assert_eq!(places("saw 7100 (wrong password)"), ["7100"]);
+        assert!(places("2016-05-01 12:30 req-7503 #7103 7199 7100.5").is_empty());
+        assert_eq!(places("13101: phone"), ["13101"]);
+    }
+}

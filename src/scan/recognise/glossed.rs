@@ -1,0 +1,154 @@
+//! A number glossed with what the catalog says of its code, in a text
+//! about Stormpath's errors: `7100 is just wrong passwords`, `13101: phone
+//! number invalid`, `also saw 10013 (token does not exist)`. People write
+//! a code this way in tickets, chats and notes, with no keyword beside it;
+//! the gloss says which code it is, where a count, an id or another
+//! product's code says something else (`7104 accounts migrated`).
+
+use super::code_places::stands_alone;
+use super::numbers::code_numbers;
+use super::source::glosses;
+use crate::catalog;
+use crate::search;
+
+/// How many entries the gloss may say about as much of as of the best, the
+/// code among them.
+const NEAREST: usize = 3;
+/// How close to the best entry's score an entry's must come to be near it.
+const NEAR_BEST: f64 = 0.9;
+/// The most words of a gloss read.
+const GLOSS_WORDS: usize = 10;
+
+/// Calls `each(start, end, code)` for each catalog code in `text` that is
+/// `wanted` and whose gloss, the words after it, says what the catalog
+/// says of it more than, or about as much as, of any other code.
+pub(super) fn glossed_codes(
+    text: &[u8],
+    wanted: impl Fn(u32) -> bool,
+    mut each: impl FnMut(usize, usize, u32),
+) {
+    code_numbers(text, |start, end, code| {
+        if !wanted(code) || !stands_alone(text, start) || catalog::lookup(code).is_none() {
+            return;
+        }
+        // A number after it starts a list or the next column, not a gloss.
+        let Some(gloss) = gloss(&text[end..]).filter(|g| !g[0].is_ascii_digit()) else {
+            return;
+        };
+        // Most numbers' next words share no word with the code's texts: the
+        // ranking is asked only of those that do.
+        if !glosses::agrees(code, gloss) {
+            return;
+        }
+        let Ok(gloss) = std::str::from_utf8(gloss) else {
+            return;
+        };
+        // The entries the gloss says about as much of as of the best: the
+        // code must be the best alone, or among a few near it; among more,
+        // the gloss does not tell them apart (`token mock` of the Token
+        // family).
+        let nearest = search::lexically_nearest(gloss, NEAREST + 1);
+        let best = nearest.first().map_or(0.0, |&(_, score)| score);
+        let near: Vec<u32> = nearest
+            .iter()
+            .filter(|&&(_, score)| score >= NEAR_BEST * best)
+            .map(|&(code, _)| code)
+            .collect();
+        if near.len() <= NEAREST && near.contains(&code) {
+            each(start, end, code);
+        }
+    });
+}
+
+/// The words after a number that say what it is, where a separator sets
+/// them off (`separator`), to the end of the clause, at most `GLOSS_WORDS`
+/// words; none without one (`2006 ms`, `7100 users`).
+fn gloss(after: &[u8]) -> Option<&[u8]> {
+    let rest = after[separator(after)?..].trim_ascii_start();
+    let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+    let clause = rest
+        .iter()
+        .position(|b| b".,;()[]{}\"".contains(b))
+        .unwrap_or(rest.len());
+    let mut word_ends = (1..clause).filter(|&i| rest[i] == b' ' && rest[i - 1] != b' ');
+    let end = word_ends.nth(GLOSS_WORDS - 1).unwrap_or(clause);
+    Some(&rest[..end]).filter(|gloss| !gloss.is_empty())
+}
+
+/// How long the separator is that starts `after`, the text after a
+/// number: `(`, a tab, an en or em dash, or past a space `:`, `=`, `-` or
+/// `is`, `was` before a space (not `12:30`, `2016-05`).
+fn separator(after: &[u8]) -> Option<usize> {
+    let spaces = after.iter().take_while(|&&b| b == b' ').count();
+    let spaced = |len: usize| {
+        after
+            .get(spaces + len)
+            .is_none_or(u8::is_ascii_whitespace)
+            .then_some(spaces + len)
+    };
+    match &after[spaces..] {
+        [b'(', ..] => Some(spaces + 1),
+        [b'\t', ..] if spaces == 0 => Some(1),
+        [0xe2, 0x80, 0x93 | 0x94, ..] => Some(spaces + 3),
+        [b':' | b'=' | b'-', ..] => spaced(1),
+        [b'i' | b'I', b's' | b'S', ..] if spaces > 0 => spaced(2),
+        [b'w' | b'W', b'a' | b'A', b's' | b'S', ..] if spaces > 0 => spaced(3),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<u32> {
+        let mut found = Vec::new();
+        glossed_codes(text.as_bytes(), |_| true, |_, _, code| found.push(code));
+        found
+    }
+
+    #[test]
+    fn a_gloss_is_the_clause_after_a_separator() {
+        let gloss =
+            |after: &str| gloss(after.as_bytes()).map(|g| String::from_utf8_lossy(g).into_owned());
+        assert_eq!(
+            gloss(" (token does not exist) after").unwrap(),
+            "token does not exist"
+        );
+        assert_eq!(
+            gloss(": phone number invalid, ask again").unwrap(),
+            "phone number invalid"
+        );
+        assert_eq!(
+            gloss(" \u{2013} email already exists").unwrap(),
+            "email already exists"
+        );
+        assert_eq!(
+            gloss(" is just wrong passwords.").unwrap(),
+            "just wrong passwords"
+        );
+        assert_eq!(gloss("\talready linked").unwrap(), "already linked");
+        assert_eq!(gloss(" ms on port 9000"), None);
+        assert_eq!(gloss(" users migrated"), None);
+        assert_eq!(gloss(":30 UTC"), None);
+        assert_eq!(gloss("-05-01"), None);
+    }
+
+    #[test]
+    fn a_number_glossed_with_its_codes_meaning_is_that_code() {
+        assert_eq!(codes("also saw 10019 (API key or secret invalid)"), [10019]);
+        assert_eq!(codes("\u{2022} 13101: phone number invalid"), [13101]);
+        assert_eq!(codes("7100 is just wrong passwords, the usual"), [7100]);
+        assert_eq!(codes("if it flips to 7103 (he's locked out)"), [7103]);
+    }
+
+    #[test]
+    fn a_number_glossed_with_something_else_is_not() {
+        assert!(codes("7104 accounts migrated last night").is_empty());
+        assert!(codes("request served in 2006 ms on port 9000").is_empty());
+        assert!(codes("7103 citations issued in March").is_empty());
+        assert!(codes("Braintree 2001 (Insufficient Funds)").is_empty());
+        assert!(codes("ticket #7103 (account locked)").is_empty());
+        assert!(codes("| 11003 | token mock |").is_empty());
+    }
+}

@@ -1,0 +1,160 @@
+//! A code that a sentence says came back, in a text about error codes:
+//! `now one customer gets 11002`, `the import failed with 3004`, `also got
+//! 13113`, `saw 7101 once`. People write this in tickets and chats with no
+//! keyword beside the number; the verb says it is what a request got.
+
+use super::code_places::stands_alone;
+use super::keywords::names_a_thing;
+use super::numbers::code_numbers;
+use super::words::is_count;
+use crate::catalog;
+
+/// Verbs whose object is what came back: `got 7100`.
+const VERBS: &[&str] = &[
+    "get",
+    "gets",
+    "got",
+    "getting",
+    "saw",
+    "see",
+    "sees",
+    "seeing",
+    "hit",
+    "hits",
+    "hitting",
+    "threw",
+    "throws",
+    "throwing",
+    "returned",
+    "returns",
+    "returning",
+    "received",
+    "receives",
+    "receiving",
+];
+/// Verbs that say it through a preposition: `failed with 3004`, `came
+/// back as 7104`, `flips to 7103`.
+const VERBS_BEFORE_A_PREPOSITION: &[&str] = &[
+    "fail",
+    "failed",
+    "fails",
+    "failing",
+    "back",
+    "flips",
+    "flipped",
+    "errored",
+    "errors",
+    "rejected",
+    "responded",
+    "responds",
+    "answered",
+    "replied",
+    "replies",
+];
+const PREPOSITIONS: &[&str] = &["with", "as", "to"];
+/// Words that may stand between the verb and the number: `got a 7100`,
+/// `saw another 7101`, `mostly 7100`.
+const BETWEEN: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "another",
+    "some",
+    "more",
+    "also",
+    "again",
+    "still",
+    "only",
+    "just",
+    "occasional",
+    "occasionally",
+    "mostly",
+    "now",
+    "back",
+    "error",
+    "code",
+];
+
+/// Calls `each(start, end, code)` for each catalog code in `text` that is
+/// `wanted` and that a verb of getting names as its object, with nothing
+/// after it that it counts or names (`got 7104 requests`, `saw 2016
+/// sign-ups`).
+pub(super) fn received_codes(
+    text: &[u8],
+    wanted: impl Fn(u32) -> bool,
+    mut each: impl FnMut(usize, usize, u32),
+) {
+    code_numbers(text, |start, end, code| {
+        if wanted(code)
+            && stands_alone(text, start)
+            && catalog::lookup(code).is_some()
+            && after_a_verb(&text[..start])
+            && !is_count(text, end)
+            && !names_a_thing(text, end)
+        {
+            each(start, end, code);
+        }
+    });
+}
+
+/// Whether `before` ends with a verb of getting, past the words that may
+/// stand between it and its object.
+fn after_a_verb(before: &[u8]) -> bool {
+    let mut words = before
+        .rsplit(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase());
+    let is = |word: &[u8], list: &[&str]| list.iter().any(|w| w.as_bytes() == word);
+    for _ in 0..4 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if is(&word, VERBS) {
+            return true;
+        }
+        if is(&word, PREPOSITIONS) {
+            return words
+                .next()
+                .is_some_and(|verb| is(&verb, VERBS_BEFORE_A_PREPOSITION));
+        }
+        if !is(&word, BETWEEN) {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<u32> {
+        let mut found = Vec::new();
+        received_codes(text.as_bytes(), |_| true, |_, _, code| found.push(code));
+        found
+    }
+
+    #[test]
+    fn a_code_a_verb_of_getting_names_came_back() {
+        assert_eq!(codes("now one customer gets 11002"), [11002]);
+        assert_eq!(
+            codes("the import of the old preferences failed with 3004"),
+            [3004]
+        );
+        assert_eq!(
+            codes("Yesterday a few of them also got 13113, which"),
+            [13113]
+        );
+        assert_eq!(codes("They also saw 7101 once"), [7101]);
+        assert_eq!(codes("and it came back as 7104."), [7104]);
+    }
+
+    #[test]
+    fn a_count_a_thing_or_no_verb_is_not() {
+        assert!(codes("we got 7104 requests an hour").is_empty());
+        assert!(codes("we got 2010 new users").is_empty());
+        assert!(codes("saw 2016 sign-ups").is_empty());
+        assert!(codes("ticket 7100 is closed").is_empty());
+        assert!(codes("got ext. 7101").is_empty());
+    }
+}
