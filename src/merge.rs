@@ -194,11 +194,7 @@ pub(crate) fn merge(inputs: &[Input]) -> Result<Summary, String> {
 /// The rows of an input, each with its line in JSON Lines: JSON Lines, or
 /// one or more JSON arrays of rows (`--format json`).
 fn rows(input: &Input) -> Result<Vec<(Option<usize>, Row)>, String> {
-    // A byte-order mark, as Windows tools write one, says nothing.
-    let bytes = input
-        .bytes
-        .strip_prefix(b"\xef\xbb\xbf")
-        .unwrap_or(&input.bytes);
+    let bytes = crate::scan::without_bom(&input.bytes);
     let array = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
     if array {
         let mut rows = Vec::new();

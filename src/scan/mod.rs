@@ -438,6 +438,12 @@ pub fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// A text without its UTF-8 byte-order mark, as Windows tools write one:
+/// it says nothing.
+pub(crate) fn without_bom(text: &[u8]) -> &[u8] {
+    text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text)
+}
+
 /// The text for display: invalid UTF-8 as `\xHH`, control characters
 /// escaped (`\x1b`, `\t`, `\n`), so nothing from the input can drive a
 /// terminal or break a line of output.

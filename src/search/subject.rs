@@ -62,8 +62,10 @@ pub(super) fn has_subject(tokens: &[Token], lookups: &[Lookup]) -> bool {
         .collect();
     let framed = !lookups.is_empty() || words.iter().any(|t| status(t).is_some());
     words.iter().any(|token| {
+        // A status frames; another number of three digits names its own
+        // subject, as it did (`error 999`).
         if token.word.bytes().all(|b| b.is_ascii_digit()) {
-            return false;
+            return token.word.len() == 3 && status(token).is_none();
         }
         let framing = framed && FRAMING_WORDS.contains(&token.word.as_str());
         !(framing || words::says_nothing_alone(&token.word) || says_no_subject(token))

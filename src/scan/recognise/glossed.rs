@@ -10,25 +10,33 @@ use super::numbers::code_numbers;
 use super::source::glosses;
 use crate::catalog;
 use crate::search;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// How many entries the gloss may say about as much of as of the best, the
 /// code among them.
 const NEAREST: usize = 3;
 /// How close to the best entry's score an entry's must come to be near it.
 const NEAR_BEST: f64 = 0.9;
+/// How many glosses one text may have ranked.
+pub(super) const RANKINGS_PER_TEXT: usize = 256;
 /// The most words of a gloss read.
 const GLOSS_WORDS: usize = 10;
 
 /// Calls `each(start, end, code)` for each catalog code in `text` that is
 /// `wanted` and whose gloss, the words after it, says what the catalog
 /// says of it more than, or about as much as, of any other code.
+/// Each ranking takes one of `rankings_left`: a person glosses a few
+/// codes, and a text with hundreds of glossed numbers is data, whose
+/// tables the other rules read.
 pub(super) fn glossed_codes(
     text: &[u8],
-    wanted: impl Fn(u32) -> bool,
+    wanted: impl Fn(usize, u32) -> bool,
+    rankings_left: &mut usize,
     mut each: impl FnMut(usize, usize, u32),
 ) {
     code_numbers(text, |start, end, code| {
-        if !wanted(code) || !stands_alone(text, start) || catalog::lookup(code).is_none() {
+        if !wanted(start, code) || !stands_alone(text, start) || catalog::lookup(code).is_none() {
             return;
         }
         // A number after it starts a list or the next column, not a gloss.
@@ -37,17 +45,15 @@ pub(super) fn glossed_codes(
         };
         // Most numbers' next words share no word with the code's texts: the
         // ranking is asked only of those that do.
-        if !glosses::agrees(code, gloss) {
+        if !glosses::agrees(code, gloss) || *rankings_left == 0 {
             return;
         }
-        let Ok(gloss) = std::str::from_utf8(gloss) else {
-            return;
-        };
+        *rankings_left -= 1;
         // The entries the gloss says about as much of as of the best: the
         // code must be the best alone, or among a few near it; among more,
         // the gloss does not tell them apart (`token mock` of the Token
         // family).
-        let nearest = search::lexically_nearest(gloss, NEAREST + 1);
+        let nearest = nearest_entries(gloss);
         let best = nearest.first().map_or(0.0, |&(_, score)| score);
         let near: Vec<u32> = nearest
             .iter()
@@ -58,6 +64,30 @@ pub(super) fn glossed_codes(
             each(start, end, code);
         }
     });
+}
+
+/// Codes and their scores, best first.
+type Nearest = Vec<(u32, f64)>;
+
+/// The entries a gloss says most of (`search::lexically_nearest`),
+/// remembered for the glosses met last on this thread: a log repeats its
+/// lines, and a ranking costs a tenth of a millisecond.
+fn nearest_entries(gloss: &[u8]) -> Nearest {
+    const REMEMBERED: usize = 1024;
+    thread_local! {
+        static NEAREST_OF: RefCell<HashMap<Vec<u8>, Nearest>> = RefCell::default();
+    }
+    NEAREST_OF.with_borrow_mut(|known| {
+        if let Some(nearest) = known.get(gloss) {
+            return nearest.clone();
+        }
+        let nearest = search::lexically_nearest(&String::from_utf8_lossy(gloss), NEAREST + 1);
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        known.insert(gloss.to_vec(), nearest.clone());
+        nearest
+    })
 }
 
 /// The words after a number that say what it is, where a separator sets
@@ -103,7 +133,12 @@ mod tests {
 
     fn codes(text: &str) -> Vec<u32> {
         let mut found = Vec::new();
-        glossed_codes(text.as_bytes(), |_| true, |_, _, code| found.push(code));
+        glossed_codes(
+            text.as_bytes(),
+            |_, _| true,
+            &mut 9,
+            |_, _, code| found.push(code),
+        );
         found
     }
 

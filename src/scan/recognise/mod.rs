@@ -198,9 +198,13 @@ pub(super) struct Scanner {
     own_numbers: Vec<(u32, usize)>,
     /// The line being read names Stormpath: its numbers are no text's own.
     line_names_stormpath: bool,
-    /// The text has spoken of error codes (`error codes`, `errors`):
-    /// it is about them, not a log that prints them.
-    spoke_of_codes: bool,
+    /// The text speaks of Stormpath's errors as people write: it has
+    /// used words for error codes (`error codes`, `errors`) or a sentence
+    /// about Stormpath (`Stormpath kept throwing…`), not only a log's
+    /// records (`Stormpath error 7100`).
+    written_by_people: bool,
+    /// How many more glosses this text may have ranked (`glossed`).
+    gloss_rankings_left: usize,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -241,7 +245,8 @@ impl Scanner {
             installer_log: false,
             own_numbers: Vec::new(),
             line_names_stormpath: false,
-            spoke_of_codes: false,
+            written_by_people: false,
+            gloss_rankings_left: glossed::RANKINGS_PER_TEXT,
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -300,6 +305,7 @@ impl Scanner {
                         let line = &self.scratch.lower[start..end];
                         if trigger == STORMPATH_TRIGGER {
                             stormpath = stormpath.max(disowning::named_at(line, at - start));
+                            self.written_by_people |= prose::in_a_sentence(line, at - start);
                             self.source.said_stormpath = true;
                         }
                         keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
@@ -363,6 +369,7 @@ impl Scanner {
             && self.quotes_running.is_empty()
             && self.lists.at_rest()
             && !self.source_text
+            && !self.written_by_people
             && !self.disowned
             && !self.installer_log
             && !self.title_names_stormpath
@@ -541,7 +548,8 @@ impl Scanner {
             let stormpath = keyword.eq_ignore_ascii_case(b"stormpath");
             let codes = names_codes(text, keyword_start, keyword);
             words.codes |= codes;
-            self.spoke_of_codes |= codes;
+            self.written_by_people |=
+                codes && !prose::counts_errors(text, keyword_start, keyword_end);
             let number = if url {
                 number_at(text, keyword_end)
             } else {

@@ -64,8 +64,8 @@ pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usi
 
 /// The first number of a list that words about codes head, past a few
 /// more words and a colon or a dash: `error codes seen today: 7100`,
-/// `Stormpath errors hit during the migration: 2001`, `Error codes we still
-/// get - 7100`.
+/// `Stormpath errors hit during the migration: 2001, 2002`, `Error codes we
+/// still get - 7100`.
 pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usize)> {
     const MOST_WORDS: usize = 6;
     let rest = &text[at..];
@@ -74,12 +74,14 @@ pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usi
         .position(|&b| !(b.is_ascii_alphabetic() || b" '()-".contains(&b)))
         .unwrap_or(rest.len());
     let words = &rest[..words_end];
-    if words
-        .split(|&b| b == b' ')
-        .filter(|w| !w.is_empty())
-        .count()
-        > MOST_WORDS
-    {
+    // `Errors per hour: 3000`, `Total errors since deploy: 2003`: a count.
+    const COUNTING: &[&[u8]] = &[
+        b"per", b"total", b"since", b"last", b"count", b"counts", b"number", b"rate", b"average",
+    ];
+    let counting = |w: &[u8]| COUNTING.iter().any(|c| c.eq_ignore_ascii_case(w));
+    let before = text[..at].rsplit(|&b| b == b' ').nth(1).unwrap_or_default();
+    let mut heading = words.split(|&b| b == b' ').filter(|w| !w.is_empty());
+    if heading.clone().count() > MOST_WORDS || heading.any(counting) || counting(before) {
         return None;
     }
     let after = match &rest[words_end..] {
@@ -92,7 +94,11 @@ pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usi
         _ => return None,
     };
     let gap = rest[after..].iter().take_while(|&&b| b == b' ').count();
-    number_at(text, at + after + gap)
+    let (start, end) = number_at(text, at + after + gap)?;
+    // After `errors`, one number may be how many (`Errors today: 2004`);
+    // a list of them is a list of codes.
+    let codes = text[..at].to_ascii_lowercase().ends_with(b"codes");
+    (codes || list_continuation(text, end).is_some()).then_some((start, end))
 }
 
 /// The number after an HTTP status that a keyword's number is, in a list

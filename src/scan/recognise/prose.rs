@@ -1,7 +1,7 @@
 //! Codes in people's sentences: one whose sentence the line before began
 //! (`the code should` / `be 2001`), and, with no context word beside them
-//! in a text that has spoken of error codes, a number glossed with its
-//! code's meaning (`glossed`) or named as what came back (`received`).
+//! in a text people wrote about Stormpath's errors, a number glossed with
+//! its code's meaning (`glossed`) or named as what came back (`received`).
 
 use super::code_places::CodePlaces;
 use super::numbers::{code_number, number_at};
@@ -13,10 +13,10 @@ use crate::scan::Via;
 impl Scanner {
     /// Codes that people's sentences name without a context word on the
     /// line at `line` of `block`: glossed with their meaning (`glossed`) or
-    /// named as what came back (`received`), in a text that has spoken of
-    /// error codes and not disowned its numbers.
+    /// named as what came back (`received`), in a text people wrote about
+    /// Stormpath's errors that has not disowned its numbers.
     pub(super) fn prose_numbers(&mut self, block: &[u8], line: std::ops::Range<usize>) {
-        if !self.spoke_of_codes || self.source_text || self.disowned {
+        if !self.written_by_people || self.source_text || self.disowned {
             return;
         }
         let places: &mut CodePlaces = &mut self.scratch.code_places;
@@ -25,16 +25,23 @@ impl Scanner {
         }
         let line = &block[line];
         let mut found = Vec::new();
-        // A code the line has named already is not looked for again.
+        // A code the line has named already is not looked for again, nor
+        // a number a word makes an id (`PR 7103 (handle locked accounts)`).
         let named = |code| self.current.iter().any(|hit| hit.code == code);
+        let wanted = |start: usize, code| !named(code) && !names_its_own_number(&line[..start]);
         let mut keep = |start, end, code| found.push((start, end, code));
-        glossed::glossed_codes(line, |code| !named(code), &mut keep);
-        received::received_codes(line, |code| !named(code), &mut keep);
+        let rankings = &mut self.gloss_rankings_left;
+        glossed::glossed_codes(line, wanted, rankings, &mut keep);
+        received::received_codes(line, wanted, &mut keep);
         if found.is_empty() || source::says_not_stormpath(line) || source::names_a_vendor(line) {
             return;
         }
         for (start, end, code) in found {
-            if !is_not_stormpaths(line, start, false, false) {
+            // What the old rules say of a number after "error" holds here
+            // too (`failed with 10013 (WSAEACCES)`).
+            let theirs = is_not_stormpaths(line, start, false, false)
+                || is_other_programs_number(line, start, end);
+            if !theirs {
                 self.push(code, Via::Number, start, &line[start..end]);
             }
         }
@@ -60,5 +67,120 @@ impl Scanner {
         }) {
             self.push_with_list(code, 0, text, start, end);
         }
+    }
+}
+
+/// Whether the `stormpath` at `at` of a line in lower case is a sentence's
+/// (`Stormpath kept throwing 11001 at us`, `getting 3003 from stormpath on
+/// save`): two words follow it, not a log record's `Stormpath error 7100`
+/// or `Stormpath 13101 (…)`.
+pub(super) fn in_a_sentence(lower: &[u8], at: usize) -> bool {
+    let rest = &lower[at + b"stormpath".len()..];
+    let rest = rest.strip_prefix(b"'s").unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix(b" ") else {
+        return false;
+    };
+    let mut words = rest.split(|&b| b == b' ');
+    let is_word =
+        |w: &[u8]| !w.is_empty() && w.iter().all(|b| b.is_ascii_lowercase() || *b == b'\'');
+    match (words.next(), words.next()) {
+        (Some(first), Some(second)) => {
+            is_word(first)
+                && is_word(trim_punctuation(second))
+                && !matches!(first, b"error" | b"errors" | b"err" | b"code" | b"codes")
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word before a number makes it an id of its own: `PR
+/// 7103`, `TC 7100:`, `Line 2001`, `Room 7102`, `ticket #7100`.
+fn names_its_own_number(before: &[u8]) -> bool {
+    #[rustfmt::skip]
+    const ID_WORDS: &[&str] = &[
+        "pr", "mr", "tc", "ticket", "case", "line", "lines", "room", "issue", "bug", "story",
+        "task", "order", "invoice", "incident", "inc", "build", "job", "run", "step", "test",
+        "page", "section", "item", "row", "port", "ext", "extension", "pid", "version",
+        "release", "sprint", "week", "chg", "change", "ref", "reference", "id", "no", "number",
+        "commit", "batch", "account", "user", "customer", "tenant", "record",
+    ];
+    let before = before.trim_ascii_end();
+    let before = before.strip_suffix(b"#").unwrap_or(before).trim_ascii_end();
+    let word = before
+        .rsplit(|b| b.is_ascii_whitespace())
+        .next()
+        .unwrap_or_default();
+    let word = trim_punctuation(word);
+    ID_WORDS
+        .iter()
+        .any(|id| id.as_bytes().eq_ignore_ascii_case(word))
+}
+
+/// Whether the error words at `start..end` count errors, not speak of
+/// them: `0 errors`, `no errors so far`, `errors=0`.
+pub(super) fn counts_errors(text: &[u8], start: usize, end: usize) -> bool {
+    let word_before = text[..start].trim_ascii_end();
+    let word_before = word_before
+        .rsplit(|b| b.is_ascii_whitespace())
+        .next()
+        .unwrap_or_default();
+    let counted = word_before.first().is_some_and(u8::is_ascii_digit)
+        || [&b"no"[..], b"zero", b"any", b"without"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_before));
+    counted
+        || matches!(text.get(end), Some(b'=' | b':'))
+            && text.get(end + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// A word without the punctuation after it (`failing.`).
+fn trim_punctuation(word: &[u8]) -> &[u8] {
+    let end = word.len()
+        - word
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_punctuation())
+            .count();
+    &word[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stormpath_in_a_sentence_is_not_a_log_records() {
+        let said = |line: &str| in_a_sentence(line.as_bytes(), line.find("stormpath").unwrap());
+        assert!(said("stormpath kept throwing 11001 at us"));
+        assert!(said("our login via stormpath keeps failing."));
+        assert!(said("getting 3003 from stormpath on save, is that"));
+        assert!(said("and stormpath refused to exchange it."));
+        assert!(!said("smtp test failed: stormpath error 11001"));
+        assert!(!said(
+            "http 400, stormpath 13101 (http://docs.stormpath.com/errors/7100)"
+        ));
+        assert!(!said("see stormpath.com for more"));
+    }
+
+    #[test]
+    fn a_count_of_errors_is_not_speaking_of_them() {
+        let counts = |line: &str| {
+            let start = line.to_ascii_lowercase().find("errors").unwrap();
+            counts_errors(line.as_bytes(), start, start + 6)
+        };
+        assert!(counts("Nightly run: 3 errors"));
+        assert!(counts("No errors so far"));
+        assert!(counts("batch done errors=0 warnings=2"));
+        assert!(!counts("Stormpath errors seen: 7100"));
+        assert!(!counts("the errors we got"));
+    }
+
+    #[test]
+    fn a_word_before_a_number_may_make_it_an_id() {
+        assert!(names_its_own_number(b"See PR "));
+        assert!(names_its_own_number(b"Room "));
+        assert!(names_its_own_number(b"the old ticket #"));
+        assert!(!names_its_own_number(b"now one customer gets "));
+        assert!(!names_its_own_number(b"- "));
     }
 }

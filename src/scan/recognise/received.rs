@@ -10,69 +10,21 @@ use super::words::is_count;
 use crate::catalog;
 
 /// Verbs whose object is what came back: `got 7100`.
+#[rustfmt::skip]
 const VERBS: &[&str] = &[
-    "get",
-    "gets",
-    "got",
-    "getting",
-    "saw",
-    "see",
-    "sees",
-    "seeing",
-    "hit",
-    "hits",
-    "hitting",
-    "threw",
-    "throws",
-    "throwing",
-    "returned",
-    "returns",
-    "returning",
-    "received",
-    "receives",
-    "receiving",
+    "get", "gets", "got", "getting", "saw", "see", "sees", "seeing", "threw", "throws",
+    "throwing", "received", "receives", "receiving",
 ];
-/// Verbs that say it through a preposition: `failed with 3004`, `came
-/// back as 7104`, `flips to 7103`.
-const VERBS_BEFORE_A_PREPOSITION: &[&str] = &[
-    "fail",
-    "failed",
-    "fails",
-    "failing",
-    "back",
-    "flips",
-    "flipped",
-    "errored",
-    "errors",
-    "rejected",
-    "responded",
-    "responds",
-    "answered",
-    "replied",
-    "replies",
-];
-const PREPOSITIONS: &[&str] = &["with", "as", "to"];
+/// Verbs that say it through `with`: `failed with 3004`. (Not `returned`,
+/// `hit` or `back to`: a log's `returned 2001` is a count or a status,
+/// `latency hits 3000` a measure, `back to 2015` a year.)
+const VERBS_BEFORE_WITH: &[&str] = &["fail", "failed", "fails", "failing", "errored", "rejected"];
 /// Words that may stand between the verb and the number: `got a 7100`,
 /// `saw another 7101`, `mostly 7100`.
+#[rustfmt::skip]
 const BETWEEN: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "another",
-    "some",
-    "more",
-    "also",
-    "again",
-    "still",
-    "only",
-    "just",
-    "occasional",
-    "occasionally",
-    "mostly",
-    "now",
-    "back",
-    "error",
-    "code",
+    "a", "an", "the", "another", "some", "more", "also", "again", "still", "only", "just",
+    "occasional", "occasionally", "mostly", "now", "error", "code",
 ];
 
 /// Calls `each(start, end, code)` for each catalog code in `text` that is
@@ -81,11 +33,11 @@ const BETWEEN: &[&str] = &[
 /// sign-ups`).
 pub(super) fn received_codes(
     text: &[u8],
-    wanted: impl Fn(u32) -> bool,
+    wanted: impl Fn(usize, u32) -> bool,
     mut each: impl FnMut(usize, usize, u32),
 ) {
     code_numbers(text, |start, end, code| {
-        if wanted(code)
+        if wanted(start, code)
             && stands_alone(text, start)
             && catalog::lookup(code).is_some()
             && after_a_verb(&text[..start])
@@ -112,10 +64,10 @@ fn after_a_verb(before: &[u8]) -> bool {
         if is(&word, VERBS) {
             return true;
         }
-        if is(&word, PREPOSITIONS) {
+        if word == b"with" {
             return words
                 .next()
-                .is_some_and(|verb| is(&verb, VERBS_BEFORE_A_PREPOSITION));
+                .is_some_and(|verb| is(&verb, VERBS_BEFORE_WITH));
         }
         if !is(&word, BETWEEN) {
             return false;
@@ -130,7 +82,7 @@ mod tests {
 
     fn codes(text: &str) -> Vec<u32> {
         let mut found = Vec::new();
-        received_codes(text.as_bytes(), |_| true, |_, _, code| found.push(code));
+        received_codes(text.as_bytes(), |_, _| true, |_, _, code| found.push(code));
         found
     }
 
@@ -146,7 +98,7 @@ mod tests {
             [13113]
         );
         assert_eq!(codes("They also saw 7101 once"), [7101]);
-        assert_eq!(codes("and it came back as 7104."), [7104]);
+        assert_eq!(codes("the sync errored with 7104."), [7104]);
     }
 
     #[test]
@@ -156,5 +108,8 @@ mod tests {
         assert!(codes("saw 2016 sign-ups").is_empty());
         assert!(codes("ticket 7100 is closed").is_empty());
         assert!(codes("got ext. 7101").is_empty());
+        assert!(codes("This dates back to 2015.").is_empty());
+        assert!(codes("INFO upstream returned 2000").is_empty());
+        assert!(codes("Latency hits 3000, then drops.").is_empty());
     }
 }

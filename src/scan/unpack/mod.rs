@@ -51,10 +51,7 @@ pub(crate) const REPORT_MARK: &str = r#"<meta name="generator" content="sperr re
 /// have saved it again with a byte-order mark or `<!doctype html>`) with
 /// the mark in its head.
 pub(super) fn is_report(head: &[u8]) -> bool {
-    let page = head
-        .strip_prefix(b"\xef\xbb\xbf")
-        .unwrap_or(head)
-        .trim_ascii_start();
+    let page = super::without_bom(head).trim_ascii_start();
     let doctype = b"<!doctype html";
     page.get(..doctype.len())
         .is_some_and(|start| start.eq_ignore_ascii_case(doctype))
