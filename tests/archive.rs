@@ -417,6 +417,28 @@ fn a_large_log_read_in_parts_on_several_threads_gives_one_threads_output() {
 }
 
 #[test]
+fn prose_that_opens_a_large_text_reaches_its_parts_on_other_threads() {
+    // Read in parts, the line that says the text is about error codes
+    // stands in the first part only; the sentence that names a code by
+    // its verb stands in the last.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut log = b"Stormpath error codes seen: 7100, 7103\n".to_vec();
+    let mut i = 0;
+    while log.len() < 4_300_000 {
+        log.extend_from_slice(format!("INFO request {i} served in 12 ms\n").as_bytes());
+        i += 1;
+    }
+    log.extend_from_slice(b"and the worker now gets 7101 on every retry\n");
+    write(d, "app.log", &log);
+    let (one, _, _) = scan(d, &["-j", "1", "app.log"]);
+    let (two, _, _) = scan(d, &["-j", "2", "app.log"]);
+    assert_eq!(one, two);
+    let codes: Vec<&str> = one.lines().map(|l| l.split('\t').nth(1).unwrap()).collect();
+    assert_eq!(codes, ["7100", "7103", "7101"]);
+}
+
+#[test]
 fn jsonl_is_one_object_a_line_and_json_one_array() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
