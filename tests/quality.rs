@@ -586,8 +586,9 @@ fn scan_holds_up_on_issue_25s_archives() {
     // Written blind beside scan-blind17-dev by another helper, 7 of its 34
     // files decoys, about codes in people's prose: 37 of 79 with none
     // false on the eleventh session's first build, 45 of 79 with none
-    // false after its rules for lists, glosses and verbs; scored at those
-    // two points only, its misses not printed.
+    // false after its rules for lists, glosses and verbs, and the same
+    // after the review's changes to them; scored at those three points
+    // only, its misses not printed.
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND17_TEST, Counted::Catalog);
     assert!(
         precision >= 0.99 && recall >= 0.56,
@@ -596,18 +597,19 @@ fn scan_holds_up_on_issue_25s_archives() {
 }
 
 /// Codes as people mention them in prose, the development folder the
-/// eleventh session tuned on: 33 of 75 with none false at its start, 54
+/// eleventh session tuned on: 33 of 75 with none false at its start, 59
 /// of 75 with none false after the rules for lists after a few words
 /// (`Errors seen today: 7100 and 7103`), codes glossed with their meaning
 /// (`13101: phone number invalid`) and codes a verb of getting names
-/// (`now one customer gets 11002`). What is left is mostly prose in a
-/// text that never says "errors" or "codes" (`still 2010 when we save`),
-/// where a number alone is not yet read.
+/// (`now one customer gets 11002`). What is left is mostly a number with
+/// no gloss, verb or keyword (`still 2010 when we save`, `the 7107 ones`),
+/// or prose in a text that never speaks of error codes or of Stormpath in
+/// a sentence.
 #[test]
 fn scan_finds_codes_in_peoples_prose() {
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND17_DEV, Counted::Catalog);
     assert!(
-        precision >= 0.99 && recall >= 0.72,
+        precision >= 0.99 && recall >= 0.78,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
 }

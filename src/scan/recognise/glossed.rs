@@ -8,6 +8,7 @@
 use super::code_places::stands_alone;
 use super::numbers::code_numbers;
 use super::source::glosses;
+use super::words::first_words;
 use crate::catalog;
 use crate::search;
 use std::cell::RefCell;
@@ -96,13 +97,7 @@ fn nearest_entries(gloss: &[u8]) -> Nearest {
 fn gloss(after: &[u8]) -> Option<&[u8]> {
     let rest = after[separator(after)?..].trim_ascii_start();
     let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
-    let clause = rest
-        .iter()
-        .position(|b| b".,;()[]{}\"".contains(b))
-        .unwrap_or(rest.len());
-    let mut word_ends = (1..clause).filter(|&i| rest[i] == b' ' && rest[i - 1] != b' ');
-    let end = word_ends.nth(GLOSS_WORDS - 1).unwrap_or(clause);
-    Some(&rest[..end]).filter(|gloss| !gloss.is_empty())
+    Some(first_words(rest, GLOSS_WORDS)).filter(|gloss| !gloss.is_empty())
 }
 
 /// How long the separator is that starts `after`, the text after a

@@ -75,7 +75,7 @@ use sentences::{Read, Sentence};
 use source::Source;
 use tables::*;
 use words::is_count;
-use words::{word_at, word_ending};
+use words::{first_words, word_at, word_ending};
 
 /// A line longer than this is scanned in windows of this size, overlapping
 /// by `OVERLAP` so that no mention is cut in two.
@@ -555,7 +555,11 @@ impl Scanner {
             } else {
                 number_after_gap(text, keyword_end)
                     .or_else(|| number_after_thing(text, keyword_end))
-                    .or_else(|| number_after_heading(text, keyword_end).filter(|_| codes))
+                    .or_else(|| {
+                        codes
+                            .then(|| number_after_heading(text, keyword_end))
+                            .flatten()
+                    })
                     .or_else(|| match Sentence::default().read(text, keyword_end) {
                         Read::Number(at) => number_at(text, at),
                         Read::RunsOn(sentence) => {
@@ -582,7 +586,9 @@ impl Scanner {
                 && text[keyword_end..start].contains(&b' ');
             // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`;
             // but a log's `Stormpath 7103 locked user=ann` glosses its code.
-            let glossed = || source::glosses::agrees(code, next_words(&text[end..]));
+            // The next three words, within 48 bytes: what a writer says of it.
+            let next = &text[end..(end + 48).min(text.len())];
+            let glossed = || source::glosses::agrees(code, first_words(next, 3));
             if stormpath && next_word && names_a_thing(text, end) && !glossed() {
                 continue;
             }
@@ -678,19 +684,6 @@ struct Words {
     /// Words for error codes, not another kind of code (`zip code`): the
     /// line speaks of error codes, as a list's heading must.
     codes: bool,
-}
-
-/// The next few words of `text` (three, within a clause): what a writer
-/// says of the number before them.
-fn next_words(text: &[u8]) -> &[u8] {
-    let clause = text
-        .iter()
-        .position(|b| b",;.()[]{}\"".contains(b))
-        .unwrap_or(text.len());
-    let limit = clause.min(48);
-    let mut word_ends = (1..limit).filter(|&i| text[i] == b' ' && text[i - 1] != b' ');
-    let end = word_ends.nth(2).unwrap_or(limit);
-    &text[..end]
 }
 
 #[cfg(test)]

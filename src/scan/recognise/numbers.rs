@@ -97,7 +97,7 @@ pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usi
     let (start, end) = number_at(text, at + after + gap)?;
     // After `errors`, one number may be how many (`Errors today: 2004`);
     // a list of them is a list of codes.
-    let codes = text[..at].to_ascii_lowercase().ends_with(b"codes");
+    let codes = text[..at].len() >= 5 && text[at - 5..at].eq_ignore_ascii_case(b"codes");
     (codes || list_continuation(text, end).is_some()).then_some((start, end))
 }
 

@@ -19,6 +19,18 @@ pub(super) fn word_at(text: &[u8], at: usize) -> &[u8] {
     &text[at..at + len]
 }
 
+/// The first `count` words of `text`, within its first clause: what a
+/// writer says of the number before them.
+pub(super) fn first_words(text: &[u8], count: usize) -> &[u8] {
+    let clause = text
+        .iter()
+        .position(|b| b",;.()[]{}\"".contains(b))
+        .unwrap_or(text.len());
+    let mut word_ends = (1..clause).filter(|&i| text[i] == b' ' && text[i - 1] != b' ');
+    let end = word_ends.nth(count - 1).unwrap_or(clause);
+    &text[..end]
+}
+
 /// Whether a plural noun follows the number at `end`: `4000 sessions
 /// dropped`, `2000 retries`, `7104 requests`. A code is followed by its
 /// description or by a verb (`7104 occurs`), not by what was counted.
