@@ -5,8 +5,8 @@
 //! time, as a mask (SSE2 on x86-64, eight bytes in a word elsewhere),
 //! not byte by byte.
 
+use super::numbers::{code_number, code_numbers};
 use crate::catalog;
-use std::sync::OnceLock;
 
 /// The places of a block's possible codes, found on the first question
 /// about the block: a block of a text that never asks costs nothing.
@@ -34,7 +34,7 @@ impl CodePlaces {
             self.found = true;
             let ends = &mut self.ends;
             code_shaped_numbers(block, |start, end| {
-                if may_be_a_code(block, start, end) {
+                if may_be_a_code(block, start, end).is_some() {
                     ends.push(end);
                 }
             });
@@ -46,44 +46,31 @@ impl CodePlaces {
     }
 }
 
-/// Whether the four or five digits at `start..end` stand alone
-/// (not in an id, `req-7503`, `#7103`, nor a date, time or version,
-/// `2016-05-01`, `7100.5`) and spell a code of the catalog.
-fn may_be_a_code(text: &[u8], start: usize, end: usize) -> bool {
+/// Whether the four or five digits at `start..end` stand alone (not in
+/// an id, `req-7503`, `#7103`) and are a code of the catalog, as
+/// `code_number` reads digits (not a date, time or version: `2016-05-01`,
+/// `7100.5`).
+fn may_be_a_code(text: &[u8], start: usize, end: usize) -> Option<u32> {
     if !stands_alone(text, start) {
-        return false;
+        return None;
     }
-    let joined = text
-        .get(end..end + 2)
-        .is_some_and(|next| b"-:./".contains(&next[0]) && next[1].is_ascii_digit());
-    let code = text[start..end]
-        .iter()
-        .fold(0, |n, &d| n * 10 + u32::from(d - b'0'));
-    !joined && is_catalog_code(code)
+    code_number(text, start, end).filter(|&code| catalog::lookup(code).is_some())
+}
+
+/// Calls `each(start, end, code)` for each catalog code of a line that
+/// stands alone: what the rules for people's prose read.
+pub(super) fn standalone_codes(line: &[u8], mut each: impl FnMut(usize, usize, u32)) {
+    code_numbers(line, |start, end, _| {
+        if let Some(code) = may_be_a_code(line, start, end) {
+            each(start, end, code);
+        }
+    });
 }
 
 /// Whether the number at `start` stands alone: at the start of the text,
 /// or after a space or an opening mark, not inside an id.
-pub(super) fn stands_alone(text: &[u8], start: usize) -> bool {
+fn stands_alone(text: &[u8], start: usize) -> bool {
     start == 0 || text[start - 1].is_ascii_whitespace() || b"(\"'*`[>".contains(&text[start - 1])
-}
-
-/// Whether the catalog has `code`, by a bit for each number below 100000.
-fn is_catalog_code(code: u32) -> bool {
-    const NUMBERS: usize = 100_000;
-    static CODES: OnceLock<Vec<u64>> = OnceLock::new();
-    let codes = CODES.get_or_init(|| {
-        let mut bits = vec![0u64; NUMBERS.div_ceil(64)];
-        for entry in catalog::entries() {
-            let code = entry.code as usize;
-            if code < NUMBERS {
-                bits[code / 64] |= 1 << (code % 64);
-            }
-        }
-        bits
-    });
-    let code = code as usize;
-    code < NUMBERS && codes[code / 64] & (1 << (code % 64)) != 0
 }
 
 /// Calls `each(start, end)` for each run of four or five ASCII digits in
@@ -237,7 +224,7 @@ mod tests {
         fn places(text: &str) -> Vec<&str> {
             let mut found = Vec::new();
             code_shaped_numbers(text.as_bytes(), |s, e| {
-                if may_be_a_code(text.as_bytes(), s, e) {
+                if may_be_a_code(text.as_bytes(), s, e).is_some() {
                     found.push(&text[s..e]);
                 }
             });

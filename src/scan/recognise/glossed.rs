@@ -5,11 +5,8 @@
 //! the gloss says which code it is, where a count, an id or another
 //! product's code says something else (`7104 accounts migrated`).
 
-use super::code_places::stands_alone;
-use super::numbers::code_numbers;
 use super::source::glosses;
 use super::words::first_words;
-use crate::catalog;
 use crate::search;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -24,47 +21,33 @@ pub(super) const RANKINGS_PER_TEXT: usize = 256;
 /// The most words of a gloss read.
 const GLOSS_WORDS: usize = 10;
 
-/// Calls `each(start, end, code)` for each catalog code in `text` that is
-/// `wanted` and whose gloss, the words after it, says what the catalog
-/// says of it more than, or about as much as, of any other code.
-/// Each ranking takes one of `rankings_left`: a person glosses a few
-/// codes, and a text with hundreds of glossed numbers is data, whose
-/// tables the other rules read.
-pub(super) fn glossed_codes(
-    text: &[u8],
-    wanted: impl Fn(usize, u32) -> bool,
-    rankings_left: &mut usize,
-    mut each: impl FnMut(usize, usize, u32),
-) {
-    code_numbers(text, |start, end, code| {
-        if !wanted(start, code) || !stands_alone(text, start) || catalog::lookup(code).is_none() {
-            return;
-        }
-        // A number after it starts a list or the next column, not a gloss.
-        let Some(gloss) = gloss(&text[end..]).filter(|g| !g[0].is_ascii_digit()) else {
-            return;
-        };
-        // Most numbers' next words share no word with the code's texts: the
-        // ranking is asked only of those that do.
-        if !glosses::agrees(code, gloss) || *rankings_left == 0 {
-            return;
-        }
-        *rankings_left -= 1;
-        // The entries the gloss says about as much of as of the best: the
-        // code must be the best alone, or among a few near it; among more,
-        // the gloss does not tell them apart (`token mock` of the Token
-        // family).
-        let nearest = nearest_entries(gloss);
-        let best = nearest.first().map_or(0.0, |&(_, score)| score);
-        let near: Vec<u32> = nearest
-            .iter()
-            .filter(|&&(_, score)| score >= NEAR_BEST * best)
-            .map(|&(code, _)| code)
-            .collect();
-        if near.len() <= NEAREST && near.contains(&code) {
-            each(start, end, code);
-        }
-    });
+/// Whether the words after the code that ends at `end` of `text`, its
+/// gloss, say what the catalog says of it more than, or about as much as,
+/// of any other code. Each ranking takes one of `rankings_left`: a person
+/// glosses a few codes, and a text with hundreds of glossed numbers is
+/// data, whose tables the other rules read.
+pub(super) fn is_glossed(text: &[u8], end: usize, code: u32, rankings_left: &mut usize) -> bool {
+    // A number after it starts a list or the next column, not a gloss.
+    let Some(gloss) = gloss(&text[end..]).filter(|g| !g[0].is_ascii_digit()) else {
+        return false;
+    };
+    // Most numbers' next words share no word with the code's texts: the
+    // ranking is asked only of those that do.
+    if !glosses::agrees(code, gloss) || *rankings_left == 0 {
+        return false;
+    }
+    *rankings_left -= 1;
+    // The entries the gloss says about as much of as of the best: the code
+    // must be the best alone, or among a few near it; among more, the gloss
+    // does not tell them apart (`token mock` of the Token family).
+    let nearest = nearest_entries(gloss);
+    let best = nearest.first().map_or(0.0, |&(_, score)| score);
+    let near: Vec<u32> = nearest
+        .iter()
+        .filter(|&&(_, score)| score >= NEAR_BEST * best)
+        .map(|&(code, _)| code)
+        .collect();
+    near.len() <= NEAREST && near.contains(&code)
 }
 
 /// Codes and their scores, best first.
@@ -125,15 +108,15 @@ fn separator(after: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::recognise::code_places::standalone_codes;
 
     fn codes(text: &str) -> Vec<u32> {
         let mut found = Vec::new();
-        glossed_codes(
-            text.as_bytes(),
-            |_, _| true,
-            &mut 9,
-            |_, _, code| found.push(code),
-        );
+        standalone_codes(text.as_bytes(), |_, end, code| {
+            if is_glossed(text.as_bytes(), end, code, &mut 9) {
+                found.push(code);
+            }
+        });
         found
     }
 

@@ -3,7 +3,7 @@
 //! in a text people wrote about Stormpath's errors, a number glossed with
 //! its code's meaning (`glossed`) or named as what came back (`received`).
 
-use super::code_places::CodePlaces;
+use super::code_places::{self, CodePlaces};
 use super::numbers::{code_number, number_at};
 use super::other_numbers::{is_not_stormpaths, is_other_programs_number};
 use super::sentences::{Read, Sentence};
@@ -29,15 +29,20 @@ impl Scanner {
             return;
         }
         let line = &block[line];
-        let mut found = Vec::new();
         // A code the line has named already is not looked for again, nor
         // a number a word makes an id (`PR 7103 (handle locked accounts)`).
-        let named = |code| self.current.iter().any(|hit| hit.code == code);
-        let wanted = |start: usize, code| !named(code) && !names_its_own_number(&line[..start]);
-        let mut keep = |start, end, code| found.push((start, end, code));
+        let mut found = Vec::new();
         let rankings = &mut self.gloss_rankings_left;
-        glossed::glossed_codes(line, wanted, rankings, &mut keep);
-        received::received_codes(line, wanted, &mut keep);
+        code_places::standalone_codes(line, |start, end, code| {
+            let named = self.current.iter().any(|hit| hit.code == code);
+            let mut said = || {
+                received::is_received(line, start, end)
+                    || glossed::is_glossed(line, end, code, rankings)
+            };
+            if !named && !names_its_own_number(&line[..start]) && said() {
+                found.push((start, end, code));
+            }
+        });
         if found.is_empty() || source::says_not_stormpath(line) || source::names_a_vendor(line) {
             return;
         }
@@ -110,12 +115,7 @@ fn names_its_own_number(before: &[u8]) -> bool {
         "commit", "batch", "account", "user", "customer", "tenant", "record",
     ];
     let before = before.trim_ascii_end();
-    let before = before.strip_suffix(b"#").unwrap_or(before).trim_ascii_end();
-    let word = before
-        .rsplit(|b| b.is_ascii_whitespace())
-        .next()
-        .unwrap_or_default();
-    let word = trim_punctuation(word);
+    let word = trim_punctuation(last_word(before.strip_suffix(b"#").unwrap_or(before)));
     ID_WORDS
         .iter()
         .any(|id| id.as_bytes().eq_ignore_ascii_case(word))
@@ -124,11 +124,7 @@ fn names_its_own_number(before: &[u8]) -> bool {
 /// Whether the error words at `start..end` count errors, not speak of
 /// them: `0 errors`, `no errors so far`, `errors=0`.
 pub(super) fn counts_errors(text: &[u8], start: usize, end: usize) -> bool {
-    let word_before = text[..start].trim_ascii_end();
-    let word_before = word_before
-        .rsplit(|b| b.is_ascii_whitespace())
-        .next()
-        .unwrap_or_default();
+    let word_before = last_word(&text[..start]);
     let counted = word_before.first().is_some_and(u8::is_ascii_digit)
         || [&b"no"[..], b"zero", b"any", b"without"]
             .iter()
@@ -136,6 +132,14 @@ pub(super) fn counts_errors(text: &[u8], start: usize, end: usize) -> bool {
     counted
         || matches!(text.get(end), Some(b'=' | b':'))
             && text.get(end + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// The last word of a text, past the spaces after it.
+fn last_word(text: &[u8]) -> &[u8] {
+    let text = text.trim_ascii_end();
+    text.rsplit(|b| b.is_ascii_whitespace())
+        .next()
+        .unwrap_or_default()
 }
 
 /// A word without the punctuation after it (`failing.`).

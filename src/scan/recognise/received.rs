@@ -3,11 +3,8 @@
 //! 13113`, `saw 7101 once`. People write this in tickets and chats with no
 //! keyword beside the number; the verb says it is what a request got.
 
-use super::code_places::stands_alone;
 use super::keywords::names_a_thing;
-use super::numbers::code_numbers;
 use super::words::is_count;
-use crate::catalog;
 
 /// Verbs whose object is what came back: `got 7100`.
 #[rustfmt::skip]
@@ -27,26 +24,11 @@ const BETWEEN: &[&str] = &[
     "occasional", "occasionally", "mostly", "now", "error", "code",
 ];
 
-/// Calls `each(start, end, code)` for each catalog code in `text` that is
-/// `wanted` and that a verb of getting names as its object, with nothing
-/// after it that it counts or names (`got 7104 requests`, `saw 2016
-/// sign-ups`).
-pub(super) fn received_codes(
-    text: &[u8],
-    wanted: impl Fn(usize, u32) -> bool,
-    mut each: impl FnMut(usize, usize, u32),
-) {
-    code_numbers(text, |start, end, code| {
-        if wanted(start, code)
-            && stands_alone(text, start)
-            && catalog::lookup(code).is_some()
-            && after_a_verb(&text[..start])
-            && !is_count(text, end)
-            && !names_a_thing(text, end)
-        {
-            each(start, end, code);
-        }
-    });
+/// Whether a verb of getting names the code at `start..end` of `text` as
+/// its object, with nothing after it that it counts or names (`got 7104
+/// requests`, `saw 2016 sign-ups`).
+pub(super) fn is_received(text: &[u8], start: usize, end: usize) -> bool {
+    after_a_verb(&text[..start]) && !is_count(text, end) && !names_a_thing(text, end)
 }
 
 /// Whether `before` ends with a verb of getting, past the words that may
@@ -54,22 +36,20 @@ pub(super) fn received_codes(
 fn after_a_verb(before: &[u8]) -> bool {
     let mut words = before
         .rsplit(|b| b.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase());
-    let is = |word: &[u8], list: &[&str]| list.iter().any(|w| w.as_bytes() == word);
+        .filter(|w| !w.is_empty());
+    let is =
+        |word: &[u8], list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
     for _ in 0..4 {
         let Some(word) = words.next() else {
             return false;
         };
-        if is(&word, VERBS) {
+        if is(word, VERBS) {
             return true;
         }
-        if word == b"with" {
-            return words
-                .next()
-                .is_some_and(|verb| is(&verb, VERBS_BEFORE_WITH));
+        if word.eq_ignore_ascii_case(b"with") {
+            return words.next().is_some_and(|verb| is(verb, VERBS_BEFORE_WITH));
         }
-        if !is(&word, BETWEEN) {
+        if !is(word, BETWEEN) {
             return false;
         }
     }
@@ -79,10 +59,15 @@ fn after_a_verb(before: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::recognise::code_places::standalone_codes;
 
     fn codes(text: &str) -> Vec<u32> {
         let mut found = Vec::new();
-        received_codes(text.as_bytes(), |_, _| true, |_, _, code| found.push(code));
+        standalone_codes(text.as_bytes(), |start, end, code| {
+            if is_received(text.as_bytes(), start, end) {
+                found.push(code);
+            }
+        });
         found
     }
 
