@@ -384,6 +384,12 @@ pub(crate) fn scan(
             "sperr: reading a ticket or log from the terminal; paste it, then press Ctrl-D"
         )?;
     }
+    for (selector, why) in settings.options.filter.names_nothing() {
+        writeln!(
+            err,
+            "sperr: --code {selector}: {why}; scanning for it anyway"
+        )?;
+    }
     let counters = Arc::new(scan::Counters::default());
     let progress = settings
         .progress

@@ -595,6 +595,17 @@ fn files_with_matches_quiet_and_code_filters() {
         err.trim_end().ends_with("(zeros, not the letter O)?"),
         "{err}"
     );
+    // A selector that names no code of the reference is likely a slip:
+    // the scan says so, and goes on for the codes it does not know.
+    write(d, "t/d.txt", b"Stormpath error 9912\n");
+    let (out, err, status) = scan(d, &["-l", "--code", "99xx", "t"]);
+    assert_eq!((out.as_str(), status), ("t/d.txt\n", 0));
+    assert_eq!(
+        err,
+        "sperr: --code 99xx: no error in the reference matches 99xx; codes run from 1100 to 13113; scanning for it anyway\n"
+    );
+    let (_, err, _) = scan(d, &["-q", "--code", "7100,7101", "t"]);
+    assert_eq!(err, "");
 }
 
 /// `sperr scan` reading a pipe, its stdout and stderr piped too.

@@ -249,6 +249,17 @@ impl CodeFilter {
         Ok(filter)
     }
 
+    /// Each selector that names no code of the reference (`--code 99xx`),
+    /// and why: it can match only a code the reference does not know, which
+    /// is seldom what was meant.
+    pub(crate) fn names_nothing(&self) -> Vec<(String, String)> {
+        self.selectors
+            .iter()
+            .filter(|s| s.entries().is_empty())
+            .map(|s| (s.to_string(), catalog::not_found(s)))
+            .collect()
+    }
+
     pub(crate) fn keeps(&self, code: u32) -> bool {
         (self.selectors.is_empty() && self.categories.is_empty())
             || self.selectors.iter().any(|s| s.contains(code))
@@ -502,5 +513,14 @@ mod tests {
         assert!(!category.keeps(7199), "an unknown code is in no category");
         assert!(CodeFilter::parse(&[]).unwrap().keeps(1));
         assert!(CodeFilter::parse(&["nonsense".into()]).is_err());
+        let typo = CodeFilter::parse(&["7100".into(), "99xx".into()]).unwrap();
+        assert_eq!(
+            typo.names_nothing(),
+            [(
+                "99xx".to_string(),
+                "no error in the reference matches 99xx; codes run from 1100 to 13113".to_string()
+            )]
+        );
+        assert!(filter.names_nothing().is_empty());
     }
 }
