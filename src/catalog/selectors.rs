@@ -108,6 +108,10 @@ fn short_code_hints(number: u32) -> Vec<String> {
                 with.join(", ")
             )
         });
+        // Those codes are the lead: not also `400x` (4001-4002, Tenant).
+        if !with.is_empty() {
+            return hints;
+        }
     }
     let prefix = number.to_string();
     let patterns: Vec<String> = (4..=5)

@@ -5,6 +5,8 @@
 //! the gloss says which code it is, where a count, an id or another
 //! product's code says something else (`7104 accounts migrated`).
 
+use super::keywords::names_a_thing;
+use super::numbers::count_after;
 use super::source::glosses;
 use super::words::first_words;
 use crate::search;
@@ -15,7 +17,7 @@ use std::collections::HashMap;
 /// code among them.
 const NEAREST: usize = 3;
 /// How close to the best entry's score an entry's must come to be near it.
-const NEAR_BEST: f64 = 0.9;
+const NEAR_BEST: f64 = 0.75;
 /// How many glosses one text may have ranked.
 pub(super) const RANKINGS_PER_TEXT: usize = 256;
 /// The most words of a gloss read.
@@ -48,6 +50,16 @@ pub(super) fn is_glossed(text: &[u8], end: usize, code: u32, rankings_left: &mut
         .map(|&(code, _)| code)
         .collect();
     near.len() <= NEAREST && near.contains(&code)
+}
+
+/// Whether a word after the code `code` that ends at `end` names another
+/// thing the number is (`names_a_thing`), where the next words do not say
+/// what the catalog says of the code: `3000 ms is the timeout`, `9001 here
+/// is the agent's port`, but `Stormpath 7103 locked user=ann`.
+pub(super) fn names_another_thing(text: &[u8], end: usize, code: u32) -> bool {
+    // The next three words, within 48 bytes: what a writer says of it.
+    let next = &text[end..(end + 48).min(text.len())];
+    names_a_thing(text, end) && !glosses::agrees(code, first_words(next, 3))
 }
 
 /// Codes and their scores, best first.
@@ -85,8 +97,17 @@ fn gloss(after: &[u8]) -> Option<&[u8]> {
 
 /// How long the separator is that starts `after`, the text after a
 /// number: `(`, a tab, an en or em dash, or past a space `:`, `=`, `-` or
-/// `is`, `was` before a space (not `12:30`, `2016-05`).
+/// `is`, `was` before a space (not `12:30`, `2016-05`); or a tally, with
+/// one of these or spaces after it (`x 4   signature check failed`).
 fn separator(after: &[u8]) -> Option<usize> {
+    // A tally comes between: `10017 x 4   signature check failed`.
+    if let Some(count) = count_after(after, 0) {
+        let spaces = after[count..].iter().take_while(|&&b| b == b' ').count();
+        return match separator(&after[count..]) {
+            Some(len) => Some(count + len),
+            None => (spaces > 0).then_some(count + spaces),
+        };
+    }
     let spaces = after.iter().take_while(|&&b| b == b' ').count();
     let spaced = |len: usize| {
         after

@@ -257,8 +257,7 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
 /// Whether a word that names a thing follows the number at `end` (`2016
 /// roadmap`, `3000 MAU plan`), as it does not in the SDKs' `Stormpath 7104
 /// (…)` or `Stormpath 7104: …`, nor in `Stormpath 7104 error` or
-/// `Stormpath 7104 on login`. (The scanner also keeps a code whose next
-/// words say what the catalog says of it: `Stormpath 7103 locked`.)
+/// `Stormpath 7104 on login`.
 pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
     // Past Markdown's emphasis: `**2016** pricing`.
     let closers = text[end..].iter().take_while(|b| b"*_".contains(b)).count();
@@ -300,6 +299,8 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
                         | b"was"
                         | b"with"
                         | b"to"
+                        | b"through"
+                        | b"thru"
                         | b"about"
                         | b"every"
                         | b"each"

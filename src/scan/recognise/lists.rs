@@ -4,6 +4,7 @@
 //! line after it; the same numbers under other headings are not codes.
 
 use super::Scanner;
+use super::glossed::names_another_thing;
 use super::numbers::{code_number, number_at};
 use super::words::is_count;
 
@@ -239,7 +240,8 @@ impl Scanner {
         let Some(code) = code_number(text, start, end) else {
             return;
         };
-        if !is_count(text, end) {
+        // `* 3000 ms is the timeout`, `* 9001 here is the agent's port`.
+        if !is_count(text, end) && !names_another_thing(text, end, code) {
             self.push_with_list(code, 0, text, start, end);
         }
     }
@@ -264,6 +266,14 @@ mod tests {
             }
         }
         found
+    }
+
+    #[test]
+    fn a_bullet_whose_number_is_something_else_is_no_code() {
+        use crate::scan::recognise::tests::codes;
+        let notes = "## Errors\n\n* 7100 \u{2014} 412 times\n* 3000 ms is the timeout\n\
+                     * 9001 here is the agent's port\n* 9003 through 9005 \u{2014} timeouts\n";
+        assert_eq!(codes(notes), [7100, 9003, 9004, 9005]);
     }
 
     #[test]

@@ -47,6 +47,7 @@ mod keywords;
 mod lists;
 mod messages;
 mod numbers;
+mod opening;
 mod other_numbers;
 mod own_message;
 mod own_numbers;
@@ -55,6 +56,7 @@ mod prose;
 mod received;
 mod sentences;
 mod source;
+mod spans;
 mod tables;
 mod windows;
 mod words;
@@ -63,9 +65,9 @@ use crate::catalog;
 use crate::quotes;
 use crate::scan::decode;
 use crate::scan::{Hit, Via, escape};
+use glossed::names_another_thing;
 use keywords::{
-    is_other_code, keyword_at, left_boundary, names_a_thing, names_codes, names_other_systems,
-    right_boundary,
+    is_other_code, keyword_at, left_boundary, names_codes, names_other_systems, right_boundary,
 };
 use lists::Lists;
 use numbers::*;
@@ -75,7 +77,7 @@ use sentences::{Read, Sentence};
 use source::Source;
 use tables::*;
 use words::is_count;
-use words::{first_words, word_at, word_ending};
+use words::{word_at, word_ending};
 
 /// A line longer than this is scanned in windows of this size, overlapping
 /// by `OVERLAP` so that no mention is cut in two.
@@ -287,6 +289,7 @@ impl Scanner {
                 if self.current.is_empty() {
                     self.line += 1;
                 } else {
+                    self.spans(line);
                     self.hit_lines.push((self.line, start));
                     self.end_line();
                 }
@@ -347,6 +350,7 @@ impl Scanner {
             }
             self.prose_numbers(text, start..end);
             if !self.current.is_empty() {
+                self.spans(line);
                 self.hit_lines.push((self.line, start));
             }
             self.end_line();
@@ -586,10 +590,7 @@ impl Scanner {
                 && text[keyword_end..start].contains(&b' ');
             // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`;
             // but a log's `Stormpath 7103 locked user=ann` glosses its code.
-            // The next three words, within 48 bytes: what a writer says of it.
-            let next = &text[end..(end + 48).min(text.len())];
-            let glossed = || source::glosses::agrees(code, first_words(next, 3));
-            if stormpath && next_word && names_a_thing(text, end) && !glossed() {
+            if stormpath && next_word && names_another_thing(text, end, code) {
                 continue;
             }
             if !url && is_other_programs_number(text, keyword_start, end) {

@@ -81,9 +81,10 @@ pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usi
     let counting = |w: &[u8]| COUNTING.iter().any(|c| c.eq_ignore_ascii_case(w));
     let before = text[..at].rsplit(|&b| b == b' ').nth(1).unwrap_or_default();
     let mut heading = words.split(|&b| b == b' ').filter(|w| !w.is_empty());
-    if heading.clone().count() > MOST_WORDS || heading.any(counting) || counting(before) {
+    if heading.clone().count() > MOST_WORDS {
         return None;
     }
+    let counts = heading.any(counting) || counting(before);
     let after = match &rest[words_end..] {
         [b':', ..] => words_end + 1,
         // An en or em dash.
@@ -95,6 +96,11 @@ pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usi
     };
     let gap = rest[after..].iter().take_while(|&&b| b == b' ').count();
     let (start, end) = number_at(text, at + after + gap)?;
+    // Under words for counting, a number is a count, unless a count
+    // follows it: `Stormpath error counts: 7100 (412), 7103 (38)`.
+    if counts && count_after(text, end).is_none() {
+        return None;
+    }
     // After `errors`, one number may be how many (`Errors today: 2004`);
     // a list of them is a list of codes.
     let codes = text[..at].len() >= 5 && text[at - 5..at].eq_ignore_ascii_case(b"codes");
@@ -303,11 +309,50 @@ pub(super) fn wide_space_or_quote(text: &[u8]) -> Option<usize> {
     gap.then(|| c.len_utf8())
 }
 
+/// Where the count that follows a list's code ends: `7500 (12)`,
+/// `5100=17`, `7100 x 412`, `10011 × 3,904`. People tally codes so.
+pub(super) fn count_after(text: &[u8], end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let parenthesised = rest.strip_prefix(b" (").or(rest.strip_prefix(b"("));
+    let count = parenthesised
+        .or(rest.strip_prefix(b"="))
+        .or(rest.strip_prefix(b" x "))
+        .or(rest.strip_prefix(" \u{d7} ".as_bytes()))?;
+    let start = text.len() - count.len();
+    // Digits, with commas between thousands: `3,904`.
+    let mut digits = 0;
+    while let Some(&b) = count.get(digits) {
+        let three_digits = |from: usize| {
+            count
+                .get(from..from + 3)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        };
+        let thousands = b == b',' && digits > 0 && three_digits(digits + 1);
+        if !(b.is_ascii_digit() || thousands) {
+            break;
+        }
+        digits += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    let count_end = start + digits;
+    match parenthesised {
+        Some(_) => (text.get(count_end) == Some(&b')')).then_some(count_end + 1),
+        None => text
+            .get(count_end)
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
+            .then_some(count_end),
+    }
+}
+
 /// Words that join the items of a list of codes.
 pub(super) const LIST_WORDS: &[&[u8]] = &[b"and", b"or", b"plus", b"then", b"also"];
 
-/// The next number of a list: `7100, 7101 and 7103`, `` `4604`, `5104` ``.
+/// The next number of a list: `7100, 7101 and 7103`, `` `4604`, `5104` ``,
+/// `7500 (12), 7504 (3)`.
 pub(super) fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, usize)> {
+    at = count_after(text, at).unwrap_or(at);
     let limit = (at + 16).min(text.len());
     let mut separated = false;
     while at < limit {
@@ -428,5 +473,30 @@ mod tests {
         assert_eq!(codes("we saw error code: **7104**"), [7104]);
         assert_eq!(codes("Stormpath answers with **10012** now"), [10012]);
         assert!(codes("- Stormpath **2016** pricing sheet is in the shared drive.").is_empty());
+    }
+
+    #[test]
+    fn a_list_of_codes_may_tally_each() {
+        use super::count_after;
+        use crate::scan::recognise::tests::codes;
+        assert_eq!(count_after(b"7500 (12), 7504", 4), Some(9));
+        assert_eq!(count_after(b"5100=17, 5114=4", 4), Some(7));
+        assert_eq!(count_after(b"10011 x 3,904 expired", 5), Some(13));
+        assert_eq!(count_after("7100 \u{d7} 412".as_bytes(), 4), Some(11));
+        // Not a tally: words, a version, a second code glued on.
+        assert_eq!(count_after(b"7100 (wrong password)", 4), None);
+        assert_eq!(count_after(b"7100 x 4b", 4), None);
+        assert_eq!(count_after(b"7100 (12, 7101)", 4), None);
+        assert_eq!(codes("Stormpath errors: 7500 (12), 7504 (3)"), [7500, 7504]);
+        assert_eq!(
+            codes("Stormpath error codes: 7100 x 412, 7101 x 3"),
+            [7100, 7101]
+        );
+        // Counting words head a tally of codes, but one number is a count.
+        assert_eq!(
+            codes("Stormpath errors per day: 7100 (41), 7103 (2)"),
+            [7100, 7103]
+        );
+        assert!(codes("Stormpath errors per day: 2004").is_empty());
     }
 }

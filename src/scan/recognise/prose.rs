@@ -7,7 +7,7 @@ use super::code_places::{self, CodePlaces};
 use super::numbers::{code_number, number_at};
 use super::other_numbers::{is_not_stormpaths, is_other_programs_number};
 use super::sentences::{Read, Sentence};
-use super::{Scanner, glossed, received, source};
+use super::{Scanner, glossed, opening, received, source};
 use crate::scan::Via;
 
 impl Scanner {
@@ -37,6 +37,7 @@ impl Scanner {
             let named = self.current.iter().any(|hit| hit.code == code);
             let mut said = || {
                 received::is_received(line, start, end)
+                    || opening::opens_a_sentence(line, start, end)
                     || glossed::is_glossed(line, end, code, rankings)
             };
             if !named && !names_its_own_number(&line[..start]) && said() {

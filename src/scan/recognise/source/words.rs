@@ -62,6 +62,15 @@ const VENDORS: &[&str] = &[
     "winhttp",
     "wininet",
     "msiexec",
+    "msi",
+    "cloudflare",
+    "zoom",
+    "canon",
+    "epson",
+    "xbox",
+    "steam",
+    "mssql",
+    "php",
 ];
 
 /// Where the words end that name a vendor: one pass of an automaton over
@@ -124,6 +133,9 @@ const VENDOR_REACH: usize = 40;
 /// Error 7100"`). A vendor in another clause is where the error happened,
 /// not whose it is (`mysql is healthy. The login page shows error 7100`).
 pub(in crate::scan::recognise) fn vendor_before(text: &[u8], at: usize) -> bool {
+    if product_just_before(text, at) {
+        return true;
+    }
     // Only the reach before the number is read, from the start of the word
     // it cuts: on a long line with many numbers, not all of it each time.
     let mut from = at.saturating_sub(VENDOR_REACH + MAX_VENDOR_WORD);
@@ -138,6 +150,28 @@ pub(in crate::scan::recognise) fn vendor_before(text: &[u8], at: usize) -> bool 
         between.len() <= VENDOR_REACH && (says || clause)
     });
     names && (!mentions_stormpath(text) || says_not_stormpath(text))
+}
+
+/// Whether another product's name is the word just before `at`, the
+/// error word of a number: `Windows error code 1100`, `Cloudflare Error
+/// 1101`, `LDAP error 49`. Said so, the error is that product's, whatever
+/// else the line names.
+fn product_just_before(text: &[u8], at: usize) -> bool {
+    let word_before = |end: usize| {
+        let before = text[..end].strip_suffix(b" ")?;
+        Some(super::super::word_ending(before, before.len()))
+    };
+    let Some(mut word) = word_before(at) else {
+        return false;
+    };
+    // Past the error word of `error code`.
+    if word.eq_ignore_ascii_case(b"error") {
+        let Some(previous) = word_before(at - 1 - word.len()) else {
+            return false;
+        };
+        word = previous;
+    }
+    !word.is_empty() && is_other_product(word)
 }
 
 /// Words that declare a block of constants or members.
@@ -451,4 +485,18 @@ pub(super) fn measures(name: &[u8]) -> bool {
                 .iter()
                 .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scan::recognise::tests::codes;
+
+    #[test]
+    fn a_product_named_just_before_an_error_owns_it() {
+        assert!(codes("the backup failed with Windows error code 1100").is_empty());
+        assert!(codes("a page saying Cloudflare Error 1101 - Worker threw").is_empty());
+        assert!(codes("Zoom error code 5003 when joining").is_empty());
+        // Named elsewhere in the clause, Windows is only where it happened.
+        assert_eq!(codes("The login page on Windows shows error 7100"), [7100]);
+    }
 }

@@ -1,0 +1,134 @@
+//! Spans of codes: `codes 7100-7104`, `9003 through 9005`, `13100–13104`,
+//! `errors 10010 to 10013`. A span whose first number a rule has found as
+//! a code names every code of the catalog inside it, as `show 7100-7104`
+//! does; its numbers share all digits but the last two.
+
+use super::Scanner;
+use crate::catalog;
+use crate::scan::Via;
+
+/// The widest span read: codes of one family (`71xx`).
+const WIDEST: u32 = 99;
+
+impl Scanner {
+    /// Adds the catalog codes inside the spans that the line's codes found
+    /// so far open: `7100` of `codes 7100-7104` adds 7101 to 7104.
+    pub(super) fn spans(&mut self, line: &[u8]) {
+        let mut inside = Vec::new();
+        for hit in self.current.iter().filter(|h| h.via == Via::Number) {
+            // A hit's text ends with its code's digits.
+            let end = hit.column - 1 + hit.text.len();
+            let Some((high, high_end)) = span_end(line, end, hit.code) else {
+                continue;
+            };
+            let start = hit.column - 1;
+            let codes = catalog::entries()
+                .iter()
+                .map(|e| e.code)
+                .filter(|&c| c > hit.code && c <= high);
+            inside.extend(codes.map(|code| (code, start, high_end)));
+        }
+        for (code, start, end) in inside {
+            self.push(code, Via::Number, start, &line[start..end]);
+        }
+    }
+}
+
+/// The other end of a span that the code `low`, ending at `end` of `line`,
+/// opens, and where it ends: `-7104`, ` – 7104`, `..7104`, ` to 7104`,
+/// ` through 7104`. It has as many digits as `low`, is greater, lies
+/// within `WIDEST` of it, and is a code of the catalog: a block of
+/// numbering (`CRM errors 2000-2099`) is no list of codes.
+fn span_end(line: &[u8], end: usize, low: u32) -> Option<(u32, usize)> {
+    let digits = low.to_string();
+    if !line.get(..end)?.ends_with(digits.as_bytes()) {
+        return None;
+    }
+    let after = &line[end..];
+    let spaced = after.starts_with(b" ");
+    let rest = after.trim_ascii_start();
+    let rest = [&b"-"[..], "\u{2013}".as_bytes(), b".."]
+        .iter()
+        .find_map(|dash| rest.strip_prefix(*dash))
+        .or_else(|| {
+            // A word between: `7100 to 7104`, never `7100to7104`.
+            let word = ["to ", "through ", "thru "]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w.as_bytes()));
+            word.filter(|_| spaced)
+        })?;
+    let high_start = line.len() - rest.trim_ascii_start().len();
+    let len = line[high_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let high_end = high_start + len;
+    if len != digits.len() || !ends_a_number(&line[high_end..]) {
+        return None;
+    }
+    let high = super::numbers::parse_digits(&line[high_start..high_end]);
+    let code = high > low && high - low <= WIDEST && catalog::lookup(high).is_some();
+    code.then_some((high, high_end))
+}
+
+/// Whether the digits before `after` end there: not a word's, a decimal's
+/// or a date's (`7104a`, `7104.5`, `7104-12`).
+fn ends_a_number(after: &[u8]) -> bool {
+    match after {
+        [b, ..] if b.is_ascii_alphanumeric() || *b == b'%' => false,
+        [b'.' | b'-' | b'/' | b':', d, ..] if d.is_ascii_digit() => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(line: &str, end: usize, low: u32) -> Option<u32> {
+        span_end(line.as_bytes(), end, low).map(|(high, _)| high)
+    }
+
+    #[test]
+    fn a_span_is_two_codes_of_one_family_joined() {
+        assert_eq!(span("codes 7100-7104 seen", 10, 7100), Some(7104));
+        assert_eq!(span("errors 13100\u{2013}13104.", 12, 13100), Some(13104));
+        assert_eq!(span("anything in 5100 \u{2013} 5104", 16, 5100), Some(5104));
+        assert_eq!(span("from 9000 to 9002 overnight", 9, 9000), Some(9002));
+        assert_eq!(span("9003 through 9005", 4, 9003), Some(9005));
+        assert_eq!(span("2100..2103", 4, 2100), Some(2103));
+    }
+
+    #[test]
+    fn other_numbers_joined_are_no_span() {
+        // A date, a smaller number, another family, a decimal, a word.
+        assert_eq!(span("2016-10-18", 4, 2016), None);
+        assert_eq!(span("7104-7100", 4, 7104), None);
+        assert_eq!(span("7100-7300", 4, 7100), None);
+        assert_eq!(span("errors 2000-2099", 11, 2000), None);
+        assert_eq!(span("7100-7104.5", 4, 7100), None);
+        assert_eq!(span("7100-7104a", 4, 7100), None);
+        assert_eq!(span("7100-71045", 4, 7100), None);
+        assert_eq!(span("7100to7104", 4, 7100), None);
+        assert_eq!(span("7100 - wrong password", 4, 7100), None);
+        // The hit's text must end with its code's digits.
+        assert_eq!(span("7100-7104", 3, 7100), None);
+    }
+
+    #[test]
+    fn a_found_code_that_opens_a_span_names_the_codes_inside() {
+        use crate::scan::recognise::tests::codes;
+        assert_eq!(
+            codes("Stormpath codes 7100-7103 all mean a failed login"),
+            [7100, 7101, 7102, 7103]
+        );
+        // 6200 is no code of the catalog: the span names those it has.
+        assert_eq!(
+            codes("Stormpath error codes 6200-6203"),
+            [6200, 6201, 6202, 6203]
+        );
+        assert_eq!(codes("error 9000 to 9002 overnight"), [9000, 9001, 9002]);
+        // A number no rule found opens no span.
+        assert!(codes("Years 2014-2016 were busy").is_empty());
+    }
+}
