@@ -188,6 +188,14 @@ fn near_misses_get_a_hint() {
             .stderr
             .contains("404 looks like an HTTP status")
     );
+    // The codes shown with a status are the lead, not `400x` (4001-4002).
+    let status = run(&["show", "400"]);
+    assert!(
+        status
+            .stderr
+            .contains("the codes sources show with it: 2000, ")
+    );
+    assert!(!status.stderr.contains("400x"), "{}", status.stderr);
 }
 
 #[test]
@@ -468,7 +476,13 @@ fn a_code_the_reference_lacks_is_said_so_with_its_nearest_codes() {
 #[test]
 fn a_status_and_nothing_else_gets_what_show_says_of_it() {
     let show = run(&["show", "409"]);
-    for query in ["HTTP 409", "status 409", "409"] {
+    for query in [
+        "HTTP 409",
+        "status 409",
+        "409",
+        "409 Conflict",
+        "HTTP/1.1 409 CONFLICT",
+    ] {
         let result = run(&["search", query]);
         assert_eq!((result.code, result.stdout.as_str()), (1, ""), "{query}");
         assert_eq!(result.stderr, show.stderr, "{query}");

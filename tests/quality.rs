@@ -170,8 +170,10 @@ fn search_declines_complaints_that_name_nothing_and_answers_short_queries() {
         |(d, a): (usize, usize), (min_d, min_a): (usize, usize)| d >= min_d && a >= min_a;
     let dev = vague_and_short(sets::SEARCH_VAGUE_DEV);
     assert!(at_least(dev, bars((40, 44), (34, 43))), "{dev:?}");
+    // Abbreviations written out for the model (`usr`, `tok`, `2fa`) cost
+    // this set one short query and gained it one complaint declined.
     let test = vague_and_short(sets::SEARCH_VAGUE_TEST);
-    assert!(at_least(test, bars((36, 44), (32, 41))), "{test:?}");
+    assert!(at_least(test, bars((38, 43), (32, 41))), "{test:?}");
 }
 
 /// Questions the catalog cannot answer get no answer, most of the time;

@@ -216,7 +216,18 @@ pub(super) fn corrected(query: &str, tokens: &[Token]) -> String {
     let mut text = String::with_capacity(query.len());
     let mut copied = 0;
     for token in tokens {
-        if token.start < copied || term(&token.stem).is_some() {
+        if token.start < copied {
+            continue;
+        }
+        // An abbreviation of the vocabulary, written out: the model reads
+        // `usr disabled` as it reads `user disabled`.
+        if let Some(full) = written_out(&token.word) {
+            text.push_str(&query[copied..token.start]);
+            text.push_str(full);
+            copied = token.end;
+            continue;
+        }
+        if term(&token.stem).is_some() {
             continue;
         }
         if index::in_vocabulary(&token.stem) || !may_be_misspelt(&token.word) {
@@ -230,6 +241,29 @@ pub(super) fn corrected(query: &str, tokens: &[Token]) -> String {
     }
     text.push_str(&query[copied..]);
     text
+}
+
+/// What a one-word abbreviation of synonyms.txt (`usr | usrs => user`)
+/// stands for, as the file writes it.
+#[cfg(feature = "semantic")]
+fn written_out(word: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static ABBREVIATIONS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let abbreviations = ABBREVIATIONS.get_or_init(|| {
+        let lines = include_str!("synonyms.txt").lines();
+        let relations = lines.filter(|line| !line.starts_with('#'));
+        relations
+            .filter_map(|line| line.split_once(" => "))
+            .flat_map(|(short, full)| {
+                short
+                    .split(" | ")
+                    .filter(|s| !s.contains(' '))
+                    .map(move |s| (s, full.trim()))
+            })
+            .collect()
+    });
+    abbreviations.get(word.to_lowercase().as_str()).copied()
 }
 
 /// The catalog word nearest to `word` within its typo budget; the first in
@@ -477,6 +511,11 @@ mod tests {
         assert_eq!(read("pasword incorect!"), "password incorrect!");
         assert_eq!(read("My Pasword says no"), "My password says no");
         assert_eq!(read("got a 409 after 3 tries"), "got a 409 after 3 tries");
+        assert_eq!(
+            read("usr disabled, Pwd wrong"),
+            "user disabled, password wrong"
+        );
+        assert_eq!(read("2FA failed"), "multi factor failed");
     }
 
     #[test]

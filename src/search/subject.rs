@@ -61,7 +61,18 @@ pub(super) fn has_subject(tokens: &[Token], lookups: &[Lookup]) -> bool {
         .filter(|t| !lookups.iter().any(|l| l.span.contains(&t.start)))
         .collect();
     let framed = !lookups.is_empty() || words.iter().any(|t| status(t).is_some());
+    // `409 Conflict`, `HTTP 401 Unauthorized`: the words of a named
+    // status's reason phrase say only what the status says.
+    let reasons: Vec<&str> = words
+        .iter()
+        .filter_map(|t| status(t))
+        .filter_map(reason_phrase)
+        .flat_map(|phrase| phrase.split(' '))
+        .collect();
     words.iter().any(|token| {
+        if reasons.contains(&token.word.as_str()) {
+            return false;
+        }
         // A status frames; another number of three digits names its own
         // subject, as it did (`error 999`).
         if token.word.bytes().all(|b| b.is_ascii_digit()) {
@@ -69,6 +80,28 @@ pub(super) fn has_subject(tokens: &[Token], lookups: &[Lookup]) -> bool {
         }
         let framing = framed && FRAMING_WORDS.contains(&token.word.as_str());
         !(framing || words::says_nothing_alone(&token.word) || says_no_subject(token))
+    })
+}
+
+/// The standard reason phrase of an HTTP status an API answers with, in
+/// lower case, as a tokenised query has it.
+fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "bad request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not found",
+        405 => "method not allowed",
+        409 => "conflict",
+        410 => "gone",
+        415 => "unsupported media type",
+        422 => "unprocessable entity",
+        429 => "too many requests",
+        500 => "internal server error",
+        502 => "bad gateway",
+        503 => "service unavailable",
+        504 => "gateway timeout",
+        _ => return None,
     })
 }
 
@@ -136,6 +169,9 @@ mod tests {
             "HTTP 409",
             "error 500",
             "404 not found",
+            "409 Conflict",
+            "HTTP/1.1 401 Unauthorized",
+            "500 internal server error",
             "it failed twice",
             "",
             "??",
@@ -158,6 +194,8 @@ mod tests {
             "2fa code is wrong",
             "invalid code",
             "bad request",
+            "400 bad request: password too short",
+            "409 conflict on email",
             "stmp failed",
             "usre not found",
             "templete error",
