@@ -159,6 +159,23 @@ fn vague_and_short(set: &str) -> (usize, usize) {
     (declined, answered)
 }
 
+/// Shorthand as developers and agents type it (`usr disabled`, `tok
+/// expired`, `grp not found`), a status with words (`401 unauthorized api
+/// key`) or alone (`409 Conflict`, no answer), duplicates (`email already
+/// exists`) and terse queries, some unanswerable; written blind by a
+/// helper. At the twelfth session's start the default build ranked 90 of
+/// the development set's 112 rows right (declining counts where a row
+/// wants no answer), the lexical build 91; after abbreviations written out
+/// for the model, new ones in synonyms.txt and a status's reason phrase as
+/// framing, 99 and 100: it declines 19 of the 20 rows that want no answer
+/// and answers 80 (lexical 81) of the 92 that want one.
+#[test]
+fn search_reads_shorthand_and_statuses() {
+    let at_least = |(d, a): (usize, usize), (min_d, min_a)| d >= min_d && a >= min_a;
+    let dev = vague_and_short(sets::SEARCH_SHORT_DEV);
+    assert!(at_least(dev, bars((19, 80), (19, 81))), "{dev:?}");
+}
+
 /// "it doesnt work", "keeps failing": a complaint that names nothing
 /// that failed gets no answer, while "wrong password", "jwt expired" do
 /// (45 of each in each set). Before the rule, the default build declined
@@ -612,6 +629,24 @@ fn scan_finds_codes_in_peoples_prose() {
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND17_DEV, Counted::Catalog);
     assert!(
         precision >= 0.99 && recall >= 0.78,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+}
+
+/// The harder ways people write codes, the development folder the twelfth
+/// session tuned on: 46 of 86 with 8 false at its start, 64 of 86 with 3
+/// false after spans (`codes 7100-7104`), tallies (`7500 (12), 7504 (3)`,
+/// `10017 x 4  signature check failed`), codes that open a sentence (`7103
+/// again this morning`), bullets whose number is something else (`* 3000
+/// ms is the timeout`) and products named just before an error (`Windows
+/// error code 1100`). What is left is mostly chat that never speaks of
+/// Stormpath or error codes (`mostly 7100`, `the 7107 ones`), prose before
+/// the line that first does, and an installer's errors in a ticket.
+#[test]
+fn scan_finds_spans_tallies_and_codes_that_open_a_sentence() {
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND18_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.95 && recall >= 0.74,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
 }

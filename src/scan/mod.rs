@@ -226,6 +226,11 @@ impl CodeFilter {
         for value in values {
             for part in value.split([',', ' ', ';']).filter(|p| !p.is_empty()) {
                 match catalog::parse_selector(part) {
+                    // A scan finds codes of four or five digits only.
+                    Ok(catalog::Selector::Code(code)) if code < 1000 => {
+                        let why = catalog::not_found(&catalog::Selector::Code(code));
+                        return Err(format!("--code {code}: {why}"));
+                    }
                     Ok(selector) => filter.selectors.push(selector),
                     Err(code_error) => match catalog::find_category(part) {
                         Ok(category) => filter.categories.push(category),
@@ -522,5 +527,10 @@ mod tests {
             )]
         );
         assert!(filter.names_nothing().is_empty());
+        let status = CodeFilter::parse(&["409".into()]).unwrap_err();
+        assert!(
+            status.starts_with("--code 409: no error 409 in the reference"),
+            "{status}"
+        );
     }
 }

@@ -53,6 +53,13 @@ pub const SEARCH_VAGUE_TEST: &str = "search-vague-test.tsv";
 pub const SEARCH_TERSE_DEV: &str = "search-terse-dev.tsv";
 /// The same kinds by another helper, not seeing [`SEARCH_TERSE_DEV`].
 pub const SEARCH_TERSE_TEST: &str = "search-terse-test.tsv";
+/// Shorthand (`usr`, `tok`, `grp`), statuses with words or alone, and
+/// duplicates, written blind in the twelfth session; some rows want no
+/// answer.
+pub const SEARCH_SHORT_DEV: &str = "search-short-dev.tsv";
+/// The same kinds by the same helper, not sharing a query with
+/// [`SEARCH_SHORT_DEV`].
+pub const SEARCH_SHORT_TEST: &str = "search-short-test.tsv";
 
 /// The answerable search sets search is tuned on.
 pub const SEARCH_ANSWERABLE_DEV: [&str; 3] =
@@ -139,6 +146,16 @@ pub const SCAN_BLIND16_TEST: &str = "scan-blind16-test";
 pub const SCAN_BLIND17_DEV: &str = "scan-blind17-dev";
 /// Its test twin, written blind beside it by another helper.
 pub const SCAN_BLIND17_TEST: &str = "scan-blind17-test";
+
+/// A development folder written blind at the start of the twelfth
+/// session of issue 25, for the harder ways people write codes: spans
+/// (`7100-7104`, `9003 through 9005`), tallies (`7500 (12), 7504 (3)`),
+/// codes that open a sentence (`7103 again this morning`), bullets whose
+/// number is something else, and other products' errors in the catalog's
+/// range (MSI, Cloudflare, SQL Server, Windows, Zoom, Canon).
+pub const SCAN_BLIND18_DEV: &str = "scan-blind18-dev";
+/// Its test twin, written blind beside it by another helper.
+pub const SCAN_BLIND18_TEST: &str = "scan-blind18-test";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

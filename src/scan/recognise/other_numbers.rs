@@ -21,7 +21,8 @@ pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usiz
 }
 
 /// Whether the number (or its error word) at `at` is someone else's: prose
-/// disowns it (`is_disowned`), or another vendor of numbered errors, not
+/// disowns it (`is_disowned`), a product's name stands just before it
+/// (`Windows error 1100`), or another vendor of numbered errors, not
 /// Stormpath, names it: in source code a vendor anywhere on the line (a
 /// constant's comment), in prose one a few words before it in its clause. `says_stormpath`: a context word of the line holds
 /// "stormpath", which settles it at less cost, unless the line says "not
@@ -32,8 +33,8 @@ pub(super) fn is_not_stormpaths(
     source_code: bool,
     says_stormpath: bool,
 ) -> bool {
-    use super::source::{names_a_vendor, says_not_stormpath, vendor_before};
-    if !source_code && is_disowned(text, at) {
+    use super::source::{names_a_vendor, product_just_before, says_not_stormpath, vendor_before};
+    if !source_code && is_disowned(text, at) || product_just_before(text, at) {
         return true;
     }
     if says_stormpath && !says_not_stormpath(text) {

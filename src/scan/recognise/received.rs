@@ -9,7 +9,7 @@ use super::words::is_count;
 /// Verbs whose object is what came back: `got 7100`.
 #[rustfmt::skip]
 const VERBS: &[&str] = &[
-    "get", "gets", "got", "getting", "saw", "see", "sees", "seeing", "threw", "throws",
+    "get", "gets", "got", "getting", "saw", "see", "sees", "seeing", "seen", "threw", "throws",
     "throwing", "received", "receives", "receiving",
 ];
 /// Verbs that say it through `with`: `failed with 3004`. (Not `returned`,

@@ -37,8 +37,8 @@ mod words;
 
 pub(super) use signs::starts_code;
 pub(super) use words::{
-    context_says_stormpath, is_other_product, names_a_vendor, names_vendor, says_not_stormpath,
-    says_phrase, vendor_before,
+    context_says_stormpath, is_other_product, names_a_vendor, names_vendor, product_just_before,
+    says_not_stormpath, says_phrase, vendor_before,
 };
 pub(in crate::scan::recognise) use words::{name_parts, places_ignoring_case};
 

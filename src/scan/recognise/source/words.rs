@@ -133,9 +133,6 @@ const VENDOR_REACH: usize = 40;
 /// Error 7100"`). A vendor in another clause is where the error happened,
 /// not whose it is (`mysql is healthy. The login page shows error 7100`).
 pub(in crate::scan::recognise) fn vendor_before(text: &[u8], at: usize) -> bool {
-    if product_just_before(text, at) {
-        return true;
-    }
     // Only the reach before the number is read, from the start of the word
     // it cuts: on a long line with many numbers, not all of it each time.
     let mut from = at.saturating_sub(VENDOR_REACH + MAX_VENDOR_WORD);
@@ -153,25 +150,37 @@ pub(in crate::scan::recognise) fn vendor_before(text: &[u8], at: usize) -> bool 
 }
 
 /// Whether another product's name is the word just before `at`, the
-/// error word of a number: `Windows error code 1100`, `Cloudflare Error
-/// 1101`, `LDAP error 49`. Said so, the error is that product's, whatever
+/// error word of a number, or the two words before it: `Windows error code
+/// 1100`, `Cloudflare Error 1101`, `SQL Server error 2003`, `Windows
+/// Installer error 1925`. Said so, the error is that product's, whatever
 /// else the line names.
-fn product_just_before(text: &[u8], at: usize) -> bool {
-    let word_before = |end: usize| {
+pub(in crate::scan::recognise) fn product_just_before(text: &[u8], at: usize) -> bool {
+    // The words before `end`, nearest first, one space apart.
+    let mut end = at;
+    let mut words = std::iter::from_fn(|| {
         let before = text[..end].strip_suffix(b" ")?;
-        Some(super::super::word_ending(before, before.len()))
-    };
-    let Some(mut word) = word_before(at) else {
+        let word = super::super::word_ending(before, before.len());
+        end = before.len() - word.len();
+        (!word.is_empty()).then_some(word)
+    });
+    let mut word = words.next();
+    // Past the error word of `error code`.
+    if word.is_some_and(|w| w.eq_ignore_ascii_case(b"error")) {
+        word = words.next();
+    }
+    let Some(word) = word else {
         return false;
     };
-    // Past the error word of `error code`.
-    if word.eq_ignore_ascii_case(b"error") {
-        let Some(previous) = word_before(at - 1 - word.len()) else {
-            return false;
-        };
-        word = previous;
+    if is_other_product(word) {
+        return true;
     }
-    !word.is_empty() && is_other_product(word)
+    // A product's server or installer: `SQL Server`, `Windows Installer`.
+    let part = [&b"server"[..], b"installer"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word));
+    part && words
+        .next()
+        .is_some_and(|w| is_other_product(w) || w.eq_ignore_ascii_case(b"sql"))
 }
 
 /// Words that declare a block of constants or members.
@@ -496,6 +505,9 @@ mod tests {
         assert!(codes("the backup failed with Windows error code 1100").is_empty());
         assert!(codes("a page saying Cloudflare Error 1101 - Worker threw").is_empty());
         assert!(codes("Zoom error code 5003 when joining").is_empty());
+        assert!(codes("SQL Server error 2003 in the event log.").is_empty());
+        assert!(codes("Windows Installer error 1925 during setup.").is_empty());
+        assert!(codes("Stormpath errors so far: none until the Cloudflare error 1101").is_empty());
         // Named elsewhere in the clause, Windows is only where it happened.
         assert_eq!(codes("The login page on Windows shows error 7100"), [7100]);
     }
