@@ -140,6 +140,7 @@ pub fn search_index(
     array(&mut out, "WORD_TERM", "u32", &word_terms);
 
     vocabulary_tables(&mut out, &synonym_relations(synonyms, &stemmer));
+    written_out_table(&mut out, synonyms);
 
     let english = english_words(english);
     string_table(
@@ -431,19 +432,8 @@ fn synonym_relations(
     stemmer: &rust_stemmers::Stemmer,
 ) -> Vec<(char, Phrases, Phrases)> {
     let mut relations = Vec::new();
-    for line in file.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (kind, from, to) = if let Some((from, to)) = line.split_once("=>") {
-            ('a', phrases(from, stemmer), phrases(to, stemmer))
-        } else if let Some((from, to)) = line.split_once("->") {
-            ('>', phrases(from, stemmer), phrases(to, stemmer))
-        } else {
-            let all = phrases(line, stemmer);
-            ('=', all.clone(), all)
-        };
+    for (line, kind, from, to) in relation_lines(file) {
+        let (from, to) = (phrases(from, stemmer), phrases(to, stemmer));
         if from.is_empty() || to.is_empty() || (kind == '=' && from.len() < 2) {
             eprintln!("src/search/synonyms.txt: nothing to relate in {line:?}");
             std::process::exit(1);
@@ -451,6 +441,51 @@ fn synonym_relations(
         relations.push((kind, from, to));
     }
     relations
+}
+
+/// The relations of synonyms.txt as written: (line, kind, from, to), where
+/// a synonym line's `from` and `to` are the whole line.
+fn relation_lines(file: &str) -> impl Iterator<Item = (&str, char, &str, &str)> {
+    let lines = file.lines().map(str::trim);
+    lines
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            if let Some((from, to)) = line.split_once("=>") {
+                (line, 'a', from, to)
+            } else if let Some((from, to)) = line.split_once("->") {
+                (line, '>', from, to)
+            } else {
+                (line, '=', line, line)
+            }
+        })
+}
+
+/// Each one-word abbreviation of synonyms.txt and what it stands for, as
+/// written (`usr` and `user`): what the sentence model reads instead.
+fn written_out_table(out: &mut String, file: &str) {
+    let mut pairs: Vec<(String, String)> = relation_lines(file)
+        .filter(|&(_, kind, _, _)| kind == 'a')
+        .flat_map(|(_, _, from, to)| {
+            let to = to.trim().to_string();
+            from.split('|')
+                .map(str::trim)
+                .filter(|short| !short.contains(' '))
+                .map(move |short| (short.to_lowercase(), to.clone()))
+        })
+        .collect();
+    pairs.sort();
+    string_table(
+        out,
+        "ABBREVIATIONS",
+        "ABBREVIATION_ENDS",
+        pairs.iter().map(|(s, _)| s.as_str()),
+    );
+    string_table(
+        out,
+        "WRITTEN_OUT",
+        "WRITTEN_OUT_ENDS",
+        pairs.iter().map(|(_, f)| f.as_str()),
+    );
 }
 
 /// The phrases of one side of a relation, as stems. A stop word stays, as

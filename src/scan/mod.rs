@@ -258,11 +258,14 @@ impl CodeFilter {
     /// and why: it can match only a code the reference does not know, which
     /// is seldom what was meant.
     pub(crate) fn names_nothing(&self) -> Vec<(String, String)> {
-        self.selectors
+        let mut named: Vec<(String, String)> = self
+            .selectors
             .iter()
             .filter(|s| s.entries().is_empty())
             .map(|s| (s.to_string(), catalog::not_found(s)))
-            .collect()
+            .collect();
+        named.dedup(); // `--code 99xx,99xx`
+        named
     }
 
     pub(crate) fn keeps(&self, code: u32) -> bool {

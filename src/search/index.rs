@@ -114,19 +114,31 @@ pub(crate) fn words() -> impl Iterator<Item = (&'static str, Term)> {
     })
 }
 
-/// How common a lower-case word is in everyday English: its SCOWL tier (1
-/// most common), if the list has it.
-pub(crate) fn english_tier(word: &str) -> Option<u8> {
-    let (mut low, mut high) = (0, data::ENGLISH_ENDS.len());
+/// What a one-word abbreviation of the vocabulary (`usr`, in lower case)
+/// stands for, as synonyms.txt writes it (`user`).
+pub(crate) fn written_out(abbreviation: &str) -> Option<&'static str> {
+    let found = position(data::ABBREVIATIONS, &data::ABBREVIATION_ENDS, abbreviation)?;
+    Some(nth(data::WRITTEN_OUT, &data::WRITTEN_OUT_ENDS, found))
+}
+
+/// Where `word` stands in a sorted string table.
+fn position(text: &'static str, ends: &[u32], word: &str) -> Option<usize> {
+    let (mut low, mut high) = (0, ends.len());
     while low < high {
         let middle = (low + high) / 2;
-        match nth(data::ENGLISH, &data::ENGLISH_ENDS, middle).cmp(word) {
+        match nth(text, ends, middle).cmp(word) {
             std::cmp::Ordering::Less => low = middle + 1,
             std::cmp::Ordering::Greater => high = middle,
-            std::cmp::Ordering::Equal => return Some(data::ENGLISH_TIER[middle]),
+            std::cmp::Ordering::Equal => return Some(middle),
         }
     }
     None
+}
+
+/// How common a lower-case word is in everyday English: its SCOWL tier (1
+/// most common), if the list has it.
+pub(crate) fn english_tier(word: &str) -> Option<u8> {
+    position(data::ENGLISH, &data::ENGLISH_ENDS, word).map(|i| data::ENGLISH_TIER[i])
 }
 
 /// BM25's inverse document frequency of a word that stands in `df` entries.

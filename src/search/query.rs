@@ -221,7 +221,7 @@ pub(super) fn corrected(query: &str, tokens: &[Token]) -> String {
         }
         // An abbreviation of the vocabulary, written out: the model reads
         // `usr disabled` as it reads `user disabled`.
-        if let Some(full) = written_out(&token.word) {
+        if let Some(full) = index::written_out(&token.word.to_lowercase()) {
             text.push_str(&query[copied..token.start]);
             text.push_str(full);
             copied = token.end;
@@ -241,29 +241,6 @@ pub(super) fn corrected(query: &str, tokens: &[Token]) -> String {
     }
     text.push_str(&query[copied..]);
     text
-}
-
-/// What a one-word abbreviation of synonyms.txt (`usr | usrs => user`)
-/// stands for, as the file writes it.
-#[cfg(feature = "semantic")]
-fn written_out(word: &str) -> Option<&'static str> {
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-    static ABBREVIATIONS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    let abbreviations = ABBREVIATIONS.get_or_init(|| {
-        let lines = include_str!("synonyms.txt").lines();
-        let relations = lines.filter(|line| !line.starts_with('#'));
-        relations
-            .filter_map(|line| line.split_once(" => "))
-            .flat_map(|(short, full)| {
-                short
-                    .split(" | ")
-                    .filter(|s| !s.contains(' '))
-                    .map(move |s| (s, full.trim()))
-            })
-            .collect()
-    });
-    abbreviations.get(word.to_lowercase().as_str()).copied()
 }
 
 /// The catalog word nearest to `word` within its typo budget; the first in

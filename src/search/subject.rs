@@ -84,7 +84,9 @@ pub(super) fn has_subject(tokens: &[Token], lookups: &[Lookup]) -> bool {
 }
 
 /// The standard reason phrase of an HTTP status an API answers with, in
-/// lower case, as a tokenised query has it.
+/// lower case, as a tokenised query has it. (`400 Bad Request` alone says
+/// no more than 400, though 7502's and 1101's messages begin "Bad
+/// request": they name what was bad.)
 fn reason_phrase(status: u16) -> Option<&'static str> {
     Some(match status {
         400 => "bad request",
@@ -172,6 +174,7 @@ mod tests {
             "409 Conflict",
             "HTTP/1.1 401 Unauthorized",
             "500 internal server error",
+            "400 Bad Request",
             "it failed twice",
             "",
             "??",

@@ -54,12 +54,39 @@ pub(super) fn is_glossed(text: &[u8], end: usize, code: u32, rankings_left: &mut
 
 /// Whether a word after the code `code` that ends at `end` names another
 /// thing the number is (`names_a_thing`), where the next words do not say
-/// what the catalog says of the code: `3000 ms is the timeout`, `9001 here
-/// is the agent's port`, but `Stormpath 7103 locked user=ann`.
+/// what the catalog says of the code: `Stormpath 2016 roadmap`, but
+/// `Stormpath 7103 locked user=ann`.
 pub(super) fn names_another_thing(text: &[u8], end: usize, code: u32) -> bool {
-    // The next three words, within 48 bytes: what a writer says of it.
+    names_a_thing(text, end) && !says_its_meaning(text, end, code)
+}
+
+/// Whether the number that ends at `end`, the code `code`, is a measure or
+/// a year by what follows it, where the next words do not say what the
+/// catalog says of the code: `3000 ms is the timeout`, `9001 here is the
+/// agent's port`, `2016 was the year we migrated`; not `7100 wrong pw`.
+pub(super) fn is_a_measure(text: &[u8], end: usize, code: u32) -> bool {
+    #[rustfmt::skip]
+    const UNITS: &[&str] = &[
+        "ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h",
+        "hr", "hrs", "hour", "hours", "day", "days", "px", "kb", "mb", "gb", "tb", "bytes",
+        "here", "port", "req", "rps", "rpm",
+    ];
+    const AFTER_A_YEAR: &[&str] = &["was", "is", "in", "when", "we"];
+    let Some(rest) = text[end..].strip_prefix(b" ") else {
+        return false;
+    };
+    let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = &rest[..len];
+    let is = |list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+    let year = (1990..=2030).contains(&code) && is(AFTER_A_YEAR);
+    (is(UNITS) || year) && !says_its_meaning(text, end, code)
+}
+
+/// Whether the next three words after the code that ends at `end`, within
+/// 48 bytes, say what the catalog says of it.
+fn says_its_meaning(text: &[u8], end: usize, code: u32) -> bool {
     let next = &text[end..(end + 48).min(text.len())];
-    names_a_thing(text, end) && !glosses::agrees(code, first_words(next, 3))
+    glosses::agrees(code, first_words(next, 3))
 }
 
 /// Codes and their scores, best first.

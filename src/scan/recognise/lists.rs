@@ -4,7 +4,7 @@
 //! line after it; the same numbers under other headings are not codes.
 
 use super::Scanner;
-use super::glossed::names_another_thing;
+use super::glossed::is_a_measure;
 use super::numbers::{code_number, number_at};
 use super::words::is_count;
 
@@ -241,7 +241,7 @@ impl Scanner {
             return;
         };
         // `* 3000 ms is the timeout`, `* 9001 here is the agent's port`.
-        if !is_count(text, end) && !names_another_thing(text, end, code) {
+        if !is_count(text, end) && !is_a_measure(text, end, code) {
             self.push_with_list(code, 0, text, start, end);
         }
     }
@@ -272,8 +272,9 @@ mod tests {
     fn a_bullet_whose_number_is_something_else_is_no_code() {
         use crate::scan::recognise::tests::codes;
         let notes = "## Errors\n\n* 7100 \u{2014} 412 times\n* 3000 ms is the timeout\n\
-                     * 9001 here is the agent's port\n* 9003 through 9005 \u{2014} timeouts\n";
-        assert_eq!(codes(notes), [7100, 9003, 9004, 9005]);
+                     * 9001 here is the agent's port\n* 9003 through 9005 \u{2014} timeouts\n\
+                     * 2016 was the year we moved\n* 7104 no such user\n* 2001 dupe email\n";
+        assert_eq!(codes(notes), [7100, 9003, 9004, 9005, 7104, 2001]);
     }
 
     #[test]

@@ -80,11 +80,21 @@ pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usi
     ];
     let counting = |w: &[u8]| COUNTING.iter().any(|c| c.eq_ignore_ascii_case(w));
     let before = text[..at].rsplit(|&b| b == b' ').nth(1).unwrap_or_default();
-    let mut heading = words.split(|&b| b == b' ').filter(|w| !w.is_empty());
+    let heading = words.split(|&b| b == b' ').filter(|w| !w.is_empty());
     if heading.clone().count() > MOST_WORDS {
         return None;
     }
-    let counts = heading.any(counting) || counting(before);
+    let counts = heading.clone().any(counting) || counting(before);
+    // `Errors per year: 2014 (12), 2015 (30)`, `by month: 2016=41`: keyed
+    // by time, not by code.
+    const TIMES: &[&[u8]] = &[
+        b"year", b"month", b"week", b"day", b"hour", b"date", b"minute",
+    ];
+    let is = |w: &[u8], list: &[&[u8]]| list.iter().any(|t| t.eq_ignore_ascii_case(w));
+    let heading: Vec<&[u8]> = heading.collect();
+    let by_time = heading
+        .windows(2)
+        .any(|pair| is(pair[0], &[b"per", b"by", b"each"]) && is(pair[1], TIMES));
     let after = match &rest[words_end..] {
         [b':', ..] => words_end + 1,
         // An en or em dash.
@@ -98,7 +108,7 @@ pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usi
     let (start, end) = number_at(text, at + after + gap)?;
     // Under words for counting, a number is a count, unless a count
     // follows it: `Stormpath error counts: 7100 (412), 7103 (38)`.
-    if counts && count_after(text, end).is_none() {
+    if by_time || counts && count_after(text, end).is_none() {
         return None;
     }
     // After `errors`, one number may be how many (`Errors today: 2004`);
@@ -494,9 +504,11 @@ mod tests {
         );
         // Counting words head a tally of codes, but one number is a count.
         assert_eq!(
-            codes("Stormpath errors per day: 7100 (41), 7103 (2)"),
+            codes("Stormpath errors in total: 7100 (41), 7103 (2)"),
             [7100, 7103]
         );
         assert!(codes("Stormpath errors per day: 2004").is_empty());
+        assert!(codes("Stormpath errors per year: 2014 (12), 2015 (30)").is_empty());
+        assert!(codes("Stormpath errors by month: 2016=41, 2017=12").is_empty());
     }
 }

@@ -1,31 +1,40 @@
-//! A code that opens a sentence, followed by what happened with it, in a
-//! text about error codes: `7103 again this morning`, `7105 for the other
-//! two`, `10102 on every login`, `7100 error on login for one user`.
-//! People start a ticket's line with the code they got; a count, a year or
-//! a port opens a sentence with what it counts or is (`3000 ms is the
-//! timeout`, `2016 was the year we migrated`).
+//! A code that opens a line, followed by what happened with it, in a text
+//! about error codes: `7103 again this morning`, `7105 for the other two`,
+//! `7100 error on login for one user`. People start a ticket's line with
+//! the code they got; a count, a time, a port or a year opens a line with
+//! what it is (`3000 on localhost works`, `1100 on the dot`, `9000 to 9002
+//! need to be open`), so only a few words may follow.
 
-use super::keywords::names_a_thing;
 use super::words::is_count;
 
-/// Whether the code at `start..end` of `line` opens a sentence (the
-/// line's, past a bullet or a quote's `>`, or one after `. `) and a word
-/// follows that names nothing it would count or be (`again`, `is`, `on`).
-pub(super) fn opens_a_sentence(line: &[u8], start: usize, end: usize) -> bool {
-    let before = line[..start].trim_ascii_end();
-    let opens = before.iter().all(|b| b" \t>*-".contains(b))
-        || before.ends_with(b".") && start > before.len()
-        || before.ends_with("\u{2022}".as_bytes());
-    // After `is`, `was` or `means` the sentence says what the number is:
-    // a code only where that is its meaning (`glossed`), not in `4002 is
-    // just the count`.
-    let word_follows = line[end..].strip_prefix(b" ").is_some_and(|rest| {
-        rest.first().is_some_and(u8::is_ascii_lowercase)
-            && ![&b"is "[..], b"was ", b"means "]
-                .iter()
-                .any(|copula| rest.starts_with(copula))
-    });
-    opens && word_follows && !is_count(line, end) && !names_a_thing(line, end)
+/// Words that say what happened with the code that opens a line.
+#[rustfmt::skip]
+const FOLLOWERS: &[&str] = &[
+    "again", "error", "errors", "for", "since", "still", "too", "now", "every", "each",
+    "whenever", "when", "if", "after", "keeps", "kept", "also", "once", "twice",
+];
+
+/// Numbers that may be years: they open a line as a code only before an
+/// error word or `again` (`2016 after the merger` is a year).
+const YEARS: std::ops::RangeInclusive<u32> = 1990..=2030;
+
+/// Whether the code `code` at `start..end` of `line` opens it (past
+/// spaces, a bullet or a quote's `>`) and a word of `FOLLOWERS` comes next.
+pub(super) fn opens_a_line(line: &[u8], start: usize, end: usize, code: u32) -> bool {
+    let opens = line[..start].iter().all(|b| b" \t>*-".contains(b))
+        || line[..start]
+            .trim_ascii_end()
+            .ends_with("\u{2022}".as_bytes());
+    let Some(rest) = line[end..].strip_prefix(b" ") else {
+        return false;
+    };
+    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let word = &rest[..len];
+    let follows = match YEARS.contains(&code) {
+        true => [&b"error"[..], b"errors", b"again"].contains(&word),
+        false => FOLLOWERS.iter().any(|w| w.as_bytes() == word),
+    };
+    opens && follows && !is_count(line, end)
 }
 
 #[cfg(test)]
@@ -35,25 +44,30 @@ mod tests {
     fn opens(line: &str) -> bool {
         let start = line.find(|c: char| c.is_ascii_digit()).unwrap();
         let len = line[start..].find(|c: char| !c.is_ascii_digit()).unwrap();
-        opens_a_sentence(line.as_bytes(), start, start + len)
+        let code = line[start..start + len].parse().unwrap();
+        opens_a_line(line.as_bytes(), start, start + len, code)
     }
 
     #[test]
-    fn a_code_opens_a_sentence_with_what_happened() {
+    fn a_code_opens_a_line_with_what_happened() {
         assert!(opens("7103 again this morning."));
-        assert!(opens("> 10102 on every login from the Okta tile"));
-        assert!(opens("It was fine. 7105 for the other two, though."));
+        assert!(opens("> 7106 for the five contractors"));
         assert!(opens("7100 error on login for one user."));
+        assert!(opens("* 7104 since the cleanup"));
     }
 
     #[test]
-    fn a_count_a_year_or_a_thing_opens_no_code() {
+    fn a_count_a_time_a_port_or_a_year_opens_no_code() {
         assert!(!opens("* 3000 ms is the timeout"));
+        assert!(!opens("3000 on localhost works fine"));
+        assert!(!opens("1100 on the dot the first complaints came in"));
+        assert!(!opens("9000 to 9002 need to be open"));
         assert!(!opens("2016 was the year we migrated"));
-        assert!(!opens("* 9001 here is just the agent's port"));
-        assert!(!opens("7104 accounts were migrated"));
-        assert!(!opens("We got 7100 again"));
+        assert!(!opens("2016 after the merger"));
+        assert!(opens("2001 again on the import"));
         assert!(!opens("nice. 4002 is just the count"));
+        assert!(!opens("We see approx. 5100 in the logs per day"));
+        assert!(!opens("We got 7100 again"));
         assert!(!opens("7100, 7101 and 7103"));
     }
 }

@@ -37,7 +37,7 @@ impl Scanner {
             let named = self.current.iter().any(|hit| hit.code == code);
             let mut said = || {
                 received::is_received(line, start, end)
-                    || opening::opens_a_sentence(line, start, end)
+                    || opening::opens_a_line(line, start, end, code)
                     || glossed::is_glossed(line, end, code, rankings)
             };
             if !named && !names_its_own_number(&line[..start]) && said() {

@@ -1,14 +1,15 @@
 //! Spans of codes: `codes 7100-7104`, `9003 through 9005`, `13100–13104`,
 //! `errors 10010 to 10013`. A span whose first number a rule has found as
 //! a code names every code of the catalog inside it, as `show 7100-7104`
-//! does; its numbers share all digits but the last two.
+//! does; both its ends are codes of one family (all digits but the last
+//! two the same).
 
 use super::Scanner;
 use crate::catalog;
 use crate::scan::Via;
 
-/// The widest span read: codes of one family (`71xx`).
-const WIDEST: u32 = 99;
+/// Years, which a span of years joins (`Stormpath 2014-2016`).
+const YEARS: std::ops::RangeInclusive<u32> = 1990..=2030;
 
 impl Scanner {
     /// Adds the catalog codes inside the spans that the line's codes found
@@ -16,17 +17,28 @@ impl Scanner {
     pub(super) fn spans(&mut self, line: &[u8]) {
         let mut inside = Vec::new();
         for hit in self.current.iter().filter(|h| h.via == Via::Number) {
-            // A hit's text ends with its code's digits.
-            let end = hit.column - 1 + hit.text.len();
+            let start = hit.column - 1;
+            // The hit's text may hold a word before its code (`codes: 7100`)
+            // and is escaped: its code's digits are found in the line.
+            let digits = hit.code.to_string();
+            let Some(end) = line
+                .get(start..)
+                .and_then(|rest| memchr::memmem::find(rest, digits.as_bytes()))
+                .map(|at| start + at + digits.len())
+            else {
+                continue;
+            };
             let Some((high, high_end)) = span_end(line, end, hit.code) else {
                 continue;
             };
-            let start = hit.column - 1;
-            let codes = catalog::entries()
-                .iter()
-                .map(|e| e.code)
-                .filter(|&c| c > hit.code && c <= high);
-            inside.extend(codes.map(|code| (code, start, high_end)));
+            // `Stormpath 2014-2016` is a span of years, unless the words
+            // before it are about codes.
+            let years = YEARS.contains(&hit.code) && YEARS.contains(&high);
+            if years && !about_codes(&line[..end - digits.len()]) {
+                continue;
+            }
+            let codes = catalog::in_range(hit.code + 1, high).iter();
+            inside.extend(codes.map(|e| (e.code, start, high_end)));
         }
         for (code, start, end) in inside {
             self.push(code, Via::Number, start, &line[start..end]);
@@ -34,20 +46,33 @@ impl Scanner {
     }
 }
 
+/// Whether the words before a span say it is one of codes: `codes`,
+/// `errors`, `error`.
+fn about_codes(before: &[u8]) -> bool {
+    let before = before.trim_ascii_end();
+    let before = before.strip_suffix(b":").unwrap_or(before);
+    ["codes", "errors", "error"].iter().any(|w| {
+        before.len() >= w.len()
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    })
+}
+
 /// The other end of a span that the code `low`, ending at `end` of `line`,
-/// opens, and where it ends: `-7104`, ` – 7104`, `..7104`, ` to 7104`,
-/// ` through 7104`. It has as many digits as `low`, is greater, lies
-/// within `WIDEST` of it, and is a code of the catalog: a block of
-/// numbering (`CRM errors 2000-2099`) is no list of codes.
+/// opens, and where it ends: `-7104`, ` – 7104`, `—7104`, `..7104`, ` to
+/// 7104`, ` through 7104`. It is a code of the catalog in `low`'s family
+/// and greater: a block of numbering (`CRM errors 2000-2099`) is no list
+/// of codes.
 fn span_end(line: &[u8], end: usize, low: u32) -> Option<(u32, usize)> {
-    let digits = low.to_string();
-    if !line.get(..end)?.ends_with(digits.as_bytes()) {
-        return None;
-    }
     let after = &line[end..];
     let spaced = after.starts_with(b" ");
     let rest = after.trim_ascii_start();
-    let rest = [&b"-"[..], "\u{2013}".as_bytes(), b".."]
+    let dashes = [
+        &b"-"[..],
+        "\u{2013}".as_bytes(),
+        "\u{2014}".as_bytes(),
+        b"..",
+    ];
+    let rest = dashes
         .iter()
         .find_map(|dash| rest.strip_prefix(*dash))
         .or_else(|| {
@@ -63,12 +88,12 @@ fn span_end(line: &[u8], end: usize, low: u32) -> Option<(u32, usize)> {
         .take_while(|b| b.is_ascii_digit())
         .count();
     let high_end = high_start + len;
-    if len != digits.len() || !ends_a_number(&line[high_end..]) {
+    if !(4..=5).contains(&len) || !ends_a_number(&line[high_end..]) {
         return None;
     }
     let high = super::numbers::parse_digits(&line[high_start..high_end]);
-    let code = high > low && high - low <= WIDEST && catalog::lookup(high).is_some();
-    code.then_some((high, high_end))
+    let span = high > low && high / 100 == low / 100 && catalog::lookup(high).is_some();
+    span.then_some((high, high_end))
 }
 
 /// Whether the digits before `after` end there: not a word's, a decimal's
@@ -111,8 +136,8 @@ mod tests {
         assert_eq!(span("7100-71045", 4, 7100), None);
         assert_eq!(span("7100to7104", 4, 7100), None);
         assert_eq!(span("7100 - wrong password", 4, 7100), None);
-        // The hit's text must end with its code's digits.
-        assert_eq!(span("7100-7104", 3, 7100), None);
+        // Another family, though within a hundred.
+        assert_eq!(span("1990-2010", 4, 1990), None);
     }
 
     #[test]
@@ -128,7 +153,13 @@ mod tests {
             [6200, 6201, 6202, 6203]
         );
         assert_eq!(codes("error 9000 to 9002 overnight"), [9000, 9001, 9002]);
-        // A number no rule found opens no span.
+        // A number no rule found opens no span, and years join years.
         assert!(codes("Years 2014-2016 were busy").is_empty());
+        let years = codes("We used Stormpath 2014-2016 and loved it.");
+        assert!(
+            !years.contains(&2015) && !years.contains(&2016),
+            "{years:?}"
+        );
+        assert_eq!(codes("Stormpath error codes 2000-2002"), [2000, 2001, 2002]);
     }
 }

@@ -63,14 +63,29 @@ const VENDORS: &[&str] = &[
     "wininet",
     "msiexec",
     "msi",
+    "mssql",
+];
+
+/// Products whose own errors a writer names by putting the product's name
+/// just before the error word (`Cloudflare Error 1101`, `Zoom error code
+/// 5003`), but which stand beside Stormpath's errors elsewhere in a clause
+/// (`the Stormpath PHP SDK logs error 7100`, `on Zoom the customer showed
+/// us error 7103`): they count only right before it (`product_just_before`).
+const NAMED_BEFORE_THEIR_ERRORS: &[&str] = &[
     "cloudflare",
     "zoom",
+    "teams",
+    "steam",
+    "xbox",
+    "playstation",
     "canon",
     "epson",
-    "xbox",
-    "steam",
-    "mssql",
     "php",
+    "sql",
+    "outlook",
+    "office",
+    "excel",
+    "chrome",
 ];
 
 /// Where the words end that name a vendor: one pass of an automaton over
@@ -171,16 +186,20 @@ pub(in crate::scan::recognise) fn product_just_before(text: &[u8], at: usize) ->
     let Some(word) = word else {
         return false;
     };
-    if is_other_product(word) {
+    let names_one = |word: &[u8]| {
+        is_other_product(word)
+            || NAMED_BEFORE_THEIR_ERRORS
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if names_one(word) {
         return true;
     }
     // A product's server or installer: `SQL Server`, `Windows Installer`.
     let part = [&b"server"[..], b"installer"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(word));
-    part && words
-        .next()
-        .is_some_and(|w| is_other_product(w) || w.eq_ignore_ascii_case(b"sql"))
+    part && words.next().is_some_and(names_one)
 }
 
 /// Words that declare a block of constants or members.
@@ -508,7 +527,12 @@ mod tests {
         assert!(codes("SQL Server error 2003 in the event log.").is_empty());
         assert!(codes("Windows Installer error 1925 during setup.").is_empty());
         assert!(codes("Stormpath errors so far: none until the Cloudflare error 1101").is_empty());
-        // Named elsewhere in the clause, Windows is only where it happened.
+        // Named elsewhere in the clause, a product is only where it happened.
         assert_eq!(codes("The login page on Windows shows error 7100"), [7100]);
+        assert_eq!(
+            codes("Our PHP app logs error 7100 when users sign in."),
+            [7100]
+        );
+        assert_eq!(codes("On Zoom the customer showed us error 7103"), [7103]);
     }
 }
