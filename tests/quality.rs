@@ -174,6 +174,11 @@ fn search_reads_shorthand_and_statuses() {
     let at_least = |(d, a): (usize, usize), (min_d, min_a)| d >= min_d && a >= min_a;
     let dev = vague_and_short(sets::SEARCH_SHORT_DEV);
     assert!(at_least(dev, bars((19, 80), (19, 81))), "{dev:?}");
+    // The test twin (111 rows; two rows that were phrasings word for word
+    // left out): 91 right at the start, 102 at the end (lexical 90 and 98),
+    // scored at those two points only.
+    let test = vague_and_short(sets::SEARCH_SHORT_TEST);
+    assert!(at_least(test, bars((19, 83), (17, 81))), "{test:?}");
 }
 
 /// "it doesnt work", "keeps failing": a complaint that names nothing
@@ -611,6 +616,16 @@ fn scan_holds_up_on_issue_25s_archives() {
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND17_TEST, Counted::Catalog);
     assert!(
         precision >= 0.99 && recall >= 0.56,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+    // Written blind beside scan-blind18-dev by another helper, about spans,
+    // tallies, codes that open a line and other products' errors: 32 of 89
+    // with 16 false on the twelfth session's first build, 42 of 89 with 15
+    // false on its last; scored at those two points only, its misses and
+    // false reports not printed.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND18_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.73 && recall >= 0.47,
         "precision {precision:.3} recall {recall:.3}"
     );
 }
