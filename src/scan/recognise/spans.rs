@@ -20,12 +20,7 @@ impl Scanner {
             let start = hit.column - 1;
             // The hit's text may hold a word before its code (`codes: 7100`)
             // and is escaped: its code's digits are found in the line.
-            let digits = hit.code.to_string();
-            let Some(end) = line
-                .get(start..)
-                .and_then(|rest| memchr::memmem::find(rest, digits.as_bytes()))
-                .map(|at| start + at + digits.len())
-            else {
+            let Some((code_start, end)) = digits_of(line, start, hit.code) else {
                 continue;
             };
             let Some((high, high_end)) = span_end(line, end, hit.code) else {
@@ -34,7 +29,7 @@ impl Scanner {
             // `Stormpath 2014-2016` is a span of years, unless the words
             // before it are about codes.
             let years = YEARS.contains(&hit.code) && YEARS.contains(&high);
-            if years && !about_codes(&line[..end - digits.len()]) {
+            if years && !about_codes(&line[..code_start]) {
                 continue;
             }
             let codes = catalog::in_range(hit.code + 1, high).iter();
@@ -44,6 +39,26 @@ impl Scanner {
             self.push(code, Via::Number, start, &line[start..end]);
         }
     }
+}
+
+/// Where the first run of digits from `from` of `line` that spells `code`
+/// stands.
+fn digits_of(line: &[u8], from: usize, code: u32) -> Option<(usize, usize)> {
+    let mut at = from;
+    while at < line.len() {
+        if !line[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < line.len() && line[at].is_ascii_digit() {
+            at += 1;
+        }
+        if at - start <= 5 && super::numbers::parse_digits(&line[start..at]) == code {
+            return Some((start, at));
+        }
+    }
+    None
 }
 
 /// Whether the words before a span say it is one of codes: `codes`,
