@@ -474,18 +474,22 @@ fn written_out_table(out: &mut String, file: &str) {
         })
         .collect();
     pairs.sort();
+    // Only the model reads them.
+    let mut tables = String::new();
+    let abbreviations = pairs.iter().map(|(s, _)| s.as_str());
     string_table(
-        out,
+        &mut tables,
         "ABBREVIATIONS",
         "ABBREVIATION_ENDS",
-        pairs.iter().map(|(s, _)| s.as_str()),
+        abbreviations,
     );
-    string_table(
-        out,
-        "WRITTEN_OUT",
-        "WRITTEN_OUT_ENDS",
-        pairs.iter().map(|(_, f)| f.as_str()),
-    );
+    let written_out = pairs.iter().map(|(_, f)| f.as_str());
+    string_table(&mut tables, "WRITTEN_OUT", "WRITTEN_OUT_ENDS", written_out);
+    for line in tables.lines() {
+        out.push_str("#[cfg(feature = \"semantic\")]\n");
+        out.push_str(line);
+        out.push('\n');
+    }
 }
 
 /// The phrases of one side of a relation, as stems. A stop word stays, as

@@ -116,6 +116,7 @@ pub(crate) fn words() -> impl Iterator<Item = (&'static str, Term)> {
 
 /// What a one-word abbreviation of the vocabulary (`usr`, in lower case)
 /// stands for, as synonyms.txt writes it (`user`).
+#[cfg(feature = "semantic")]
 pub(crate) fn written_out(abbreviation: &str) -> Option<&'static str> {
     let found = position(data::ABBREVIATIONS, &data::ABBREVIATION_ENDS, abbreviation)?;
     Some(nth(data::WRITTEN_OUT, &data::WRITTEN_OUT_ENDS, found))
