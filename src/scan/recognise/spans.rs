@@ -41,24 +41,16 @@ impl Scanner {
     }
 }
 
-/// Where the first run of digits from `from` of `line` that spells `code`
-/// stands.
+/// Where the first number from `from` of `line` that spells `code`
+/// stands, read as the rules read codes (`code_numbers`).
 fn digits_of(line: &[u8], from: usize, code: u32) -> Option<(usize, usize)> {
-    let mut at = from;
-    while at < line.len() {
-        if !line[at].is_ascii_digit() {
-            at += 1;
-            continue;
+    let mut found = None;
+    super::numbers::code_numbers(line, |start, end, number| {
+        if found.is_none() && start >= from && number == code {
+            found = Some((start, end));
         }
-        let start = at;
-        while at < line.len() && line[at].is_ascii_digit() {
-            at += 1;
-        }
-        if at - start <= 5 && super::numbers::parse_digits(&line[start..at]) == code {
-            return Some((start, at));
-        }
-    }
-    None
+    });
+    found
 }
 
 /// Whether the words before a span say it is one of codes: `codes`,
