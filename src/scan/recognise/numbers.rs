@@ -403,6 +403,17 @@ pub(super) fn list_continuation(text: &[u8], mut at: usize) -> Option<(usize, us
 /// word, a decimal or a date.
 pub(super) fn code_numbers(text: &[u8], mut each: impl FnMut(usize, usize, u32)) {
     let mut at = 0;
+    while let Some((start, end, code)) = next_code_number(text, at) {
+        each(start, end, code);
+        at = end;
+    }
+}
+
+/// The first of `code_numbers` that starts at `from` or later, read in the
+/// whole text (what stands before `from` still counts), as (start, end,
+/// code).
+pub(super) fn next_code_number(text: &[u8], from: usize) -> Option<(usize, usize, u32)> {
+    let mut at = from;
     while at < text.len() {
         if !text[at].is_ascii_digit() {
             at += 1;
@@ -418,9 +429,10 @@ pub(super) fn code_numbers(text: &[u8], mut each: impl FnMut(usize, usize, u32))
             continue;
         }
         if let Some(code) = code_number(text, start, at) {
-            each(start, at, code);
+            return Some((start, at, code));
         }
     }
+    None
 }
 
 /// The code that the digits at `start..end` spell, if they can be one: four

@@ -44,13 +44,14 @@ impl Scanner {
 /// Where the first number from `from` of `line` that spells `code`
 /// stands, read as the rules read codes (`code_numbers`).
 fn digits_of(line: &[u8], from: usize, code: u32) -> Option<(usize, usize)> {
-    let mut found = None;
-    super::numbers::code_numbers(line, |start, end, number| {
-        if found.is_none() && start >= from && number == code {
-            found = Some((start, end));
+    let mut at = from;
+    while let Some((start, end, number)) = super::numbers::next_code_number(line, at) {
+        if number == code {
+            return Some((start, end));
         }
-    });
-    found
+        at = end;
+    }
+    None
 }
 
 /// Whether the words before a span say it is one of codes: `codes`,
