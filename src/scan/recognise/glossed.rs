@@ -82,6 +82,28 @@ pub(super) fn is_a_measure(text: &[u8], end: usize, code: u32) -> bool {
     (is(UNITS) || year) && !says_its_meaning(text, end, code)
 }
 
+/// Whether the number that ends at `end`, the code `code`, is glossed in
+/// parentheses or quotes with what the catalog does not say of it: the
+/// gloss is another product's (`Mostly 2001 (Insufficient Funds)`, `got
+/// the 9002 "transaction log is full" page`).
+pub(super) fn glossed_otherwise(text: &[u8], end: usize, code: u32) -> bool {
+    let after = text[end..].trim_ascii_start();
+    let inside = match after.first() {
+        Some(b'(') => &after[1..],
+        Some(b'"') => &after[1..],
+        _ => match after.strip_prefix("\u{201c}".as_bytes()) {
+            Some(inside) => inside,
+            None => return false,
+        },
+    };
+    let close = inside
+        .iter()
+        .position(|b| b")\"".contains(b) || *b == 0xe2)
+        .unwrap_or(inside.len().min(48));
+    let gloss = &inside[..close];
+    glosses::says_something(gloss) && !glosses::agrees(code, gloss)
+}
+
 /// Whether the next three words after the code that ends at `end`, within
 /// 48 bytes, say what the catalog says of it.
 fn says_its_meaning(text: &[u8], end: usize, code: u32) -> bool {
@@ -211,5 +233,20 @@ mod tests {
         assert!(codes("Braintree 2001 (Insufficient Funds)").is_empty());
         assert!(codes("ticket #7103 (account locked)").is_empty());
         assert!(codes("| 11003 | token mock |").is_empty());
+    }
+
+    #[test]
+    fn a_gloss_in_parentheses_or_quotes_that_says_otherwise_is_anothers() {
+        let said = |text: &str, code| glossed_otherwise(text.as_bytes(), 4, code);
+        assert!(said("2001 (Insufficient Funds) and 2004", 2001));
+        assert!(said("9002 \"transaction log is full\" page", 9002));
+        assert!(!said("7103 (account locked)", 7103));
+        assert!(!said("7100 (412), 7103 (38)", 7100));
+        assert!(!said("7100 is wrong", 7100));
+        use crate::scan::recognise::tests::codes as scanned;
+        let notes = "Our Stormpath tenant had a quiet week.\n\
+                     Billing: mostly 2001 (Insufficient Funds), not ours.\n\
+                     Login: mostly 7103 (account locked).";
+        assert_eq!(scanned(notes), [7103]);
     }
 }

@@ -7,13 +7,22 @@ use super::word_ending;
 use std::sync::OnceLock;
 
 /// Whether a keyword names error codes: `errors`, `codes`, `error code`,
-/// `errorCode`; not one error (`error handling`, `ERROR:`), nor source code
-/// (`## Code`).
+/// `errorCode`, `error counts` (a tally of codes); not one error (`error
+/// handling`, `ERROR:`), nor source code (`## Code`).
 pub(super) fn names_codes(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    const TALLIES: &[&str] = &["tally", "tallies", "count", "counts", "totals", "breakdown"];
     let ends_with = |word: &[u8], end: &[u8]| {
         word.len() >= end.len() && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
     };
-    if keyword.eq_ignore_ascii_case(b"code") {
+    if keyword.eq_ignore_ascii_case(b"error") {
+        let next = text[at + keyword.len()..]
+            .strip_prefix(b" ")
+            .unwrap_or_default();
+        let word = &next[..next.iter().take_while(|b| b.is_ascii_alphabetic()).count()];
+        TALLIES
+            .iter()
+            .any(|t| t.as_bytes().eq_ignore_ascii_case(word))
+    } else if keyword.eq_ignore_ascii_case(b"code") {
         // `Error code`, `error  code`
         let before = text[..at].trim_ascii_end();
         before.len() < at && ends_with(before, b"error")

@@ -5,7 +5,7 @@
 
 use super::Scanner;
 use super::glossed::is_a_measure;
-use super::numbers::{code_number, number_at};
+use super::numbers::{code_number, count_after, list_continuation, number_at};
 use super::words::is_count;
 
 /// Where the lines read so far stand.
@@ -167,8 +167,10 @@ fn kind(text: &[u8]) -> Kind {
     if let Some(content) = item_content(trimmed) {
         return Kind::Item(start + content);
     }
-    // A number alone on its line, as a list without markers gives it.
-    if (4..=5).contains(&trimmed.len()) && trimmed.iter().all(u8::is_ascii_digit) {
+    // A number alone on its line, as a list without markers gives it, or
+    // a line of numbers, as a tally under its heading gives them (`7100
+    // (412), 7103 (38)`, `7104, 7100, 2001`).
+    if starts_a_line_of_numbers(trimmed) {
         return Kind::Item(start);
     }
     if is_heading(trimmed) {
@@ -182,6 +184,17 @@ fn kind(text: &[u8]) -> Kind {
     Kind::Text {
         indented: text[0].is_ascii_whitespace(),
     }
+}
+
+/// Whether a line starts with a number of four or five digits that stands
+/// alone on it, or that a count follows, or a comma, a space and another
+/// number (not a CSV row's `2014,2016-11-01,…`).
+fn starts_a_line_of_numbers(line: &[u8]) -> bool {
+    let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+    (4..=5).contains(&digits)
+        && (digits == line.len()
+            || count_after(line, digits).is_some()
+            || line[digits..].starts_with(b", ") && list_continuation(line, digits).is_some())
 }
 
 /// Where an item's content starts after its marker (`-`, `*`, `+`, `•`,
@@ -293,6 +306,17 @@ mod tests {
             ["2100", "2101"],
             "numbers alone on their lines"
         );
+    }
+
+    #[test]
+    fn a_line_of_codes_under_a_heading_about_them() {
+        use crate::scan::recognise::tests::codes;
+        let summary = "Error tallies for October:\n7100 (412), 7103 (38), 7104 (2002)\n\n\
+                       Top codes this week\n7101, 7102\n\nPhones:\n7105, 7106\n";
+        assert_eq!(codes(summary), [7100, 7103, 7104, 7101, 7102]);
+        // A CSV's rows under its header are no lines of codes.
+        let csv = "id,created_at,error_code\n2014,2016-11-01T08:00:00Z,7100\n";
+        assert!(!codes(csv).contains(&2014));
     }
 
     #[test]

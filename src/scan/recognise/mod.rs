@@ -37,6 +37,7 @@
 //!
 //! `messages` finds the catalog's texts with `crate::quotes`.
 
+mod casual;
 mod code_places;
 pub(super) mod csv;
 mod decoded;

@@ -7,7 +7,7 @@ use super::code_places::{self, CodePlaces};
 use super::numbers::{code_number, number_at};
 use super::other_numbers::{is_not_stormpaths, is_other_programs_number};
 use super::sentences::{Read, Sentence};
-use super::{Scanner, glossed, opening, received, source};
+use super::{Scanner, casual, glossed, opening, received, source, spans};
 use crate::scan::Via;
 
 impl Scanner {
@@ -38,9 +38,12 @@ impl Scanner {
             let mut said = || {
                 received::is_received(line, start, end)
                     || opening::opens_a_line(line, start, end, code)
+                    || spans::opens_a_span(line, start, end, code)
+                    || casual::in_passing(line, start, end, code)
                     || glossed::is_glossed(line, end, code, rankings)
             };
-            if !named && !names_its_own_number(&line[..start]) && said() {
+            let theirs = || glossed::glossed_otherwise(line, end, code);
+            if !named && !names_its_own_number(&line[..start]) && said() && !theirs() {
                 found.push((start, end, code));
             }
         });
@@ -83,10 +86,15 @@ impl Scanner {
 
 /// Whether the `stormpath` at `at` of a line in lower case is a sentence's
 /// (`Stormpath kept throwing 11001 at us`, `getting 3003 from stormpath on
-/// save`): two words follow it, not a log record's `Stormpath error 7100`
-/// or `Stormpath 13101 (…)`.
+/// save`, `pulled the Stormpath error code`, `login service (Stormpath)`):
+/// two words follow it, or a small word of a sentence stands before it;
+/// not a log record's `Stormpath error 7100` or `Stormpath 13101 (…)`.
 pub(super) fn in_a_sentence(lower: &[u8], at: usize) -> bool {
-    let rest = &lower[at + b"stormpath".len()..];
+    after_a_small_word(&lower[..at]) || words_follow(&lower[at + b"stormpath".len()..])
+}
+
+/// Whether two words follow `stormpath`, the first not an error word.
+fn words_follow(rest: &[u8]) -> bool {
     let rest = rest.strip_prefix(b"'s").unwrap_or(rest);
     let Some(rest) = rest.strip_prefix(b" ") else {
         return false;
@@ -101,6 +109,27 @@ pub(super) fn in_a_sentence(lower: &[u8], at: usize) -> bool {
                 && !matches!(first, b"error" | b"errors" | b"err" | b"code" | b"codes")
         }
         _ => false,
+    }
+}
+
+/// Whether the text before `stormpath` ends with a small word of a
+/// sentence and a space (`the Stormpath`, `on Stormpath,`), or that and a
+/// parenthesis (`login service (Stormpath)`): a log's record puts a colon,
+/// a comma or a dot there (`failed: Stormpath error`, `com.stormpath`).
+fn after_a_small_word(before: &[u8]) -> bool {
+    #[rustfmt::skip]
+    const SMALL_WORDS: &[&str] = &[
+        "the", "our", "your", "their", "a", "an", "on", "in", "into", "from", "with", "via", "by",
+        "to", "of", "at", "and", "or", "for", "using", "through", "about",
+    ];
+    let parenthesis = before.strip_suffix(b"(");
+    let Some(before) = parenthesis.unwrap_or(before).strip_suffix(b" ") else {
+        return false;
+    };
+    let word = before.rsplit(|&b| b == b' ').next().unwrap_or_default();
+    match parenthesis {
+        Some(_) => !word.is_empty() && word.iter().all(u8::is_ascii_lowercase),
+        None => SMALL_WORDS.iter().any(|w| w.as_bytes() == word),
     }
 }
 
@@ -170,6 +199,15 @@ mod tests {
             "http 400, stormpath 13101 (http://docs.stormpath.com/errors/7100)"
         ));
         assert!(!said("see stormpath.com for more"));
+        assert!(said(
+            "support pulled the stormpath error code out of the log"
+        ));
+        assert!(said("1. login service (stormpath)"));
+        assert!(said("customer login on stormpath, sso, hr feed"));
+        assert!(!said(
+            "error 2016-11-03 c.a.mail - smtp test failed: stormpath error 11001"
+        ));
+        assert!(!said("[main] (stormpath) error 7100"));
     }
 
     #[test]

@@ -23,15 +23,9 @@ impl Scanner {
             let Some((code_start, end)) = digits_of(line, start, hit.code) else {
                 continue;
             };
-            let Some((high, high_end)) = span_end(line, end, hit.code) else {
+            let Some((high, high_end)) = span_of_codes(line, code_start, end, hit.code) else {
                 continue;
             };
-            // `Stormpath 2014-2016` is a span of years, unless the words
-            // before it are about codes.
-            let years = YEARS.contains(&hit.code) && YEARS.contains(&high);
-            if years && !about_codes(&line[..code_start]) {
-                continue;
-            }
             let codes = catalog::in_range(hit.code + 1, high).iter();
             inside.extend(codes.map(|e| (e.code, start, high_end)));
         }
@@ -39,6 +33,23 @@ impl Scanner {
             self.push(code, Via::Number, start, &line[start..end]);
         }
     }
+}
+
+/// Whether the number `code` at `start..end` of a line opens a span of
+/// codes (`I'll take the 7100-7103 range`, `13100 through 13104`): its
+/// other end, a code of its family, says what it is, in a text about
+/// Stormpath's errors as in a ticket's prose.
+pub(super) fn opens_a_span(line: &[u8], start: usize, end: usize, code: u32) -> bool {
+    span_of_codes(line, start, end, code).is_some()
+}
+
+/// The other end of the span that the code `low` at `start..end` of `line`
+/// opens, and where it ends; `Stormpath 2014-2016` is a span of years,
+/// unless the words before it are about codes.
+fn span_of_codes(line: &[u8], start: usize, end: usize, low: u32) -> Option<(u32, usize)> {
+    let (high, high_end) = span_end(line, end, low)?;
+    let years = YEARS.contains(&low) && YEARS.contains(&high);
+    (!years || about_codes(&line[..start])).then_some((high, high_end))
 }
 
 /// Where the first number from `from` of `line` that spells `code`
@@ -169,5 +180,20 @@ mod tests {
             "{years:?}"
         );
         assert_eq!(codes("Stormpath error codes 2000-2002"), [2000, 2001, 2002]);
+    }
+
+    #[test]
+    fn in_a_text_about_stormpaths_errors_a_span_of_codes_says_what_it_is() {
+        use crate::scan::recognise::tests::codes;
+        let triage = "We pulled the Stormpath error code of every ticket.\n\
+                      Anna: I'll take the 7100-7103 range\n\
+                      Ravi: MFA pilot, 13100 through 13104.\n\
+                      Room 2014-2016, ext. 7100-7199, in 2015-2017.";
+        assert_eq!(
+            codes(triage),
+            [7100, 7101, 7102, 7103, 13100, 13101, 13102, 13103, 13104]
+        );
+        // Not in a text that has not spoken of Stormpath.
+        assert!(codes("I'll take the 7100-7103 range").is_empty());
     }
 }
