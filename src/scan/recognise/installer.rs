@@ -7,9 +7,77 @@
 //! log keeps its codes ("users get error 7100", "fails with Error 7100,
 //! even with the right password"), and so does a writer's note after it
 //! (`Error 1920 was a follow-on`): a note is prose.
+//!
+//! Outside a log, a text that has just spoken of installing (`the
+//! installer got 80% of the way`, `I'm trying to install your scheduler`)
+//! names the installer's errors: Windows Installer numbers them from 1901
+//! to 1940, where Stormpath numbers its billing errors, and people write
+//! both as `Error 1925`. Such an error is the installer's unless its line
+//! speaks of paying (`Error 1927: the card was declined`).
 
 use super::Scanner;
 use crate::scan::{Hit, Via};
+
+/// How many lines after a word of installing an `Error 19xx` is the
+/// installer's.
+const INSTALLING_REACH: usize = 6;
+/// The errors of Windows Installer that share Stormpath's billing codes.
+const INSTALLER_ERRORS: std::ops::RangeInclusive<u32> = 1900..=1999;
+
+/// What a text has said of installing, line by line.
+#[derive(Default)]
+pub(super) struct Installing {
+    /// The text is a Windows Installer log.
+    log: bool,
+    /// The last line that spoke of installing (`install`, `installer`,
+    /// `installation`).
+    spoke: Option<usize>,
+    /// Where the block being read says `install`, and the next of those
+    /// not yet passed.
+    words: Vec<usize>,
+    next: usize,
+}
+
+impl Installing {
+    /// Finds the words of installing in a block, in lower case.
+    pub(super) fn block(&mut self, lower: &[u8]) {
+        self.words.clear();
+        self.words
+            .extend(memchr::memmem::find_iter(lower, b"install"));
+        self.next = 0;
+    }
+
+    /// Reads a line of the block that ends at `end`, the text's line
+    /// `number`.
+    #[inline]
+    pub(super) fn line(&mut self, line: &[u8], number: usize, end: usize) {
+        if !self.log && is_installer_line(line) {
+            self.log = true;
+        }
+        if self.words.get(self.next).is_some_and(|&at| at < end) {
+            while self.words.get(self.next).is_some_and(|&at| at < end) {
+                self.next += 1;
+            }
+            self.spoke = Some(number);
+        }
+    }
+
+    /// Whether the text is an installer's log, or spoke of installing a
+    /// few lines before `line` or on it.
+    pub(super) fn bears_on(&self, line: usize) -> bool {
+        self.log || self.lately(line)
+    }
+
+    fn lately(&self, line: usize) -> bool {
+        self.spoke
+            .is_some_and(|spoke| line <= spoke + INSTALLING_REACH)
+    }
+
+    /// Whether nothing read bears on the lines after `line`.
+    pub(super) fn at_rest(&self, line: usize) -> bool {
+        !self.log && !self.lately(line + 1)
+    }
+}
 
 /// Whether a line is one that only a Windows Installer log has: its first
 /// line, or one of the installer's own (client or server side), as it
@@ -35,22 +103,57 @@ fn starts_an_installer_line(line: &[u8]) -> bool {
 }
 
 impl Scanner {
-    /// Drops the numbers of a line of an installer log (`line`) that are
-    /// the installer's: all of them on one of its own lines, and all on a
-    /// line that writes one as it does and does not name Stormpath.
-    pub(super) fn drop_installer_numbers(&mut self, line: &[u8], names_stormpath: bool) {
+    /// Drops the numbers of a line (`line`, at `range` of the block) that
+    /// are an installer's: in its log, all of them on one of its own lines,
+    /// and all on a line that writes one as it does and does not name
+    /// Stormpath; in a text that just spoke of installing, an `Error 19xx`
+    /// on a line that does not speak of paying.
+    pub(super) fn drop_installer_numbers(
+        &mut self,
+        line: &[u8],
+        range: std::ops::Range<usize>,
+        names_stormpath: bool,
+    ) {
         // A number hit's text ends with its number (`Error 2203`).
         let end = |hit: &Hit| hit.column - 1 + hit.text.len();
-        let installers = is_installer_line(line)
-            || !names_stormpath
+        let log = self.installing.log;
+        let installers = log && is_installer_line(line)
+            || log
+                && !names_stormpath
                 && self
                     .current
                     .iter()
                     .any(|hit| hit.via == Via::Number && installer_error(line, end(hit)));
         if installers {
             self.current.retain(|hit| hit.via == Via::Message);
+        } else if self.installing.lately(self.line) && !speaks_of_paying(&self.scratch.lower[range])
+        {
+            self.current.retain(|hit| {
+                let said_as_an_error = hit
+                    .text
+                    .get(..5)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("error"));
+                !(hit.via == Via::Number
+                    && INSTALLER_ERRORS.contains(&hit.code)
+                    && said_as_an_error)
+            });
         }
     }
+}
+
+/// Whether a line in lower case speaks of paying: a billing error's.
+fn speaks_of_paying(lower: &[u8]) -> bool {
+    [
+        "card",
+        "pay",
+        "invoice",
+        "subscription",
+        "charge",
+        "billing",
+        "declined",
+    ]
+    .iter()
+    .any(|word| memchr::memmem::find(lower, word.as_bytes()).is_some())
 }
 
 /// Whether the number that ends at `end` of a line is written as the
@@ -91,6 +194,23 @@ mod tests {
         assert!(codes(quoted).is_empty());
         // The same lines without the installer's are a ticket's.
         assert_eq!(codes("We got Error 2006. Then nothing."), [2006]);
+    }
+
+    #[test]
+    fn a_text_that_just_spoke_of_installing_names_the_installers_errors() {
+        let chat = "Helen: I'm trying to install your desktop scheduler\n\
+                    Luis: What happens when you run the installer?\n\
+                    Helen: it just says Error 1925 and quits";
+        assert!(codes(chat).is_empty());
+        let mail = "The installer got about 80% of the way and then popped this up:\n\n\
+                    \x20   Error 1920. Service 'Stormpath Agent' failed to start.\n";
+        assert!(codes(mail).is_empty());
+        // Paying, other families, and lines well past the words keep theirs.
+        let billing = "We installed the agent.\nReplacing the card gave Error 1927, declined.\n\
+                       Login gave error 7100.";
+        assert_eq!(codes(billing), [1927, 7100]);
+        let later = "We installed the agent.\n1\n2\n3\n4\n5\n6\nThen Stormpath error 1925.";
+        assert_eq!(codes(later), [1925]);
     }
 
     #[test]

@@ -31,7 +31,8 @@
 //! - `disowning`: a text that says its numbers are its own, not
 //!   Stormpath's, or a sentence that says so of one number;
 //! - `messages`: messages quoted without a number, or in other words;
-//! - `installer`: a Windows Installer log, whose numbers are its errors;
+//! - `installer`: a Windows Installer log, whose numbers are its errors,
+//!   and an installer's errors in a text about installing;
 //! - `source`: integrations' source code (switch labels, comparisons, the
 //!   members of maps, enums and constants about errors).
 //!
@@ -193,8 +194,8 @@ pub(super) struct Scanner {
     /// The text has said that its numbers are its own (`disowning`), and
     /// no heading about errors, nor data that names Stormpath, came since.
     disowned: bool,
-    /// The text is a Windows Installer log (`installer`).
-    installer_log: bool,
+    /// What the text has said of installing (`installer`).
+    installing: installer::Installing,
     /// Codes a line said are the text's own, and its line
     /// (`own_numbers`), or another product's: their numbers near it are
     /// not hits.
@@ -245,7 +246,7 @@ impl Scanner {
             source_text: false,
             source: Source::default(),
             disowned: false,
-            installer_log: false,
+            installing: installer::Installing::default(),
             own_numbers: Vec::new(),
             line_names_stormpath: false,
             written_by_people: false,
@@ -262,6 +263,7 @@ impl Scanner {
     pub(super) fn block(&mut self, text: &[u8]) {
         let mut marks = std::mem::take(&mut self.scratch.marks);
         find_marks(text, &mut self.scratch.lower, &mut marks);
+        self.installing.block(&self.scratch.lower);
         self.scratch.code_places.clear();
         self.hit_lines.clear();
         let mut next = marks.iter().copied().peekable();
@@ -282,9 +284,7 @@ impl Scanner {
             let quiet = next.peek().is_none_or(|&(at, _)| at >= end)
                 && next_sign.peek().is_none_or(|&at| at >= end);
             let line = &text[start..end];
-            if !self.installer_log && installer::is_installer_line(line) {
-                self.installer_log = true;
-            }
+            self.installing.line(line, self.line, end);
             if quiet && !self.source_text && !self.carries_over() && !source::starts_code(line) {
                 self.prose_numbers(text, start..end);
                 if self.current.is_empty() {
@@ -337,8 +337,8 @@ impl Scanner {
                     self.look(line, previous, 0, context, sign);
                 }
             }
-            if self.installer_log && !self.current.is_empty() {
-                self.drop_installer_numbers(line, stormpath != disowning::Named::Not);
+            if !self.current.is_empty() && self.installing.bears_on(self.line) {
+                self.drop_installer_numbers(line, start..end, stormpath != disowning::Named::Not);
             }
             // Source code has rules of its own for what is not Stormpath's.
             if context && !self.source_text {
@@ -376,7 +376,7 @@ impl Scanner {
             && !self.source_text
             && !self.written_by_people
             && !self.disowned
-            && !self.installer_log
+            && self.installing.at_rest(self.line)
             && !self.title_names_stormpath
             && self
                 .own_numbers
