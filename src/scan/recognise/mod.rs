@@ -589,9 +589,11 @@ impl Scanner {
             // pricing`).
             let next_word = text[keyword_end..start].iter().all(|b| b" *_".contains(b))
                 && text[keyword_end..start].contains(&b' ');
-            // `Stormpath 2016 roadmap` is a year, not `Stormpath 7104 (…)`;
-            // but a log's `Stormpath 7103 locked user=ann` glosses its code.
-            if stormpath && next_word && names_another_thing(text, end, code) {
+            // `Stormpath 2016 roadmap` and `Stormpath 2015-2017` are years,
+            // not `Stormpath 7104 (…)`; but a log's `Stormpath 7103 locked
+            // user=ann` glosses its code.
+            let years = || spans::opens_years(text, end, code);
+            if stormpath && next_word && (names_another_thing(text, end, code) || years()) {
                 continue;
             }
             if !url && is_other_programs_number(text, keyword_start, end) {

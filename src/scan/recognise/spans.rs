@@ -82,6 +82,22 @@ fn about_codes(before: &[u8]) -> bool {
 /// and greater: a block of numbering (`CRM errors 2000-2099`) is no list
 /// of codes.
 fn span_end(line: &[u8], end: usize, low: u32) -> Option<(u32, usize)> {
+    let (high, high_end) = joined_number(line, end)?;
+    let span = high > low && high / 100 == low / 100 && catalog::lookup(high).is_some();
+    span.then_some((high, high_end))
+}
+
+/// Whether the year `low`, ending at `end` of `line`, opens a span of
+/// years (`Stormpath 2015-2017`, whose first year another rule might take
+/// for a code).
+pub(super) fn opens_years(line: &[u8], end: usize, low: u32) -> bool {
+    YEARS.contains(&low) && joined_number(line, end).is_some_and(|(high, _)| YEARS.contains(&high))
+}
+
+/// The number that a dash or a word joins to the number ending at `end`
+/// of `line`, and where it ends: `-7104`, ` – 7104`, `—7104`, `..7104`,
+/// ` to 7104`, ` through 7104`.
+fn joined_number(line: &[u8], end: usize) -> Option<(u32, usize)> {
     let after = &line[end..];
     let spaced = after.starts_with(b" ");
     let rest = after.trim_ascii_start();
@@ -111,8 +127,7 @@ fn span_end(line: &[u8], end: usize, low: u32) -> Option<(u32, usize)> {
         return None;
     }
     let high = super::numbers::parse_digits(&line[high_start..high_end]);
-    let span = high > low && high / 100 == low / 100 && catalog::lookup(high).is_some();
-    span.then_some((high, high_end))
+    Some((high, high_end))
 }
 
 /// Whether the digits before `after` end there: not a word's, a decimal's
@@ -180,6 +195,7 @@ mod tests {
             "{years:?}"
         );
         assert_eq!(codes("Stormpath error codes 2000-2002"), [2000, 2001, 2002]);
+        assert!(codes("We were on Stormpath 2015-2017 for the portal.").is_empty());
     }
 
     #[test]

@@ -36,16 +36,18 @@ impl Scanner {
             .position(|&(s, e)| text[s..e].eq_ignore_ascii_case(b"code"));
         let named = || cells.iter().position(|&(s, e)| is_code_header(&text[s..e]));
         // `| Stormpath | Meaning | Okta |`: a mapping from Stormpath's codes
-        // in its first column, that says what they mean (a comparison's
-        // first column names its rows, `| Stormpath | Auth0 | Okta |`); a
-        // header, not a row of an open table (`| Stormpath | 7100 |`).
+        // in its first column, that says what they mean or which errors of
+        // another they become (`| Stormpath | authsvc error |`; a
+        // comparison's first column names its rows, `| Stormpath | Auth0 |
+        // Okta |`); a header, not a row of an open table (`| Stormpath |
+        // 7100 |`).
         let mapping = || {
             let &(s, e) = cells.first()?;
             let header = self.table_column.is_none()
                 && text[s..e].eq_ignore_ascii_case(b"stormpath")
                 && cells[1..]
                     .iter()
-                    .any(|&(s, e)| says_what_codes_mean(&text[s..e]));
+                    .any(|&(s, e)| says_what_codes_mean(&text[s..e]) || names_errors(&text[s..e]));
             header.then_some(0)
         };
         // `| Today (Stormpath) | After (Okta) |`: another header whose
@@ -280,6 +282,16 @@ fn says_what_codes_mean(cell: &[u8]) -> bool {
     })
 }
 
+/// Whether a header cell names errors by a word of its own: `authsvc
+/// error`, `Okta error codes`.
+fn names_errors(cell: &[u8]) -> bool {
+    cell.split(|b| !b.is_ascii_alphabetic()).any(|word| {
+        [&b"error"[..], b"errors", b"code", b"codes"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
 /// Whether a header cell names Stormpath, and not as what its column is
 /// not: `Today (Stormpath)`, `Stormpath (2016)`, not `Not Stormpath`.
 fn names_stormpath(cell: &[u8]) -> bool {
@@ -467,6 +479,11 @@ mod tests {
         assert!(codes(founded).is_empty());
         let limits = "| Stormpath | Okta | Notes |\n|---|---|---|\n| 2000 | 600 | burst |\n";
         assert!(codes(limits).is_empty());
+        // A mapping to another's errors.
+        let errors = "| Stormpath | authsvc error | UI behaviour |\n|---|---|---|\n\
+                      | 7100 | `invalid_credentials` | wrong |\n\
+                      | 7105 / 7106 | `account_disabled` | support |\n";
+        assert_eq!(codes(errors), [7100, 7105, 7106]);
         // A row of an open table is no header.
         let rows = "| Provider | Error code | Meaning |\n\
                     |---|---|---|\n\
