@@ -7,6 +7,7 @@ use super::code_places::{self, CodePlaces};
 use super::numbers::{code_number, number_at};
 use super::other_numbers::{is_not_stormpaths, is_other_programs_number};
 use super::sentences::{Read, Sentence};
+use super::words::trim_punctuation;
 use super::{Scanner, casual, glossed, opening, received, source, spans};
 use crate::scan::Via;
 
@@ -170,17 +171,6 @@ fn last_word(text: &[u8]) -> &[u8] {
     text.rsplit(|b| b.is_ascii_whitespace())
         .next()
         .unwrap_or_default()
-}
-
-/// A word without the punctuation after it (`failing.`).
-fn trim_punctuation(word: &[u8]) -> &[u8] {
-    let end = word.len()
-        - word
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_punctuation())
-            .count();
-    &word[..end]
 }
 
 #[cfg(test)]

@@ -5,13 +5,20 @@
 
 use super::keywords::names_a_thing;
 use super::words::is_count;
+use super::words::trim_punctuation;
 
-/// Verbs whose object is what came back: `got 7100`.
+/// Verbs whose object is what came back (`got 7100`, `gave 1906`, `the
+/// console shows 9006`), or what a program must deal with (`handle 7101
+/// separately`, `catch 7100`).
 #[rustfmt::skip]
 const VERBS: &[&str] = &[
     "get", "gets", "got", "getting", "saw", "see", "sees", "seeing", "seen", "threw", "throws",
-    "throwing", "received", "receives", "receiving",
+    "throwing", "received", "receives", "receiving", "gave", "gives", "giving", "shows",
+    "showed", "showing", "handle", "handles", "handled", "handling", "catch", "catches",
+    "caught",
 ];
+/// Forms of `come` before `back`: `comes back 7103`, `came back with 1927`.
+const COME: &[&str] = &["come", "comes", "came", "coming"];
 /// Verbs that say it through `with`: `failed with 3004`. (Not `returned`,
 /// `hit` or `back to`: a log's `returned 2001` is a count or a status,
 /// `latency hits 3000` a measure, `back to 2015` a year.)
@@ -39,15 +46,23 @@ fn after_a_verb(before: &[u8]) -> bool {
         .filter(|w| !w.is_empty());
     let is =
         |word: &[u8], list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+    let mut next = || words.next().map(trim_punctuation);
+    let came_back = |back: Option<&[u8]>, come: Option<&[u8]>| {
+        back.is_some_and(|w| w.eq_ignore_ascii_case(b"back")) && come.is_some_and(|w| is(w, COME))
+    };
     for _ in 0..4 {
-        let Some(word) = words.next() else {
+        let Some(word) = next() else {
             return false;
         };
         if is(word, VERBS) {
             return true;
         }
+        if word.eq_ignore_ascii_case(b"back") {
+            return next().is_some_and(|w| is(w, COME));
+        }
         if word.eq_ignore_ascii_case(b"with") {
-            return words.next().is_some_and(|verb| is(verb, VERBS_BEFORE_WITH));
+            let verb = next();
+            return verb.is_some_and(|verb| is(verb, VERBS_BEFORE_WITH)) || came_back(verb, next());
         }
         if !is(word, BETWEEN) {
             return false;
@@ -84,6 +99,12 @@ mod tests {
         );
         assert_eq!(codes("They also saw 7101 once"), [7101]);
         assert_eq!(codes("the sync errored with 7104."), [7104]);
+        assert_eq!(codes("which gave 1906, because the old card"), [1906]);
+        assert_eq!(codes("and that came back with 1927, declined"), [1927]);
+        assert_eq!(codes("login API comes back 7103 (account locked)"), [7103]);
+        assert_eq!(codes("uploading an avatar also fails, with 3004."), [3004]);
+        assert_eq!(codes("Sync afterwards shows 9006 in the console"), [9006]);
+        assert_eq!(codes("handle 7101 in the login form"), [7101]);
     }
 
     #[test]
@@ -96,5 +117,7 @@ mod tests {
         assert!(codes("This dates back to 2015.").is_empty());
         assert!(codes("INFO upstream returned 2000").is_empty());
         assert!(codes("Latency hits 3000, then drops.").is_empty());
+        assert!(codes("the dashboard shows 2000 requests").is_empty());
+        assert!(codes("we came back 2016 from the offsite").is_empty());
     }
 }

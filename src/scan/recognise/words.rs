@@ -106,6 +106,17 @@ const NOT_PLURALS: &[&[u8]] = &[
     b"whereas",
 ];
 
+/// A word without the punctuation after it (`failing.`).
+pub(super) fn trim_punctuation(word: &[u8]) -> &[u8] {
+    let end = word.len()
+        - word
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_punctuation())
+            .count();
+    &word[..end]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
