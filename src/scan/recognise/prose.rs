@@ -88,10 +88,22 @@ impl Scanner {
 /// Whether the `stormpath` at `at` of a line in lower case is a sentence's
 /// (`Stormpath kept throwing 11001 at us`, `getting 3003 from stormpath on
 /// save`, `pulled the Stormpath error code`, `login service (Stormpath)`):
-/// two words follow it, or a small word of a sentence stands before it;
-/// not a log record's `Stormpath error 7100` or `Stormpath 13101 (…)`.
+/// two words follow it, or a small word of a sentence stands before it,
+/// or it is a mail's address; not a log record's `Stormpath error 7100`
+/// or `Stormpath 13101 (…)`.
 pub(super) fn in_a_sentence(lower: &[u8], at: usize) -> bool {
-    after_a_small_word(&lower[..at]) || words_follow(&lower[at + b"stormpath".len()..])
+    after_a_small_word(&lower[..at])
+        || words_follow(&lower[at + b"stormpath".len()..])
+        || addresses(lower)
+}
+
+/// Whether a line in lower case is a mail's header that names its writer
+/// or its readers (`To: Stormpath Support <support@stormpath.com>`): people
+/// wrote the mail to or from Stormpath.
+fn addresses(lower: &[u8]) -> bool {
+    ["from: ", "to: ", "cc: ", "reply-to: "]
+        .iter()
+        .any(|header| lower.starts_with(header.as_bytes()))
 }
 
 /// Whether two words follow `stormpath`, the first not an error word.
@@ -198,6 +210,8 @@ mod tests {
             "error 2016-11-03 c.a.mail - smtp test failed: stormpath error 11001"
         ));
         assert!(!said("[main] (stormpath) error 7100"));
+        assert!(said("to: stormpath support <support@stormpath.com>"));
+        assert!(said("from: sam ortega <sam@stormpath.com>"));
     }
 
     #[test]
