@@ -19,12 +19,15 @@ const FOLLOWERS: &[&str] = &[
 const YEARS: std::ops::RangeInclusive<u32> = 1990..=2030;
 
 /// Whether the code `code` at `start..end` of `line` opens it (past
-/// spaces, a bullet or a quote's `>`) and a word of `FOLLOWERS` comes next.
+/// spaces, a bullet or a quote's `>`), or a sentence in it, or what a
+/// chat's speaker says (`[09:12] priya: 7100 again`), and a word of
+/// `FOLLOWERS` comes next.
 pub(super) fn opens_a_line(line: &[u8], start: usize, end: usize, code: u32) -> bool {
-    let opens = line[..start].iter().all(|b| b" \t>*-".contains(b))
-        || line[..start]
-            .trim_ascii_end()
-            .ends_with("\u{2022}".as_bytes());
+    let before = &line[..start];
+    let opens = before.iter().all(|b| b" \t>*-".contains(b))
+        || before.trim_ascii_end().ends_with("\u{2022}".as_bytes())
+        || before.ends_with(b": ")
+        || opens_a_sentence(before);
     let Some(rest) = line[end..].strip_prefix(b" ") else {
         return false;
     };
@@ -35,6 +38,25 @@ pub(super) fn opens_a_line(line: &[u8], start: usize, end: usize, code: u32) -> 
         false => FOLLOWERS.iter().any(|w| w.as_bytes() == word),
     };
     opens && follows && !is_count(line, end)
+}
+
+/// Whether the text before a number ends a sentence: a word of four
+/// letters or more and `. `, `! ` or `? `, not an abbreviation (`approx.`).
+fn opens_a_sentence(before: &[u8]) -> bool {
+    let Some(sentence) = before.strip_suffix(b" ") else {
+        return false;
+    };
+    let Some((_, sentence)) = sentence.split_last().filter(|(b, _)| b".!?".contains(b)) else {
+        return false;
+    };
+    let word = sentence
+        .rsplit(|b| !b.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let abbreviation = ["approx", "appx", "incl", "excl", "mins", "secs", "nums"]
+        .iter()
+        .any(|a| a.as_bytes().eq_ignore_ascii_case(word));
+    word.len() >= 4 && !abbreviation
 }
 
 #[cfg(test)]
@@ -54,6 +76,9 @@ mod tests {
         assert!(opens("> 7106 for the five contractors"));
         assert!(opens("7100 error on login for one user."));
         assert!(opens("* 7104 since the cleanup"));
+        assert!(opens("Reran the feed this morning. 7104 for the new hires"));
+        assert!(opens("[09:12] priya.n: 7100 again, the usual"));
+        assert!(opens("Sun 01/08 03:00-03:50: 9001 for most of the window"));
     }
 
     #[test]
@@ -67,6 +92,8 @@ mod tests {
         assert!(opens("2001 again on the import"));
         assert!(!opens("nice. 4002 is just the count"));
         assert!(!opens("We see approx. 5100 in the logs per day"));
+        assert!(!opens("We see approx. 5100 for the month"));
+        assert!(!opens("It was fine. 3000 on localhost works"));
         assert!(!opens("We got 7100 again"));
         assert!(!opens("7100, 7101 and 7103"));
     }
