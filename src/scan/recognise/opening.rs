@@ -77,8 +77,8 @@ mod tests {
         assert!(opens("7100 error on login for one user."));
         assert!(opens("* 7104 since the cleanup"));
         assert!(opens("Reran the feed this morning. 7104 for the new hires"));
-        assert!(opens("[09:12] priya.n: 7100 again, the usual"));
-        assert!(opens("Sun 01/08 03:00-03:50: 9001 for most of the window"));
+        assert!(opens("priya.n: 7100 again, the usual"));
+        assert!(opens("Sunday night: 9001 for most of the window"));
     }
 
     #[test]
