@@ -248,5 +248,9 @@ mod tests {
                      Billing: mostly 2001 (Insufficient Funds), not ours.\n\
                      Login: mostly 7103 (account locked).";
         assert_eq!(scanned(notes), [7103]);
+        let it = "Stormpath error codes go to #login.\n\
+                  kate: printer on 3 showing 5200 again\n\
+                  kate: the copier's fault code 5100 again\n";
+        assert!(scanned(it).is_empty());
     }
 }

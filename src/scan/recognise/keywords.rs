@@ -168,6 +168,12 @@ pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"qr",
     b"bar",
     b"company",
+    // A printer's or another machine's: `Support Code: 5100`, `service
+    // code`, `fault code`.
+    b"support",
+    b"service",
+    b"fault",
+    b"trouble",
 ];
 
 /// A short word in lower case, in `buffer`; none for a longer one.

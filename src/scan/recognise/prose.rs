@@ -48,7 +48,8 @@ impl Scanner {
                 found.push((start, end, code));
             }
         });
-        if found.is_empty() || source::says_not_stormpath(line) || source::names_a_vendor(line) {
+        let theirs = || source::says_not_stormpath(line) || source::names_a_vendor(line);
+        if found.is_empty() || theirs() {
             return;
         }
         for (start, end, code) in found {

@@ -194,7 +194,7 @@ fn a_vendors_message_after_a_number_makes_it_theirs() {
         ("Users see a system error 7100 on the login page", 7100),
         ("user creation fails with database error 2001", 2001),
         ("Stormpath response code 7100 when logging in", 7100),
-        ("Support code 7100 shown to the customer", 7100),
+        ("Stormpath code 7100 shown to the customer", 7100),
         ("Code: 7100, Severity: P2", 7100),
     ] {
         assert_eq!(codes(text), [code], "{text}");
@@ -206,6 +206,8 @@ fn other_systems_kinds_of_code_are_not_stormpaths() {
     for text in [
         "result=processor_declined processor_response_code=2001 processor_response_text=\"Insufficient Funds\"",
         "Authorize.Net response code 2 (declined), reason code 2001",
+        "Printer error has occurred. Support Code: 5100",
+        "the copier shows fault code 5200",
     ] {
         assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
     }

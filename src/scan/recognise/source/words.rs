@@ -64,6 +64,12 @@ const VENDORS: &[&str] = &[
     "msiexec",
     "msi",
     "mssql",
+    // Machines whose screens show numbered errors: `printer on 3 showing
+    // 5200`.
+    "printer",
+    "printers",
+    "copier",
+    "copiers",
 ];
 
 /// Products whose own errors a writer names by putting the product's name
