@@ -92,6 +92,7 @@ const NAMED_BEFORE_THEIR_ERRORS: &[&str] = &[
     "office",
     "excel",
     "chrome",
+    "itunes",
 ];
 
 /// Where the words end that name a vendor: one pass of an automaton over
@@ -189,6 +190,19 @@ pub(in crate::scan::recognise) fn product_just_before(text: &[u8], at: usize) ->
     if word.is_some_and(|w| w.eq_ignore_ascii_case(b"error")) {
         word = words.next();
     }
+    // Past a verb of showing, whose subject the product is: `iTunes said
+    // error 3004`, not `the page on Windows shows error 7100`.
+    const SHOWING: &[&str] = &[
+        "said", "says", "shows", "showed", "gave", "gives", "threw", "throws",
+    ];
+    const PLACES: &[&str] = &["on", "in", "under", "with", "from", "via", "for"];
+    let is = |w: Option<&[u8]>, list: &[&str]| {
+        w.is_some_and(|w| list.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(w)))
+    };
+    let shown = is(word, SHOWING);
+    if shown {
+        word = words.next();
+    }
     let Some(word) = word else {
         return false;
     };
@@ -199,7 +213,7 @@ pub(in crate::scan::recognise) fn product_just_before(text: &[u8], at: usize) ->
                 .any(|p| word.eq_ignore_ascii_case(p.as_bytes()))
     };
     if names_one(word) {
-        return true;
+        return !shown || !is(words.next(), PLACES);
     }
     // A product's server or installer: `SQL Server`, `Windows Installer`.
     let part = [&b"server"[..], b"installer"]
@@ -532,6 +546,7 @@ mod tests {
         assert!(codes("Zoom error code 5003 when joining").is_empty());
         assert!(codes("SQL Server error 2003 in the event log.").is_empty());
         assert!(codes("Windows Installer error 1925 during setup.").is_empty());
+        assert!(codes("iPhone SE: iTunes said error 3004 on first restore").is_empty());
         assert!(codes("Stormpath errors so far: none until the Cloudflare error 1101").is_empty());
         // Named elsewhere in the clause, a product is only where it happened.
         assert_eq!(codes("The login page on Windows shows error 7100"), [7100]);
