@@ -134,7 +134,8 @@ fn after_a_small_word(before: &[u8]) -> bool {
     #[rustfmt::skip]
     const SMALL_WORDS: &[&str] = &[
         "the", "our", "your", "their", "a", "an", "on", "in", "into", "from", "with", "via", "by",
-        "to", "of", "at", "and", "or", "for", "using", "through", "about",
+        "to", "of", "at", "and", "or", "for", "using", "through", "about", "is", "was", "are",
+        "were", "like", "than",
     ];
     let parenthesis = before.strip_suffix(b"(");
     let Some(before) = parenthesis.unwrap_or(before).strip_suffix(b" ") else {
@@ -212,6 +213,7 @@ mod tests {
         ));
         assert!(!said("[main] (stormpath) error 7100"));
         assert!(said("to: stormpath support <support@stormpath.com>"));
+        assert!(said("vendor portal auth is stormpath."));
         assert!(said("from: sam ortega <sam@stormpath.com>"));
     }
 
