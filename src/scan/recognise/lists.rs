@@ -170,7 +170,7 @@ fn kind(text: &[u8]) -> Kind {
     // A number alone on its line, as a list without markers gives it, or
     // a line of numbers, as a tally under its heading gives them (`7100
     // (412), 7103 (38)`, `7104, 7100, 2001`).
-    if starts_a_line_of_numbers(trimmed) {
+    if starts_a_line_of_numbers(trimmed, start > 0) {
         return Kind::Item(start);
     }
     if is_heading(trimmed) {
@@ -187,14 +187,32 @@ fn kind(text: &[u8]) -> Kind {
 }
 
 /// Whether a line starts with a number of four or five digits that stands
-/// alone on it, or that a count follows, or a comma, a space and another
-/// number (not a CSV row's `2014,2016-11-01,…`).
-fn starts_a_line_of_numbers(line: &[u8]) -> bool {
+/// alone on it, or that a count follows (`7100 (412)`, and, unless the
+/// line is indented as a configuration's map is, `7100: 412`, `7100
+/// 412`), or a comma, a space and another number (not a CSV row's
+/// `2014,2016-11-01,…`).
+fn starts_a_line_of_numbers(line: &[u8], indented: bool) -> bool {
     let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
     (4..=5).contains(&digits)
         && (digits == line.len()
             || count_after(line, digits).is_some()
+            || !indented && counted_in_a_column(line, digits)
             || line[digits..].starts_with(b", ") && list_continuation(line, digits).is_some())
+}
+
+/// Whether the number that ends at `end` of a line is counted in the next
+/// column, all that the line holds: `7100   612`, `7100: 612`, `7100\t41%`.
+fn counted_in_a_column(line: &[u8], end: usize) -> bool {
+    let rest = &line[end..];
+    let gap = rest.iter().take_while(|b| b" \t".contains(b)).count();
+    let count = match rest.strip_prefix(b": ") {
+        Some(count) => count,
+        None if gap >= 2 || rest.first() == Some(&b'\t') => &rest[gap..],
+        None => return false,
+    };
+    let count = count.trim_ascii_end();
+    let count = count.strip_suffix(b"%").unwrap_or(count);
+    !count.is_empty() && count.iter().all(|b| b.is_ascii_digit() || *b == b',')
 }
 
 /// Where an item's content starts after its marker (`-`, `*`, `+`, `•`,
@@ -255,7 +273,10 @@ impl Scanner {
         };
         // `* 3000 ms is the timeout`, `* 9001 here is the agent's port`.
         if !is_count(text, end) && !is_a_measure(text, end, code) {
-            self.push_with_list(code, 0, text, start, end);
+            match counted_in_a_column(text, end) {
+                true => self.push(code, super::Via::Number, start, &text[start..end]),
+                false => self.push_with_list(code, 0, text, start, end),
+            }
         }
     }
 }
@@ -315,6 +336,9 @@ mod tests {
                        Top codes this week\n7101, 7102\n\nPhones:\n7105, 7106\n";
         assert_eq!(codes(summary), [7100, 7103, 7104, 7101, 7102]);
         // A CSV's rows under its header are no lines of codes.
+        let columns = "## Top Stormpath error codes (by ticket count)\n\n\
+                       7100   612\n7103: 2002\n13101\t12%\n";
+        assert_eq!(codes(columns), [7100, 7103, 13101]);
         let csv = "id,created_at,error_code\n2014,2016-11-01T08:00:00Z,7100\n";
         assert!(!codes(csv).contains(&2014));
     }

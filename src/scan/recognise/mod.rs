@@ -593,7 +593,10 @@ impl Scanner {
             // not `Stormpath 7104 (…)`; but a log's `Stormpath 7103 locked
             // user=ann` glosses its code.
             let years = || spans::opens_years(text, end, code);
-            if stormpath && next_word && (names_another_thing(text, end, code) || years()) {
+            // `[Stormpath #12043]` numbers a ticket.
+            let id = || text[keyword_end..start].contains(&b'#');
+            if stormpath && (next_word && (names_another_thing(text, end, code) || years()) || id())
+            {
                 continue;
             }
             if !url && is_other_programs_number(text, keyword_start, end) {

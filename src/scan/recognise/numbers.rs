@@ -498,6 +498,15 @@ mod tests {
     }
 
     #[test]
+    fn a_number_after_stormpath_and_a_hash_is_a_tickets() {
+        use crate::scan::recognise::tests::codes;
+        assert_eq!(
+            codes("Subject: Re: [Stormpath #12043] Intermittent error 7101 on login"),
+            [7101]
+        );
+    }
+
+    #[test]
     fn a_list_of_codes_may_tally_each() {
         use super::count_after;
         use crate::scan::recognise::tests::codes;

@@ -13,7 +13,7 @@ use super::words::trim_punctuation;
 #[rustfmt::skip]
 const VERBS: &[&str] = &[
     "get", "gets", "got", "getting", "saw", "see", "sees", "seeing", "seen", "threw", "throws",
-    "throwing", "received", "receives", "receiving", "gave", "gives", "giving", "shows",
+    "throwing", "received", "receives", "receiving", "gave", "gives", "giving", "show", "shows",
     "showed", "showing", "handle", "handles", "handled", "handling", "catch", "catches",
     "caught",
 ];
