@@ -540,6 +540,12 @@ mod tests {
     use crate::scan::recognise::tests::codes;
 
     #[test]
+    fn a_machines_support_service_or_fault_code_is_its_own() {
+        assert!(codes("Printer error has occurred. Support Code: 5100").is_empty());
+        assert!(codes("the copier shows fault code 5200").is_empty());
+    }
+
+    #[test]
     fn a_product_named_just_before_an_error_owns_it() {
         assert!(codes("the backup failed with Windows error code 1100").is_empty());
         assert!(codes("a page saying Cloudflare Error 1101 - Worker threw").is_empty());
