@@ -82,26 +82,36 @@ pub(super) fn is_a_measure(text: &[u8], end: usize, code: u32) -> bool {
     (is(UNITS) || year) && !says_its_meaning(text, end, code)
 }
 
-/// Whether the number that ends at `end`, the code `code`, is glossed in
-/// parentheses or quotes with what the catalog does not say of it: the
-/// gloss is another product's (`Mostly 2001 (Insufficient Funds)`, `got
-/// the 9002 "transaction log is full" page`).
+/// Whether the number that ends at `end`, the code `code`, is named with
+/// another product's message: quoted (`got the 9002 "transaction log is
+/// full" page`) or in parentheses in title case (`Mostly 2001
+/// (Insufficient Funds)`), saying nothing the catalog says of it and
+/// nearer other entries. A writer's own aside is not a message (`got 7104
+/// (user not found)`, `7100 (twice, both on mobile)`).
 pub(super) fn glossed_otherwise(text: &[u8], end: usize, code: u32) -> bool {
     let after = text[end..].trim_ascii_start();
-    let inside = match after.first() {
-        Some(b'(') => &after[1..],
-        Some(b'"') => &after[1..],
+    let (inside, quoted) = match after.first() {
+        Some(b'(') => (&after[1..], false),
+        Some(b'"') => (&after[1..], true),
         _ => match after.strip_prefix("\u{201c}".as_bytes()) {
-            Some(inside) => inside,
+            Some(inside) => (inside, true),
             None => return false,
         },
     };
+    // To the closing mark, or the closing curly quote's first byte.
     let close = inside
         .iter()
         .position(|b| b")\"".contains(b) || *b == 0xe2)
         .unwrap_or(inside.len().min(48));
     let gloss = &inside[..close];
-    glosses::says_something(gloss) && !glosses::agrees(code, gloss)
+    let mut words = gloss
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let title_case = words.clone().next().is_some() && words.all(|w| w[0].is_ascii_uppercase());
+    (quoted || title_case)
+        && glosses::says_something(gloss)
+        && !glosses::agrees(code, gloss)
+        && !nearest_entries(gloss).iter().any(|&(near, _)| near == code)
 }
 
 /// Whether the next three words after the code that ends at `end`, within
@@ -243,6 +253,8 @@ mod tests {
         assert!(!said("7103 (account locked)", 7103));
         assert!(!said("7100 (412), 7103 (38)", 7100));
         assert!(!said("7100 is wrong", 7100));
+        assert!(!said("7104 (user not found) for the new hires", 7104));
+        assert!(!said("7100 (twice, both on mobile)", 7100));
         use crate::scan::recognise::tests::codes as scanned;
         let notes = "Our Stormpath tenant had a quiet week.\n\
                      Billing: mostly 2001 (Insufficient Funds), not ours.\n\

@@ -10,10 +10,11 @@
 //!
 //! Outside a log, a text that has just spoken of installing (`the
 //! installer got 80% of the way`, `I'm trying to install your scheduler`)
-//! names the installer's errors: Windows Installer numbers them from 1901
-//! to 1940, where Stormpath numbers its billing errors, and people write
+//! names the installer's errors: Windows Installer numbers many in the
+//! 1900s, where Stormpath numbers its billing errors, and people write
 //! both as `Error 1925`. Such an error is the installer's unless its line
-//! speaks of paying (`Error 1927: the card was declined`).
+//! speaks of paying (`Error 1927: the card was declined`) or names
+//! Stormpath.
 
 use super::Scanner;
 use crate::scan::{Hit, Via};
@@ -42,8 +43,10 @@ impl Installing {
     /// Finds the words of installing in a block, in lower case.
     pub(super) fn block(&mut self, lower: &[u8]) {
         self.words.clear();
+        // Not `installment`.
+        let installs = memchr::memmem::find_iter(lower, b"install");
         self.words
-            .extend(memchr::memmem::find_iter(lower, b"install"));
+            .extend(installs.filter(|&at| !lower[at + 7..].starts_with(b"ment")));
         self.next = 0;
     }
 
@@ -128,14 +131,22 @@ impl Scanner {
             self.current.retain(|hit| hit.via == Via::Message);
         } else if self.installing.lately(self.line) && !speaks_of_paying(&self.scratch.lower[range])
         {
+            // A line that names Stormpath keeps its codes, unless it speaks
+            // of installing itself (`Stormpath agent installer fails (Error
+            // 1925)`) or writes one as the installer does (`Error 1920.
+            // Service 'Stormpath Agent' failed`).
+            let on_this_line = self.installing.spoke == Some(self.line);
             self.current.retain(|hit| {
                 let said_as_an_error = hit
                     .text
                     .get(..5)
                     .is_some_and(|w| w.eq_ignore_ascii_case("error"));
+                let installers =
+                    !names_stormpath || on_this_line || installer_error(line, end(hit));
                 !(hit.via == Via::Number
                     && INSTALLER_ERRORS.contains(&hit.code)
-                    && said_as_an_error)
+                    && said_as_an_error
+                    && installers)
             });
         }
     }
@@ -209,7 +220,11 @@ mod tests {
         let billing = "We installed the agent.\nReplacing the card gave Error 1927, declined.\n\
                        Login gave error 7100.";
         assert_eq!(codes(billing), [1927, 7100]);
-        let later = "We installed the agent.\n1\n2\n3\n4\n5\n6\nThen Stormpath error 1925.";
+        let named = "The install went fine.\nStormpath said: Error 1902 - application limit.";
+        assert_eq!(codes(named), [1902]);
+        let installment = "Your monthly installment failed.\nBilling error: Error 1927.";
+        assert_eq!(codes(installment), [1927]);
+        let later = "We installed the agent.\n1\n2\n3\n4\n5\n6\nThen we got error 1925.";
         assert_eq!(codes(later), [1925]);
     }
 

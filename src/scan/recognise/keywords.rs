@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 /// `errorCode`, `error counts` (a tally of codes); not one error (`error
 /// handling`, `ERROR:`), nor source code (`## Code`).
 pub(super) fn names_codes(text: &[u8], at: usize, keyword: &[u8]) -> bool {
-    const TALLIES: &[&str] = &["tally", "tallies", "count", "counts", "totals", "breakdown"];
+    // Plural: one `error count` is a number of errors.
+    const TALLIES: &[&str] = &["tallies", "counts", "totals", "breakdown"];
     let ends_with = |word: &[u8], end: &[u8]| {
         word.len() >= end.len() && word[word.len() - end.len()..].eq_ignore_ascii_case(end)
     };
@@ -168,10 +169,9 @@ pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"qr",
     b"bar",
     b"company",
-    // A printer's or another machine's: `Support Code: 5100`, `service
-    // code`, `fault code`.
+    // A printer's or another machine's: `Support Code: 5100`, `fault
+    // code`.
     b"support",
-    b"service",
     b"fault",
     b"trouble",
 ];

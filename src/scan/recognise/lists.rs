@@ -5,7 +5,7 @@
 
 use super::Scanner;
 use super::glossed::is_a_measure;
-use super::numbers::{code_number, count_after, list_continuation, number_at};
+use super::numbers::{code_number, count_after, keyed_by_time, list_continuation, number_at};
 use super::words::is_count;
 
 /// Where the lines read so far stand.
@@ -109,7 +109,7 @@ impl Lists {
             Kind::Text { indented } => {
                 self.after_text = Some(speaks);
                 let continues = indented && matches!(self.state, State::Open { .. });
-                let announces = speaks && !named && leads_in(text);
+                let announces = speaks && !named && leads_in(text) && !keyed_by_time(text);
                 if announces {
                     self.state = State::Announced { heading };
                 } else if !continues && self.state != (State::Announced { heading: true }) {
@@ -339,6 +339,10 @@ mod tests {
         let columns = "## Top Stormpath error codes (by ticket count)\n\n\
                        7100   612\n7103: 2002\n13101\t12%\n";
         assert_eq!(codes(columns), [7100, 7103, 13101]);
+        // Keyed by time, or one count.
+        assert!(codes("Errors by year:\n2014 (12), 2015 (30)\n").is_empty());
+        assert!(codes("Daily error counts\n2016 (12), 2017 (30)\n").is_empty());
+        assert!(codes("Error count for the day\n7104\n").is_empty());
         let csv = "id,created_at,error_code\n2014,2016-11-01T08:00:00Z,7100\n";
         assert!(!codes(csv).contains(&2014));
     }

@@ -62,6 +62,25 @@ pub(super) fn number_after_gap(text: &[u8], mut at: usize) -> Option<(usize, usi
     None
 }
 
+/// Whether words heading numbers key them by time, not by code: `Errors
+/// per year: 2014 (12), 2015 (30)`, `by month: 2016=41`, `Daily error
+/// counts`.
+pub(super) fn keyed_by_time(words: &[u8]) -> bool {
+    const TIMES: &[&[u8]] = &[
+        b"year", b"month", b"week", b"day", b"hour", b"date", b"minute",
+    ];
+    const EVERY: &[&[u8]] = &[b"daily", b"weekly", b"monthly", b"hourly", b"yearly"];
+    let is = |w: &[u8], list: &[&[u8]]| list.iter().any(|t| t.eq_ignore_ascii_case(w));
+    let words: Vec<&[u8]> = words
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| is(w, EVERY))
+        || words
+            .windows(2)
+            .any(|pair| is(pair[0], &[b"per", b"by", b"each"]) && is(pair[1], TIMES))
+}
+
 /// The first number of a list that words about codes head, past a few
 /// more words and a colon or a dash: `error codes seen today: 7100`,
 /// `Stormpath errors hit during the migration: 2001, 2002`, `Error codes we
@@ -85,16 +104,7 @@ pub(super) fn number_after_heading(text: &[u8], at: usize) -> Option<(usize, usi
         return None;
     }
     let counts = heading.clone().any(counting) || counting(before);
-    // `Errors per year: 2014 (12), 2015 (30)`, `by month: 2016=41`: keyed
-    // by time, not by code.
-    const TIMES: &[&[u8]] = &[
-        b"year", b"month", b"week", b"day", b"hour", b"date", b"minute",
-    ];
-    let is = |w: &[u8], list: &[&[u8]]| list.iter().any(|t| t.eq_ignore_ascii_case(w));
-    let heading: Vec<&[u8]> = heading.collect();
-    let by_time = heading
-        .windows(2)
-        .any(|pair| is(pair[0], &[b"per", b"by", b"each"]) && is(pair[1], TIMES));
+    let by_time = keyed_by_time(words);
     let after = match &rest[words_end..] {
         [b':', ..] => words_end + 1,
         // An en or em dash.

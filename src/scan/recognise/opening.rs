@@ -5,7 +5,7 @@
 //! what it is (`3000 on localhost works`, `1100 on the dot`, `9000 to 9002
 //! need to be open`), so only a few words may follow.
 
-use super::words::is_count;
+use super::words::{YEARS, is_count};
 
 /// Words that say what happened with the code that opens a line.
 #[rustfmt::skip]
@@ -13,10 +13,6 @@ const FOLLOWERS: &[&str] = &[
     "again", "error", "errors", "for", "since", "still", "too", "now", "every", "each",
     "whenever", "when", "if", "after", "keeps", "kept", "also", "once", "twice",
 ];
-
-/// Numbers that may be years: they open a line as a code only before an
-/// error word or `again` (`2016 after the merger` is a year).
-const YEARS: std::ops::RangeInclusive<u32> = 1990..=2030;
 
 /// Whether the code `code` at `start..end` of `line` opens it (past
 /// spaces, a bullet or a quote's `>`), or a sentence in it, or what a
@@ -26,18 +22,32 @@ pub(super) fn opens_a_line(line: &[u8], start: usize, end: usize, code: u32) -> 
     let before = &line[..start];
     let opens = before.iter().all(|b| b" \t>*-".contains(b))
         || before.trim_ascii_end().ends_with("\u{2022}".as_bytes())
-        || before.ends_with(b": ")
-        || opens_a_sentence(before);
+        || before.ends_with(b": ") && is_a_chat_line(before);
+    // Inside a line, `for` and `since` follow ids and counts as often
+    // (`Meeting moved. 7101 for the dial-in`).
+    let mid_line = !opens && opens_a_sentence(before);
     let Some(rest) = line[end..].strip_prefix(b" ") else {
         return false;
     };
     let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
     let word = &rest[..len];
+    // A year opens a line as a code only before an error word or `again`
+    // (`2016 after the merger` is a year).
     let follows = match YEARS.contains(&code) {
         true => [&b"error"[..], b"errors", b"again"].contains(&word),
         false => FOLLOWERS.iter().any(|w| w.as_bytes() == word),
     };
-    opens && follows && !is_count(line, end)
+    let follows = follows && !(mid_line && [&b"for"[..], b"since"].contains(&word));
+    (opens || mid_line) && follows && !is_count(line, end)
+}
+
+/// Whether the text before a chat's message holds its time or a bracket
+/// (`[09:12] priya.n: `, `Sun 01/08 03:00: `), not a label's (`Budget: `).
+fn is_a_chat_line(before: &[u8]) -> bool {
+    before.contains(&b']')
+        || before
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
 }
 
 /// Whether the text before a number ends a sentence: a word of four
@@ -76,9 +86,11 @@ mod tests {
         assert!(opens("> 7106 for the five contractors"));
         assert!(opens("7100 error on login for one user."));
         assert!(opens("* 7104 since the cleanup"));
-        assert!(opens("Reran the feed this morning. 7104 for the new hires"));
-        assert!(opens("priya.n: 7100 again, the usual"));
-        assert!(opens("Sunday night: 9001 for most of the window"));
+        assert!(opens(
+            "Reran the feed this morning. 7104 again for the new hires"
+        ));
+        assert!(opens("[Mon] priya.n: 7100 again, the usual"));
+        assert!(opens("[Sun night] agent: 9001 for most of the window"));
     }
 
     #[test]
@@ -94,6 +106,8 @@ mod tests {
         assert!(!opens("We see approx. 5100 in the logs per day"));
         assert!(!opens("We see approx. 5100 for the month"));
         assert!(!opens("It was fine. 3000 on localhost works"));
+        assert!(!opens("Budget: 5100 for the quarter, approved."));
+        assert!(!opens("Meeting moved. 7101 for the dial-in"));
         assert!(!opens("We got 7100 again"));
         assert!(!opens("7100, 7101 and 7103"));
     }

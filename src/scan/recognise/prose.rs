@@ -49,7 +49,7 @@ impl Scanner {
             }
         });
         let theirs = || source::says_not_stormpath(line) || source::names_a_vendor(line);
-        if found.is_empty() || theirs() {
+        if found.is_empty() || theirs() || names_a_machine(line) {
             return;
         }
         for (start, end, code) in found {
@@ -86,6 +86,16 @@ impl Scanner {
     }
 }
 
+/// Whether a line speaks of a printer or a copier, whose screens show
+/// numbered errors in Stormpath's ranges (`printer on 3 showing 5200`).
+fn names_a_machine(line: &[u8]) -> bool {
+    line.split(|b| !b.is_ascii_alphabetic()).any(|word| {
+        ["printer", "printers", "copier", "copiers", "plotter"]
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    })
+}
+
 /// Whether the `stormpath` at `at` of a line in lower case is a sentence's
 /// (`Stormpath kept throwing 11001 at us`, `getting 3003 from stormpath on
 /// save`, `pulled the Stormpath error code`, `login service (Stormpath)`):
@@ -93,9 +103,22 @@ impl Scanner {
 /// or it is a mail's address; not a log record's `Stormpath error 7100`
 /// or `Stormpath 13101 (…)`.
 pub(super) fn in_a_sentence(lower: &[u8], at: usize) -> bool {
-    after_a_small_word(&lower[..at])
+    after_a_small_word(&lower[..at]) && !is_a_log_record(lower)
         || words_follow(&lower[at + b"stormpath".len()..])
         || addresses(lower)
+}
+
+/// Whether a line in lower case is a log's record: a level word stands
+/// among its first words (`10:00:01 INFO connecting to Stormpath`).
+fn is_a_log_record(lower: &[u8]) -> bool {
+    const LEVELS: &[&[u8]] = &[
+        b"info", b"warn", b"warning", b"error", b"debug", b"trace", b"fatal",
+    ];
+    lower
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| LEVELS.contains(&w))
 }
 
 /// Whether a line in lower case is a mail's header that names its writer
@@ -143,7 +166,7 @@ fn after_a_small_word(before: &[u8]) -> bool {
     };
     let word = before.rsplit(|&b| b == b' ').next().unwrap_or_default();
     match parenthesis {
-        Some(_) => !word.is_empty() && word.iter().all(u8::is_ascii_lowercase),
+        Some(_) => !word.is_empty() && word.iter().all(u8::is_ascii_alphabetic),
         None => SMALL_WORDS.iter().any(|w| w.as_bytes() == word),
     }
 }
@@ -214,6 +237,8 @@ mod tests {
         assert!(!said("[main] (stormpath) error 7100"));
         assert!(said("to: stormpath support <support@stormpath.com>"));
         assert!(said("vendor portal auth is stormpath."));
+        assert!(!said("10:00:01 info connecting to stormpath"));
+        assert!(!said("2016-10-01 warn (stormpath) slow response"));
         assert!(said("from: sam ortega <sam@stormpath.com>"));
     }
 

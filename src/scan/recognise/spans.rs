@@ -5,11 +5,9 @@
 //! two the same).
 
 use super::Scanner;
+use super::words::YEARS;
 use crate::catalog;
 use crate::scan::Via;
-
-/// Years, which a span of years joins (`Stormpath 2014-2016`).
-const YEARS: std::ops::RangeInclusive<u32> = 1990..=2030;
 
 impl Scanner {
     /// Adds the catalog codes inside the spans that the line's codes found
@@ -40,7 +38,32 @@ impl Scanner {
 /// other end, a code of its family, says what it is, in a text about
 /// Stormpath's errors as in a ticket's prose.
 pub(super) fn opens_a_span(line: &[u8], start: usize, end: usize, code: u32) -> bool {
-    span_of_codes(line, start, end, code).is_some()
+    span_of_codes(line, start, end, code).is_some() && heads_a_span(&line[..start])
+}
+
+/// Whether the text before a span leads in to codes: the line's start, a
+/// comma, colon or parenthesis (`MFA pilot, 13100 through 13104`), or a
+/// small word (`take the 7100-7103 range`, `anything in 4600-4603`); not
+/// what numbers its own things (`Tickets 7100-7103`, `Rooms 5100-5105`,
+/// `Call 020 7100-7103`).
+fn heads_a_span(before: &[u8]) -> bool {
+    #[rustfmt::skip]
+    const LEADS: &[&str] = &[
+        "the", "in", "from", "between", "all", "any", "of", "see", "saw", "seeing", "got", "get",
+        "getting", "and", "or", "codes", "errors", "error",
+    ];
+    let before = before.trim_ascii_end();
+    let Some(&last) = before.last() else {
+        return true;
+    };
+    let word = before
+        .rsplit(|b| !b.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    b",:(".contains(&last)
+        || LEADS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The other end of the span that the code `low` at `start..end` of `line`
@@ -209,6 +232,10 @@ mod tests {
             codes(triage),
             [7100, 7101, 7102, 7103, 13100, 13101, 13102, 13103, 13104]
         );
+        let ids = "Our login runs on Stormpath and we keep seeing its errors.\n\
+                   Tickets 7100-7103 are duplicates. Rooms 5100-5105 are booked.\n\
+                   Call 020 7100-7103 for the desk.";
+        assert!(codes(ids).is_empty());
         // Not in a text that has not spoken of Stormpath.
         assert!(codes("I'll take the 7100-7103 range").is_empty());
     }

@@ -282,14 +282,13 @@ fn says_what_codes_mean(cell: &[u8]) -> bool {
     })
 }
 
-/// Whether a header cell names errors by a word of its own: `authsvc
-/// error`, `Okta error codes`.
+/// Whether a header cell heads another's errors: its last word says so
+/// (`authsvc error`, `Okta error codes`; not `Error rate`, `Errors/month`).
 fn names_errors(cell: &[u8]) -> bool {
-    cell.split(|b| !b.is_ascii_alphabetic()).any(|word| {
-        [&b"error"[..], b"errors", b"code", b"codes"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
-    })
+    let last = cell.rsplit(|&b| b == b' ').next().unwrap_or_default();
+    [&b"error"[..], b"errors", b"code", b"codes"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(last))
 }
 
 /// Whether a header cell names Stormpath, and not as what its column is
@@ -484,6 +483,9 @@ mod tests {
                       | 7100 | `invalid_credentials` | wrong |\n\
                       | 7105 / 7106 | `account_disabled` | support |\n";
         assert_eq!(codes(errors), [7100, 7105, 7106]);
+        let rates =
+            "| Stormpath | Error rate | Errors/month |\n|---|---|---|\n| 2016 | 0.3% | 12 |\n";
+        assert!(codes(rates).is_empty());
         // A row of an open table is no header.
         let rows = "| Provider | Error code | Meaning |\n\
                     |---|---|---|\n\

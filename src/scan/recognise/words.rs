@@ -86,6 +86,8 @@ const NOT_PLURALS: &[&[u8]] = &[
     b"matches",
     b"means",
     b"occurs",
+    // `the 7107 ones`: a code's cases, not a count.
+    b"ones",
     b"perhaps",
     b"persists",
     b"pops",
@@ -105,6 +107,9 @@ const NOT_PLURALS: &[&[u8]] = &[
     b"triggers",
     b"whereas",
 ];
+
+/// Numbers that may be years.
+pub(super) const YEARS: std::ops::RangeInclusive<u32> = 1990..=2030;
 
 /// A word without the punctuation after it (`failing.`).
 pub(super) fn trim_punctuation(word: &[u8]) -> &[u8] {

@@ -64,12 +64,6 @@ const VENDORS: &[&str] = &[
     "msiexec",
     "msi",
     "mssql",
-    // Machines whose screens show numbered errors: `printer on 3 showing
-    // 5200`.
-    "printer",
-    "printers",
-    "copier",
-    "copiers",
 ];
 
 /// Products whose own errors a writer names by putting the product's name
@@ -195,7 +189,7 @@ pub(in crate::scan::recognise) fn product_just_before(text: &[u8], at: usize) ->
     const SHOWING: &[&str] = &[
         "said", "says", "shows", "showed", "gave", "gives", "threw", "throws",
     ];
-    const PLACES: &[&str] = &["on", "in", "under", "with", "from", "via", "for"];
+    const PLACES: &[&str] = &["on", "in", "at", "under", "with", "from", "via", "for"];
     let is = |w: Option<&[u8]>, list: &[&str]| {
         w.is_some_and(|w| list.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(w)))
     };
@@ -213,7 +207,13 @@ pub(in crate::scan::recognise) fn product_just_before(text: &[u8], at: usize) ->
                 .any(|p| word.eq_ignore_ascii_case(p.as_bytes()))
     };
     if names_one(word) {
-        return !shown || !is(words.next(), PLACES);
+        // Past a determiner: `at the office said`.
+        let before = words.next();
+        let before = match is(before, &["the", "a", "an", "our", "my", "your", "their"]) {
+            true => words.next(),
+            false => before,
+        };
+        return !shown || !is(before, PLACES);
     }
     // A product's server or installer: `SQL Server`, `Windows Installer`.
     let part = [&b"server"[..], b"installer"]
@@ -553,6 +553,10 @@ mod tests {
         assert!(codes("SQL Server error 2003 in the event log.").is_empty());
         assert!(codes("Windows Installer error 1925 during setup.").is_empty());
         assert!(codes("iPhone SE: iTunes said error 3004 on first restore").is_empty());
+        assert_eq!(
+            codes("Everyone at the office said error 7100 today"),
+            [7100]
+        );
         assert!(codes("Stormpath errors so far: none until the Cloudflare error 1101").is_empty());
         // Named elsewhere in the clause, a product is only where it happened.
         assert_eq!(codes("The login page on Windows shows error 7100"), [7100]);
