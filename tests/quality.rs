@@ -623,9 +623,27 @@ fn scan_holds_up_on_issue_25s_archives() {
     // with 16 false on the twelfth session's first build, 42 of 89 with 15
     // false on its last; scored at those two points only, its misses and
     // false reports not printed.
+    // The thirteenth session: 60 of 89 with 17 false on its last build.
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND18_TEST, Counted::Catalog);
     assert!(
-        precision >= 0.73 && recall >= 0.47,
+        precision >= 0.77 && recall >= 0.67,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+    // Written blind beside scan-blind19-dev by two other helpers, each
+    // from the same brief, about codes named in passing and other
+    // products' errors named away from their numbers: 39 of 92 with 9
+    // false and 40 of 84 with 13 false on the thirteenth session's first
+    // build, 55 of 92 with 14 false and 53 of 84 with 13 false on its last;
+    // scored at those two points only, their misses and false reports not
+    // printed.
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND19_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.79 && recall >= 0.59,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND19_TEST2, Counted::Catalog);
+    assert!(
+        precision >= 0.8 && recall >= 0.63,
         "precision {precision:.3} recall {recall:.3}"
     );
 }
@@ -663,6 +681,26 @@ fn scan_finds_spans_tallies_and_codes_that_open_a_sentence() {
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND18_DEV, Counted::Catalog);
     assert!(
         precision >= 0.94 && recall >= 0.74,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+}
+
+/// Codes named in passing, the development folder the thirteenth session
+/// tuned on: 36 of 95 with 10 false at its start, 73 of 95 with 1 false
+/// after spans and tallies whose first number no rule found (`I'll take
+/// the 7100-7103 range`, `Error tallies for October:` over `7100 (412),
+/// 7103 (38)`), words of how many (`mostly 7100`, `a handful of 7107`),
+/// texts that open the prose rules in more ways (`auth is Stormpath.`, a
+/// mail to Stormpath), an installer's `Error 1925` near words of
+/// installing, a printer's `Support Code` and a gloss that is another's
+/// message (`2001 (Insufficient Funds)`). What is left is mostly chat that
+/// never names Stormpath, codes only a subject line names, and verbs of
+/// code (`map 13104 to`, `retry once on 9002`).
+#[test]
+fn scan_finds_codes_named_in_passing() {
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND19_DEV, Counted::Catalog);
+    assert!(
+        precision >= 0.98 && recall >= 0.76,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
 }

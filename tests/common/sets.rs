@@ -157,6 +157,18 @@ pub const SCAN_BLIND18_DEV: &str = "scan-blind18-dev";
 /// Its test twin, written blind beside it by another helper.
 pub const SCAN_BLIND18_TEST: &str = "scan-blind18-test";
 
+/// A development folder written blind at the start of the thirteenth
+/// session of issue 25, for codes people name in passing: other products'
+/// errors whose product is named a line or a paragraph away (an
+/// installer's `Error 1925`, a printer's `Support Code 5100`), chat and
+/// notes that name codes without a keyword (`mostly 7100 today`), and
+/// tallies and spans on the line after their heading.
+pub const SCAN_BLIND19_DEV: &str = "scan-blind19-dev";
+/// Its test twin, written blind beside it by another helper.
+pub const SCAN_BLIND19_TEST: &str = "scan-blind19-test";
+/// A second test twin, by a third helper from the same brief.
+pub const SCAN_BLIND19_TEST2: &str = "scan-blind19-test2";
+
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
