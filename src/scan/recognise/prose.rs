@@ -1,7 +1,10 @@
 //! Codes in people's sentences: one whose sentence the line before began
 //! (`the code should` / `be 2001`), and, with no context word beside them
 //! in a text people wrote about Stormpath's errors, a number glossed with
-//! its code's meaning (`glossed`) or named as what came back (`received`).
+//! its code's meaning (`glossed`), named as what came back (`received`),
+//! opening a line or a sentence (`opening`), opening a span of codes
+//! (`spans`) or named in passing (`casual`); not one glossed as another's
+//! message (`2001 (Insufficient Funds)`), nor on a line about a printer.
 
 use super::code_places::{self, CodePlaces};
 use super::numbers::{code_number, number_at};
