@@ -57,10 +57,11 @@ impl Installing {
         if !self.log && is_installer_line(line) {
             self.log = true;
         }
-        if self.words.get(self.next).is_some_and(|&at| at < end) {
-            while self.words.get(self.next).is_some_and(|&at| at < end) {
-                self.next += 1;
-            }
+        let passed = self.next;
+        while self.words.get(self.next).is_some_and(|&at| at < end) {
+            self.next += 1;
+        }
+        if self.next > passed {
             self.spoke = Some(number);
         }
     }
