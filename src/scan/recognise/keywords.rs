@@ -174,6 +174,11 @@ pub(super) const OTHER_CODES: &[&[u8]] = &[
     b"support",
     b"fault",
     b"trouble",
+    b"terminal",
+    b"instrument",
+    // An app's release: `versionCode: 3004`, `build code`.
+    b"version",
+    b"build",
 ];
 
 /// A short word in lower case, in `buffer`; none for a longer one.
@@ -233,13 +238,14 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
 /// errors, as a line that does not name Stormpath means them: a payment
 /// processor's `response code` or `reason code`, .NET's
 /// `NativeErrorCode=10013` and `SocketException.ErrorCode=10013`, `socket
-/// error`, Rust's `os error 10013`, `SQL
-/// error 2006`. (Patterns, not lists of strings: no pointers to relocate
+/// error`, Rust's `os error 10013`, `SQL error 2006`, a machine's
+/// (`instrument errors 9003`, `carriage error 5100`) or a payment's (`Pay
+/// error 3002`). (Patterns, not lists of strings: no pointers to relocate
 /// at start.)
 pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> bool {
     let is = |w: &[u8]| keyword.eq_ignore_ascii_case(w);
     let code = is(b"code") || is(b"codes");
-    if !code && !is(b"error") && !is(b"errorcode") && !is(b"error_code") {
+    if !code && !is(b"error") && !is(b"errors") && !is(b"errorcode") && !is(b"error_code") {
         return false;
     }
     let mut word = qualifier(text, at);
@@ -256,15 +262,28 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
             word = &class[..suffix];
         }
     }
-    let mut lower = [0u8; 8];
+    let mut lower = [0u8; 10];
     let Some(word) = lowered(word, &mut lower) else {
         return false;
     };
     match code {
         true => matches!(word, b"response" | b"reason" | b"decline"),
+        // A machine's or a payment's: `instrument error 9004`, `carriage
+        // error 5100`, `Pay error 3002`.
         false => matches!(
             word,
-            b"native" | b"socket" | b"win32" | b"winsock" | b"os" | b"sql"
+            b"native"
+                | b"socket"
+                | b"win32"
+                | b"winsock"
+                | b"os"
+                | b"sql"
+                | b"printer"
+                | b"carriage"
+                | b"terminal"
+                | b"instrument"
+                | b"pay"
+                | b"payment"
         ),
     }
 }
@@ -337,6 +356,17 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
     word_len > 0 && !names_nothing
 }
 
+/// The words a line holds, as the rules for tables and lists need them.
+#[derive(Default)]
+pub(super) struct Words {
+    /// The word "code" (or a Markdown table's "error") at the end of a
+    /// cell: the line may be a table's header.
+    pub(super) code: bool,
+    /// Words for error codes, not another kind of code (`zip code`): the
+    /// line speaks of error codes, as a list's heading must.
+    pub(super) codes: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,5 +406,31 @@ mod tests {
         assert!(thing("Stormpath 9000 and 9001 seats", "9000"));
         // A year names its thing whatever follows.
         assert!(thing("Stormpath 2016 and beyond", "2016"));
+    }
+
+    #[test]
+    fn a_machines_or_a_payments_errors_and_an_apps_version_are_not_codes() {
+        let qualified = |line: &str, keyword: &str| {
+            let at = line.find(keyword).expect("the keyword is on the line");
+            let (line, keyword) = (line.as_bytes(), keyword.as_bytes());
+            names_other_systems(line, at, keyword) || is_other_code(line, at, keyword)
+        };
+        assert!(qualified(
+            "ChemVet500 instrument error 9004: rotor",
+            "error"
+        ));
+        assert!(qualified("summary: instrument errors 9003 x1", "errors"));
+        assert!(qualified("Canon PIXMA, carriage error 5100 once", "error"));
+        assert!(qualified(
+            "Verifone terminal code 1921 (comm error)",
+            "code"
+        ));
+        assert!(qualified("VetCentric Pay error 3002 (timeout)", "error"));
+        assert!(qualified("\"versionCode\": 3004,", "Code"));
+        assert!(!qualified(
+            "Stormpath login error 7100 at the terminal",
+            "error"
+        ));
+        assert!(!qualified("the same error 7100 again", "error"));
     }
 }

@@ -26,6 +26,7 @@
 //! - `lists`: lists of bare numbers under a heading about codes;
 //! - `tables`: a text table's Code column, a JSON body's fields;
 //! - `csv`: the code column of a CSV export;
+//! - `json_rows`: a JSON array of another's errors, one object a line;
 //! - `other_numbers`: what other programs print after "error", and counts;
 //! - `own_message`: another program's message after its number;
 //! - `disowning`: a text that says its numbers are its own, not
@@ -45,6 +46,7 @@ mod decoded;
 mod disowning;
 mod glossed;
 mod installer;
+mod json_rows;
 mod keywords;
 mod lists;
 mod messages;
@@ -69,7 +71,8 @@ use crate::scan::decode;
 use crate::scan::{Hit, Via, escape};
 use glossed::names_another_thing;
 use keywords::{
-    is_other_code, keyword_at, left_boundary, names_codes, names_other_systems, right_boundary,
+    Words, is_other_code, keyword_at, left_boundary, names_codes, names_other_systems,
+    right_boundary,
 };
 use lists::Lists;
 use numbers::*;
@@ -173,6 +176,8 @@ pub(super) struct Scanner {
     table_glossed: bool,
     /// Whose numbering the open table is, where its header has a gloss.
     table_judge: Option<tables::TableJudge>,
+    /// The open run of a JSON array's rows, one object a line.
+    json_rows: Option<json_rows::JsonRows>,
     /// The heading last read names Stormpath (`note_heading`).
     title_names_stormpath: bool,
     /// Whether the line (its first window) has been seen by the table rule.
@@ -237,6 +242,7 @@ impl Scanner {
             table_column: None,
             table_glossed: false,
             table_judge: None,
+            json_rows: None,
             title_names_stormpath: false,
             table_seen: false,
             lists: Lists::new(),
@@ -286,6 +292,7 @@ impl Scanner {
             let line = &text[start..end];
             self.installing.line(line, self.line, end);
             if quiet && !self.source_text && !self.carries_over() && !source::starts_code(line) {
+                self.end_json_rows(true);
                 self.prose_numbers(text, start..end);
                 if self.current.is_empty() {
                     self.line += 1;
@@ -310,7 +317,6 @@ impl Scanner {
                         if trigger == STORMPATH_TRIGGER {
                             stormpath = stormpath.max(disowning::named_at(line, at - start));
                             self.written_by_people |= prose::in_a_sentence(line, at - start);
-                            self.source.said_stormpath = true;
                         }
                         keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
                     }
@@ -349,6 +355,7 @@ impl Scanner {
                 let previous = previous_start..previous_start + previous.len();
                 self.follow_disowning(previous, start..end, stormpath);
             }
+            self.json_row(line, previous);
             self.prose_numbers(text, start..end);
             if !self.current.is_empty() {
                 self.spans(line);
@@ -370,6 +377,7 @@ impl Scanner {
         self.current.is_empty()
             && self.hits.is_empty()
             && self.table_column.is_none()
+            && self.json_rows.is_none()
             && self.sentence.is_none()
             && self.quotes_running.is_empty()
             && self.lists.at_rest()
@@ -680,17 +688,6 @@ impl Scanner {
         }
         self.scratch.source = found;
     }
-}
-
-/// The words a line holds, as the rules for tables and lists need them.
-#[derive(Default)]
-struct Words {
-    /// The word "code" (or a Markdown table's "error") at the end of a
-    /// cell: the line may be a table's header.
-    code: bool,
-    /// Words for error codes, not another kind of code (`zip code`): the
-    /// line speaks of error codes, as a list's heading must.
-    codes: bool,
 }
 
 #[cfg(test)]

@@ -143,6 +143,7 @@ impl Scanner {
     /// (its rows so far go on with the block's hits, and a verdict on part
     /// of it would depend on where the reads end).
     pub(in crate::scan) fn end_block(&mut self, took_all_read: bool) {
+        self.end_json_rows(took_all_read);
         match took_all_read {
             true => self.judge_table(),
             false => self.table_judge = None,

@@ -19,7 +19,7 @@ pub(super) struct CommentRun {
     /// A line named Stormpath, not to disown it: what the run calls its
     /// own after that (`translate the code into our own reason strings`)
     /// is not its numbers.
-    stormpath: bool,
+    pub(super) stormpath: bool,
     /// A line said the numbers are not Stormpath's, or the text's own.
     disowned: bool,
 }

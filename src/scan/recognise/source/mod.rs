@@ -79,9 +79,14 @@ pub(super) struct Source {
     /// of its opener: once it closes, a set of codes (`FRIENDLY[err.code]`
     /// names them).
     keyed_map: Option<(CodeSet, usize)>,
-    /// The text has named Stormpath (set by the scanner, on any line): its
-    /// blocks are not judged by their members' names.
-    pub(super) said_stormpath: bool,
+    /// The open block about errors, or a comment over it, named Stormpath:
+    /// its members are Stormpath's whatever their names say, where a block
+    /// of a text that names Stormpath elsewhere may be the text's own
+    /// (`class PawPassError(IntEnum)` beside `STORMPATH_LOGIN_ERRORS`).
+    block_names_stormpath: bool,
+    /// The line above declared a block about errors whose brace is below
+    /// it (`announced`), and named Stormpath.
+    announced_by_stormpath: bool,
     /// What the members of the open block said of their meaning.
     tally: Option<numbering::Tally>,
     /// The first line of a block that closed as another numbering: the
@@ -198,11 +203,13 @@ impl Source {
         if is_annotation(trimmed) {
             return; // `@Deprecated` between a comment and its declaration
         }
+        let under_stormpath_comment = self.in_comment && self.comment_run.stormpath;
         if self.comment(text, trimmed, indent) {
             return;
         }
         let code = strip_comment(text);
         let announced = std::mem::take(&mut self.announced);
+        let announced_by_stormpath = std::mem::take(&mut self.announced_by_stormpath);
         let other = std::mem::take(&mut self.other_announced);
         let vendor = std::mem::take(&mut self.vendor_announced);
         let assigned = assignment(code);
@@ -288,6 +295,16 @@ impl Source {
         if !(announced || named || declared) {
             return;
         }
+        // The block this line opens or names, or the one it is in, names
+        // Stormpath, or what announced it did.
+        let open = self
+            .scopes
+            .iter()
+            .any(|s| matches!(s.kind, Kind::Block | Kind::Paragraph));
+        self.block_names_stormpath = words.stormpath
+            || under_stormpath_comment
+            || announced_by_stormpath
+            || open && self.block_names_stormpath;
         if naming.is_some() && self.scopes.is_empty() {
             // The line that names the block: `REAUTH_CODES = frozenset({10011, 10013})`.
             let before = found.len();
@@ -306,6 +323,7 @@ impl Source {
             // Dictionary<int, string>()` with its brace below; not a key
             // that holds its codes (`"stormpathCodes": [7104],`).
             self.announced = true;
+            self.announced_by_stormpath = self.block_names_stormpath;
         } else if announced && assigned.is_some() && self.scopes.is_empty() {
             self.scopes.push(Scope {
                 kind: Kind::Paragraph,
@@ -317,7 +335,7 @@ impl Source {
     /// Counts the members a line of a block holds, by whether their names
     /// say what the catalog says of them.
     fn count_members(&mut self, code: &[u8], line: usize, members: &[Found]) {
-        if self.said_stormpath {
+        if self.block_names_stormpath {
             return;
         }
         let unknown = unknown_members(code);
@@ -342,7 +360,6 @@ impl Source {
         }
         if let Some(tally) = self.tally.take()
             && tally.is_another_numbering()
-            && !self.said_stormpath
         {
             self.taken_back = Some(tally.first_line);
         }

@@ -76,8 +76,14 @@ fn an_enum_of_another_programs_errors_is_taken_back_when_it_closes() {
     let synonyms = "enum AuthErrorCode {\n    BAD_CREDENTIALS(7100),\n    SUSPENDED(7101),\n    \
                     TOO_MANY_ATTEMPTS(7103),\n    NO_SUCH_USER(7104);\n}\n";
     assert_eq!(codes(synonyms), [7100, 7101, 7103, 7104]);
-    // A text that names Stormpath is not judged by its names.
-    let named = format!("import com.stormpath.sdk.resource.ResourceException;\n{neutral}");
+    // A text that names Stormpath elsewhere judges its blocks all the
+    // same (a launcher's own enum beside its Stormpath client); a block
+    // that names Stormpath, or under a comment that does, is not judged.
+    let elsewhere = format!("import com.stormpath.sdk.resource.ResourceException;\n{neutral}");
+    assert!(codes(&elsewhere).is_empty());
+    let over = neutral.replace("// Error codes", "// Stormpath error codes");
+    assert_eq!(codes(&over), [1100, 2002, 2013, 5100]);
+    let named = neutral.replace("LauncherError", "StormpathLauncherError");
     assert_eq!(codes(&named), [1100, 2002, 2013, 5100]);
 }
 
