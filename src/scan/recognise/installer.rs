@@ -138,19 +138,51 @@ impl Scanner {
             // Service 'Stormpath Agent' failed`).
             let on_this_line = self.installing.spoke == Some(self.line);
             self.current.retain(|hit| {
-                let said_as_an_error = hit
-                    .text
-                    .get(..5)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("error"));
                 let installers =
                     !names_stormpath || on_this_line || installer_error(line, end(hit));
-                !(hit.via == Via::Number
-                    && INSTALLER_ERRORS.contains(&hit.code)
-                    && said_as_an_error
-                    && installers)
+                !(is_installer_error(hit) && installers)
             });
         }
     }
+
+    /// Drops the installer's errors on the few lines before one that
+    /// speaks of installing (`fails with "Error 1920. Service …"`, then
+    /// `That's the Windows Installer error`), as `drop_installer_numbers`
+    /// does on the lines after it: in the block read, on lines that
+    /// neither speak of paying nor name Stormpath.
+    pub(super) fn drop_installer_numbers_before(&mut self) {
+        if self.installing.spoke != Some(self.line) || self.installing.log {
+            return;
+        }
+        let near = self.line.saturating_sub(INSTALLING_REACH);
+        let from = self.hits.partition_point(|hit| hit.line < near);
+        let (lines, lower) = (&self.hit_lines, &self.scratch.lower);
+        let line_of = |number: usize| {
+            let i = lines.binary_search_by_key(&number, |&(n, _)| n).ok()?;
+            let start = lines[i].1;
+            let end = memchr::memchr(b'\n', &lower[start..]).map_or(lower.len(), |e| start + e);
+            Some(&lower[start..end])
+        };
+        let installers = |hit: &Hit| {
+            is_installer_error(hit)
+                && line_of(hit.line).is_some_and(|line| {
+                    !speaks_of_paying(line) && memchr::memmem::find(line, b"stormpath").is_none()
+                })
+        };
+        let mut recent = self.hits.split_off(from);
+        recent.retain(|hit| !installers(hit));
+        self.hits.append(&mut recent);
+    }
+}
+
+/// Whether a hit is an `Error 19xx` the installer may have written: a
+/// number in its range, said as an error.
+fn is_installer_error(hit: &Hit) -> bool {
+    let said_as_an_error = hit
+        .text
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("error"));
+    hit.via == Via::Number && INSTALLER_ERRORS.contains(&hit.code) && said_as_an_error
 }
 
 /// Whether a line in lower case speaks of paying: a billing error's.
@@ -227,6 +259,22 @@ mod tests {
         assert_eq!(codes(installment), [1927]);
         let later = "We installed the agent.\n1\n2\n3\n4\n5\n6\nThen we got error 1925.";
         assert_eq!(codes(later), [1925]);
+    }
+
+    #[test]
+    fn words_of_installing_just_after_an_error_name_the_installers() {
+        let handover = "Reception PC: the client update fails with\n\
+                          \"Error 1920. Service 'Print Agent' failed to\n\
+                           start.\"\n\
+                        That's the Windows Installer error. Reran the installer.\n";
+        assert!(codes(handover).is_empty());
+        // Paying, Stormpath named, or words well after keep theirs.
+        let paying = "Card update gave Error 1927, declined.\nThen I reinstalled the app.";
+        assert_eq!(codes(paying), [1927]);
+        let named = "Stormpath said Error 1902.\nThe install went fine.";
+        assert_eq!(codes(named), [1902]);
+        let far = "We got error 1925.\n1\n2\n3\n4\n5\n6\nThen we installed the agent.";
+        assert_eq!(codes(far), [1925]);
     }
 
     #[test]

@@ -291,6 +291,7 @@ impl Scanner {
                 && next_sign.peek().is_none_or(|&at| at >= end);
             let line = &text[start..end];
             self.installing.line(line, self.line, end);
+            self.drop_installer_numbers_before();
             if quiet && !self.source_text && !self.carries_over() && !source::starts_code(line) {
                 self.end_json_rows(true);
                 self.prose_numbers(text, start..end);
