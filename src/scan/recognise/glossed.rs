@@ -29,6 +29,11 @@ const GLOSS_WORDS: usize = 10;
 /// glosses a few codes, and a text with hundreds of glossed numbers is
 /// data, whose tables the other rules read.
 pub(super) fn is_glossed(text: &[u8], end: usize, code: u32, rankings_left: &mut usize) -> bool {
+    // The catalog's own message, a space after it: `1926 The card has
+    // expired.`, as a console shows it.
+    if says_its_message(&text[end..], code) {
+        return true;
+    }
     // A number after it starts a list or the next column, not a gloss.
     let Some(gloss) = gloss(&text[end..]).filter(|g| !g[0].is_ascii_digit()) else {
         return false;
@@ -112,6 +117,19 @@ pub(super) fn glossed_otherwise(text: &[u8], end: usize, code: u32) -> bool {
         && glosses::says_something(gloss)
         && !glosses::agrees(code, gloss)
         && !nearest_entries(gloss).iter().any(|&(near, _)| near == code)
+}
+
+/// Whether the text after a number, past one space, starts with the
+/// catalog's message of the code `code`.
+fn says_its_message(after: &[u8], code: u32) -> bool {
+    let Some(entry) = crate::catalog::lookup(code) else {
+        return false;
+    };
+    let message = entry.message().trim_end_matches('.').as_bytes();
+    after
+        .strip_prefix(b" ")
+        .and_then(|rest| rest.get(..message.len()))
+        .is_some_and(|words| words.eq_ignore_ascii_case(message))
 }
 
 /// Whether the next three words after the code that ends at `end`, within
@@ -233,6 +251,10 @@ mod tests {
         assert_eq!(codes("\u{2022} 13101: phone number invalid"), [13101]);
         assert_eq!(codes("7100 is just wrong passwords, the usual"), [7100]);
         assert_eq!(codes("if it flips to 7103 (he's locked out)"), [7103]);
+        assert_eq!(
+            codes("First it said \"1926 The card has expired.\" Fine"),
+            [1926]
+        );
     }
 
     #[test]
