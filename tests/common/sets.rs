@@ -168,6 +168,17 @@ pub const SCAN_BLIND19_DEV: &str = "scan-blind19-dev";
 pub const SCAN_BLIND19_TEST: &str = "scan-blind19-test";
 /// A second test twin, by a third helper from the same brief.
 pub const SCAN_BLIND19_TEST2: &str = "scan-blind19-test2";
+/// A development folder written blind at the start of the fourteenth
+/// session of issue 25, for precision: an organisation's own error codes
+/// (its API's reference, its app's enums and JSON catalogues) and other
+/// products' numbers (printers, lab instruments, card terminals,
+/// installers, databases) in Stormpath's ranges, beside real Stormpath
+/// codes in the same files.
+pub const SCAN_BLIND20_DEV: &str = "scan-blind20-dev";
+/// Its test twin, written blind beside it by another helper.
+pub const SCAN_BLIND20_TEST: &str = "scan-blind20-test";
+/// A second test twin, by a third helper from the same brief.
+pub const SCAN_BLIND20_TEST2: &str = "scan-blind20-test2";
 
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {

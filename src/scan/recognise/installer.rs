@@ -150,10 +150,17 @@ impl Scanner {
     /// `That's the Windows Installer error`), as `drop_installer_numbers`
     /// does on the lines after it: in the block read, on lines that
     /// neither speak of paying nor name Stormpath.
+    #[inline]
     pub(super) fn drop_installer_numbers_before(&mut self) {
         if self.installing.spoke != Some(self.line) || self.installing.log {
             return;
         }
+        self.drop_installer_numbers_above();
+    }
+
+    /// `drop_installer_numbers_before`'s work, out of line: few lines
+    /// speak of installing.
+    fn drop_installer_numbers_above(&mut self) {
         let near = self.line.saturating_sub(INSTALLING_REACH);
         let from = self.hits.partition_point(|hit| hit.line < near);
         let (lines, lower) = (&self.hit_lines, &self.scratch.lower);

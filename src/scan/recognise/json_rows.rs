@@ -32,7 +32,9 @@ impl Scanner {
                 .map(|h| h.code)
         };
         if !is_row(line) || codes().next().is_none() {
-            self.end_json_rows(true);
+            if self.json_rows.is_some() {
+                self.end_json_rows(true);
+            }
             return;
         }
         if self.json_rows.is_none() {
@@ -70,9 +72,11 @@ impl Scanner {
 
 /// Whether a line is one indented JSON object: `  { "code": 1100, … },`.
 fn is_row(line: &[u8]) -> bool {
+    if !line.first().is_some_and(|&b| b == b' ' || b == b'\t') {
+        return false; // most lines, at one look
+    }
     let trimmed = line.trim_ascii();
-    let indented = line.first().is_some_and(|&b| b == b' ' || b == b'\t');
-    indented && trimmed.starts_with(b"{") && (trimmed.ends_with(b"}") || trimmed.ends_with(b"},"))
+    trimmed.starts_with(b"{") && (trimmed.ends_with(b"}") || trimmed.ends_with(b"},"))
 }
 
 /// The string values of a line of JSON, not its keys, a space between

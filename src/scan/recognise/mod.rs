@@ -293,7 +293,9 @@ impl Scanner {
             self.installing.line(line, self.line, end);
             self.drop_installer_numbers_before();
             if quiet && !self.source_text && !self.carries_over() && !source::starts_code(line) {
-                self.end_json_rows(true);
+                if self.json_rows.is_some() {
+                    self.end_json_rows(true);
+                }
                 self.prose_numbers(text, start..end);
                 if self.current.is_empty() {
                     self.line += 1;
