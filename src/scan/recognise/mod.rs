@@ -666,6 +666,14 @@ impl Scanner {
         }
     }
 
+    /// Takes back the numbers found on some lines: they were another
+    /// program's.
+    fn take_back_numbers(&mut self, lines: impl std::ops::RangeBounds<usize>) {
+        let theirs = |hit: &Hit| lines.contains(&hit.line) && hit.via == Via::Number;
+        self.hits.retain(|hit| !theirs(hit));
+        self.current.retain(|hit| !theirs(hit));
+    }
+
     /// Codes in source code: switch labels, comparisons, members of blocks
     /// about errors.
     fn source_code(&mut self, text: &[u8]) {

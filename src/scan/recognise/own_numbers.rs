@@ -1,9 +1,7 @@
 //! Numbers a line says are the text's own, not Stormpath's: "7100 is our
 //! own CVX API code, not a Stormpath code", "4002 is CallDesk's own lock
 //! message". Their number hits are dropped for a ticket's length around
-//! the line, but on lines that name Stormpath; and so are the numbers of
-//! another's numbering that a table, an enum or a JSON array showed
-//! (`take_back_numbers`), in the examples and prose around it.
+//! the line, but on lines that name Stormpath.
 
 use super::Scanner;
 use super::disowning::{MOST_READ, STORMPATH_BACK, words};
@@ -190,34 +188,6 @@ impl Scanner {
         if codes.is_empty() {
             return;
         }
-        let this_line_names = names_stormpath_plainly(&self.scratch.lower[line]);
-        self.disown_numbers(&codes, this_line_names);
-    }
-
-    /// Takes back the numbers found on some lines, another program's
-    /// numbering: the same numbers near them are its too, as a line that
-    /// calls them the text's own makes them (`disown_numbers`).
-    pub(super) fn take_back_numbers(&mut self, lines: impl std::ops::RangeBounds<usize>) {
-        let theirs = |hit: &super::Hit| lines.contains(&hit.line) && hit.via == Via::Number;
-        let mut codes: Vec<u32> = self
-            .hits
-            .iter()
-            .chain(&self.current)
-            .filter(|h| theirs(h))
-            .map(|h| h.code)
-            .collect();
-        codes.sort_unstable();
-        codes.dedup();
-        self.hits.retain(|hit| !theirs(hit));
-        self.current.retain(|hit| !theirs(hit));
-        self.disown_numbers(&codes, true);
-    }
-
-    /// Drops the hits of `codes`, the text's own numbers or another's, on
-    /// the lines near the current one but those that name Stormpath
-    /// (`this_line_names` for the current line), and keeps them to drop
-    /// on the lines to come.
-    pub(super) fn disown_numbers(&mut self, codes: &[u32], this_line_names: bool) {
         let near = self.line.saturating_sub(OWN_NUMBER_LINES);
         // A line that names Stormpath keeps its numbers (`Customer reports
         // Stormpath error 7100` in the ticket before).
@@ -232,6 +202,7 @@ impl Scanner {
             names_stormpath_plainly(&block[start..end])
         };
         let line_now = self.line;
+        let this_line_names = names_stormpath_plainly(&block[line]);
         let theirs = |hit: &super::Hit| {
             let named = || match hit.line == line_now {
                 true => this_line_names,
@@ -248,7 +219,7 @@ impl Scanner {
         self.current.retain(|hit| !theirs(hit));
         self.own_numbers
             .retain(|&(_, said)| line_now <= said + OWN_NUMBER_LINES);
-        for &code in codes {
+        for code in codes {
             if self.own_numbers.len() < MOST_OWN_NUMBERS {
                 self.own_numbers.push((code, line_now));
             }
@@ -355,18 +326,5 @@ mod tests {
             codes("error 7100 on login; 4002 is CallDesk's own lock message"),
             [7100]
         );
-    }
-
-    #[test]
-    fn the_numbers_of_anothers_table_are_its_in_the_examples_around_it() {
-        let reference = "# Partner API: error codes\n\n\
-            | Code | HTTP | Meaning |\n|---|---|---|\n\
-            | 2013 | 404 | Policy number not found for this clinic |\n\
-            | 2020 | 422 | Pet is not insured by the calling partner |\n\
-            | 3000 | 401 | Authentication failed, key revoked |\n\
-            | 3002 | 429 | Rate limit exceeded |\n\n\
-            Example: {\"code\": 2020, \"message\": \"Pet is not insured\"}\n\
-            A bad key came back with Stormpath's code 3000 before v1.3.\n";
-        assert_eq!(codes(reference), [3000]);
     }
 }
