@@ -33,6 +33,9 @@ pub(super) struct Installing {
     /// The last line that spoke of installing (`install`, `installer`,
     /// `installation`).
     spoke: Option<usize>,
+    /// That line named the installer itself (`That's the Windows Installer
+    /// error`), not Stormpath: it names the errors just above it too.
+    named_the_installer: bool,
     /// Where the block being read says `install`, and the next of those
     /// not yet passed.
     words: Vec<usize>,
@@ -63,6 +66,9 @@ impl Installing {
         }
         if self.next > passed {
             self.spoke = Some(number);
+            let lower = line.to_ascii_lowercase();
+            let says = |word: &[u8]| memchr::memmem::find(&lower, word).is_some();
+            self.named_the_installer = says(b"installer") && !says(b"stormpath");
         }
     }
 
@@ -146,13 +152,17 @@ impl Scanner {
     }
 
     /// Drops the installer's errors on the few lines before one that
-    /// speaks of installing (`fails with "Error 1920. Service …"`, then
-    /// `That's the Windows Installer error`), as `drop_installer_numbers`
-    /// does on the lines after it: in the block read, on lines that
-    /// neither speak of paying nor name Stormpath.
+    /// names the installer and not Stormpath (`fails with "Error 1920.
+    /// Service …"`, then `That's the Windows Installer error`; not `I also
+    /// reinstalled the Stormpath SDK`), as `drop_installer_numbers` does on
+    /// the lines after words of installing: in the block read, on lines
+    /// that neither speak of paying nor name Stormpath.
     #[inline]
     pub(super) fn drop_installer_numbers_before(&mut self) {
-        if self.installing.spoke != Some(self.line) || self.installing.log {
+        if self.installing.spoke != Some(self.line)
+            || !self.installing.named_the_installer
+            || self.installing.log
+        {
             return;
         }
         self.drop_installer_numbers_above();
@@ -202,6 +212,12 @@ fn speaks_of_paying(lower: &[u8]) -> bool {
         "charge",
         "billing",
         "declined",
+        "visa",
+        "amex",
+        "mastercard",
+        "cvc",
+        "cvv",
+        "renew",
     ]
     .iter()
     .any(|word| memchr::memmem::find(lower, word.as_bytes()).is_some())
@@ -280,8 +296,14 @@ mod tests {
         assert_eq!(codes(paying), [1927]);
         let named = "Stormpath said Error 1902.\nThe install went fine.";
         assert_eq!(codes(named), [1902]);
-        let far = "We got error 1925.\n1\n2\n3\n4\n5\n6\nThen we installed the agent.";
+        let far = "We got error 1925.\n1\n2\n3\n4\n5\n6\nThen the installer ran.";
         assert_eq!(codes(far), [1925]);
+        // Words of installing that do not name the installer, or name
+        // Stormpath: `reinstalled the Stormpath SDK`.
+        let sdk = "The admin console shows Error 1927.\nI also reinstalled the Stormpath SDK.\n";
+        assert_eq!(codes(sdk), [1927]);
+        let browser = "Then Error 1928.\nI will uninstall the old browser extension.\n";
+        assert_eq!(codes(browser), [1928]);
     }
 
     #[test]

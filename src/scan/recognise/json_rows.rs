@@ -2,29 +2,55 @@
 //! catalogue (`{ "code": 1100, "key": "network_offline", "en": "You
 //! appear to be offline." }`) uses Stormpath's numbers with its own
 //! messages, where Stormpath's errors come with words of the catalog's
-//! (`{ "code": 7100, "message": "Invalid username or password." }`). Like
-//! a Markdown table with a column of meanings (`tables::TableJudge`), the
-//! rows are judged together by their string values once the run ends,
-//! unless the line above the first row names Stormpath
-//! (`"stormpathErrors": [`). Only indented rows: a JSON Lines log's
-//! records start their lines and say whatever their program logs.
+//! (`{ "code": 7100, "message": "Invalid username or password." }`). The
+//! rows are judged together by their sentences (string values of three
+//! words or more) once the run ends, as `source::numbering` judges an
+//! enum's members, unless the run is Stormpath's: a row, a line just above
+//! it or the heading over it names Stormpath (`"stormpathErrors": [`,
+//! `"provider": "stormpath",`, a `moreInfo` link). Only indented rows: a
+//! JSON Lines log's records start their lines, and rows of short values
+//! (a log pasted into a ticket) say nothing to judge them by.
 
 use super::Scanner;
 use super::source::numbering::Tally;
 use crate::scan::Via;
 
-/// The open run of rows.
+/// How many lines above a run a line that names Stormpath makes it
+/// Stormpath's.
+const NAMED_ABOVE: usize = 3;
+/// The fewest words of a string value that says what a row means.
+const SENTENCE_WORDS: usize = 3;
+
+/// What the lines read say of runs of rows.
+#[derive(Default)]
 pub(super) struct JsonRows {
+    /// The open run, and whether it is Stormpath's.
+    run: Option<(Run, bool)>,
+    /// The last line that named Stormpath.
+    stormpath_line: Option<usize>,
+}
+
+/// An open run of rows.
+struct Run {
     tally: Tally,
     /// The line of the last row.
     last_row: usize,
 }
 
+impl JsonRows {
+    pub(super) fn is_open(&self) -> bool {
+        self.run.is_some()
+    }
+}
+
 impl Scanner {
-    /// Reads a line (`previous` is the one before it) for a run of rows:
-    /// a row adds its string values to the run's tally, and any other
+    /// Reads a line (`names_stormpath`: it names Stormpath) for a run of
+    /// rows: a row adds its sentences to the run's tally, and any other
     /// line ends the run, judging it.
-    pub(super) fn json_row(&mut self, line: &[u8], previous: &[u8]) {
+    pub(super) fn json_row(&mut self, line: &[u8], names_stormpath: bool) {
+        if names_stormpath {
+            self.json_rows.stormpath_line = Some(self.line);
+        }
         let codes = || {
             self.current
                 .iter()
@@ -32,40 +58,39 @@ impl Scanner {
                 .map(|h| h.code)
         };
         if !is_row(line) || codes().next().is_none() {
-            if self.json_rows.is_some() {
+            if self.json_rows.is_open() {
                 self.end_json_rows(true);
             }
             return;
         }
-        if self.json_rows.is_none() {
-            let names_stormpath =
-                memchr::memmem::find_iter(&previous.to_ascii_lowercase(), b"stormpath")
-                    .next()
-                    .is_some();
-            if names_stormpath {
-                return;
-            }
-            self.json_rows = Some(JsonRows {
-                tally: Tally::new(self.line),
-                last_row: self.line,
-            });
-        }
-        let values = string_values(line);
+        let line_now = self.line;
+        let named_above = self
+            .json_rows
+            .stormpath_line
+            .is_some_and(|named| named + NAMED_ABOVE >= line_now);
+        let stormpaths = self.title_names_stormpath || named_above;
         let codes: Vec<u32> = codes().collect();
-        let rows = self.json_rows.as_mut().expect("a run is open");
-        rows.tally.add(&values, codes.into_iter());
-        rows.last_row = self.line;
+        let (run, theirs) = self.json_rows.run.get_or_insert_with(|| {
+            let run = Run {
+                tally: Tally::new(line_now),
+                last_row: line_now,
+            };
+            (run, stormpaths)
+        });
+        *theirs |= stormpaths;
+        run.tally.add(&sentences(line), codes.into_iter());
+        run.last_row = line_now;
     }
 
     /// Ends the open run of rows: judged where the block took all that was
     /// read (`judge`), as a table is (`Scanner::end_block`); another's rows
     /// have their codes taken back.
     pub(super) fn end_json_rows(&mut self, judge: bool) {
-        let Some(rows) = self.json_rows.take() else {
+        let Some((run, stormpaths)) = self.json_rows.run.take() else {
             return;
         };
-        if judge && rows.tally.disagrees() {
-            self.take_back_numbers(rows.tally.first_line..=rows.last_row);
+        if judge && !stormpaths && run.tally.disagrees() {
+            self.take_back_numbers(run.tally.first_line..=run.last_row);
         }
     }
 }
@@ -79,9 +104,10 @@ fn is_row(line: &[u8]) -> bool {
     trimmed.starts_with(b"{") && (trimmed.ends_with(b"}") || trimmed.ends_with(b"},"))
 }
 
-/// The string values of a line of JSON, not its keys, a space between
+/// The string values of a line of JSON of three words or more, not its
+/// keys nor short values (`"network_offline"`, `"warn"`), a space between
 /// two: what its fields say.
-fn string_values(line: &[u8]) -> Vec<u8> {
+fn sentences(line: &[u8]) -> Vec<u8> {
     let mut values = Vec::new();
     let mut rest = line;
     while let Some(open) = memchr::memchr(b'"', rest) {
@@ -92,8 +118,13 @@ fn string_values(line: &[u8]) -> Vec<u8> {
         }
         let close = close.min(inside.len());
         let after = &inside[(close + 1).min(inside.len())..];
-        if !after.trim_ascii_start().starts_with(b":") {
-            values.extend_from_slice(&inside[..close]);
+        let value = &inside[..close];
+        let words = value
+            .split(u8::is_ascii_whitespace)
+            .filter(|w| !w.is_empty())
+            .count();
+        if !after.trim_ascii_start().starts_with(b":") && words >= SENTENCE_WORDS {
+            values.extend_from_slice(value);
             values.push(b' ');
         }
         rest = after;
@@ -107,10 +138,12 @@ mod tests {
     use crate::scan::recognise::tests::codes;
 
     #[test]
-    fn a_rows_values_are_its_strings_not_its_keys() {
-        let values =
-            string_values(br#"  { "code": 1100, "key": "net_off", "en": "Say \"hi\"." },"#);
-        assert_eq!(String::from_utf8_lossy(&values), r#"net_off Say \"hi\". "#);
+    fn a_rows_sentences_are_its_longer_strings_not_its_keys() {
+        let row = br#"  { "code": 1100, "key": "net_off", "en": "Say \"hi\" to all." },"#;
+        assert_eq!(
+            String::from_utf8_lossy(&sentences(row)),
+            r#"Say \"hi\" to all. "#
+        );
         assert!(is_row(b"    { \"code\": 7100 },"));
         assert!(!is_row(b"{\"code\": 7100, \"msg\": \"x\"}"));
     }
@@ -131,5 +164,13 @@ mod tests {
         assert_eq!(codes(stormpath), [7100, 7103, 7101]);
         let named = app.replace("\"errors\"", "\"stormpathErrors\"");
         assert_eq!(codes(&named), [1100, 2004, 4601]);
+        let provider = app.replace("{\n", "{\n  \"provider\": \"stormpath\",\n");
+        assert_eq!(codes(&provider), [1100, 2004, 4601]);
+        // A log pasted into a ticket, its values short: nothing to judge.
+        let log = "Ticket 12:\n\
+            \x20   {\"level\":\"warn\",\"svc\":\"auth\",\"code\":7100,\"user\":\"mia\"}\n\
+            \x20   {\"level\":\"warn\",\"svc\":\"auth\",\"code\":7100,\"user\":\"li\"}\n\
+            \x20   {\"level\":\"warn\",\"svc\":\"auth\",\"code\":7103,\"user\":\"jo\"}\n";
+        assert_eq!(codes(log), [7100, 7100, 7103]);
     }
 }

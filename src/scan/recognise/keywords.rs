@@ -239,8 +239,8 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
 /// processor's `response code` or `reason code`, .NET's
 /// `NativeErrorCode=10013` and `SocketException.ErrorCode=10013`, `socket
 /// error`, Rust's `os error 10013`, `SQL error 2006`, a machine's
-/// (`instrument errors 9003`, `carriage error 5100`) or a payment's (`Pay
-/// error 3002`). (Patterns, not lists of strings: no pointers to relocate
+/// (`instrument errors 9003`, `carriage error 5100`; not a payment's:
+/// Stormpath's own billing errors are `payment error 1927`). (Patterns, not lists of strings: no pointers to relocate
 /// at start.)
 pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> bool {
     let is = |w: &[u8]| keyword.eq_ignore_ascii_case(w);
@@ -268,8 +268,7 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
     };
     match code {
         true => matches!(word, b"response" | b"reason" | b"decline"),
-        // A machine's or a payment's: `instrument error 9004`, `carriage
-        // error 5100`, `Pay error 3002`.
+        // A machine's: `instrument error 9004`, `carriage error 5100`.
         false => matches!(
             word,
             b"native"
@@ -282,8 +281,6 @@ pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> boo
                 | b"carriage"
                 | b"terminal"
                 | b"instrument"
-                | b"pay"
-                | b"payment"
         ),
     }
 }
@@ -425,7 +422,7 @@ mod tests {
             "Verifone terminal code 1921 (comm error)",
             "code"
         ));
-        assert!(qualified("VetCentric Pay error 3002 (timeout)", "error"));
+        assert!(!qualified("Tenant upgrade: payment error 1927", "error"));
         assert!(qualified("\"versionCode\": 3004,", "Code"));
         assert!(!qualified(
             "Stormpath login error 7100 at the terminal",

@@ -177,7 +177,7 @@ pub(super) struct Scanner {
     /// Whose numbering the open table is, where its header has a gloss.
     table_judge: Option<tables::TableJudge>,
     /// The open run of a JSON array's rows, one object a line.
-    json_rows: Option<json_rows::JsonRows>,
+    json_rows: json_rows::JsonRows,
     /// The heading last read names Stormpath (`note_heading`).
     title_names_stormpath: bool,
     /// Whether the line (its first window) has been seen by the table rule.
@@ -242,7 +242,7 @@ impl Scanner {
             table_column: None,
             table_glossed: false,
             table_judge: None,
-            json_rows: None,
+            json_rows: json_rows::JsonRows::default(),
             title_names_stormpath: false,
             table_seen: false,
             lists: Lists::new(),
@@ -293,7 +293,7 @@ impl Scanner {
             self.installing.line(line, self.line, end);
             self.drop_installer_numbers_before();
             if quiet && !self.source_text && !self.carries_over() && !source::starts_code(line) {
-                if self.json_rows.is_some() {
+                if self.json_rows.is_open() {
                     self.end_json_rows(true);
                 }
                 self.prose_numbers(text, start..end);
@@ -358,7 +358,7 @@ impl Scanner {
                 let previous = previous_start..previous_start + previous.len();
                 self.follow_disowning(previous, start..end, stormpath);
             }
-            self.json_row(line, previous);
+            self.json_row(line, stormpath != disowning::Named::Not);
             self.prose_numbers(text, start..end);
             if !self.current.is_empty() {
                 self.spans(line);
@@ -380,7 +380,7 @@ impl Scanner {
         self.current.is_empty()
             && self.hits.is_empty()
             && self.table_column.is_none()
-            && self.json_rows.is_none()
+            && !self.json_rows.is_open()
             && self.sentence.is_none()
             && self.quotes_running.is_empty()
             && self.lists.at_rest()
@@ -424,9 +424,10 @@ impl Scanner {
         };
         for run in running {
             match quotes::goes_on(text, run) {
-                Some(Ok((code, start, end))) => {
+                Some(Ok((code, start, end))) if !self.named_on_the_line_before(code) => {
                     self.push(code, Via::Message, offset + start, &text[start..end]);
                 }
+                Some(Ok(_)) => {}
                 Some(Err(run)) => self.quotes_cut.push(run),
                 None => {}
             }

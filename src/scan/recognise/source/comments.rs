@@ -53,6 +53,13 @@ impl Source {
         run.stormpath |= words.stormpath && !words.disowns_stormpath;
         run.disowned |= disowns;
         self.comment_run = run;
+        // `// Stormpath's codes` inside a class of constants: the open
+        // block is Stormpath's.
+        let in_a_block = self
+            .scopes
+            .iter()
+            .any(|s| matches!(s.kind, Kind::Block | Kind::Paragraph));
+        self.block_names_stormpath |= in_a_block && words.stormpath && !disowns;
         self.announced |= words.errors && !words.other_product;
         // `// Winsock error numbers seen when api.stormpath.com is
         // unreachable.` then `// Not Stormpath codes.`; `These are OUR

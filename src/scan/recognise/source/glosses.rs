@@ -74,7 +74,6 @@ fn is_telling(word: &[u8]) -> bool {
         "with",
         "from",
         "that",
-        "this",
         "these",
         "those",
         "there",

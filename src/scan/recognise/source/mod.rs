@@ -83,7 +83,7 @@ pub(super) struct Source {
     /// its members are Stormpath's whatever their names say, where a block
     /// of a text that names Stormpath elsewhere may be the text's own
     /// (`class PawPassError(IntEnum)` beside `STORMPATH_LOGIN_ERRORS`).
-    block_names_stormpath: bool,
+    pub(super) block_names_stormpath: bool,
     /// The line above declared a block about errors whose brace is below
     /// it (`announced`), and named Stormpath.
     announced_by_stormpath: bool,
@@ -360,6 +360,7 @@ impl Source {
         }
         if let Some(tally) = self.tally.take()
             && tally.is_another_numbering()
+            && !self.block_names_stormpath
         {
             self.taken_back = Some(tally.first_line);
         }

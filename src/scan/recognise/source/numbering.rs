@@ -3,12 +3,14 @@
 //! `7103: 'Account locked'`); a program's own error enum that happens to
 //! use numbers in Stormpath's ranges names them after its own errors
 //! (`PatchServerUnreachable = 2002`), and gives some of them numbers the
-//! catalog does not have (`SelfUpdateNoWritePerm = 1102`). In a text that
-//! has not named Stormpath, a block with such a number and several named
-//! members, few of which share a word with their code's catalog texts, is
-//! another numbering: its members are taken back when it closes. (A block
-//! of catalog codes alone is Stormpath's, whatever its names say:
-//! `BAD_CREDENTIALS(7100)`, `SUSPENDED(7101)`.)
+//! catalog does not have (`SelfUpdateNoWritePerm = 1102`). A block whose
+//! name, or a comment over or in it, does not name Stormpath, with such a
+//! number and several named members, few of which share a word with their
+//! code's catalog texts, is another numbering: its members are taken back
+//! when it closes. (A block of catalog codes alone is Stormpath's,
+//! whatever its names say: `BAD_CREDENTIALS(7100)`, `SUSPENDED(7101)`;
+//! rows of a JSON array, `json_rows`, are judged without that number, by
+//! sentences, not names.)
 
 use super::glosses;
 

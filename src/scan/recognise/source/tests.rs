@@ -85,6 +85,11 @@ fn an_enum_of_another_programs_errors_is_taken_back_when_it_closes() {
     assert_eq!(codes(&over), [1100, 2002, 2013, 5100]);
     let named = neutral.replace("LauncherError", "StormpathLauncherError");
     assert_eq!(codes(&named), [1100, 2002, 2013, 5100]);
+    let inside = neutral.replace(
+        "enum class LauncherError {\n",
+        "enum class LauncherError {\n    // Stormpath's codes\n",
+    );
+    assert_eq!(codes(&inside), [1100, 2002, 2013, 5100]);
 }
 
 #[test]
