@@ -21,7 +21,7 @@ pub(super) fn is_other_programs_number(text: &[u8], word_start: usize, end: usiz
 }
 
 /// Whether the number (or its error word) at `at` is someone else's: prose
-/// disowns it (`is_disowned`), a product's name stands just before it
+/// or a comment disowns it (`is_disowned`), a product's name stands just before it
 /// (`Windows error 1100`), or another vendor of numbered errors, not
 /// Stormpath, names it: in source code a vendor anywhere on the line (a
 /// constant's comment), in prose one a few words before it in its clause. `says_stormpath`: a context word of the line holds
@@ -34,7 +34,10 @@ pub(super) fn is_not_stormpaths(
     says_stormpath: bool,
 ) -> bool {
     use super::source::{names_a_vendor, product_just_before, says_not_stormpath, vendor_before};
-    if !source_code && is_disowned(text, at) || product_just_before(text, at) {
+    // In source code, a comment's prose may disown its number (`# error
+    // code 7103, not a Stormpath lock`); code's `!=` says nothing.
+    let prose = !source_code || super::source::comments::is_comment(text.trim_ascii_start());
+    if prose && is_disowned(text, at) || product_just_before(text, at) {
         return true;
     }
     if says_stormpath && !says_not_stormpath(text) {
@@ -317,5 +320,17 @@ mod tests {
         ] {
             assert!(!other_programs(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_comment_in_source_code_may_disown_its_number() {
+        let theirs = |line: &str| {
+            let at = line.find("7103").expect("the number is on the line");
+            is_not_stormpaths(line.as_bytes(), at, true, true)
+        };
+        assert!(theirs("    # error code 7103, not a Stormpath lock"));
+        assert!(theirs("  // 7103 is not a Stormpath code here"));
+        // Code that compares is no prose: `!=` says nothing.
+        assert!(!theirs("    if code != 7103: # Stormpath locked"));
     }
 }

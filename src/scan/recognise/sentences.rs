@@ -19,6 +19,7 @@ const SAYS: &[&[u8]] = &[
     b"returns",
     b"returned",
     b"return",
+    b"returning",
     b"gives",
     b"gave",
     b"give",
@@ -175,6 +176,7 @@ mod tests {
         assert_eq!(read(" should be 2001"), Read::Number(11));
         assert_eq!(read(" we got back was `7100`"), Read::Number(18));
         assert_eq!(read(" answers with 13101 on phone"), Read::Number(14));
+        assert_eq!(read(" is returning 7103 for jdoe"), Read::Number(14));
         assert_eq!(read(" answers with **10012**"), Read::Number(16));
         assert_eq!(read(" 2001"), Read::Nothing, "no verb");
         assert_eq!(read(" rate was 2000"), Read::Nothing);

@@ -103,7 +103,7 @@ impl Source {
 }
 
 /// A comment line: `//`, `#`, `/*`, `*`, `--`, `'''`, `"""`.
-fn is_comment(trimmed: &[u8]) -> bool {
+pub(in crate::scan::recognise) fn is_comment(trimmed: &[u8]) -> bool {
     [&b"//"[..], b"#", b"/*", b"*", b"--", b"\"\"\"", b"'''"]
         .iter()
         .any(|p| trimmed.starts_with(p))

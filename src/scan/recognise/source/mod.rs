@@ -27,7 +27,7 @@ use comparisons::comparison;
 use members::{indexed, members, unknown_members};
 use words::*;
 
-mod comments;
+pub(in crate::scan::recognise) mod comments;
 mod comparisons;
 pub(in crate::scan::recognise) mod glosses;
 mod members;
