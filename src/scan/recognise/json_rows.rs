@@ -68,16 +68,16 @@ impl Scanner {
             .json_rows
             .stormpath_line
             .is_some_and(|named| named + NAMED_ABOVE >= line_now);
-        let stormpaths = self.title_names_stormpath || named_above;
+        let named = self.title_names_stormpath || named_above;
         let codes: Vec<u32> = codes().collect();
-        let (run, theirs) = self.json_rows.run.get_or_insert_with(|| {
+        let (run, stormpaths) = self.json_rows.run.get_or_insert_with(|| {
             let run = Run {
                 tally: Tally::new(line_now),
                 last_row: line_now,
             };
-            (run, stormpaths)
+            (run, named)
         });
-        *theirs |= stormpaths;
+        *stormpaths |= named;
         run.tally.add(&sentences(line), codes.into_iter());
         run.last_row = line_now;
     }

@@ -240,8 +240,8 @@ pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
 /// `NativeErrorCode=10013` and `SocketException.ErrorCode=10013`, `socket
 /// error`, Rust's `os error 10013`, `SQL error 2006`, a machine's
 /// (`instrument errors 9003`, `carriage error 5100`; not a payment's:
-/// Stormpath's own billing errors are `payment error 1927`). (Patterns, not lists of strings: no pointers to relocate
-/// at start.)
+/// Stormpath's own billing errors are `payment error 1927`). (Patterns,
+/// not lists of strings: no pointers to relocate at start.)
 pub(super) fn names_other_systems(text: &[u8], at: usize, keyword: &[u8]) -> bool {
     let is = |w: &[u8]| keyword.eq_ignore_ascii_case(w);
     let code = is(b"code") || is(b"codes");
@@ -406,7 +406,7 @@ mod tests {
     }
 
     #[test]
-    fn a_machines_or_a_payments_errors_and_an_apps_version_are_not_codes() {
+    fn a_machines_errors_and_an_apps_version_are_not_codes() {
         let qualified = |line: &str, keyword: &str| {
             let at = line.find(keyword).expect("the keyword is on the line");
             let (line, keyword) = (line.as_bytes(), keyword.as_bytes());

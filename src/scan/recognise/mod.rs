@@ -176,7 +176,7 @@ pub(super) struct Scanner {
     table_glossed: bool,
     /// Whose numbering the open table is, where its header has a gloss.
     table_judge: Option<tables::TableJudge>,
-    /// The open run of a JSON array's rows, one object a line.
+    /// What the lines read say of a JSON array's rows, one object a line.
     json_rows: json_rows::JsonRows,
     /// The heading last read names Stormpath (`note_heading`).
     title_names_stormpath: bool,
