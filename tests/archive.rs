@@ -909,3 +909,51 @@ fn an_e_mail_is_one_ticket_whatever_its_name_and_parts() {
         "{out}"
     );
 }
+
+/// The same text gives the same hits however it comes: from a file on one
+/// thread or in slices on two, gzipped, or through a pipe in small pieces
+/// as a network sends it. Where a block of the text ends, a table that
+/// goes on is cut at the same line each way.
+#[test]
+fn a_text_gives_the_same_hits_however_it_is_read() {
+    // Another program's table of faults and a log of Stormpath's codes,
+    // over and over, past the size read in slices (two of 2 MB).
+    let unit = [
+        common::data_bytes("scan-blind16-dev/fault-codes.md"),
+        common::data_bytes("scan-blind20-dev/pawpass-auth-2016-11-21.log"),
+    ]
+    .concat();
+    let text = unit.repeat((5 << 20) / unit.len() + 1);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "all.md", &text);
+    write(d, "all.md.gz", &gzip(&text));
+    // Each hit's line and code, whatever the text was called.
+    let hits = |stdout: &str| -> Vec<String> {
+        let places = places(stdout);
+        places
+            .iter()
+            .map(|p| p.rsplit_once(':').unwrap().1.to_string())
+            .collect()
+    };
+    let (out, err, status) = scan(d, &["-j1", "all.md"]);
+    assert_eq!((err.as_str(), status), ("", 0));
+    let one_thread = hits(&out);
+    assert!(one_thread.len() > 1000, "{}", one_thread.len());
+    for args in [&["-j2", "all.md"][..], &["-j1", "all.md.gz"]] {
+        let (out, _, _) = scan(d, args);
+        assert!(hits(&out) == one_thread, "{args:?}");
+    }
+    let mut child = spawn(&["scan"]);
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        for piece in text.chunks(4096) {
+            stdin.write_all(piece).unwrap();
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let piped = hits(&String::from_utf8(output.stdout).unwrap());
+    assert!(piped == one_thread, "through a pipe");
+}

@@ -2,22 +2,26 @@
 //! records of an export (`records`) and the times of hits (`dates`) are
 //! followed as the blocks go by.
 //!
-//! Each read is scanned as soon as it returns: nothing waits for a block to
-//! fill, so a line that arrives alone on a pipe is scanned at once, and the
-//! sink gets a pause after each read to pass on what it holds. A line
-//! longer than a window is scanned in overlapping windows, so memory stays
-//! bounded whatever the input.
+//! A block ends at the last line end before a multiple of `BLOCK` bytes of
+//! the text, however the text comes: from a file, in a pipe's short reads,
+//! out of a decompressor, or in slices on several threads. What a block's
+//! end cuts (a table, a list, a run of JSON rows) is cut at the same line
+//! each way, so the same text gives the same hits. A live input that
+//! pauses (`live`) is scanned as far as it has come, so a line that
+//! arrives alone on a pipe is scanned at once. The sink gets a pause after
+//! each block to pass on what it holds. A line longer than a window is
+//! scanned in overlapping windows, so memory stays bounded whatever the
+//! input.
 
+use super::buffer::{BLOCK, Buffer};
 use super::dates::Clock;
+use super::live;
 use super::recognise::{OVERLAP, Scanner, WINDOW};
 use super::records::RecordTracker;
 pub(crate) use super::records::Records;
 use super::sink::Sink;
 use super::{Hit, Ticket};
 use std::io::{self, Read};
-
-/// The most one read asks for.
-const BLOCK: usize = 256 << 10;
 
 /// Scans a text stream, pushing each hit into `sink`. Stops early when the
 /// sink says so or `stop()` turns true; errors are the reader's or the
@@ -30,7 +34,7 @@ pub(crate) fn scan_stream(
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     Stream::new(records, dates)
-        .read(reader, ticket, sink)
+        .read(reader, false, ticket, sink)
         .map(drop)
 }
 
@@ -53,6 +57,9 @@ pub(super) struct Stream {
     tracker: RecordTracker,
     /// When dating a text of lines (not records with dates of their own).
     clock: Option<Clock>,
+    /// How many bytes of the text come before the next one read: where
+    /// blocks end is counted from the text's start.
+    offset: u64,
 }
 
 impl Stream {
@@ -74,6 +81,16 @@ impl Stream {
             scanner,
             tracker,
             clock,
+            offset: 0,
+        }
+    }
+
+    /// A new stream that reads a text from `offset` bytes in, as if it
+    /// started there (a slice of a file).
+    pub(super) fn from_offset(records: Records, dates: Dates, offset: u64) -> Stream {
+        Stream {
+            offset,
+            ..Stream::new(records, dates)
         }
     }
 
@@ -123,11 +140,13 @@ impl Stream {
         hit
     }
 
-    /// Reads `reader` to its end (of the text or of the sink's interest).
-    /// Returns false when the sink said stop.
+    /// Reads `reader` to its end (of the text or of the sink's interest);
+    /// when the text `goes_on` past it (a slice of a file), its end is a
+    /// block's end, not the text's. Returns false when the sink said stop.
     pub(super) fn read(
         &mut self,
         reader: &mut dyn Read,
+        goes_on: bool,
         ticket: &Ticket,
         sink: &mut dyn Sink,
     ) -> io::Result<bool> {
@@ -135,13 +154,27 @@ impl Stream {
             scanner,
             tracker,
             clock,
+            offset,
         } = self;
-        read_blocks(reader, scanner, tracker, clock.as_mut(), ticket, sink)
+        let mut input = Input {
+            reader,
+            offset,
+            goes_on,
+        };
+        read_blocks(&mut input, scanner, tracker, clock.as_mut(), ticket, sink)
     }
 }
 
+/// Where a stream reads from.
+struct Input<'a> {
+    reader: &'a mut dyn Read,
+    /// The stream's count of bytes read before the buffer's end.
+    offset: &'a mut u64,
+    goes_on: bool,
+}
+
 fn read_blocks(
-    reader: &mut dyn Read,
+    input: &mut Input,
     scanner: &mut Scanner,
     tracker: &mut RecordTracker,
     mut clock: Option<&mut Clock>,
@@ -152,6 +185,8 @@ fn read_blocks(
     // Where a line too long for one window has got to: its column offset.
     let mut long_line: Option<usize> = None;
     let mut at_end = false;
+    // The input's error, returned once what was read before it is scanned.
+    let mut failed = None;
     // How much of the buffer is known to hold no newline: small reads of a
     // long line are not searched again and again.
     let mut checked = 0;
@@ -163,11 +198,26 @@ fn read_blocks(
         // Whether the hits come from a window of a long line, not a block.
         let mut windowed = false;
         if !at_end && buf.len() < WINDOW {
-            at_end = buf.read_once(reader)? == 0;
+            // Each read ends at a block's end at the latest.
+            let to_block_end = BLOCK - (*input.offset % BLOCK as u64) as usize;
+            match buf.read_once(input.reader, to_block_end) {
+                Ok(read) => {
+                    *input.offset += read as u64;
+                    at_end = read == 0;
+                }
+                // What came before a damaged part is scanned first.
+                Err(error) => {
+                    failed = Some(error);
+                    at_end = true;
+                }
+            }
         }
         if buf.is_empty() && at_end {
             break;
         }
+        // Blocks end where the text's bytes reach a multiple of BLOCK, or
+        // at its end, or where a live input pauses.
+        let at_block_end = input.offset.is_multiple_of(BLOCK as u64);
         let first_line = scanner.line;
         let text = buf.text();
         let newline = memchr::memchr(b'\n', &text[checked..]).map(|i| checked + i);
@@ -203,30 +253,41 @@ fn read_blocks(
                 }
             }
         } else {
+            // Whole lines wait for the rest of their block, unless a live
+            // input stops for a moment.
+            let waits = !at_end && !at_block_end && text.len() < WINDOW;
+            if newline.is_some() && waits && !live::pauses() {
+                continue;
+            }
             let last_newline = newline.and_then(|_| memchr::memrchr(b'\n', text));
             if last_newline.is_some() || at_end || text.len() >= WINDOW {
                 checked = 0;
             }
             match last_newline {
+                // At the text's end its last line is in its last block,
+                // with or without a newline.
+                _ if at_end => {
+                    let end = text.len() - usize::from(text.ends_with(b"\n"));
+                    tracker.block(&text[..end], first_line);
+                    scanner.block(&text[..end]);
+                    scanner.end_block(!input.goes_on);
+                    if let Some(clock) = clock.as_deref_mut() {
+                        let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
+                        clock.block(&text[..end], lines, &mut scanner.hits);
+                    }
+                    buf.consume(text.len());
+                }
                 Some(last) => {
                     tracker.block(&text[..last], first_line);
                     scanner.block(&text[..last]);
-                    scanner.end_block(last + 1 == text.len());
+                    // What a pause leaves whole is judged as it stands; a
+                    // block's end may cut a table that goes on.
+                    scanner.end_block(!at_block_end && last + 1 == text.len());
                     if let Some(clock) = clock.as_deref_mut() {
                         let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
                         clock.block(&text[..last], lines, &mut scanner.hits);
                     }
                     buf.consume(last + 1);
-                }
-                None if at_end => {
-                    tracker.block(text, first_line);
-                    scanner.block(text);
-                    scanner.end_block(true);
-                    if let Some(clock) = clock.as_deref_mut() {
-                        let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
-                        clock.block(text, lines, &mut scanner.hits);
-                    }
-                    buf.consume(text.len());
                 }
                 None if text.len() >= WINDOW => {
                     tracker.window(&text[..WINDOW], first_line, 0, Some(WINDOW - OVERLAP));
@@ -291,111 +352,19 @@ fn read_blocks(
             return Ok(false);
         }
     }
-    Ok(true)
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(true),
+    }
 }
 
 /// The most hits of one record held back while its date has not come.
 const MOST_WAITING_HITS: usize = 10_000;
 
-/// The bytes read and not yet scanned. The storage is zeroed once and
-/// reused: a read fills its free end, scanned bytes are moved off the
-/// front. A thread keeps its storage from one text to the next, so a tree
-/// of small files does not zero (and fault in) a new one for each.
-struct Buffer {
-    bytes: Vec<u8>,
-    start: usize,
-    end: usize,
-}
-
-thread_local! {
-    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-impl Drop for Buffer {
-    fn drop(&mut self) {
-        SPARE.set(std::mem::take(&mut self.bytes));
-    }
-}
-
-impl Buffer {
-    /// The storage this thread used last, or none yet.
-    fn reused() -> Buffer {
-        let bytes = SPARE.take();
-        // A new buffer is aligned at its first read.
-        let front = if bytes.is_empty() {
-            0
-        } else {
-            aligned_end(&bytes, 0)
-        };
-        Buffer {
-            bytes,
-            start: front,
-            end: front,
-        }
-    }
-
-    fn text(&self) -> &[u8] {
-        &self.bytes[self.start..self.end]
-    }
-
-    fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
-    fn consume(&mut self, n: usize) {
-        self.start += n;
-        if self.start == self.end {
-            let front = aligned_end(&self.bytes, 0);
-            (self.start, self.end) = (front, front);
-        }
-    }
-
-    /// Reads once into the free end: what one read gives, up to a block.
-    /// Returns the number of bytes read; 0 at the end of the input.
-    fn read_once(&mut self, reader: &mut dyn Read) -> io::Result<usize> {
-        if self.bytes.len() - self.end < BLOCK {
-            // Move what is left to the front, and grow so that at least a
-            // block is read before it moves again.
-            let left = self.end - self.start;
-            if self.bytes.len() < left + 2 * BLOCK + READ_ALIGN {
-                self.bytes.resize(left + 2 * BLOCK + READ_ALIGN, 0);
-            }
-            let end = aligned_end(&self.bytes, left);
-            self.bytes.copy_within(self.start..self.end, end - left);
-            (self.start, self.end) = (end - left, end);
-        }
-        let room = &mut self.bytes[self.end..self.end + BLOCK];
-        let read = loop {
-            match reader.read(room) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                other => break other?,
-            }
-        };
-        self.end += read;
-        Ok(read)
-    }
-}
-
-/// Reads land at this alignment in memory. The kernel's copy out of the
-/// page cache ran at a third of its speed on the AMD EPYC the benchmarks
-/// ran on when the destination sat a few bytes past a page boundary (as a
-/// large allocation does, 16 bytes in): the load and store addresses
-/// alias. Aligned reads of whole blocks keep the two 64-byte apart or more.
-pub(super) const READ_ALIGN: usize = 64;
-
-/// The first index at or after `len` where `len` bytes kept before it
-/// leave the next read aligned.
-fn aligned_end(bytes: &[u8], len: usize) -> usize {
-    len + bytes.as_ptr().wrapping_add(len).align_offset(READ_ALIGN)
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+    use crate::scan::buffer::READ_ALIGN;
     use crate::scan::scan_text;
     use crate::scan::sink::Collect;
 
@@ -561,10 +530,11 @@ mod tests {
     impl Read for Noting<'_> {
         fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
             self.reads += 1;
-            if !(buf.as_ptr() as usize).is_multiple_of(READ_ALIGN) {
+            let n = self.text.len().min(buf.len());
+            // A read that copies nothing (at the end) may land anywhere.
+            if n > 0 && !(buf.as_ptr() as usize).is_multiple_of(READ_ALIGN) {
                 self.misaligned += 1;
             }
-            let n = self.text.len().min(buf.len());
             buf[..n].copy_from_slice(&self.text[..n]);
             self.text = &self.text[n..];
             Ok(n)
@@ -608,6 +578,46 @@ mod tests {
         assert_eq!(whole, [(1, WINDOW + 1, 7100, 0), (2, 1, 7101, 0)]);
         assert_eq!(scan_with(Records::Whole, &text, 4096), whole);
         assert_eq!(scan_with(Records::Whole, &text, 7), whole[..]);
+    }
+
+    /// A text of `blocks` blocks of log lines, with another program's
+    /// table (its codes are not Stormpath's, as the whole table shows) in
+    /// the first block's middle and one whose first line each block's end
+    /// cuts, and a last line, without a newline, that names a Stormpath
+    /// code.
+    pub(in crate::scan) fn tables_across_block_ends(blocks: usize) -> Vec<u8> {
+        let theirs = "| errorCode | errorText | HTTP |\n|---|---|---|\n\
+                      | 2001 | Flight sold out | 409 |\n\
+                      | 2002 | Fare class closed | 409 |\n\
+                      | 2003 | Date outside schedule | 400 |\n\
+                      | 2006 | Passenger count above 9 | 400 |\n";
+        let mut text = String::new();
+        let fill_to = |text: &mut String, len: usize| {
+            while text.len() < len {
+                text.push_str("request served in 35 ms\n");
+            }
+        };
+        fill_to(&mut text, BLOCK / 2);
+        text.push_str(theirs);
+        for block in 1..=blocks {
+            fill_to(&mut text, block * BLOCK - 10);
+            text.push_str(theirs);
+        }
+        text.push_str("login failed: Stormpath error 7100");
+        text.into_bytes()
+    }
+
+    #[test]
+    fn a_text_reads_the_same_in_any_pieces() {
+        let text = tables_across_block_ends(2);
+        let whole = scan_with(Records::Whole, &text, usize::MAX);
+        let lines = text.split(|&b| b == b'\n').count();
+        // Each table is in one block, judged whole; the last line is in
+        // the last block, though no newline ends it.
+        assert_eq!(whole, [(lines, 25, 7100, 0)]);
+        for chunk in [65536, 4096, 700, 7] {
+            assert_eq!(scan_with(Records::Whole, &text, chunk), whole, "{chunk}");
+        }
     }
 
     #[test]

@@ -24,9 +24,11 @@
 //! The scanner drives and pushes each hit into a `Sink`, as ripgrep's
 //! searcher does; nothing holds the whole result.
 
+mod buffer;
 mod dates;
 pub mod decode;
 mod lines;
+mod live;
 pub(crate) mod order;
 pub(crate) mod periods;
 pub(crate) mod progress;

@@ -12,6 +12,7 @@
 //! few slices' hits are held at a time.
 
 use super::Ticket;
+use super::buffer;
 use super::lines::{self, Dates, Records, Stream};
 use super::sink::Sink;
 use super::{Context, Hit};
@@ -20,8 +21,10 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// The size of a slice, and the smallest file read in slices is two.
+/// The size of a slice, and the smallest file read in slices is two. A
+/// slice is whole blocks of one stream (`buffer::BLOCK`).
 const PART: u64 = 2 << 20;
+const _: () = assert!(PART.is_multiple_of(buffer::BLOCK as u64));
 /// The most hits a helper holds for one slice: a slice denser than that is
 /// read in turn, and so is the rest of the file.
 const MOST_HELD_HITS: usize = 20_000;
@@ -93,6 +96,13 @@ struct Span {
     number: usize,
     start: u64,
     end: u64,
+}
+
+impl Span {
+    /// Whether the file goes on past the slice.
+    fn goes_on(&self) -> bool {
+        self.end < u64::MAX
+    }
 }
 
 /// What a helper made of its slice: its stream at the end, and its hits
@@ -187,7 +197,7 @@ impl Job<'_, '_> {
                 }
                 Some(_) => {
                     let mut slice = Slice::new(self.file, span.start, Some(span.end));
-                    if !stream.read(&mut slice, self.ticket, sink)? {
+                    if !stream.read(&mut slice, span.goes_on(), self.ticket, sink)? {
                         return Ok(());
                     }
                 }
@@ -197,7 +207,7 @@ impl Job<'_, '_> {
                     // the progress line moves.
                     let mut rest = Slice::new(self.file, span.start, None);
                     rest.counts_from = Some((span.end, self.ctx));
-                    stream.read(&mut rest, self.ticket, sink)?;
+                    stream.read(&mut rest, false, self.ticket, sink)?;
                     return Ok(());
                 }
             }
@@ -209,35 +219,40 @@ impl Job<'_, '_> {
 
     /// Reads a slice as if the text started there.
     fn guess(&self, span: Span, stop: &AtomicBool) -> io::Result<Guess> {
-        let mut stream = Stream::new(self.records, self.dates);
+        let mut stream = Stream::from_offset(self.records, self.dates, span.start);
         let mut held = Held {
             hits: Vec::new(),
             most: self.most_held,
             stop,
         };
         let mut slice = Slice::new(self.file, span.start, Some(span.end));
-        let whole = stream.read(&mut slice, self.ticket, &mut held)?;
+        let whole = stream.read(&mut slice, span.goes_on(), self.ticket, &mut held)?;
         Ok(Guess {
             stream,
             hits: whole.then_some(held.hits),
         })
     }
 
-    /// Where the slice that starts at `start` ends: just after the first
-    /// line end a slice's size on, or at the end of the file (`u64::MAX`,
-    /// as the file may grow).
+    /// Where the slice that starts at `start` ends: just after the last
+    /// line end before the next multiple of a slice's size, where one
+    /// stream's block ends too (`lines`: a slice is whole blocks), or at
+    /// the end of the file (`u64::MAX`, as the file may grow).
     fn slice_end(&self, start: u64) -> io::Result<u64> {
-        let mut at = start + self.slice;
-        let mut probe = [0; 4096];
+        // A slice starts less than a block before a multiple of its size.
+        let block = (buffer::BLOCK as u64).min(self.slice);
+        let mut at = ((start + block - 1) / self.slice + 1) * self.slice;
+        let mut probe = vec![0; block as usize];
         loop {
-            let read = read_at(self.file, &mut probe, at)?;
-            if read == 0 {
+            let from = at - block;
+            let read = read_at(self.file, &mut probe, from)?;
+            if from + (read as u64) < at {
                 return Ok(u64::MAX);
             }
-            if let Some(newline) = memchr::memchr(b'\n', &probe[..read]) {
-                return Ok(at + newline as u64 + 1);
+            // A line as long as a block runs on to the next multiple.
+            if let Some(newline) = memchr::memrchr(b'\n', &probe[..read]) {
+                return Ok(from + newline as u64 + 1);
             }
-            at += read as u64;
+            at += self.slice;
         }
     }
 
@@ -465,6 +480,18 @@ mod tests {
                     "slices of {slice}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn slices_of_whole_blocks_end_where_one_streams_blocks_end() {
+        // Another program's tables across each block's end: one stream
+        // cuts them there, and so must the slices.
+        let text = lines::tests::tables_across_block_ends(4);
+        let whole = as_one(&text);
+        for helpers in [1, 2] {
+            let sliced = in_slices(&text, buffer::BLOCK as u64, helpers, 1000);
+            assert_eq!(sliced, whole, "{helpers} helpers");
         }
     }
 

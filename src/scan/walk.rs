@@ -5,6 +5,7 @@
 //! are scanned by worker threads, and their output comes out in the order
 //! of the walk.
 
+use super::live;
 use super::sink::{Sink, SinkFactory};
 use super::unpack::{self, Source};
 use super::{Context, Options, Ticket, escape};
@@ -211,10 +212,13 @@ fn scan_job(job: &Job, sink: &mut dyn Sink, ctx: &Context) {
     match job {
         Job::Stdin => {
             let stdin = io::stdin();
-            let mut counted = Counted {
-                inner: stdin.lock(),
-                ctx,
+            let file = live::stdin_file();
+            let _watch = file.as_ref().and_then(live::Watch::of);
+            let inner: Box<dyn Read> = match &file {
+                Some(file) => Box::new(file),
+                None => Box::new(stdin.lock()),
             };
+            let mut counted = Counted { inner, ctx };
             unpack::scan(
                 source(Ticket::stdin(), "-".into(), None, true),
                 &mut counted,
@@ -236,6 +240,7 @@ fn scan_job(job: &Job, sink: &mut dyn Sink, ctx: &Context) {
                 raw_file: (name.as_bytes() != bytes).then(|| bytes.into()),
                 ..Ticket::file(name.clone())
             };
+            let _watch = live::Watch::of(&file);
             let mut counted = Counted { inner: &file, ctx };
             let mut source = source(ticket, name, Some(&file), *named);
             if ctx.dates {

@@ -8,7 +8,8 @@
 
 mod mail;
 
-use super::lines::{self, READ_ALIGN, Records};
+use super::buffer::READ_ALIGN;
+use super::lines::{self, Records};
 use super::sink::Sink;
 use super::slices;
 use super::{Context, Hit, Ticket, escape};

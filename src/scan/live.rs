@@ -1,0 +1,120 @@
+//! Input that may pause: stdin, a FIFO, a terminal. A file on disk is read
+//! in whole blocks; a live input is read the same way while it flows, and
+//! what has come is scanned when it stops for a moment, so that `tail -f
+//! app.log | sperr scan` shows each hit as its line arrives.
+//!
+//! The thread that reads a live input says so (`Watch`); the block reader
+//! asks `pauses` before it waits for more of a block.
+
+use std::cell::Cell;
+use std::fs::File;
+
+/// How long a live input may go quiet before what has come is scanned: a
+/// pipe that is being written to refills well within it, and a person
+/// watching a log does not notice it.
+#[cfg(unix)]
+const PAUSE_MS: i32 = 100;
+
+thread_local! {
+    /// The live input this thread reads, if any (its descriptor on unix).
+    static LIVE: Cell<Option<Live>> = const { Cell::new(None) };
+}
+
+#[derive(Clone, Copy)]
+struct Live {
+    #[cfg(unix)]
+    fd: std::os::fd::RawFd,
+}
+
+/// While it lives, the blocks this thread reads come from `file`, a live
+/// input.
+pub(super) struct Watch(());
+
+impl Watch {
+    /// Watches `file` if it is a live input (not a regular file).
+    pub(super) fn of(file: &File) -> Option<Watch> {
+        let live = file.metadata().is_ok_and(|m| !m.is_file());
+        live.then(|| {
+            LIVE.set(Some(Live {
+                #[cfg(unix)]
+                fd: std::os::fd::AsRawFd::as_raw_fd(file),
+            }));
+            Watch(())
+        })
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        LIVE.set(None);
+    }
+}
+
+/// Stdin as a file of its own, read directly: a buffer in front of it
+/// would hold bytes that `pauses` cannot see. None where that cannot be.
+pub(super) fn stdin_file() -> Option<File> {
+    #[cfg(unix)]
+    {
+        let fd = std::os::fd::AsFd::as_fd(&std::io::stdin()).try_clone_to_owned();
+        fd.ok().map(File::from)
+    }
+    #[cfg(not(unix))]
+    None
+}
+
+/// Whether the live input this thread reads has nothing more to give for
+/// a moment: what has come should be scanned now. Never for a file.
+pub(super) fn pauses() -> bool {
+    LIVE.get().is_some_and(|live| !ready_soon(live))
+}
+
+#[cfg(unix)]
+fn ready_soon(live: Live) -> bool {
+    let mut poll = libc::pollfd {
+        fd: live.fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    loop {
+        // SAFETY: one valid pollfd, for a descriptor the thread's reader
+        // holds open while it is watched.
+        match unsafe { libc::poll(&mut poll, 1, PAUSE_MS) } {
+            -1 if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted => {}
+            // Ready, closed, or an error a read will report.
+            ready => return ready != 0,
+        }
+    }
+}
+
+/// Without a way to wait on it, a live input is scanned as each read
+/// returns.
+#[cfg(not(unix))]
+fn ready_soon(_: Live) -> bool {
+    false
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_pipe_pauses_when_nothing_is_written_and_not_while_it_flows() {
+        let (reader, mut writer) = std::io::pipe().unwrap();
+        let reader = File::from(std::os::fd::OwnedFd::from(reader));
+        assert!(!pauses(), "no live input yet");
+        let watch = Watch::of(&reader).expect("a pipe is live");
+        assert!(pauses(), "nothing written");
+        writer.write_all(b"login failed: error 7100\n").unwrap();
+        assert!(!pauses(), "a line waits to be read");
+        drop(watch);
+        assert!(!pauses(), "no longer watched");
+    }
+
+    #[test]
+    fn a_file_on_disk_is_not_live() {
+        let file = tempfile::tempfile().unwrap();
+        assert!(Watch::of(&file).is_none());
+        assert!(!pauses());
+    }
+}
