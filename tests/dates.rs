@@ -97,6 +97,41 @@ fn syslog_takes_its_year_from_the_file_and_rolls_over() {
     assert!(out.stdout.lines().all(|l| l.contains(r#""time":null"#)));
 }
 
+/// A syslog inside a tar or a zip takes its year from the member's own
+/// time, as the archive keeps it, not from the archive's file (written
+/// today, when a bundle was made for support).
+#[test]
+fn a_syslog_in_a_bundle_takes_its_year_from_its_member() {
+    let dir = tempfile::tempdir().unwrap();
+    let syslog = common::data_bytes("dated/syslog");
+    let written = "2017-01-05T00:00:00Z".parse::<jiff::Timestamp>().unwrap();
+    let mut header = tar::Header::new_gnu();
+    header.set_size(syslog.len() as u64);
+    header.set_mode(0o644);
+    header.set_mtime(written.as_second() as u64);
+    let mut tar = tar::Builder::new(Vec::new());
+    tar.append_data(&mut header, "logs/syslog", &syslog[..])
+        .unwrap();
+    std::fs::write(dir.path().join("logs.tar"), tar.into_inner().unwrap()).unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let time = zip::DateTime::from_date_and_time(2017, 1, 5, 0, 0, 0).unwrap();
+    let options = zip::write::SimpleFileOptions::default().last_modified_time(time);
+    zip.start_file("logs/syslog", options).unwrap();
+    std::io::Write::write_all(&mut zip, &syslog).unwrap();
+    let zipped = zip.finish().unwrap().into_inner();
+    std::fs::write(dir.path().join("logs.zip"), zipped).unwrap();
+    for bundle in ["logs.tar", "logs.zip"] {
+        let found = times(&[dir.path().join(bundle).to_str().unwrap()]);
+        assert_eq!(
+            found.into_iter().collect::<Vec<_>>(),
+            [
+                hit(bundle, 1, 7100, "2016-12-31T23:59:59Z"),
+                hit(bundle, 2, 7101, "2017-01-01T00:00:05Z"),
+            ]
+        );
+    }
+}
+
 #[test]
 fn by_month_in_plain_counts_each_period_and_the_undated() {
     let out = run(&["scan", "--by", "month", "tests/data/dated/tickets.csv"]);

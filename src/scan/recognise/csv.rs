@@ -138,7 +138,12 @@ pub(crate) struct Columns {
 impl Default for Columns {
     fn default() -> Self {
         Columns {
-            reader: csv_core::Reader::new(),
+            // Rows end at a newline only: the CR of a CRLF row (as Excel
+            // and most exports write) ends its last cell, trimmed off, so
+            // that a row starts on the line after the one it ends.
+            reader: csv_core::ReaderBuilder::new()
+                .terminator(csv_core::Terminator::Any(b'\n'))
+                .build(),
             column: None,
             date_column: None,
             header_done: false,
@@ -202,7 +207,10 @@ impl Columns {
     }
 
     fn field_done(&mut self, record_end: bool) {
-        let cell = std::mem::take(&mut self.cell);
+        let mut cell = std::mem::take(&mut self.cell);
+        if record_end && cell.last() == Some(&b'\r') {
+            cell.pop();
+        }
         let whole = self.cell_len <= MAX_CELL;
         if self.field == 0 {
             self.row_line = self.field_start.0;
@@ -292,6 +300,23 @@ mod tests {
             .map(|h| (h.line, h.column, h.code))
             .collect();
         (hits, columns.starts)
+    }
+
+    #[test]
+    fn rows_ending_in_crlf_read_as_rows_ending_in_lf() {
+        let lf = "id,created_at,error_code\n1,2016-11-03,7100\n2,2016-12-04,\"7101\"\n\
+                  3,\"two\nlines\",7102\n4,2017-01-05,7103\n";
+        let crlf = lf.replace('\n', "\r\n");
+        assert_eq!(read(&crlf), read(lf));
+        let (_, starts) = read(lf);
+        assert_eq!(starts, [(2, 1), (3, 1), (4, 1), (6, 1), (7, 1)]);
+        let times = |text: &str| {
+            let mut columns = Columns::default();
+            columns.block(text.trim_end().as_bytes(), 1);
+            columns.times
+        };
+        assert_eq!(times(&crlf), times(lf));
+        assert_eq!(times(lf).len(), 3, "each dated row its own date");
     }
 
     #[test]

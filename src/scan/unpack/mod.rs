@@ -395,7 +395,12 @@ fn tar(source: Source, reader: impl Read, sink: &mut dyn Sink, ctx: &Context) ->
         if !entry.header().entry_type().is_file() {
             continue;
         }
-        let inner = member(&source, &entry.path_bytes());
+        let mut inner = member(&source, &entry.path_bytes());
+        // A member's own time, where the archive keeps one: a syslog's
+        // dates take their year from it, not from the archive's file.
+        let mtime = entry.header().mtime().ok().filter(|&t| t > 0);
+        let written = mtime.and_then(|t| jiff::Timestamp::from_second(t as i64).ok());
+        inner.written = written.or(inner.written);
         let mut limited = Expansion::new(entry, ctx, inner.ticket.name());
         scan(inner, &mut limited, sink, ctx);
     }
@@ -452,12 +457,28 @@ fn zip_members(
         if entry.is_dir() {
             continue;
         }
-        let inner = member(source, entry.name_raw());
+        let mut inner = member(source, entry.name_raw());
+        inner.written = entry.last_modified().and_then(zip_time).or(inner.written);
         let display = inner.ticket.name();
         let mut limited = Expansion::new(entry, ctx, display);
         scan(inner, &mut limited, sink, ctx);
     }
     Ok(())
+}
+
+/// A zip member's time (its local time, taken as UTC: only the day bears
+/// on dates).
+fn zip_time(time: zip::DateTime) -> Option<jiff::Timestamp> {
+    let date = jiff::civil::date(time.year() as i16, time.month() as i8, time.day() as i8);
+    let at = date.at(
+        time.hour() as i8,
+        time.minute() as i8,
+        time.second() as i8,
+        0,
+    );
+    at.to_zoned(jiff::tz::TimeZone::UTC)
+        .ok()
+        .map(|z| z.timestamp())
 }
 
 /// A bundle that cannot be read on: its reason, said as what it means.

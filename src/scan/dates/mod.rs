@@ -5,14 +5,17 @@
 //! syslog's `Oct 18 09:12:44` (no year: the text around it gives one),
 //! Apache's `[18/Oct/2016:09:12:44 +0000]`, and a JSON log's time field
 //! (`time`, `timestamp`, `@timestamp`, `ts`, journald's
-//! `__REALTIME_TIMESTAMP`) as a date or in epoch seconds, milliseconds or
-//! microseconds. A time without a zone is UTC. The calendar is jiff's:
+//! `__REALTIME_TIMESTAMP`; `json.rs`) as a date or in epoch seconds,
+//! milliseconds or microseconds. A time without a zone is UTC. The calendar is jiff's:
 //! nothing here does date arithmetic.
+
+mod json;
 
 use super::Hit;
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::{Offset, TimeZone};
+pub(crate) use json::{JsonTimes, json_time};
 
 /// A timestamp as a line shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +60,7 @@ const MONTHS: &[u8; 36] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
 pub(crate) fn line_stamp(line: &[u8]) -> Option<Stamp> {
     let head = &line[..line.len().min(REACH)];
     if head.first() == Some(&b'{') {
-        return json_time(line, JsonTimes::Log, line.len()).map(Stamp::At);
+        return json_time(line, JsonTimes::Line, line.len()).map(Stamp::At);
     }
     let mut start = 0;
     // `<34>Oct 18 …`, `[2016-10-18 …]`, `ERROR 2016-…`
@@ -214,93 +217,6 @@ fn apache(text: &[u8]) -> Option<Timestamp> {
     }
     let date = Date::new(year as i16, month, day as i8).ok()?;
     time_on(date, text, at + 12)
-}
-
-/// The keys a JSON log line's time stands under (the first
-/// `LOG_TIME_KEYS`), then those of an export record's creation.
-const TIME_KEYS: &str = r#""@timestamp" "timestamp" "time" "ts" "__REALTIME_TIMESTAMP" "created_at" "createdAt" "created" "Created" "date" "Date""#;
-
-/// A JSON log line's time, or an export record's creation, where the line
-/// holds the field: a date, or epoch seconds, milliseconds or microseconds
-/// by their number of digits (journald's a string of them). Only a key
-/// that starts before `keys_end` counts: a window of a long line leaves
-/// those in its overlap to the next window, which sees them whole.
-pub(crate) fn json_time(line: &[u8], fields: JsonTimes, keys_end: usize) -> Option<Timestamp> {
-    // A key's searcher is built once: building one costs more than a search.
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
-        TIME_KEYS
-            .split(' ')
-            .map(memchr::memmem::Finder::new)
-            .collect()
-    });
-    let finders = match fields {
-        JsonTimes::Log => &finders[..LOG_TIME_KEYS],
-        JsonTimes::Record => &finders[..],
-    };
-    // Each key in turn, each place it stands, until one holds a time (a
-    // key may stand as a value, or hold something else).
-    finders.iter().find_map(|finder| {
-        finder
-            .find_iter(line)
-            .take_while(|&at| at < keys_end)
-            .find_map(|at| value_time(&line[at + finder.needle().len()..]))
-    })
-}
-
-/// Which fields a JSON line's time may stand in.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum JsonTimes {
-    /// A log line's time, not a record's creation: a log line's nested
-    /// `created_at` says when something else was made.
-    Log,
-    /// An export record's time or creation.
-    Record,
-}
-
-/// How many of `TIME_KEYS` are a log line's.
-const LOG_TIME_KEYS: usize = 5;
-
-/// The time after a JSON key: `: "2016-…"`, `: 1476781964`, journald's
-/// string of microseconds, an export's RFC 2822 date.
-fn value_time(rest: &[u8]) -> Option<Timestamp> {
-    let value = rest
-        .trim_ascii_start()
-        .strip_prefix(b":")?
-        .trim_ascii_start();
-    let quoted = value.first() == Some(&b'"');
-    let value = &value[usize::from(quoted)..];
-    if let Some(at) = iso(value, 0) {
-        return Some(at);
-    }
-    let whole = value.iter().take_while(|b| b.is_ascii_digit()).count();
-    if quoted && !matches!(whole, 9 | 10 | 12 | 13 | 15 | 16) {
-        // An export's `"created": "Tue, 18 Oct 2016 09:12:44 +0000"`.
-        let end = memchr::memchr(b'"', value)?;
-        return mail_date(&value[..end]);
-    }
-    if whole > 16 {
-        return None; // no epoch time, and too long to add up
-    }
-    let number = digits(value, 0, whole)?;
-    let fraction = match value.get(whole) {
-        Some(b'.') => {
-            let run = value[whole + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count()
-                .min(9);
-            digits(value, whole + 1, run).map_or(0, |f| f * 10i64.pow(9 - run as u32))
-        }
-        _ => 0,
-    };
-    match whole {
-        9 | 10 => Timestamp::new(number, fraction as i32).ok(),
-        12 | 13 => Timestamp::from_millisecond(number).ok(),
-        15 | 16 => Timestamp::from_microsecond(number).ok(),
-        _ => None,
-    }
 }
 
 /// An e-mail's date (RFC 2822): `Tue, 18 Oct 2016 09:12:44 +0000`.
@@ -573,10 +489,10 @@ impl Clock {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn at(line: &str) -> Option<String> {
+    pub(super) fn at(line: &str) -> Option<String> {
         match line_stamp(line.as_bytes())? {
             Stamp::At(at) => Some(at.to_string()),
             Stamp::NoYear { .. } => Some("no year".into()),
@@ -636,26 +552,6 @@ mod tests {
             at("<34>Oct  8 09:12:44 host app: x"),
             Some("no year".into())
         );
-    }
-
-    #[test]
-    fn json_logs_times() {
-        let t = Some("2016-10-18T09:12:44Z".to_string());
-        assert_eq!(at(r#"{"ts": 1476781964, "msg": "x"}"#), t);
-        assert_eq!(at(r#"{"time":1476781964000,"level":"error"}"#), t);
-        assert_eq!(
-            at(r#"{"@timestamp":"2016-10-18T09:12:44Z","message":"x"}"#),
-            t
-        );
-        assert_eq!(
-            at(r#"{"__REALTIME_TIMESTAMP":"1476781964000000","MESSAGE":"x"}"#),
-            t
-        );
-        assert_eq!(
-            at(r#"{"log":"x\n","stream":"stderr","time":"2016-10-18T09:12:44.5Z"}"#),
-            Some("2016-10-18T09:12:44.5Z".into())
-        );
-        assert_eq!(at(r#"{"code": 7100}"#), None);
     }
 
     #[test]
