@@ -9,9 +9,11 @@
 //! milliseconds or microseconds. A time without a zone is UTC. The calendar is jiff's:
 //! nothing here does date arithmetic.
 
+mod cells;
 mod json;
 
 use super::Hit;
+pub(crate) use cells::cell_time;
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::{Offset, TimeZone};
@@ -229,23 +231,6 @@ pub(crate) fn mail_date(value: &[u8]) -> Option<Timestamp> {
 pub(crate) fn date_header(line: &[u8]) -> Option<Timestamp> {
     let value = line.strip_prefix(b"Date:")?;
     mail_date(value.strip_suffix(b"\r").unwrap_or(value))
-}
-
-/// A CSV date cell: ISO 8601 with or without a time (a date alone is its
-/// midnight, UTC).
-pub(crate) fn cell_time(cell: &[u8]) -> Option<Timestamp> {
-    let cell = cell.trim_ascii();
-    if let Some(at) = iso(cell, 0) {
-        return Some(at);
-    }
-    let year = digits(cell, 0, 4)?;
-    let month = digits(cell, 5, 2)?;
-    let day = digits(cell, 8, 2)?;
-    if cell.len() != 10 || cell[4] != b'-' || cell[7] != b'-' {
-        return None;
-    }
-    let date = Date::new(year as i16, month as i8, day as i8).ok()?;
-    date.to_zoned(TimeZone::UTC).ok().map(|z| z.timestamp())
 }
 
 /// The years that syslog's dates take from the text around them: the year
