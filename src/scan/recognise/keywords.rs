@@ -224,9 +224,13 @@ fn is_payments(head: &[u8]) -> bool {
     })
 }
 
-/// Whether a `code` keyword is qualified as some other kind of code by the
-/// word before it.
+/// Whether a keyword heads no code: a `code` qualified as some other kind
+/// of code by the word before it, or a metric that counts errors
+/// (`updated=9120 errors=2001`, `login.errors=7101`; not `error=7101`).
 pub(super) fn is_other_code(text: &[u8], at: usize, keyword: &[u8]) -> bool {
+    if keyword.eq_ignore_ascii_case(b"errors") {
+        return text.get(at + keyword.len()) == Some(&b'=');
+    }
     if !keyword.eq_ignore_ascii_case(b"code") && !keyword.eq_ignore_ascii_case(b"codes") {
         return false;
     }
@@ -386,6 +390,17 @@ mod tests {
         assert!(!is_other_code(b"\"stormpathCode\": 7100", 10, b"Code"));
         let idp = b"login failed: idpResponseCode=7100";
         assert!(!names_other_systems(idp, 25, b"Code"));
+    }
+
+    #[test]
+    fn a_metric_of_errors_counts_them() {
+        let errors =
+            |line: &str| is_other_code(line.as_bytes(), line.find("rrors").unwrap() - 1, b"errors");
+        assert!(errors("sync done updated=9120 errors=2001"));
+        assert!(errors("login.errors=7101"));
+        assert!(!errors("Errors: 7103, 7100"));
+        assert!(!errors("errors 7100 and 7101"));
+        assert!(!is_other_code(b"error=7101 user=bob", 0, b"error"));
     }
 
     #[test]

@@ -72,16 +72,20 @@ fn says_its_known_message(text: &[u8], start: usize, end: usize, number: u32) ->
     })
 }
 
-/// Other programs' well-known messages for a number that is also one of
-/// Stormpath's codes, as their documentation words them, `|` between
-/// two: Windows Sockets', WinHTTP's, Windows Installer's, MySQL's client
-/// errors and Braintree's processor responses. (A match, not a table of
+/// Other programs' well-known messages for a number in Stormpath's
+/// ranges, as their documentation words them, `|` between two: Windows
+/// Sockets', WinHTTP's, Windows Installer's, MySQL's client errors and
+/// Braintree's processor responses. (A match, not a table of
 /// strings: no pointers to relocate at start.)
 fn known_messages(number: u32) -> Option<&'static [u8]> {
     Some(match number {
         10013 => b"forbidden by its access permissions",
         10014 => b"invalid pointer address",
         10024 => b"too many open",
+        10053 => b"connection abort|established connection was aborted",
+        10054 => b"connection reset|forcibly closed by the remote host",
+        10060 => b"connection timed out|connection attempt failed",
+        10061 => b"connection refused|actively refused",
         11001 => b"no such host is known",
         11002 => b"during host name resolution",
         11003 => b"non-recoverable error",
@@ -145,10 +149,16 @@ fn says_otherwise(text: &[u8], end: usize) -> bool {
     }
     let at = closers(end);
     let rest = &text[at..];
-    // Windows Sockets name every error WSA…: `10013 (WSAEACCES)`.
-    let winsock = rest
-        .get(..4)
-        .is_some_and(|name| name.eq_ignore_ascii_case(b"(wsa"));
+    // Windows names every error of its sockets WSA… and of its HTTP
+    // clients ERROR_INTERNET_… or ERROR_WINHTTP_…: `10013 (WSAEACCES)`,
+    // `12002 ERROR_INTERNET_TIMEOUT`.
+    let name = rest.strip_prefix(b"(").unwrap_or(rest);
+    let winsock = [&b"wsa"[..], b"error_internet_", b"error_winhttp_"]
+        .iter()
+        .any(|prefix| {
+            name.get(..prefix.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(prefix))
+        });
     // `General error: 2006 MySQL server has gone away`, and the same in
     // brackets: `server error 2006 (MySQL server has gone away)`.
     let spaced = at > end && text[at - 1] == b' ';
@@ -216,6 +226,9 @@ mod tests {
             "retrying after error 2013 (Lost connection to MySQL server during query)",
             "2013"
         ));
+        assert!(otherwise("Error 12002 ERROR_INTERNET_TIMEOUT", "12002"));
+        assert!(otherwise("12029 (ERROR_WINHTTP_CANNOT_CONNECT)", "12029"));
+        assert!(otherwise("socket error 10061 WSAECONNREFUSED", "10061"));
     }
 
     #[test]
@@ -231,6 +244,16 @@ mod tests {
         ));
         assert!(known("socket error 11001: No such host is known.", 11001));
         assert!(known("Error 12002: The operation timed out", 12002));
+        assert!(known(
+            "VPN client: Error 10060: connection timed out",
+            10060
+        ));
+        assert!(known("Error 10061: connection refused", 10061));
+        assert!(known("Error 10054: connection reset by peer", 10054));
+        assert!(known(
+            "error 10053: An established connection was aborted by the software",
+            10053
+        ));
         assert!(known("processor code 2001 (Insufficient Funds)", 2001));
         assert!(known("Error 2006: MySQL server has gone away", 2006));
         assert!(known(
