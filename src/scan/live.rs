@@ -8,12 +8,13 @@
 
 use std::cell::Cell;
 use std::fs::File;
+use std::io::Read;
+use std::time::{Duration, Instant};
 
-/// How long a live input may go quiet before what has come is scanned: a
-/// pipe that is being written to refills well within it, and a person
-/// watching a log does not notice it.
-#[cfg(unix)]
-const PAUSE_MS: i32 = 100;
+/// How long whole lines of a live input may wait for the rest of their
+/// block: a pipe that is being written to refills well within it, and a
+/// person watching a log does not notice it.
+const PAUSE: Duration = Duration::from_millis(100);
 
 thread_local! {
     /// The live input this thread reads, if any (its descriptor on unix).
@@ -50,35 +51,50 @@ impl Drop for Watch {
     }
 }
 
-/// Stdin as a file of its own, read directly: a buffer in front of it
-/// would hold bytes that `pauses` cannot see. None where that cannot be.
-pub(super) fn stdin_file() -> Option<File> {
+/// Stdin, to be read, and its watch where it is live. On unix it is read
+/// as a file of its own, directly: a buffer in front of it would hold
+/// bytes that `pauses` cannot see.
+pub(super) fn stdin() -> (Box<dyn Read>, Option<Watch>) {
     #[cfg(unix)]
     {
         let fd = std::os::fd::AsFd::as_fd(&std::io::stdin()).try_clone_to_owned();
-        fd.ok().map(File::from)
+        if let Ok(fd) = fd {
+            let file = File::from(fd);
+            let watch = Watch::of(&file);
+            return (Box::new(file), watch);
+        }
     }
-    #[cfg(not(unix))]
-    None
+    // Where it cannot be waited on, each read is scanned as it comes.
+    LIVE.set(Some(Live {
+        #[cfg(unix)]
+        fd: 0,
+    }));
+    (Box::new(std::io::stdin().lock()), Some(Watch(())))
 }
 
-/// Whether the live input this thread reads has nothing more to give for
-/// a moment: what has come should be scanned now. Never for a file.
-pub(super) fn pauses() -> bool {
-    LIVE.get().is_some_and(|live| !ready_soon(live))
+/// Whether what has come of the live input this thread reads should be
+/// scanned now: it has nothing more to give for a moment, or lines have
+/// waited (`since`, set on the first call) as long as that while more kept
+/// coming. Never for a file.
+pub(super) fn pauses(since: &mut Option<Instant>) -> bool {
+    LIVE.get().is_some_and(|live| {
+        let waited = since.get_or_insert_with(Instant::now).elapsed();
+        waited >= PAUSE || !ready_within(live, PAUSE - waited)
+    })
 }
 
 #[cfg(unix)]
-fn ready_soon(live: Live) -> bool {
+fn ready_within(live: Live, wait: Duration) -> bool {
     let mut poll = libc::pollfd {
         fd: live.fd,
         events: libc::POLLIN,
         revents: 0,
     };
+    let wait = wait.as_millis().max(1) as i32;
     loop {
         // SAFETY: one valid pollfd, for a descriptor the thread's reader
         // holds open while it is watched.
-        match unsafe { libc::poll(&mut poll, 1, PAUSE_MS) } {
+        match unsafe { libc::poll(&mut poll, 1, wait) } {
             -1 if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted => {}
             // Ready, closed, or an error a read will report.
             ready => return ready != 0,
@@ -89,7 +105,7 @@ fn ready_soon(live: Live) -> bool {
 /// Without a way to wait on it, a live input is scanned as each read
 /// returns.
 #[cfg(not(unix))]
-fn ready_soon(_: Live) -> bool {
+fn ready_within(_: Live, _: Duration) -> bool {
     false
 }
 
@@ -102,19 +118,21 @@ mod tests {
     fn a_pipe_pauses_when_nothing_is_written_and_not_while_it_flows() {
         let (reader, mut writer) = std::io::pipe().unwrap();
         let reader = File::from(std::os::fd::OwnedFd::from(reader));
-        assert!(!pauses(), "no live input yet");
+        assert!(!pauses(&mut None), "no live input yet");
         let watch = Watch::of(&reader).expect("a pipe is live");
-        assert!(pauses(), "nothing written");
+        assert!(pauses(&mut None), "nothing written");
         writer.write_all(b"login failed: error 7100\n").unwrap();
-        assert!(!pauses(), "a line waits to be read");
+        assert!(!pauses(&mut None), "a line waits to be read");
+        let long_ago = Instant::now() - 2 * PAUSE;
+        assert!(pauses(&mut Some(long_ago)), "lines waited long enough");
         drop(watch);
-        assert!(!pauses(), "no longer watched");
+        assert!(!pauses(&mut None), "no longer watched");
     }
 
     #[test]
     fn a_file_on_disk_is_not_live() {
         let file = tempfile::tempfile().unwrap();
         assert!(Watch::of(&file).is_none());
-        assert!(!pauses());
+        assert!(!pauses(&mut None));
     }
 }

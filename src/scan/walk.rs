@@ -211,13 +211,7 @@ pub(super) fn display(path: &Path) -> String {
 fn scan_job(job: &Job, sink: &mut dyn Sink, ctx: &Context) {
     match job {
         Job::Stdin => {
-            let stdin = io::stdin();
-            let file = live::stdin_file();
-            let _watch = file.as_ref().and_then(live::Watch::of);
-            let inner: Box<dyn Read> = match &file {
-                Some(file) => Box::new(file),
-                None => Box::new(stdin.lock()),
-            };
+            let (inner, _watch) = live::stdin();
             let mut counted = Counted { inner, ctx };
             unpack::scan(
                 source(Ticket::stdin(), "-".into(), None, true),
