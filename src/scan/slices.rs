@@ -241,15 +241,16 @@ impl Job<'_, '_> {
         // A slice starts less than a block before a multiple of its size.
         let block = (buffer::BLOCK as u64).min(self.slice);
         let mut at = ((start + block - 1) / self.slice + 1) * self.slice;
-        let mut probe = vec![0; block as usize];
+        // A byte past the multiple says whether the file goes on.
+        let mut probe = vec![0; block as usize + 1];
         loop {
             let from = at - block;
             let read = read_at(self.file, &mut probe, from)?;
-            if from + (read as u64) < at {
+            if from + (read as u64) <= at {
                 return Ok(u64::MAX);
             }
             // A line as long as a block runs on to the next multiple.
-            if let Some(newline) = memchr::memrchr(b'\n', &probe[..read]) {
+            if let Some(newline) = memchr::memrchr(b'\n', &probe[..block as usize]) {
                 return Ok(from + newline as u64 + 1);
             }
             at += self.slice;
@@ -493,6 +494,20 @@ mod tests {
             let sliced = in_slices(&text, buffer::BLOCK as u64, helpers, 1000);
             assert_eq!(sliced, whole, "{helpers} helpers");
         }
+    }
+
+    #[test]
+    fn a_text_of_whole_slices_ends_at_its_last_slices_end() {
+        // Its last table is judged at the text's end, not cut.
+        let theirs = lines::tests::THEIRS;
+        let mut text = String::new();
+        lines::tests::fill_to(&mut text, 4 * buffer::BLOCK - theirs.len() - 30);
+        text += &"z".repeat(4 * buffer::BLOCK - theirs.len() - text.len() - 1);
+        text += "\n";
+        text += theirs;
+        assert!(as_one(text.as_bytes()).is_empty());
+        let slice = 2 * buffer::BLOCK as u64;
+        assert!(in_slices(text.as_bytes(), slice, 2, 1000).is_empty());
     }
 
     #[test]

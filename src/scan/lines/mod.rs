@@ -209,18 +209,20 @@ fn read_blocks(
         let lines_wait = at_block_end && memchr::memchr(b'\n', buf.text()).is_some();
         if !at_end && !lines_wait && (!at_block_end || buf.len() < WINDOW) {
             read_on(input, &mut buf, &mut at_end, &mut failed);
-            // A block that ends with a line's end may end the text: a read
-            // says so, that its last table is judged as the text's end.
-            let whole = input.offset.is_multiple_of(BLOCK as u64)
-                && buf.text().ends_with(b"\n")
-                && long_line.is_none()
-                && memchr::memchr(b'\n', buf.text()).is_some_and(|n| n < WINDOW);
-            if whole && !at_end {
-                let cut = buf.len();
-                read_on(input, &mut buf, &mut at_end, &mut failed);
-                if !at_end {
-                    cut_at = Some(cut - 1);
-                }
+        }
+        // A block that ends with a line's end may end the text: a read
+        // says so, that its last table is judged as the text's end.
+        let whole = cut_at.is_none()
+            && !at_end
+            && input.offset.is_multiple_of(BLOCK as u64)
+            && buf.text().ends_with(b"\n")
+            && long_line.is_none()
+            && memchr::memchr(b'\n', buf.text()).is_some_and(|n| n < WINDOW);
+        if whole {
+            let cut = buf.len();
+            read_on(input, &mut buf, &mut at_end, &mut failed);
+            if !at_end {
+                cut_at = Some(cut - 1);
             }
         }
         if buf.is_empty() && at_end {

@@ -235,14 +235,14 @@ pub(in crate::scan) fn tables_across_block_ends(blocks: usize) -> Vec<u8> {
 
 /// Another program's table: its codes are not Stormpath's, as the
 /// whole table shows.
-const THEIRS: &str = "| errorCode | errorText | HTTP |\n|---|---|---|\n\
+pub(in crate::scan) const THEIRS: &str = "| errorCode | errorText | HTTP |\n|---|---|---|\n\
                       | 2001 | Flight sold out | 409 |\n\
                       | 2002 | Fare class closed | 409 |\n\
                       | 2003 | Date outside schedule | 400 |\n\
                       | 2006 | Passenger count above 9 | 400 |\n";
 
 /// Log lines up to `len` bytes of text.
-fn fill_to(text: &mut String, len: usize) {
+pub(in crate::scan) fn fill_to(text: &mut String, len: usize) {
     while text.len() < len {
         text.push_str("request served in 35 ms\n");
     }
