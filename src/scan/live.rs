@@ -1,7 +1,8 @@
 //! Input that may pause: stdin, a FIFO, a terminal. A file on disk is read
 //! in whole blocks; a live input is read the same way while it flows, and
-//! what has come is scanned when it stops for a moment, so that `tail -f
-//! app.log | sperr scan` shows each hit as its line arrives.
+//! what has come is scanned when it stops for a moment or its lines have
+//! waited as long, so that `tail -f app.log | sperr scan` shows each hit
+//! as its line arrives.
 //!
 //! The thread that reads a live input says so (`Watch`); the block reader
 //! asks `pauses` before it waits for more of a block.

@@ -6,9 +6,10 @@
 //! the text, however the text comes: from a file, in a pipe's short reads,
 //! out of a decompressor, or in slices on several threads. What a block's
 //! end cuts (a table, a list, a run of JSON rows) is cut at the same line
-//! each way, so the same text gives the same hits. A live input that
-//! pauses (`live`) is scanned as far as it has come, so a line that
-//! arrives alone on a pipe is scanned at once. The sink gets a pause after
+//! each way, so the same text gives the same hits. A live input (`live`)
+//! is scanned as far as it has come when it pauses or its whole lines have
+//! waited 100 ms, so a line that arrives alone on a pipe is scanned at
+//! once. The sink gets a pause after
 //! each block to pass on what it holds. A line longer than a window is
 //! scanned in overlapping windows, so memory stays bounded whatever the
 //! input.
@@ -160,17 +161,40 @@ impl Stream {
             reader,
             offset,
             goes_on,
+            at_end: false,
+            failed: None,
         };
         read_blocks(&mut input, scanner, tracker, clock.as_mut(), ticket, sink)
     }
 }
 
-/// Where a stream reads from.
+/// Where a stream reads from, and how far it has got.
 struct Input<'a> {
     reader: &'a mut dyn Read,
     /// The stream's count of bytes read before the buffer's end.
     offset: &'a mut u64,
     goes_on: bool,
+    at_end: bool,
+    /// The input's error, returned once what was read before it is scanned.
+    failed: Option<io::Error>,
+}
+
+impl Input<'_> {
+    /// Reads once more into `buf`, up to a block's end; notes the text's
+    /// end, or an error (what came before it is scanned first).
+    fn read_on(&mut self, buf: &mut Buffer) {
+        let to_block_end = BLOCK - (*self.offset % BLOCK as u64) as usize;
+        match buf.read_once(self.reader, to_block_end) {
+            Ok(read) => {
+                *self.offset += read as u64;
+                self.at_end = read == 0;
+            }
+            Err(error) => {
+                self.failed = Some(error);
+                self.at_end = true;
+            }
+        }
+    }
 }
 
 fn read_blocks(
@@ -184,9 +208,6 @@ fn read_blocks(
     let mut buf = Buffer::reused();
     // Where a line too long for one window has got to: its column offset.
     let mut long_line: Option<usize> = None;
-    let mut at_end = false;
-    // The input's error, returned once what was read before it is scanned.
-    let mut failed = None;
     // How much of the buffer is known to hold no newline: small reads of a
     // long line are not searched again and again.
     let mut checked = 0;
@@ -207,24 +228,25 @@ fn read_blocks(
         // block's whole lines are scanned before another block is read.
         let at_block_end = input.offset.is_multiple_of(BLOCK as u64);
         let lines_wait = at_block_end && memchr::memchr(b'\n', buf.text()).is_some();
-        if !at_end && !lines_wait && (!at_block_end || buf.len() < WINDOW) {
-            read_on(input, &mut buf, &mut at_end, &mut failed);
+        if !input.at_end && !lines_wait && (!at_block_end || buf.len() < WINDOW) {
+            input.read_on(&mut buf);
         }
         // A block that ends with a line's end may end the text: a read
         // says so, that its last table is judged as the text's end.
         let whole = cut_at.is_none()
-            && !at_end
+            && !input.at_end
             && input.offset.is_multiple_of(BLOCK as u64)
             && buf.text().ends_with(b"\n")
             && long_line.is_none()
             && memchr::memchr(b'\n', buf.text()).is_some_and(|n| n < WINDOW);
         if whole {
             let cut = buf.len();
-            read_on(input, &mut buf, &mut at_end, &mut failed);
-            if !at_end {
+            input.read_on(&mut buf);
+            if !input.at_end {
                 cut_at = Some(cut - 1);
             }
         }
+        let at_end = input.at_end;
         if buf.is_empty() && at_end {
             break;
         }
@@ -282,31 +304,30 @@ fn read_blocks(
             if last_newline.is_some() || at_end || long {
                 checked = 0;
             }
-            match last_newline {
-                // At the text's end its last line is in its last block,
-                // with or without a newline.
-                _ if at_end && !long => {
-                    let end = text.len() - usize::from(text.ends_with(b"\n"));
+            // The block's end, whether what it cuts is judged as it stands,
+            // and how much of the buffer it takes. At the text's end its
+            // last line is in its last block, with or without a newline; a
+            // pause leaves its whole lines judged as they stand; a block's
+            // end may cut a table that goes on.
+            let block = match last_newline {
+                _ if at_end && !long => Some((
+                    text.len() - usize::from(text.ends_with(b"\n")),
+                    !input.goes_on,
+                    text.len(),
+                )),
+                Some(last) => Some((last, !at_block_end && last + 1 == text.len(), last + 1)),
+                None => None,
+            };
+            match block {
+                Some((end, judged, taken)) => {
                     tracker.block(&text[..end], first_line);
                     scanner.block(&text[..end]);
-                    scanner.end_block(!input.goes_on);
+                    scanner.end_block(judged);
                     if let Some(clock) = clock.as_deref_mut() {
                         let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
                         clock.block(&text[..end], lines, &mut scanner.hits);
                     }
-                    buf.consume(text.len());
-                }
-                Some(last) => {
-                    tracker.block(&text[..last], first_line);
-                    scanner.block(&text[..last]);
-                    // What a pause leaves whole is judged as it stands; a
-                    // block's end may cut a table that goes on.
-                    scanner.end_block(!at_block_end && last + 1 == text.len());
-                    if let Some(clock) = clock.as_deref_mut() {
-                        let lines = (first_line, scanner.line - 1, &scanner.hit_lines[..]);
-                        clock.block(&text[..last], lines, &mut scanner.hits);
-                    }
-                    buf.consume(last + 1);
+                    buf.consume(taken);
                 }
                 None if long => {
                     tracker.window(&text[..WINDOW], first_line, 0, Some(WINDOW - OVERLAP));
@@ -371,25 +392,9 @@ fn read_blocks(
             return Ok(false);
         }
     }
-    match failed {
+    match input.failed.take() {
         Some(error) => Err(error),
         None => Ok(true),
-    }
-}
-
-/// Reads once more, up to a block's end; notes the text's end, or an
-/// error (what came before it is scanned first).
-fn read_on(input: &mut Input, buf: &mut Buffer, at_end: &mut bool, failed: &mut Option<io::Error>) {
-    let to_block_end = BLOCK - (*input.offset % BLOCK as u64) as usize;
-    match buf.read_once(input.reader, to_block_end) {
-        Ok(read) => {
-            *input.offset += read as u64;
-            *at_end = read == 0;
-        }
-        Err(error) => {
-            *failed = Some(error);
-            *at_end = true;
-        }
     }
 }
 

@@ -153,7 +153,7 @@ fn says_otherwise(text: &[u8], end: usize) -> bool {
     // clients ERROR_INTERNET_… or ERROR_WINHTTP_…: `10013 (WSAEACCES)`,
     // `12002 ERROR_INTERNET_TIMEOUT`.
     let name = rest.strip_prefix(b"(").unwrap_or(rest);
-    let winsock = [&b"wsa"[..], b"error_internet_", b"error_winhttp_"]
+    let windows_name = [&b"wsa"[..], b"error_internet_", b"error_winhttp_"]
         .iter()
         .any(|prefix| {
             name.get(..prefix.len())
@@ -181,7 +181,7 @@ fn says_otherwise(text: &[u8], end: usize) -> bool {
                 vendors
             })
     };
-    winsock
+    windows_name
         || spaced && first_word(rest).is_some_and(names_vendor)
         || bracketed.is_some_and(of_a_server)
 }
