@@ -147,9 +147,11 @@ impl Job<'_, '_> {
     ) -> io::Result<()> {
         let mut handed = Vec::new();
         let mut next_start = Some(0);
-        let mut hand_out = |handed: &mut Vec<Span>| -> io::Result<()> {
+        let mut hand_out = |handed: &mut Vec<Span>| {
             if let Some(start) = next_start {
-                let end = self.slice_end(start)?;
+                // Where the end cannot be read, the rest is one slice: its
+                // reader meets the error in turn, after the hits before it.
+                let end = self.slice_end(start).unwrap_or(u64::MAX);
                 let span = Span {
                     number: handed.len(),
                     start,
@@ -159,10 +161,9 @@ impl Job<'_, '_> {
                 next_start = Some(end).filter(|&end| end < u64::MAX);
                 let _ = spans.send(span);
             }
-            Ok(())
         };
         for _ in 0..ahead {
-            hand_out(&mut handed)?;
+            hand_out(&mut handed);
         }
         let mut stream = Stream::new(self.records, self.dates);
         let mut waiting = BTreeMap::new();
@@ -175,14 +176,13 @@ impl Job<'_, '_> {
                 let (number, guess) = done.recv().expect("a helper answers every slice");
                 waiting.insert(number, guess);
             };
-            let Guess {
-                stream: mut guessed,
-                hits,
-            } = guess?;
             let span = handed[turn];
             self.count(span);
-            match hits {
-                Some(hits) if stream.at_rest() && guessed.dated_as_after(&stream) => {
+            match guess {
+                Ok(Guess {
+                    stream: mut guessed,
+                    hits: Some(hits),
+                }) if stream.at_rest() && guessed.dated_as_after(&stream) => {
                     let lines = stream.lines();
                     for hit in hits {
                         if !sink.matched(self.ticket, guessed.shift(hit, &stream, lines)) {
@@ -195,13 +195,15 @@ impl Job<'_, '_> {
                         return Ok(());
                     }
                 }
-                Some(_) => {
+                // A wrong guess, or a read that failed: the slice is read
+                // in turn, as one thread reads it (up to the error).
+                Ok(Guess { hits: Some(_), .. }) | Err(_) => {
                     let mut slice = Slice::new(self.file, span.start, Some(span.end));
                     if !stream.read(&mut slice, span.goes_on(), self.ticket, sink)? {
                         return Ok(());
                     }
                 }
-                None => {
+                Ok(Guess { hits: None, .. }) => {
                     // Too dense to guess: the rest is read in turn, its
                     // bytes past the slice counted as they come, so that
                     // the progress line moves.
@@ -212,7 +214,7 @@ impl Job<'_, '_> {
                 }
             }
             turn += 1;
-            hand_out(&mut handed)?;
+            hand_out(&mut handed);
         }
         Ok(())
     }

@@ -58,6 +58,8 @@ pub(super) struct Stream {
     tracker: RecordTracker,
     /// When dating a text of lines (not records with dates of their own).
     clock: Option<Clock>,
+    /// Hits passed on from one block to the next.
+    held: Held,
     /// How many bytes of the text come before the next one read: where
     /// blocks end is counted from the text's start.
     offset: u64,
@@ -82,6 +84,7 @@ impl Stream {
             scanner,
             tracker,
             clock,
+            held: Held::default(),
             offset: 0,
         }
     }
@@ -104,7 +107,9 @@ impl Stream {
     /// starts here is scanned the same by a new stream (no table, list or
     /// sentence goes on, and each line is its own record or none is).
     pub(super) fn at_rest(&self) -> bool {
-        matches!(self.tracker.records, Records::Whole | Records::Lines) && self.scanner.at_rest()
+        matches!(self.tracker.records, Records::Whole | Records::Lines)
+            && self.scanner.at_rest()
+            && self.held.is_empty()
     }
 
     /// Takes up after `lines` lines read by a stream at rest: this stream
@@ -155,6 +160,7 @@ impl Stream {
             scanner,
             tracker,
             clock,
+            held,
             offset,
         } = self;
         let mut input = Input {
@@ -164,7 +170,35 @@ impl Stream {
             at_end: false,
             failed: None,
         };
-        read_blocks(&mut input, scanner, tracker, clock.as_mut(), ticket, sink)
+        read_blocks(
+            &mut input,
+            scanner,
+            tracker,
+            clock.as_mut(),
+            held,
+            ticket,
+            sink,
+        )
+    }
+}
+
+/// Hits held back from the blocks read so far, to be passed on later.
+#[derive(Default)]
+struct Held {
+    /// Rows of a table or run of JSON rows that a block's end cut: they
+    /// wait for its verdict, which may take their numbers back.
+    for_verdict: Vec<Hit>,
+    /// The hits of a record still open whose date has not come yet (a
+    /// record's date may follow its hits). They come after `for_verdict`.
+    for_date: Vec<Hit>,
+    /// The record whose hits had too many to wait, and were passed on
+    /// without their date.
+    released: Option<u64>,
+}
+
+impl Held {
+    fn is_empty(&self) -> bool {
+        self.for_verdict.is_empty() && self.for_date.is_empty()
     }
 }
 
@@ -202,6 +236,7 @@ fn read_blocks(
     scanner: &mut Scanner,
     tracker: &mut RecordTracker,
     mut clock: Option<&mut Clock>,
+    held: &mut Held,
     ticket: &Ticket,
     sink: &mut dyn Sink,
 ) -> io::Result<bool> {
@@ -211,8 +246,6 @@ fn read_blocks(
     // How much of the buffer is known to hold no newline: small reads of a
     // long line are not searched again and again.
     let mut checked = 0;
-    let mut held = Vec::new();
-    let mut released = None;
     // The (line, record, code) of the hits passed on from the lines read.
     let mut seen = std::collections::HashSet::new();
     // Since when whole lines have waited for the rest of their block.
@@ -357,12 +390,14 @@ fn read_blocks(
                 .hits
                 .retain(|h| seen.insert((h.line, h.record, h.code)));
         }
+        // Hits passed on from blocks before lose the numbers this block's
+        // verdicts took back.
+        scanner.take_back_from(&mut held.for_verdict);
+        scanner.take_back_from(&mut held.for_date);
         if tracker.dated {
             // Hits held back from the block before come first.
-            scanner.hits.splice(0..0, held.drain(..));
+            scanner.hits.splice(0..0, held.for_date.drain(..));
             tracker.date(&mut scanner.hits);
-            // The hits of a record still open whose date has not come yet
-            // wait for it (a record's date may follow its hits).
             // A record with too many waits no more, wherever the reads
             // end: its hits before its date stay undated.
             let open = tracker.current;
@@ -370,15 +405,29 @@ fn read_blocks(
             let count = waiting
                 .take_while(|h| h.record == open && h.time.is_none())
                 .count();
-            if released == Some(open) {
+            if held.released == Some(open) {
             } else if count < MOST_WAITING_HITS {
                 let from = scanner.hits.len() - count;
-                held.extend(scanner.hits.drain(from..));
+                held.for_date.extend(scanner.hits.drain(from..));
             } else {
-                released = Some(open);
+                held.released = Some(open);
             }
         }
-        for hit in scanner.hits.drain(..) {
+        // The rows of a table a block's end cut wait for its verdict, as
+        // many as may wait.
+        let mut verdict_from = scanner.awaiting_verdict_from();
+        if verdict_from.is_some() && held.for_verdict.len() >= MOST_WAITING_HITS {
+            scanner.forgo_verdicts();
+            verdict_from = None;
+        }
+        let first_waiting = verdict_from.unwrap_or(usize::MAX);
+        let waited = held
+            .for_verdict
+            .extract_if(.., |hit| hit.line < first_waiting);
+        let mut passed = waited.collect::<Vec<_>>();
+        passed.extend(scanner.hits.extract_if(.., |hit| hit.line < first_waiting));
+        held.for_verdict.append(&mut scanner.hits);
+        for hit in passed {
             if !sink.matched(ticket, hit) {
                 return Ok(false);
             }
@@ -387,9 +436,14 @@ fn read_blocks(
             return Ok(false);
         }
     }
-    for hit in held {
-        if !sink.matched(ticket, hit) {
-            return Ok(false);
+    // What is held is passed on at the text's end, or where it is cut short;
+    // a stream that reads on from here (a slice's) passes it on later.
+    if !input.goes_on || input.failed.is_some() {
+        let for_verdict = held.for_verdict.drain(..);
+        for hit in for_verdict.chain(held.for_date.drain(..)) {
+            if !sink.matched(ticket, hit) {
+                return Ok(false);
+            }
         }
     }
     match input.failed.take() {

@@ -369,3 +369,43 @@ fn how_a_text_divides_is_read_from_its_name_and_start() {
     assert_eq!(Records::of("app.log", b"{\"a\":1}"), Records::Whole);
     assert_eq!(Records::of("export.csv", b"a,b\n"), Records::Csv);
 }
+
+#[test]
+fn a_table_a_blocks_end_cuts_is_judged_whole() {
+    // Another's table and another's JSON rows, each cut by a block's end
+    // after its second row; Stormpath's own table cut the same way; a
+    // code in a line between them.
+    let ours = "| Code | Meaning |\n|---|---|\n\
+                | 7100 | wrong password |\n| 7102 | email not verified |\n\
+                | 7103 | account locked |\n| 7104 | no such account |\n";
+    let their_rows = [
+        "[",
+        "  { \"code\": 2001, \"message\": \"The flight is sold out\" },",
+        "  { \"code\": 2002, \"message\": \"The fare class is closed\" },",
+        "  { \"code\": 2003, \"message\": \"The date is outside the schedule\" },",
+        "  { \"code\": 2006, \"message\": \"Too many passengers in one booking\" }",
+        "]\n",
+    ]
+    .join("\n");
+    let mut text = String::new();
+    let cut_after_two_rows = |text: &mut String, block: usize, table: &str| {
+        let two_rows = table.match_indices('\n').nth(3).unwrap().0;
+        fill_to(text, block * BLOCK - two_rows - 1);
+        text.push_str(table);
+    };
+    cut_after_two_rows(&mut text, 1, THEIRS);
+    text.push_str("\nlogin failed: Stormpath error 7101\n");
+    cut_after_two_rows(&mut text, 2, &their_rows);
+    cut_after_two_rows(&mut text, 3, ours);
+    text.push_str("\nlogin failed: Stormpath error 7105\n");
+    let whole = scan_with(Records::Whole, text.as_bytes(), usize::MAX);
+    let codes: Vec<u32> = whole.iter().map(|h| h.2).collect();
+    assert_eq!(codes, [7101, 7100, 7102, 7103, 7104, 7105]);
+    for chunk in [4096, 700] {
+        assert_eq!(
+            scan_with(Records::Whole, text.as_bytes(), chunk),
+            whole,
+            "{chunk}"
+        );
+    }
+}

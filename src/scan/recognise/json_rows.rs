@@ -41,6 +41,19 @@ impl JsonRows {
     pub(super) fn is_open(&self) -> bool {
         self.run.is_some()
     }
+
+    /// The first row of the open run, where it may yet be found another's.
+    pub(super) fn awaiting_verdict_from(&self) -> Option<usize> {
+        match &self.run {
+            Some((run, false)) => Some(run.tally.first_line),
+            _ => None,
+        }
+    }
+
+    /// Lets the open run go unjudged.
+    pub(super) fn forgo(&mut self) {
+        self.run = None;
+    }
 }
 
 impl Scanner {

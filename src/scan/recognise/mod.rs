@@ -62,6 +62,7 @@ mod sentences;
 mod source;
 mod spans;
 mod tables;
+mod verdicts;
 mod windows;
 mod words;
 
@@ -163,6 +164,10 @@ pub(super) struct Scanner {
     pub(super) hits: Vec<Hit>,
     /// Where in the last block the lines with hits start: (line, offset).
     pub(super) hit_lines: Vec<(usize, usize)>,
+    /// The lines whose numbers were taken back since the block began:
+    /// hits of theirs that a block before passed on wait outside
+    /// (`lines`), to be dropped too.
+    taken_back: Vec<std::ops::RangeInclusive<usize>>,
     /// Keep every hit of a code on a line, not only the leftmost: in a
     /// JSON array on one line, each record is a ticket of its own.
     pub(super) keep_repeats: bool,
@@ -237,6 +242,7 @@ impl Scanner {
             current: storage.current,
             hits: storage.hits,
             hit_lines: Vec::new(),
+            taken_back: Vec::new(),
             keep_repeats: false,
             overlap_hits: Vec::new(),
             table_column: None,
@@ -272,6 +278,7 @@ impl Scanner {
         self.installing.block(&self.scratch.lower);
         self.scratch.code_places.clear();
         self.hit_lines.clear();
+        self.taken_back.clear();
         let mut next = marks.iter().copied().peekable();
         let mut signs = std::mem::take(&mut self.scratch.signs);
         decode::sign_bytes(text, &mut signs);
@@ -665,14 +672,6 @@ impl Scanner {
             self.push(code, Via::Number, offset + start, &text[start..end]);
             after = end;
         }
-    }
-
-    /// Takes back the numbers found on some lines: they were another
-    /// program's.
-    fn take_back_numbers(&mut self, lines: impl std::ops::RangeBounds<usize>) {
-        let theirs = |hit: &Hit| lines.contains(&hit.line) && hit.via == Via::Number;
-        self.hits.retain(|hit| !theirs(hit));
-        self.current.retain(|hit| !theirs(hit));
     }
 
     /// Codes in source code: switch labels, comparisons, members of blocks

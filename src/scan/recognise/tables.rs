@@ -15,7 +15,7 @@ use crate::scan::Via;
 pub(super) struct TableJudge {
     /// The column that says what a row's code means.
     gloss: usize,
-    tally: Tally,
+    pub(super) tally: Tally,
     /// The line of the last row that gave codes.
     last_row: usize,
 }
@@ -128,25 +128,12 @@ impl Scanner {
 
     /// Judges the table that ends by all its rows: another program's has
     /// its codes taken back.
-    fn judge_table(&mut self) {
+    pub(super) fn judge_table(&mut self) {
         let Some(judge) = self.table_judge.take() else {
             return;
         };
         if judge.tally.disagrees() {
             self.take_back_numbers(judge.tally.first_line..=judge.last_row);
-        }
-    }
-
-    /// Ends a block of lines, before its hits are handed on: a table still
-    /// open is judged where the block took all that was read (as at the
-    /// text's end: a short read of a file is its last), else left unjudged
-    /// (its rows so far go on with the block's hits, and a verdict on part
-    /// of it would depend on where the reads end).
-    pub(in crate::scan) fn end_block(&mut self, took_all_read: bool) {
-        self.end_json_rows(took_all_read);
-        match took_all_read {
-            true => self.judge_table(),
-            false => self.table_judge = None,
         }
     }
 

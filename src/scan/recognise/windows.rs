@@ -12,6 +12,7 @@ impl Scanner {
     pub(in crate::scan) fn window(&mut self, text: &[u8], offset: usize) {
         let mut marks = std::mem::take(&mut self.scratch.marks);
         find_marks(text, &mut self.scratch.lower, &mut marks);
+        self.taken_back.clear();
         self.scratch.keywords.clear();
         self.scratch.quote_words.clear();
         self.line_names_stormpath = false;
