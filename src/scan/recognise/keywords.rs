@@ -352,6 +352,8 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
                         | b"too"
                         | b"today"
                         | b"yesterday"
+                        | b"so"
+                        | b"which"
                 )
     });
     word_len > 0 && !names_nothing

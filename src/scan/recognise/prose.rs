@@ -11,7 +11,7 @@ use super::numbers::{code_number, number_at};
 use super::other_numbers::{is_not_stormpaths, is_other_programs_number};
 use super::sentences::{Read, Sentence};
 use super::words::trim_punctuation;
-use super::{Scanner, casual, glossed, opening, received, source, spans};
+use super::{Scanner, casual, glossed, opening, received, referred, source, spans};
 use crate::scan::Via;
 
 impl Scanner {
@@ -32,6 +32,14 @@ impl Scanner {
         if !places.any_in(block, line.start, line.end) {
             return;
         }
+        // The line before, in this block: a verb may end it.
+        let previous = match line.start.checked_sub(1) {
+            Some(newline) => {
+                let from = memchr::memrchr(b'\n', &block[..newline]).map_or(0, |n| n + 1);
+                &block[from..newline]
+            }
+            None => &[][..],
+        };
         let line = &block[line];
         // A code the line has named already is not looked for again, nor
         // a number a word makes an id (`PR 7103 (handle locked accounts)`).
@@ -40,11 +48,13 @@ impl Scanner {
         code_places::standalone_codes(line, |start, end, code| {
             let named = self.current.iter().any(|hit| hit.code == code);
             let mut said = || {
-                received::is_received(line, start, end)
+                received::is_received(line, start, end, previous)
                     || opening::opens_a_line(line, start, end, code)
                     || spans::opens_a_span(line, start, end, code)
                     || casual::in_passing(line, start, end, code)
                     || glossed::is_glossed(line, end, code, rankings)
+                    || referred::is_taken_up(line, start, end, code)
+                    || referred::ends_a_quoted_message(line, start, end)
             };
             let theirs = || glossed::glossed_otherwise(line, end, code);
             if !named && !names_its_own_number(&line[..start]) && said() && !theirs() {
@@ -105,10 +115,34 @@ fn names_a_machine(line: &[u8]) -> bool {
 /// two words follow it, or a small word of a sentence stands before it,
 /// or it is a mail's address; not a log record's `Stormpath error 7100`
 /// or `Stormpath 13101 (…)`.
-pub(super) fn in_a_sentence(lower: &[u8], at: usize) -> bool {
+fn in_a_sentence(lower: &[u8], at: usize) -> bool {
     after_a_small_word(&lower[..at]) && !is_a_log_record(lower)
         || words_follow(&lower[at + b"stormpath".len()..])
         || addresses(lower)
+}
+
+/// Whether the `stormpath` at `at` of a line in lower case is named by
+/// people: in a sentence, or on a line of a ticket's or a chat's header
+/// (`Tags: login, stormpath_account`, `Channel topic: Stormpath login
+/// errors`); not in a log's record, a JSON body or a link
+/// (`docs.stormpath.com`).
+pub(super) fn named_by_people(lower: &[u8], at: usize) -> bool {
+    // A record's label (`Stormpath 7104 (…)`, `Stormpath error 7100`),
+    // JSON, a link, a class's name, an exception's line.
+    let machines = || {
+        let first = lower.trim_ascii_start().first();
+        let after = &lower[at + b"stormpath".len()..];
+        let after = [&b" error "[..], b" code ", b" "]
+            .iter()
+            .find_map(|label| after.strip_prefix(*label))
+            .unwrap_or(after);
+        after.first().is_some_and(u8::is_ascii_digit)
+            || first.is_some_and(|b| b"{[\"<".contains(b))
+            || at > 0 && b"./:@".contains(&lower[at - 1])
+            || memchr::memmem::find(&lower[..at], b"://").is_some()
+            || memchr::memmem::find(lower, b"exception").is_some()
+    };
+    in_a_sentence(lower, at) || !is_a_log_record(lower) && !machines()
 }
 
 /// Whether a line in lower case is a log's record: a level word stands

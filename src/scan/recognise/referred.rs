@@ -1,0 +1,168 @@
+//! A code that a reply takes up, in a text about error codes: `The 7106
+//! you're seeing means the directory…`, `The 7103 just means`, `the 2015
+//! is unknown property`, `As for 7104:`, `About the 13108 -`; and a code an app's message shows, quoted:
+//! `it says "Sorry, we couldn't sign you in. (7103)"`. The one who
+//! answers names the number the other saw, and says what it is.
+
+use super::words::{YEARS, trim_punctuation};
+
+/// Words that point at a number both sides know: `the 7106`.
+const POINTERS: &[&str] = &["the", "that", "this", "those", "these", "your"];
+/// What follows a pointed-at code to say what it is or who saw it: `the
+/// 7106 you're seeing`, `the 7103 just means`, `the 2015 is`.
+#[rustfmt::skip]
+const SAYS_WHAT: &[&str] = &[
+    "you", "you're", "youre", "you've", "we", "we're", "they", "they're", "she", "he", "i",
+    "means", "meant", "mean", "is", "was", "are", "were", "=", "just", "only", "basically",
+    "here", "there",
+];
+/// Words that take up a subject: `As for 7104:`, `About the 13108 -`,
+/// `Re: 7103 -`, `Regarding 7101,`.
+const TAKING_UP: &[&str] = &["about", "re", "regarding"];
+/// Verbs before a quoted message: `it says "…"`, `shows "…"`.
+#[rustfmt::skip]
+const SAY: &[&str] = &[
+    "says", "said", "saying", "shows", "showed", "showing", "reads", "displays", "displayed",
+    "message", "error", "popup", "up",
+];
+
+/// Whether the code at `start..end` of `line` is one a reply takes up:
+/// after a word that points at it and before what it is or who saw it,
+/// or after a word that takes up a subject and before a colon, a dash or
+/// a comma.
+pub(super) fn is_taken_up(line: &[u8], start: usize, end: usize, code: u32) -> bool {
+    let is =
+        |word: &[u8], list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+    let mut before = line[..start]
+        .rsplit(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let Some(last) = before.next() else {
+        return false;
+    };
+    let rest = &line[end..];
+    if is(last, POINTERS) {
+        let next = rest.strip_prefix(b" ").map(|rest| {
+            let len = rest
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .unwrap_or(rest.len());
+            trim_punctuation(&rest[..len])
+        });
+        if next.is_some_and(|word| is(word, SAYS_WHAT)) {
+            return true;
+        }
+    }
+    let mut subject = trim_punctuation(last);
+    if subject.eq_ignore_ascii_case(b"the") {
+        subject = before.next().map_or(b"", trim_punctuation);
+    }
+    // `As for 7104:`, not `for 2016, we plan`.
+    let subject = match subject.eq_ignore_ascii_case(b"for") {
+        true => before.next().is_some_and(|w| w.eq_ignore_ascii_case(b"as")),
+        false => is(subject, TAKING_UP),
+    };
+    let closes = [&b":"[..], b" -", b" \xe2\x80\x93", b","]
+        .iter()
+        .any(|mark| rest.starts_with(mark));
+    // `Regarding 2016, …` is a year.
+    let year = YEARS.contains(&code) && rest.starts_with(b",");
+    subject && closes && !year
+}
+
+/// Whether the code at `start..end` of `line` ends a quoted message in
+/// parentheses, after a verb of saying: `says "That code has expired
+/// (13108)"`.
+pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize) -> bool {
+    // The quote that the parenthesis closes, and the one that opens it.
+    let quotes: [(&[u8], &[u8]); 3] = [
+        (b"\"", b"\""),
+        ("\u{201d}".as_bytes(), "\u{201c}".as_bytes()),
+        (b"'", b"'"),
+    ];
+    let after = line[end..].strip_prefix(b".").unwrap_or(&line[end..]);
+    let Some(after) = after.strip_prefix(b")") else {
+        return false;
+    };
+    let Some(&(_, opening)) = quotes.iter().find(|(close, _)| after.starts_with(close)) else {
+        return false;
+    };
+    if !line[..start].ends_with(b"(") {
+        return false;
+    }
+    let Some(open) = line[..start]
+        .windows(opening.len())
+        .rposition(|w| w == opening)
+    else {
+        return false;
+    };
+    let said = line[..open]
+        .rsplit(|b| b.is_ascii_whitespace())
+        .map(trim_punctuation)
+        .find(|w| !w.is_empty());
+    said.is_some_and(|word| SAY.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::recognise::code_places::standalone_codes;
+
+    fn codes(text: &str, rule: impl Fn(&[u8], usize, usize, u32) -> bool) -> Vec<u32> {
+        let mut found = Vec::new();
+        standalone_codes(text.as_bytes(), |start, end, code| {
+            if rule(text.as_bytes(), start, end, code) {
+                found.push(code);
+            }
+        });
+        found
+    }
+
+    #[test]
+    fn a_code_a_reply_takes_up_is_named() {
+        let taken_up = |text| codes(text, is_taken_up);
+        assert_eq!(
+            taken_up("The 7106 you're seeing means the directory"),
+            [7106]
+        );
+        assert_eq!(
+            taken_up("Got it. The 7103 just means the account got locked"),
+            [7103]
+        );
+        assert_eq!(taken_up("the 2015 is unknown property"), [2015]);
+        assert_eq!(
+            taken_up("As for 7104: she's been typing her new Gmail"),
+            [7104]
+        );
+        assert_eq!(
+            taken_up("About the 13108 - the texted codes expire"),
+            [13108]
+        );
+        assert_eq!(taken_up("re: 13104 - that's the SMS limit"), [13104]);
+    }
+
+    #[test]
+    fn a_pointed_at_number_that_is_a_count_or_a_thing_is_not() {
+        let taken_up = |text| codes(text, is_taken_up);
+        assert!(taken_up("the 2001 logins we saw").is_empty());
+        assert!(taken_up("those 7100 requests are retries").is_empty());
+        assert!(taken_up("for 2016 we plan").is_empty());
+        assert!(taken_up("For 2016, we plan").is_empty());
+        assert!(taken_up("Regarding 2016, the budget").is_empty());
+        assert!(taken_up("Store 2007 is closed").is_empty());
+    }
+
+    #[test]
+    fn a_code_that_ends_a_quoted_message_is_named() {
+        let quoted = |text| codes(text, |l, s, e, _| ends_a_quoted_message(l, s, e));
+        assert_eq!(
+            quoted(r#"it says "Sorry, we couldn't sign you in. (7103)""#),
+            [7103]
+        );
+        assert_eq!(
+            quoted(r#"and it says "That code has expired (13108)""#),
+            [13108]
+        );
+        assert!(quoted(r#"the report is called "Annual sales (2016)""#).is_empty());
+        assert!(quoted("we opened (7103) rooms").is_empty());
+    }
+}
