@@ -199,3 +199,22 @@ fn ctrl_c_during_a_scan_clears_the_progress_line() {
     assert!(screen.contains("[exit 130]"), "{screen}");
     assert!(!screen.contains("files done"), "the line stayed:\n{screen}");
 }
+
+#[test]
+fn a_files_hits_line_up_under_its_name() {
+    // Lines of one and two digits, codes of four and five.
+    let log = common::data_path("scan-blind21-dev/08_rewards-api_2016-10-04.log");
+    let command = format!("$SPERR scan {}", log.display());
+    let Some(term) = Terminal::start("grouped", 120, 20, &command) else {
+        return;
+    };
+    let screen = term.wait_for("[exit ");
+    let is_hit = |l: &&str| l.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let hits: Vec<&str> = screen.lines().filter(is_hit).collect();
+    assert!(hits.len() >= 4, "{screen}");
+    assert!(hits.iter().any(|h| h.contains(":10011 ")), "{screen}");
+    let message_column = |hit: &&str| hit.find(|c: char| c.is_ascii_alphabetic());
+    let first = message_column(&hits[0]);
+    assert!(first.is_some(), "{screen}");
+    assert!(hits.iter().all(|h| message_column(h) == first), "{screen}");
+}

@@ -269,8 +269,10 @@ pub(crate) fn scan_heading(out: &mut dyn Write, style: &Style, ticket: &Ticket) 
 /// terminal's width.
 pub(crate) fn scan_hit_line(out: &mut dyn Write, style: &Style, hit: &Hit) -> io::Result<()> {
     let p = &style.palette;
-    let place = format!("{}:", hit.line);
-    let code = hit.code.to_string();
+    // Line numbers up to 9999 and codes of four or five digits take the
+    // same width, so that a file's messages line up below each other.
+    let place = format!("{:>5}", format!("{}:", hit.line));
+    let code = format!("{:<5}", hit.code);
     let room = style
         .width
         .saturating_sub(place.len() + code.len() + 2)

@@ -180,6 +180,22 @@ pub const SCAN_BLIND20_TEST: &str = "scan-blind20-test";
 /// A second test twin, by a third helper from the same brief.
 pub const SCAN_BLIND20_TEST2: &str = "scan-blind20-test2";
 
+/// A development folder written blind at the start of the sixteenth
+/// session of issue 25, for how people in support conversations refer to
+/// a code: verbs of getting (`Stormpath sent back 7104`, `the API gave
+/// us 7100`), a code a reply takes up (`The code you pasted, 7102,
+/// means`), codes in backticks, subject lines and tallies under a
+/// qualified heading, quotes hard-wrapped without `>`, beside counts,
+/// ids and other products' codes in the same shapes.
+pub const SCAN_BLIND21_DEV: &str = "scan-blind21-dev";
+/// Its test twin, written blind beside it by another helper.
+pub const SCAN_BLIND21_TEST: &str = "scan-blind21-test";
+/// Decoys in the same shapes, written to be taken for codes by a helper
+/// who was told the sixteenth session's rules (not its code): counts,
+/// years, prices, other products' errors and ids after the same verbs,
+/// pointers and quotes. The rules were tightened on it.
+pub const SCAN_ADVERSARY21_DEV: &str = "scan-adversary21-dev";
+
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -43,7 +43,7 @@ pub(super) fn opens_a_line(line: &[u8], start: usize, end: usize, code: u32) -> 
 
 /// Whether the text before a chat's message holds its time or a bracket
 /// (`[09:12] priya.n: `, `Sun 01/08 03:00: `), not a label's (`Budget: `).
-fn is_a_chat_line(before: &[u8]) -> bool {
+pub(super) fn is_a_chat_line(before: &[u8]) -> bool {
     before.contains(&b']')
         || before
             .windows(3)

@@ -4,11 +4,12 @@
 //! keyword beside the number; the verb says it is what a request got.
 
 use super::keywords::names_a_thing;
+use super::opening::is_a_chat_line;
 use super::words::is_count;
 use super::words::trim_punctuation;
 
 /// Verbs whose object is what came back (`got 7100`, `the console shows
-/// 9006`, `their server answered 2001`), or what a program must deal with
+/// 9006`), or what a program must deal with
 /// (`handle 7101 in the form`, `catch 7100`). (Not `gave` alone:
 /// `Marketing gave 3004 to the food bank`; `gave us 7100` is.)
 #[rustfmt::skip]
@@ -16,7 +17,7 @@ const VERBS: &[&str] = &[
     "get", "gets", "got", "getting", "saw", "see", "sees", "seeing", "seen", "threw", "throws",
     "throwing", "received", "receives", "receiving", "show", "shows",
     "showed", "showing", "handle", "handles", "handled", "handling", "catch", "catches",
-    "caught", "answered", "answers",
+    "caught",
 ];
 /// Verbs before `back` (`comes back 7103`, `Stormpath sent back 5121`,
 /// `kicks back 7201`, `we keep getting back a 7101`), or before `out` for
@@ -66,10 +67,21 @@ const BETWEEN: &[&str] = &[
 /// `previous`, where the code stands among its line's first words (`the
 /// API gave us` / `7100, so it's just the password`).
 pub(super) fn is_received(text: &[u8], start: usize, end: usize, previous: &[u8]) -> bool {
-    if is_count(text, end) || names_a_thing(text, end) {
+    // `2016's`, `a 2101-response sample`: a year's, a thing's.
+    let joined = text[end..].starts_with(b"'") || text[end..].starts_with(b"-");
+    if is_count(text, end) || names_a_thing(text, end) || joined {
         return false;
     }
-    let before = &text[..start];
+    // A chat's message goes on from the speaker's line before, under the
+    // same time and name (`[14:09] tom: the API gave us` / `[14:09] tom:
+    // 7100, so`).
+    let before = match &text[..start] {
+        before if before.ends_with(b": ") && is_a_chat_line(before) => match previous {
+            _ if previous.starts_with(before) => &[][..],
+            _ => return false,
+        },
+        before => before,
+    };
     let words_before = before
         .split(|b| b.is_ascii_whitespace())
         .filter(|w| !w.is_empty());
@@ -188,6 +200,10 @@ mod tests {
         assert_eq!(codes("the challenge call\nreturns 13109."), [13109]);
         assert!(codes("the API gave us\nsome time to fix 7100").is_empty());
         assert!(codes("we got\n7104 requests an hour").is_empty());
+        assert_eq!(
+            codes("[14:09] tom: the API gave us\n[14:09] tom: 7100, so"),
+            [7100]
+        );
     }
 
     #[test]
@@ -205,5 +221,7 @@ mod tests {
         assert!(codes("Marketing gave 3004 to the food bank").is_empty());
         assert!(codes("the query returned 2001 rows").is_empty());
         assert!(codes("we sent back 2001 letters").is_empty());
+        assert!(codes("Okta came back as 2016's leader").is_empty());
+        assert!(codes("it comes back as a 2101-response sample").is_empty());
     }
 }

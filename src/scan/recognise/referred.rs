@@ -1,10 +1,15 @@
-//! A code that a reply takes up, in a text about error codes: `The 7106
-//! you're seeing means the directory…`, `The 7103 just means`, `the 2015
-//! is unknown property`, `As for 7104:`, `About the 13108 -`; and a code an app's message shows, quoted:
-//! `it says "Sorry, we couldn't sign you in. (7103)"`. The one who
-//! answers names the number the other saw, and says what it is.
+//! A code that a reply takes up, in a text about error codes, and says
+//! what it is in words of the catalog's: `The 7106 you're seeing means
+//! the directory is disabled`, `The 7103 just means the account got
+//! locked`, `the 2015 is unknown property`, `As for 7104: no account has
+//! that email`; and a code in parentheses that ends an app's failure
+//! message, quoted: `it says "Sorry, we couldn't sign you in. (7103)"`.
+//! A number taken up that the reply says is something else (`The 3000 is
+//! the client timeout`, `About the 7106 you opened - a duplicate`) is not
+//! a code, nor one in a quoted label (`"Inbox (2002)"`).
 
-use super::words::{YEARS, trim_punctuation};
+use super::source::glosses;
+use super::words::trim_punctuation;
 
 /// Words that point at a number both sides know: `the 7106`.
 const POINTERS: &[&str] = &["the", "that", "this", "those", "these", "your"];
@@ -25,11 +30,20 @@ const SAY: &[&str] = &[
     "says", "said", "saying", "shows", "showed", "showing", "reads", "displays", "displayed",
     "message", "error", "popup", "up",
 ];
+/// Words of a message that says something failed: `Sorry, we couldn't
+/// sign you in.`, `That code has expired`.
+#[rustfmt::skip]
+const FAILURE_WORDS: &[&str] = &[
+    "sorry", "couldn't", "can't", "cannot", "unable", "failed", "fail", "error", "expired",
+    "invalid", "incorrect", "wrong", "locked", "denied", "disabled", "not", "oops", "problem",
+    "already", "taken", "exists", "required", "too",
+];
 
-/// Whether the code at `start..end` of `line` is one a reply takes up:
-/// after a word that points at it and before what it is or who saw it,
-/// or after a word that takes up a subject and before a colon, a dash or
-/// a comma.
+/// Whether the code `code` at `start..end` of `line` is one a reply takes
+/// up (after a word that points at it and before what it is or who saw
+/// it, or after a word that takes up a subject and before a colon, a
+/// dash or a comma), and what the line says after
+/// it holds a word of the code's texts.
 pub(super) fn is_taken_up(line: &[u8], start: usize, end: usize, code: u32) -> bool {
     let is =
         |word: &[u8], list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
@@ -40,19 +54,8 @@ pub(super) fn is_taken_up(line: &[u8], start: usize, end: usize, code: u32) -> b
         return false;
     };
     let rest = &line[end..];
-    if is(last, POINTERS) {
-        let next = rest.strip_prefix(b" ").map(|rest| {
-            let len = rest
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .unwrap_or(rest.len());
-            trim_punctuation(&rest[..len])
-        });
-        if next.is_some_and(|word| is(word, SAYS_WHAT)) {
-            return true;
-        }
-    }
     let mut subject = trim_punctuation(last);
+    let pointed = is(subject, POINTERS);
     if subject.eq_ignore_ascii_case(b"the") {
         subject = before.next().map_or(b"", trim_punctuation);
     }
@@ -64,13 +67,20 @@ pub(super) fn is_taken_up(line: &[u8], start: usize, end: usize, code: u32) -> b
     let closes = [&b":"[..], b" -", b" \xe2\x80\x93", b","]
         .iter()
         .any(|mark| rest.starts_with(mark));
-    // `Regarding 2016, …` is a year.
-    let year = YEARS.contains(&code) && rest.starts_with(b",");
-    subject && closes && !year
+    let says_what = || {
+        let rest = rest.strip_prefix(b" ").unwrap_or_default();
+        let word = rest
+            .split(u8::is_ascii_whitespace)
+            .next()
+            .unwrap_or_default();
+        is(trim_punctuation(word), SAYS_WHAT)
+    };
+    let taken_up = pointed && says_what() || subject && closes;
+    taken_up && glosses::agrees(code, rest)
 }
 
-/// Whether the code at `start..end` of `line` ends a quoted message in
-/// parentheses, after a verb of saying: `says "That code has expired
+/// Whether the code at `start..end` of `line` ends a quoted message of
+/// failure in parentheses, after a verb of saying: `says "That code has expired
 /// (13108)"`.
 pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize) -> bool {
     // The quote that the parenthesis closes, and the one that opens it.
@@ -95,6 +105,17 @@ pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize) -> bo
     else {
         return false;
     };
+    let message = &line[open..start];
+    let fails = message
+        .split(|b| !(b.is_ascii_alphabetic() || *b == b'\''))
+        .any(|word| {
+            FAILURE_WORDS
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        });
+    if !fails {
+        return false;
+    }
     let said = line[..open]
         .rsplit(|b| b.is_ascii_whitespace())
         .map(trim_punctuation)
@@ -121,7 +142,7 @@ mod tests {
     fn a_code_a_reply_takes_up_is_named() {
         let taken_up = |text| codes(text, is_taken_up);
         assert_eq!(
-            taken_up("The 7106 you're seeing means the directory"),
+            taken_up("The 7106 you're seeing means the directory is disabled"),
             [7106]
         );
         assert_eq!(
@@ -129,25 +150,23 @@ mod tests {
             [7103]
         );
         assert_eq!(taken_up("the 2015 is unknown property"), [2015]);
+        assert_eq!(taken_up("As for 7104: no account has that email"), [7104]);
         assert_eq!(
-            taken_up("As for 7104: she's been typing her new Gmail"),
-            [7104]
-        );
-        assert_eq!(
-            taken_up("About the 13108 - the texted codes expire"),
+            taken_up("About the 13108 - that code is no longer valid"),
             [13108]
         );
-        assert_eq!(taken_up("re: 13104 - that's the SMS limit"), [13104]);
     }
 
     #[test]
-    fn a_pointed_at_number_that_is_a_count_or_a_thing_is_not() {
+    fn a_number_taken_up_as_something_else_is_not() {
         let taken_up = |text| codes(text, is_taken_up);
         assert!(taken_up("the 2001 logins we saw").is_empty());
-        assert!(taken_up("those 7100 requests are retries").is_empty());
-        assert!(taken_up("for 2016 we plan").is_empty());
+        assert!(taken_up("The 3000 is the client timeout in ms").is_empty());
+        assert!(taken_up("The 2016 is our budget baseline").is_empty());
+        assert!(taken_up("The 7105 you're seeing in the artifact name is the build").is_empty());
+        assert!(taken_up("About the 7106 you opened last week - a duplicate").is_empty());
+        assert!(taken_up("As for 2017: we must have Okta in prod by June").is_empty());
         assert!(taken_up("For 2016, we plan").is_empty());
-        assert!(taken_up("Regarding 2016, the budget").is_empty());
         assert!(taken_up("Store 2007 is closed").is_empty());
     }
 
@@ -163,6 +182,7 @@ mod tests {
             [13108]
         );
         assert!(quoted(r#"the report is called "Annual sales (2016)""#).is_empty());
+        assert!(quoted(r#"the header says "Inbox (2002)""#).is_empty());
         assert!(quoted("we opened (7103) rooms").is_empty());
     }
 }
