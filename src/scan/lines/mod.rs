@@ -420,14 +420,18 @@ fn read_blocks(
             scanner.forgo_verdicts();
             verdict_from = None;
         }
-        let first_waiting = verdict_from.unwrap_or(usize::MAX);
-        let waited = held
-            .for_verdict
-            .extract_if(.., |hit| hit.line < first_waiting);
-        let mut passed = waited.collect::<Vec<_>>();
-        passed.extend(scanner.hits.extract_if(.., |hit| hit.line < first_waiting));
-        held.for_verdict.append(&mut scanner.hits);
-        for hit in passed {
+        if verdict_from.is_some() || !held.for_verdict.is_empty() {
+            // Those before the open table's first row go on, in order.
+            let first_waiting = verdict_from.unwrap_or(usize::MAX);
+            let waited = held
+                .for_verdict
+                .extract_if(.., |hit| hit.line < first_waiting);
+            let mut passed = waited.collect::<Vec<_>>();
+            passed.extend(scanner.hits.extract_if(.., |hit| hit.line < first_waiting));
+            held.for_verdict.append(&mut scanner.hits);
+            scanner.hits = passed;
+        }
+        for hit in scanner.hits.drain(..) {
             if !sink.matched(ticket, hit) {
                 return Ok(false);
             }

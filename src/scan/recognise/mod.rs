@@ -213,12 +213,9 @@ pub(super) struct Scanner {
     own_numbers: Vec<(u32, usize)>,
     /// The line being read names Stormpath: its numbers are no text's own.
     line_names_stormpath: bool,
-    /// The text speaks of Stormpath's errors as people write: it has
-    /// used words for error codes (`error codes`, `errors`), or named
-    /// Stormpath in a sentence (`Stormpath kept throwing…`) or a header
-    /// (`Channel topic: Stormpath logins`, `Tags: stormpath_account`), not
-    /// only in a log's records (`Stormpath error 7100`) or a machine's
-    /// JSON and links.
+    /// The text speaks of Stormpath's errors as people write: it has used
+    /// words for error codes (`errors`) or named Stormpath as people do
+    /// (`prose::named_by_people`), not only in a log's records.
     written_by_people: bool,
     /// How many more glosses this text may have ranked (`glossed`).
     gloss_rankings_left: usize,
@@ -329,7 +326,8 @@ impl Scanner {
                         let line = &self.scratch.lower[start..end];
                         if trigger == STORMPATH_TRIGGER {
                             stormpath = stormpath.max(disowning::named_at(line, at - start));
-                            self.written_by_people |= prose::named_by_people(line, at - start);
+                            self.written_by_people =
+                                self.written_by_people || prose::named_by_people(line, at - start);
                         }
                         keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
                     }

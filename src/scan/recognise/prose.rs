@@ -19,7 +19,7 @@ impl Scanner {
     /// line at `line` of `block`: glossed with their meaning (`glossed`) or
     /// named as what came back (`received`), in a text people wrote about
     /// Stormpath's errors that has not disowned its numbers.
-    #[inline]
+    #[inline(always)]
     pub(super) fn prose_numbers(&mut self, block: &[u8], line: std::ops::Range<usize>) {
         // Asked of every line: most texts are not opened, and cost one test.
         if self.written_by_people && !self.source_text && !self.disowned {
@@ -142,7 +142,7 @@ pub(super) fn named_by_people(lower: &[u8], at: usize) -> bool {
             || memchr::memmem::find(&lower[..at], b"://").is_some()
             || memchr::memmem::find(lower, b"exception").is_some()
     };
-    in_a_sentence(lower, at) || !is_a_log_record(lower) && !machines()
+    in_a_sentence(lower, at) || !machines() && !is_a_log_record(lower)
 }
 
 /// Whether a line in lower case is a log's record: a level word stands
