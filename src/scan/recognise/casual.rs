@@ -5,7 +5,7 @@
 //! count, with no keyword beside them.
 
 use super::glossed::is_a_measure;
-use super::words::{YEARS, is_count};
+use super::words::{YEARS, is_count, is_one_of};
 
 /// Words before a code that speak of how many of it came: `mostly 7100`.
 /// (Not `all`, `just`, `still` or `plus`, which come before counts as
@@ -34,9 +34,7 @@ pub(super) fn in_passing(line: &[u8], start: usize, end: usize, code: u32) -> bo
     let mut words = line[..start]
         .rsplit(|b| b.is_ascii_whitespace())
         .filter(|w| !w.is_empty());
-    let is = |word: Option<&[u8]>, list: &[&str]| {
-        word.is_some_and(|word| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word)))
-    };
+    let is = |word: Option<&[u8]>, list: &[&str]| word.is_some_and(|word| is_one_of(word, list));
     let last = words.next();
     let ones = line[end..].strip_prefix(b" ones");
     if ones.is_some_and(|rest| !rest.first().is_some_and(u8::is_ascii_alphabetic)) {

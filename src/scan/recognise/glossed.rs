@@ -8,7 +8,7 @@
 use super::keywords::names_a_thing;
 use super::numbers::count_after;
 use super::source::glosses;
-use super::words::first_words;
+use super::words::{first_words, is_one_of};
 use crate::search;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -82,7 +82,7 @@ pub(super) fn is_a_measure(text: &[u8], end: usize, code: u32) -> bool {
     };
     let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let word = &rest[..len];
-    let is = |list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+    let is = |list: &[&str]| is_one_of(word, list);
     let year = (1990..=2030).contains(&code) && is(AFTER_A_YEAR);
     (is(UNITS) || year) && !says_its_meaning(text, end, code)
 }

@@ -5,8 +5,7 @@
 
 use super::keywords::names_a_thing;
 use super::opening::is_a_chat_line;
-use super::words::is_count;
-use super::words::trim_punctuation;
+use super::words::{is_count, is_one_of, trim_punctuation};
 
 /// Verbs whose object is what came back (`got 7100`, `the console shows
 /// 9006`), or what a program must deal with
@@ -101,8 +100,7 @@ fn after_a_verb(before: &[u8]) -> bool {
     let mut words = before
         .rsplit(|b| b.is_ascii_whitespace())
         .filter(|w| !trim_punctuation(w).is_empty());
-    let is =
-        |word: &[u8], list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+    let is = is_one_of;
     let mut next = || words.next().map(|w| (trim_punctuation(w), w));
     for _ in 0..4 {
         let Some((mut word, raw)) = next() else {

@@ -9,7 +9,7 @@
 //! a code, nor one in a quoted label (`"Inbox (2002)"`).
 
 use super::source::glosses;
-use super::words::trim_punctuation;
+use super::words::{is_one_of, trim_punctuation};
 
 /// Words that point at a number both sides know: `the 7106`.
 const POINTERS: &[&str] = &["the", "that", "this", "those", "these", "your"];
@@ -45,8 +45,7 @@ const FAILURE_WORDS: &[&str] = &[
 /// dash or a comma), and what the line says after
 /// it holds a word of the code's texts.
 pub(super) fn is_taken_up(line: &[u8], start: usize, end: usize, code: u32) -> bool {
-    let is =
-        |word: &[u8], list: &[&str]| list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+    let is = is_one_of;
     let mut before = line[..start]
         .rsplit(|b| b.is_ascii_whitespace())
         .filter(|w| !w.is_empty());
@@ -108,11 +107,7 @@ pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize) -> bo
     let message = &line[open..start];
     let fails = message
         .split(|b| !(b.is_ascii_alphabetic() || *b == b'\''))
-        .any(|word| {
-            FAILURE_WORDS
-                .iter()
-                .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-        });
+        .any(|word| is_one_of(word, FAILURE_WORDS));
     if !fails {
         return false;
     }
@@ -120,7 +115,7 @@ pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize) -> bo
         .rsplit(|b| b.is_ascii_whitespace())
         .map(trim_punctuation)
         .find(|w| !w.is_empty());
-    said.is_some_and(|word| SAY.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word)))
+    said.is_some_and(|word| is_one_of(word, SAY))
 }
 
 #[cfg(test)]

@@ -112,6 +112,11 @@ const NOT_PLURALS: &[&[u8]] = &[
 pub(super) const YEARS: std::ops::RangeInclusive<u32> = 1990..=2030;
 
 /// A word without the punctuation after it (`failing.`).
+/// Whether `word` is one of `list`, in any case.
+pub(super) fn is_one_of(word: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
+
 pub(super) fn trim_punctuation(word: &[u8]) -> &[u8] {
     let end = word.len()
         - word
