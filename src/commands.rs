@@ -542,7 +542,16 @@ fn merge(
     err: &mut dyn Write,
 ) -> Result<Outcome, Error> {
     let mut inputs = Vec::new();
+    // A shard named twice (`a.jsonl ./a.jsonl`) is added once.
+    let mut seen = std::collections::HashSet::new();
     for file in files {
+        let same = std::fs::canonicalize(file)
+            .ok()
+            .filter(|path| !seen.insert(path.clone()));
+        if same.is_some() {
+            writeln!(err, "sperr: {} is named twice; added once", shown(file))?;
+            continue;
+        }
         let input = if file.as_os_str() == "-" {
             let mut bytes = Vec::new();
             io::stdin()

@@ -271,6 +271,21 @@ fn a_dash_reads_stdin_and_concatenated_summaries_add_up() {
 }
 
 #[test]
+fn a_shard_named_twice_is_added_once() {
+    let dir = fixtures();
+    let dir = dir.path();
+    let shards = scan_shards(dir, &["archive"], 2, &["scan", "--summary"]);
+    let whole = run_in(dir, &["scan", "--summary", "archive"]);
+    let again = format!("./{}", shards[0]);
+    let run = run_in(dir, &["merge", &shards[0], &shards[1], &again]);
+    assert_eq!((run.stdout.as_str(), run.code), (whole.stdout.as_str(), 0));
+    assert_eq!(
+        run.stderr,
+        format!("sperr: {again} is named twice; added once\n")
+    );
+}
+
+#[test]
 fn shards_with_no_code_merge_to_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path();
