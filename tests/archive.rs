@@ -957,3 +957,27 @@ fn a_text_gives_the_same_hits_however_it_is_read() {
     let piped = hits(&String::from_utf8(output.stdout).unwrap());
     assert!(piped == one_thread, "through a pipe");
 }
+
+/// A table of Stormpath's codes that the end of a slice after the first
+/// cuts (a large file is read in slices of 2 MB on two threads) keeps its
+/// line numbers: its rows wait for the table's end, numbered as one
+/// thread numbers them.
+#[test]
+fn a_table_across_a_later_slices_end_keeps_its_line_numbers() {
+    let table = "| Code | Meaning |\n|---|---|\n| 7100 | wrong password |\n\
+                 | 7103 | account locked |\n| 7104 | no such account |\n";
+    let mut text = String::new();
+    while text.len() < (4 << 20) - 40 {
+        text.push_str("request served in 35 ms\n");
+    }
+    text.push_str(table);
+    while text.len() < 7 << 20 {
+        text.push_str("request served in 35 ms\n");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "big.md", text.as_bytes());
+    let (one_thread, _, _) = scan(dir.path(), &["-j1", "big.md"]);
+    let (two_threads, _, _) = scan(dir.path(), &["-j2", "big.md"]);
+    assert_eq!(places(&one_thread).len(), 3, "{one_thread}");
+    assert_eq!(two_threads, one_thread);
+}

@@ -182,7 +182,10 @@ impl Job<'_, '_> {
                 Ok(Guess {
                     stream: mut guessed,
                     hits: Some(hits),
-                }) if stream.at_rest() && guessed.dated_as_after(&stream) => {
+                }) if stream.at_rest()
+                    && guessed.dated_as_after(&stream)
+                    && guessed.holds_nothing() =>
+                {
                     let lines = stream.lines();
                     for hit in hits {
                         if !sink.matched(self.ticket, guessed.shift(hit, &stream, lines)) {

@@ -112,9 +112,12 @@ impl Stream {
             && self.held.is_empty()
     }
 
-    /// Takes up after `lines` lines read by a stream at rest: this stream
-    /// read the text after them from its start, and its lines are numbered
-    /// on from there.
+    /// Whether this stream holds no hits for later and awaits no verdict:
+    /// what it holds is numbered from where it started reading.
+    pub(super) fn holds_nothing(&self) -> bool {
+        self.held.is_empty() && self.scanner.awaiting_verdict_from().is_none()
+    }
+
     /// Takes up after `before`, a stream at rest that read `lines` lines:
     /// this stream read the text after them from its start, and its lines
     /// are numbered on from there.

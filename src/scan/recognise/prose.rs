@@ -54,7 +54,7 @@ impl Scanner {
                     || casual::in_passing(line, start, end, code)
                     || glossed::is_glossed(line, end, code, rankings)
                     || referred::is_taken_up(line, start, end, code)
-                    || referred::ends_a_quoted_message(line, start, end)
+                    || referred::ends_a_quoted_message(line, start, end, code)
             };
             let theirs = || glossed::glossed_otherwise(line, end, code);
             if !named && !names_its_own_number(&line[..start]) && said() && !theirs() {
@@ -131,14 +131,20 @@ pub(super) fn named_by_people(lower: &[u8], at: usize) -> bool {
     // JSON, a link, a class's name, an exception's line.
     let machines = || {
         let first = lower.trim_ascii_start().first();
-        let after = &lower[at + b"stormpath".len()..];
-        let after = [&b" error "[..], b" code ", b" "]
+        let next = &lower[at + b"stormpath".len()..];
+        let labelled = [&b" error "[..], b" code ", b" "]
             .iter()
-            .find_map(|label| after.strip_prefix(*label))
-            .unwrap_or(after);
-        after.first().is_some_and(u8::is_ascii_digit)
+            .find_map(|label| next.strip_prefix(*label))
+            .unwrap_or(next);
+        // A setting or a package (`provider = stormpath`,
+        // `stormpath==2.5.0`, `'stormpath-rails'`), not a ticket's tags.
+        let setting = memchr::memchr(b'=', lower).is_some()
+            || next.first().is_some_and(|b| b"-_.:/'\"".contains(b))
+                && !lower.starts_with(b"tags:");
+        labelled.first().is_some_and(u8::is_ascii_digit)
+            || setting
             || first.is_some_and(|b| b"{[\"<".contains(b))
-            || at > 0 && b"./:@".contains(&lower[at - 1])
+            || at > 0 && b"./:@'\"".contains(&lower[at - 1])
             || memchr::memmem::find(&lower[..at], b"://").is_some()
             || memchr::memmem::find(lower, b"exception").is_some()
     };

@@ -5,7 +5,7 @@
 
 use super::keywords::names_a_thing;
 use super::opening::is_a_chat_line;
-use super::words::{is_count, is_one_of, trim_punctuation};
+use super::words::{YEARS, is_count, is_one_of, trim_punctuation};
 
 /// Verbs whose object is what came back (`got 7100`, `the console shows
 /// 9006`), or what a program must deal with
@@ -87,8 +87,16 @@ pub(super) fn is_received(text: &[u8], start: usize, end: usize, previous: &[u8]
     if previous.is_empty() || words_before.count() >= 4 {
         return after_a_verb(before);
     }
-    // The end of the line before, as far as four words reach.
+    // The end of the line before, as far as four words reach; not a
+    // heading's (`Headcount numbers we got:`), and not before a number
+    // that may be a year (`Ticket volume: we got` / `2007, up from 1900`).
     let previous = previous.trim_ascii_end();
+    let code = std::str::from_utf8(&text[start..end])
+        .ok()
+        .and_then(|n| n.parse().ok());
+    if previous.ends_with(b":") || code.is_some_and(|code| YEARS.contains(&code)) {
+        return after_a_verb(before);
+    }
     let tail = &previous[previous.len().saturating_sub(64)..];
     after_a_verb(&[tail, b" ", before].concat())
 }
@@ -198,6 +206,8 @@ mod tests {
         assert_eq!(codes("the challenge call\nreturns 13109."), [13109]);
         assert!(codes("the API gave us\nsome time to fix 7100").is_empty());
         assert!(codes("we got\n7104 requests an hour").is_empty());
+        assert!(codes("Ticket volume: we got\n2007, up from 1900").is_empty());
+        assert!(codes("Headcount numbers we got:\n7101").is_empty());
         assert_eq!(
             codes("[14:09] tom: the API gave us\n[14:09] tom: 7100, so"),
             [7100]

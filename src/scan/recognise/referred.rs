@@ -9,7 +9,7 @@
 //! a code, nor one in a quoted label (`"Inbox (2002)"`).
 
 use super::source::glosses;
-use super::words::{is_one_of, trim_punctuation};
+use super::words::{YEARS, is_one_of, trim_punctuation};
 
 /// Words that point at a number both sides know: `the 7106`.
 const POINTERS: &[&str] = &["the", "that", "this", "those", "these", "your"];
@@ -37,6 +37,13 @@ const FAILURE_WORDS: &[&str] = &[
     "sorry", "couldn't", "can't", "cannot", "unable", "failed", "fail", "error", "expired",
     "invalid", "incorrect", "wrong", "locked", "denied", "disabled", "not", "oops", "problem",
     "already", "taken", "exists", "required", "too",
+];
+
+/// Words of an app's message about signing in, an account or its codes.
+#[rustfmt::skip]
+const SIGNING_IN: &[&str] = &[
+    "sign", "signin", "log", "login", "logins", "password", "account", "email", "e-mail",
+    "code", "token", "verify", "verified", "verification", "username", "user", "session",
 ];
 
 /// Whether the code `code` at `start..end` of `line` is one a reply takes
@@ -81,7 +88,7 @@ pub(super) fn is_taken_up(line: &[u8], start: usize, end: usize, code: u32) -> b
 /// Whether the code at `start..end` of `line` ends a quoted message of
 /// failure in parentheses, after a verb of saying: `says "That code has expired
 /// (13108)"`.
-pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize) -> bool {
+pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize, code: u32) -> bool {
     // The quote that the parenthesis closes, and the one that opens it.
     let quotes: [(&[u8], &[u8]); 3] = [
         (b"\"", b"\""),
@@ -108,7 +115,17 @@ pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize) -> bo
     let fails = message
         .split(|b| !(b.is_ascii_alphabetic() || *b == b'\''))
         .any(|word| is_one_of(word, FAILURE_WORDS));
-    if !fails {
+    // An app's message about signing in (`Sorry, the room is already
+    // booked (2021)` is another's); a year takes a sentence (`Failed
+    // logins (2016)` is a label).
+    let words = message
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| w.len() > 1);
+    let about_signing_in = message
+        .split(|b| !b.is_ascii_alphabetic())
+        .any(|word| is_one_of(word, SIGNING_IN));
+    let least_words = if YEARS.contains(&code) { 3 } else { 2 };
+    if !fails || !about_signing_in || words.count() < least_words {
         return false;
     }
     let said = line[..open]
@@ -167,7 +184,7 @@ mod tests {
 
     #[test]
     fn a_code_that_ends_a_quoted_message_is_named() {
-        let quoted = |text| codes(text, |l, s, e, _| ends_a_quoted_message(l, s, e));
+        let quoted = |text| codes(text, ends_a_quoted_message);
         assert_eq!(
             quoted(r#"it says "Sorry, we couldn't sign you in. (7103)""#),
             [7103]
@@ -178,6 +195,8 @@ mod tests {
         );
         assert!(quoted(r#"the report is called "Annual sales (2016)""#).is_empty());
         assert!(quoted(r#"the header says "Inbox (2002)""#).is_empty());
+        assert!(quoted(r#"He said "Sorry, the room is already booked (2021)"."#).is_empty());
+        assert!(quoted(r#"The report title reads "Failed logins (2016)""#).is_empty());
         assert!(quoted("we opened (7103) rooms").is_empty());
     }
 }
