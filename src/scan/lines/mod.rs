@@ -109,7 +109,7 @@ impl Stream {
     pub(super) fn at_rest(&self) -> bool {
         matches!(self.tracker.records, Records::Whole | Records::Lines)
             && self.scanner.at_rest()
-            && self.held.is_empty()
+            && self.holds_nothing()
     }
 
     /// Whether this stream holds no hits for later and awaits no verdict:
@@ -408,11 +408,11 @@ fn read_blocks(
             let count = waiting
                 .take_while(|h| h.record == open && h.time.is_none())
                 .count();
-            if held.released == Some(open) {
-            } else if count < MOST_WAITING_HITS {
+            let released = held.released == Some(open);
+            if !released && count < MOST_WAITING_HITS {
                 let from = scanner.hits.len() - count;
                 held.for_date.extend(scanner.hits.drain(from..));
-            } else {
+            } else if !released {
                 held.released = Some(open);
             }
         }

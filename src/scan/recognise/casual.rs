@@ -52,16 +52,10 @@ pub(super) fn in_passing(line: &[u8], start: usize, end: usize, code: u32) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::recognise::code_places::standalone_codes;
+    use crate::scan::recognise::code_places::codes_where;
 
     fn codes(text: &str) -> Vec<u32> {
-        let mut found = Vec::new();
-        standalone_codes(text.as_bytes(), |start, end, code| {
-            if in_passing(text.as_bytes(), start, end, code) {
-                found.push(code);
-            }
-        });
-        found
+        codes_where(text, in_passing)
     }
 
     #[test]

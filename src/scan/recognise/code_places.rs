@@ -156,6 +156,19 @@ fn digit_mask(chunk: &[u8; 64]) -> u64 {
     mask
 }
 
+/// The codes standing alone in `text` that `rule` takes, in order: the
+/// prose rules' tests ask each rule this way.
+#[cfg(test)]
+pub(super) fn codes_where(text: &str, rule: impl Fn(&[u8], usize, usize, u32) -> bool) -> Vec<u32> {
+    let mut found = Vec::new();
+    standalone_codes(text.as_bytes(), |start, end, code| {
+        if rule(text.as_bytes(), start, end, code) {
+            found.push(code);
+        }
+    });
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

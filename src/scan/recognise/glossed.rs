@@ -206,16 +206,12 @@ fn separator(after: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::recognise::code_places::standalone_codes;
+    use crate::scan::recognise::code_places::codes_where;
 
     fn codes(text: &str) -> Vec<u32> {
-        let mut found = Vec::new();
-        standalone_codes(text.as_bytes(), |_, end, code| {
-            if is_glossed(text.as_bytes(), end, code, &mut 9) {
-                found.push(code);
-            }
-        });
-        found
+        codes_where(text, |text, _, end, code| {
+            is_glossed(text, end, code, &mut 9)
+        })
     }
 
     #[test]

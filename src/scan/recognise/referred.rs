@@ -138,17 +138,7 @@ pub(super) fn ends_a_quoted_message(line: &[u8], start: usize, end: usize, code:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::recognise::code_places::standalone_codes;
-
-    fn codes(text: &str, rule: impl Fn(&[u8], usize, usize, u32) -> bool) -> Vec<u32> {
-        let mut found = Vec::new();
-        standalone_codes(text.as_bytes(), |start, end, code| {
-            if rule(text.as_bytes(), start, end, code) {
-                found.push(code);
-            }
-        });
-        found
-    }
+    use crate::scan::recognise::code_places::codes_where as codes;
 
     #[test]
     fn a_code_a_reply_takes_up_is_named() {
