@@ -15,9 +15,13 @@ use crate::scan::{Hit, Via, escape};
 const MAX_CELL: usize = 64;
 
 /// Whether a text is a CSV with a code column: its name ends in `.csv`, or
-/// its first line is comma-separated with a header that names the code.
+/// its first line past `#` comments is comma-separated with a header that
+/// names the code.
 pub(crate) fn is_csv(name: &str, head: &[u8]) -> bool {
-    let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut lines = head.split(|&b| b == b'\n');
+    let first = lines
+        .find(|line| !line.starts_with(b"#"))
+        .unwrap_or_default();
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".csv")
         || first.contains(&b',') && first.split(|&b| b == b',').any(is_code_header)
@@ -107,6 +111,9 @@ pub(crate) struct Columns {
     column: Option<usize>,
     date_column: Option<usize>,
     header_done: bool,
+    /// Whether the record being read is a comment before the header
+    /// (`# Exported from Kibana on …`), as some exports start.
+    comment: bool,
     /// The field being read: its index in the record, where it starts
     /// (line, 0-based column) and its first bytes.
     field: usize,
@@ -147,6 +154,7 @@ impl Default for Columns {
             column: None,
             date_column: None,
             header_done: false,
+            comment: false,
             field: 0,
             field_start: (1, 0),
             cell: Vec::new(),
@@ -215,7 +223,12 @@ impl Columns {
         if self.field == 0 {
             self.row_line = self.field_start.0;
         }
-        if !self.header_done {
+        if !self.header_done && self.field == 0 && cell.starts_with(b"#") {
+            self.comment = true;
+        }
+        if self.comment {
+            // Nothing in a comment names a column.
+        } else if !self.header_done {
             if whole && self.column.is_none() && is_code_header(cell.trim_ascii()) {
                 self.column = Some(self.field);
             } else if whole && self.date_column.is_none() && is_date_header(cell.trim_ascii()) {
@@ -246,7 +259,7 @@ impl Columns {
             let row = (self.row_line, last);
             self.others
                 .extend(self.row_numbers.drain(..).map(|n| (row.0, row.1, n)));
-            self.header_done = true;
+            self.header_done = !std::mem::take(&mut self.comment);
             self.field = 0;
             if self.column.is_some() {
                 self.starts.push((self.line, 1));
@@ -324,6 +337,20 @@ mod tests {
         let csv = "id,stormpath_codes,n\n1,7100; 7101,3\n2,7102/7103,1\n3,\"10011, 10012\",2\n4,7100 (twice),1\n";
         let codes: Vec<u32> = read(csv).0.iter().map(|h| h.2).collect();
         assert_eq!(codes, [7100, 7101, 7102, 7103, 10011, 10012]);
+    }
+
+    #[test]
+    fn comments_before_the_header_name_no_column() {
+        let csv = "# Exported from Kibana, codes = Stormpath error codes\n\
+                   # failures, a count\nweek,codes,failures\n2017-01-02,7100|7104,2013\n\
+                   #4412,7103,1\n";
+        let (hits, starts) = read(csv);
+        assert_eq!(hits, [(4, 12, 7100), (4, 17, 7104), (5, 7, 7103)]);
+        assert_eq!(starts, [(4, 1), (5, 1), (6, 1)]);
+        assert!(is_csv(
+            "export.txt",
+            b"# from the dashboard\nid,error_code\n"
+        ));
     }
 
     #[test]

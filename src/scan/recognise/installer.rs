@@ -192,6 +192,19 @@ impl Scanner {
     }
 }
 
+impl Installing {
+    /// Whether a code that a sentence names (`if you get 1925 instead`)
+    /// may be the installer's: the text just spoke of installing, and the
+    /// line (`lower`, in lower case) neither speaks of paying nor names
+    /// Stormpath.
+    pub(super) fn may_have_written(&self, code: u32, line: usize, lower: &[u8]) -> bool {
+        INSTALLER_ERRORS.contains(&code)
+            && self.lately(line)
+            && !speaks_of_paying(lower)
+            && memchr::memmem::find(lower, b"stormpath").is_none()
+    }
+}
+
 /// Whether a hit is an `Error 19xx` the installer may have written: a
 /// number in its range, said as an error.
 fn is_installer_error(hit: &Hit) -> bool {
@@ -282,6 +295,13 @@ mod tests {
         assert_eq!(codes(installment), [1927]);
         let later = "We installed the agent.\n1\n2\n3\n4\n5\n6\nThen we got error 1925.";
         assert_eq!(codes(later), [1925]);
+        // A sentence's code too (`if you get 1925 instead`), where the
+        // text is about Stormpath's errors.
+        let chat = "Stormpath errors are in #login.\nRun the installer as admin; \
+                    if you get 1925 instead, ping me.\nLogin got 7100.";
+        assert_eq!(codes(chat), [7100]);
+        let card = "Stormpath errors are in #login.\nIf you get 1925 instead, ping me.";
+        assert_eq!(codes(card), [1925]);
     }
 
     #[test]

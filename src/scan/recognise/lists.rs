@@ -19,6 +19,9 @@ enum State {
     Announced { heading: bool },
     /// Inside a list of codes.
     Open { heading: bool },
+    /// Past a blank line that ended a list under a heading: a lead-in
+    /// (`The portal has two more:`) may start another.
+    Between,
 }
 
 /// The list state that lasts across lines.
@@ -84,19 +87,21 @@ impl Lists {
         match kind {
             Kind::Blank => {
                 self.other_table = false;
-                if let State::Open { .. } = self.state {
-                    self.state = State::Idle;
+                // A list ends at a blank line; under a heading, a lead-in
+                // may start another before the next heading.
+                if let State::Open { heading } = self.state {
+                    self.state = if heading { State::Between } else { State::Idle };
                 }
             }
             Kind::Item(content) => {
-                if self.state == State::Idle {
+                if matches!(self.state, State::Idle | State::Between) {
                     return None;
                 }
                 self.state = State::Open { heading };
                 return Some(content);
             }
             Kind::Row(content) => {
-                if self.state == State::Idle {
+                if matches!(self.state, State::Idle | State::Between) {
                     return None;
                 }
                 self.state = State::Open { heading };
@@ -110,8 +115,15 @@ impl Lists {
                 self.after_text = Some(speaks);
                 let continues = indented && matches!(self.state, State::Open { .. });
                 let announces = speaks && !named && leads_in(text) && !keyed_by_time(text);
-                if announces {
-                    self.state = State::Announced { heading };
+                // `The portal has two more:` under a heading about codes.
+                let leads_on =
+                    self.state == State::Between && !named && text.trim_ascii_end().ends_with(b":");
+                if announces || leads_on {
+                    self.state = State::Announced {
+                        heading: heading || leads_on,
+                    };
+                } else if self.state == State::Between {
+                    // The heading's text goes on.
                 } else if !continues && self.state != (State::Announced { heading: true }) {
                     self.state = State::Idle;
                 }
@@ -353,6 +365,8 @@ mod tests {
         assert_eq!(items(text), ["7100", "7101"]);
         let later = "The Stormpath error codes we see\n\nare these:\n- 7100\n";
         assert_eq!(items(later), Vec::<&str>::new(), "a sentence lasts a line");
+        let more = "## Errors\n- 7100\n\nThe portal has two more:\n\n- 12001\nDone.\n- 2016\n";
+        assert_eq!(items(more), ["7100", "12001"], "a heading's lead-in");
     }
 
     #[test]

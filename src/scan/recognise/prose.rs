@@ -40,6 +40,7 @@ impl Scanner {
             }
             None => &[][..],
         };
+        let range = line.clone();
         let line = &block[line];
         // A code the line has named already is not looked for again, nor
         // a number a word makes an id (`PR 7103 (handle locked accounts)`).
@@ -48,7 +49,7 @@ impl Scanner {
         code_places::standalone_codes(line, |start, end, code| {
             let named = self.current.iter().any(|hit| hit.code == code);
             let mut said = || {
-                received::is_received(line, start, end, previous)
+                received::is_received(line, start, end, code, previous)
                     || opening::opens_a_line(line, start, end, code)
                     || spans::opens_a_span(line, start, end, code)
                     || casual::in_passing(line, start, end, code)
@@ -68,8 +69,10 @@ impl Scanner {
         for (start, end, code) in found {
             // What the old rules say of a number after "error" holds here
             // too (`failed with 10013 (WSAEACCES)`).
+            let lower = &self.scratch.lower[range.clone()];
             let theirs = is_not_stormpaths(line, start, false, false)
-                || is_other_programs_number(line, start, end);
+                || is_other_programs_number(line, start, end)
+                || self.installing.may_have_written(code, self.line, lower);
             if !theirs {
                 self.push(code, Via::Number, start, &line[start..end]);
             }
@@ -111,12 +114,18 @@ fn names_a_machine(line: &[u8]) -> bool {
 
 /// Whether the `stormpath` at `at` of a line in lower case is a sentence's
 /// (`Stormpath kept throwing 11001 at us`, `getting 3003 from stormpath on
-/// save`, `pulled the Stormpath error code`, `login service (Stormpath)`):
-/// two words follow it, or a small word of a sentence stands before it,
+/// save`, `pulled the Stormpath error code`, `login service (Stormpath)`,
+/// `she got Stormpath error 7100`): two words follow it, or a small word
+/// of a sentence or a verb of getting stands before it,
 /// or it is a mail's address; not a log record's `Stormpath error 7100`
 /// or `Stormpath 13101 (…)`.
 fn in_a_sentence(lower: &[u8], at: usize) -> bool {
-    after_a_small_word(&lower[..at]) && !is_a_log_record(lower)
+    let got = || {
+        let word = lower[..at].strip_suffix(b" ").map(last_word);
+        let name = lower[at + b"stormpath".len()..].starts_with(b" ");
+        word.is_some_and(received::is_a_verb) && name
+    };
+    (after_a_small_word(&lower[..at]) || got()) && !is_a_log_record(lower)
         || words_follow(&lower[at + b"stormpath".len()..])
         || addresses(lower)
 }
@@ -269,6 +278,10 @@ mod tests {
             "http 400, stormpath 13101 (http://docs.stormpath.com/errors/7100)"
         ));
         assert!(!said("see stormpath.com for more"));
+        assert!(said(
+            "at 06:31 she got stormpath error 7100 (wrong password)"
+        ));
+        assert!(!said("10:00:01 error got stormpath error 7100"));
         assert!(said(
             "support pulled the stormpath error code out of the log"
         ));

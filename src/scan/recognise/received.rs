@@ -15,9 +15,14 @@ use super::words::{YEARS, is_count, is_one_of, trim_punctuation};
 const VERBS: &[&str] = &[
     "get", "gets", "got", "getting", "saw", "see", "sees", "seeing", "seen", "threw", "throws",
     "throwing", "received", "receives", "receiving", "show", "shows",
-    "showed", "showing", "handle", "handles", "handled", "handling", "catch", "catches",
+    "showed", "showing", "says", "handle", "handles", "handled", "handling", "catch", "catches",
     "caught",
 ];
+/// Whether a word in lower case is a verb of getting (`got`, `saw`).
+pub(super) fn is_a_verb(word: &[u8]) -> bool {
+    is_one_of(word, VERBS)
+}
+
 /// Verbs before `back` (`comes back 7103`, `Stormpath sent back 5121`,
 /// `kicks back 7201`, `we keep getting back a 7101`), or before `out` for
 /// those that spit (`it spat out 7100`).
@@ -60,15 +65,26 @@ const BETWEEN: &[&str] = &[
     "occasional", "occasionally", "mostly", "now", "error", "code", "as",
 ];
 
-/// Whether a verb of getting names the code at `start..end` of `text` as
+/// Whether a verb of getting names `code`, at `start..end` of `text`, as
 /// its object, with nothing after it that it counts or names (`got 7104
 /// requests`, `saw 2016 sign-ups`). The verb may end the line before,
 /// `previous`, where the code stands among its line's first words (`the
 /// API gave us` / `7100, so it's just the password`).
-pub(super) fn is_received(text: &[u8], start: usize, end: usize, previous: &[u8]) -> bool {
+pub(super) fn is_received(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    code: u32,
+    previous: &[u8],
+) -> bool {
     // `2016's`, `a 2101-response sample`: a year's, a thing's.
     let joined = text[end..].starts_with(b"'") || text[end..].starts_with(b"-");
-    if is_count(text, end) || names_a_thing(text, end) || joined {
+    // What comes back may be said after it: `you'll get 9005 back`.
+    let back = text[end..]
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b" back"))
+        && !text.get(end + 5).is_some_and(u8::is_ascii_alphabetic);
+    if is_count(text, end) || names_a_thing(text, end) && !back || joined {
         return false;
     }
     // A chat's message goes on from the speaker's line before, under the
@@ -91,10 +107,7 @@ pub(super) fn is_received(text: &[u8], start: usize, end: usize, previous: &[u8]
     // heading's (`Headcount numbers we got:`), and not before a number
     // that may be a year (`Ticket volume: we got` / `2007, up from 1900`).
     let previous = previous.trim_ascii_end();
-    let code = std::str::from_utf8(&text[start..end])
-        .ok()
-        .and_then(|n| n.parse().ok());
-    if previous.ends_with(b":") || code.is_some_and(|code| YEARS.contains(&code)) {
+    if previous.ends_with(b":") || YEARS.contains(&code) {
         return after_a_verb(before);
     }
     let tail = &previous[previous.len().saturating_sub(64)..];
@@ -154,22 +167,30 @@ fn after_a_verb(before: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::recognise::code_places::standalone_codes;
+    use crate::scan::recognise::code_places::codes_where;
 
+    /// The codes on the text's last line that a verb names; the verb may
+    /// end the line before.
     fn codes(text: &str) -> Vec<u32> {
-        let mut found = Vec::new();
         let (previous, text) = text.rsplit_once('\n').unwrap_or(("", text));
-        standalone_codes(text.as_bytes(), |start, end, code| {
-            if is_received(text.as_bytes(), start, end, previous.as_bytes()) {
-                found.push(code);
-            }
-        });
-        found
+        codes_where(text, |text, start, end, code| {
+            is_received(text, start, end, code, previous.as_bytes())
+        })
     }
 
     #[test]
     fn a_code_a_verb_of_getting_names_came_back() {
         assert_eq!(codes("now one customer gets 11002"), [11002]);
+        assert_eq!(codes("you'll get 9005 back instead"), [9005]);
+        assert_eq!(
+            codes("the second attempt now says 13003, one exists"),
+            [13003]
+        );
+        assert_eq!(
+            codes("the doc says 2000 requests a second"),
+            Vec::<u32>::new()
+        );
+        assert_eq!(codes("we got 2001 backlog items"), Vec::<u32>::new());
         assert_eq!(
             codes("the import of the old preferences failed with 3004"),
             [3004]
