@@ -779,6 +779,38 @@ fn scan_finds_codes_people_name_in_replies() {
     );
 }
 
+/// A fresh archive of issue 25's own kinds, written blind at the start of
+/// the seventeenth session (a fitness chain's integration code in seven
+/// languages, messages in other words, code cells and lists, other
+/// products' codes, tickets, logs and decoys), the development folder it
+/// tuned on: 179 of 199 with none false at its start, 194 of 199 with none
+/// false after its rules (`you'd get 10018 instead`, `she got Stormpath
+/// error 7100` as people's sentence, CSV comment lines before the header,
+/// a heading's second list after a lead-in that adds to it). A review's
+/// decoys took back `says` as a verb of getting and `back` after a code
+/// (`the usage page says 3000`, `we got 13000 back`). What is left: a
+/// template's message cut mid-word or wrapped before enough of its words
+/// (`Account with that email already exists.  Please choose anoth`), and
+/// codes after an arrow or `says` (`port 587 -> 13001`, `now says 13003`).
+///
+/// Its test twin, a grocery delivery company's, written blind beside it
+/// by another helper: 151 of 180 with 1 false on the session's first
+/// build and on its last (the rules did not carry over to it); scored at
+/// those two points only, its misses not printed.
+#[test]
+fn scan_holds_up_on_a_fresh_archive_of_issue_25s_kinds() {
+    let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND22_DEV, Counted::Catalog);
+    assert!(
+        precision >= 1.0 && recall >= 0.97,
+        "precision {precision:.3} recall {recall:.3}\n{wrong}"
+    );
+    let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND22_TEST, Counted::Catalog);
+    assert!(
+        precision >= 0.99 && recall >= 0.83,
+        "precision {precision:.3} recall {recall:.3}"
+    );
+}
+
 /// Which found codes a blind scan set counts.
 enum Counted {
     /// The published reference's codes only: a code the catalog knows from

@@ -196,6 +196,16 @@ pub const SCAN_BLIND21_TEST: &str = "scan-blind21-test";
 /// pointers and quotes. The rules were tightened on it.
 pub const SCAN_ADVERSARY21_DEV: &str = "scan-adversary21-dev";
 
+/// A development folder written blind at the start of the seventeenth
+/// session of issue 25, of the issue's own kinds in their proportions: a
+/// fitness chain's integration code in seven languages with its
+/// distractors, messages in other words, code cells and lists, other
+/// products' codes, tickets and logs, and decoy-only files.
+pub const SCAN_BLIND22_DEV: &str = "scan-blind22-dev";
+/// Its test twin (a grocery delivery company's), written blind beside it
+/// by another helper.
+pub const SCAN_BLIND22_TEST: &str = "scan-blind22-test";
+
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -15,13 +15,9 @@ use crate::scan::{Hit, Via, escape};
 const MAX_CELL: usize = 64;
 
 /// Whether a text is a CSV with a code column: its name ends in `.csv`, or
-/// its first line past `#` comments is comma-separated with a header that
-/// names the code.
+/// its first line is comma-separated with a header that names the code.
 pub(crate) fn is_csv(name: &str, head: &[u8]) -> bool {
-    let mut lines = head.split(|&b| b == b'\n');
-    let first = lines
-        .find(|line| !line.starts_with(b"#"))
-        .unwrap_or_default();
+    let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".csv")
         || first.contains(&b',') && first.split(|&b| b == b',').any(is_code_header)
@@ -112,7 +108,7 @@ pub(crate) struct Columns {
     date_column: Option<usize>,
     header_done: bool,
     /// Whether the record being read is a comment before the header
-    /// (`# Exported from Kibana on …`), as some exports start.
+    /// (`# Exported from Kibana on …`), as some CSV exports start.
     comment: bool,
     /// The field being read: its index in the record, where it starts
     /// (line, 0-based column) and its first bytes.
@@ -223,7 +219,8 @@ impl Columns {
         if self.field == 0 {
             self.row_line = self.field_start.0;
         }
-        if !self.header_done && self.field == 0 && cell.starts_with(b"#") {
+        // `# Exported from …`; not a header's `#` column (`#,Date,Code`).
+        if !self.header_done && self.field == 0 && cell.starts_with(b"# ") {
             self.comment = true;
         }
         if self.comment {
@@ -347,10 +344,8 @@ mod tests {
         let (hits, starts) = read(csv);
         assert_eq!(hits, [(4, 12, 7100), (4, 17, 7104), (5, 7, 7103)]);
         assert_eq!(starts, [(4, 1), (5, 1), (6, 1)]);
-        assert!(is_csv(
-            "export.txt",
-            b"# from the dashboard\nid,error_code\n"
-        ));
+        let numbered = "#,Date,Error Code\n1,2017-01-02,7100\n";
+        assert_eq!(read(numbered).0, [(2, 14, 7100)], "a header's # column");
     }
 
     #[test]

@@ -193,15 +193,18 @@ impl Scanner {
 }
 
 impl Installing {
-    /// Whether a code that a sentence names (`if you get 1925 instead`)
-    /// may be the installer's: the text just spoke of installing, and the
-    /// line (`lower`, in lower case) neither speaks of paying nor names
-    /// Stormpath.
+    /// Whether a code that a sentence names (`run the installer as admin;
+    /// if you get 1925 instead`) is the installer's: the text just spoke
+    /// of installing, and the line (`lower`, in lower case) does not speak
+    /// of paying or of a plan's limits (`a second application fails with
+    /// 1902, we hit our plan's limit`).
     pub(super) fn may_have_written(&self, code: u32, line: usize, lower: &[u8]) -> bool {
+        let find = |word: &[u8]| memchr::memmem::find(lower, word).is_some();
         INSTALLER_ERRORS.contains(&code)
             && self.lately(line)
             && !speaks_of_paying(lower)
-            && memchr::memmem::find(lower, b"stormpath").is_none()
+            && !find(b"plan")
+            && !find(b"limit")
     }
 }
 
@@ -302,6 +305,12 @@ mod tests {
         assert_eq!(codes(chat), [7100]);
         let card = "Stormpath errors are in #login.\nIf you get 1925 instead, ping me.";
         assert_eq!(codes(card), [1925]);
+        let app = "Stormpath errors are in #login.\nYesterday I installed our app.\n\
+                   A second application fails with 1902, we hit the plan's limit.";
+        assert_eq!(codes(app), [1902], "a plan's limit");
+        let agent = "Stormpath errors are in #login.\nI tried to install the agent.\n\
+                     Near the end you'd get 1925 instead without admin rights.";
+        assert_eq!(codes(agent), Vec::<u32>::new());
     }
 
     #[test]

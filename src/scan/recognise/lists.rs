@@ -70,7 +70,17 @@ impl Lists {
     /// Whether a list of codes is announced or open, so that every line
     /// must be read, even one without an error word.
     pub(super) fn is_open(&self) -> bool {
-        self.state != State::Idle
+        !matches!(self.state, State::Idle | State::Between)
+    }
+
+    /// Reads a line with no error or code word (`line` with `speaks` and
+    /// `named` false), which may end a list's heading or lead in to more
+    /// of its items; most such lines are not read at all.
+    #[inline]
+    pub(super) fn quiet_line(&mut self, text: &[u8]) {
+        if self.state == State::Between {
+            self.line(text, false, false);
+        }
     }
 
     /// Reads a line: `speaks` when it holds an error or code word, `named`
@@ -115,9 +125,12 @@ impl Lists {
                 self.after_text = Some(speaks);
                 let continues = indented && matches!(self.state, State::Open { .. });
                 let announces = speaks && !named && leads_in(text) && !keyed_by_time(text);
-                // `The portal has two more:` under a heading about codes.
-                let leads_on =
-                    self.state == State::Between && !named && text.trim_ascii_end().ends_with(b":");
+                // `The portal has two more:` under a heading about codes;
+                // not `Ports the agent needs open:`.
+                let leads_on = self.state == State::Between
+                    && !named
+                    && text.trim_ascii_end().ends_with(b":")
+                    && adds_more(text);
                 if announces || leads_on {
                     self.state = State::Announced {
                         heading: heading || leads_on,
@@ -131,6 +144,16 @@ impl Lists {
         }
         None
     }
+}
+
+/// Whether a lead-in says its list adds to the one before (`two more`,
+/// `also`, `other`), rather than naming a list of its own.
+fn adds_more(text: &[u8]) -> bool {
+    text.split(|b| !b.is_ascii_alphabetic()).any(|word| {
+        ["more", "also", "other", "others", "another", "additional"]
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    })
 }
 
 /// Whether a line that speaks of codes reads as a lead-in to a list: it
@@ -367,6 +390,8 @@ mod tests {
         assert_eq!(items(later), Vec::<&str>::new(), "a sentence lasts a line");
         let more = "## Errors\n- 7100\n\nThe portal has two more:\n\n- 12001\nDone.\n- 2016\n";
         assert_eq!(items(more), ["7100", "12001"], "a heading's lead-in");
+        let ports = "## Errors\n- 7100\n\nPorts the agent needs open:\n- 9000\n";
+        assert_eq!(items(ports), ["7100"], "a lead-in to a list of its own");
     }
 
     #[test]

@@ -303,6 +303,7 @@ impl Scanner {
                 if self.json_rows.is_open() {
                     self.end_json_rows(true);
                 }
+                self.lists.quiet_line(line);
                 self.prose_numbers(text, start..end);
                 if self.current.is_empty() {
                     self.line += 1;

@@ -120,10 +120,13 @@ fn names_a_machine(line: &[u8]) -> bool {
 /// or it is a mail's address; not a log record's `Stormpath error 7100`
 /// or `Stormpath 13101 (…)`.
 fn in_a_sentence(lower: &[u8], at: usize) -> bool {
+    // Not a syslog's record, which has no level word (`auth[233]: login
+    // for alice got Stormpath error 7100`).
     let got = || {
         let word = lower[..at].strip_suffix(b" ").map(last_word);
         let name = lower[at + b"stormpath".len()..].starts_with(b" ");
-        word.is_some_and(received::is_a_verb) && name
+        let process = memchr::memmem::find(&lower[..at], b"]: ").is_some();
+        word.is_some_and(received::is_a_verb) && name && !process
     };
     (after_a_small_word(&lower[..at]) || got()) && !is_a_log_record(lower)
         || words_follow(&lower[at + b"stormpath".len()..])
@@ -282,6 +285,9 @@ mod tests {
             "at 06:31 she got stormpath error 7100 (wrong password)"
         ));
         assert!(!said("10:00:01 error got stormpath error 7100"));
+        assert!(!said(
+            "jan 12 10:00:01 web1 auth[233]: alice got stormpath error 7100"
+        ));
         assert!(said(
             "support pulled the stormpath error code out of the log"
         ));
