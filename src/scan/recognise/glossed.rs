@@ -173,7 +173,8 @@ fn gloss(after: &[u8]) -> Option<&[u8]> {
 }
 
 /// How long the separator is that starts `after`, the text after a
-/// number: `(`, a tab, an en or em dash, or past a space `:`, `=`, `-` or
+/// number: `(`, a tab, an en or em dash, a comma and a space, or past a
+/// space `:`, `=`, `-` or
 /// `is`, `was` before a space (not `12:30`, `2016-05`); or a tally, with
 /// one of these or spaces after it (`x 4   signature check failed`).
 fn separator(after: &[u8]) -> Option<usize> {
@@ -197,6 +198,9 @@ fn separator(after: &[u8]) -> Option<usize> {
         [b'\t', ..] if spaces == 0 => Some(1),
         [0xe2, 0x80, 0x93 | 0x94, ..] => Some(spaces + 3),
         [b':' | b'=' | b'-', ..] => spaced(1),
+        // `now 13003, one already exists`; not `7100,7101`, `2,000` nor a
+        // JSON body's next key (`"code": 7104, "message": …`).
+        [b',', b' ', word, ..] if spaces == 0 && word.is_ascii_alphabetic() => Some(2),
         [b'i' | b'I', b's' | b'S', ..] if spaces > 0 => spaced(2),
         [b'w' | b'W', b'a' | b'A', b's' | b'S', ..] if spaces > 0 => spaced(3),
         _ => None,
@@ -239,6 +243,12 @@ mod tests {
         assert_eq!(gloss(" users migrated"), None);
         assert_eq!(gloss(":30 UTC"), None);
         assert_eq!(gloss("-05-01"), None);
+        assert_eq!(
+            gloss(", one already exists for the tenant").unwrap(),
+            "one already exists for the tenant"
+        );
+        assert_eq!(gloss(",000 users"), None);
+        assert_eq!(gloss(" , x"), None);
     }
 
     #[test]
@@ -247,6 +257,7 @@ mod tests {
         assert_eq!(codes("\u{2022} 13101: phone number invalid"), [13101]);
         assert_eq!(codes("7100 is just wrong passwords, the usual"), [7100]);
         assert_eq!(codes("if it flips to 7103 (he's locked out)"), [7103]);
+        assert_eq!(codes("now it's 13003, one already exists"), [13003]);
         assert_eq!(
             codes("First it said \"1926 The card has expired.\" Fine"),
             [1926]
@@ -256,6 +267,7 @@ mod tests {
     #[test]
     fn a_number_glossed_with_something_else_is_not() {
         assert!(codes("7104 accounts migrated last night").is_empty());
+        assert!(codes("the agent listens on 9000, the default port").is_empty());
         assert!(codes("request served in 2006 ms on port 9000").is_empty());
         assert!(codes("7103 citations issued in March").is_empty());
         assert!(codes("Braintree 2001 (Insufficient Funds)").is_empty());

@@ -125,8 +125,8 @@ fn in_a_sentence(lower: &[u8], at: usize) -> bool {
     let got = || {
         let word = lower[..at].strip_suffix(b" ").map(last_word);
         let name = lower[at + b"stormpath".len()..].starts_with(b" ");
-        let process = memchr::memmem::find(&lower[..at], b"]: ").is_some();
-        word.is_some_and(received::is_a_verb) && name && !process
+        let process = || lower[..at].windows(3).any(|w| w == b"]: ");
+        word.is_some_and(received::is_a_verb) && name && !process()
     };
     (after_a_small_word(&lower[..at]) || got()) && !is_a_log_record(lower)
         || words_follow(&lower[at + b"stormpath".len()..])
