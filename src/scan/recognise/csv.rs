@@ -219,8 +219,10 @@ impl Columns {
         if self.field == 0 {
             self.row_line = self.field_start.0;
         }
-        // `# Exported from …`; not a header's `#` column (`#,Date,Code`).
-        if !self.header_done && self.field == 0 && cell.starts_with(b"# ") {
+        // `# Exported from …`, `#exported`, `#` alone; not a header's `#`
+        // column (`#,Date,Code`).
+        let comment = cell.starts_with(b"# ") || cell.starts_with(b"#") && record_end;
+        if !self.header_done && self.field == 0 && comment {
             self.comment = true;
         }
         if self.comment {
@@ -339,11 +341,11 @@ mod tests {
     #[test]
     fn comments_before_the_header_name_no_column() {
         let csv = "# Exported from Kibana, codes = Stormpath error codes\n\
-                   # failures, a count\nweek,codes,failures\n2017-01-02,7100|7104,2013\n\
+                   # failures, a count\n#\n#exported\nweek,codes,failures\n2017-01-02,7100|7104,2013\n\
                    #4412,7103,1\n";
         let (hits, starts) = read(csv);
-        assert_eq!(hits, [(4, 12, 7100), (4, 17, 7104), (5, 7, 7103)]);
-        assert_eq!(starts, [(4, 1), (5, 1), (6, 1)]);
+        assert_eq!(hits, [(6, 12, 7100), (6, 17, 7104), (7, 7, 7103)]);
+        assert_eq!(starts, [(6, 1), (7, 1), (8, 1)]);
         let numbered = "#,Date,Error Code\n1,2017-01-02,7100\n";
         assert_eq!(read(numbered).0, [(2, 14, 7100)], "a header's # column");
     }

@@ -8,7 +8,7 @@
 use super::keywords::names_a_thing;
 use super::numbers::count_after;
 use super::source::glosses;
-use super::words::{first_words, is_one_of};
+use super::words::{YEARS, first_words, is_one_of};
 use crate::search;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -34,10 +34,15 @@ pub(super) fn is_glossed(text: &[u8], end: usize, code: u32, rankings_left: &mut
     if says_its_message(&text[end..], code) {
         return true;
     }
-    // A number after it starts a list or the next column, not a gloss.
+    // A number after it starts a list or the next column, not a gloss; a
+    // year's clause after a comma is no gloss (`back to 2012, the
+    // maximum date`).
     let Some(gloss) = gloss(&text[end..]).filter(|g| !g[0].is_ascii_digit()) else {
         return false;
     };
+    if YEARS.contains(&code) && text[end..].starts_with(b",") {
+        return false;
+    }
     // Most numbers' next words share no word with the code's texts: the
     // ranking is asked only of those that do.
     if !glosses::agrees(code, gloss) || *rankings_left == 0 {
@@ -268,6 +273,7 @@ mod tests {
     fn a_number_glossed_with_something_else_is_not() {
         assert!(codes("7104 accounts migrated last night").is_empty());
         assert!(codes("the agent listens on 9000, the default port").is_empty());
+        assert!(codes("back to 2012, the maximum date we could export").is_empty());
         assert!(codes("request served in 2006 ms on port 9000").is_empty());
         assert!(codes("7103 citations issued in March").is_empty());
         assert!(codes("Braintree 2001 (Insufficient Funds)").is_empty());

@@ -354,12 +354,6 @@ pub(super) fn names_a_thing(text: &[u8], end: usize) -> bool {
                         | b"yesterday"
                         | b"so"
                         | b"which"
-                        | b"instead"
-                        | b"anymore"
-                        | b"either"
-                        | b"though"
-                        | b"unless"
-                        | b"whenever"
                 )
     });
     word_len > 0 && !names_nothing
@@ -421,12 +415,6 @@ mod tests {
             "7106"
         ));
         assert!(thing("Stormpath 7104 roadmap", "7104"));
-        // Nor an adverb of what came instead, or when.
-        assert!(!thing("you'd get 10018 instead", "10018"));
-        assert!(
-            thing("We saw 3000 only on Monday", "3000"),
-            "a count's adverb"
-        );
         // Nor "and" or "or", after which a count goes on.
         assert!(thing("Stormpath 3000 or so accounts", "3000"));
         assert!(thing("Stormpath 9000 and 9001 seats", "9000"));

@@ -6,7 +6,7 @@
 use super::Scanner;
 use super::glossed::is_a_measure;
 use super::numbers::{code_number, count_after, keyed_by_time, list_continuation, number_at};
-use super::words::is_count;
+use super::words::{is_count, is_one_of};
 
 /// Where the lines read so far stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,13 +147,29 @@ impl Lists {
 }
 
 /// Whether a lead-in says its list adds to the one before (`two more`,
-/// `also`, `other`), rather than naming a list of its own.
+/// `also`, `other`), and names no other thing it lists (`Other ports we
+/// opened:`, `Two more tickets were filed:`, `More years:`).
 fn adds_more(text: &[u8]) -> bool {
-    text.split(|b| !b.is_ascii_alphabetic()).any(|word| {
-        ["more", "also", "other", "others", "another", "additional"]
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-    })
+    #[rustfmt::skip]
+    const OTHER_THINGS: &[&str] = &[
+        "port", "ticket", "year", "number", "count", "user", "account", "customer", "id",
+        "build", "version", "release", "room", "extension", "phone", "order", "invoice", "case",
+        "incident", "issue", "date", "day", "week", "month", "server", "host", "seat", "step",
+    ];
+    let mut words = text
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let names_a_thing = words.clone().any(|word| {
+        let one = word.strip_suffix(b"s").unwrap_or(word);
+        is_one_of(one, OTHER_THINGS)
+    });
+    !names_a_thing
+        && words.any(|word| {
+            is_one_of(
+                word,
+                &["more", "also", "other", "others", "another", "additional"],
+            )
+        })
 }
 
 /// Whether a line that speaks of codes reads as a lead-in to a list: it
@@ -392,6 +408,8 @@ mod tests {
         assert_eq!(items(more), ["7100", "12001"], "a heading's lead-in");
         let ports = "## Errors\n- 7100\n\nPorts the agent needs open:\n- 9000\n";
         assert_eq!(items(ports), ["7100"], "a lead-in to a list of its own");
+        let tickets = "## Errors\n- 7100\n\nTwo more tickets were filed:\n- 2004\n";
+        assert_eq!(items(tickets), ["7100"], "more of another thing");
     }
 
     #[test]

@@ -79,7 +79,12 @@ pub(super) fn is_received(
 ) -> bool {
     // `2016's`, `a 2101-response sample`: a year's, a thing's.
     let joined = text[end..].starts_with(b"'") || text[end..].starts_with(b"-");
-    if is_count(text, end) || names_a_thing(text, end) || joined {
+    // What came instead of what the line said before, where it said no
+    // other number (`you'd get 10018 instead`; not `the invoice said
+    // $1927; we got 1905 instead`).
+    let instead =
+        text[end..].starts_with(b" instead") && !text[..start].iter().any(u8::is_ascii_digit);
+    if is_count(text, end) || names_a_thing(text, end) && !instead || joined {
         return false;
     }
     // A chat's message goes on from the speaker's line before, under the
@@ -183,6 +188,8 @@ mod tests {
             "gets 13000 like clockwork",
             "We got 2100 not 2000 accounts",
             "it saw 9000 earlier today",
+            "The invoice said $1927; we got 1905 instead",
+            "The free app doesn't get 5100 either",
         ] {
             assert_eq!(codes(count), Vec::<u32>::new(), "{count}");
         }
