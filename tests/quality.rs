@@ -754,6 +754,7 @@ fn scan_tells_anothers_numbering_from_stormpaths() {
 /// Its test twin, written blind beside it by another helper: 49 of 94
 /// with none false on the session's first build, 66 of 94 with none false
 /// on its last; scored at those two points only, its misses not printed.
+/// 69 of 94, none false, at the end of the seventeenth session.
 ///
 /// The adversary's folder, decoys written against the new rules: 27 false
 /// reports of 53 when the rules were first written, 3 of 29 once a code a
@@ -769,7 +770,7 @@ fn scan_finds_codes_people_name_in_replies() {
     );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND21_TEST, Counted::Catalog);
     assert!(
-        precision >= 1.0 && recall >= 0.70,
+        precision >= 1.0 && recall >= 0.73,
         "precision {precision:.3} recall {recall:.3}"
     );
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_ADVERSARY21_DEV, Counted::Catalog);
@@ -783,15 +784,16 @@ fn scan_finds_codes_people_name_in_replies() {
 /// the seventeenth session (a fitness chain's integration code in seven
 /// languages, messages in other words, code cells and lists, other
 /// products' codes, tickets, logs and decoys), the development folder it
-/// tuned on: 179 of 199 with none false at its start, 194 of 199 with none
-/// false after its rules (`you'd get 10018 instead`, `she got Stormpath
-/// error 7100` as people's sentence, CSV comment lines before the header,
-/// a heading's second list after a lead-in that adds to it). A review's
-/// decoys took back `says` as a verb of getting and `back` after a code
-/// (`the usage page says 3000`, `we got 13000 back`). What is left: a
-/// template's message cut mid-word or wrapped before enough of its words
-/// (`Account with that email already exists.  Please choose anoth`), and
-/// codes after an arrow or `says` (`port 587 -> 13001`, `now says 13003`).
+/// tuned on: 179 of 199 with none false at its start, 196 of 199 with none
+/// false after its rules (`you'd get 10018 instead`, a comma's gloss `now
+/// 13003, one already exists`, `she got Stormpath error 7100` as people's
+/// sentence, CSV comment lines before the header, a heading's second list
+/// after a lead-in that adds to it). A review's and an adversary's decoys
+/// took back `says` as a verb of getting, `back` and most adverbs after a
+/// code (`the usage page says 3000`, `we got 13000 back`, `got 7200
+/// though`). What is left: a template's message cut mid-word or wrapped
+/// before enough of its words (`Account with that email already exists.
+/// Please choose anoth`), and `you'll get 9005 back instead`.
 ///
 /// Its test twin, a grocery delivery company's, written blind beside it
 /// by another helper: 151 of 180 with 1 false on the session's first
@@ -801,7 +803,7 @@ fn scan_finds_codes_people_name_in_replies() {
 fn scan_holds_up_on_a_fresh_archive_of_issue_25s_kinds() {
     let (precision, recall, wrong) = blind_scan_rates(sets::SCAN_BLIND22_DEV, Counted::Catalog);
     assert!(
-        precision >= 1.0 && recall >= 0.97,
+        precision >= 1.0 && recall >= 0.98,
         "precision {precision:.3} recall {recall:.3}\n{wrong}"
     );
     let (precision, recall, _) = blind_scan_rates(sets::SCAN_BLIND22_TEST, Counted::Catalog);
