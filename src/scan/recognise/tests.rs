@@ -653,9 +653,9 @@ fn prose_that_names_a_number_as_an_error() {
     assert_eq!(codes("the 404 errors are gone"), Vec::<u32>::new());
     assert_eq!(codes("error(404, 2000 ms)"), Vec::<u32>::new());
     // A sentence's end after "Stormpath" is no domain.
-    assert_eq!(codes("we hit a 10102 back from Stormpath. ADFS"), [10102]);
+    assert_eq!(codes("we got a 10102 back from Stormpath. ADFS"), [10102]);
     assert_eq!(
-        codes("we hit a 10102 back from stormpath.com today"),
+        codes("we got a 10102 back from stormpath.com today"),
         Vec::<u32>::new()
     );
 }
