@@ -147,6 +147,21 @@ pub fn sides(query: &str) -> (Vec<f64>, Option<Vec<f64>>) {
     )
 }
 
+/// The search vocabulary's groups of synonyms (`expired | no longer valid |
+/// stale`), each phrase in lower case as synonyms.txt writes it; its
+/// abbreviations and narrower words are left out.
+pub(crate) fn synonym_groups() -> &'static [Vec<&'static str>] {
+    static GROUPS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        include_str!("synonyms.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#') && line.contains('|'))
+            .filter(|line| !line.contains("=>") && !line.contains("->"))
+            .map(|line| line.split('|').map(str::trim).collect())
+            .collect()
+    })
+}
+
 /// The entries a few words say most of by the lexical side alone, the
 /// same in every build (the model is not asked), best first, at most `n`,
 /// with their scores: for scan, which asks whether the words beside a

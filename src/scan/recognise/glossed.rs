@@ -45,7 +45,7 @@ pub(super) fn is_glossed(text: &[u8], end: usize, code: u32, rankings_left: &mut
     }
     // Most numbers' next words share no word with the code's texts: the
     // ranking is asked only of those that do.
-    if !glosses::agrees(code, gloss) || *rankings_left == 0 {
+    if !glosses::agrees_in_any_words(code, gloss) || *rankings_left == 0 {
         return false;
     }
     *rankings_left -= 1;
@@ -263,6 +263,9 @@ mod tests {
         assert_eq!(codes("7100 is just wrong passwords, the usual"), [7100]);
         assert_eq!(codes("if it flips to 7103 (he's locked out)"), [7103]);
         assert_eq!(codes("now it's 13003, one already exists"), [13003]);
+        // In other words of the search vocabulary: 13108 says "no longer
+        // valid".
+        assert_eq!(codes("13108: code expired, ask for a new one"), [13108]);
         assert_eq!(
             codes("First it said \"1926 The card has expired.\" Fine"),
             [1926]

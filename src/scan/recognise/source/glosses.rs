@@ -22,6 +22,44 @@ pub(in crate::scan::recognise) fn agrees(code: u32, words: &[u8]) -> bool {
         .any(|w| texts_of(entry).any(|t| holds_word(t, w)))
 }
 
+/// Whether a word of `words` that may say what a code means is held by
+/// one of the code's texts, as it stands or in other words of the search
+/// vocabulary (`code expired`: 13108's `no longer valid`): a writer's own
+/// gloss says it so.
+pub(in crate::scan::recognise) fn agrees_in_any_words(code: u32, words: &[u8]) -> bool {
+    let Some(entry) = catalog::lookup(code) else {
+        return false;
+    };
+    name_parts(words)
+        .filter(|w| is_telling(w))
+        .any(|w| texts_of(entry).any(|t| holds_word(t, w)) || says_in_other_words(entry, w))
+}
+
+/// Whether one of an entry's texts says `word` in other words of the
+/// search vocabulary (`expired`: 13108's `no longer valid`).
+fn says_in_other_words(entry: &'static catalog::Entry, word: &[u8]) -> bool {
+    let groups = crate::search::synonym_groups().iter();
+    let mut of_word = groups.filter(|group| {
+        group
+            .iter()
+            .any(|phrase| !phrase.contains(' ') && holds_word(phrase, word))
+    });
+    of_word.any(|group| {
+        group.iter().any(|phrase| {
+            texts_of(entry).any(|text| {
+                let text = text.to_ascii_lowercase();
+                let at = |i: usize| {
+                    text.as_bytes()
+                        .get(i)
+                        .is_some_and(u8::is_ascii_alphanumeric)
+                };
+                text.match_indices(phrase)
+                    .any(|(i, _)| !(i > 0 && at(i - 1) || at(i + phrase.len())))
+            })
+        })
+    })
+}
+
 /// The texts an entry is known by: its message, its end users' text, the
 /// server's templates and older wordings.
 fn texts_of(entry: &'static catalog::Entry) -> impl Iterator<Item = &'static str> {
