@@ -522,8 +522,14 @@ fn switch_subject(trimmed: &[u8]) -> Option<&[u8]> {
 fn find_word(text: &[u8], word: &str) -> Option<usize> {
     let word = word.as_bytes();
     let boundary = |i: Option<&u8>| i.is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_');
-    (0..text.len().checked_sub(word.len())? + 1).find(|&at| {
-        text[at..at + word.len()].eq_ignore_ascii_case(word)
+    // Only where the first letter stands, in either case: a line is read
+    // once a word, and a binary's long lines are long.
+    let first = word.first()?;
+    let mut places =
+        memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), text);
+    places.find(|&at| {
+        text.get(at..at + word.len())
+            .is_some_and(|found| found.eq_ignore_ascii_case(word))
             && boundary(at.checked_sub(1).map(|i| &text[i]))
             && boundary(text.get(at + word.len()))
     })

@@ -368,8 +368,16 @@ pub(in crate::scan::recognise) fn name_parts(text: &[u8]) -> impl Iterator<Item 
 /// Whether a part of a name (`mysqlErrors`) or a whole word (`MySQL`) of
 /// a text is one of `words`.
 pub(super) fn names_any(text: &[u8], words: &[&str]) -> bool {
+    // Most tokens start with a letter that no word starts with: one look
+    // each (a binary's long lines read as source cost seconds otherwise).
+    let mut starts = [false; 256];
+    for first in words.iter().filter_map(|w| w.as_bytes().first()) {
+        starts[usize::from(first.to_ascii_lowercase())] = true;
+        starts[usize::from(first.to_ascii_uppercase())] = true;
+    }
     name_parts(text)
         .chain(text.split(|b| !b.is_ascii_alphanumeric()))
+        .filter(|token| token.first().is_some_and(|&b| starts[usize::from(b)]))
         .any(|token| {
             words
                 .iter()
