@@ -39,6 +39,7 @@
 //!
 //! `messages` finds the catalog's texts with `crate::quotes`.
 
+mod bare;
 mod casual;
 mod code_places;
 pub(super) mod csv;
@@ -219,6 +220,8 @@ pub(super) struct Scanner {
     written_by_people: bool,
     /// How many more glosses this text may have ranked (`glossed`).
     gloss_rankings_left: usize,
+    /// The codes the text has named: its people may name more bare (`bare`).
+    named_codes: Vec<u32>,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -263,6 +266,7 @@ impl Scanner {
             line_names_stormpath: false,
             written_by_people: false,
             gloss_rankings_left: glossed::RANKINGS_PER_TEXT,
+            named_codes: Vec::new(),
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -524,6 +528,9 @@ impl Scanner {
                 return;
             }
             self.current.swap_remove(kept);
+        }
+        if !self.named_codes.contains(&hit.code) {
+            self.named_codes.push(hit.code);
         }
         self.current.push(hit);
     }

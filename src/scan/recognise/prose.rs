@@ -11,7 +11,7 @@ use super::numbers::{code_number, number_at};
 use super::other_numbers::{is_not_stormpaths, is_other_programs_number};
 use super::sentences::{Read, Sentence};
 use super::words::trim_punctuation;
-use super::{Scanner, casual, glossed, opening, received, referred, source, spans};
+use super::{Scanner, bare, casual, glossed, opening, received, referred, source, spans};
 use crate::scan::Via;
 
 impl Scanner {
@@ -46,6 +46,8 @@ impl Scanner {
         // a number a word makes an id (`PR 7103 (handle locked accounts)`).
         let mut found = Vec::new();
         let rankings = &mut self.gloss_rankings_left;
+        let named_codes = &self.named_codes;
+        let in_text = |code| named_codes.contains(&code);
         code_places::standalone_codes(line, |start, end, code| {
             let named = self.current.iter().any(|hit| hit.code == code);
             let mut said = || {
@@ -56,6 +58,8 @@ impl Scanner {
                     || glossed::is_glossed(line, end, code, rankings)
                     || referred::is_taken_up(line, start, end, code)
                     || referred::ends_a_quoted_message(line, start, end, code)
+                    || !named_codes.is_empty()
+                        && bare::stands_as_a_code(line, start, end, code, in_text)
             };
             let theirs = || glossed::glossed_otherwise(line, end, code);
             if !named && !names_its_own_number(&line[..start]) && said() && !theirs() {
@@ -228,7 +232,7 @@ fn after_a_small_word(before: &[u8]) -> bool {
 
 /// Whether the word before a number makes it an id of its own: `PR
 /// 7103`, `TC 7100:`, `Line 2001`, `Room 7102`, `ticket #7100`.
-fn names_its_own_number(before: &[u8]) -> bool {
+pub(super) fn names_its_own_number(before: &[u8]) -> bool {
     #[rustfmt::skip]
     const ID_WORDS: &[&str] = &[
         "pr", "mr", "tc", "ticket", "case", "line", "lines", "room", "issue", "bug", "story",
