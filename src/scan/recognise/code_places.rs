@@ -5,7 +5,8 @@
 //! time, as a mask (SSE2 on x86-64, eight bytes in a word elsewhere),
 //! not byte by byte.
 
-use super::numbers::{code_number, code_numbers};
+use super::numbers::{code_number, parse_digits};
+use super::words::YEARS;
 use crate::catalog;
 
 /// The places of a block's possible codes, found on the first question
@@ -34,7 +35,7 @@ impl CodePlaces {
             self.found = true;
             let ends = &mut self.ends;
             code_shaped_numbers(block, |start, end| {
-                if may_be_a_code(block, start, end).is_some() {
+                if let Some((_, end)) = may_be_a_code(block, start, end) {
                     ends.push(end);
                 }
             });
@@ -49,19 +50,37 @@ impl CodePlaces {
 /// Whether the four or five digits at `start..end` stand alone (not in
 /// an id, `req-7503`, `#7103`) and are a code of the catalog, as
 /// `code_number` reads digits (not a date, time or version: `2016-05-01`,
-/// `7100.5`).
-fn may_be_a_code(text: &[u8], start: usize, end: usize) -> Option<u32> {
+/// `7100.5`), or a code's plural (`a handful of 12001s`); as the code and
+/// where it ends.
+fn may_be_a_code(text: &[u8], start: usize, end: usize) -> Option<(u32, usize)> {
     if !stands_alone(text, start) {
         return None;
     }
-    code_number(text, start, end).filter(|&code| catalog::lookup(code).is_some())
+    match code_number(text, start, end).filter(|&code| catalog::lookup(code).is_some()) {
+        Some(code) => Some((code, end)),
+        None => plural(text, start, end),
+    }
+}
+
+/// The code whose plural the digits at `start..end` and an `s` spell, as
+/// people count a code's cases (`a couple of 9002s`, `the 10101s stop`),
+/// and where it ends; not a decade (`the 2010s`).
+fn plural(text: &[u8], start: usize, end: usize) -> Option<(u32, usize)> {
+    let ends = text
+        .get(end + 1)
+        .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'\'');
+    if text.get(end) != Some(&b's') || !ends || text[start] == b'0' {
+        return None;
+    }
+    let code = parse_digits(&text[start..end]);
+    (!YEARS.contains(&code) && catalog::lookup(code).is_some()).then_some((code, end + 1))
 }
 
 /// Calls `each(start, end, code)` for each catalog code of a line that
 /// stands alone: what the rules for people's prose read.
 pub(super) fn standalone_codes(line: &[u8], mut each: impl FnMut(usize, usize, u32)) {
-    code_numbers(line, |start, end, _| {
-        if let Some(code) = may_be_a_code(line, start, end) {
+    code_shaped_numbers(line, |start, end| {
+        if let Some((code, end)) = may_be_a_code(line, start, end) {
             each(start, end, code);
         }
     });
@@ -246,5 +265,23 @@ mod tests {
         assert_eq!(places("saw 7100 (wrong password)"), ["7100"]);
         assert!(places("2016-05-01 12:30 req-7503 #7103 7199 7100.5").is_empty());
         assert_eq!(places("13101: phone"), ["13101"]);
+    }
+
+    #[test]
+    fn a_codes_plural_is_read_as_the_code() {
+        fn codes(text: &str) -> Vec<(u32, &str)> {
+            let mut found = Vec::new();
+            standalone_codes(text.as_bytes(), |s, e, code| {
+                found.push((code, &text[s..e]))
+            });
+            found
+        }
+        assert_eq!(codes("a handful of 12001s every day"), [(12001, "12001s")]);
+        assert_eq!(
+            codes("the 9002s stop, 7100s."),
+            [(9002, "9002s"), (7100, "7100s")]
+        );
+        assert!(codes("back in the 2010s").is_empty(), "a decade");
+        assert!(codes("7100st 7100s1 0710s").is_empty());
     }
 }
