@@ -46,6 +46,12 @@ fn is_code_header(cell: &[u8]) -> bool {
         None => name.strip_prefix(b"customfield").unwrap_or(&name),
     };
     let name = name.strip_prefix(b"api").unwrap_or(name);
+    // Words that say which of the errors: `sp_error_codes` (SP for
+    // Stormpath), `last_errors`, `expected_codes`.
+    let name = QUALIFIERS
+        .iter()
+        .find_map(|q| name.strip_prefix(*q))
+        .unwrap_or(name);
     [
         &b"code"[..],
         b"codes",
@@ -59,6 +65,19 @@ fn is_code_header(cell: &[u8]) -> bool {
     ]
     .contains(&name)
 }
+
+/// Words before a code column's name that say which of the errors it
+/// holds, not whose.
+const QUALIFIERS: &[&[u8]] = &[
+    b"sp",
+    b"last",
+    b"latest",
+    b"recent",
+    b"expected",
+    b"observed",
+    b"seen",
+    b"related",
+];
 
 /// Whether a header cell that is not the code column's names another
 /// system's errors or codes: `launcher_error`, `Printer Code`; not one
@@ -376,6 +395,9 @@ mod tests {
             "Custom field (Stormpath codes)",
             "applies_to_stormpath_codes",
             "Error code (Stormpath)",
+            "sp_error_codes",
+            "last_errors",
+            "Expected codes",
         ] {
             assert!(is_code_header(header.as_bytes()), "{header}");
         }
@@ -388,6 +410,9 @@ mod tests {
             "stormpath_ticket_count",
             "non_stormpath_error",
             "not_stormpath_codes",
+            "auth_code",
+            "last_seen",
+            "special_code",
         ] {
             assert!(!is_code_header(header.as_bytes()), "{header}");
         }
