@@ -32,6 +32,10 @@ mod data {
 const MAX_HOLE_WORDS: usize = 6;
 /// The fewest letters of a word that a cut quote must keep.
 const MIN_CUT_WORD: usize = 3;
+/// The fewest folded bytes a quote cut inside a word must keep: a
+/// sentence's worth, more than other products' short stock phrases (`The
+/// card number is not a valid cred`).
+const MIN_CUT_QUOTE: usize = 45;
 /// Most bytes a placeholder may stand for.
 const MAX_HOLE_BYTES: usize = 80;
 /// Most places of its anchor a template is tried at on one line: a line
@@ -269,7 +273,7 @@ fn cut_end(i: usize, matched: usize) -> Option<usize> {
         .rev()
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
-    if !inside || word < MIN_CUT_WORD || matched < SHORTEST_QUOTE {
+    if !inside || word < MIN_CUT_WORD || matched < MIN_CUT_QUOTE {
         return None;
     }
     let code = data::MESSAGES_CODES[i];
@@ -279,6 +283,13 @@ fn cut_end(i: usize, matched: usize) -> Option<usize> {
     let shared = messages.map(message).any(|other| other.starts_with(quote))
         || templates.any(|t| t.may_start(quote));
     (!shared).then_some(matched)
+}
+
+/// Whether the text after a quote shows it cut: nothing, or an ellipsis
+/// (`in a Directo…`, `in a Directo...`).
+fn is_cut(after: &[u8]) -> bool {
+    let after = after.trim_ascii();
+    after.is_empty() || after == b"..." || after == "\u{2026}".as_bytes()
 }
 
 /// Keeps a quote found at `start..end` of a text, one per code (the
@@ -392,7 +403,7 @@ pub(crate) fn find_quotes_at(
             match quoted {
                 Text::Message(i) => {
                     let (matched, end) = fold::common_prefix(text, at, &literal[offset..]);
-                    let cut = text[end..].trim_ascii().is_empty();
+                    let cut = is_cut(&text[end..]);
                     let quoted_end = quoted_end(i, offset + matched)
                         .or_else(|| cut.then(|| cut_end(i, offset + matched)).flatten());
                     let Some(quoted_end) = quoted_end else {
@@ -400,7 +411,7 @@ pub(crate) fn find_quotes_at(
                             message: i,
                             matched: offset + matched,
                         };
-                        if cut
+                        if text[end..].trim_ascii().is_empty()
                             && run.matched >= wrapped::MIN_RUN
                             && runs_on.len() < wrapped::MAX_RUNS_ON
                         {
@@ -638,6 +649,8 @@ mod tests {
         // 7105 (a Group), 7106 (a Directory): the cut word tells neither.
         assert!(codes("FAIL Login attempt failed because the Account is in a Di").is_empty());
         assert!(codes("FAIL Login attempt failed because the Account is in a D").is_empty());
+        let ellipsis = "FAIL Login attempt failed because the Account is in a Directo\u{2026}";
+        assert_eq!(codes(ellipsis), [7106]);
         // Cut only at the line's end: a word that goes on is another.
         assert!(codes("Login attempt failed because the Account is in a Directorate x").is_empty());
     }

@@ -22,7 +22,7 @@ const BEFORE: &[&str] = &[
     "with", "w/", "to", "into", "either", "both", "vs", "then", "now", "still", "again",
     "first", "just", "only", "mostly", "plus", "on", "for", "between", "hit", "hits",
     "hitting", "gives", "gave", "give", "return", "returns", "returned", "returning", "->",
-    "\u{2192}", "-", "\u{2014}", "\u{2013}", "=", "/", "&",
+    "\u{2192}", "=>", "-", "\u{2014}", "\u{2013}", "=", "/", "&",
 ];
 
 /// Words that may follow a code named as a thing: the small words of a
@@ -33,10 +33,41 @@ const AFTER: &[&str] = &[
     "during", "because", "if", "but", "and", "or", "so", "then", "again", "too", "though",
     "tho", "now", "instead", "back", "here", "there", "is", "was", "were", "are", "isn't",
     "wasn't", "means", "meant", "i", "he", "she", "we", "they", "it", "you", "ever", "still",
-    "anymore", "once", "twice", "today", "yesterday", "overnight", "thing", "one", "ones",
-    "case", "error", "issue", "response", "code", "bug", "problem", "message", "every",
+    "anymore", "once", "twice", "sometimes", "occasionally", "thing", "one", "ones", "error",
+    "issue", "response", "code", "bug", "problem", "message", "every",
     "lol", "vs", "versus", "while", "until", "unless", "which", "that", "not",
 ];
+
+/// Words that join a number to the one before it: `10016 / 10010`,
+/// `636 -> 9001`, `4740, then 4608`.
+#[rustfmt::skip]
+const JOINS: &[&str] = &[
+    "and", "or", "/", "&", "vs", "nor", "then", "->", "\u{2192}", "=>", "-", "\u{2013}", "to",
+];
+
+/// Words of how many, before a code's plural: `some 9003s`, `two 7101s`.
+#[rustfmt::skip]
+const AMOUNTS: &[&str] = &[
+    "some", "more", "few", "many", "lots", "of", "no", "any", "two", "three", "several",
+    "fewer", "less", "all", "our", "their", "extra", "occasional", "usual",
+];
+
+/// Words for a count, before `is`: `the count is 2013`.
+const COUNTS: &[&str] = &["count", "total", "tally", "sum", "figure", "number"];
+
+/// Whether a line speaks of ports, whose numbers may be a code's
+/// (`9001 is the agent port`, `it's 9001 in the netstat output`).
+fn speaks_of_ports(line: &[u8]) -> bool {
+    line.split(|b| !b.is_ascii_alphabetic())
+        .any(|w| is_one_of(w, &["port", "ports", "netstat", "listening", "tcp", "udp"]))
+}
+
+/// Whether a code reads as a time of day on a 24-hour clock, as a
+/// timeline's entries start (`1100 - on-call confirms`, `1900 in
+/// London`): an hour and 00, 15, 30 or 45.
+fn reads_as_a_time(code: u32) -> bool {
+    code < 2400 && (code % 100).is_multiple_of(15) && code % 100 < 60
+}
 
 /// Words of `BEFORE` that come before a year as often as before a code:
 /// `from 2014 to 2017`, `the 2016 one`, `2015 and 2016`.
@@ -78,9 +109,7 @@ pub(super) fn stands_as_a_code(
         && last[..last.len() - 1].iter().all(u8::is_ascii_alphabetic)
         && start > 0
         && b"\"'`*".contains(&line[start - 1]);
-    let joins = ["and", "or", "/", "&", "vs", "nor"]
-        .iter()
-        .any(|w| is_one_of(last, &[w]));
+    let joins = is_one_of(last, JOINS);
     let previous = words.next_back().unwrap_or_default();
     // `10016 / 10010`: a second number joined to one that was no code.
     let number = previous.strip_suffix(b",").unwrap_or(previous);
@@ -93,12 +122,20 @@ pub(super) fn stands_as_a_code(
     {
         return false;
     }
-    // `our PO number is 1906`: what is is an id.
-    let be = ["is", "was", "are", "were", "be", "been"]
-        .iter()
-        .any(|w| is_one_of(last, &[w]));
-    if be && names_its_own_number(previous) {
+    // `our PO number is 1906`, `the count is 2013`: what is is an id or a
+    // count.
+    let be = is_one_of(last, &["is", "was", "are", "were", "be", "been"]);
+    if be && (names_its_own_number(previous) || is_one_of(previous, COUNTS)) {
         return false;
+    }
+    // `9001 is the agent port`, `it's 1900 in London`: a port or a time.
+    if speaks_of_ports(line) || reads_as_a_time(code) {
+        return false;
+    }
+    // A code's plural counts its cases, whatever follows: `more 9002s
+    // than usual`, `7101s everywhere`; not `uptime 12001s`.
+    if line[..end].ends_with(b"s") {
+        return opens || is_one_of(last, BEFORE) || is_one_of(last, AMOUNTS);
     }
     let said = opens || labelled || is_one_of(last, BEFORE) || is_a_verb(last);
     if !said || YEARS.contains(&code) && (opens || is_one_of(last, BEFORE_A_YEAR)) {
@@ -254,5 +291,23 @@ mod tests {
             [7104],
             "a count, then its code"
         );
+        for text in [
+            "9001 is the agent port",
+            "it's 1900 in London",
+            "1100 - on-call confirms the outage",
+            "the count is 2013 now",
+            "Event 4625, then 4740, then 4608",
+            "LDAPS 636 -> 9001",
+            "uptime 12001s",
+        ] {
+            assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_codes_plural_counts_its_cases() {
+        assert_eq!(codes("more 9002s than usual"), [9002]);
+        assert_eq!(codes("7101s everywhere"), [7101]);
+        assert_eq!(codes("two 7101s and a 7102"), [7101, 7102]);
     }
 }

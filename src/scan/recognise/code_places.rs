@@ -64,7 +64,7 @@ fn may_be_a_code(text: &[u8], start: usize, end: usize) -> Option<(u32, usize)> 
 
 /// The code whose plural the digits at `start..end` and an `s` spell, as
 /// people count a code's cases (`a couple of 9002s`, `the 10101s stop`),
-/// and where it ends; not a decade (`the 2010s`).
+/// and where it ends; not a decade (`the 2010s`, `the 1920s`).
 fn plural(text: &[u8], start: usize, end: usize) -> Option<(u32, usize)> {
     let ends = text
         .get(end + 1)
@@ -73,7 +73,10 @@ fn plural(text: &[u8], start: usize, end: usize) -> Option<(u32, usize)> {
         return None;
     }
     let code = parse_digits(&text[start..end]);
-    (!YEARS.contains(&code) && catalog::lookup(code).is_some()).then_some((code, end + 1))
+    // Nor a round thousand's hosts or models: `the 9000s are app servers`.
+    let decade = YEARS.contains(&code) || code < 2100 && code.is_multiple_of(10);
+    let round = code.is_multiple_of(1000);
+    (!decade && !round && catalog::lookup(code).is_some()).then_some((code, end + 1))
 }
 
 /// Calls `each(start, end, code)` for each catalog code of a line that
@@ -282,6 +285,11 @@ mod tests {
             [(9002, "9002s"), (7100, "7100s")]
         );
         assert!(codes("back in the 2010s").is_empty(), "a decade");
+        assert!(codes("users born in the 1920s").is_empty(), "a decade");
+        assert!(
+            codes("The 9000s are app servers").is_empty(),
+            "a round thousand"
+        );
         assert!(codes("7100st 7100s1 0710s").is_empty());
     }
 }

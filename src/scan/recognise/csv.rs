@@ -46,12 +46,20 @@ fn is_code_header(cell: &[u8]) -> bool {
         None => name.strip_prefix(b"customfield").unwrap_or(&name),
     };
     let name = name.strip_prefix(b"api").unwrap_or(name);
-    // Words that say which of the errors: `sp_error_codes` (SP for
-    // Stormpath), `last_errors`, `expected_codes`.
-    let name = QUALIFIERS
-        .iter()
-        .find_map(|q| name.strip_prefix(*q))
-        .unwrap_or(name);
+    // Words that say which of the codes: `sp_errors` (SP for Stormpath),
+    // `expected_codes`, `last_error_codes`; not `last_error`, which may
+    // be a count or another system's message.
+    let qualified = QUALIFIERS.iter().find_map(|q| name.strip_prefix(*q));
+    if let Some(rest) = qualified {
+        let codes = [&b"code"[..], b"codes", b"errorcode", b"errorcodes"];
+        return codes.contains(&rest) || name.starts_with(b"sp") && is_code_name(rest);
+    }
+    is_code_name(name)
+}
+
+/// Whether a header cell's name (`header_name`), past the words that say
+/// whose, is a code column's.
+fn is_code_name(name: &[u8]) -> bool {
     [
         &b"code"[..],
         b"codes",
@@ -396,7 +404,8 @@ mod tests {
             "applies_to_stormpath_codes",
             "Error code (Stormpath)",
             "sp_error_codes",
-            "last_errors",
+            "sp_errors",
+            "last_error_codes",
             "Expected codes",
         ] {
             assert!(is_code_header(header.as_bytes()), "{header}");
@@ -411,6 +420,8 @@ mod tests {
             "non_stormpath_error",
             "not_stormpath_codes",
             "auth_code",
+            "last_errors",
+            "observed_error",
             "last_seen",
             "special_code",
         ] {

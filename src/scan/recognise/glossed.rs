@@ -43,6 +43,46 @@ pub(super) fn is_glossed(text: &[u8], end: usize, code: u32, rankings_left: &mut
     if YEARS.contains(&code) && text[end..].starts_with(b",") {
         return false;
     }
+    says_of(code, gloss, rankings_left)
+}
+
+/// Whether the words before the code at `start..end`, in parentheses,
+/// say what the catalog says of it, as `is_glossed` asks of the words
+/// after one: `wrong password (7100)`, `PIN too short (2007)`.
+pub(super) fn is_glossed_before(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    code: u32,
+    rankings_left: &mut usize,
+) -> bool {
+    let Some(before) = text[..start].strip_suffix(b"(") else {
+        return false;
+    };
+    if text.get(end) != Some(&b')') || YEARS.contains(&code) {
+        return false;
+    }
+    let before = before.trim_ascii_end();
+    let clause = before
+        .iter()
+        .rposition(|b| b",;:.()[]{}\"".contains(b))
+        .map_or(0, |at| at + 1);
+    let clause = &before[clause..];
+    // Its last `GLOSS_WORDS` words.
+    let word_starts = clause
+        .iter()
+        .enumerate()
+        .filter(|&(at, &b)| b == b' ' && at > 0)
+        .map(|(at, _)| at + 1);
+    let from = word_starts.rev().nth(GLOSS_WORDS - 2).unwrap_or(0);
+    let gloss = clause[from..].trim_ascii();
+    !gloss.is_empty() && says_of(code, gloss, rankings_left)
+}
+
+/// Whether `gloss`, a writer's words beside a number, says what the
+/// catalog says of the code `code` more than, or about as much as, of any
+/// other code.
+fn says_of(code: u32, gloss: &[u8], rankings_left: &mut usize) -> bool {
     // Most numbers' next words share no word with the code's texts: the
     // ranking is asked only of those that do.
     if !glosses::agrees_in_any_words(code, gloss) || *rankings_left == 0 {

@@ -47,19 +47,23 @@ impl Scanner {
         let mut found = Vec::new();
         let rankings = &mut self.gloss_rankings_left;
         let named_codes = &self.named_codes;
-        let in_text = |code| named_codes.contains(&code);
         code_places::standalone_codes(line, |start, end, code| {
             let named = self.current.iter().any(|hit| hit.code == code);
+            // Named before, or before it on this line (`mostly 13108, and
+            // 13104 sometimes`).
+            let said_before =
+                |code| named_codes.contains(&code) || found.iter().any(|&(_, _, c)| c == code);
+            let any_said = !named_codes.is_empty() || !found.is_empty();
             let mut said = || {
                 received::is_received(line, start, end, code, previous)
                     || opening::opens_a_line(line, start, end, code)
                     || spans::opens_a_span(line, start, end, code)
                     || casual::in_passing(line, start, end, code)
                     || glossed::is_glossed(line, end, code, rankings)
+                    || glossed::is_glossed_before(line, start, end, code, rankings)
                     || referred::is_taken_up(line, start, end, code)
                     || referred::ends_a_quoted_message(line, start, end, code)
-                    || !named_codes.is_empty()
-                        && bare::stands_as_a_code(line, start, end, code, in_text)
+                    || any_said && bare::stands_as_a_code(line, start, end, code, said_before)
             };
             let theirs = || glossed::glossed_otherwise(line, end, code);
             if !named && !names_its_own_number(&line[..start]) && said() && !theirs() {
@@ -132,7 +136,19 @@ fn in_a_sentence(lower: &[u8], at: usize) -> bool {
         let process = || lower[..at].windows(3).any(|w| w == b"]: ");
         word.is_some_and(received::is_a_verb) && name && !process()
     };
-    (after_a_small_word(&lower[..at]) || got()) && !is_a_log_record(lower)
+    // `Customer reports Stormpath error 7100 after password reset.`
+    let code_then_words = || {
+        let next = &lower[at + b"stormpath".len()..];
+        let next = [&b" error "[..], b" code ", b" "]
+            .iter()
+            .find_map(|label| next.strip_prefix(*label))
+            .unwrap_or(next);
+        let digits = next.iter().take_while(|b| b.is_ascii_digit()).count();
+        (4..=5).contains(&digits)
+            && words_follow(&next[digits..])
+            && !lower[..at].windows(3).any(|w| w == b"]: ")
+    };
+    (after_a_small_word(&lower[..at]) || got() || code_then_words()) && !is_a_log_record(lower)
         || words_follow(&lower[at + b"stormpath".len()..])
         || addresses(lower)
 }
@@ -173,11 +189,17 @@ fn is_a_log_record(lower: &[u8]) -> bool {
     const LEVELS: &[&[u8]] = &[
         b"info", b"warn", b"warning", b"error", b"debug", b"trace", b"fatal",
     ];
-    lower
+    // Not the error a sentence names: `we get stormpath error 7100`.
+    let mut words = lower
         .split(|b| !b.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(4)
-        .any(|w| LEVELS.contains(&w))
+        .take(4);
+    let mut previous: &[u8] = b"";
+    words.any(|w| {
+        let level = LEVELS.contains(&w) && previous != b"stormpath";
+        previous = w;
+        level
+    })
 }
 
 /// Whether a line in lower case is a mail's header that names its writer
@@ -304,6 +326,14 @@ mod tests {
         assert!(said("to: stormpath support <support@stormpath.com>"));
         assert!(said("vendor portal auth is stormpath."));
         assert!(!said("10:00:01 info connecting to stormpath"));
+        assert!(said("we get stormpath error 7104 a lot."));
+        assert!(said(
+            "customer reports stormpath error 7100 after password reset."
+        ));
+        assert!(!said(
+            "jan 12 web1 auth[233]: stormpath error 7100 for alice"
+        ));
+        assert!(!said("error stormpath error 7104"));
         assert!(!said("2016-10-01 warn (stormpath) slow response"));
         assert!(said("from: sam ortega <sam@stormpath.com>"));
     }
