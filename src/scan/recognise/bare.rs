@@ -21,8 +21,8 @@ const BEFORE: &[&str] = &[
     "were", "are", "be", "been", "it's", "that's", "thats", "its", "also", "and", "or", "nor",
     "with", "w/", "to", "into", "either", "both", "vs", "then", "now", "still", "again",
     "first", "just", "only", "mostly", "plus", "on", "for", "between", "hit", "hits",
-    "hitting", "gives", "gave", "give", "return", "returns", "returned", "returning", "->",
-    "\u{2192}", "=>", "-", "\u{2014}", "\u{2013}", "=", "/", "&",
+    "hitting", "gives", "gave", "give", "return", "returns", "returned", "returning", "says",
+    "said", "->", "\u{2192}", "=>", "-", "\u{2014}", "\u{2013}", "=", "/", "&",
 ];
 
 /// Words that may follow a code named as a thing: the small words of a
@@ -235,6 +235,7 @@ mod tests {
             [7202]
         );
         assert_eq!(codes("still seeing 2001 on signup for people"), [2001]);
+        assert_eq!(codes("in the Stormpath console it says 13003"), [13003]);
         assert_eq!(codes("first 7100, then after the reset 7104"), [7100]);
     }
 
@@ -246,6 +247,8 @@ mod tests {
         let before =
             "[10:02] tom: our Stormpath login is slow\n[10:05] ana: and the 3001 i got earlier?";
         assert!(codes(before).is_empty(), "no code named before it");
+        let line = "won't be in Stormpath until tonight. the 7100 is real";
+        assert_eq!(codes(line), [7100], "the line names Stormpath as people do");
         let log = "ERROR Stormpath error 7103\nthe 3001 i got earlier";
         assert_eq!(codes(log), [7103], "a log's records are no people's text");
     }

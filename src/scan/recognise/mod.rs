@@ -308,7 +308,7 @@ impl Scanner {
                     self.end_json_rows(true);
                 }
                 self.lists.quiet_line(line);
-                self.prose_numbers(text, start..end);
+                self.prose_numbers(text, start..end, false);
                 if self.current.is_empty() {
                     self.line += 1;
                 } else {
@@ -325,14 +325,15 @@ impl Scanner {
             self.scratch.keywords.clear();
             let mut sign = false;
             let mut stormpath = disowning::Named::Not;
+            let mut by_people = false;
             while let Some((at, pattern)) = next.next_if(|&(at, _)| at < end) {
                 match Mark::of(pattern) {
                     Mark::Context(trigger) => {
                         let line = &self.scratch.lower[start..end];
                         if trigger == STORMPATH_TRIGGER {
                             stormpath = stormpath.max(disowning::named_at(line, at - start));
-                            self.written_by_people =
-                                self.written_by_people || prose::named_by_people(line, at - start);
+                            by_people = by_people || prose::named_by_people(line, at - start);
+                            self.written_by_people |= by_people;
                         }
                         keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
                     }
@@ -372,7 +373,7 @@ impl Scanner {
                 self.follow_disowning(previous, start..end, stormpath);
             }
             self.json_row(line, stormpath != disowning::Named::Not);
-            self.prose_numbers(text, start..end);
+            self.prose_numbers(text, start..end, by_people);
             if !self.current.is_empty() {
                 self.spans(line);
                 self.hit_lines.push((self.line, start));

@@ -18,16 +18,24 @@ impl Scanner {
     /// Codes that people's sentences name without a context word on the
     /// line at `line` of `block`: glossed with their meaning (`glossed`) or
     /// named as what came back (`received`), in a text people wrote about
-    /// Stormpath's errors that has not disowned its numbers.
+    /// Stormpath's errors that has not disowned its numbers. `by_people`:
+    /// the line names Stormpath as people do (`the 7100 is real from
+    /// Stormpath's side`), which a code named bare needs where the text
+    /// has named none before.
     #[inline(always)]
-    pub(super) fn prose_numbers(&mut self, block: &[u8], line: std::ops::Range<usize>) {
+    pub(super) fn prose_numbers(
+        &mut self,
+        block: &[u8],
+        line: std::ops::Range<usize>,
+        by_people: bool,
+    ) {
         // Asked of every line: most texts are not opened, and cost one test.
         if self.written_by_people && !self.source_text && !self.disowned {
-            self.prose_numbers_on(block, line);
+            self.prose_numbers_on(block, line, by_people);
         }
     }
 
-    fn prose_numbers_on(&mut self, block: &[u8], line: std::ops::Range<usize>) {
+    fn prose_numbers_on(&mut self, block: &[u8], line: std::ops::Range<usize>, by_people: bool) {
         let places: &mut CodePlaces = &mut self.scratch.code_places;
         if !places.any_in(block, line.start, line.end) {
             return;
@@ -53,7 +61,7 @@ impl Scanner {
             // 13104 sometimes`).
             let said_before =
                 |code| named_codes.contains(&code) || found.iter().any(|&(_, _, c)| c == code);
-            let any_said = !named_codes.is_empty() || !found.is_empty();
+            let any_said = by_people || !named_codes.is_empty() || !found.is_empty();
             let mut said = || {
                 received::is_received(line, start, end, code, previous)
                     || opening::opens_a_line(line, start, end, code)
