@@ -156,7 +156,11 @@ fn in_a_sentence(lower: &[u8], at: usize) -> bool {
             && words_follow(&next[digits..])
             && !lower[..at].windows(3).any(|w| w == b"]: ")
     };
-    (after_a_small_word(&lower[..at]) || got() || code_then_words()) && !is_a_log_record(lower)
+    // `from stormpath.com`: a host's name, not the company's.
+    let host = matches!(lower.get(at + b"stormpath".len()..), Some([b'.', b, ..]) if b.is_ascii_alphanumeric());
+    (after_a_small_word(&lower[..at]) || got() || code_then_words())
+        && !host
+        && !is_a_log_record(lower)
         || words_follow(&lower[at + b"stormpath".len()..])
         || addresses(lower)
 }
@@ -335,6 +339,7 @@ mod tests {
         assert!(said("vendor portal auth is stormpath."));
         assert!(!said("10:00:01 info connecting to stormpath"));
         assert!(said("we get stormpath error 7104 a lot."));
+        assert!(!said("we got a 10102 back from stormpath.com today"));
         assert!(said(
             "customer reports stormpath error 7100 after password reset."
         ));
