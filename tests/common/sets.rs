@@ -206,6 +206,15 @@ pub const SCAN_BLIND22_DEV: &str = "scan-blind22-dev";
 /// by another helper.
 pub const SCAN_BLIND22_TEST: &str = "scan-blind22-test";
 
+/// A development folder written blind at the start of the eighteenth
+/// session of issue 25, from the same kind of brief: a library
+/// consortium's integration code, messages without numbers, code cells and
+/// lists, tickets and chats, other products' codes and decoy-only files.
+pub const SCAN_BLIND23_DEV: &str = "scan-blind23-dev";
+/// Its test twin (a veterinary group's), written blind beside it by
+/// another helper.
+pub const SCAN_BLIND23_TEST: &str = "scan-blind23-test";
+
 /// A set's file or folder: `set` is its path under tests/data.
 pub fn path(set: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

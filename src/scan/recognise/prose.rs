@@ -152,7 +152,9 @@ fn in_a_sentence(lower: &[u8], at: usize) -> bool {
             .find_map(|label| next.strip_prefix(*label))
             .unwrap_or(next);
         let digits = next.iter().take_while(|b| b.is_ascii_digit()).count();
+        // Cheapest first: a record's code has a mark after it (`7100 (`).
         (4..=5).contains(&digits)
+            && next.get(digits + 1).is_some_and(u8::is_ascii_lowercase)
             && words_follow(&next[digits..])
             && !lower[..at].windows(3).any(|w| w == b"]: ")
     };

@@ -41,6 +41,7 @@ const COMPARISONS: &[(&[u8], Operator)] = &[
     (b"assert.equal(", Operator::Arguments),
     (b"assert.strictequal(", Operator::Arguments),
     (b"areequal(", Operator::Arguments),
+    (b"parametrize(", Operator::Parameters),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,6 +51,9 @@ enum Operator {
     /// A test's assertion that its arguments are equal:
     /// `assertEquals(7100, e.getCode())`, `assert_equal 7100, e.code`.
     Arguments,
+    /// A test's parameters, their names first:
+    /// `@pytest.mark.parametrize('code', [10011, 10015])`.
+    Parameters,
 }
 
 /// Numbers compared with an error's code, or tested for membership with
@@ -99,6 +103,16 @@ pub(super) fn comparison(code: &[u8], sets: &[CodeSet], found: &mut Vec<Found>) 
                 }
             })
         };
+        if kind == Operator::Parameters {
+            // The values are codes where the parameter's name says code.
+            let arguments = arguments(code, right);
+            if let [names, values, ..] = arguments.as_slice()
+                && speaks_of_a_code(&code[names.clone()])
+            {
+                take(values.clone());
+            }
+            continue;
+        }
         if kind == Operator::Arguments {
             // The argument a code is compared with: the one before it
             // (`assertEquals(7100, e.getCode(), …)`), else the one after

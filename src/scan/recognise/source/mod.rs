@@ -201,6 +201,10 @@ impl Source {
         }
         self.judge_closed_block();
         if is_annotation(trimmed) {
+            // A test's parameters are an annotation's: `@pytest.mark.parametrize(…)`.
+            if memchr::memmem::find(trimmed, b".parametrize(").is_some() {
+                comparison(trimmed, &self.code_sets, found);
+            }
             return; // `@Deprecated` between a comment and its declaration
         }
         let under_stormpath_comment = self.in_comment && self.comment_run.stormpath;

@@ -296,3 +296,12 @@ fn only_a_denied_from_stormpath_that_closes_its_clause_says_not_stormpath() {
         b"## Codes (most are from Stormpath, a few not from Stormpath)"
     ));
 }
+
+#[test]
+fn a_tests_parameters_named_code_are_codes() {
+    use crate::scan::recognise::tests::codes;
+    let pytest = "import pytest\n\n@pytest.mark.parametrize('code', [10011, 10015])\ndef test_dead_tokens(code):\n";
+    assert_eq!(codes(pytest), [10011, 10015]);
+    let pages = "import pytest\n\n@pytest.mark.parametrize('page_size', [1000, 2000])\ndef test_pages(page_size):\n";
+    assert!(codes(pages).is_empty(), "other parameters' values");
+}
