@@ -22,7 +22,7 @@ pub(crate) use index::quote_words;
 use index::{Text, pack_folded};
 pub(crate) use reworded::find_reworded;
 use std::sync::OnceLock;
-pub(crate) use wrapped::{RunsOn, goes_on};
+pub(crate) use wrapped::{RunsOn, find_across, goes_on};
 
 mod data {
     include!(concat!(env!("OUT_DIR"), "/quotes.rs"));

@@ -57,6 +57,52 @@ pub(super) fn began_before(text: &[u8], start: usize, previous: &[u8], head: &[u
     fold::folds_to_before(previous, previous.len(), head.trim_ascii_end()).is_some()
 }
 
+/// The most bytes of the line before that a quote across the two lines
+/// is looked for in.
+const MAX_TAIL: usize = 160;
+
+/// Quotes that begin at the end of the line before and end on this one,
+/// as e-mail and Markdown wrap a filled-in template (`it told me Account
+/// with that email already exists.  Please choose` / `> another email.`),
+/// which `goes_on` does not follow: (code, start, end) in `text`, the part
+/// on this line. Asked only where this line's words start after its marks
+/// and the line before ends inside a sentence.
+pub(crate) fn find_across(
+    previous: &[u8],
+    text: &[u8],
+    buffers: &mut super::FoldBuffers,
+) -> Vec<(u32, usize, usize)> {
+    let Some(start) = text.iter().position(|&b| !is_mark(b)) else {
+        return Vec::new();
+    };
+    let previous = previous.trim_ascii_end();
+    let goes_on = text[start].is_ascii_alphabetic()
+        && previous
+            .last()
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b',');
+    if !goes_on {
+        return Vec::new();
+    }
+    let content = previous.iter().position(|&b| !is_mark(b)).unwrap_or(0);
+    // From a word's start, within the last `MAX_TAIL` bytes.
+    let from = previous.len().saturating_sub(MAX_TAIL).max(content);
+    let from = match from == content {
+        true => from,
+        false => previous[from..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(previous.len(), |at| from + at + 1),
+    };
+    let tail = &previous[from..];
+    let joined = [tail, b" ", &text[start..]].concat();
+    let boundary = tail.len() + 1;
+    super::find_quotes_in_line(&joined, buffers)
+        .into_iter()
+        .filter(|&(_, s, e)| s < boundary && e > boundary)
+        .map(|(code, _, e)| (code, start, start + e - boundary))
+        .collect()
+}
+
 /// What may stand before the words of a wrapped quote's lines: the
 /// indentation and the marks of a quote or a comment (`> `, `| `, `// `,
 /// `* `, `# `).

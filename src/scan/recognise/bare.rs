@@ -22,7 +22,7 @@ const BEFORE: &[&str] = &[
     "with", "w/", "to", "into", "either", "both", "vs", "then", "now", "still", "again",
     "first", "just", "only", "mostly", "plus", "on", "for", "between", "hit", "hits",
     "hitting", "gives", "gave", "give", "return", "returns", "returned", "returning", "says",
-    "said", "->", "\u{2192}", "=>", "-", "\u{2014}", "\u{2013}", "=", "/", "&",
+    "said", "sent", "->", "\u{2192}", "=>", "-", "\u{2014}", "\u{2013}", "=", "/", "&",
 ];
 
 /// Words that may follow a code named as a thing: the small words of a
@@ -236,6 +236,11 @@ mod tests {
         );
         assert_eq!(codes("still seeing 2001 on signup for people"), [2001]);
         assert_eq!(codes("in the Stormpath console it says 13003"), [13003]);
+        assert_eq!(
+            codes("Token expiry: Stormpath sent 10011; Okta returns"),
+            [10011]
+        );
+        assert!(codes("we sent 2001 emails").is_empty());
         assert_eq!(codes("first 7100, then after the reset 7104"), [7100]);
     }
 

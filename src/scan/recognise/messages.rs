@@ -38,14 +38,19 @@ impl Scanner {
 
     /// The messages a line quotes, at the quote words the prefilter found
     /// in it; a quote its end cuts goes on to the next line.
+    /// A quote the line before began may end here, wrapped.
     pub(super) fn quotes(&mut self, text: &[u8], previous: &[u8]) -> Vec<(u32, usize, usize)> {
-        quotes::find_quotes_at(
+        let found = quotes::find_quotes_at(
             text,
             previous,
             &self.scratch.quote_words,
             &mut self.scratch.folded,
             &mut self.quotes_cut,
-        )
+        );
+        match found.is_empty() {
+            true => quotes::find_across(previous, text, &mut self.scratch.folded),
+            false => found,
+        }
     }
 
     /// Whether the line holds enough of the catalog's rarer words to say a
@@ -68,5 +73,23 @@ mod tests {
         // A message of its own on the next line is one more mention.
         let two = "Stormpath error 1904 on Monday.\nLogin attempt failed because the Account is locked.\n";
         assert_eq!(codes(two), [1904, 7103]);
+    }
+
+    #[test]
+    fn a_filled_template_wrapped_over_quoted_lines_is_found_where_it_ends() {
+        let mail = "> and it told me Account with that email already exists.  Please choose\n\
+                    > another email.  Can't two cards use the same e-mail??\n";
+        let hits = scan_text(mail.as_bytes());
+        assert_eq!(
+            hits.iter().map(|h| (h.code, h.line)).collect::<Vec<_>>(),
+            [(2001, 2)]
+        );
+        let plain =
+            "a 3 digit PIN and it said Account password\nminimum length not satisfied. Then\n";
+        assert_eq!(codes(plain), [2007]);
+        // A sentence that ended on the line before starts no quote with it.
+        assert!(
+            codes("I typed my password.\nminimum length not satisfied is all it said\n").is_empty()
+        );
     }
 }
