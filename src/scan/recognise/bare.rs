@@ -9,20 +9,33 @@
 
 use super::glossed::is_a_measure;
 use super::opening::is_a_chat_line;
-use super::prose::names_its_own_number;
 use super::received::is_a_verb;
 use super::words::{YEARS, is_count, is_one_of};
 
 /// Words that may stand before a code named as a thing: determiners,
-/// forms of `be`, and the small words that join codes or name a change.
+/// and the small words that join codes or name a change.
 #[rustfmt::skip]
 const BEFORE: &[&str] = &[
-    "the", "a", "an", "one", "another", "that", "this", "those", "these", "same", "is", "was",
-    "were", "are", "be", "been", "it's", "that's", "thats", "its", "also", "and", "or", "nor",
-    "with", "w/", "to", "into", "either", "both", "vs", "then", "now", "still", "again",
-    "first", "just", "only", "mostly", "plus", "on", "for", "between", "hit", "hits",
-    "hitting", "gives", "gave", "give", "return", "returns", "returned", "returning", "says",
-    "said", "sent", "->", "\u{2192}", "=>", "-", "\u{2014}", "\u{2013}", "=", "/", "&",
+    "the", "a", "an", "one", "another", "that", "this", "those", "these", "same", "it's",
+    "that's", "thats", "its", "also", "and", "or", "nor", "with", "w/", "either", "both", "vs",
+    "then", "now", "still", "again", "first", "just", "only", "mostly", "plus", "for",
+    "between", "->", "\u{2192}", "=>", "-", "\u{2014}", "\u{2013}", "=", "/", "&",
+];
+
+/// Verbs that say what a thing answered (`it says 13003`, `Stormpath
+/// sent 10011`), and forms of `be` (`the response is 7104`): a code
+/// after them only where what said or was it is a program or a code's
+/// word (`SUBJECTS`), not `the counter says 4600`, `the price was 5100`.
+#[rustfmt::skip]
+const SAYING: &[&str] = &[
+    "says", "said", "sent", "gives", "gave", "returns", "returned", "is", "was", "are", "were",
+];
+/// What may say or be a code.
+#[rustfmt::skip]
+const SUBJECTS: &[&str] = &[
+    "it", "stormpath", "api", "server", "console", "sdk", "that", "which", "this", "they",
+    "call", "request", "endpoint", "error", "code", "response", "result", "answer", "one",
+    "message",
 ];
 
 /// Words that may follow a code named as a thing: the small words of a
@@ -49,30 +62,30 @@ const JOINS: &[&str] = &[
 #[rustfmt::skip]
 const AMOUNTS: &[&str] = &[
     "some", "more", "few", "many", "lots", "of", "no", "any", "two", "three", "several",
-    "fewer", "less", "all", "our", "their", "extra", "occasional", "usual",
+    "fewer", "less", "all", "extra", "occasional", "usual", "those", "these",
 ];
-
-/// Words for a count, before `is`: `the count is 2013`.
-const COUNTS: &[&str] = &["count", "total", "tally", "sum", "figure", "number"];
 
 /// Whether a line speaks of ports, whose numbers may be a code's
 /// (`9001 is the agent port`, `it's 9001 in the netstat output`).
 fn speaks_of_ports(line: &[u8]) -> bool {
     line.split(|b| !b.is_ascii_alphabetic())
-        .any(|w| is_one_of(w, &["port", "ports", "netstat", "listening", "tcp", "udp"]))
+        .any(|w| is_one_of(w, PORT_WORDS))
 }
 
-/// Whether a code reads as a time of day on a 24-hour clock, as a
-/// timeline's entries start (`1100 - on-call confirms`, `1900 in
-/// London`): an hour and 00, 15, 30 or 45.
-fn reads_as_a_time(code: u32) -> bool {
-    code < 2400 && (code % 100).is_multiple_of(15) && code % 100 < 60
-}
-
-/// Words of `BEFORE` that come before a year as often as before a code:
-/// `from 2014 to 2017`, `the 2016 one`, `2015 and 2016`.
+/// Words of ports and of listening on them.
 #[rustfmt::skip]
-const BEFORE_A_YEAR: &[&str] = &["from", "to", "and", "or", "between", "the", "on", "for", "-", "/"];
+const PORT_WORDS: &[&str] = &[
+    "port", "ports", "netstat", "listening", "listen", "listens", "bind", "binds", "localhost",
+    "tcp", "udp",
+];
+
+/// Whether a code reads as a time of day on a 24-hour clock (`it's 1900
+/// in London`): an hour and 00, 15, 30 or 45; at a line's start, as a
+/// timeline's entries begin (`1906 - paged the on-call`), any minute.
+fn reads_as_a_time(code: u32, opens: bool) -> bool {
+    let minutes = code % 100;
+    code < 2400 && minutes < 60 && (opens || minutes.is_multiple_of(15))
+}
 
 /// Whether the code `code` at `start..end` of a line stands as a thing of
 /// its own: it opens the line, follows a mark or a small word of a
@@ -102,13 +115,17 @@ pub(super) fn stands_as_a_code(
     let opens = before.iter().all(|b| !b.is_ascii_alphanumeric())
         || before.ends_with(b":")
             && is_a_chat_line(before)
+            && before
+                .split(u8::is_ascii_whitespace)
+                .filter(|w| !w.is_empty())
+                .count()
+                <= 3
             && !before.iter().any(|b| b"\"{=".contains(b));
     // `Signup: "2007" password too short`: a label before a quoted code.
     let labelled = last.len() > 1
         && last.ends_with(b":")
         && last[..last.len() - 1].iter().all(u8::is_ascii_alphabetic)
-        && start > 0
-        && b"\"'`*".contains(&line[start - 1]);
+        && quoted(line, start);
     let joins = is_one_of(last, JOINS);
     let previous = words.next_back().unwrap_or_default();
     // `10016 / 10010`: a second number joined to one that was no code.
@@ -122,23 +139,27 @@ pub(super) fn stands_as_a_code(
     {
         return false;
     }
-    // `our PO number is 1906`, `the count is 2013`: what is is an id or a
-    // count.
-    let be = is_one_of(last, &["is", "was", "are", "were", "be", "been"]);
-    if be && (names_its_own_number(previous) || is_one_of(previous, COUNTS)) {
-        return false;
-    }
     // `9001 is the agent port`, `it's 1900 in London`: a port or a time.
-    if speaks_of_ports(line) || reads_as_a_time(code) {
+    if speaks_of_ports(line) || reads_as_a_time(code, opens) {
         return false;
     }
-    // A code's plural counts its cases, whatever follows: `more 9002s
-    // than usual`, `7101s everywhere`; not `uptime 12001s`.
+    // A code's plural counts its cases, whatever follows, after a word of
+    // how many: `more 9002s than usual`, `7101s everywhere`; not `uptime
+    // 12001s`, `live for 7200s`, `our 7200s are end of life`.
     if line[..end].ends_with(b"s") {
-        return opens || is_one_of(last, BEFORE) || is_one_of(last, AMOUNTS);
+        return opens || is_one_of(last, AMOUNTS) || is_a_verb(last);
     }
-    let said = opens || labelled || is_one_of(last, BEFORE) || is_a_verb(last);
-    if !said || YEARS.contains(&code) && (opens || is_one_of(last, BEFORE_A_YEAR)) {
+    // `it says 13003`, `the response is 7104`; not `the price was 5100`.
+    let saying = is_one_of(last, SAYING) && is_one_of(previous, SUBJECTS);
+    let verb = is_a_verb(last) || saying;
+    // A year is said as a code only after a verb or in quotes: `gives
+    // 2010`, `"2007"`; not `it is 2017 and`, `from 2014 to 2016`.
+    let in_quotes = start > 0 && b"\"'".contains(&line[start - 1]);
+    let be = is_one_of(last, &["is", "was", "are", "were"]);
+    if YEARS.contains(&code) && !(verb && !be || in_quotes) {
+        return false;
+    }
+    if !(opens || labelled || verb || is_one_of(last, BEFORE)) {
         return false;
     }
     if opens && !opens_a_sentence(&line[end..]) {
@@ -190,6 +211,12 @@ fn opens_a_sentence(rest: &[u8]) -> bool {
         [b' ', ..] => !rest.trim_ascii_start().is_empty(),
         _ => false,
     }
+}
+
+/// Whether the number at `start` of a line is quoted or marked up:
+/// `"2007"`, `**3004**`.
+fn quoted(line: &[u8], start: usize) -> bool {
+    start > 0 && MARKS.contains(&line[start - 1])
 }
 
 /// How many marks of quoting or emphasis end `text`.
@@ -264,7 +291,11 @@ mod tests {
         assert_eq!(codes("7107, because the organization is disabled"), [7107]);
         assert_eq!(codes("9001: 14   <- all from the agent"), [9001]);
         assert_eq!(codes("- **3004**: the value is too big"), [3004]);
-        assert_eq!(codes("> 1906 means a card already exists"), [1906]);
+        assert_eq!(codes("> 7104 means no account has that email"), [7104]);
+        assert!(
+            codes("1906 - paged the on-call engineer").is_empty(),
+            "a time"
+        );
         assert!(codes("- 13100").is_empty(), "an item alone");
         assert!(codes("- [x] 13100 (seeded account id)").is_empty());
         assert!(codes("7105, 7106").is_empty(), "a list of numbers");
@@ -307,6 +338,20 @@ mod tests {
             "Event 4625, then 4740, then 4608",
             "LDAPS 636 -> 9001",
             "uptime 12001s",
+            "We cache the JWKS for 7200s.",
+            "our 7200s are end of life",
+            "2104: rollback complete, errors stop",
+            "It is 2017 and we are still on Stormpath.",
+            "The contract end date is 2017.",
+            "Locked accounts grew to 5101 since Monday.",
+            "The renewal quote is 4600 for the year",
+            "there are 7101 in total",
+            "Call me on 7104 if it breaks again.",
+            "The agent listens on 9001 and the admin UI on 9002.",
+            "latency hits 4600 at peak",
+            "Marketing gave 5101 for the food drive",
+            "the counter says 4600 now",
+            "Jan 12 10:00:02 web1 sync: 5101 - done",
         ] {
             assert_eq!(codes(text), Vec::<u32>::new(), "{text}");
         }

@@ -74,7 +74,7 @@ pub(super) fn is_glossed_before(
         .enumerate()
         .filter(|&(at, &b)| b == b' ' && at > 0)
         .map(|(at, _)| at + 1);
-    let from = word_starts.rev().nth(GLOSS_WORDS - 2).unwrap_or(0);
+    let from = word_starts.rev().nth(GLOSS_WORDS - 1).unwrap_or(0);
     let gloss = clause[from..].trim_ascii();
     !gloss.is_empty() && says_of(code, gloss, rankings_left)
 }

@@ -220,8 +220,13 @@ pub(super) struct Scanner {
     written_by_people: bool,
     /// How many more glosses this text may have ranked (`glossed`).
     gloss_rankings_left: usize,
-    /// The codes the text has named: its people may name more bare (`bare`).
-    named_codes: Vec<u32>,
+    /// The codes the text has named, and their lines, as the lines ended:
+    /// its people may name more bare (`bare`). A hit taken back takes its
+    /// code's line back too.
+    named_codes: Vec<(u32, usize)>,
+    /// The text has named Stormpath as people do (`prose::named_by_people`),
+    /// not only spoken of errors: a code named bare needs it (`bare`).
+    stormpath_by_people: bool,
     scratch: Scratch,
     /// How many encodings deep the text this scanner reads is.
     depth: u8,
@@ -267,6 +272,7 @@ impl Scanner {
             written_by_people: false,
             gloss_rankings_left: glossed::RANKINGS_PER_TEXT,
             named_codes: Vec::new(),
+            stormpath_by_people: false,
             scratch: storage.scratch,
             depth: 0,
             decoded: None,
@@ -334,6 +340,7 @@ impl Scanner {
                             stormpath = stormpath.max(disowning::named_at(line, at - start));
                             by_people = by_people || prose::named_by_people(line, at - start);
                             self.written_by_people |= by_people;
+                            self.stormpath_by_people |= by_people;
                         }
                         keyword_at(line, at - start, trigger, &mut self.scratch.keywords);
                     }
@@ -482,6 +489,11 @@ impl Scanner {
     pub(super) fn end_line(&mut self) {
         if !self.current.is_empty() {
             self.current.sort_by_key(|h| h.column);
+            for hit in &self.current {
+                if !self.named_codes.iter().any(|&(code, _)| code == hit.code) {
+                    self.named_codes.push((hit.code, hit.line));
+                }
+            }
             self.hits.append(&mut self.current);
         }
         self.line += 1;
@@ -529,9 +541,6 @@ impl Scanner {
                 return;
             }
             self.current.swap_remove(kept);
-        }
-        if !self.named_codes.contains(&hit.code) {
-            self.named_codes.push(hit.code);
         }
         self.current.push(hit);
     }

@@ -55,13 +55,17 @@ impl Scanner {
         let mut found = Vec::new();
         let rankings = &mut self.gloss_rankings_left;
         let named_codes = &self.named_codes;
+        let stormpath_by_people = self.stormpath_by_people;
         code_places::standalone_codes(line, |start, end, code| {
             let named = self.current.iter().any(|hit| hit.code == code);
             // Named before, or before it on this line (`mostly 13108, and
             // 13104 sometimes`).
-            let said_before =
-                |code| named_codes.contains(&code) || found.iter().any(|&(_, _, c)| c == code);
-            let any_said = by_people || !named_codes.is_empty() || !found.is_empty();
+            let said_before = |code| {
+                named_codes.iter().any(|&(c, _)| c == code)
+                    || found.iter().any(|&(_, _, c)| c == code)
+            };
+            let any_said =
+                by_people || stormpath_by_people && (!named_codes.is_empty() || !found.is_empty());
             let mut said = || {
                 received::is_received(line, start, end, code, previous)
                     || opening::opens_a_line(line, start, end, code)
@@ -152,11 +156,18 @@ fn in_a_sentence(lower: &[u8], at: usize) -> bool {
             .find_map(|label| next.strip_prefix(*label))
             .unwrap_or(next);
         let digits = next.iter().take_while(|b| b.is_ascii_digit()).count();
+        // A word of a sentence before it, at a line that starts with one:
+        // not a record's `web1 auth: stormpath error 7100 for alice`, nor
+        // one after a time (`10:00:01 …`).
+        let before = &lower[..at];
+        let subject = before.strip_suffix(b" ").map(last_word);
         // Cheapest first: a record's code has a mark after it (`7100 (`).
         (4..=5).contains(&digits)
             && next.get(digits + 1).is_some_and(u8::is_ascii_lowercase)
+            && subject.is_some_and(|w| !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic))
+            && lower.first().is_some_and(u8::is_ascii_alphabetic)
+            && !opening::is_a_chat_line(before)
             && words_follow(&next[digits..])
-            && !lower[..at].windows(3).any(|w| w == b"]: ")
     };
     // `from stormpath.com`: a host's name, not the company's.
     let host = matches!(lower.get(at + b"stormpath".len()..), Some([b'.', b, ..]) if b.is_ascii_alphanumeric());
@@ -268,7 +279,7 @@ fn after_a_small_word(before: &[u8]) -> bool {
 
 /// Whether the word before a number makes it an id of its own: `PR
 /// 7103`, `TC 7100:`, `Line 2001`, `Room 7102`, `ticket #7100`.
-pub(super) fn names_its_own_number(before: &[u8]) -> bool {
+fn names_its_own_number(before: &[u8]) -> bool {
     #[rustfmt::skip]
     const ID_WORDS: &[&str] = &[
         "pr", "mr", "tc", "ticket", "case", "line", "lines", "room", "issue", "bug", "story",
@@ -342,6 +353,10 @@ mod tests {
         assert!(!said("10:00:01 info connecting to stormpath"));
         assert!(said("we get stormpath error 7104 a lot."));
         assert!(!said("we got a 10102 back from stormpath.com today"));
+        assert!(!said("web1 auth: stormpath error 7100 for alice"));
+        assert!(!said(
+            "jan 12 10:00:01 web1 auth stormpath error 7100 for alice"
+        ));
         assert!(said(
             "customer reports stormpath error 7100 after password reset."
         ));

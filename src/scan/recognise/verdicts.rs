@@ -55,6 +55,7 @@ impl Scanner {
         let lines = first..=last;
         self.hits.retain(|hit| !is_taken_back(hit, &lines));
         self.current.retain(|hit| !is_taken_back(hit, &lines));
+        self.named_codes.retain(|(_, line)| !lines.contains(line));
         self.taken_back.push(lines);
     }
 
