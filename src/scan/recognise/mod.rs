@@ -692,24 +692,6 @@ impl Scanner {
             after = end;
         }
     }
-
-    /// Codes in source code: switch labels, comparisons, members of blocks
-    /// about errors.
-    fn source_code(&mut self, text: &[u8]) {
-        let mut found = std::mem::take(&mut self.scratch.source);
-        found.clear();
-        self.source.line(text, self.line, &mut found);
-        if self.source.declares_others {
-            self.current.retain(|hit| hit.via == Via::Message);
-        }
-        if let Some(first) = self.source.taken_back.take() {
-            self.take_back_numbers(first..); // a block of another's numbering
-        }
-        for f in &found {
-            self.push(f.code, Via::Number, f.start, &text[f.start..f.end]);
-        }
-        self.scratch.source = found;
-    }
 }
 
 #[cfg(test)]

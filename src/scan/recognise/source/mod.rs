@@ -621,5 +621,31 @@ fn operand(text: &[u8], start: usize, end: usize) -> bool {
     left && right
 }
 
+impl super::Scanner {
+    /// Codes in source code: switch labels, comparisons, members of blocks
+    /// about errors.
+    pub(super) fn source_code(&mut self, text: &[u8]) {
+        let mut found = std::mem::take(&mut self.scratch.source);
+        found.clear();
+        self.source.line(text, self.line, &mut found);
+        if self.source.declares_others {
+            self.current
+                .retain(|hit| hit.via == crate::scan::Via::Message);
+        }
+        if let Some(first) = self.source.taken_back.take() {
+            self.take_back_numbers(first..); // a block of another's numbering
+        }
+        for f in &found {
+            self.push(
+                f.code,
+                crate::scan::Via::Number,
+                f.start,
+                &text[f.start..f.end],
+            );
+        }
+        self.scratch.source = found;
+    }
+}
+
 #[cfg(test)]
 mod tests;
