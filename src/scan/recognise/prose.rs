@@ -150,11 +150,7 @@ fn in_a_sentence(lower: &[u8], at: usize) -> bool {
     };
     // `Customer reports Stormpath error 7100 after password reset.`
     let code_then_words = || {
-        let next = &lower[at + b"stormpath".len()..];
-        let next = [&b" error "[..], b" code ", b" "]
-            .iter()
-            .find_map(|label| next.strip_prefix(*label))
-            .unwrap_or(next);
+        let next = after_its_label(lower, at);
         let digits = next.iter().take_while(|b| b.is_ascii_digit()).count();
         // A word of a sentence before it, at a line that starts with one:
         // not a record's `web1 auth: stormpath error 7100 for alice`, nor
@@ -189,10 +185,7 @@ pub(super) fn named_by_people(lower: &[u8], at: usize) -> bool {
     let machines = || {
         let first = lower.trim_ascii_start().first();
         let next = &lower[at + b"stormpath".len()..];
-        let labelled = [&b" error "[..], b" code ", b" "]
-            .iter()
-            .find_map(|label| next.strip_prefix(*label))
-            .unwrap_or(next);
+        let labelled = after_its_label(lower, at);
         // A setting or a package (`provider = stormpath`,
         // `stormpath==2.5.0`, `'stormpath-rails'`), not a ticket's tags.
         let setting = memchr::memchr(b'=', lower).is_some()
@@ -206,6 +199,17 @@ pub(super) fn named_by_people(lower: &[u8], at: usize) -> bool {
             || memchr::memmem::find(lower, b"exception").is_some()
     };
     in_a_sentence(lower, at) || !machines() && !is_a_log_record(lower)
+}
+
+/// What follows the `stormpath` at `at` of a line in lower case, past a
+/// record's label after it (` error `, ` code `, a space): `7100 (…)` of
+/// `stormpath error 7100 (…)`.
+fn after_its_label(lower: &[u8], at: usize) -> &[u8] {
+    let next = &lower[at + b"stormpath".len()..];
+    [&b" error "[..], b" code ", b" "]
+        .iter()
+        .find_map(|label| next.strip_prefix(*label))
+        .unwrap_or(next)
 }
 
 /// Whether a line in lower case is a log's record: a level word stands
